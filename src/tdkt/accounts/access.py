@@ -1,0 +1,29 @@
+"""Access decisions for views. Deny by default: a view without one of these decorators is refused
+by AccessDecisionMiddleware, and tests/test_access_map.py fails on any URL pattern without one."""
+
+from collections.abc import Iterable
+
+PUBLIC = "public"
+SIGNED_IN = "signed_in"
+
+
+def public(view):
+    """Anyone, signed in or not (health check, login page, public portal)."""
+    view.access = PUBLIC
+    return view
+
+
+def signed_in(view):
+    """Any signed-in user; the view scopes what it shows to the user's units."""
+    view.access = SIGNED_IN
+    return view
+
+
+def roles_required(*roles: Iterable[str]):
+    """Signed-in users holding at least one of these roles."""
+
+    def decorator(view):
+        view.access = frozenset(roles)
+        return view
+
+    return decorator

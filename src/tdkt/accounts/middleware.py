@@ -1,0 +1,71 @@
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from tdkt.accounts.access import PUBLIC, SIGNED_IN
+from tdkt.accounts.scope import get_scope
+from tdkt.lib.request_context import reset_current_ip, set_current_ip
+
+# Django's admin carries its own staff check; it is for superuser repair work only.
+_SELF_GUARDED_APPS = {"admin"}
+# Set by the login view after the password step when the user must still give a TOTP code.
+SESSION_PENDING_SECOND_FACTOR = "tdkt_pending_second_factor"
+
+
+def client_ip(request) -> str | None:
+    if settings.SECURE_PROXY_SSL_HEADER:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[0].strip()
+    return request.META.get("REMOTE_ADDR")
+
+
+class SecondFactorMiddleware:
+    """Records the client IP for the audit log, and holds a password-only session at the TOTP step."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = set_current_ip(client_ip(request))
+        try:
+            return self.get_response(request)
+        finally:
+            reset_current_ip(token)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not request.user.is_authenticated or not request.session.get(SESSION_PENDING_SECOND_FACTOR):
+            return None
+        if getattr(view_func, "allowed_before_second_factor", False):
+            return None
+        if getattr(view_func, "access", None) == PUBLIC:
+            return None
+        return redirect("accounts:second_factor")
+
+
+class AccessDecisionMiddleware:
+    """Deny by default: every view must carry an access decision (tdkt.accounts.access)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if match and match.app_name in _SELF_GUARDED_APPS:
+            return None
+        access = getattr(view_func, "access", None)
+        if access is None:
+            raise PermissionDenied("No access decision for this view")
+        if access == PUBLIC:
+            return None
+        if not request.user.is_authenticated:
+            return redirect(f"{reverse(settings.LOGIN_URL)}?next={request.get_full_path()}")
+        if access == SIGNED_IN:
+            return None
+        if get_scope(request.user).roles & access:
+            return None
+        raise PermissionDenied

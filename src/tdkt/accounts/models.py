@@ -1,0 +1,60 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from tdkt.accounts.enums import Role
+
+
+class User(AbstractUser):
+    """A person who signs in (người dùng). What they may do comes from their memberships."""
+
+    full_name = models.CharField(_("full name"), max_length=200, blank=True)
+    failed_logins = models.PositiveSmallIntegerField(_("failed logins in a row"), default=0)
+    locked_until = models.DateTimeField(_("locked until"), null=True, blank=True)
+    totp_secret = models.CharField(_("TOTP secret"), max_length=64, blank=True)
+    totp_confirmed_at = models.DateTimeField(_("second factor confirmed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self):
+        return self.full_name or self.username
+
+    @property
+    def has_second_factor(self) -> bool:
+        return bool(self.totp_secret and self.totp_confirmed_at)
+
+
+class Membership(models.Model):
+    """A role a user holds in a unit, a council or an emulation group (phân quyền)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices)
+    unit = models.ForeignKey(
+        "orgs.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="memberships"
+    )
+    council = models.ForeignKey(
+        "orgs.Council", verbose_name=_("council"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    emulation_group = models.ForeignKey(
+        "orgs.EmulationGroup", verbose_name=_("emulation group"), null=True, blank=True,
+        on_delete=models.PROTECT,
+    )
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "role", "unit"], name="membership_unique_role_unit"),
+            models.CheckConstraint(
+                condition=~Q(role=Role.GROUP_HEAD) | Q(emulation_group__isnull=False),
+                name="membership_group_head_has_group",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.get_role_display()} – {self.unit}"

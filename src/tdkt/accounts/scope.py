@@ -1,0 +1,116 @@
+"""What a user may see: computed once per request from memberships and the unit tree.
+
+Loads a fixed number of queries whatever the number of units (memberships, unit tree, successions).
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from tdkt.accounts.enums import PERSONAL_DATA_ROLES, PROVINCE_WIDE_ROLES, READ_ALL_ROLES, UNIT_ROLES, Role
+
+
+@dataclass(frozen=True)
+class Scope:
+    roles: frozenset = frozenset()
+    read_all: bool = False  # sees every unit of the province (read)
+    write_all: bool = False  # edits every unit's records
+    readable_unit_ids: frozenset = frozenset()
+    writable_unit_ids: frozenset = frozenset()
+    personal_data_unit_ids: frozenset = frozenset()
+    personal_data_all: bool = False
+    home_unit_ids: frozenset = field(default_factory=frozenset)
+
+    def has_role(self, *roles) -> bool:
+        return bool(self.roles & set(roles))
+
+    def can_read_unit(self, unit_id) -> bool:
+        return self.read_all or unit_id in self.readable_unit_ids
+
+    def can_write_unit(self, unit_id) -> bool:
+        return self.write_all or unit_id in self.writable_unit_ids
+
+    def can_see_personal_data(self, unit_id) -> bool:
+        return self.personal_data_all or unit_id in self.personal_data_unit_ids
+
+
+EMPTY_SCOPE = Scope()
+
+
+def unit_graph():
+    """(children map, predecessors map) of all units, from two queries."""
+    from tdkt.orgs.models import Unit, UnitSuccession
+
+    children: dict[int, list[int]] = {}
+    for unit_id, parent_id in Unit.objects.values_list("id", "parent_id"):
+        children.setdefault(parent_id, []).append(unit_id)
+    predecessors: dict[int, list[int]] = {}
+    for pred_id, succ_id in UnitSuccession.objects.values_list("predecessor_id", "successor_id"):
+        predecessors.setdefault(succ_id, []).append(pred_id)
+    return children, predecessors
+
+
+def expand_units(root_ids, children, predecessors) -> set[int]:
+    """Root units, their sub-units and every predecessor (merged or split away) of those, recursively."""
+    seen: set[int] = set()
+    stack = list(root_ids)
+    while stack:
+        unit_id = stack.pop()
+        if unit_id in seen:
+            continue
+        seen.add(unit_id)
+        stack.extend(children.get(unit_id, ()))
+        stack.extend(predecessors.get(unit_id, ()))
+    return seen
+
+
+def compute_scope(user) -> Scope:
+    if not user.is_authenticated or not user.is_active:
+        return EMPTY_SCOPE
+    today = timezone.localdate()
+    memberships = [
+        m for m in user.memberships.all()
+        if (m.valid_from is None or m.valid_from <= today) and (m.valid_to is None or m.valid_to >= today)
+    ]
+    roles = frozenset(Role(m.role) for m in memberships)
+    if user.is_superuser:
+        roles |= {Role.SYSTEM_ADMIN}
+    read_all = bool(roles & READ_ALL_ROLES)
+    write_all = bool(roles & PROVINCE_WIDE_ROLES)
+    unit_member_roots = {m.unit_id for m in memberships if m.role in UNIT_ROLES}
+    home = frozenset(m.unit_id for m in memberships)
+    readable: set[int] = set()
+    writable: set[int] = set()
+    if not read_all or unit_member_roots:
+        children, predecessors = unit_graph()
+        writable = expand_units(unit_member_roots, children, predecessors)
+        readable = set(writable) | expand_units(home, {}, predecessors)
+        group_ids = [m.emulation_group_id for m in memberships if m.role == Role.GROUP_HEAD]
+        if group_ids:
+            from tdkt.orgs.models import EmulationGroupMembership
+
+            readable |= set(
+                EmulationGroupMembership.objects.filter(
+                    group_year__group_id__in=group_ids, group_year__year=today.year
+                ).values_list("unit_id", flat=True)
+            )
+    return Scope(
+        roles=roles,
+        read_all=read_all,
+        write_all=write_all,
+        readable_unit_ids=frozenset(readable),
+        writable_unit_ids=frozenset(writable),
+        personal_data_all=bool(roles & PROVINCE_WIDE_ROLES),
+        personal_data_unit_ids=frozenset(writable) if roles & PERSONAL_DATA_ROLES else frozenset(),
+        home_unit_ids=home,
+    )
+
+
+def get_scope(user) -> Scope:
+    """The user's scope, cached on the user object for the request."""
+    cached = getattr(user, "_tdkt_scope", None)
+    if cached is None:
+        cached = compute_scope(user)
+        if user.is_authenticated:
+            user._tdkt_scope = cached
+    return cached

@@ -1,0 +1,65 @@
+"""Writing the audit log. Every domain service calls `record` inside its transaction."""
+
+import datetime
+import decimal
+
+from django.db import models
+
+from tdkt.audit.models import AuditAction, AuditEvent
+from tdkt.lib.request_context import current_ip
+
+# Fields whose values never go into the log in clear.
+_SENSITIVE = {"password", "totp_secret", "national_id"}
+
+
+def _plain(value):
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, datetime.date | datetime.datetime | decimal.Decimal):
+        return str(value)
+    return value
+
+
+def snapshot(obj: models.Model) -> dict:
+    """Concrete field values of a model instance, for before/after comparison."""
+    data = {}
+    for field in obj._meta.concrete_fields:
+        value = _plain(getattr(obj, field.attname))
+        if field.name in _SENSITIVE and value:
+            value = "***"
+        data[field.name] = value
+    return data
+
+
+def diff(before: dict, after: dict) -> dict:
+    return {key: [before.get(key), after.get(key)] for key in after if before.get(key) != after.get(key)}
+
+
+def record(actor, action: str, obj: models.Model | None = None, *, changes: dict | None = None,
+           object_type: str = "", object_repr: str = "") -> AuditEvent:
+    actor_obj = actor if getattr(actor, "is_authenticated", False) else None
+    return AuditEvent.objects.create(
+        actor=actor_obj,
+        actor_name=getattr(actor_obj, "username", "") or (actor if isinstance(actor, str) else ""),
+        action=action,
+        object_type=object_type or (obj._meta.label_lower if obj is not None else ""),
+        object_id=str(obj.pk) if obj is not None else "",
+        object_repr=(object_repr or (str(obj) if obj is not None else ""))[:255],
+        changes=changes or {},
+        ip_address=current_ip(),
+    )
+
+
+def record_create(actor, obj):
+    return record(actor, AuditAction.CREATE, obj, changes={"after": snapshot(obj)})
+
+
+def record_update(actor, obj, before: dict):
+    changes = diff(before, snapshot(obj))
+    if changes:
+        return record(actor, AuditAction.UPDATE, obj, changes=changes)
+    return None
+
+
+def record_delete(actor, obj):
+    return record(actor, AuditAction.DELETE, obj, changes={"before": snapshot(obj)})

@@ -1,0 +1,25 @@
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import render
+
+from tdkt.accounts.access import public, signed_in
+from tdkt.core.dashboard import dashboard_figures
+
+
+@public
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        db = {"status": "ok", "vendor": connection.vendor}
+        status = 200
+    except Exception as exc:  # noqa: BLE001 - any database failure makes us unhealthy
+        db = {"status": "error", "error": exc.__class__.__name__}
+        status = 503
+    return JsonResponse({"status": "ok" if status == 200 else "error", "database": db}, status=status)
+
+
+@signed_in
+def dashboard(request):
+    return render(request, "core/dashboard.html", {"figures": dashboard_figures(request.user)})

@@ -1,0 +1,90 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from tdkt.lib.vntext import fold, normalize
+from tdkt.people.enums import Gender, PersonCategory
+from tdkt.people.validators import validate_national_id
+
+
+class Person(models.Model):
+    """A person who can be nominated or awarded (cá nhân)."""
+
+    full_name = models.CharField(_("full name"), max_length=200)
+    # Lower-case, diacritic-free copy used for search: "Nguyễn Văn Đạt" -> "nguyen van dat".
+    name_folded = models.CharField(max_length=200, editable=False, db_index=True)
+    gender = models.CharField(_("gender"), max_length=8, choices=Gender.choices, blank=True)
+    birth_date = models.DateField(_("date of birth"), null=True, blank=True)
+    birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
+    ethnicity = models.CharField(_("ethnicity"), max_length=50, blank=True)
+    position = models.CharField(_("position"), max_length=255, blank=True)
+    unit = models.ForeignKey(
+        "orgs.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="people"
+    )
+    category = models.CharField(_("category"), max_length=20, choices=PersonCategory.choices)
+    national_id = models.CharField(
+        _("citizen ID"), max_length=12, null=True, blank=True, unique=True, validators=[validate_national_id]
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name_folded", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(birth_year__isnull=True) | Q(birth_year__gte=1900), name="person_birth_year_sane"
+            ),
+        ]
+
+    def __str__(self):
+        return self.full_name
+
+    def clean(self):
+        today = timezone.localdate()
+        if self.birth_date and self.birth_date > today:
+            raise ValidationError({"birth_date": _("The date of birth cannot be in the future.")})
+        if self.birth_year and self.birth_year > today.year:
+            raise ValidationError({"birth_year": _("The year of birth cannot be in the future.")})
+        if self.birth_date and self.birth_year and self.birth_date.year != self.birth_year:
+            raise ValidationError({"birth_year": _("The year of birth does not match the date of birth.")})
+
+    def save(self, *args, **kwargs):
+        # Derived columns only: no workflow here.
+        self.full_name = normalize(self.full_name)
+        self.name_folded = fold(self.full_name)
+        if self.birth_date:
+            self.birth_year = self.birth_date.year
+        if self.national_id == "":
+            self.national_id = None
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "full_name" in update_fields:
+            kwargs["update_fields"] = set(update_fields) | {"name_folded"}
+        super().save(*args, **kwargs)
+
+
+class Household(models.Model):
+    """A household that can receive "Gia đình văn hóa" (hộ gia đình)."""
+
+    head_name = models.CharField(_("head of household"), max_length=200)
+    name_folded = models.CharField(max_length=200, editable=False, db_index=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    village = models.CharField(_("village / residential group"), max_length=120, blank=True)
+    unit = models.ForeignKey(
+        "orgs.Unit", verbose_name=_("commune or ward"), on_delete=models.PROTECT, related_name="households"
+    )
+
+    class Meta:
+        verbose_name = _("household")
+        verbose_name_plural = _("households")
+        ordering = ["name_folded", "id"]
+
+    def __str__(self):
+        return _("Household of %(name)s") % {"name": self.head_name}
+
+    def save(self, *args, **kwargs):
+        self.head_name = normalize(self.head_name)
+        self.name_folded = fold(self.head_name)
+        super().save(*args, **kwargs)

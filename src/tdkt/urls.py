@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from tdkt.accounts.views import sign_in
+
+admin.site.login = sign_in  # one sign-in path for everybody: lockout and second factor apply
+admin.site.site_header = "TĐKT"
+
+urlpatterns = [
+    path("", include("tdkt.core.urls")),
+    path("", include("tdkt.accounts.urls")),
+    path("units/", include("tdkt.orgs.urls")),
+    path("people/", include("tdkt.people.urls")),
+    path("audit/", include("tdkt.audit.urls")),
+    path("admin/", admin.site.urls),
+]

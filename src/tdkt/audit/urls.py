@@ -1,4 +1,6 @@
 from django.urls import path
 
+from tdkt.audit import views
+
 app_name = "audit"
-urlpatterns = []
+urlpatterns = [path("", views.audit_list, name="list")]

@@ -3,6 +3,8 @@ from django.http import JsonResponse
 from django.shortcuts import render
 
 from tdkt.accounts.access import public, signed_in
+from tdkt.accounts.enums import Role
+from tdkt.accounts.scope import get_scope
 from tdkt.core.dashboard import dashboard_figures
 
 
@@ -22,4 +24,5 @@ def healthz(request):
 
 @signed_in
 def dashboard(request):
-    return render(request, "core/dashboard.html", {"figures": dashboard_figures(request.user)})
+    roles = sorted(str(Role(role).label) for role in get_scope(request.user).roles)
+    return render(request, "core/dashboard.html", {"figures": dashboard_figures(request.user), "roles": roles})

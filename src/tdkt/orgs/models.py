@@ -90,6 +90,9 @@ class UnitName(models.Model):
         verbose_name_plural = _("former names")
         ordering = ["-used_until"]
 
+    def __str__(self):
+        return self.name
+
 
 class UnitSuccession(models.Model):
     """Predecessor → successor link created by a merge or a split (sáp nhập, chia tách)."""
@@ -107,6 +110,9 @@ class UnitSuccession(models.Model):
             models.UniqueConstraint(fields=["predecessor", "successor"], name="succession_unique_pair"),
             models.CheckConstraint(condition=~Q(predecessor=models.F("successor")), name="succession_not_self"),
         ]
+
+    def __str__(self):
+        return f"{self.predecessor} → {self.successor}"
 
 
 class EmulationGroup(models.Model):
@@ -177,6 +183,9 @@ class EmulationGroupMembership(models.Model):
             ),
         ]
 
+    def __str__(self):
+        return f"{self.unit} – {self.group_year}"
+
 
 class Council(models.Model):
     """An emulation and commendation council (Hội đồng Thi đua - Khen thưởng) of the province or a unit."""
@@ -234,3 +243,6 @@ class CouncilMember(models.Model):
                 name="council_member_term_order",
             ),
         ]
+
+    def __str__(self):
+        return f"{self.person} – {self.council}"

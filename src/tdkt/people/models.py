@@ -25,7 +25,7 @@ class Person(models.Model):
     )
     category = models.CharField(_("category"), max_length=20, choices=PersonCategory.choices)
     national_id = models.CharField(
-        _("citizen ID"), max_length=12, null=True, blank=True, unique=True, validators=[validate_national_id]
+        _("citizen ID"), max_length=16, null=True, blank=True, unique=True, validators=[validate_national_id]
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -42,15 +42,6 @@ class Person(models.Model):
     def __str__(self):
         return self.full_name
 
-    def clean(self):
-        today = timezone.localdate()
-        if self.birth_date and self.birth_date > today:
-            raise ValidationError({"birth_date": _("The date of birth cannot be in the future.")})
-        if self.birth_year and self.birth_year > today.year:
-            raise ValidationError({"birth_year": _("The year of birth cannot be in the future.")})
-        if self.birth_date and self.birth_year and self.birth_date.year != self.birth_year:
-            raise ValidationError({"birth_year": _("The year of birth does not match the date of birth.")})
-
     def save(self, *args, **kwargs):
         # Derived columns only: no workflow here.
         self.full_name = normalize(self.full_name)
@@ -63,6 +54,15 @@ class Person(models.Model):
         if update_fields is not None and "full_name" in update_fields:
             kwargs["update_fields"] = set(update_fields) | {"name_folded"}
         super().save(*args, **kwargs)
+
+    def clean(self):
+        today = timezone.localdate()
+        if self.birth_date and self.birth_date > today:
+            raise ValidationError({"birth_date": _("The date of birth cannot be in the future.")})
+        if self.birth_year and self.birth_year > today.year:
+            raise ValidationError({"birth_year": _("The year of birth cannot be in the future.")})
+        if self.birth_date and self.birth_year and self.birth_date.year != self.birth_year:
+            raise ValidationError({"birth_year": _("The year of birth does not match the date of birth.")})
 
 
 class Household(models.Model):

@@ -1,0 +1,44 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from tdkt.orgs.forms import DateInput
+from tdkt.orgs.models import Unit
+from tdkt.people.models import Person
+
+
+class PersonForm(forms.ModelForm):
+    class Meta:
+        model = Person
+        fields = ["full_name", "gender", "birth_date", "birth_year", "ethnicity", "position", "unit",
+                  "category", "national_id"]
+        widgets = {"birth_date": DateInput()}
+
+    def __init__(self, *args, unit_ids=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        units = Unit.objects.filter(dissolved_on__isnull=True).order_by("name")
+        if unit_ids is not None:
+            units = units.filter(pk__in=unit_ids)
+        self.fields["unit"].queryset = units
+        self.fields["national_id"].widget.attrs.update({"inputmode": "numeric", "maxlength": 12})
+        self.fields["national_id"].max_length = None  # length is checked by the validator, with a clearer message
+        self.fields["national_id"].validators = [v for v in self.fields["national_id"].validators
+                                                 if v.__class__.__name__ != "MaxLengthValidator"]
+
+    def clean_national_id(self):
+        return (self.cleaned_data.get("national_id") or "").strip() or None
+
+
+class PersonSearchForm(forms.Form):
+    q = forms.CharField(label=_("Name"), required=False, max_length=200)
+
+
+class PersonImportForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
+    file = forms.FileField(label=_("File (Excel .xlsx or CSV UTF-8)"))
+
+    def __init__(self, *args, unit_ids=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        units = Unit.objects.filter(dissolved_on__isnull=True).order_by("name")
+        if unit_ids is not None:
+            units = units.filter(pk__in=unit_ids)
+        self.fields["unit"].queryset = units

@@ -1,0 +1,135 @@
+"""Import of a unit's staff list from Excel or CSV: all rows or none, with errors by row and column."""
+
+import csv
+import datetime
+import io
+from dataclasses import dataclass, field
+
+import openpyxl
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from tdkt.audit.models import AuditAction
+from tdkt.audit.services import record
+from tdkt.lib.uploads import SniffedUpload
+from tdkt.lib.vntext import fold
+from tdkt.people.enums import Gender, PersonCategory
+from tdkt.people.models import Person
+
+# Header (folded) -> field. The usual headings of provincial staff lists.
+HEADERS = {
+    "ho va ten": "full_name", "ho ten": "full_name",
+    "gioi tinh": "gender",
+    "ngay sinh": "birth", "nam sinh": "birth", "ngay thang nam sinh": "birth",
+    "dan toc": "ethnicity",
+    "chuc vu": "position", "chuc vu, don vi": "position",
+    "doi tuong": "category",
+    "so cccd": "national_id", "cccd": "national_id", "so dinh danh": "national_id",
+}
+GENDERS = {"nam": Gender.MALE, "nu": Gender.FEMALE}
+CATEGORIES = {fold(str(label)): value for value, label in PersonCategory.choices} | {
+    "lanh dao": PersonCategory.LEADER, "lanh dao, quan ly": PersonCategory.LEADER,
+    "cong chuc": PersonCategory.CIVIL_SERVANT, "vien chuc": PersonCategory.PUBLIC_EMPLOYEE,
+    "nguoi lao dong": PersonCategory.WORKER, "cong nhan": PersonCategory.WORKER,
+    "nong dan": PersonCategory.FARMER, "chien si": PersonCategory.SOLDIER, "khac": PersonCategory.OTHER,
+}
+MAX_ROWS = 5000
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def _rows(upload: SniffedUpload) -> list[list[str]]:
+    if upload.kind == "xlsx":
+        book = openpyxl.load_workbook(io.BytesIO(upload.data), read_only=True, data_only=True)
+        sheet = book.worksheets[0]
+        rows = []
+        for values in sheet.iter_rows(values_only=True):
+            rows.append(["" if v is None else (v if isinstance(v, datetime.date) else str(v).strip()) for v in values])
+        return rows
+    text = upload.data.decode("utf-8-sig")
+    dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t") if text.strip() else csv.excel
+    return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
+
+
+def _parse_birth(value) -> tuple[datetime.date | None, int | None]:
+    if isinstance(value, datetime.datetime):
+        return value.date(), value.year
+    if isinstance(value, datetime.date):
+        return value, value.year
+    value = str(value).strip()
+    if not value:
+        return None, None
+    if value.isdigit() and len(value) == 4:
+        return None, int(value)
+    for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"):
+        try:
+            parsed = datetime.datetime.strptime(value, fmt).date()
+            return parsed, parsed.year
+        except ValueError:
+            continue
+    raise ValueError(value)
+
+
+def import_people(upload: SniffedUpload, *, unit, by) -> ImportReport:
+    """Validate every row first; create all persons in one transaction only when no row has an error."""
+    report = ImportReport()
+    rows = [row for row in _rows(upload) if any(str(cell).strip() for cell in row)]
+    if not rows:
+        report.errors.append(_("The file has no rows."))
+        return report
+    header = [HEADERS.get(fold(str(cell)).rstrip(":")) for cell in rows[0]]
+    if "full_name" not in header:
+        report.errors.append(_("Row 1: no “Họ và tên” column was found in the header."))
+        return report
+    if len(rows) - 1 > MAX_ROWS:
+        report.errors.append(_("The file has more than %(max)d rows; split it.") % {"max": MAX_ROWS})
+        return report
+    people: list[Person] = []
+    seen_ids: dict[str, int] = {}
+    for number, row in enumerate(rows[1:], start=2):
+        values = {name: row[i] if i < len(row) else "" for i, name in enumerate(header) if name}
+        person = Person(unit=unit, full_name=str(values.get("full_name", "")), category=PersonCategory.OTHER)
+        row_errors = []
+        if values.get("gender"):
+            gender = GENDERS.get(fold(str(values["gender"])))
+            if gender is None:
+                row_errors.append(_("column “Giới tính”: “%(value)s” is not Nam or Nữ") % {"value": values["gender"]})
+            person.gender = gender or ""
+        try:
+            person.birth_date, person.birth_year = _parse_birth(values.get("birth", ""))
+        except ValueError:
+            row_errors.append(_("column “Ngày sinh”: “%(value)s” is not a date dd/mm/yyyy or a year") % {"value": values["birth"]})
+        person.ethnicity = str(values.get("ethnicity", ""))
+        person.position = str(values.get("position", ""))
+        if values.get("category"):
+            category = CATEGORIES.get(fold(str(values["category"])))
+            if category is None:
+                row_errors.append(_("column “Đối tượng”: “%(value)s” is not a known category") % {"value": values["category"]})
+            person.category = category or PersonCategory.OTHER
+        person.national_id = str(values.get("national_id", "")).strip() or None
+        if person.national_id:
+            if person.national_id in seen_ids:
+                row_errors.append(_("column “Số CCCD”: the same citizen ID is on row %(row)d") % {"row": seen_ids[person.national_id]})
+            seen_ids[person.national_id] = number
+        try:
+            person.full_clean(exclude=["name_folded", "unit"])
+        except ValidationError as exc:
+            for field_name, messages in exc.message_dict.items():
+                label = Person._meta.get_field(field_name).verbose_name if field_name != "__all__" else ""
+                row_errors.extend(f"{label}: {m}" if label else m for m in messages)
+        if row_errors:
+            report.errors.append(_("Row %(row)d: %(errors)s") % {"row": number, "errors": "; ".join(row_errors)})
+        people.append(person)
+    if report.errors:
+        return report
+    with transaction.atomic():
+        for person in people:
+            person.save()
+        record(by, AuditAction.IMPORT, unit, changes={"people_created": len(people)})
+    report.created = len(people)
+    return report

@@ -1,0 +1,42 @@
+"""Creating and editing persons; every change is audited."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from tdkt.accounts.scope import get_scope
+from tdkt.audit.services import record_create, record_update, snapshot
+from tdkt.people.models import Person
+
+PERSON_FIELDS = ("full_name", "gender", "birth_date", "birth_year", "ethnicity", "position", "unit",
+                 "category", "national_id")
+
+
+def _check_unit_writable(by, unit) -> None:
+    if not get_scope(by).can_write_unit(unit.pk):
+        raise ValidationError({"unit": _("You may not record people of “%(unit)s”.") % {"unit": unit}})
+    if unit.dissolved_on is not None:
+        raise ValidationError({"unit": _("“%(unit)s” has been dissolved; choose its successor.") % {"unit": unit}})
+
+
+@transaction.atomic
+def create_person(*, by, **fields) -> Person:
+    person = Person(**fields)
+    _check_unit_writable(by, person.unit)
+    person.full_clean()
+    person.save()
+    record_create(by, person)
+    return person
+
+
+@transaction.atomic
+def update_person(person: Person, *, by, **changes) -> Person:
+    locked = Person.objects.select_for_update().get(pk=person.pk)
+    before = snapshot(locked)
+    for field, value in changes.items():
+        setattr(locked, field, value)
+    _check_unit_writable(by, locked.unit)
+    locked.full_clean()
+    locked.save()
+    record_update(by, locked, before)
+    return locked

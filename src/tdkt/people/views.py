@@ -1,0 +1,136 @@
+import io
+
+import openpyxl
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tdkt.accounts.access import roles_required, signed_in
+from tdkt.accounts.enums import Role
+from tdkt.accounts.scope import get_scope
+from tdkt.audit.models import AuditAction
+from tdkt.audit.services import record
+from tdkt.lib.forms import apply_validation_error
+from tdkt.lib.uploads import UploadError, sniff_upload
+from tdkt.people import queries, services
+from tdkt.people.forms import PersonForm, PersonImportForm, PersonSearchForm
+from tdkt.people.imports import import_people
+from tdkt.people.validators import mask_national_id
+
+EDITORS = (Role.SYSTEM_ADMIN, Role.PROVINCE_SPECIALIST, Role.UNIT_CLERK, Role.UNIT_LEADER)
+
+
+def _writable_unit_ids(user):
+    scope = get_scope(user)
+    return None if scope.write_all else scope.writable_unit_ids
+
+
+@signed_in
+def person_list(request):
+    form = PersonSearchForm(request.GET or None)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    people = queries.search_people(request.user, query)
+    page = Paginator(people, queries.PAGE_SIZE).get_page(request.GET.get("page"))
+    scope = get_scope(request.user)
+    return render(request, "people/person_list.html", {
+        "form": form, "query": query, "page": page,
+        "can_edit": scope.has_role(*EDITORS),
+    })
+
+
+@signed_in
+def person_detail(request, pk):
+    person = queries.get_person_for_user(request.user, pk)
+    scope = get_scope(request.user)
+    show_personal = scope.can_see_personal_data(person.unit_id)
+    return render(request, "people/person_detail.html", {
+        "person": person,
+        "show_personal": show_personal,
+        "national_id_display": person.national_id if show_personal else mask_national_id(person.national_id or ""),
+        "can_edit": scope.can_write_unit(person.unit_id),
+    })
+
+
+@roles_required(*EDITORS)
+def person_create(request):
+    form = PersonForm(request.POST or None, unit_ids=_writable_unit_ids(request.user))
+    if request.method == "POST" and form.is_valid():
+        try:
+            person = services.create_person(by=request.user, **{f: form.cleaned_data[f] for f in services.PERSON_FIELDS})
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("“%(name)s” has been added.") % {"name": person})
+            return redirect("people:detail", pk=person.pk)
+    return render(request, "people/person_form.html", {"form": form, "title": _("New person")})
+
+
+@roles_required(*EDITORS)
+def person_edit(request, pk):
+    person = queries.get_person_for_user(request.user, pk, write=True)
+    form = PersonForm(request.POST or None, instance=person, unit_ids=_writable_unit_ids(request.user))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_person(person, by=request.user, **{f: form.cleaned_data[f] for f in services.PERSON_FIELDS})
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("The changes have been saved."))
+            return redirect("people:detail", pk=person.pk)
+    return render(request, "people/person_form.html", {"form": form, "person": person, "title": _("Edit person")})
+
+
+@roles_required(*EDITORS)
+def person_import(request):
+    form = PersonImportForm(request.POST or None, request.FILES or None, unit_ids=_writable_unit_ids(request.user))
+    report = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            upload = sniff_upload(form.cleaned_data["file"].read(settings.UPLOAD_MAX_BYTES + 1),
+                                  allowed={"xlsx", "csv"}, max_bytes=settings.UPLOAD_MAX_BYTES,
+                                  field_label=str(form.fields["file"].label))
+        except UploadError as exc:
+            form.add_error("file", str(exc))
+        else:
+            report = import_people(upload, unit=form.cleaned_data["unit"], by=request.user)
+            if not report.errors:
+                messages.success(request, _("%(count)d people have been imported.") % {"count": report.created})
+                return redirect("orgs:detail", pk=form.cleaned_data["unit"].pk)
+    return render(request, "people/person_import.html", {"form": form, "report": report})
+
+
+@signed_in
+def person_export(request):
+    """The search result as Excel. Full personal data only for units the user may see it for; audited."""
+    query = request.GET.get("q", "")
+    people = list(queries.search_people(request.user, query)[:50000])
+    scope = get_scope(request.user)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = _("People")
+    sheet.append([_("No."), _("Full name"), _("Gender"), _("Date of birth"), _("Ethnicity"), _("Position"),
+                  _("Unit"), _("Category"), _("Citizen ID")])
+    for number, person in enumerate(people, start=1):
+        personal = scope.can_see_personal_data(person.unit_id)
+        birth = (person.birth_date.strftime("%d/%m/%Y") if personal and person.birth_date
+                 else (str(person.birth_year) if person.birth_year else ""))
+        sheet.append([number, person.full_name, person.get_gender_display(), birth, person.ethnicity,
+                      person.position, person.unit.name, person.get_category_display(),
+                      person.national_id if personal else mask_national_id(person.national_id or "")])
+    sheet.column_dimensions["B"].width = 28
+    sheet.column_dimensions["G"].width = 40
+    buffer = io.BytesIO()
+    book.save(buffer)
+    record(request.user, AuditAction.EXPORT, object_type="people.person",
+           object_repr=_("People list (%(count)d rows)") % {"count": len(people)},
+           changes={"query": query, "rows": len(people)})
+    response = HttpResponse(buffer.getvalue(),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    response["Content-Disposition"] = f'attachment; filename="danh-sach-ca-nhan-{stamp}.xlsx"'
+    return response

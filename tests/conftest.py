@@ -1,0 +1,63 @@
+"""Personas in one place: province specialist, clerk of unit A, clerk of unit B, council member,
+signer, administrator and anonymous, over a small province."""
+
+import datetime
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+
+from tdkt.accounts.enums import Role
+from tdkt.orgs.enums import UnitKind
+from tests.factories import make_council, make_group_year, make_person, make_unit, make_user
+
+
+@dataclass
+class World:
+    province: object
+    home_affairs: object
+    unit_a: object
+    unit_a_child: object
+    unit_b: object
+    person_a: object
+    person_a_child: object
+    person_b: object
+    group_year: object
+    council: object
+    users: dict
+
+
+@pytest.fixture
+def world(db):
+    province = make_unit("Ủy ban nhân dân tỉnh Lào Cai", kind=UnitKind.PEOPLES_COMMITTEE, code="UBND")
+    home_affairs = make_unit("Sở Nội vụ", parent=province, code="SNV")
+    unit_a = make_unit("Sở Y tế", parent=province, code="SYT")
+    unit_a_child = make_unit("Bệnh viện Đa khoa tỉnh", kind=UnitKind.PUBLIC_SERVICE, parent=unit_a, code="BVDK")
+    unit_b = make_unit("Sở Giáo dục và Đào tạo", parent=province, code="SGDDT")
+    person_a = make_person("Nguyễn Văn An", unit=unit_a, national_id="010090001234", birth_date=datetime.date(1985, 3, 4))
+    person_a_child = make_person("Đặng Thị Đào", unit=unit_a_child)
+    person_b = make_person("Giàng A Páo", unit=unit_b, ethnicity="H'Mông")
+    group_year = make_group_year("Khối Văn hóa - Xã hội", head=unit_a, members=[unit_b])
+    council = make_council(province)
+    users = {
+        "specialist": make_user("chuyenvien", role=Role.PROVINCE_SPECIALIST, unit=home_affairs),
+        "clerk_a": make_user("vanthu.a", role=Role.UNIT_CLERK, unit=unit_a),
+        "clerk_b": make_user("vanthu.b", role=Role.UNIT_CLERK, unit=unit_b),
+        "council_member": make_user("uyvien", role=Role.COUNCIL_MEMBER, unit=province, council=council),
+        "signer": make_user("chutich", role=Role.SIGNER, unit=province),
+        "admin": make_user("quantri", role=Role.SYSTEM_ADMIN, unit=province),
+    }
+    return World(province, home_affairs, unit_a, unit_a_child, unit_b, person_a, person_a_child, person_b,
+                 group_year, council, users)
+
+
+def client_for(world, persona: str) -> Client:
+    client = Client()
+    if persona != "anonymous":
+        client.force_login(world.users[persona])
+    return client
+
+
+@pytest.fixture
+def as_persona(world):
+    return lambda persona: client_for(world, persona)

@@ -1,0 +1,57 @@
+"""Plain factory functions for tests (real rows in the real database; no mocking)."""
+
+import datetime
+import itertools
+
+from tdkt.accounts.enums import Role
+from tdkt.accounts.models import Membership, User
+from tdkt.orgs.enums import CouncilLevel, GroupKind, GroupRole, UnitKind
+from tdkt.orgs.models import (
+    Council,
+    EmulationGroup,
+    EmulationGroupMembership,
+    EmulationGroupYear,
+    Unit,
+)
+from tdkt.people.enums import PersonCategory
+from tdkt.people.models import Person
+
+PASSWORD = "Mat-khau@2026"
+_seq = itertools.count(1)
+
+
+def make_unit(name=None, *, kind=UnitKind.DEPARTMENT, parent=None, code=None, **extra) -> Unit:
+    n = next(_seq)
+    return Unit.objects.create(
+        name=name or f"Đơn vị {n}", code=code or f"DV{n:04d}", kind=kind, parent=parent,
+        established_on=extra.pop("established_on", datetime.date(2020, 1, 1)), **extra,
+    )
+
+
+def make_person(full_name="Nguyễn Văn An", *, unit, **extra) -> Person:
+    extra.setdefault("category", PersonCategory.CIVIL_SERVANT)
+    return Person.objects.create(full_name=full_name, unit=unit, **extra)
+
+
+def make_user(username, *, role=None, unit=None, full_name="", **membership) -> User:
+    user = User.objects.create_user(username=username, password=PASSWORD, full_name=full_name or username)
+    if role:
+        Membership.objects.create(user=user, role=role, unit=unit, **membership)
+    return user
+
+
+def make_group_year(name="Cụm thi đua số 1", *, year=2026, kind=GroupKind.CLUSTER, head=None, members=()):
+    group = EmulationGroup.objects.create(name=name, code=f"G{next(_seq):04d}", kind=kind)
+    group_year = EmulationGroupYear.objects.create(group=group, year=year)
+    if head is not None:
+        EmulationGroupMembership.objects.create(group_year=group_year, unit=head, role=GroupRole.HEAD)
+    for unit in members:
+        EmulationGroupMembership.objects.create(group_year=group_year, unit=unit, role=GroupRole.MEMBER)
+    return group_year
+
+
+def make_council(unit, *, name="Hội đồng Thi đua - Khen thưởng tỉnh", level=CouncilLevel.PROVINCE) -> Council:
+    return Council.objects.create(name=name, unit=unit, level=level, term_start=datetime.date(2025, 7, 1))
+
+
+__all__ = ["PASSWORD", "Role", "make_unit", "make_person", "make_user", "make_group_year", "make_council"]

@@ -150,7 +150,22 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Background work: Django's Tasks framework; immediate unless a worker backend is configured.
 TASKS = {"default": {"BACKEND": envstr("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")}}
 
-MAILERS = {"default": {"BACKEND": envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")}}
+# Development prints mail to the console; production sends through the province's SMTP relay.
+_MAIL_DEFAULT = "console" if DEBUG else "smtp"
+MAILERS = {
+    "default": {
+        "BACKEND": envstr("EMAIL_BACKEND", f"django.core.mail.backends.{_MAIL_DEFAULT}.EmailBackend"),
+        "OPTIONS": {
+            "host": envstr("EMAIL_HOST", "localhost"),
+            "port": envint("EMAIL_PORT", 25),
+            "username": envstr("EMAIL_HOST_USER"),
+            "password": envsecret("EMAIL_HOST_PASSWORD"),
+            "use_tls": envbool("EMAIL_USE_TLS", False),
+        }
+        if _MAIL_DEFAULT == "smtp" or envstr("EMAIL_BACKEND").endswith("smtp.EmailBackend")
+        else {},
+    }
+}
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "tdkt@localhost")
 
 LOGGING = {

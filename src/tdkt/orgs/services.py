@@ -3,6 +3,7 @@ in a single transaction; views, commands and tests all call these."""
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -10,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record, record_create, record_update, snapshot
+from tdkt.orgs.divisions import wards_of_province
 from tdkt.orgs.enums import GroupRole, SuccessionKind
 from tdkt.orgs.models import (
     Council,
@@ -45,6 +47,16 @@ def _check_parent(unit: Unit, parent: Unit | None) -> None:
         ancestor = ancestor.parent
 
 
+def _check_admin_code(unit: Unit) -> None:
+    if not unit.admin_code:
+        return
+    wards = wards_of_province(settings.PROVINCE_NAME)
+    if unit.admin_code not in wards:
+        raise ValidationError({"admin_code": _(
+            "“%(code)s” is not the code of a commune or ward of %(province)s in the national list."
+        ) % {"code": unit.admin_code, "province": settings.PROVINCE_NAME}})
+
+
 def _check_code_free(code: str, exclude_pk=None) -> None:
     if Unit.objects.filter(code__iexact=code).exclude(pk=exclude_pk).exists():
         raise ValidationError({"code": _("The unit code “%(code)s” is already used by another unit.") % {"code": code}})
@@ -55,6 +67,7 @@ def create_unit(*, by, **fields) -> Unit:
     unit = Unit(**fields)
     _check_code_free(unit.code)
     _check_parent(unit, unit.parent)
+    _check_admin_code(unit)
     unit.full_clean()
     unit.save()
     record_create(by, unit)
@@ -73,6 +86,7 @@ def update_unit(unit: Unit, *, by, **changes) -> Unit:
         setattr(locked, field, value)
     _check_code_free(locked.code, exclude_pk=locked.pk)
     _check_parent(locked, locked.parent)
+    _check_admin_code(locked)
     locked.full_clean()
     locked.save()
     if locked.name != old_name:

@@ -1,0 +1,91 @@
+# TĐKT — build, run and test. `make run` and `make test` are the two set-up commands.
+#
+#   make run            virtualenv, translations, migrate, demo province, server on :8000
+#   make test           whole suite on SQLite; with CI=true also on a throwaway PostgreSQL 15
+#   make test-postgres  the PostgreSQL pass alone
+#   make bench | lint | messages | clean
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+
+VENV   := .venv
+PY     := $(VENV)/bin/python
+# Touched after installing; make reinstalls when pyproject.toml is newer than it.
+STAMP  := $(VENV)/.installed-pyproject
+# Extra pytest arguments, e.g. make test PYTEST_ARGS="-k search -x"
+PYTEST_ARGS ?=
+PYTEST := FAST_PASSWORD_HASHER=1 $(PY) -m pytest -n 2 $(PYTEST_ARGS)
+SUDO   := $(if $(filter 0,$(shell id -u)),,sudo)
+APT    := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
+
+.PHONY: venv messages run test test-sqlite test-postgres ci-system-deps bench lint clean
+
+# --- virtualenv -----------------------------------------------------------------------------
+# Made once with a Python >= 3.12 (scripts/find_python.sh: $PYTHON, python3.13, python3.12,
+# pyenv's newest 3.12/3.13); dependencies are reinstalled only when pyproject.toml changes.
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@if ! $(PY) -c 'import sys; assert sys.version_info >= (3, 12)' 2>/dev/null; then \
+		python="$$(scripts/find_python.sh)"; \
+		echo "Creating $(VENV) with $$python"; \
+		rm -rf $(VENV); "$$python" -m venv $(VENV); \
+	fi
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $@
+
+# --- translations: src/tdkt/locale/*/LC_MESSAGES/django.po -> django.mo (polib, no gettext) ---
+messages: venv
+	$(PY) scripts/compile_messages.py
+
+# --- development server with the demo province (safe to run again) ---------------------------
+run: venv messages
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo --province "Lào Cai" --scale 1
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+# --- tests ------------------------------------------------------------------------------------
+# Outside CI: SQLite only. With CI=true: install Chromium and PostgreSQL 15 when missing,
+# then run the whole suite twice, on SQLite and on PostgreSQL.
+ifeq ($(CI),true)
+test: ci-system-deps test-sqlite test-postgres
+else
+test: test-sqlite
+endif
+
+test-sqlite: venv messages
+	@echo "=== Test pass: SQLite ==="
+	$(PYTEST)
+
+# A throwaway cluster (scripts/pg_cluster.sh), always stopped afterwards.
+test-postgres: venv messages
+	@echo "=== Test pass: PostgreSQL 15 ==="
+	trap 'scripts/pg_cluster.sh stop' EXIT; \
+	scripts/pg_cluster.sh start; \
+	DATABASE_URL="$$(scripts/pg_cluster.sh url)" $(PYTEST)
+
+# Debian's Chromium for the browser tests (Playwright cannot download its own), the
+# PostgreSQL 15 server (initdb lives in /usr/lib/postgresql/15/bin, off PATH) and gettext
+# (the catalogue-completeness test runs makemessages, which needs xgettext).
+ci-system-deps:
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	command -v xgettext >/dev/null || missing="$$missing gettext"; \
+	[ -x /usr/lib/postgresql/15/bin/initdb ] || command -v initdb >/dev/null || missing="$$missing postgresql-15"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing:$$missing"; \
+		$(APT) update -qq && $(APT) install -y -qq $$missing; \
+	fi
+
+# --- the rest ---------------------------------------------------------------------------------
+bench: venv
+	$(PY) bench/run.py
+
+# Only the paths that exist (git does not keep empty directories).
+lint: venv
+	$(VENV)/bin/ruff check $(wildcard src tests bench scripts)
+
+clean:
+	rm -rf $(VENV) test-artifacts .pytest_cache .ruff_cache
+	find . -name __pycache__ -type d -prune -not -path './.git/*' -exec rm -rf {} +

@@ -12,7 +12,7 @@ from tdkt.lib.forms import apply_validation_error
 from tdkt.orgs import queries, services
 from tdkt.orgs.forms import CouncilMemberForm, GroupMemberForm, GroupYearForm, MergeForm, SplitForm, UnitForm
 from tdkt.orgs.models import EmulationGroupYear, Unit
-from tdkt.people.models import Person
+from tdkt.people.models import Household, Person
 
 MANAGERS = (Role.SYSTEM_ADMIN, Role.PROVINCE_SPECIALIST)
 
@@ -37,6 +37,8 @@ def unit_detail(request, pk):
         "successors": unit.successions_out.select_related("successor"),
         "people": people[:20],
         "people_count": people.count(),
+        "households": Household.objects.filter(unit_id__in=lineage)[:20],
+        "household_count": Household.objects.filter(unit_id__in=lineage).count(),
         "group_memberships": unit.group_memberships.select_related("group_year__group").order_by("-group_year__year"),
         "councils": unit.councils.all(),
         "can_manage": get_scope(request.user).write_all,

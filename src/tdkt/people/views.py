@@ -4,7 +4,6 @@ import openpyxl
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -16,6 +15,7 @@ from tdkt.accounts.scope import get_scope
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
 from tdkt.lib.forms import apply_validation_error
+from tdkt.lib.paging import cheap_page
 from tdkt.lib.uploads import UploadError, sniff_upload
 from tdkt.people import queries, services
 from tdkt.people.forms import PersonForm, PersonImportForm, PersonSearchForm
@@ -35,7 +35,7 @@ def person_list(request):
     form = PersonSearchForm(request.GET or None)
     query = form.cleaned_data["q"] if form.is_valid() else ""
     people = queries.search_people(request.user, query)
-    page = Paginator(people, queries.PAGE_SIZE).get_page(request.GET.get("page"))
+    page = cheap_page(people, request.GET.get("page"), queries.PAGE_SIZE)
     scope = get_scope(request.user)
     return render(request, "people/person_list.html", {
         "form": form, "query": query, "page": page,

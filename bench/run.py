@@ -1,0 +1,159 @@
+"""Run every benchmark and print each figure with its target (`make bench`).
+
+    person_search[sqlite]: median 42.1 ms (target ≤ 150 ms) PASS
+
+Benchmarks (not timed tests; nothing here fails the build):
+- person_search: first page (50) of a diacritic-insensitive contains-search over 1,000,000 persons
+  (`seed_demo --scale 500`), with and without select_related("unit"). SQLite ≤ 150 ms, PostgreSQL ≤ 50 ms.
+- unit_tree: server time of the unit tree page (/units/) with 2,000 units, ≤ 100 ms, and its query count
+  (also at 500 units, to show the count does not grow with the tree).
+
+Databases live under var/bench/ (SQLite) and are reused when already seeded. PostgreSQL: the URL in
+BENCH_DATABASE_URL_PG, else a private throwaway cluster from scripts/pg_cluster.sh (port 55439,
+stopped afterwards unless BENCH_KEEP_PG=1); skipped when neither is available.
+Options: --only sqlite|postgresql, --skip-search, --skip-tree.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import BENCH_DIR, ROOT, manage, report_line, run_child, sqlite_url  # noqa: E402
+
+SCALE = 500  # 500 × 2,000 = 1,000,000 persons
+PERSONS = SCALE * 2_000
+TREE_SIZES = (500, 2000)
+PG_PORT = os.environ.get("BENCH_PG_PORT", "55439")
+
+
+def person_count(url: str) -> int:
+    out = manage(url, "shell", "-c", "from tdkt.people.models import Person; print(Person.objects.count())",
+                 quiet=True)
+    return int(out.strip().splitlines()[-1])
+
+
+def ensure_seeded(url: str, label: str) -> None:
+    manage(url, "migrate", "--noinput", quiet=True)
+    count = person_count(url)
+    if count >= PERSONS:
+        print(f"  {label}: reusing the seeded database ({count:,} persons)".replace(",", "."))
+        return
+    print(f"  {label}: seeding {PERSONS:,} persons (seed_demo --scale {SCALE}); this takes a few minutes…"
+          .replace(",", "."))
+    started = time.monotonic()
+    args = ["seed_demo", "--province", "Lào Cai", "--scale", str(SCALE)]
+    if count:
+        args.append("--reset")
+    manage(url, *args, quiet=True)
+    print(f"  {label}: seeded in {time.monotonic() - started:.0f} s")
+
+
+def with_database(url: str, name: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def ensure_pg_database(url: str, name: str) -> str:
+    """A separate database on the same server (for the synthetic tree); created when missing."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{name}"')
+    return with_database(url, name)
+
+
+def postgres_url() -> tuple[str | None, bool]:
+    """(url, started_here). Uses BENCH_DATABASE_URL_PG or starts a private cluster."""
+    if os.environ.get("BENCH_DATABASE_URL_PG"):
+        return os.environ["BENCH_DATABASE_URL_PG"], False
+    script = ROOT / "scripts" / "pg_cluster.sh"
+    if not script.exists():
+        return None, False
+    env = dict(os.environ, PGPORT_TDKT=PG_PORT)
+    started = subprocess.run(["bash", str(script), "start"], env=env, capture_output=True, text=True, check=False)
+    if started.returncode != 0:
+        print(f"  postgres: could not start a cluster: {(started.stderr or started.stdout).strip()[:300]}")
+        return None, False
+    url = subprocess.run(["bash", str(script), "url"], env=env, capture_output=True, text=True, check=True)
+    return url.stdout.strip(), "already running" not in started.stdout
+
+
+def stop_pg_cluster() -> None:
+    script = ROOT / "scripts" / "pg_cluster.sh"
+    subprocess.run(["bash", str(script), "stop"], env=dict(os.environ, PGPORT_TDKT=PG_PORT), check=False)
+
+
+def run_database(label: str, search_url: str, tree_urls: dict[int, str], args) -> list[dict]:
+    results = []
+    if not args.skip_search:
+        ensure_seeded(search_url, label)
+        for result in run_child("person_search.py", search_url):
+            print(report_line(result))
+            print(f"    {result['slowest']}")
+            results.append(result)
+    if not args.skip_tree:
+        for size, url in tree_urls.items():
+            manage(url, "migrate", "--noinput", quiet=True)
+            for result in run_child("unit_tree.py", url, str(size)):
+                result["name"] = f"unit_tree_{size}"
+                if size == TREE_SIZES[-1]:
+                    result["name"] = "unit_tree"
+                else:
+                    result["target_ms"] = float("inf")  # shown for the query count only
+                print(report_line(result) if size == TREE_SIZES[-1] else
+                      f"unit_tree[{result['database']}] at {size} units: median {result['median_ms']:.1f} ms, "
+                      f"{result['queries']} queries")
+                results.append(result)
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", choices=("sqlite", "postgresql"))
+    parser.add_argument("--skip-search", action="store_true")
+    parser.add_argument("--skip-tree", action="store_true")
+    args = parser.parse_args()
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    results: list[dict] = []
+
+    if args.only in (None, "sqlite"):
+        print("SQLite")
+        results += run_database(
+            "sqlite", sqlite_url("bench.sqlite3"),
+            {size: sqlite_url(f"tree-{size}.sqlite3") for size in TREE_SIZES}, args,
+        )
+
+    if args.only in (None, "postgresql"):
+        print("PostgreSQL")
+        url, started_here = postgres_url()
+        if url is None:
+            print("postgres: skipped (no cluster)")
+        else:
+            try:
+                tree_urls = {size: ensure_pg_database(url, f"tdkt_bench_tree_{size}") for size in TREE_SIZES}
+                results += run_database("postgresql", url, tree_urls, args)
+            finally:
+                if started_here and os.environ.get("BENCH_KEEP_PG") != "1":
+                    stop_pg_cluster()
+
+    (BENCH_DIR / "results.json").write_text(json.dumps(
+        {"at": time.strftime("%Y-%m-%d %H:%M:%S"), "results": results}, ensure_ascii=False, indent=2,
+        default=str))
+    failed = [r for r in results if r["median_ms"] > r["target_ms"]]
+    print(f"\n{len(results) - len(failed)} of {len(results)} figures within target"
+          + (f"; over target: {', '.join(r['name'] + '[' + r['database'] + ']' for r in failed)}" if failed else ""))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

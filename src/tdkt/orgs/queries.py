@@ -1,10 +1,13 @@
 """Reads for the organisation pages, with access checked in the same step."""
 
+import re
 from dataclasses import dataclass
 
 from django.http import Http404
 
 from tdkt.accounts.scope import get_scope
+from tdkt.lib.vntext import fold
+from tdkt.orgs.enums import GroupKind, UnitKind
 from tdkt.orgs.models import Council, EmulationGroupYear, Unit
 
 
@@ -35,7 +38,7 @@ class TreeRow:
 def unit_tree_rows(user, *, include_dissolved=False) -> list[TreeRow]:
     """The units the user may see, flattened depth-first for the tree page: one query."""
     scope = get_scope(user)
-    queryset = Unit.objects.order_by("name").values_list(
+    queryset = Unit.objects.values_list(
         "id", "name", "short_name", "code", "kind", "parent_id", "dissolved_on"
     )
     if not include_dissolved:
@@ -48,6 +51,10 @@ def unit_tree_rows(user, *, include_dissolved=False) -> list[TreeRow]:
             continue
         parent = row[5] if row[5] in visible else None
         children.setdefault(parent, []).append(row)
+    # Vietnamese order (accents folded, so "Bảo hiểm" comes before "Bưu điện"), grouped by kind.
+    kind_rank = {kind: rank for rank, kind in enumerate(UnitKind.values)}
+    for siblings in children.values():
+        siblings.sort(key=lambda row: (kind_rank.get(row[4], 99), natural_key(row[1])))
     labels = dict(Unit._meta.get_field("kind").flatchoices)
     flat: list[TreeRow] = []
     stack = [(row, 0) for row in reversed(children.get(None, []))]
@@ -60,7 +67,13 @@ def unit_tree_rows(user, *, include_dissolved=False) -> list[TreeRow]:
     return flat
 
 
-def group_years_for_user(user, year: int):
+def natural_key(text: str):
+    """"Cụm số 2" before "Cụm số 10"."""
+    return [int(part) if part.isdigit() else fold(part) for part in re.split(r"(\d+)", text)]
+
+
+def group_years_for_user(user, year: int) -> list[EmulationGroupYear]:
+    """The year's clusters first, then blocks, each in natural name order."""
     scope = get_scope(user)
     queryset = (
         EmulationGroupYear.objects.filter(year=year)
@@ -70,7 +83,8 @@ def group_years_for_user(user, year: int):
     )
     if not scope.read_all:
         queryset = queryset.filter(memberships__unit_id__in=scope.readable_unit_ids).distinct()
-    return queryset
+    kind_order = {GroupKind.CLUSTER: 0, GroupKind.BLOCK: 1}
+    return sorted(queryset, key=lambda gy: (kind_order.get(gy.group.kind, 2), natural_key(gy.group.name)))
 
 
 def get_group_year_for_user(user, pk) -> EmulationGroupYear:

@@ -50,18 +50,40 @@ def sign_in(request, username: str, password: str) -> SignInResult:
             record(username[:150], AuditAction.LOGIN_FAILED, changes={"username": username[:150]},
                    object_type="accounts.user", object_repr=username[:150])
             return SignInResult(None, generic_error)
-        account.failed_logins += 1
-        fields = ["failed_logins"]
-        record(username, AuditAction.LOGIN_FAILED, account, changes={"failed_logins": account.failed_logins})
-        if account.failed_logins >= settings.LOGIN_MAX_FAILURES:
-            account.locked_until = now + datetime.timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
-            account.failed_logins = 0
-            fields.append("locked_until")
-            record(username, AuditAction.LOCKED, account, changes={"locked_until": str(account.locked_until)})
-            account.save(update_fields=fields)
-            return SignInResult(None, _locked_message(account.locked_until))
-        account.save(update_fields=fields)
-        return SignInResult(None, generic_error)
+        result = _count_failure(account, username)
+        return SignInResult(None, result.error or generic_error)
+
+
+def _count_failure(account: User, username: str, *, step: str = "") -> SignInResult:
+    """One more failure for a known account; lock it when the limit is reached. Call inside a transaction."""
+    account.failed_logins += 1
+    changes = {"failed_logins": account.failed_logins} | ({"step": step} if step else {})
+    record(username, AuditAction.LOGIN_FAILED, account, changes=changes)
+    fields = ["failed_logins"]
+    if account.failed_logins >= settings.LOGIN_MAX_FAILURES:
+        account.locked_until = timezone.now() + datetime.timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
+        account.failed_logins = 0
+        fields.append("locked_until")
+        record(username, AuditAction.LOCKED, account, changes={"locked_until": str(account.locked_until)})
+    account.save(update_fields=fields)
+    if account.locked_until and account.locked_until > timezone.now():
+        return SignInResult(None, _locked_message(account.locked_until))
+    return SignInResult(account)
+
+
+def second_factor_failed(user: User) -> SignInResult:
+    """A wrong TOTP code counts like a wrong password: audited, and the account locks at the limit.
+
+    Returns a result without a user when the account is now locked.
+    """
+    with transaction.atomic():
+        account = User.objects.select_for_update().get(pk=user.pk)
+        return _count_failure(account, account.username, step="second_factor")
+
+
+def second_factor_passed(user: User) -> None:
+    if user.failed_logins:
+        User.objects.filter(pk=user.pk).update(failed_logins=0)
 
 
 def second_factor_required(user: User) -> bool:

@@ -55,10 +55,16 @@ def second_factor(request):
         ok = (services.confirm_second_factor(user, secret, code, by=user) if enrolling
               else services.verify_totp(secret, code))
         if ok:
+            services.second_factor_passed(user)
             request.session.pop(SESSION_PENDING_SECOND_FACTOR, None)
             request.session.pop(SESSION_ENROL_SECRET, None)
             request.session.cycle_key()
             return redirect(request.session.pop("tdkt_next", None) or "core:dashboard")
+        failure = services.second_factor_failed(user)
+        if failure.user is None:  # locked: start again from the password once the lock ends
+            logout(request)
+            messages.error(request, failure.error)
+            return redirect("accounts:login")
         form.add_error("code", _("The code is wrong or has expired."))
     context = {"form": form, "enrolling": enrolling}
     if enrolling:

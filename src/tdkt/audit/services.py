@@ -21,18 +21,19 @@ def _plain(value):
 
 
 def snapshot(obj: models.Model) -> dict:
-    """Concrete field values of a model instance, for before/after comparison."""
-    data = {}
-    for field in obj._meta.concrete_fields:
-        value = _plain(getattr(obj, field.attname))
-        if field.name in _SENSITIVE and value:
-            value = "***"
-        data[field.name] = value
-    return data
+    """Concrete field values of a model instance, for before/after comparison (not masked: see masked)."""
+    return {field.name: _plain(getattr(obj, field.attname)) for field in obj._meta.concrete_fields}
+
+
+def masked(data: dict) -> dict:
+    """What may be written to the log: sensitive values become "***" (a change still shows)."""
+    return {key: ("***" if key in _SENSITIVE and value else value) for key, value in data.items()}
 
 
 def diff(before: dict, after: dict) -> dict:
-    return {key: [before.get(key), after.get(key)] for key in after if before.get(key) != after.get(key)}
+    changed = [key for key in after if before.get(key) != after.get(key)]
+    old, new = masked({k: before.get(k) for k in changed}), masked({k: after[k] for k in changed})
+    return {key: [old[key], new[key]] for key in changed}
 
 
 def record(actor, action: str, obj: models.Model | None = None, *, changes: dict | None = None,
@@ -51,7 +52,7 @@ def record(actor, action: str, obj: models.Model | None = None, *, changes: dict
 
 
 def record_create(actor, obj):
-    return record(actor, AuditAction.CREATE, obj, changes={"after": snapshot(obj)})
+    return record(actor, AuditAction.CREATE, obj, changes={"after": masked(snapshot(obj))})
 
 
 def record_update(actor, obj, before: dict):
@@ -62,4 +63,4 @@ def record_update(actor, obj, before: dict):
 
 
 def record_delete(actor, obj):
-    return record(actor, AuditAction.DELETE, obj, changes={"before": snapshot(obj)})
+    return record(actor, AuditAction.DELETE, obj, changes={"before": masked(snapshot(obj))})

@@ -24,8 +24,31 @@ class SniffedUpload:
     data: bytes
 
 
+def format_megabytes(size: int) -> str:
+    """Vietnamese decimal comma, at most one decimal: 20 MB, 0,5 MB, 1,3 MB."""
+    text = f"{size / 1048576:.1f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
 def _looks_like_text(data: bytes) -> bool:
     return b"\x00" not in data[:8192]
+
+
+def check_size(size: int, *, max_bytes: int, field_label: str) -> None:
+    from django.utils.translation import gettext as _
+
+    if size > max_bytes:
+        raise UploadError(
+            _("%(field)s: the file is %(size)s MB, larger than the limit of %(limit)s MB.")
+            % {"field": field_label, "size": f"{size / 1048576:.1f}".replace(".", ","),
+               "limit": format_megabytes(max_bytes)}
+        )
+
+
+def read_upload(uploaded, *, allowed: set[str], max_bytes: int, field_label: str) -> SniffedUpload:
+    """Check an uploaded file's real size before reading it, then sniff its content."""
+    check_size(uploaded.size, max_bytes=max_bytes, field_label=field_label)
+    return sniff_upload(uploaded.read(), allowed=allowed, max_bytes=max_bytes, field_label=field_label)
 
 
 def sniff_upload(data: bytes, *, allowed: set[str], max_bytes: int, field_label: str) -> SniffedUpload:
@@ -34,15 +57,7 @@ def sniff_upload(data: bytes, *, allowed: set[str], max_bytes: int, field_label:
 
     if len(data) == 0:
         raise UploadError(_("%(field)s: the file is empty.") % {"field": field_label})
-    if len(data) > max_bytes:
-        raise UploadError(
-            _("%(field)s: the file is %(size)s MB, larger than the limit of %(limit)s MB.")
-            % {
-                "field": field_label,
-                "size": f"{len(data) / 1048576:.1f}".replace(".", ","),
-                "limit": f"{max_bytes / 1048576:.0f}",
-            }
-        )
+    check_size(len(data), max_bytes=max_bytes, field_label=field_label)
     guess = filetype.guess(data)
     if guess is not None:
         for kind, mimes in KINDS.items():

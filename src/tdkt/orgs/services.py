@@ -218,10 +218,18 @@ def create_group_year(group, year: int, *, by, copy_from_previous: bool = True) 
     if copy_from_previous:
         previous = EmulationGroupYear.objects.filter(group=group, year=year - 1).first()
         if previous is not None:
-            units = [m.unit for m in previous.memberships.select_related("unit") if m.unit.dissolved_on is None]
-            EmulationGroupMembership.objects.bulk_create(
-                EmulationGroupMembership(group_year=group_year, unit=u, role=GroupRole.MEMBER) for u in units
+            # Units already placed in another group of this kind for the year stay where they are.
+            taken = set(
+                EmulationGroupMembership.objects.filter(
+                    group_year__year=year, group_year__group__kind=group.kind
+                ).values_list("unit_id", flat=True)
             )
+            for old in previous.memberships.select_related("unit").order_by("unit__name"):
+                if old.unit.dissolved_on is None and old.unit_id not in taken:
+                    membership = EmulationGroupMembership.objects.create(
+                        group_year=group_year, unit=old.unit, role=GroupRole.MEMBER
+                    )
+                    record_create(by, membership)
     return group_year
 
 

@@ -52,7 +52,10 @@ def _rows(upload: SniffedUpload) -> list[list[str]]:
             rows.append(["" if v is None else (v if isinstance(v, datetime.date) else str(v).strip()) for v in values])
         return rows
     text = upload.data.decode("utf-8-sig")
-    dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t") if text.strip() else csv.excel
+    try:
+        dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t")
+    except csv.Error:  # a single column has no delimiter to find
+        dialect = csv.excel
     return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
 
 

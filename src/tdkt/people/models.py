@@ -1,4 +1,5 @@
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -7,6 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from tdkt.lib.vntext import fold, normalize
 from tdkt.people.enums import Gender, PersonCategory
 from tdkt.people.validators import validate_national_id
+
+
+class NationalIdField(models.CharField):
+    """CharField without the generic length validator: validate_national_id gives the precise message."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.validators[:] = [v for v in self.validators if not isinstance(v, MaxLengthValidator)]
 
 
 class Person(models.Model):
@@ -24,7 +33,7 @@ class Person(models.Model):
         "orgs.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="people"
     )
     category = models.CharField(_("category"), max_length=20, choices=PersonCategory.choices)
-    national_id = models.CharField(
+    national_id = NationalIdField(
         _("citizen ID"), max_length=16, null=True, blank=True, unique=True, validators=[validate_national_id]
     )
     created_at = models.DateTimeField(auto_now_add=True)

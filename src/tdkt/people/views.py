@@ -16,7 +16,7 @@ from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import cheap_page
-from tdkt.lib.uploads import UploadError, sniff_upload
+from tdkt.lib.uploads import UploadError, read_upload
 from tdkt.people import queries, services
 from tdkt.people.forms import PersonForm, PersonImportForm, PersonSearchForm
 from tdkt.people.imports import import_people
@@ -91,9 +91,8 @@ def person_import(request):
     report = None
     if request.method == "POST" and form.is_valid():
         try:
-            upload = sniff_upload(form.cleaned_data["file"].read(settings.UPLOAD_MAX_BYTES + 1),
-                                  allowed={"xlsx", "csv"}, max_bytes=settings.UPLOAD_MAX_BYTES,
-                                  field_label=str(form.fields["file"].label))
+            upload = read_upload(form.cleaned_data["file"], allowed={"xlsx", "csv"},
+                                 max_bytes=settings.UPLOAD_MAX_BYTES, field_label=str(form.fields["file"].label))
         except UploadError as exc:
             form.add_error("file", str(exc))
         else:

@@ -386,3 +386,29 @@ def test_repeated_wrong_second_factor_codes_lock_the_account(world):
     client.post(SECOND_FACTOR, {"code": pyotp.TOTP(secret).now()})
     assert User.objects.get(username="vanthu.a").locked_until is not None
     assert client.get(DASHBOARD).status_code == 302
+
+
+def test_a_second_factor_code_is_accepted_once(world):
+    secret = pyotp.random_base32()
+    User.objects.filter(username="vanthu.a").update(totp_secret=secret, totp_confirmed_at=timezone.now())
+    code = pyotp.TOTP(secret).now()
+    first = Client()
+    attempt(first, "vanthu.a", PASSWORD)
+    assert first.post(SECOND_FACTOR, {"code": code})["Location"] == DASHBOARD
+    replay = Client()
+    attempt(replay, "vanthu.a", PASSWORD)
+    response = replay.post(SECOND_FACTOR, {"code": code}, **EN)
+    with translation.override("en"):
+        assert response.context["form"].errors == {"code": ["The code is wrong or has expired."]}
+    assert replay.get(DASHBOARD)["Location"] == SECOND_FACTOR
+
+
+def test_a_password_change_is_audited_without_the_password(world):
+    client = Client()
+    client.force_login(world.users["clerk_a"])
+    response = client.post(reverse("accounts:password_change"), {
+        "old_password": PASSWORD, "new_password1": "Mot-mat-khau-moi@2027", "new_password2": "Mot-mat-khau-moi@2027",
+    })
+    assert response.status_code == 302
+    user = world.users["clerk_a"]
+    assert events("update") == [("update", "vanthu.a", "accounts.user", str(user.pk), {"password": ["***", "***"]})]

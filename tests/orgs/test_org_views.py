@@ -165,7 +165,7 @@ def test_split_with_duplicate_codes_shows_the_error_on_the_names_field(world):
     client = client_for(world, "specialist")  # signing in writes a "login" audit row
     before = counts()
     response = client.post(
-        reverse("orgs:split", kwargs={"pk": world.unit_a.pk}),
+        reverse("orgs:split", kwargs={"pk": world.unit_b.pk}),
         {"effective_on": "2026-07-01", "names": "SYT-A; Sở Y tế A\nsyt-a; Sở Y tế B", "note": ""},
         **EN,
     )

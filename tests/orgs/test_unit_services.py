@@ -9,6 +9,7 @@ import contextlib
 import datetime
 
 import pytest
+from django.utils import translation
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -283,27 +284,36 @@ def test_merge_without_sources_is_refused(world, specialist):
 
 def test_split_creates_the_new_units_and_successions(world, specialist):
     parts = [{"code": "SYT-A", "name": "Sở Y tế A"}, {"code": "SYT-B", "name": "Sở Y tế B"}]
-    created = services.split_unit(world.unit_a, parts, effective_on=MERGE_DAY, by=specialist, note="QĐ 12")
+    created = services.split_unit(world.unit_b, parts, effective_on=MERGE_DAY, by=specialist, note="QĐ 12")
     assert [(u.code, u.name, u.kind, u.parent_id, u.established_on) for u in created] == [
         ("SYT-A", "Sở Y tế A", UnitKind.DEPARTMENT, world.province.pk, MERGE_DAY),
         ("SYT-B", "Sở Y tế B", UnitKind.DEPARTMENT, world.province.pk, MERGE_DAY),
     ]
-    assert Unit.objects.get(pk=world.unit_a.pk).dissolved_on == MERGE_DAY
+    assert Unit.objects.get(pk=world.unit_b.pk).dissolved_on == MERGE_DAY
     assert sorted(UnitSuccession.objects.values_list("predecessor_id", "successor__code", "kind", "effective_on")) == [
-        (world.unit_a.pk, "SYT-A", SuccessionKind.SPLIT, MERGE_DAY),
-        (world.unit_a.pk, "SYT-B", SuccessionKind.SPLIT, MERGE_DAY),
+        (world.unit_b.pk, "SYT-A", SuccessionKind.SPLIT, MERGE_DAY),
+        (world.unit_b.pk, "SYT-B", SuccessionKind.SPLIT, MERGE_DAY),
     ]
     assert audit_rows() == [
         ("create", "orgs.unit", str(created[0].pk)),
         ("create", "orgs.unit", str(created[1].pk)),
-        ("split", "orgs.unit", str(world.unit_a.pk)),
+        ("split", "orgs.unit", str(world.unit_b.pk)),
     ]
     assert AuditEvent.objects.get(action="split").changes == {
         "into": [{"id": created[0].pk, "name": "Sở Y tế A"}, {"id": created[1].pk, "name": "Sở Y tế B"}],
         "effective_on": "2026-07-01",
     }
     for unit in created:
-        assert services.lineage_ids(unit) == {unit.pk, world.unit_a.pk}
+        assert services.lineage_ids(unit) == {unit.pk, world.unit_b.pk}
+
+
+def test_split_waits_until_the_sub_units_have_been_moved(world, specialist):
+    parts = [{"code": "SYT-A", "name": "Sở Y tế A"}, {"code": "SYT-B", "name": "Sở Y tế B"}]
+    before = state()
+    with pytest.raises(ValidationError) as info, translation.override("en"):
+        services.split_unit(world.unit_a, parts, effective_on=MERGE_DAY, by=specialist)
+    assert info.value.messages == ["“Sở Y tế” still has 1 active sub-units: move them first."]
+    assert state() == before
 
 
 def test_split_needs_at_least_two_parts(world, specialist):
@@ -319,7 +329,7 @@ def test_split_parts_need_different_codes(world, specialist):
     parts = [{"code": "SYT-A", "name": "Sở Y tế A"}, {"code": " syt-a ", "name": "Sở Y tế B"}]
     before = state()
     with pytest.raises(ValidationError) as info:
-        services.split_unit(world.unit_a, parts, effective_on=MERGE_DAY, by=specialist)
+        services.split_unit(world.unit_b, parts, effective_on=MERGE_DAY, by=specialist)
     assert error_dict(info) == {"code": ["The new units must have different codes."]}
     assert state() == before
 
@@ -328,7 +338,7 @@ def test_split_part_with_a_code_in_use_saves_nothing(world, specialist):
     parts = [{"code": "SYT-A", "name": "Sở Y tế A"}, {"code": "SGDDT", "name": "Sở Y tế B"}]
     before = state()
     with pytest.raises(ValidationError) as info:
-        services.split_unit(world.unit_a, parts, effective_on=MERGE_DAY, by=specialist)
+        services.split_unit(world.unit_b, parts, effective_on=MERGE_DAY, by=specialist)
     assert error_dict(info) == {"code": ["The unit code “SGDDT” is already used by another unit."]}
     assert state() == before  # the first part, created before the clash, is rolled back too
 

@@ -14,6 +14,8 @@ class User(AbstractUser):
     locked_until = models.DateTimeField(_("locked until"), null=True, blank=True)
     totp_secret = models.CharField(_("TOTP secret"), max_length=64, blank=True)
     totp_confirmed_at = models.DateTimeField(_("second factor confirmed at"), null=True, blank=True)
+    # Time step of the last accepted code: a code is accepted once (no replay within its window).
+    totp_last_step = models.BigIntegerField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("user")

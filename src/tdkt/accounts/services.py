@@ -86,6 +86,10 @@ def second_factor_passed(user: User) -> None:
         User.objects.filter(pk=user.pk).update(failed_logins=0)
 
 
+def record_password_change(user: User) -> None:
+    record(user, AuditAction.UPDATE, user, changes={"password": ["***", "***"]})
+
+
 def second_factor_required(user: User) -> bool:
     return user.has_second_factor or bool(get_scope(user).roles & SECOND_FACTOR_REQUIRED_ROLES)
 
@@ -98,18 +102,44 @@ def provisioning_uri(user: User, secret: str) -> str:
     return pyotp.TOTP(secret).provisioning_uri(name=user.username, issuer_name=settings.SITE_NAME)
 
 
-def verify_totp(secret: str, code: str) -> bool:
+TOTP_WINDOW = 1  # accept the previous and next 30-second step too (clock drift of phones)
+
+
+def matching_step(secret: str, code: str, at: datetime.datetime | None = None) -> int | None:
+    """The time step whose code this is, within the window, or None."""
     code = (code or "").replace(" ", "")
-    return bool(secret) and code.isdigit() and pyotp.TOTP(secret).verify(code, valid_window=1)
+    if not (secret and code.isdigit()):
+        return None
+    totp = pyotp.TOTP(secret)
+    now = at or timezone.now()
+    current = totp.timecode(now)
+    for step in range(current - TOTP_WINDOW, current + TOTP_WINDOW + 1):
+        if totp.generate_otp(step) == code:
+            return step
+    return None
+
+
+def verify_totp(user: User, code: str) -> bool:
+    """Check a code of an enrolled user; each code is accepted once."""
+    with transaction.atomic():
+        account = User.objects.select_for_update().get(pk=user.pk)
+        step = matching_step(account.totp_secret, code)
+        if step is None or (account.totp_last_step is not None and step <= account.totp_last_step):
+            return False
+        account.totp_last_step = step
+        account.save(update_fields=["totp_last_step"])
+        return True
 
 
 def confirm_second_factor(user: User, secret: str, code: str, *, by) -> bool:
     """Enrol a TOTP secret once the user proves their app produces valid codes."""
-    if not verify_totp(secret, code):
+    step = matching_step(secret, code)
+    if step is None:
         return False
     with transaction.atomic():
         user.totp_secret = secret
         user.totp_confirmed_at = timezone.now()
-        user.save(update_fields=["totp_secret", "totp_confirmed_at"])
+        user.totp_last_step = step
+        user.save(update_fields=["totp_secret", "totp_confirmed_at", "totp_last_step"])
         record(by, AuditAction.UPDATE, user, changes={"second_factor": [None, "enrolled"]})
     return True

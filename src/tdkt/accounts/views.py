@@ -53,7 +53,7 @@ def second_factor(request):
     if request.method == "POST" and form.is_valid():
         code = form.cleaned_data["code"]
         ok = (services.confirm_second_factor(user, secret, code, by=user) if enrolling
-              else services.verify_totp(secret, code))
+              else services.verify_totp(user, code))
         if ok:
             services.second_factor_passed(user)
             request.session.pop(SESSION_PENDING_SECOND_FACTOR, None)
@@ -94,5 +94,6 @@ def password_change(request):
     )
     response = view(request)
     if request.method == "POST" and response.status_code == 302:
+        services.record_password_change(request.user)
         messages.success(request, _("Your password has been changed."))
     return response

@@ -144,6 +144,11 @@ def split_unit(source: Unit, parts: list[dict], *, effective_on: datetime.date, 
         raise ValidationError(_("“%(name)s” has already been dissolved.") % {"name": source})
     if len(parts) < 2:
         raise ValidationError(_("A split needs at least two new units."))
+    sub_units = source.children.filter(dissolved_on__isnull=True).count()
+    if sub_units:
+        # Which new unit takes which sub-unit is a human decision: ask for it before the split.
+        raise ValidationError(_("“%(name)s” still has %(count)d active sub-units: move them first.")
+                              % {"name": source, "count": sub_units})
     codes = [part["code"].strip().upper() for part in parts]
     if len(set(codes)) != len(codes):
         raise ValidationError({"code": _("The new units must have different codes.")})

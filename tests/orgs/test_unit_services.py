@@ -9,7 +9,6 @@ import contextlib
 import datetime
 
 import pytest
-from django.utils import translation
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse

@@ -7,11 +7,22 @@ Benchmarks (not timed tests; nothing here fails the build):
   (`seed_demo --scale 500`), with and without select_related("unit"). SQLite ≤ 150 ms, PostgreSQL ≤ 50 ms.
 - unit_tree: server time of the unit tree page (/units/) with 2,000 units, ≤ 100 ms, and its query count
   (also at 500 units, to show the count does not grow with the tree).
+- plan_import: import of each seed plan (shared/seeds/) ≤ 500 ms, and of a synthetic 300-task, 60-page plan
+  (tab-separated text, and a PDF flattened one cell per line) ≤ 3 s. No database; run once.
+- eligibility_engine: pure engine throughput on 10,000 synthetic candidates, ≥ 50,000 candidate-checks per
+  second (≤ 200 ms per batch). No database; run once.
+- plans_board: server time of a plan's quarter board (/plans/<id>/board/) with 5,000 tasks, ≤ 150 ms, and its
+  query count (also at 500 tasks: the same); the unit clerk's board is shown for information.
+- eligibility_db: 10,000 candidates loaded from the database (load_histories) and checked (evaluate_many)
+  against 1,000,000 award records, 500,000 ratings and 50,000 initiatives, ≤ 3 s, and its query count.
+- history_import: a 100,000-row award spreadsheet through the import's services (upload, validation with
+  person matching, commit), ≤ 60 s, peak memory ≤ 500 MB.
 
 Databases live under var/bench/ (SQLite) and are reused when already seeded. PostgreSQL: the URL in
 BENCH_DATABASE_URL_PG, else a private throwaway cluster from scripts/pg_cluster.sh (port 55439,
 stopped afterwards unless BENCH_KEEP_PG=1); skipped when neither is available.
-Options: --only sqlite|postgresql, --skip-search, --skip-tree.
+Options: --only sqlite|postgresql, --skip-search, --skip-tree, --skip-import, --skip-engine, --skip-history,
+--skip-plans.
 """
 
 from __future__ import annotations
@@ -93,8 +104,21 @@ def stop_pg_cluster() -> None:
     subprocess.run(["bash", str(script), "stop"], env=dict(os.environ, PGPORT_TDKT=PG_PORT), check=False)
 
 
-def run_database(label: str, search_url: str, tree_urls: dict[int, str], args) -> list[dict]:
+def run_plans_board(url: str) -> list[dict]:
+    manage(url, "migrate", "--noinput", quiet=True)
     results = []
+    for result in run_child("plans_board.py", url):
+        print(report_line(result) if result["target_ms"] != float("inf") else
+              f"{result['name']}[{result['database']}]: median {result['median_ms']:.1f} ms, {result['queries']} queries")
+        print(f"    queries at 500 tasks: {result['queries_at_500']}")
+        results.append(result)
+    return results
+
+
+def run_database(label: str, search_url: str, tree_urls: dict[int, str], args, plans_url: str | None = None) -> list[dict]:
+    results = []
+    if plans_url and not args.skip_plans:
+        results += run_plans_board(plans_url)
     if not args.skip_search:
         ensure_seeded(search_url, label)
         for result in run_child("person_search.py", search_url):
@@ -117,21 +141,58 @@ def run_database(label: str, search_url: str, tree_urls: dict[int, str], args) -
     return results
 
 
+def run_history(urls: dict[str, str], args) -> list[dict]:
+    """eligibility_db and history_import, each on its own database (built once, reused)."""
+    results = []
+    if args.skip_history:
+        return results
+    for script, url in urls.items():
+        manage(url, "migrate", "--noinput", quiet=True)
+        for result in run_child(script, url):
+            print(report_line(result))
+            for extra in ("memory", "detail"):
+                if extra in result:
+                    print(f"    {result[extra]}")
+            results.append(result)
+    return results
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--only", choices=("sqlite", "postgresql"))
     parser.add_argument("--skip-search", action="store_true")
     parser.add_argument("--skip-tree", action="store_true")
+    parser.add_argument("--skip-import", action="store_true")
+    parser.add_argument("--skip-engine", action="store_true")
+    parser.add_argument("--skip-plans", action="store_true")
+    parser.add_argument("--skip-history", action="store_true")
     args = parser.parse_args()
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     results: list[dict] = []
+
+    if not args.skip_import:
+        print("Plan import (no database)")
+        for result in run_child("plan_import.py", sqlite_url("bench.sqlite3")):
+            print(report_line(result))
+            results.append(result)
+
+    if not args.skip_engine:
+        print("Eligibility engine (no database)")
+        for result in run_child("eligibility_engine.py", ""):
+            if result["target_ms"] != float("inf"):  # the JSON end-to-end figure is for information
+                print(report_line(result))
+                results.append(result)
+            print(f"    {result['name']}: {result['throughput']}")
 
     if args.only in (None, "sqlite"):
         print("SQLite")
         results += run_database(
             "sqlite", sqlite_url("bench.sqlite3"),
             {size: sqlite_url(f"tree-{size}.sqlite3") for size in TREE_SIZES}, args,
+            plans_url=sqlite_url("plans-board.sqlite3"),
         )
+        results += run_history({"eligibility_db.py": sqlite_url("eligibility.sqlite3"),
+                                "history_import.py": sqlite_url("history-import.sqlite3")}, args)
 
     if args.only in (None, "postgresql"):
         print("PostgreSQL")
@@ -141,7 +202,10 @@ def main() -> int:
         else:
             try:
                 tree_urls = {size: ensure_pg_database(url, f"tdkt_bench_tree_{size}") for size in TREE_SIZES}
-                results += run_database("postgresql", url, tree_urls, args)
+                results += run_database("postgresql", url, tree_urls, args,
+                                        plans_url=ensure_pg_database(url, "tdkt_bench_plans"))
+                results += run_history({"eligibility_db.py": ensure_pg_database(url, "tdkt_bench_eligibility"),
+                                        "history_import.py": ensure_pg_database(url, "tdkt_bench_history")}, args)
             finally:
                 if started_here and os.environ.get("BENCH_KEEP_PG") != "1":
                     stop_pg_cluster()

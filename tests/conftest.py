@@ -27,6 +27,17 @@ class World:
     users: dict
 
 
+@pytest.fixture(scope="session")
+def _media_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
+def _private_media_root(settings, _media_dir):
+    """Uploaded files (import batches) go to a temporary directory, never to var/media."""
+    settings.MEDIA_ROOT = str(_media_dir)
+
+
 @pytest.fixture
 def world(db):
     province = make_unit("Ủy ban nhân dân tỉnh Lào Cai", kind=UnitKind.PEOPLES_COMMITTEE, code="UBND")

@@ -55,3 +55,39 @@ def make_council(unit, *, name="Hội đồng Thi đua - Khen thưởng tỉnh",
 
 
 __all__ = ["PASSWORD", "Role", "make_unit", "make_person", "make_user", "make_group_year", "make_council"]
+
+
+# --- award history (tdkt.awards): rows written directly, for tests that read history --------------------
+
+
+def award_type(code: str):
+    from tdkt.awards.models import AwardType
+
+    return AwardType.objects.get(code=code)
+
+
+def make_award(*, person=None, unit=None, household=None, code="LDTT", year=2024, **extra):
+    from tdkt.awards.models import AwardRecord
+
+    return AwardRecord.objects.create(person=person, unit=unit, household=household, award_type=award_type(code),
+                                      year=year, **extra)
+
+
+def make_rating(*, person=None, unit=None, year=2024, level="HTTNV"):
+    from tdkt.awards.models import Rating
+
+    return Rating.objects.create(person=person, unit=unit, year=year, level=level)
+
+
+def make_initiative(*authors, title="Sáng kiến số hóa hồ sơ", year=2024, scope="CO_SO", **extra):
+    from tdkt.awards.models import Initiative
+
+    initiative = Initiative.objects.create(title=title, year=year, scope=scope, **extra)
+    initiative.authors.set(authors)
+    return initiative
+
+
+def make_discipline(person, *, level="canh_cao", start=datetime.date(2023, 3, 1), end=datetime.date(2024, 2, 29)):
+    from tdkt.awards.models import DisciplineRecord
+
+    return DisciplineRecord.objects.create(person=person, level=level, start=start, end=end)

@@ -1,10 +1,13 @@
 """Deny by default: every URL pattern has an access decision, and each view answers each persona
 exactly as designed (200 shown, 302 to sign-in, 403 role refused, 404 another unit's object)."""
 
+import datetime
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests.conftest import client_for
+from tests.plans.access_support import PLAN_OBJECTS
 
 SELF_GUARDED_NAMESPACES = {"admin"}  # Django admin: staff check of its own, superusers only
 
@@ -59,8 +62,90 @@ MATRIX = [
     ("people:detail", "person_a", [200, 200, 404, 200, 302]),
     ("people:edit", "person_a", [200, 200, 404, 403, 302]),
     ("audit:list", None, [403, 403, 403, 403, 302]),
+    ("awards:types", None, [200, 200, 200, 200, 302]),
+    ("awards:type_create", None, [200, 403, 403, 403, 302]),
+    ("awards:type_detail", "award_type", [200, 200, 200, 200, 302]),
+    ("awards:type_edit", "award_type", [200, 403, 403, 403, 302]),
+    ("awards:person_award_add", "person_a", [200, 200, 404, 403, 302]),
+    ("awards:person_rating_add", "person_a", [200, 200, 404, 403, 302]),
+    ("awards:person_initiative_add", "person_a", [200, 200, 404, 403, 302]),
+    ("awards:person_discipline_add", "person_a", [200, 200, 404, 403, 302]),
+    ("awards:person_case_add", "person_a", [200, 200, 404, 403, 302]),
+    ("awards:unit_award_add", "unit_a", [200, 200, 404, 403, 302]),
+    ("awards:unit_rating_add", "unit_a", [200, 200, 404, 403, 302]),
+    ("awards:unit_case_add", "unit_a", [200, 200, 404, 403, 302]),
+    ("awards:case_close", "open_case_of_person_a", [200, 200, 404, 403, 302]),
+    ("awards:import_list", None, [200, 200, 200, 403, 302]),
+    ("awards:import_upload", None, [200, 200, 200, 403, 302]),
+    ("awards:import_detail", "import_batch_of_unit_a", [200, 200, 404, 403, 302]),
+    ("awards:import_mapping", "import_batch_of_unit_a", [200, 200, 404, 403, 302]),
+    ("awards:import_commit", "import_batch_of_unit_a", [200, 200, 404, 403, 302]),
+    ("awards:import_report", "import_batch_of_unit_a", [200, 200, 404, 403, 302]),
+    ("awards:import_file", "import_batch_of_unit_a", [200, 200, 404, 403, 302]),
+    ("awards:import_row", "import_row_of_unit_a", [200, 200, 404, 403, 302]),
+    ("people:duplicates", None, [200, 200, 200, 403, 302]),
+    ("people:merge", "person_a", [200, 403, 403, 403, 302]),
+    ("plans:list", None, [200, 200, 200, 200, 302]),
+    ("plans:detail", "plan", [200, 200, 200, 200, 302]),
+    ("plans:source", "plan", [200, 200, 200, 200, 302]),
+    ("plans:board", "plan", [200, 200, 200, 200, 302]),
+    ("plans:calendar", "plan", [200, 200, 200, 200, 302]),
+    ("plans:summary", "plan", [200, 200, 200, 200, 302]),
+    ("plans:export_xlsx", "plan", [200, 200, 200, 200, 302]),
+    ("plans:export_docx", "plan", [200, 200, 200, 200, 302]),
+    ("plans:task", "task_of_unit_a", [200, 200, 404, 200, 302]),
+    ("plans:task_update", "task_of_unit_a", [200, 200, 404, 403, 302]),
+    ("plans:task_status", "task_of_unit_a", [200, 200, 404, 403, 302]),
+    ("plans:task_kind", "task_of_unit_a", [200, 403, 403, 403, 302]),
+    ("plans:task_unit_resolve", "flagged_unit_of_task_a", [200, 403, 403, 403, 302]),
+    ("plans:evidence", "update_of_unit_a", [200, 200, 404, 200, 302]),
+    ("plans:import", None, [200, 403, 403, 403, 302]),
+    ("plans:draft", "plan_draft", [200, 403, 403, 403, 302]),
+    ("plans:draft_row", "plan_draft", [200, 403, 403, 403, 302]),
+    ("plans:draft_split", "plan_draft", [200, 403, 403, 403, 302]),
+    ("plans:draft_merge", "plan_draft", [405, 403, 403, 403, 302]),
+    ("plans:draft_unit", "plan_draft", [200, 403, 403, 403, 302]),
+    ("plans:draft_save", "plan_draft", [405, 403, 403, 403, 302]),
+    ("plans:draft_discard", "plan_draft", [405, 403, 403, 403, 302]),
+    ("plans:unit_plans", "plan", [200, 200, 200, 200, 302]),
+    ("plans:unit_plan_require", "plan", [200, 403, 403, 403, 302]),
+    ("plans:unit_plan_submit", "submission_of_unit_a", [200, 200, 404, 403, 302]),
+    ("plans:unit_plan_file", "submission_of_unit_a", [200, 200, 404, 200, 302]),
 ]
 MATRIX_URLS = [(name, key) for name, key, _ in MATRIX]
+
+
+def _national_award_type(world):
+    from tdkt.awards.models import AwardType
+
+    return AwardType.objects.get(code="LDTT")  # seeded by migration
+
+
+def _open_case_of_person_a(world):
+    from tdkt.awards.models import OpenCase
+
+    return OpenCase.objects.create(person=world.person_a, kind="complaint", opened_on=datetime.date(2026, 1, 5))
+
+
+def _import_batch_of_unit_a(world):
+    from tests.awards.import_support import RATING_HEADER, check
+
+    return check(world.users["clerk_a"], world.unit_a, [RATING_HEADER, ["Nguyễn Văn An", "1985", "", "2024", "HTTNV"]],
+                 kind="ratings", fmt="csv")
+
+
+def _import_row_of_unit_a(world):
+    return _import_batch_of_unit_a(world).rows.get()
+
+
+# Objects that are not attributes of the world fixture, made on demand.
+EXTRA_OBJECTS = {"award_type": _national_award_type, "open_case_of_person_a": _open_case_of_person_a,
+                 "import_batch_of_unit_a": _import_batch_of_unit_a, "import_row_of_unit_a": _import_row_of_unit_a}
+EXTRA_OBJECTS |= PLAN_OBJECTS
+
+
+def _object(world, key):
+    return EXTRA_OBJECTS[key](world) if key in EXTRA_OBJECTS else getattr(world, key)
 CASES = [(name, key, persona, expected[i]) for name, key, expected in MATRIX for i, persona in enumerate(PERSONAS)]
 
 
@@ -69,7 +154,7 @@ CASES = [(name, key, persona, expected[i]) for name, key, expected in MATRIX for
 def test_view_answers_each_persona_as_designed(world, url_name, object_key, persona, expected):
     from django.urls import reverse
 
-    kwargs = {"pk": getattr(world, object_key).pk} if object_key else {}
+    kwargs = {"pk": _object(world, object_key).pk} if object_key else {}
     response = client_for(world, persona).get(reverse(url_name, kwargs=kwargs))
     assert response.status_code == expected
     if expected == 302 and persona == "anonymous" and url_name not in {"accounts:second_factor"}:

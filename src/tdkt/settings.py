@@ -22,6 +22,7 @@ ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
 SITE_NAME = envstr("SITE_NAME", "TĐKT")
 PROVINCE_NAME = envstr("PROVINCE_NAME", "Lào Cai")
+SITE_URL = envstr("SITE_URL", "")  # e.g. https://tdkt.laocai.gov.vn: absolute links in reminder mails
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -36,6 +37,8 @@ INSTALLED_APPS = [
     "tdkt.audit",
     "tdkt.orgs",
     "tdkt.people",
+    "tdkt.awards",
+    "tdkt.plans",
 ]
 
 MIDDLEWARE = [

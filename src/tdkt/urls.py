@@ -11,6 +11,8 @@ urlpatterns = [
     path("", include("tdkt.accounts.urls")),
     path("units/", include("tdkt.orgs.urls")),
     path("people/", include("tdkt.people.urls")),
+    path("awards/", include("tdkt.awards.urls")),
+    path("plans/", include("tdkt.plans.urls")),
     path("audit/", include("tdkt.audit.urls")),
     path("admin/", admin.site.urls),
 ]

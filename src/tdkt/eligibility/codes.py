@@ -130,3 +130,73 @@ class AwardCode(StrEnum):
     # Prizes
     GT_HCM = "GT_HCM"  # Giải thưởng Hồ Chí Minh
     GT_NN = "GT_NN"  # Giải thưởng Nhà nước
+
+
+class FindingCode(StrEnum):
+    """What a finding of the eligibility engine is about (docs/eligibility.md lists each with its citation).
+
+    Integrations store these codes; add new ones, never rename. Which effect a failed finding has
+    (hard failure, hold, council judgement) is given by the groups below.
+    """
+
+    # Input and history integrity: a failed one makes the candidate ineligible.
+    UNKNOWN_AWARD = "unknown_award"
+    WRONG_RECIPIENT_KIND = "wrong_recipient_kind"
+    FUTURE_ACHIEVEMENT_YEAR = "future_achievement_year"
+    FUTURE_RECORD = "future_record"
+    INVALID_YEAR = "invalid_year"
+    INVALID_VALUE = "invalid_value"
+    INVALID_PERIOD = "invalid_period"
+    DUPLICATE_RATING = "duplicate_rating"
+    DUPLICATE_AWARD = "duplicate_award"
+    DUPLICATE_INITIATIVE = "duplicate_initiative"
+    OVERLAPPING_DISCIPLINE = "overlapping_discipline"
+    INVALID_MEMBERS = "invalid_members"
+    INTERNAL_ERROR = "internal_error"
+    # Rule set (legal regime) that applied.
+    RULESET = "ruleset"
+    RULESET_NOT_ENCODED = "ruleset_not_encoded"
+    # Principles (Luật Đ5, NĐ152 Đ4 and Đ33.7).
+    OPEN_CASE = "open_case"
+    DISCIPLINE_RUNNING = "discipline_running"
+    DISCIPLINE_PERIOD = "discipline_period"
+    ALREADY_AWARDED = "already_awarded"
+    NONMERIT_EXCLUDED = "nonmerit_excluded"
+    INTERVAL = "interval"
+    INITIATIVE_USED = "initiative_used"
+    INITIATIVE_REUSE = "initiative_reuse"
+    PRINCIPLES_UNVERIFIED = "principles_unverified"
+    # Criteria of titles and forms.
+    RATING = "rating"
+    CSTD_CS_BASIS = "cstd_cs_basis"
+    CSTD_CS_CHAIN = "cstd_cs_chain"
+    CSTD_TINH_CHAIN = "cstd_tinh_chain"
+    INITIATIVE = "initiative"
+    MEMBERS_MISSING = "members_missing"
+    MEMBERS_LDTT_RATIO = "members_ldtt_ratio"
+    MEMBERS_COMPLETED = "members_completed"
+    MEMBERS_CSTD_CS = "members_cstd_cs"
+    MEMBERS_DISCIPLINE = "members_discipline"
+    BK_TINH_CRITERION_D = "bk_tinh_criterion_d"
+    BK_TINH_COLLECTIVE = "bk_tinh_collective"
+    PREREQUISITE_AWARD = "prerequisite_award"
+    GOOD_YEARS = "good_years"
+    CSTD_CS_COUNT = "cstd_cs_count"
+    HTXSNV_YEARS = "htxsnv_years"
+    DEDICATION_POST = "dedication_post"
+    DEDICATION_YEARS = "dedication_years"
+    DEDICATION_DISCIPLINE = "dedication_discipline"
+    DEDICATION_REPEAT = "dedication_repeat"
+    DEDICATION_CLASS = "dedication_class"
+    # Clauses left to the council's judgement.
+    JUDGEMENT_CLUSTER_LEADER = "judgement_cluster_leader"
+    JUDGEMENT_ALTERNATIVES = "judgement_alternatives"
+    CRITERIA_NOT_ENCODED = "criteria_not_encoded"
+    PROVINCIAL_AWARD = "provincial_award"
+    # Procedure notes for the council (always passed).
+    COUNCIL_VOTE = "council_vote"
+    BATCH_QUOTA = "batch_quota"
+
+
+# A failed finding with one of these codes puts the candidate on hold (NĐ152 Đ4.4), not out.
+HOLD_CODES = frozenset({FindingCode.OPEN_CASE, FindingCode.DISCIPLINE_RUNNING})

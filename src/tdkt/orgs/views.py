@@ -8,6 +8,9 @@ from django.utils.translation import gettext as _
 from tdkt.accounts.access import roles_required, signed_in
 from tdkt.accounts.enums import Role
 from tdkt.accounts.scope import get_scope
+from tdkt.awards.proposals import proposable_awards
+from tdkt.awards.queries import unit_timeline
+from tdkt.eligibility.codes import Recipient
 from tdkt.lib.forms import apply_validation_error
 from tdkt.orgs import queries, services
 from tdkt.orgs.forms import CouncilMemberForm, GroupMemberForm, GroupYearForm, MergeForm, SplitForm, UnitForm
@@ -42,6 +45,10 @@ def unit_detail(request, pk):
         "group_memberships": unit.group_memberships.select_related("group_year__group").order_by("-group_year__year"),
         "councils": unit.councils.all(),
         "can_manage": get_scope(request.user).write_all,
+        "timeline": unit_timeline(unit),
+        "proposals": proposable_awards(Recipient.COLLECTIVE, unit.pk, year=timezone.localdate().year),
+        "proposal_year": timezone.localdate().year,
+        "can_record_history": get_scope(request.user).can_write_unit(unit.pk),
     }
     return render(request, "orgs/unit_detail.html", context)
 

@@ -37,6 +37,12 @@ class Person(models.Model):
         _("citizen ID"), max_length=16, null=True, blank=True, unique=True, validators=[validate_national_id]
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Set when this row was found to be a duplicate and merged (tdkt.people.duplicates.merge_persons):
+    # its records moved to that person; the row is kept for the audit trail and hidden from lists.
+    merged_into = models.ForeignKey(
+        "self", verbose_name=_("merged into"), null=True, blank=True, editable=False,
+        on_delete=models.PROTECT, related_name="merged_persons",
+    )
 
     class Meta:
         verbose_name = _("person")

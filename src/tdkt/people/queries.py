@@ -9,7 +9,7 @@ PAGE_SIZE = 50
 
 def people_for_user(user):
     scope = get_scope(user)
-    queryset = Person.objects.select_related("unit")
+    queryset = Person.objects.select_related("unit").filter(merged_into__isnull=True)  # merged duplicates hidden
     if not scope.read_all:
         queryset = queryset.filter(unit_id__in=scope.readable_unit_ids)
     return queryset

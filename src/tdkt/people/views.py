@@ -14,6 +14,9 @@ from tdkt.accounts.enums import Role
 from tdkt.accounts.scope import get_scope
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
+from tdkt.awards.proposals import proposable_awards
+from tdkt.awards.queries import person_timeline
+from tdkt.eligibility.codes import Recipient
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import cheap_page
 from tdkt.lib.uploads import UploadError, read_upload
@@ -48,11 +51,16 @@ def person_detail(request, pk):
     person = queries.get_person_for_user(request.user, pk)
     scope = get_scope(request.user)
     show_personal = scope.can_see_personal_data(person.unit_id)
+    proposal_year = timezone.localdate().year
     return render(request, "people/person_detail.html", {
         "person": person,
         "show_personal": show_personal,
         "national_id_display": person.national_id if show_personal else mask_national_id(person.national_id or ""),
         "can_edit": scope.can_write_unit(person.unit_id),
+        "timeline": person_timeline(person),
+        "proposals": proposable_awards(Recipient.INDIVIDUAL, person.pk, year=proposal_year),
+        "proposal_year": proposal_year,
+        "can_record_history": scope.can_write_unit(person.unit_id),
     })
 
 

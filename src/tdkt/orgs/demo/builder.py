@@ -89,6 +89,9 @@ class DemoBuilder:
                      "commune": home.unit, "group_head": home.unit}
             demo_accounts.create_accounts(self.key, units, council, home_group,
                                           valid_from=datetime.date(self.year, 1, 1))
+            from tdkt.plans.demo import load_demo_plan  # the province's 2026 plan (shared/seeds)
+
+            self.log(load_demo_plan().message)
             summary = Summary(
                 units=len(metas), communes=len(communes), groups=len(groups),
                 persons=len(self.key) + remaining, households=households,
@@ -157,6 +160,9 @@ def wipe(info: ProvinceInfo) -> dict[str, int]:
     """
     counts: dict[str, int] = {}
     with transaction.atomic():
+        from tdkt.plans.demo import wipe_demo_plans
+
+        counts["plans"] = wipe_demo_plans()
         unit_ids = set(demo_units(info).values_list("id", flat=True))
         frontier = set(unit_ids)
         while frontier:  # units added later under demo units go too

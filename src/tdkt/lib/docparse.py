@@ -1,0 +1,551 @@
+"""Reading administrative documents (.txt, .md, .html, .docx, .pdf) into numbered lines and tables.
+
+Framework-free. `read_document(path)` returns a `Document`: blocks in reading order, each either a
+`TextLine` (one line of running text, with the line number of the source) or a `Table` (rows of
+cells, each row with its own line number). What "line" means per format:
+
+- .txt/.md: the physical line of the file (1-based). Tab-separated lines and `| a | b |` lines
+  are tables; `\\f` (form feed) starts a new page.
+- .html: the line of the file where the block or table row starts.
+- .docx: the position in the body: every paragraph and every table row is one line.
+- .pdf: the line of the extracted text, counted across pages (page breaks are not lines).
+
+Markup left over from conversions (HTML tags, markdown emphasis and headings) is stripped from every
+line and cell. Anything that cannot be read honestly raises a `DocumentError` whose message is in
+Vietnamese (the callers show it to a specialist as it is): old Word files, binaries, scanned PDFs,
+legacy Vietnamese encodings (TCVN3/ABC, VNI), files over the size or page limits.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+# Real provincial plans run 5–30 pages; 100 leaves room for long annexes while refusing the
+# 200-page compilations that are never a single plan (and would take long to parse).
+MAX_PAGES = 100
+MAX_FILE_BYTES = 20 * 1024 * 1024
+# About 100 dense A4 pages of text (≈ 5,000 characters a page): the same limit for formats
+# without pages (.txt, .docx, .html).
+MAX_TEXT_CHARS = 500_000
+# A PDF page with less extractable text than this is an image (a scan), not a text layer.
+MIN_CHARS_PER_TEXT_PAGE = 20
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+PDF_MAGIC = b"%PDF-"
+TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+
+
+class DocumentError(ValueError):
+    """A document that cannot be read; `message` is the Vietnamese text shown to the user."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class UnsupportedFormatError(DocumentError):
+    pass
+
+
+class OldWordFormatError(DocumentError):
+    pass
+
+
+class BinaryContentError(DocumentError):
+    pass
+
+
+class LegacyEncodingError(DocumentError):
+    pass
+
+
+class UndecodableTextError(DocumentError):
+    pass
+
+
+class NoTextLayerError(DocumentError):
+    pass
+
+
+class TooLargeError(DocumentError):
+    pass
+
+
+class CorruptDocumentError(DocumentError):
+    pass
+
+
+@dataclass(frozen=True)
+class TextLine:
+    line: int
+    text: str
+    page: int | None = None
+    page_edge: bool = False  # first or last non-empty line of its page: where page numbers sit
+
+
+@dataclass(frozen=True)
+class TableRow:
+    line: int
+    cells: tuple[str, ...]
+    # Per cell: None, "h" (a cell spanning several grid columns; its extra columns follow as
+    # "h+" with empty text) or "v" (continues a vertically merged cell; its text is empty).
+    merges: tuple[str | None, ...] = ()
+
+    @property
+    def has_merges(self) -> bool:
+        return any(self.merges)
+
+
+@dataclass
+class Table:
+    line: int
+    rows: list[TableRow] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    name: str
+    kind: str
+    blocks: list[TextLine | Table]
+    page_count: int | None = None
+
+
+# --- cleaning -------------------------------------------------------------------------------------
+
+_TAG = re.compile(r"<[^<>]{0,400}>")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3}|_{2,3})(?=\S)|(?<=\S)(\*{1,3}|_{2,3})(?![\w*])")
+_MD_ESCAPE = re.compile(r"\\([*_#|\\>\-.])")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
+
+
+def clean_inline(text: str) -> str:
+    """One line of visible text: tags, markdown emphasis/headings and extra spaces removed, NFC."""
+    text = unicodedata.normalize("NFC", html.unescape(text))
+    text = _TAG.sub(" ", text)
+    text = _MD_HEADING.sub("", text)
+    text = _MD_QUOTE.sub("", text)
+    text = _MD_EMPHASIS.sub("", text)
+    text = _MD_ESCAPE.sub(r"\1", text)
+    text = text.replace("**", "")  # an unbalanced bold marker left by a broken conversion
+    return _SPACES.sub(" ", text).strip()
+
+
+# --- legacy encodings -----------------------------------------------------------------------------
+
+# TCVN3 (ABC) stores Vietnamese letters in the 0xA1–0xFE range; read as Latin-1 or Windows-1252
+# they show as "¸ µ ¶ · ¹ ¨ © ® « ¬ ª" and the soft hyphen glued to ASCII letters ("ViÖt", "®ua",
+# "th\xadëng"). Genuine Unicode Vietnamese never has those marks inside words.
+_TCVN3_MARKS = "¸µ¶·¹¨©®«¬ª\xad¡¢£¤¥¦§»¼½¾ÆÇÈÉÊËÌÎÏÐÑÒÓÔÕÖ×ØÜÝÞß"
+_TCVN3 = re.compile(rf"[A-Za-z][{_TCVN3_MARKS}]|[¸µ¶·¹¨©®«¬ª\xad§][A-Za-z]")
+# VNI writes a base letter then a mark letter: "Vieät" (ệ), "ñua" (đ), "thöôûng" (ưở), "naêm" (ă).
+_VNI = re.compile(r"[aeoAEO][äâêÂÄÊ]|\b[ñÑ][aeiouôöy]|öô|[aeiouy][øùûõï](?=[a-z ]|$)")
+# Letters only Unicode Vietnamese has (outside Latin-1): ă đ ĩ ũ ơ ư and U+1EA0–U+1EF9.
+_UNICODE_VIETNAMESE = re.compile(r"[ăĂđĐĩĨũŨơƠưƯ\u1ea0-\u1ef9]")
+
+
+def legacy_encoding_of(text: str) -> str | None:
+    """"TCVN3" or "VNI" when the text is Vietnamese written in a legacy 8-bit encoding, else None."""
+    sample = text[:200_000]
+    genuine = len(_UNICODE_VIETNAMESE.findall(sample))
+    for name, pattern in (("TCVN3", _TCVN3), ("VNI", _VNI)):
+        hits = len(pattern.findall(sample))
+        if hits >= 3 and hits > genuine:
+            return name
+    return None
+
+
+def _refuse_legacy(text: str) -> None:
+    legacy = legacy_encoding_of(text)
+    if legacy:
+        raise LegacyEncodingError(
+            f"Văn bản mã {legacy} cũ (TCVN3/VNI) — hãy chuyển sang Unicode (ví dụ bằng Unikey: "
+            "Công cụ chuyển mã) rồi nhập lại."
+        )
+
+
+def decode_text(data: bytes) -> str:
+    """Text of a plain-text file: UTF-8 (with or without BOM) or UTF-16 (with BOM, or plainly so)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        encoding = "utf-8-sig"
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    elif len(data) >= 4 and data[1::2].count(0) > len(data) // 4 and data[0] != 0:
+        encoding = "utf-16-le"  # UTF-16 written without a BOM: every other byte is 0
+    else:
+        encoding = "utf-8"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        text = None
+    if text is None or "\x00" in text:
+        if _looks_binary(data):
+            raise BinaryContentError("Tệp không phải văn bản (dữ liệu nhị phân): hãy chọn tệp .docx, .pdf hoặc .txt.")
+        _refuse_legacy(data.decode("cp1252", errors="replace"))
+        raise UndecodableTextError(
+            "Không đọc được bảng mã của văn bản: hãy lưu lại dưới dạng Unicode (UTF-8) rồi nhập lại."
+        )
+    if _looks_binary(text.encode("utf-8", errors="ignore")):
+        raise BinaryContentError("Tệp không phải văn bản (dữ liệu nhị phân): hãy chọn tệp .docx, .pdf hoặc .txt.")
+    _refuse_legacy(text)
+    return unicodedata.normalize("NFC", text)
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if not sample:
+        return False
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return controls / len(sample) > 0.05
+
+
+# --- plain text and markdown ----------------------------------------------------------------------
+
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def _split_table_line(raw: str) -> tuple[str, ...] | None:
+    if "\t" in raw:
+        return tuple(clean_inline(cell) for cell in raw.rstrip("\r\n").split("\t"))
+    if _PIPE_ROW.match(raw) and raw.count("|") >= 3:
+        inner = raw.strip()[1:-1]
+        return tuple(clean_inline(cell) for cell in re.split(r"(?<!\\)\|", inner))
+    return None
+
+
+def lines_to_blocks(text: str) -> tuple[list[TextLine | Table], int | None]:
+    """Blocks of a plain-text file; tables gather tab/pipe rows, also across blank lines."""
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    has_pages = any("\f" in raw for raw in raw_lines)
+    page = 1
+    entries: list[tuple[int, int, str]] = []
+    for number, raw in enumerate(raw_lines, start=1):
+        parts = raw.split("\f")
+        for index, part in enumerate(parts):
+            if index:
+                page += 1
+            entries.append((number, page, part))
+    edges = _page_edges(entries) if has_pages else set()
+    blocks: list[TextLine | Table] = []
+    table: Table | None = None
+    pending_blank: list[TextLine] = []
+    for number, on_page, raw in entries:
+        if _PIPE_SEPARATOR.match(raw) and table is not None:
+            continue
+        cells = _split_table_line(raw)
+        if cells is not None:
+            if table is None:
+                blocks.extend(pending_blank)
+                table = Table(line=number)
+                blocks.append(table)
+            pending_blank = []
+            table.rows.append(TableRow(line=number, cells=cells, merges=(None,) * len(cells)))
+            continue
+        line = TextLine(number, clean_inline(raw), on_page if has_pages else None, (number, on_page) in edges)
+        if table is not None and not line.text:
+            pending_blank.append(line)  # a blank line inside a table does not end it
+            continue
+        blocks.extend(pending_blank)
+        pending_blank = []
+        table = None
+        blocks.append(line)
+    blocks.extend(pending_blank)
+    return blocks, (page if has_pages else None)
+
+
+def _page_edges(entries: list[tuple[int, int, str]]) -> set[tuple[int, int]]:
+    edges: set[tuple[int, int]] = set()
+    by_page: dict[int, list[int]] = {}
+    for number, page, raw in entries:
+        if raw.strip():
+            by_page.setdefault(page, []).append(number)
+    for page, numbers in by_page.items():
+        edges.update({(numbers[0], page), (numbers[-1], page)})
+    return edges
+
+
+# --- HTML -----------------------------------------------------------------------------------------
+
+_BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "table", "section",
+               "article", "header", "footer", "blockquote", "pre", "ul", "ol"}
+
+
+class _HtmlBlocks(HTMLParser):
+    """Block elements become lines; <table> becomes a Table; <br> inside a cell is a new line."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[TextLine | Table] = []
+        self.text: list[str] = []
+        self.text_line = 1
+        self.tables: list[Table] = []
+        self.row: list[str] | None = None
+        self.row_line = 0
+        self.cell: list[str] | None = None
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style", "head"):
+            self.skip += 1
+        elif tag == "table":
+            self._flush_text()
+            table = Table(line=self.getpos()[0])
+            self.tables.append(table)
+            if len(self.tables) == 1:
+                self.blocks.append(table)
+        elif tag == "tr" and self.tables:
+            self.row, self.row_line = [], self.getpos()[0]
+        elif tag in ("td", "th") and self.row is not None:
+            self.cell = []
+        elif tag == "br" and self.cell is not None:
+            self.cell.append("\n")
+        elif tag in _BLOCK_TAGS and self.cell is None and not self.tables:
+            self._flush_text()
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style", "head"):
+            self.skip = max(0, self.skip - 1)
+        elif tag in ("td", "th") and self.cell is not None and self.row is not None:
+            self.row.append("\n".join(clean_inline(part) for part in "".join(self.cell).split("\n")).strip())
+            self.cell = None
+        elif tag == "tr" and self.row is not None and self.tables:
+            if len(self.tables) == 1:
+                cells = tuple(self.row)
+                self.tables[0].rows.append(TableRow(self.row_line, cells, (None,) * len(cells)))
+            self.row = None
+        elif tag == "table" and self.tables:
+            self.tables.pop()
+        elif tag in _BLOCK_TAGS and self.cell is None and not self.tables:
+            self._flush_text()
+
+    def handle_data(self, data):
+        if self.skip:
+            return
+        if self.cell is not None:
+            self.cell.append(data)
+        elif not self.tables:
+            if not self.text:
+                self.text_line = self.getpos()[0]
+            self.text.append(data)
+
+    def _flush_text(self):
+        text = clean_inline(" ".join("".join(self.text).split("\n")))
+        if text:
+            self.blocks.append(TextLine(self.text_line, text))
+        self.text = []
+
+    def close(self):
+        super().close()
+        self._flush_text()
+
+
+def html_to_blocks(text: str) -> list[TextLine | Table]:
+    parser = _HtmlBlocks()
+    parser.feed(text)
+    parser.close()
+    return parser.blocks
+
+
+# --- .docx ----------------------------------------------------------------------------------------
+
+def docx_to_blocks(data: bytes) -> list[TextLine | Table]:
+    """Paragraphs and tables of the body in document order; merged cells are marked, not guessed."""
+    import docx  # python-docx; imported here so that reading text files does not need it
+    from docx.oxml.ns import qn
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as error:  # python-docx raises several kinds for a broken package
+        raise CorruptDocumentError(f"Tệp .docx bị hỏng hoặc không phải Word: {error.__class__.__name__}.") from error
+    blocks: list[TextLine | Table] = []
+    position = 0
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            position += 1
+            for part in _paragraph_text(child, qn).split("\n"):
+                blocks.append(TextLine(position, clean_inline(part)))
+        elif child.tag == qn("w:tbl"):
+            table = Table(line=position + 1)
+            for tr in child.iterchildren(qn("w:tr")):
+                position += 1
+                cells, merges = _docx_row(tr, qn)
+                table.rows.append(TableRow(position, cells, merges))
+            blocks.append(table)
+    return blocks
+
+
+def _paragraph_text(paragraph, qn) -> str:
+    parts = []
+    for node in paragraph.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")):
+        if node.tag == qn("w:t"):
+            parts.append(node.text or "")
+        elif node.tag == qn("w:tab"):
+            parts.append(" ")
+        else:
+            parts.append("\n")
+    return "".join(parts)
+
+
+def _docx_row(tr, qn) -> tuple[tuple[str, ...], tuple[str | None, ...]]:
+    cells: list[str] = []
+    merges: list[str | None] = []
+    for tc in tr.iterchildren(qn("w:tc")):
+        properties = tc.find(qn("w:tcPr"))
+        span, merge = 1, None
+        if properties is not None:
+            grid_span = properties.find(qn("w:gridSpan"))
+            if grid_span is not None:
+                span = max(1, int(grid_span.get(qn("w:val"), "1")))
+            v_merge = properties.find(qn("w:vMerge"))
+            if v_merge is not None and v_merge.get(qn("w:val"), "continue") != "restart":
+                merge = "v"
+            h_merge = properties.find(qn("w:hMerge"))
+            if h_merge is not None and h_merge.get(qn("w:val"), "continue") != "restart":
+                merge = "h+"  # legacy horizontal merge: this cell continues the one on its left
+        paragraphs = [clean_inline(_paragraph_text(p, qn)) for p in tc.iter(qn("w:p"))]
+        text = "\n".join(p for p in paragraphs if p)
+        cells.append("" if merge else text)
+        merges.append(merge or ("h" if span > 1 else None))
+        for _ in range(span - 1):
+            cells.append("")
+            merges.append("h+")
+    return tuple(cells), tuple(merges)
+
+
+# --- .pdf -----------------------------------------------------------------------------------------
+
+def pdf_to_blocks(data: bytes) -> tuple[list[TextLine], int]:
+    """Lines of the PDF's text layer, numbered across pages; refuses scans and oversized files."""
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise CorruptDocumentError("Tệp PDF được đặt mật khẩu: hãy gỡ mật khẩu rồi nhập lại.")
+        page_count = len(reader.pages)
+    except DocumentError:
+        raise
+    except Exception as error:  # untrusted input: pypdf raises many kinds on a damaged file
+        raise CorruptDocumentError(f"Tệp PDF bị hỏng, không đọc được ({error.__class__.__name__}).") from error
+    _check_page_count(page_count)
+    blocks: list[TextLine] = []
+    number = 0
+    text_pages = 0
+    for page_number, page in enumerate(reader.pages, start=1):
+        try:
+            text = page.extract_text() or ""
+        except Exception as error:  # pypdf raises many kinds on damaged content streams
+            raise CorruptDocumentError(f"Không đọc được trang {page_number} của tệp PDF.") from error
+        lines = [clean_inline(part) for part in unicodedata.normalize("NFC", text).split("\n")]
+        if sum(len(line) for line in lines) >= MIN_CHARS_PER_TEXT_PAGE:
+            text_pages += 1
+        filled = [index for index, line in enumerate(lines) if line]
+        edges = {filled[0], filled[-1]} if filled else set()
+        for index, line in enumerate(lines):
+            number += 1
+            blocks.append(TextLine(number, line, page_number, index in edges))
+    if text_pages == 0:
+        raise NoTextLayerError(
+            "Tệp PDF không có lớp chữ (no text layer: scanned document) — đây là bản quét. Hãy nhập "
+            "tệp .docx hoặc PDF xuất trực tiếp từ Word, hoặc nhận dạng chữ (OCR) trước."
+        )
+    return blocks, page_count
+
+
+def _check_page_count(pages: int) -> None:
+    if pages > MAX_PAGES:
+        raise TooLargeError(
+            f"Văn bản có {pages} trang, vượt giới hạn {MAX_PAGES} trang của một kế hoạch: hãy tách riêng "
+            "phần kế hoạch và phụ lục nhiệm vụ rồi nhập lại."
+        )
+
+
+# --- entry points ---------------------------------------------------------------------------------
+
+def read_document(path: str | Path) -> Document:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError as error:
+        raise DocumentError(f"Không tìm thấy tệp {path}.") from error
+    except OSError as error:
+        raise DocumentError(f"Không mở được tệp {path.name}: {error.strerror or error}.") from error
+    if size > MAX_FILE_BYTES:
+        raise TooLargeError(f"Tệp {path.name} nặng {size // (1024 * 1024)} MB, vượt giới hạn "
+                            f"{MAX_FILE_BYTES // (1024 * 1024)} MB.")
+    return read_bytes(path.read_bytes(), path.name)
+
+
+def read_bytes(data: bytes, name: str) -> Document:
+    """Read a document from its bytes; the format comes from the content first, then the name."""
+    if len(data) > MAX_FILE_BYTES:
+        raise TooLargeError(f"Tệp {name} vượt giới hạn {MAX_FILE_BYTES // (1024 * 1024)} MB.")
+    suffix = Path(name).suffix.lower()
+    if data.startswith(OLE2_MAGIC) or suffix == ".doc":
+        raise OldWordFormatError(
+            "Tệp Word cũ (.doc) không được hỗ trợ: hãy mở bằng Word hoặc LibreOffice và lưu lại dưới "
+            "dạng .docx (hoặc PDF) rồi nhập lại."
+        )
+    if data.startswith(PDF_MAGIC):
+        blocks, pages = pdf_to_blocks(data)
+        document = Document(name, "pdf", list(blocks), pages)
+    elif data.startswith(ZIP_MAGIC):
+        if not _is_docx(data):
+            raise UnsupportedFormatError(f"Tệp {name} là tệp nén nhưng không phải văn bản Word .docx.")
+        document = Document(name, "docx", docx_to_blocks(data))
+    elif suffix in (".docx", ".pdf"):
+        raise CorruptDocumentError(f"Tệp {name} không đúng định dạng {suffix} (nội dung không khớp phần mở rộng).")
+    elif suffix in TEXT_SUFFIXES or suffix == "":
+        text = decode_text(data)
+        _check_text_size(text)
+        kind = TEXT_SUFFIXES.get(suffix, "txt")
+        if kind == "html" or (kind == "txt" and re.match(r"\s*<(!doctype html|html)", text, re.I)):
+            document = Document(name, "html", html_to_blocks(text))
+        else:
+            blocks, pages = lines_to_blocks(text)
+            if pages is not None:
+                _check_page_count(pages)
+            document = Document(name, kind, blocks, pages)
+    else:
+        raise UnsupportedFormatError(
+            f"Không hỗ trợ định dạng «{suffix}»: hãy dùng .docx, .pdf (có lớp chữ), .txt, .md hoặc .html."
+        )
+    _check_text_size(document_text(document))
+    _refuse_legacy(document_text(document))
+    return document
+
+
+def _is_docx(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except zipfile.BadZipFile:
+        return False
+
+
+def _check_text_size(text: str) -> None:
+    if len(text) > MAX_TEXT_CHARS:
+        raise TooLargeError(
+            f"Văn bản dài {len(text):,} ký tự, vượt giới hạn {MAX_TEXT_CHARS:,} ký tự (khoảng {MAX_PAGES} "
+            "trang) của một kế hoạch.".replace(",", ".")
+        )
+
+
+def document_text(document: Document) -> str:
+    parts: list[str] = []
+    for block in document.blocks:
+        if isinstance(block, TextLine):
+            parts.append(block.text)
+        else:
+            parts.extend(" ".join(row.cells) for row in block.rows)
+    return "\n".join(parts)

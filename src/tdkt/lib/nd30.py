@@ -1,0 +1,304 @@
+"""Word documents in the layout of Decree 30/2020/NĐ-CP (shared/domain/document-format.md).
+
+Framework-free (python-docx only). The pieces a TĐKT document is made of:
+
+    document = new_document()
+    add_heading_block(document, Heading(issuer="Ủy ban nhân dân tỉnh Lào Cai", number="05/KH-UBND",
+                                        place="Lào Cai", date=date(2026, 1, 5), doc_type="KẾ HOẠCH",
+                                        title="Công tác thi đua, khen thưởng năm 2026"))
+    add_table(document, ["TT", "Nội dung"], [12, 150], [SectionRow("QUÝ I"), ["1", "…"]])
+    data = to_bytes(document)
+
+Page set-up: A4 portrait, margins top 20 mm, bottom 20 mm, left 30 mm, right 15 mm; Times New Roman
+throughout (body 14 pt, tables 13 pt); page numbers centred in the top margin from page 2 on. The
+header block is a borderless two-column table: box 2 (issuer, with a short rule under it) and box 3
+(number) on the left, box 1 (national title and motto, with a rule as long as the motto) and box 4
+(place and date, italic) on the right; then box 5a (document type and title, centred, bold).
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+from dataclasses import dataclass
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+FONT = "Times New Roman"
+BODY_PT = 14
+TABLE_PT = 13
+NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
+MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
+LEFT_BOX_MM = 62  # boxes 2 and 3; the rest of the text width holds boxes 1 and 4
+
+
+@dataclass(frozen=True)
+class Heading:
+    issuer: str
+    place: str = ""
+    date: datetime.date | None = None
+    number: str | None = None  # "05/KH-UBND"; None or "" leaves the number blank for the registry
+    symbol: str = "KH-UBND"  # used when the number is blank: "Số:      /KH-UBND"
+    parent: str | None = None  # the parent agency (tên cơ quan chủ quản), above the issuer
+    doc_type: str = "KẾ HOẠCH"
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class SectionRow:
+    """A row merged across the table (a quarter heading): bold, left-aligned."""
+
+    text: str
+    label: str = ""  # written in the first column ("I", "II"); the text spans the others
+
+
+def date_line(place: str, day: datetime.date | None, year: int | None = None) -> str:
+    """"Lào Cai, ngày 05 tháng 01 năm 2026": days below 10 and months 1–2 get a leading zero.
+
+    Without a day (a draft), the blanks stay for the registry to fill: "Lào Cai, ngày    tháng    năm 2026"."""
+    prefix = f"{place}, " if place else ""
+    if day is None:
+        return f"{prefix}ngày     tháng     năm {year or ''}".rstrip()
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"{prefix}ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def number_line(number: str | None, symbol: str = "KH-UBND") -> str:
+    """"Số: 05/KH-UBND"; a number below 10 gets a leading zero; blank: "Số:      /KH-UBND"."""
+    if not number:
+        return f"Số:      /{symbol}"
+    head, slash, rest = number.partition("/")
+    if head.isdigit() and len(head) == 1:
+        head = f"0{head}"
+    return f"Số: {head}{slash}{rest}"
+
+
+def issuer_lines(issuer: str) -> list[str]:
+    """The issuer in capitals, broken after the body's name: ["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI"]."""
+    upper = issuer.upper().replace("UỶ", "ỦY").strip()
+    for body in ("ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",
+                 "HỘI ĐỒNG THI ĐUA, KHEN THƯỞNG", "VĂN PHÒNG"):
+        if upper.startswith(body + " ") and len(upper) > len(body) + 1:
+            return [body, upper[len(body) + 1:]]
+    return [upper]
+
+
+# --- document and paragraphs ---------------------------------------------------------------------
+
+
+def _set_run_font(run, size: float | None = None, *, bold=None, italic=None) -> None:
+    run.font.name = FONT
+    properties = run._element.get_or_add_rPr()
+    fonts = properties.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        properties.insert(0, fonts)
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attribute), FONT)
+    if size is not None:
+        run.font.size = Pt(size)
+    if bold is not None:
+        run.bold = bold
+    if italic is not None:
+        run.italic = italic
+
+
+def new_document(*, landscape: bool = False):
+    """An empty A4 document with Decree-30 margins and Times New Roman 14 pt as the Normal style."""
+    document = Document()
+    normal = document.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(BODY_PT)
+    fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attribute), FONT)
+    normal.paragraph_format.space_after = Pt(6)
+    normal.paragraph_format.line_spacing = 1.15
+    section = document.sections[0]
+    width, height = Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM)
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        width, height = height, width
+    section.page_width, section.page_height = width, height
+    section.top_margin = Mm(MARGINS_MM["top"])
+    section.bottom_margin = Mm(MARGINS_MM["bottom"])
+    section.left_margin = Mm(MARGINS_MM["left"])
+    section.right_margin = Mm(MARGINS_MM["right"])
+    _page_numbers(section)
+    return document
+
+
+def text_width_mm(document) -> float:
+    section = document.sections[0]
+    return (section.page_width - section.left_margin - section.right_margin) / Mm(1)
+
+
+def add_paragraph(container, text: str = "", *, size: float = BODY_PT, bold=False, italic=False,
+                  align: str = "justify", first_line_mm: float = 0, space_after: float = 6,
+                  space_before: float = 0):
+    """A paragraph in Times New Roman; `align` is left, center, right or justify."""
+    paragraph = container.add_paragraph()
+    paragraph.alignment = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
+                           "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}[align]
+    paragraph.paragraph_format.space_after = Pt(space_after)
+    paragraph.paragraph_format.space_before = Pt(space_before)
+    if first_line_mm:
+        paragraph.paragraph_format.first_line_indent = Mm(first_line_mm)
+    if text:
+        _set_run_font(paragraph.add_run(text), size, bold=bold, italic=italic)
+    return paragraph
+
+
+def _rule(cell, width_mm: float, cell_width_mm: float) -> None:
+    """A solid line under the previous paragraph: an empty paragraph with a top border, indented so
+    that it is `width_mm` long and centred in the cell (a line object, not an underline)."""
+    paragraph = cell.add_paragraph()
+    side = max(0.0, (cell_width_mm - width_mm) / 2)
+    paragraph.paragraph_format.left_indent = Mm(side)
+    paragraph.paragraph_format.right_indent = Mm(side)
+    paragraph.paragraph_format.space_after = Pt(0)
+    paragraph.paragraph_format.space_before = Pt(3)
+    paragraph.paragraph_format.line_spacing = Pt(2)
+    borders = OxmlElement("w:pBdr")
+    top = OxmlElement("w:top")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        top.set(qn(key), value)
+    borders.append(top)
+    paragraph._p.get_or_add_pPr().append(borders)
+
+
+def _cell_paragraph(cell, text: str, *, size: float, bold=False, italic=False, align="center", first=False):
+    paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
+    paragraph.alignment = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
+                           "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}[align]
+    paragraph.paragraph_format.space_after = Pt(0)
+    paragraph.paragraph_format.space_before = Pt(0)
+    paragraph.paragraph_format.line_spacing = 1.0
+    _set_run_font(paragraph.add_run(text), size, bold=bold, italic=italic)
+    return paragraph
+
+
+def _no_borders(table) -> None:
+    properties = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "nil")
+        borders.append(element)
+    properties.append(borders)
+
+
+def _set_widths(table, widths_mm: list[float]) -> None:
+    table.autofit = False
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_mm, strict=False):
+            cell.width = Mm(width)
+    grid = table._tbl.tblGrid
+    for column, width in zip(grid.findall(qn("w:gridCol")), widths_mm, strict=False):
+        column.set(qn("w:w"), str(int(Mm(width).twips)))
+
+
+def add_heading_block(document, heading: Heading, *, year: int | None = None) -> None:
+    """Boxes 1–4 (two columns) and box 5a (document type and title) of page 1."""
+    width = text_width_mm(document)
+    right = width - LEFT_BOX_MM
+    table = document.add_table(rows=2, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _no_borders(table)
+    _set_widths(table, [LEFT_BOX_MM, right])
+    left_top, right_top = table.rows[0].cells
+    first = True
+    if heading.parent:
+        _cell_paragraph(left_top, heading.parent.upper(), size=13, first=True)
+        first = False
+    for line in issuer_lines(heading.issuer):
+        _cell_paragraph(left_top, line, size=13, bold=True, first=first)
+        first = False
+    _rule(left_top, LEFT_BOX_MM / 2.5, LEFT_BOX_MM)
+    _cell_paragraph(right_top, NATIONAL_TITLE, size=13, bold=True, first=True)
+    _cell_paragraph(right_top, MOTTO, size=14, bold=True)
+    _rule(right_top, 68, right)
+    left_bottom, right_bottom = table.rows[1].cells
+    _cell_paragraph(left_bottom, number_line(heading.number, heading.symbol), size=13, first=True)
+    _cell_paragraph(right_bottom, date_line(heading.place, heading.date, year), size=14, italic=True, first=True)
+    add_paragraph(document, "", space_after=6)
+    add_paragraph(document, heading.doc_type.upper(), bold=True, align="center", space_after=0, space_before=6)
+    if heading.title:
+        add_paragraph(document, heading.title, bold=True, align="center", space_after=0)
+        paragraph = add_paragraph(document, "", space_after=12)
+        _paragraph_rule(paragraph, width, 40)
+
+
+def _paragraph_rule(paragraph, text_width: float, length_mm: float) -> None:
+    side = max(0.0, (text_width - length_mm) / 2)
+    paragraph.paragraph_format.left_indent = Mm(side)
+    paragraph.paragraph_format.right_indent = Mm(side)
+    paragraph.paragraph_format.line_spacing = Pt(4)
+    paragraph.paragraph_format.space_before = Pt(4)
+    borders = OxmlElement("w:pBdr")
+    top = OxmlElement("w:top")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        top.set(qn(key), value)
+    borders.append(top)
+    paragraph._p.get_or_add_pPr().append(borders)
+
+
+def add_table(document, header: list[str], widths_mm: list[float], rows: list, *, size: float = TABLE_PT):
+    """A bordered table; the header row is bold, centred and repeated on every page. A `SectionRow`
+    is merged across all columns but the first."""
+    table = document.add_table(rows=1, cols=len(header))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for cell, label in zip(table.rows[0].cells, header, strict=True):
+        _cell_paragraph(cell, label, size=size, bold=True, first=True)
+    header_properties = table.rows[0]._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    header_properties.append(repeat)
+    for row in rows:
+        cells = table.add_row().cells
+        if isinstance(row, SectionRow):
+            _cell_paragraph(cells[0], row.label, size=size, bold=True, first=True)
+            merged = cells[1].merge(cells[-1]) if len(cells) > 2 else cells[1]
+            _cell_paragraph(merged, row.text, size=size, bold=True, align="left", first=True)
+            continue
+        for index, (cell, text) in enumerate(zip(cells, row, strict=True)):
+            lines = (text or "").split("\n")
+            align = "center" if index == 0 else ("justify" if index == 1 else "left")
+            _cell_paragraph(cell, lines[0], size=size, align=align, first=True)
+            for line in lines[1:]:
+                _cell_paragraph(cell, line, size=size, align=align)
+    _set_widths(table, widths_mm)
+    return table
+
+
+def _page_numbers(section) -> None:
+    """Arabic page numbers centred in the top margin, none on page 1."""
+    section.different_first_page_header_footer = True
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = paragraph.add_run()
+    _set_run_font(run, BODY_PT)
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        run._r.append(element)
+
+
+def to_bytes(document) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,1 @@
+"""Annual TĐKT plans (kế hoạch công tác thi đua, khen thưởng): tasks by quarter, imported from a document."""

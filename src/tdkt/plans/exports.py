@@ -1,0 +1,139 @@
+"""The plan's task annex as Excel (openpyxl) and as Word in the Decree 30 layout (tdkt.lib.nd30).
+
+Both take the plan and its tasks with `leads`/`partners` attached (tdkt.plans.queries.attach_units);
+tasks are grouped into the plan's sections (consecutive tasks of one period: "QUÝ I", "HÀNG THÁNG"…).
+Document text, so always Vietnamese.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+
+from tdkt.lib import nd30
+from tdkt.plans.enums import TaskStatus
+from tdkt.plans.importer.result import PERIOD_LABELS
+
+EXCEL_HEADER = ["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành", "Tình trạng"]
+EXCEL_WIDTHS = [7, 70, 30, 30, 22, 22]
+WORD_HEADER = ["TT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành"]
+WORD_WIDTHS_MM = [11, 66, 30, 30, 28]
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI",
+         "XVII", "XVIII", "XIX", "XX", "XXI", "XXII")
+STATUS_TEXT = {TaskStatus.NOT_STARTED: "Chưa thực hiện", TaskStatus.IN_PROGRESS: "Đang thực hiện",
+               TaskStatus.DONE: "Hoàn thành", TaskStatus.OVERDUE: "Quá hạn", TaskStatus.CANCELLED: "Dừng thực hiện"}
+RECURRENCE_TEXT = {"monthly": "Hàng tháng", "quarterly": "Hàng quý"}
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def due_text(task) -> str:
+    if task.due_text:
+        return task.due_text
+    if task.recurrence:
+        return RECURRENCE_TEXT.get(task.recurrence, task.recurrence)
+    if task.due_date:
+        return task.due_date.strftime("%d/%m/%Y")
+    return PERIOD_LABELS.get(task.period, "")
+
+
+def status_text(task, today: datetime.date) -> str:
+    if task.status == TaskStatus.DONE and task.completed_on:
+        return f"Hoàn thành ({task.completed_on:%d/%m/%Y})"
+    if task.status != TaskStatus.CANCELLED and task.is_overdue(today):
+        return STATUS_TEXT[TaskStatus.OVERDUE]
+    return STATUS_TEXT[TaskStatus(task.status)]
+
+
+def units_text(links) -> str:
+    return "\n".join(f"- {link.label}" if len(links) > 1 else link.label for link in links)
+
+
+def sections(tasks: list) -> list[tuple[str, str, list]]:
+    """(roman numeral, heading, tasks) for each run of consecutive tasks of one period."""
+    groups: list[tuple[str, str, list]] = []
+    for task in tasks:
+        if not groups or groups[-1][2][-1].period != task.period:
+            roman = ROMAN[len(groups)] if len(groups) < len(ROMAN) else str(len(groups) + 1)
+            groups.append((roman, PERIOD_LABELS.get(task.period, task.period).upper(), []))
+        groups[-1][2].append(task)
+    return groups
+
+
+def annex_reference(plan) -> str:
+    """"(Kèm theo Kế hoạch số 05/KH-UBND ngày 10/01/2026 của Ủy ban nhân dân tỉnh …)"."""
+    number = f" số {plan.number}" if plan.number else " số      /KH"
+    day = f" ngày {plan.issued_on:%d/%m/%Y}" if plan.issued_on else ""
+    issuer = f" của {plan.issuer}" if plan.issuer else ""
+    return f"(Kèm theo Kế hoạch{number}{day}{issuer})"
+
+
+def annex_title(plan) -> str:
+    return f"NHIỆM VỤ TRỌNG TÂM CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM {plan.year}"
+
+
+def tasks_xlsx(plan, tasks: list, *, today: datetime.date) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Phụ lục nhiệm vụ"
+    thin = Side(style="thin", color="000000")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    last = get_column_letter(len(EXCEL_HEADER))
+    sheet.append([annex_title(plan)])
+    sheet.merge_cells(f"A1:{last}1")
+    sheet["A1"].font = Font(name="Times New Roman", size=14, bold=True)
+    sheet["A1"].alignment = Alignment(horizontal="center")
+    sheet.append([annex_reference(plan)])
+    sheet.merge_cells(f"A2:{last}2")
+    sheet["A2"].font = Font(name="Times New Roman", size=13, italic=True)
+    sheet["A2"].alignment = Alignment(horizontal="center")
+    sheet.append([])
+    sheet.append(EXCEL_HEADER)
+    for column, width in enumerate(EXCEL_WIDTHS, start=1):
+        cell = sheet.cell(row=4, column=column)
+        cell.font = Font(name="Times New Roman", size=13, bold=True)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.border = border
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    sheet.freeze_panes = "A5"
+    body = Font(name="Times New Roman", size=13)
+    for roman, heading, group in sections(tasks):
+        sheet.append([roman, heading])
+        row = sheet.max_row
+        sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=len(EXCEL_HEADER))
+        for column in range(1, len(EXCEL_HEADER) + 1):
+            cell = sheet.cell(row=row, column=column)
+            cell.font = Font(name="Times New Roman", size=13, bold=True)
+            cell.border = border
+        for task in group:
+            sheet.append([task.number or "", task.content, units_text(task.leads), units_text(task.partners),
+                          due_text(task), status_text(task, today)])
+            for column in range(1, len(EXCEL_HEADER) + 1):
+                cell = sheet.cell(row=sheet.max_row, column=column)
+                cell.font, cell.alignment, cell.border = body, wrap, border
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def tasks_docx(plan, tasks: list) -> bytes:
+    """The annex in the Decree 30 layout: header block, KẾ HOẠCH and its title, the task table."""
+    document = nd30.new_document()
+    nd30.add_heading_block(document, nd30.Heading(
+        issuer=plan.issuer or "Ủy ban nhân dân tỉnh", place=plan.place, date=plan.issued_on, number=plan.number or None,
+        doc_type="KẾ HOẠCH", title=plan.title), year=plan.year)
+    nd30.add_paragraph(document, "Phụ lục", bold=True, align="center", space_after=0)
+    nd30.add_paragraph(document, annex_title(plan), bold=True, align="center", space_after=0)
+    nd30.add_paragraph(document, annex_reference(plan), italic=True, align="center", space_after=12)
+    rows: list = []
+    for roman, heading, group in sections(tasks):
+        rows.append(nd30.SectionRow(heading, roman))
+        rows += [[task.number or "", task.content, units_text(task.leads), units_text(task.partners), due_text(task)]
+                 for task in group]
+    nd30.add_table(document, WORD_HEADER, WORD_WIDTHS_MM, rows)
+    return nd30.to_bytes(document)

@@ -1,0 +1,194 @@
+"""State changes of plan tasks, one function each; every one saves, writes its history and audit row
+in one transaction. Views, commands and tests all call these.
+
+- `set_task_status(task, new, *, by, reason)`: the only way a task's status changes (conditional update:
+  two people acting at once cannot both win; the loser gets a message).
+- `sweep_overdue(today)`: the daily sweep, through set_task_status.
+- `post_task_update(task, *, by, unit, note, percent, evidence)`: a progress report with evidence.
+- `resolve_task_unit(link, unit, *, by)`: a person resolves a flagged unit name of a saved plan.
+- `set_task_kind(task, kind, data, *, by)`: the task's kind and its kind-specific data.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import hashlib
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tdkt.audit.models import AuditAction
+from tdkt.audit.services import record, record_update, snapshot
+from tdkt.lib.uploads import UploadError, read_upload
+from tdkt.plans.enums import SWEEPABLE_STATUSES, TRANSITIONS, Resolution, TaskStatus
+from tdkt.plans.kinds import validate_kind_data
+from tdkt.plans.models import PlanTask, PlanTaskUnit, TaskStatusChange, TaskUpdate
+
+EVIDENCE_KINDS = {"pdf", "docx", "xlsx", "image"}
+SWEEP_ACTOR = "send_reminders"
+
+
+def _actor_user(by):
+    return by if getattr(by, "is_authenticated", False) else None
+
+
+def _status_label(status: str) -> str:
+    return str(TaskStatus(status).label)
+
+
+@transaction.atomic
+def set_task_status(task: PlanTask, new: str, *, by, reason: str = "", completed_on: datetime.date | None = None,
+                    today: datetime.date | None = None) -> PlanTask:
+    """Move the task from its current status to `new`, if that transition is allowed.
+
+    `by` is the acting user (or a name such as "send_reminders" for the daily sweep). Done needs a
+    completion date (today by default, never in the future); cancelling needs a reason; overdue only
+    when the last due date has passed. Raises ValidationError, also when someone else changed the
+    status first (the update is conditional on the status this function was given)."""
+    today = today or timezone.localdate()
+    old = task.status
+    try:
+        new = TaskStatus(new)
+    except ValueError as exc:
+        raise ValidationError({"status": _("Unknown status “%(status)s”.") % {"status": new}}) from exc
+    if new == old:
+        raise ValidationError({"status": _("The task is already “%(status)s”.") % {"status": _status_label(old)}})
+    if new not in TRANSITIONS[TaskStatus(old)]:
+        raise ValidationError({"status": _("A task that is “%(old)s” cannot become “%(new)s”.") % {
+            "old": _status_label(old), "new": _status_label(new)}})
+    reason = (reason or "").strip()
+    if new == TaskStatus.CANCELLED and not reason:
+        raise ValidationError({"reason": _("Say why the task is cancelled.")})
+    if new == TaskStatus.OVERDUE and not task.is_overdue(today):
+        raise ValidationError({"status": _("The task is not past its last due date.")})
+    completed = None
+    if new == TaskStatus.DONE:
+        completed = completed_on or today
+        if completed > today:
+            raise ValidationError({"completed_on": _("The completion date cannot be in the future.")})
+    fields = {"status": new, "completed_on": completed, "updated_at": timezone.now()}
+    if new == TaskStatus.DONE:
+        fields["progress"] = 100
+    changed = PlanTask.objects.filter(pk=task.pk, status=old).update(**fields)
+    if not changed:
+        current = PlanTask.objects.filter(pk=task.pk).values_list("status", flat=True).first()
+        raise ValidationError(_("Someone else changed the status of this task first: it is now “%(status)s”. "
+                                "Reload the page and try again.") % {
+            "status": _status_label(current) if current else "—"})
+    previous_completed = task.completed_on
+    for name, value in fields.items():
+        setattr(task, name, value)
+    user = _actor_user(by)
+    TaskStatusChange.objects.create(task=task, from_status=old, to_status=new, by=user,
+                                    by_name=getattr(user, "username", "") or str(by or ""), reason=reason)
+    record(by, AuditAction.UPDATE, task, changes={
+        "status": [old, new],
+        "completed_on": [str(previous_completed) if previous_completed else None, str(completed) if completed else None],
+        "reason": reason,
+    })
+    return task
+
+
+def sweep_overdue(today: datetime.date | None = None) -> list[PlanTask]:
+    """Mark overdue every task past its last due date that is not started or in progress.
+
+    Each task goes through set_task_status (history + audit); a task someone else moved meanwhile
+    is skipped. Returns the tasks marked."""
+    today = today or timezone.localdate()
+    marked = []
+    candidates = PlanTask.objects.filter(status__in=SWEEPABLE_STATUSES, due_date__lt=today).order_by("id")
+    for task in candidates.iterator(chunk_size=500):
+        reason = _("Past its last due date (%(date)s).") % {"date": task.due_date.strftime("%d/%m/%Y")}
+        try:
+            marked.append(set_task_status(task, TaskStatus.OVERDUE, by=SWEEP_ACTOR, reason=reason, today=today))
+        except ValidationError:
+            continue
+    return marked
+
+
+def _store_evidence(update: TaskUpdate, uploaded, field_label: str) -> None:
+    try:
+        upload = read_upload(uploaded, allowed=EVIDENCE_KINDS, max_bytes=settings.UPLOAD_MAX_BYTES,
+                             field_label=field_label)
+    except UploadError as exc:
+        raise ValidationError({"evidence": str(exc)}) from exc
+    update.evidence_sha256 = hashlib.sha256(upload.data).hexdigest()
+    update.evidence_name = (getattr(uploaded, "name", "") or "evidence")[:255]
+    update.evidence.save(update.evidence_name, ContentFile(upload.data), save=False)
+
+
+@transaction.atomic
+def post_task_update(task: PlanTask, *, by, unit, note: str, percent: int, evidence=None,
+                     field_label: str = "") -> TaskUpdate:
+    """A progress report by one of the task's units. The first report starts a task that was not
+    started; the task's progress becomes the reported percent. The status changes only through
+    set_task_status (a report of 100 % does not mark the task done: the lead unit does)."""
+    note = (note or "").strip()
+    if not note:
+        raise ValidationError({"note": _("Write what has been done.")})
+    if percent is None or not 0 <= int(percent) <= 100:
+        raise ValidationError({"percent": _("The progress must be between 0 and 100 %.")})
+    if task.status == TaskStatus.CANCELLED:
+        raise ValidationError(_("The task has been cancelled: no more progress can be reported."))
+    unit_ids = {link.unit_id for link in task.units.all() if link.unit_id}
+    if unit is not None and unit.pk not in unit_ids:
+        raise ValidationError({"unit": _("“%(unit)s” is not a unit of this task.") % {"unit": unit}})
+    update = TaskUpdate(task=task, unit=unit, by=by, note=note, percent=int(percent))
+    stored = None
+    if evidence is not None:
+        _store_evidence(update, evidence, field_label or str(_("Evidence")))
+        stored = update.evidence.name
+    try:
+        update.save()
+        PlanTask.objects.filter(pk=task.pk).update(progress=update.percent, updated_at=timezone.now())
+        task.progress = update.percent
+        record(by, AuditAction.CREATE, update, changes={"after": {
+            "task": task.pk, "unit": update.unit_id, "percent": update.percent, "note": update.note,
+            "evidence": update.evidence.name or None, "evidence_sha256": update.evidence_sha256 or None}})
+        if task.status == TaskStatus.NOT_STARTED:
+            # Someone else may have moved it meanwhile: the report stands, and their status too.
+            with contextlib.suppress(ValidationError):
+                set_task_status(task, TaskStatus.IN_PROGRESS, by=by, reason=_("First progress report."))
+    except Exception:
+        if stored:  # nothing half-saved: the database rolls back, the stored file goes too
+            update.evidence.storage.delete(stored)
+        raise
+    return update
+
+
+@transaction.atomic
+def resolve_task_unit(link: PlanTaskUnit, unit, *, by) -> PlanTaskUnit:
+    """Set the registry unit of a unit name kept as written (ambiguous, a group, or not found)."""
+    if unit is None or not unit.is_active:
+        raise ValidationError({"unit": _("Choose an active unit.")})
+    locked = PlanTaskUnit.objects.select_for_update().get(pk=link.pk)
+    before = snapshot(locked)
+    locked.unit = unit
+    locked.resolution = Resolution.RESOLVED
+    locked.candidates = []
+    try:
+        with transaction.atomic():
+            locked.save(update_fields=["unit", "resolution", "candidates"])
+    except IntegrityError as exc:
+        raise ValidationError({"unit": _("“%(unit)s” is already a unit of this task in that role.") % {
+            "unit": unit}}) from exc
+    record_update(by, locked, before)
+    return locked
+
+
+@transaction.atomic
+def set_task_kind(task: PlanTask, kind: str, data: dict, *, by) -> PlanTask:
+    """Change the task's kind and its details (validated per kind: tdkt.plans.kinds)."""
+    cleaned = validate_kind_data(kind, data)
+    locked = PlanTask.objects.select_for_update().get(pk=task.pk)
+    before = snapshot(locked)
+    locked.kind, locked.kind_data = kind, cleaned
+    locked.save(update_fields=["kind", "kind_data", "updated_at"])
+    record_update(by, locked, before)
+    task.kind, task.kind_data = kind, cleaned
+    return locked

@@ -176,7 +176,7 @@ class _Committer:
 
 def _store_outcomes(rows: list[ImportRow]) -> None:
     """The rows' outcomes, a fixed number of statements per chunk (faster than bulk_update's CASE
-    expressions): on PostgreSQL one UPDATE … FROM (VALUES …) per 500 rows, on SQLite one executemany."""
+    expressions): on PostgreSQL one UPDATE … FROM unnest(arrays), on SQLite one executemany."""
     table = ImportRow._meta.db_table
     values = [(row.pk, row.status, row.match_person_id, row.record_id, json.dumps(row.messages, ensure_ascii=False))
               for row in rows]
@@ -186,14 +186,11 @@ def _store_outcomes(rows: list[ImportRow]) -> None:
                 f"UPDATE {table} SET status = %s, match_person_id = %s, record_id = %s, messages = %s "  # noqa: S608
                 "WHERE id = %s", [(status, person, record, messages, pk) for pk, status, person, record, messages in values])
             return
-        mark = "(%s::bigint, %s::varchar, %s::bigint, %s::bigint, %s::jsonb)"
-        for start in range(0, len(values), 500):
-            part = values[start:start + 500]
-            cursor.execute(
-                f"UPDATE {table} AS r SET status = v.status, match_person_id = v.person, record_id = v.record, "  # noqa: S608
-                f"messages = v.messages FROM (VALUES {', '.join([mark] * len(part))}) "
-                "AS v(id, status, person, record, messages) WHERE r.id = v.id",
-                [value for row in part for value in row])
+        columns = list(zip(*values, strict=True))
+        cursor.execute(
+            f"UPDATE {table} AS r SET status = v.status, match_person_id = v.person, record_id = v.record, "  # noqa: S608
+            "messages = v.messages FROM unnest(%s::bigint[], %s::varchar[], %s::bigint[], %s::bigint[], %s::jsonb[]) "
+            "AS v(id, status, person, record, messages) WHERE r.id = v.id", [list(column) for column in columns])
 
 
 def _run(batch: ImportBatch, by, progress) -> dict:

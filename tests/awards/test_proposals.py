@@ -55,3 +55,14 @@ def test_unit_page_shows_collective_proposals(world):
     codes = {p.award_type.code for p in response.context["proposals"]}
     assert {"TTLDTT", "TTLDXS", "CO_TINH"} <= codes
     assert "LDTT" not in codes
+
+
+def test_awards_without_encoded_criteria_are_listed_apart_for_the_council(world):
+    with translation.override("vi"):
+        response = client_for(world, "specialist").get(reverse("people:detail", kwargs={"pk": world.person_a.pk}))
+    checked = {p.award_type.code for p in response.context["proposals_checked"]}
+    council = {p.award_type.code for p in response.context["proposals_council"]}
+    assert {"LDTT", "CSTD_CS", "CSTD_TINH", "BK_TINH"} <= checked
+    assert {"HC_SAO_VANG", "NGND", "GK"} <= council
+    assert checked & council == set()
+    assert f"{len(council)} danh hiệu, hình thức khác do Hội đồng xem xét" in response.content.decode()

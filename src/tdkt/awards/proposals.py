@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from tdkt.awards.models import AwardType
 from tdkt.awards.queries import load_histories
-from tdkt.eligibility.codes import Basis, Recipient, Verdict
+from tdkt.eligibility.codes import Basis, FindingCode, Recipient, Verdict
 from tdkt.eligibility.engine import evaluate_many
 
 # Eligible first, then what the council weighs, then what waits, then the refusals.
@@ -32,6 +32,22 @@ class Proposal:
     @property
     def failed(self):
         return [f for f in self.findings if not f.passed]
+
+    @property
+    def criteria_not_encoded(self) -> bool:
+        """Only "criteria set by the province or ministry; council decides" stands against it."""
+        return self.verdict == Verdict.NEEDS_REVIEW and all(
+            f.code in (FindingCode.CRITERIA_NOT_ENCODED, FindingCode.RULESET_NOT_ENCODED) for f in self.failed
+        )
+
+
+def proposal_context(proposals: list[Proposal]) -> dict:
+    """Template context: the awards the engine really checked, and those left wholly to the council."""
+    return {
+        "proposals": proposals,
+        "proposals_checked": [p for p in proposals if not p.criteria_not_encoded],
+        "proposals_council": [p for p in proposals if p.criteria_not_encoded],
+    }
 
 
 def proposable_awards(kind: str, recipient_id: int, *, year: int | None = None,

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from tdkt.accounts.access import roles_required, signed_in
 from tdkt.accounts.enums import Role
 from tdkt.accounts.scope import get_scope
-from tdkt.awards.proposals import proposable_awards
+from tdkt.awards.proposals import proposable_awards, proposal_context
 from tdkt.awards.queries import unit_timeline
 from tdkt.eligibility.codes import Recipient
 from tdkt.lib.forms import apply_validation_error
@@ -46,7 +46,7 @@ def unit_detail(request, pk):
         "councils": unit.councils.all(),
         "can_manage": get_scope(request.user).write_all,
         "timeline": unit_timeline(unit),
-        "proposals": proposable_awards(Recipient.COLLECTIVE, unit.pk, year=timezone.localdate().year),
+        **proposal_context(proposable_awards(Recipient.COLLECTIVE, unit.pk, year=timezone.localdate().year)),
         "proposal_year": timezone.localdate().year,
         "can_record_history": get_scope(request.user).can_write_unit(unit.pk),
     }

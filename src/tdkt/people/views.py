@@ -14,7 +14,7 @@ from tdkt.accounts.enums import Role
 from tdkt.accounts.scope import get_scope
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
-from tdkt.awards.proposals import proposable_awards
+from tdkt.awards.proposals import proposable_awards, proposal_context
 from tdkt.awards.queries import person_timeline
 from tdkt.eligibility.codes import Recipient
 from tdkt.lib.forms import apply_validation_error
@@ -58,7 +58,7 @@ def person_detail(request, pk):
         "national_id_display": person.national_id if show_personal else mask_national_id(person.national_id or ""),
         "can_edit": scope.can_write_unit(person.unit_id),
         "timeline": person_timeline(person),
-        "proposals": proposable_awards(Recipient.INDIVIDUAL, person.pk, year=proposal_year),
+        **proposal_context(proposable_awards(Recipient.INDIVIDUAL, person.pk, year=proposal_year)),
         "proposal_year": proposal_year,
         "can_record_history": scope.can_write_unit(person.unit_id),
     })

@@ -8,11 +8,13 @@ from dataclasses import dataclass, field
 import openpyxl
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
 from tdkt.lib.uploads import SniffedUpload
+from tdkt.lib.vndates import CellError, read_date, read_year
 from tdkt.lib.vntext import fold
 from tdkt.people.enums import Gender, PersonCategory
 from tdkt.people.models import Person
@@ -60,22 +62,15 @@ def _rows(upload: SniffedUpload) -> list[list[str]]:
 
 
 def _parse_birth(value) -> tuple[datetime.date | None, int | None]:
-    if isinstance(value, datetime.datetime):
-        return value.date(), value.year
-    if isinstance(value, datetime.date):
-        return value, value.year
-    value = str(value).strip()
-    if not value:
-        return None, None
-    if value.isdigit() and len(value) == 4:
-        return None, int(value)
-    for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"):
-        try:
-            parsed = datetime.datetime.strptime(value, fmt).date()
-            return parsed, parsed.year
-        except ValueError:
-            continue
-    raise ValueError(value)
+    """A birth date (any Vietnamese date form, see tdkt.lib.vndates) or a bare year; CellError otherwise."""
+    try:
+        day = read_date(value, timezone.localdate())
+        return day, day.year if day else None
+    except CellError:
+        year, school_year = read_year(value)  # a bare year, or CellError again
+    if school_year:  # "2023-2024" is a school year, not a birth year
+        raise CellError(school_year)
+    return None, year
 
 
 def import_people(upload: SniffedUpload, *, unit, by) -> ImportReport:

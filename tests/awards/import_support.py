@@ -40,8 +40,10 @@ def uploaded(data: bytes, name="lich-su.xlsx"):
     return SimpleUploadedFile(name, data)
 
 
-def upload(user, unit, rows, *, kind="awards", fmt="xlsx", **options):
-    data = xlsx_bytes(rows, **options) if fmt == "xlsx" else csv_bytes(rows)
+def upload(user, unit, rows, *, kind="awards", fmt="xlsx", data: bytes | None = None, **options):
+    """`data`: the exact bytes to upload (a file saved twice differs: the workbook stamps its save time)."""
+    if data is None:
+        data = xlsx_bytes(rows, **options) if fmt == "xlsx" else csv_bytes(rows)
     return services.create_batch(by=user, kind=kind, unit=unit, uploaded=uploaded(data, f"file.{fmt}"),
                                  field_label=FIELD_LABEL)
 

@@ -37,17 +37,24 @@ class Scope:
 EMPTY_SCOPE = Scope()
 
 
+def predecessor_map() -> dict[int, list[int]]:
+    """Successor unit id -> ids of the units merged or split into it, from one query."""
+    from tdkt.orgs.models import UnitSuccession
+
+    predecessors: dict[int, list[int]] = {}
+    for pred_id, succ_id in UnitSuccession.objects.values_list("predecessor_id", "successor_id"):
+        predecessors.setdefault(succ_id, []).append(pred_id)
+    return predecessors
+
+
 def unit_graph():
     """(children map, predecessors map) of all units, from two queries."""
-    from tdkt.orgs.models import Unit, UnitSuccession
+    from tdkt.orgs.models import Unit
 
     children: dict[int, list[int]] = {}
     for unit_id, parent_id in Unit.objects.values_list("id", "parent_id"):
         children.setdefault(parent_id, []).append(unit_id)
-    predecessors: dict[int, list[int]] = {}
-    for pred_id, succ_id in UnitSuccession.objects.values_list("predecessor_id", "successor_id"):
-        predecessors.setdefault(succ_id, []).append(pred_id)
-    return children, predecessors
+    return children, predecessor_map()
 
 
 def expand_units(root_ids, children, predecessors) -> set[int]:

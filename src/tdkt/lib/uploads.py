@@ -1,5 +1,8 @@
 """Upload checks: size limit and content sniffed from the bytes, never trusted from the name."""
 
+import csv
+import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import filetype
@@ -76,3 +79,13 @@ def sniff_upload(data: bytes, *, allowed: set[str], max_bytes: int, field_label:
         _("%(field)s: this type of file is not accepted. Accepted: %(kinds)s.")
         % {"field": field_label, "kinds": ", ".join(sorted(k.upper() for k in allowed))}
     )
+
+
+def csv_rows(data: bytes) -> Iterator[list[str]]:
+    """The rows of a UTF-8 CSV (BOM allowed), its delimiter , ; or tab sniffed from the first lines."""
+    text = data.decode("utf-8-sig")
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:  # a single column has no delimiter to find
+        dialect = csv.excel
+    yield from csv.reader(io.StringIO(text), dialect)

@@ -169,12 +169,9 @@ def split_unit(source: Unit, parts: list[dict], *, effective_on: datetime.date, 
 
 def lineage_ids(unit: Unit) -> set[int]:
     """The unit and all its predecessors, recursively: whose history the unit carries."""
-    from tdkt.accounts.scope import expand_units
+    from tdkt.accounts.scope import expand_units, predecessor_map
 
-    predecessors: dict[int, list[int]] = {}
-    for pred_id, succ_id in UnitSuccession.objects.values_list("predecessor_id", "successor_id"):
-        predecessors.setdefault(succ_id, []).append(pred_id)
-    return expand_units([unit.pk], {}, predecessors)
+    return expand_units([unit.pk], {}, predecessor_map())
 
 
 @transaction.atomic

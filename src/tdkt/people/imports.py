@@ -1,6 +1,5 @@
 """Import of a unit's staff list from Excel or CSV: all rows or none, with errors by row and column."""
 
-import csv
 import datetime
 import io
 from dataclasses import dataclass, field
@@ -13,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
-from tdkt.lib.uploads import SniffedUpload
+from tdkt.lib.uploads import SniffedUpload, csv_rows
 from tdkt.lib.vndates import CellError, read_date, read_year
 from tdkt.lib.vntext import fold
 from tdkt.people.enums import Gender, PersonCategory
@@ -53,12 +52,7 @@ def _rows(upload: SniffedUpload) -> list[list[str]]:
         for values in sheet.iter_rows(values_only=True):
             rows.append(["" if v is None else (v if isinstance(v, datetime.date) else str(v).strip()) for v in values])
         return rows
-    text = upload.data.decode("utf-8-sig")
-    try:
-        dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t")
-    except csv.Error:  # a single column has no delimiter to find
-        dialect = csv.excel
-    return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
+    return [[cell.strip() for cell in row] for row in csv_rows(upload.data)]
 
 
 def _parse_birth(value) -> tuple[datetime.date | None, int | None]:

@@ -6,7 +6,6 @@ cells in or below the header row, UTF-16 text, unreadable workbooks, no rows. A 
 header is allowed: the header is the first of the top rows that holds known headings.
 """
 
-import csv
 import io
 import re
 import zipfile
@@ -19,7 +18,7 @@ from openpyxl.utils import get_column_letter, range_boundaries
 
 from tdkt.awards.imports.columns import recognised_headings
 from tdkt.awards.imports.parsing import cell_text
-from tdkt.lib.uploads import SniffedUpload
+from tdkt.lib.uploads import SniffedUpload, csv_rows
 
 HEADER_SEARCH_ROWS = 10
 MAX_ROWS = 200_000
@@ -123,12 +122,7 @@ def _xlsx_top_rows(sheet, last: int = HEADER_SEARCH_ROWS) -> list[tuple[int, lis
 
 
 def _csv_rows(data: bytes) -> Iterator[tuple[int, list[str]]]:
-    text = data.decode("utf-8-sig")
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:  # one column: no delimiter to find
-        dialect = csv.excel
-    for number, cells in enumerate(csv.reader(io.StringIO(text), dialect), 1):
+    for number, cells in enumerate(csv_rows(data), 1):
         yield number, [cell_text(cell) for cell in cells]
 
 

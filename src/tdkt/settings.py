@@ -39,6 +39,17 @@ INSTALLED_APPS = [
     "tdkt.people",
     "tdkt.awards",
     "tdkt.plans",
+    "tdkt.workcalendar",
+    "tdkt.notifications",
+    "tdkt.movements",
+    "tdkt.movements.scoring",
+    "tdkt.dossiers",
+    "tdkt.dossiers.consultations",
+    "tdkt.dossiers.postings",
+    "tdkt.council",
+    "tdkt.decisions",
+    "tdkt.decisions.certificates",
+    "tdkt.api",
 ]
 
 MIDDLEWARE = [

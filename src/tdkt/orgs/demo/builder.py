@@ -57,6 +57,20 @@ def is_loaded(info: ProvinceInfo) -> bool:
     return Unit.objects.filter(code=info.pc_code).exists()
 
 
+# Apps that add demo data after the province, its people and its plan exist, in this order. Each has a
+# `demo.py` with load_demo(year) -> str (a line for the log; safe to call once per fresh province) and
+# wipe_demo() -> int (rows deleted). A module not written yet is skipped.
+DEMO_HOOK_MODULES = ("tdkt.movements.demo", "tdkt.movements.scoring.demo", "tdkt.dossiers.demo",
+                     "tdkt.council.demo", "tdkt.decisions.demo")
+
+
+def demo_hooks() -> list:
+    import importlib
+    import importlib.util
+
+    return [importlib.import_module(name) for name in DEMO_HOOK_MODULES if importlib.util.find_spec(name)]
+
+
 class DemoBuilder:
     def __init__(self, info: ProvinceInfo, *, seed=1, year: int, persons: int, log=None):
         self.info = info
@@ -92,6 +106,8 @@ class DemoBuilder:
             from tdkt.plans.demo import load_demo_plan  # the province's 2026 plan (shared/seeds)
 
             self.log(load_demo_plan().message)
+            for module in demo_hooks():
+                self.log(module.load_demo(self.year))
             summary = Summary(
                 units=len(metas), communes=len(communes), groups=len(groups),
                 persons=len(self.key) + remaining, households=households,
@@ -162,6 +178,8 @@ def wipe(info: ProvinceInfo) -> dict[str, int]:
     with transaction.atomic():
         from tdkt.plans.demo import wipe_demo_plans
 
+        for module in reversed(demo_hooks()):
+            counts[module.__name__] = module.wipe_demo()
         counts["plans"] = wipe_demo_plans()
         unit_ids = set(demo_units(info).values_list("id", flat=True))
         frontier = set(unit_ids)

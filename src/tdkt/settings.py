@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "tdkt.movements",
     "tdkt.movements.scoring",
     "tdkt.dossiers",
+    "tdkt.dossiers.nominees",
     "tdkt.dossiers.consultations",
     "tdkt.dossiers.postings",
     "tdkt.council",

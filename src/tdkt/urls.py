@@ -19,6 +19,7 @@ urlpatterns = [
     path("movements/", include("tdkt.movements.urls")),
     path("scoring/", include("tdkt.movements.scoring.urls")),
     path("dossiers/", include("tdkt.dossiers.urls")),
+    path("dossiers/", include("tdkt.dossiers.nominees.urls")),
     path("consultations/", include("tdkt.dossiers.consultations.urls")),
     path("notices/", include("tdkt.dossiers.postings.urls")),
     path("council/", include("tdkt.council.urls")),

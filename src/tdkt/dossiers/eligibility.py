@@ -1,0 +1,124 @@
+"""The eligibility engine run over dossier lines: bulk history loading, one snapshot per line.
+
+`check_nominations(lines)` evaluates every recipient against the line's current award and basis and
+returns JSON-safe snapshots (eligibility.jsonio plus the rule set and the date of the check), keyed
+by nomination id. The number of queries does not grow with the number of lines: one for the award
+codes, one for the dossiers' years (when not already loaded), then `load_histories` (fixed per kind of
+recipient and per distinct achievement year, see its docstring).
+
+`refresh_live_verdicts(dossier)` stores those snapshots in `verdict_live` with one bulk update.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from django.utils import timezone
+
+from tdkt.awards.models import AwardType
+from tdkt.awards.queries import load_histories
+from tdkt.dossiers.models import Dossier, Nomination
+from tdkt.eligibility.codes import Recipient, Verdict
+from tdkt.eligibility.engine import evaluate_many
+from tdkt.eligibility.jsonio import result_to_dict
+
+SNAPSHOT_VERSION = 1
+
+# Verdicts that stop a line (shown highlighted with their reasons before the unit submits).
+BLOCKING_VERDICTS = frozenset({str(Verdict.INELIGIBLE)})
+
+
+def recipient_key(nomination: Nomination) -> tuple[str, int]:
+    """(engine recipient kind, id) of a line's recipient."""
+    if nomination.person_id:
+        return str(Recipient.INDIVIDUAL), nomination.person_id
+    if nomination.unit_id:
+        return str(Recipient.COLLECTIVE), nomination.unit_id
+    return str(Recipient.HOUSEHOLD), nomination.household_id
+
+
+def _dossier_facts(nominations) -> dict[int, tuple[int | None, dt.date | None]]:
+    """(achievement year, lodged on) per dossier id: from the loaded dossiers, else one query."""
+    facts: dict[int, tuple[int | None, dt.date | None]] = {}
+    missing = set()
+    for line in nominations:
+        if line.dossier_id in facts:
+            continue
+        dossier = line._state.fields_cache.get("dossier")
+        if dossier is None:
+            missing.add(line.dossier_id)
+        else:
+            facts[line.dossier_id] = _facts_of(dossier.year, dossier.period_to, dossier.submitted_at)
+    if missing:
+        for pk, year, period_to, submitted_at in Dossier.objects.filter(pk__in=missing).values_list(
+                "pk", "year", "period_to", "submitted_at"):
+            facts[pk] = _facts_of(year, period_to, submitted_at)
+    return facts
+
+
+def _facts_of(year, period_to, submitted_at) -> tuple[int | None, dt.date | None]:
+    achievement_year = year or (period_to.year if period_to else None)
+    lodged_on = timezone.localdate(submitted_at) if submitted_at else None
+    return achievement_year, lodged_on
+
+
+def snapshot(result, *, evaluated_on: dt.date, year: int) -> dict:
+    """The JSON-safe record of one engine Result, as stored on a line."""
+    data = result_to_dict(result)
+    data.update({"version": SNAPSHOT_VERSION, "ruleset": result.ruleset, "evaluated_on": evaluated_on.isoformat(),
+                 "year": year})
+    return data
+
+
+def check_nominations(nominations, *, today: dt.date | None = None) -> dict[int, dict]:
+    """Snapshots of the engine's verdict for each line, keyed by nomination id (fixed number of queries)."""
+    lines = [line for line in nominations if line.pk is not None]
+    if not lines:
+        return {}
+    today = today or timezone.localdate()
+    codes = dict(AwardType.objects.values_list("pk", "code"))
+    facts = _dossier_facts(lines)
+    by_year: dict[int, list[Nomination]] = defaultdict(list)
+    for line in lines:
+        year = facts[line.dossier_id][0] or today.year
+        by_year[year].append(line)
+    snapshots: dict[int, dict] = {}
+    for year, year_lines in by_year.items():
+        ids: dict[str, set[int]] = defaultdict(set)
+        for line in year_lines:
+            kind, pk = recipient_key(line)
+            ids[kind].add(pk)
+        histories = load_histories(
+            person_ids=ids[str(Recipient.INDIVIDUAL)], unit_ids=ids[str(Recipient.COLLECTIVE)],
+            household_ids=ids[str(Recipient.HOUSEHOLD)], year=year, open_on=today)
+        candidates = [
+            histories[recipient_key(line)].candidate(
+                id=str(line.pk), award=codes.get(line.award_type_id, ""), year=year, basis=line.basis or None,
+                lodged_on=facts[line.dossier_id][1])
+            for line in year_lines
+        ]
+        for line, result in zip(year_lines, evaluate_many(candidates, decision_date=today), strict=True):
+            snapshots[line.pk] = snapshot(result, evaluated_on=today, year=year)
+    return snapshots
+
+
+def refresh_live_verdicts(dossier: Dossier, *, nominations=None, today: dt.date | None = None) -> int:
+    """Re-run the engine for the dossier's lines (or the given ones) and store `verdict_live` in bulk."""
+    lines = list(nominations if nominations is not None else Nomination.objects.filter(dossier=dossier))
+    for line in lines:
+        line._state.fields_cache.setdefault("dossier", dossier)
+    snapshots = check_nominations(lines, today=today)
+    for line in lines:
+        line.verdict_live = snapshots.get(line.pk)
+    Nomination.objects.bulk_update(lines, ["verdict_live"], batch_size=500)
+    return len(lines)
+
+
+def is_blocking(verdict: dict | None) -> bool:
+    return bool(verdict) and verdict.get("verdict") in BLOCKING_VERDICTS
+
+
+def failed_findings(verdict: dict | None) -> list[dict]:
+    """The findings that did not pass: the reasons shown next to a line."""
+    return [finding for finding in (verdict or {}).get("findings", ()) if not finding.get("passed")]

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.admin",
     "django.contrib.postgres",
+    "ninja",  # JSON API with OpenAPI; its Swagger UI is served from its own static files (no CDN)
     "tdkt.core",
     "tdkt.accounts",
     "tdkt.audit",

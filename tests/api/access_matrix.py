@@ -1,7 +1,11 @@
 """Persona matrix rows of the api app (collected by tests/test_access_map.py).
 
-MATRIX rows: (url name, object key or None, [specialist, clerk_a, clerk_b, council_member, anonymous]).
-OBJECTS: object key -> factory(world) returning the object (its pk is the URL kwarg) or a kwargs dict."""
+Session personas get 401 from token-protected operations: the API never accepts a browser session."""
 
-MATRIX = []
+MATRIX = [
+    ("api:openapi-json", None, [200, 200, 200, 200, 200]),
+    ("api:openapi-view", None, [200, 200, 200, 200, 200]),
+    ("api:me", None, [401, 401, 401, 401, 401]),
+    ("api:api-root", None, [404, 404, 404, 404, 404]),
+]
 OBJECTS = {}

@@ -3,7 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from tdkt.accounts.access import PUBLIC, SIGNED_IN
+from tdkt.accounts.access import API_TOKEN, PUBLIC, SIGNED_IN
 from tdkt.accounts.scope import get_scope
 from tdkt.lib.request_context import reset_current_ip, set_current_ip
 
@@ -60,7 +60,7 @@ class AccessDecisionMiddleware:
         access = getattr(view_func, "access", None)
         if access is None:
             raise PermissionDenied("No access decision for this view")
-        if access == PUBLIC:
+        if access in (PUBLIC, API_TOKEN):  # API views check their bearer token themselves
             return None
         if not request.user.is_authenticated:
             return redirect(f"{reverse(settings.LOGIN_URL)}?next={request.get_full_path()}")

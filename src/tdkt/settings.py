@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "tdkt.decisions",
     "tdkt.decisions.certificates",
     "tdkt.api",
+    "tdkt.portal",
 ]
 
 MIDDLEWARE = [

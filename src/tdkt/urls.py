@@ -26,5 +26,6 @@ urlpatterns = [
     path("decisions/", include("tdkt.decisions.urls")),
     path("certificates/", include("tdkt.decisions.certificates.urls")),
     path("api/v1/", include("tdkt.api.urls")),
+    path("portal/", include("tdkt.portal.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,3 +1,11 @@
+from django.urls import path
+
+from tdkt.notifications import views
+
 app_name = "notifications"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.notification_list, name="list"),
+    path("<int:pk>/read/", views.notification_read, name="read"),
+    path("read-all/", views.notification_read_all, name="read_all"),
+]

@@ -83,6 +83,8 @@ class Dossier(models.Model):
                                  blank=True, on_delete=models.PROTECT, related_name="assigned_dossiers")
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     received_at = models.DateTimeField(_("received at"), null=True, blank=True)
+    # The state a dossier put on hold returns to when the hold is released.
+    held_from_state = models.CharField(_("state before the hold"), max_length=20, blank=True)
 
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, blank=True,

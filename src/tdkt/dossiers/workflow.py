@@ -1,0 +1,445 @@
+"""The dossier workflow: one function per transition (see tdkt.dossiers.transitions for the table).
+
+Each function checks who acts (unit side or province side), checks the rules of the step, then moves
+the dossier through state.change_dossier_state — conditional on the state it was loaded in, so a second
+click or a second specialist gets a clear refusal — with a timeline row and an audit row in the same
+transaction. Each sets `step_due_on` for the state it enters (None when that step has no limit).
+
+Line decisions (accept, change award, reject, hold) live in tdkt.dossiers.line_decisions and are
+re-exported here."""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tdkt.accounts.enums import PROVINCE_WIDE_ROLES, Role
+from tdkt.accounts.scope import get_scope
+from tdkt.audit.models import AuditAction
+from tdkt.audit.services import record
+from tdkt.dossiers.checklist import checklist_status, live_lines, missing_messages
+from tdkt.dossiers.deadlines import step_due_date
+from tdkt.dossiers.enums import DossierState as S
+from tdkt.dossiers.enums import EventKind, NominationState, TargetAuthority
+from tdkt.dossiers.line_decisions import (  # noqa: F401  (re-exported: one place to find every transition)
+    accept_line,
+    change_line_award,
+    hold_line,
+    reject_line,
+    release_line,
+)
+from tdkt.dossiers.models import Dossier, Nomination
+from tdkt.dossiers.state import actor_user, change_dossier_state, change_nomination_state, log_event
+from tdkt.dossiers.transitions import (
+    APPRAISAL_STATES,
+    ASSIGNABLE_STATES,
+    BEFORE_COUNCIL,
+    EDITABLE_BY_UNIT,
+    HOLDABLE_STATES,
+    PROVINCE,
+    UNIT,
+)
+
+UNDECIDED_LINE_STATES = frozenset({NominationState.PROPOSED, NominationState.NEEDS_FIX})
+EDITABLE_FIELDS = ("title", "kind", "authority", "group_year", "movement", "call", "year", "period_from",
+                   "period_to", "cover_letter_number", "cover_letter_date")
+
+
+def _today() -> datetime.date:
+    return timezone.localdate()
+
+
+def _due(state, today=None):
+    return step_due_date(state, today or _today())
+
+
+# --- who acts ---------------------------------------------------------------------------------------------------
+
+def require_actor(by, dossier_or_unit_id, side: str) -> None:
+    """Unit side: a clerk/leader of the dossier's unit (or the province acting for it); province side: a
+    specialist. A command (by is a string) acts for the system. Refusals raise PermissionDenied (403):
+    views fetched the dossier through get_dossier_for_user, so another unit's dossier was already a 404."""
+    if actor_user(by) is None:
+        return
+    scope = get_scope(by)
+    unit_id = getattr(dossier_or_unit_id, "unit_id", dossier_or_unit_id)
+    if side == PROVINCE and scope.roles & PROVINCE_WIDE_ROLES:
+        return
+    if side == UNIT and scope.can_write_unit(unit_id):
+        return
+    raise PermissionDenied(_("You may not do this on this dossier."))
+
+
+def _required_reason(reason: str, field: str = "reason") -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({field: _("Give the reason: the unit and the timeline keep it.")})
+    return reason
+
+
+# --- creating and editing ---------------------------------------------------------------------------------------
+
+def _check_header(*, unit, kind, authority, group_year, year, period_from, period_to):
+    from tdkt.dossiers.enums import DossierKind
+
+    errors = {}
+    if kind not in DossierKind.values:
+        errors["kind"] = _("Choose a kind of dossier.")
+    if authority not in TargetAuthority.values:
+        errors["authority"] = _("Choose the deciding authority.")
+    if year is None and period_to is None:
+        errors["year"] = _("Give the achievement year or the period.")
+    if period_from and period_to and period_to < period_from:
+        errors["period_to"] = _("The period ends before it starts.")
+    if group_year is not None and getattr(group_year.head, "pk", None) != unit.pk:
+        errors["group_year"] = _("Only the head unit of “%(group)s” sends dossiers on its behalf.") % {
+            "group": group_year}
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def create_dossier(*, unit, title, kind, by, authority=TargetAuthority.PROVINCE_CHAIR, group_year=None,
+                   movement=None, call=None, year=None, period_from=None, period_to=None, cover_letter_number="",
+                   cover_letter_date=None) -> Dossier:
+    """A new draft dossier of `unit` (or of a cụm/khối, sent by its head unit)."""
+    require_actor(by, unit.pk, UNIT)
+    title = (title or "").strip()
+    if not title:
+        raise ValidationError({"title": _("Give the dossier a title.")})
+    _check_header(unit=unit, kind=kind, authority=authority, group_year=group_year, year=year,
+                  period_from=period_from, period_to=period_to)
+    dossier = Dossier.objects.create(
+        unit=unit, title=title, kind=kind, authority=authority, group_year=group_year, movement=movement, call=call,
+        year=year, period_from=period_from, period_to=period_to, cover_letter_number=cover_letter_number or "",
+        cover_letter_date=cover_letter_date, created_by=actor_user(by))
+    log_event(dossier, by=by, kind=EventKind.STATE, to_state=S.DRAFT, reason=_("Dossier created."))
+    record(by, AuditAction.CREATE, dossier, changes={"title": title, "unit": unit.pk, "kind": kind})
+    return dossier
+
+
+@transaction.atomic
+def update_dossier(dossier: Dossier, data: dict, *, by) -> Dossier:
+    """Change the header of a draft or returned dossier (conditional on its state: no edit slips past a submit)."""
+    require_actor(by, dossier, UNIT)
+    unknown = set(data) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    if dossier.state not in EDITABLE_BY_UNIT:
+        raise ValidationError(_("The dossier can only be changed while it is a draft or returned for completion."))
+    values = {name: getattr(dossier, name) for name in EDITABLE_FIELDS} | data
+    if not (values.get("title") or "").strip():
+        raise ValidationError({"title": _("Give the dossier a title.")})
+    _check_header(unit=dossier.unit, kind=values["kind"], authority=values["authority"],
+                  group_year=values["group_year"], year=values["year"], period_from=values["period_from"],
+                  period_to=values["period_to"])
+    changes = {name: [str(getattr(dossier, name)), str(value)] for name, value in data.items()
+               if getattr(dossier, name) != value}
+    if not Dossier.objects.filter(pk=dossier.pk, state__in=EDITABLE_BY_UNIT).update(
+            updated_at=timezone.now(), **data):
+        raise ValidationError(_("Someone else changed this dossier first. Reload the page and try again."))
+    for name, value in data.items():
+        setattr(dossier, name, value)
+    if changes:
+        record(by, AuditAction.UPDATE, dossier, changes=changes)
+    return dossier
+
+
+# --- the unit's side --------------------------------------------------------------------------------------------
+
+def achievement_year(dossier) -> int | None:
+    return dossier.year or (dossier.period_to.year if dossier.period_to else None)
+
+
+def _recipient_key(line):
+    if line.person_id:
+        return "person", line.person_id
+    if line.unit_id:
+        return "unit", line.unit_id
+    return "household", line.household_id
+
+
+def duplicate_messages(dossier, lines) -> list[str]:
+    """Lines whose recipient already holds, or is already proposed elsewhere for, the same award and year.
+
+    Two queries: live lines of other dossiers sent for the same year, and award records of that year."""
+    from tdkt.awards.models import AwardRecord
+
+    year = achievement_year(dossier)
+    if not lines or year is None:
+        return []
+    by_key = {(*_recipient_key(line), line.award_type_id): line for line in lines}
+    award_ids = {line.award_type_id for line in lines}
+    messages = []
+    others = (Nomination.objects.filter(award_type_id__in=award_ids, state__in=_live())
+              .exclude(dossier=dossier).exclude(dossier__state__in=(S.DRAFT, S.WITHDRAWN))
+              .filter(_same_year(year)).select_related("dossier"))
+    seen = set()
+    for other in others:
+        line = by_key.get((*_recipient_key(other), other.award_type_id))
+        if line is not None and line.pk not in seen:
+            seen.add(line.pk)
+            messages.append(_("%(name)s is already proposed for “%(award)s” of %(year)s in dossier %(ref)s.") % {
+                "name": line.recipient, "award": line.award_type.name, "year": year, "ref": other.dossier.reference})
+    records = AwardRecord.objects.filter(award_type_id__in=award_ids, year=year).values_list(
+        "person_id", "unit_id", "household_id", "award_type_id")
+    for person_id, unit_id, household_id, award_type_id in records:
+        key = ("person", person_id) if person_id else ("unit", unit_id) if unit_id else ("household", household_id)
+        line = by_key.get((*key, award_type_id))
+        if line is not None and line.pk not in seen:
+            seen.add(line.pk)
+            messages.append(_("%(name)s already holds “%(award)s” for %(year)s: the same achievement cannot be "
+                              "rewarded twice.") % {"name": line.recipient, "award": line.award_type.name,
+                                                    "year": year})
+    return messages
+
+
+def _live():
+    from tdkt.dossiers.enums import LIVE_NOMINATION_STATES
+
+    return LIVE_NOMINATION_STATES
+
+
+def _same_year(year):
+    from django.db.models import Q
+
+    return Q(dossier__year=year) | Q(dossier__year__isnull=True, dossier__period_to__year=year)
+
+
+def freeze_verdicts(lines, field: str, *, today) -> None:
+    """Store the eligibility engine's snapshot of each line in `field` (one bulk update)."""
+    try:
+        from tdkt.dossiers.eligibility import check_nominations
+    except ImportError:  # the nominee entry is not installed yet: nothing to freeze
+        return
+    if not lines:
+        return
+    snapshots = check_nominations(lines, today=today)
+    for line in lines:
+        setattr(line, field, snapshots.get(line.pk))
+    Nomination.objects.bulk_update(lines, [field])
+
+
+def _submission_problems(dossier, lines) -> list[str]:
+    problems = []
+    if not lines:
+        problems.append(_("The dossier has no nominee yet: add at least one line before sending it."))
+    problems += missing_messages(checklist_status(dossier, lines=lines))
+    problems += duplicate_messages(dossier, lines)
+    return problems
+
+
+@transaction.atomic
+def submit_dossier(dossier: Dossier, *, by, late_justification: str = "") -> Dossier:
+    """Draft → submitted: the unit sends the dossier to the standing body."""
+    require_actor(by, dossier, UNIT)
+    if dossier.state != S.DRAFT:  # the same refusal as the conditional update, before any other check
+        return change_dossier_state(dossier, S.SUBMITTED, by=by, allowed_from={S.DRAFT})
+    today = _today()
+    lines = live_lines(dossier)
+    problems = _submission_problems(dossier, lines)
+    late_justification = (late_justification or "").strip()
+    call = dossier.call
+    if call is not None and today > call.cut_off and not late_justification:
+        problems.append(_("The call “%(call)s” closed on %(date)s: a written justification is required for a "
+                          "late submission.") % {"call": call.name, "date": call.cut_off.strftime("%d/%m/%Y")})
+    if problems:
+        raise ValidationError(problems)
+    change_dossier_state(dossier, S.SUBMITTED, by=by, allowed_from={S.DRAFT}, reason=late_justification,
+                         submitted_at=timezone.now(), step_due_on=_due(S.SUBMITTED, today),
+                         late_justification=late_justification)
+    freeze_verdicts(lines, "verdict_at_submission", today=today)
+    return dossier
+
+
+@transaction.atomic
+def resubmit_dossier(dossier: Dossier, *, by, note: str = "") -> Dossier:
+    """Returned → submitted: the unit sends the completed dossier again; history and fix requests stay in
+    the timeline, the lines to fix become proposed again."""
+    require_actor(by, dossier, UNIT)
+    if dossier.state != S.RETURNED:
+        return change_dossier_state(dossier, S.SUBMITTED, by=by, allowed_from={S.RETURNED})
+    today = _today()
+    lines = live_lines(dossier)
+    problems = _submission_problems(dossier, lines)
+    if problems:
+        raise ValidationError(problems)
+    change_dossier_state(dossier, S.SUBMITTED, by=by, allowed_from={S.RETURNED}, reason=note,
+                         submitted_at=timezone.now(), step_due_on=_due(S.SUBMITTED, today))
+    for line in lines:
+        if line.state == NominationState.NEEDS_FIX:
+            change_nomination_state(line, NominationState.PROPOSED, by=by, allowed_from={NominationState.NEEDS_FIX},
+                                    reason=_("Completed by the unit."), fix_request="")
+    freeze_verdicts(lines, "verdict_at_submission", today=today)
+    return dossier
+
+
+@transaction.atomic
+def withdraw_dossier(dossier: Dossier, *, by, reason: str = "") -> Dossier:
+    """Any state before the council → withdrawn, by the unit; its live lines are withdrawn with it."""
+    require_actor(by, dossier, UNIT)
+    change_dossier_state(dossier, S.WITHDRAWN, by=by, allowed_from=BEFORE_COUNCIL, reason=reason, step_due_on=None)
+    for line in live_lines(dossier):
+        change_nomination_state(line, NominationState.WITHDRAWN, by=by, allowed_from={line.state},
+                                reason=_("The dossier was withdrawn."))
+    return dossier
+
+
+# --- the standing body's side -----------------------------------------------------------------------------------
+
+@transaction.atomic
+def receive_dossier(dossier: Dossier, *, by) -> Dossier:
+    """Submitted → received (tiếp nhận)."""
+    require_actor(by, dossier, PROVINCE)
+    return change_dossier_state(dossier, S.RECEIVED, by=by, allowed_from={S.SUBMITTED}, received_at=timezone.now(),
+                                step_due_on=_due(S.RECEIVED))
+
+
+@transaction.atomic
+def return_incomplete(dossier: Dossier, *, by, reason: str) -> Dossier:
+    """Submitted or received → returned at once, because the dossier is incomplete."""
+    require_actor(by, dossier, PROVINCE)
+    reason = _required_reason(reason)
+    return change_dossier_state(dossier, S.RETURNED, by=by, allowed_from={S.SUBMITTED, S.RECEIVED}, reason=reason,
+                                step_due_on=_due(S.RETURNED))
+
+
+def _check_specialist(specialist) -> None:
+    from tdkt.accounts.models import Membership
+
+    today = _today()
+    holds = Membership.objects.filter(user=specialist, role=Role.PROVINCE_SPECIALIST).exclude(
+        valid_to__lt=today).exclude(valid_from__gt=today).exists()
+    if not (specialist.is_active and holds):
+        raise ValidationError({"specialist": _("%(name)s is not a specialist of the standing body.") % {
+            "name": specialist.get_full_name() or specialist.username}})
+
+
+@transaction.atomic
+def assign_specialist(dossier: Dossier, specialist, *, by) -> Dossier:
+    """Put a specialist in charge (conditional on the assignee the caller saw)."""
+    require_actor(by, dossier, PROVINCE)
+    if dossier.state not in ASSIGNABLE_STATES:
+        raise ValidationError(_("A dossier that is “%(state)s” cannot be assigned.") % {
+            "state": dossier.get_state_display()})
+    _check_specialist(specialist)
+    old = dossier.assignee_id
+    if old == specialist.pk:
+        return dossier
+    if not Dossier.objects.filter(pk=dossier.pk, assignee_id=old, state__in=ASSIGNABLE_STATES).update(
+            assignee=specialist, updated_at=timezone.now()):
+        raise ValidationError(_("Someone else changed this dossier first. Reload the page and try again."))
+    dossier.assignee = specialist
+    name = specialist.get_full_name() or specialist.username
+    log_event(dossier, by=by, kind=EventKind.NOTE, reason=_("Assigned to %(name)s.") % {"name": name})
+    record(by, AuditAction.UPDATE, dossier, changes={"assignee": [old, specialist.pk]})
+    return dossier
+
+
+def _each(dossiers, action) -> list[tuple[Dossier, str | None]]:
+    """Run `action` on each dossier on its own (one failure does not undo the others)."""
+    results = []
+    for dossier in dossiers:
+        try:
+            with transaction.atomic():
+                action(dossier)
+        except (ValidationError, PermissionDenied) as exc:
+            results.append((dossier, " ".join(getattr(exc, "messages", None) or [str(exc)])))
+        else:
+            results.append((dossier, None))
+    return results
+
+
+def bulk_receive(dossiers, *, by) -> list[tuple[Dossier, str | None]]:
+    """Receive several dossiers; returns (dossier, error message or None) for each."""
+    return _each(dossiers, lambda dossier: receive_dossier(dossier, by=by))
+
+
+def bulk_assign(dossiers, specialist, *, by) -> list[tuple[Dossier, str | None]]:
+    return _each(dossiers, lambda dossier: assign_specialist(dossier, specialist, by=by))
+
+
+@transaction.atomic
+def start_appraisal(dossier: Dossier, *, by) -> Dossier:
+    """Received → in appraisal (thẩm định); the acting specialist takes it when nobody is assigned."""
+    require_actor(by, dossier, PROVINCE)
+    today = _today()
+    extra = {}
+    if dossier.assignee_id is None and actor_user(by) is not None:
+        extra["assignee"] = by
+    change_dossier_state(dossier, S.IN_APPRAISAL, by=by, allowed_from={S.RECEIVED},
+                         step_due_on=_due(S.IN_APPRAISAL, today), **extra)
+    freeze_verdicts(live_lines(dossier), "verdict_at_appraisal", today=today)
+    return dossier
+
+
+@transaction.atomic
+def return_for_completion(dossier: Dossier, *, by, reason: str, line_fixes: dict | None = None) -> Dossier:
+    """In appraisal → returned; each line with a fix request becomes "to be completed" with its text."""
+    require_actor(by, dossier, PROVINCE)
+    reason = _required_reason(reason)
+    fixes = {int(pk): (text or "").strip() for pk, text in (line_fixes or {}).items() if (text or "").strip()}
+    lines = {line.pk: line for line in dossier.nominations.filter(pk__in=fixes)}
+    if set(fixes) - set(lines):
+        raise ValidationError(_("A fix request names a line that is not in this dossier."))
+    change_dossier_state(dossier, S.RETURNED, by=by, allowed_from={S.IN_APPRAISAL}, reason=reason,
+                         step_due_on=_due(S.RETURNED))
+    for pk, text in fixes.items():
+        line = lines[pk]
+        change_nomination_state(line, NominationState.NEEDS_FIX, by=by, reason=text, fix_request=text,
+                                allowed_from={NominationState.PROPOSED, NominationState.ACCEPTED,
+                                              NominationState.NEEDS_FIX})
+    return dossier
+
+
+@transaction.atomic
+def put_on_hold(dossier: Dossier, *, by, reason: str) -> Dossier:
+    """The whole dossier waits (e.g. an open case on a nominee); released to the state it was in."""
+    require_actor(by, dossier, PROVINCE)
+    reason = _required_reason(reason)
+    return change_dossier_state(dossier, S.ON_HOLD, by=by, allowed_from=HOLDABLE_STATES, reason=reason,
+                                held_from_state=dossier.state, step_due_on=None)
+
+
+@transaction.atomic
+def release_hold(dossier: Dossier, *, by, reason: str = "") -> Dossier:
+    require_actor(by, dossier, PROVINCE)
+    back = dossier.held_from_state or S.IN_APPRAISAL
+    return change_dossier_state(dossier, back, by=by, allowed_from={S.ON_HOLD}, reason=reason, held_from_state="",
+                                step_due_on=_due(back))
+
+
+def _blockers(dossier) -> list[str]:
+    """Open consultations and postings (their sub-apps say what blocks); absent sub-apps block nothing."""
+    found = []
+    for module_name in ("tdkt.dossiers.consultations.services", "tdkt.dossiers.postings.services"):
+        try:
+            module = __import__(module_name, fromlist=["open_blockers"])
+        except ImportError:
+            continue
+        open_blockers = getattr(module, "open_blockers", None)
+        if open_blockers is not None:
+            found += list(open_blockers(dossier))
+    return found
+
+
+@transaction.atomic
+def mark_ready_for_council(dossier: Dossier, *, by) -> Dossier:
+    """In appraisal / consultation / posting → ready for the council, once every live line is decided
+    and no consultation or posting is still open."""
+    require_actor(by, dossier, PROVINCE)
+    if dossier.state not in APPRAISAL_STATES:
+        return change_dossier_state(dossier, S.READY_FOR_COUNCIL, by=by, allowed_from=APPRAISAL_STATES)
+    lines = live_lines(dossier)
+    problems = [_("Line %(no)s (%(name)s) is not decided yet.") % {"no": line.position or line.pk,
+                                                                   "name": line.recipient}
+                for line in lines if line.state in UNDECIDED_LINE_STATES]
+    if not any(line.state == NominationState.ACCEPTED for line in lines):
+        problems.append(_("No line has been accepted: there is nothing to put before the council."))
+    problems += _blockers(dossier)
+    if problems:
+        raise ValidationError(problems)
+    return change_dossier_state(dossier, S.READY_FOR_COUNCIL, by=by, allowed_from=APPRAISAL_STATES,
+                                step_due_on=_due(S.READY_FOR_COUNCIL))

@@ -16,3 +16,40 @@ class MovementKind(models.TextChoices):
     REGULAR = "regular", _("Regular (yearly)")
     THEMATIC = "thematic", _("Thematic")
     CAMPAIGN = "campaign", _("Campaign")
+
+
+class TargetScope(models.TextChoices):
+    """Who takes part in the movement (đối tượng tham gia)."""
+
+    EVERYONE = "everyone", _("Every unit")
+    UNITS = "units", _("Chosen units")
+    GROUPS = "groups", _("Chosen clusters and blocks")
+
+
+class MilestoneKind(models.TextChoices):
+    """Dated steps of a movement: launch, mid-term review (sơ kết), final review (tổng kết)."""
+
+    LAUNCH = "launch", _("Launch")
+    MIDTERM_REVIEW = "midterm_review", _("Mid-term review")
+    FINAL_REVIEW = "final_review", _("Final review")
+    OTHER = "other", _("Other")
+
+
+class DocumentKind(models.TextChoices):
+    LAUNCH_PLAN = "launch_plan", _("Launching plan")
+    GUIDANCE = "guidance", _("Guidance")
+    REVIEW_REPORT = "review_report", _("Review report")
+    OTHER = "other", _("Other document")
+
+
+class RegistrationState(models.TextChoices):
+    """A unit's emulation registration (đăng ký thi đua): drafted, then sent to the standing body."""
+
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+
+
+class ReminderKind(models.TextChoices):
+    MILESTONE = "milestone", _("Movement milestone coming")
+    REGISTRATION_DUE_SOON = "registration_due_soon", _("Registration due soon")
+    REGISTRATION_MISSING = "registration_missing", _("Registration missing after the deadline")

@@ -1,0 +1,149 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from tdkt.awards.models import AwardType
+from tdkt.movements.enums import DocumentKind, MilestoneKind, MovementKind, MovementLevel
+from tdkt.movements.models import Movement
+from tdkt.orgs.models import EmulationGroup, Unit
+
+DATE_HELP = _("dd/mm/yyyy")
+
+
+def active_units():
+    return Unit.objects.active().order_by("name")
+
+
+class MovementFilterForm(forms.Form):
+    level = forms.ChoiceField(label=_("launching level"), choices=[("", _("All"))] + MovementLevel.choices,
+                              required=False)
+    kind = forms.ChoiceField(label=_("kind"), choices=[("", _("All"))] + MovementKind.choices, required=False)
+    year = forms.IntegerField(label=_("Year"), min_value=1945, max_value=2100, required=False)
+
+
+class MovementForm(forms.ModelForm):
+    units = forms.ModelMultipleChoiceField(label=_("Units taking part"), queryset=Unit.objects.none(), required=False,
+                                           widget=forms.SelectMultiple(attrs={"size": 8}))
+    groups = forms.ModelMultipleChoiceField(label=_("Clusters and blocks taking part"),
+                                            queryset=EmulationGroup.objects.order_by("kind", "name"), required=False,
+                                            widget=forms.SelectMultiple(attrs={"size": 8}))
+
+    class Meta:
+        model = Movement
+        fields = ["name", "code", "level", "authority", "launching_unit", "kind", "start_date", "end_date",
+                  "standing_unit", "target_scope", "objectives", "criteria", "source_note"]
+        widgets = {"objectives": forms.Textarea(attrs={"rows": 4}), "criteria": forms.Textarea(attrs={"rows": 4}),
+                   "name": forms.Textarea(attrs={"rows": 2})}
+        help_texts = {"start_date": DATE_HELP, "end_date": DATE_HELP}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["units"].queryset = active_units()
+        self.fields["launching_unit"].queryset = active_units()
+        self.fields["standing_unit"].queryset = active_units()
+        if self.instance.pk:
+            rows = list(self.instance.participants.values_list("unit_id", "group_id"))
+            self.initial.setdefault("units", [u for u, _g in rows if u])
+            self.initial.setdefault("groups", [g for _u, g in rows if g])
+
+
+class PhaseForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=255, help_text=_("For example “Giai đoạn 2026 - 2030”."))
+    start_date = forms.DateField(label=_("start"), help_text=DATE_HELP)
+    end_date = forms.DateField(label=_("end"), help_text=DATE_HELP)
+    parent = forms.ModelChoiceField(label=_("part of"), queryset=None, required=False)
+
+    def __init__(self, *args, movement, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].queryset = movement.phases.filter(parent__isnull=True)
+
+
+class MilestoneForm(forms.Form):
+    kind = forms.ChoiceField(label=_("kind"), choices=MilestoneKind.choices)
+    on = forms.DateField(label=_("date"), help_text=DATE_HELP)
+    note = forms.CharField(label=_("note"), max_length=500, required=False)
+
+
+class DocumentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("kind"), choices=DocumentKind.choices)
+    title = forms.CharField(label=_("title"), max_length=500, required=False)
+    file = forms.FileField(label=_("File"), help_text=_("PDF or Word (.docx)."))
+
+
+def individual_titles():
+    return AwardType.objects.filter(for_individual=True, category="title", active=True).order_by("sort_order", "code")
+
+
+def collective_titles():
+    return AwardType.objects.filter(for_collective=True, active=True).order_by("sort_order", "code")
+
+
+class RegistrationForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("unit"), queryset=Unit.objects.none())
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    movement = forms.ModelChoiceField(label=_("movement"), queryset=Movement.objects.order_by("-start_date", "name"),
+                                      required=False, empty_label=_("Year-round emulation"))
+    collective_award = forms.ModelChoiceField(label=_("collective title aimed for"), queryset=None, required=False)
+    targets = forms.CharField(label=_("targets"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+
+    def __init__(self, *args, units, titles, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        self.fields["collective_award"].queryset = collective_titles()
+        self.titles = list(titles)
+        for award in self.titles:
+            self.fields[f"count_{award.pk}"] = forms.IntegerField(
+                label=_("Number aiming for “%(title)s”") % {"title": award.name}, min_value=0, required=False)
+
+    def items(self) -> dict:
+        return {award: self.cleaned_data.get(f"count_{award.pk}") or 0 for award in self.titles}
+
+
+class RegistrationImportForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    movement = forms.ModelChoiceField(label=_("movement"), queryset=Movement.objects.order_by("-start_date", "name"),
+                                      required=False, empty_label=_("Year-round emulation"))
+    file = forms.FileField(label=_("Excel file"), help_text=_("The template filled in (.xlsx)."))
+
+
+class RegistrationCallForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    movement = forms.ModelChoiceField(label=_("movement"), queryset=Movement.objects.order_by("-start_date", "name"),
+                                      required=False, empty_label=_("Year-round emulation"))
+    due_on = forms.DateField(label=_("due date"), help_text=DATE_HELP)
+    note = forms.CharField(label=_("note"), max_length=500, required=False)
+
+
+class CovenantForm(forms.Form):
+    signed_on = forms.DateField(label=_("signing date"), required=False, help_text=DATE_HELP)
+    host_unit = forms.ModelChoiceField(label=_("host unit"), queryset=Unit.objects.none(), required=False,
+                                       help_text=_("Empty: the head unit of the year."))
+    content = forms.CharField(label=_("content"), widget=forms.Textarea(attrs={"rows": 6}), required=False)
+    document = forms.FileField(label=_("signed document"), required=False, help_text=_("PDF or Word (.docx)."))
+
+    def __init__(self, *args, group_year, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.members = [m.unit for m in sorted(group_year.memberships.all(), key=lambda m: m.pk)]
+        self.fields["host_unit"].queryset = Unit.objects.filter(pk__in=[u.pk for u in self.members])
+        for unit in self.members:
+            self.fields[f"target_{unit.pk}"] = forms.CharField(
+                label=_("Targets of %(unit)s") % {"unit": unit.name}, required=False,
+                widget=forms.Textarea(attrs={"rows": 2}))
+
+    def targets(self) -> dict:
+        return {unit: self.cleaned_data.get(f"target_{unit.pk}", "") for unit in self.members}
+
+
+class RotationForm(forms.Form):
+    next_year = forms.IntegerField(label=_("Next year"), min_value=2000, max_value=2100)
+    head = forms.ModelChoiceField(label=_("Head unit"), queryset=Unit.objects.none(), required=False,
+                                  help_text=_("Empty: the default (this year's deputy)."))
+    deputy = forms.ModelChoiceField(label=_("Deputy head unit"), queryset=Unit.objects.none(), required=False,
+                                    help_text=_("Empty: the default (the next member in order)."))
+    reason = forms.CharField(label=_("Reason for choosing otherwise than the default"), required=False,
+                             widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, group_year, **kwargs):
+        super().__init__(*args, **kwargs)
+        units = Unit.objects.filter(group_memberships__group_year=group_year, dissolved_on__isnull=True).order_by("name")
+        self.fields["head"].queryset = units
+        self.fields["deputy"].queryset = units

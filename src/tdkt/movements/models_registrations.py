@@ -1,0 +1,95 @@
+"""Emulation registrations (đăng ký thi đua): at the start of the year each unit registers the titles it
+aims for (a collective title and numbers of individual titles) and its targets, for the year-round
+emulation or for one movement; a RegistrationCall sets the due date of a year's registrations."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from tdkt.movements.enums import RegistrationState
+
+
+class RegistrationCall(models.Model):
+    """The year's call for registrations and its due date (the due date is the province's choice: a
+    named parameter per year, never a constant)."""
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    movement = models.ForeignKey("movements.Movement", verbose_name=_("movement"), null=True, blank=True,
+                                 on_delete=models.CASCADE, related_name="registration_calls")
+    due_on = models.DateField(_("due date"))
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("call for registrations")
+        verbose_name_plural = _("calls for registrations")
+        ordering = ["-year", "due_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "movement"], condition=Q(movement__isnull=False),
+                                    name="registration_call_once_per_movement"),
+            models.UniqueConstraint(fields=["year"], condition=Q(movement__isnull=True),
+                                    name="registration_call_once_per_year"),
+        ]
+
+    def __str__(self):
+        return f"{self.year} — {self.movement or _('year-round emulation')}"
+
+
+class Registration(models.Model):
+    """One unit's registration for a year (year-round emulation when no movement is named)."""
+
+    movement = models.ForeignKey("movements.Movement", verbose_name=_("movement"), null=True, blank=True,
+                                 on_delete=models.PROTECT, related_name="registrations")
+    year = models.PositiveSmallIntegerField(_("year"))
+    unit = models.ForeignKey("orgs.Unit", verbose_name=_("unit"), on_delete=models.PROTECT,
+                             related_name="emulation_registrations")
+    collective_award = models.ForeignKey("awards.AwardType", verbose_name=_("collective title aimed for"),
+                                         null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    targets = models.TextField(_("targets"), blank=True)
+    state = models.CharField(_("state"), max_length=16, choices=RegistrationState.choices,
+                             default=RegistrationState.DRAFT)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("emulation registration")
+        verbose_name_plural = _("emulation registrations")
+        ordering = ["-year", "unit__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "year", "movement"], condition=Q(movement__isnull=False),
+                                    name="registration_once_per_movement"),
+            models.UniqueConstraint(fields=["unit", "year"], condition=Q(movement__isnull=True),
+                                    name="registration_once_per_year"),
+            models.CheckConstraint(condition=Q(state=RegistrationState.DRAFT) | Q(submitted_at__isnull=False),
+                                   name="registration_submitted_has_date"),
+        ]
+        indexes = [models.Index(fields=["year", "state"])]
+
+    def __str__(self):
+        return f"{self.unit} — {self.year}"
+
+
+class RegistrationItem(models.Model):
+    """How many people of the unit aim for an individual title (e.g. 40 × Lao động tiên tiến)."""
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="items")
+    award_type = models.ForeignKey("awards.AwardType", verbose_name=_("title"), on_delete=models.PROTECT,
+                                   related_name="+")
+    count = models.PositiveIntegerField(_("number"))
+
+    class Meta:
+        verbose_name = _("registered title")
+        verbose_name_plural = _("registered titles")
+        ordering = ["registration", "award_type__sort_order", "award_type_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["registration", "award_type"], name="registration_item_once"),
+            models.CheckConstraint(condition=Q(count__gte=0), name="registration_item_count_not_negative"),
+        ]
+
+    def __str__(self):
+        return f"{self.count} × {self.award_type}"

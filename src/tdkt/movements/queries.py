@@ -1,0 +1,53 @@
+"""Reads for the movement pages, with access checked in the same step and a fixed number of queries."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q
+from django.http import Http404
+
+from tdkt.accounts.scope import get_scope
+from tdkt.movements.enums import RegistrationState
+from tdkt.movements.models import Movement, Registration
+
+
+def movements(*, level: str | None = None, kind: str | None = None, year: int | None = None):
+    """Every signed-in user sees every movement (they are launched for all); filters are optional."""
+    queryset = Movement.objects.select_related("launching_unit", "standing_unit").annotate(
+        milestone_count=Count("milestones", distinct=True))
+    if level:
+        queryset = queryset.filter(level=level)
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    if year:
+        queryset = queryset.filter(start_date__year__lte=year).filter(Q(end_date__isnull=True)
+                                                                      | Q(end_date__year__gte=year))
+    return queryset.order_by("-start_date", "name")
+
+
+def get_movement(pk) -> Movement:
+    movement = Movement.objects.select_related("launching_unit", "standing_unit").filter(pk=pk).first()
+    if movement is None:
+        raise Http404
+    return movement
+
+
+def movement_page(user, movement: Movement) -> dict:
+    """Everything the movement page shows: 7 queries whatever the numbers of rows."""
+    from tdkt.dossiers.queries import dossiers_for_user
+
+    scope = get_scope(user)
+    registrations = Registration.objects.filter(movement=movement)
+    if not scope.read_all:
+        registrations = registrations.filter(unit_id__in=scope.readable_unit_ids)
+    summary = {row["state"]: row["n"] for row in registrations.values("state").annotate(n=Count("id"))}
+    return {
+        "phases": list(movement.phases.all()),
+        "milestones": list(movement.milestones.all()),
+        "documents": list(movement.documents.all()),
+        "participants": list(movement.participants.select_related("unit", "group").order_by("group__name",
+                                                                                            "unit__name")),
+        "registration_summary": {"draft": summary.get(RegistrationState.DRAFT, 0),
+                                 "submitted": summary.get(RegistrationState.SUBMITTED, 0)},
+        "dossiers": list(dossiers_for_user(user).filter(movement=movement).select_related("unit")
+                         .order_by("-id")[:200]),
+    }

@@ -1,0 +1,211 @@
+"""Registrations by Excel: the downloadable template, the all-or-nothing import with row-numbered
+Vietnamese errors, and the export of the registered / proposed / awarded comparison.
+
+The sheet has one row per unit: "Mã đơn vị", "Tên đơn vị" (for reading only), "Danh hiệu tập thể" (the
+collective title aimed for), then one column per individual title whose heading is the title's name
+("Lao động tiên tiến", "Chiến sĩ thi đua cơ sở", …, recognised by tdkt.awards.matching), and "Chỉ tiêu"."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+
+import openpyxl
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from tdkt.accounts.scope import get_scope
+from tdkt.audit.models import AuditAction
+from tdkt.audit.services import record
+from tdkt.lib.uploads import SniffedUpload
+from tdkt.lib.vntext import fold
+from tdkt.movements.enums import RegistrationState
+from tdkt.movements.models import Registration
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FIXED = {"ma don vi": "code", "ma dv": "code", "ten don vi": "name", "don vi": "name",
+         "danh hieu tap the": "collective", "danh hieu tap the dang ky": "collective",
+         "chi tieu": "targets", "chi tieu thi dua": "targets", "ghi chu": "note"}
+TEMPLATE_TITLES = ("LDTT", "CSTDCS")  # individual titles most units register (columns of the template)
+MAX_ROWS = 3000
+
+
+@dataclass
+class ImportReport:
+    saved: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def _sheet_rows(upload: SniffedUpload) -> list[list[str]]:
+    book = openpyxl.load_workbook(io.BytesIO(upload.data), read_only=True, data_only=True)
+    return [[_cell(v) for v in values] for values in book.worksheets[0].iter_rows(values_only=True)]
+
+
+def _count(text: str) -> int | None:
+    """A number of people: blank is 0; "12" or "12.0" is 12; anything else (or negative) is None."""
+    if text == "":
+        return 0
+    try:
+        number = float(text.replace(",", "."))
+    except ValueError:
+        return None
+    if number < 0 or not number.is_integer():
+        return None
+    return int(number)
+
+
+def import_registrations(upload: SniffedUpload, *, by, year: int, movement=None) -> ImportReport:
+    """Check every row first; save all registrations (as drafts) in one transaction only if no row has an
+    error. A unit may appear once; only units the user may write for; a submitted registration stays."""
+    from tdkt.awards.matching import AwardMatcher
+    from tdkt.orgs.models import Unit
+
+    report = ImportReport()
+    if upload.kind != "xlsx":
+        report.errors.append(_("The file must be an Excel workbook (.xlsx): use the template."))
+        return report
+    rows = [row for row in _sheet_rows(upload) if any(row)]
+    if not rows:
+        report.errors.append(_("The file has no rows."))
+        return report
+    if len(rows) - 1 > MAX_ROWS:
+        report.errors.append(_("The file has more than %(max)d rows; split it.") % {"max": MAX_ROWS})
+        return report
+    matcher = AwardMatcher()
+    columns: list[tuple[str, object]] = []  # (role, award type for count columns)
+    header_errors = []
+    for index, heading in enumerate(rows[0], start=1):
+        role = FIXED.get(fold(heading).rstrip(":").strip())
+        if role:
+            columns.append((role, None))
+        elif heading == "":
+            columns.append(("blank", None))
+        else:
+            award = matcher.match(heading)
+            if award is None:
+                header_errors.append(_("column %(col)d: “%(text)s” is not a known title") % {"col": index,
+                                                                                        "text": heading})
+            elif not award.for_individual:
+                header_errors.append(_("column %(col)d: “%(text)s” is not a title for individuals") % {
+                    "col": index, "text": heading})
+            columns.append(("count", award))
+    if "code" not in [role for role, _award in columns]:
+        header_errors.append(_("no “Mã đơn vị” column"))
+    if header_errors:
+        report.errors.append(_("Row 1: %(errors)s") % {"errors": "; ".join(header_errors)})
+        return report
+    scope = get_scope(by)
+    codes = {row[i].upper() for row in rows[1:] for i, (role, _a) in enumerate(columns) if role == "code" and i < len(row)}
+    units = {unit.code.upper(): unit for unit in Unit.objects.filter(code__in=codes)}
+    existing = {reg.unit_id: reg for reg in Registration.objects.filter(year=year, movement=movement,
+                                                                         unit__in=units.values())}
+    seen: dict[int, int] = {}
+    planned = []
+    for number, row in enumerate(rows[1:], start=2):
+        values = {"code": "", "collective": "", "targets": ""}
+        counts = {}
+        row_errors = []
+        for i, (role, award) in enumerate(columns):
+            text = row[i] if i < len(row) else ""
+            if role == "count":
+                count = _count(text)
+                if count is None:
+                    row_errors.append(_("column “%(title)s”: “%(value)s” is not a whole number of zero or more") % {
+                        "title": rows[0][i], "value": text})
+                elif count:
+                    counts[award] = counts.get(award, 0) + count
+            elif role in values:
+                values[role] = text
+        unit = units.get(values["code"].upper())
+        if not values["code"]:
+            row_errors.append(_("column “Mã đơn vị” is empty"))
+        elif unit is None:
+            row_errors.append(_("“%(code)s” is not the code of a unit") % {"code": values["code"]})
+        elif not scope.can_write_unit(unit.pk):
+            row_errors.append(_("you may not register for “%(unit)s”") % {"unit": unit})
+        elif unit.pk in seen:
+            row_errors.append(_("“%(unit)s” is already on row %(row)d") % {"unit": unit, "row": seen[unit.pk]})
+        elif unit.pk in existing and existing[unit.pk].state != RegistrationState.DRAFT:
+            row_errors.append(_("the registration of “%(unit)s” has already been submitted") % {"unit": unit})
+        collective = None
+        if values["collective"]:
+            collective = matcher.match(values["collective"])
+            if collective is None:
+                row_errors.append(_("column “Danh hiệu tập thể”: “%(value)s” is not a known title") % {
+                    "value": values["collective"]})
+            elif not collective.for_collective:
+                row_errors.append(_("column “Danh hiệu tập thể”: “%(value)s” is not a title for collectives") % {
+                    "value": values["collective"]})
+        if unit is not None:
+            seen.setdefault(unit.pk, number)
+        if row_errors:
+            report.errors.append(_("Row %(row)d: %(errors)s") % {"row": number, "errors": "; ".join(row_errors)})
+        else:
+            planned.append((unit, collective, counts, values["targets"]))
+    if report.errors:
+        return report
+    from tdkt.movements.registrations import save_registration
+
+    with transaction.atomic():
+        for unit, collective, counts, targets in planned:
+            save_registration(by=by, unit=unit, year=year, movement=movement, collective_award=collective,
+                              items=counts, targets=targets)
+        record(by, AuditAction.IMPORT, movement, object_type="movements.registration",
+               object_repr=f"Đăng ký thi đua năm {year}", changes={"registrations": len(planned), "year": year})
+    report.saved = len(planned)
+    return report
+
+
+def template_xlsx(units, award_types) -> bytes:
+    """The import template, pre-filled with the units the user may register for."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Dang ky thi dua"
+    header = ["Mã đơn vị", "Tên đơn vị", "Danh hiệu tập thể"] + [a.name for a in award_types] + ["Chỉ tiêu"]
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for unit in units:
+        sheet.append([unit.code, unit.name, ""] + [None for _a in award_types] + [""])
+    for letter, width in zip("ABCDEFGHIJ", [14, 40, 30, 18, 18, 18, 18, 18, 18, 40], strict=False):
+        sheet.column_dimensions[letter].width = width
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def comparison_xlsx(year: int, rows) -> bytes:
+    """The comparison as one sheet: unit, title, registered, proposed, awarded (document text: Vietnamese)."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = f"So sanh {year}"
+    sheet.append([f"Đăng ký, đề nghị và khen thưởng năm {year}"])
+    sheet["A1"].font = Font(bold=True)
+    sheet.append(["Đơn vị", "Mã đơn vị", "Danh hiệu, hình thức", "Đăng ký", "Đề nghị", "Được khen thưởng"])
+    for cell in sheet[2]:
+        cell.font = Font(bold=True)
+    for unit_row in rows:
+        for line in unit_row.lines:
+            sheet.append([unit_row.unit.name, unit_row.unit.code, line.award.name, line.registered, line.proposed,
+                          line.awarded])
+    for letter, width in zip("ABCDEF", [40, 14, 40, 12, 12, 18], strict=True):
+        sheet.column_dimensions[letter].width = width
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def ensure_xlsx(upload: SniffedUpload) -> None:
+    if upload.kind != "xlsx":
+        raise ValidationError({"file": _("The file must be an Excel workbook (.xlsx): use the template.")})

@@ -1,0 +1,171 @@
+"""Registrations (đăng ký thi đua): list, form, submit, Excel template and import, the year's call with its
+due date, and the registered / proposed / awarded comparison (page and Excel)."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tdkt.accounts.access import roles_required, signed_in
+from tdkt.accounts.scope import get_scope
+from tdkt.lib.forms import apply_validation_error
+from tdkt.lib.uploads import UploadError, read_upload
+from tdkt.movements import registration_io, rules
+from tdkt.movements.forms import (
+    RegistrationCallForm,
+    RegistrationForm,
+    RegistrationImportForm,
+    active_units,
+    individual_titles,
+)
+from tdkt.movements.models import RegistrationCall
+from tdkt.movements.registrations import (
+    comparison,
+    get_registration_for_user,
+    registrations_for_user,
+    save_registration,
+    set_registration_call,
+    submit_registration,
+)
+
+
+def _year(request) -> int:
+    try:
+        return int(request.GET.get("year") or timezone.localdate().year)
+    except ValueError:
+        return timezone.localdate().year
+
+
+def writable_units(user):
+    scope = get_scope(user)
+    units = active_units()
+    return units if scope.write_all else units.filter(pk__in=scope.writable_unit_ids)
+
+
+@signed_in
+def registration_list(request):
+    year = _year(request)
+    registrations = registrations_for_user(request.user, year=year).order_by("unit__name", "movement__name")
+    calls = RegistrationCall.objects.filter(year=year).select_related("movement")
+    return render(request, "movements/registration_list.html", {
+        "year": year, "registrations": list(registrations[:1000]), "calls": calls,
+        "can_register": get_scope(request.user).has_role(*rules.REGISTRANTS),
+        "can_manage": rules.can_manage_movements(request.user)})
+
+
+def _registration_form(request, registration=None):
+    titles = individual_titles()
+    initial = {"year": _year(request)}
+    if registration is not None:
+        initial = {"unit": registration.unit_id, "year": registration.year, "movement": registration.movement_id,
+                   "collective_award": registration.collective_award_id, "targets": registration.targets}
+        initial |= {f"count_{item.award_type_id}": item.count for item in registration.items.all()}
+    form = RegistrationForm(request.POST or None, initial=initial, units=writable_units(request.user), titles=titles)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            registration = save_registration(by=request.user, unit=data["unit"], year=data["year"],
+                                             movement=data["movement"], collective_award=data["collective_award"],
+                                             items=form.items(), targets=data["targets"])
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("The registration has been saved as a draft."))
+            return redirect("movements:registration", pk=registration.pk)
+    return render(request, "movements/registration_form.html", {"form": form, "registration": registration})
+
+
+@roles_required(*rules.REGISTRANTS)
+def registration_create(request):
+    return _registration_form(request)
+
+
+@roles_required(*rules.REGISTRANTS)
+def registration_edit(request, pk):
+    return _registration_form(request, get_registration_for_user(request.user, pk, write=True))
+
+
+@signed_in
+def registration_detail(request, pk):
+    registration = get_registration_for_user(request.user, pk)
+    return render(request, "movements/registration_detail.html", {
+        "registration": registration,
+        "items": registration.items.select_related("award_type"),
+        "can_write": get_scope(request.user).can_write_unit(registration.unit_id)
+        and get_scope(request.user).has_role(*rules.REGISTRANTS)})
+
+
+@roles_required(*rules.REGISTRANTS)
+@require_POST
+def registration_submit(request, pk):
+    registration = get_registration_for_user(request.user, pk, write=True)
+    try:
+        submit_registration(registration, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The registration has been submitted."))
+    return redirect("movements:registration", pk=registration.pk)
+
+
+@roles_required(*rules.REGISTRANTS)
+def registration_template(request):
+    body = registration_io.template_xlsx(writable_units(request.user),
+                                        list(individual_titles().filter(code__in=registration_io.TEMPLATE_TITLES)))
+    response = HttpResponse(body, content_type=registration_io.XLSX_TYPE)
+    response["Content-Disposition"] = 'attachment; filename="mau-dang-ky-thi-dua.xlsx"'
+    return response
+
+
+@roles_required(*rules.REGISTRANTS)
+def registration_import(request):
+    form = RegistrationImportForm(request.POST or None, request.FILES or None, initial={"year": _year(request)})
+    report = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            upload = read_upload(form.cleaned_data["file"], allowed={"xlsx"}, max_bytes=5 * 1024 * 1024,
+                                 field_label=str(_("Excel file")))
+        except UploadError as exc:
+            form.add_error("file", str(exc))
+        else:
+            report = registration_io.import_registrations(upload, by=request.user, year=form.cleaned_data["year"],
+                                                          movement=form.cleaned_data["movement"])
+            if not report.errors:
+                messages.success(request, _("%(count)d registrations saved as drafts.") % {"count": report.saved})
+                return redirect(f"{reverse('movements:registrations')}?year={form.cleaned_data['year']}")
+    return render(request, "movements/registration_import.html", {"form": form, "report": report})
+
+
+@roles_required(*rules.MANAGERS)
+def registration_calls(request):
+    form = RegistrationCallForm(request.POST or None, initial={"year": _year(request)})
+    if request.method == "POST" and form.is_valid():
+        try:
+            set_registration_call(by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("The due date has been saved."))
+            return redirect("movements:registration_calls")
+    calls = RegistrationCall.objects.select_related("movement").order_by("-year", "due_on")[:100]
+    return render(request, "movements/registration_calls.html", {"form": form, "calls": calls})
+
+
+@signed_in
+def registration_comparison(request):
+    year = _year(request)
+    return render(request, "movements/registration_comparison.html", {
+        "year": year, "rows": comparison(request.user, year)})
+
+
+@signed_in
+def registration_comparison_xlsx(request):
+    year = _year(request)
+    rows = comparison(request.user, year)
+    response = HttpResponse(registration_io.comparison_xlsx(year, rows), content_type=registration_io.XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="dang-ky-de-nghi-khen-thuong-{year}.xlsx"'
+    return response

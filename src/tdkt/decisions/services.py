@@ -1,0 +1,342 @@
+"""The life of a decision: draft → approved for signing → signed → published, one function per change.
+
+Each function checks the source state, updates conditionally (two clicks give one change and one
+clear refusal), writes the decision's timeline row (DecisionEvent: who, from, to, when, why) and an
+audit row, in one transaction. Views, commands and tests call these.
+
+Who does what (tdkt.decisions.rules): the province specialist drafts and edits drafts; the signer
+approves a draft for signing; the văn thư of the standing body (the province specialist) — or the
+signer — records the signed copy (uploads the scanned or digitally signed PDF), which numbers the
+decision if it has no number yet; the specialist publishes.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tdkt.audit.models import AuditAction
+from tdkt.audit.services import record
+from tdkt.awards.enums import AwardSource, InitiativeScope
+from tdkt.awards.models import AwardRecord, Initiative
+from tdkt.decisions import drafting
+from tdkt.decisions.enums import DecisionKind, DecisionState
+from tdkt.decisions.models import Decision, DecisionEvent, DecisionLine, LineAwardRecord
+from tdkt.decisions.numbering import take_number
+from tdkt.dossiers.enums import CLOSED_STATES, DossierState, NominationState
+from tdkt.dossiers.state import actor_user, change_dossier_state, change_nomination_state
+from tdkt.lib.uploads import UploadError, read_upload, sniff_upload
+
+SIGNED_PDF_MAX_BYTES = 30 * 1024 * 1024
+# The initiative a CSTĐ title rests on must be recognised at least at this scope (Luật Đ21–23).
+CSTD_INITIATIVE_SCOPE = {"CSTD_CS": InitiativeScope.CO_SO, "CSTD_TINH": InitiativeScope.TINH,
+                         "CSTD_TQ": InitiativeScope.TOAN_QUOC}
+SCOPE_RANK = {InitiativeScope.CO_SO: 1, InitiativeScope.TINH: 2, InitiativeScope.TOAN_QUOC: 3}
+# Lines of a dossier that still wait for something; a dossier is decided when none is left.
+PENDING_LINE_STATES = frozenset({NominationState.PROPOSED, NominationState.NEEDS_FIX, NominationState.ACCEPTED,
+                                 NominationState.ON_HOLD, NominationState.APPROVED})
+
+
+def _state_label(value) -> str:
+    try:
+        return str(DecisionState(value).label)
+    except ValueError:
+        return value or "—"
+
+
+def log_decision_event(decision, *, by, from_state, to_state, reason="", changes=None):
+    user = actor_user(by)
+    DecisionEvent.objects.create(decision=decision, from_state=from_state, to_state=to_state, reason=reason or "",
+                                 by=user, by_name=getattr(user, "username", "") or (by if isinstance(by, str) else ""))
+    record(by, AuditAction.UPDATE, decision,
+           changes={"state": [from_state, to_state], "reason": reason or "", **(changes or {})})
+
+
+def change_decision_state(decision: Decision, to: str, *, by, allowed_from, reason: str = "", **fields) -> Decision:
+    """Move `decision` to `to` if its state is one of `allowed_from`, conditionally on the state seen."""
+    old = decision.state
+    if old not in allowed_from:
+        raise ValidationError(_("A decision that is “%(old)s” cannot become “%(new)s”.") % {
+            "old": _state_label(old), "new": _state_label(to)})
+    now = timezone.now()
+    values = {"state": to, "state_changed_at": now, "updated_at": now, **fields}
+    if not Decision.objects.filter(pk=decision.pk, state=old).update(**values):
+        current = Decision.objects.filter(pk=decision.pk).values_list("state", flat=True).first()
+        raise ValidationError(_("Someone else changed this decision first: it is now “%(state)s”. "
+                                "Reload the page and try again.") % {"state": _state_label(current)})
+    for name, value in values.items():
+        setattr(decision, name, value)
+    log_decision_event(decision, by=by, from_state=old, to_state=to, reason=reason,
+                       changes={name: str(value) for name, value in fields.items()
+                                if name in {"number", "decision_date", "signed_pdf_sha256"}})
+    return decision
+
+
+def record_decision_created(by, decision) -> None:
+    record(by, AuditAction.CREATE, decision, changes={
+        "kind": decision.kind, "award_type": decision.award_type_id, "basis": decision.basis,
+        "achievement_year": decision.achievement_year, "corrects": decision.corrects_id,
+        "revokes": decision.revokes_id, "lines": decision.lines.count()})
+
+
+# --- drafting ---------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def draft_decisions(nominations, *, by, authority, date: datetime.date | None = None) -> list[Decision]:
+    """Draft decisions from council-approved nominations: one per award type, kind and achievement year.
+
+    Refuses (ValidationError naming the line) a nomination that is not approved or already sits on a
+    decision that has not been revoked."""
+    nominations = list(nominations)
+    if not nominations:
+        raise ValidationError(_("Choose at least one approved nomination."))
+    ids = [n.pk for n in nominations]
+    from tdkt.dossiers.models import Nomination
+
+    nominations = list(Nomination.objects.filter(pk__in=ids).select_related(
+        "dossier", "person__unit", "unit__parent", "household__unit", "award_type").order_by(
+        "dossier_id", "position", "id"))
+    errors = []
+    for nomination in nominations:
+        if nomination.state != NominationState.APPROVED:
+            errors.append(_("Line %(name)s (%(award)s) is “%(state)s”, not approved by the council.") % {
+                "name": nomination.recipient, "award": nomination.award_type, "state": nomination.get_state_display()})
+    taken = set(DecisionLine.objects.filter(nomination_id__in=ids, decision__kind=DecisionKind.AWARD)
+                .values_list("nomination_id", flat=True))
+    for nomination in nominations:
+        if nomination.pk in taken:
+            errors.append(_("Line %(name)s (%(award)s) is already on a decision.") % {
+                "name": nomination.recipient, "award": nomination.award_type})
+    if errors:
+        raise ValidationError(errors)
+    day = date or timezone.localdate()
+    salaries = drafting.salary_table()
+    decisions = []
+    for (_award_id, basis, year), members in sorted(drafting.group_nominations(nominations).items(),
+                                                   key=lambda item: (item[1][0].award_type.sort_order, item[0][2])):
+        award = members[0].award_type
+        periods = [(m.dossier.period_from, m.dossier.period_to) for m in members]
+        starts = [start for start, _end in periods if start]
+        ends = [end for _start, end in periods if end]
+        decision = Decision.objects.create(
+            authority=authority, kind=DecisionKind.AWARD, year=day.year, title=drafting.decision_title(award),
+            award_type=award, basis=basis, achievement_year=year, period_from=min(starts) if starts else None,
+            period_to=max(ends) if ends else None,
+            legal_bases=drafting.legal_bases_for(authority, award, basis), proposal=drafting.DEFAULT_PROPOSAL,
+            achievement_text=f"đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm {year}",
+            execution_text=drafting.DEFAULT_EXECUTION, recipients=list(drafting.DEFAULT_RECIPIENTS),
+            signer_on_behalf_of=authority.head_title, created_by=actor_user(by))
+        lines = [DecisionLine(decision=decision, **drafting.line_values(m, sort_order=i))
+                 for i, m in enumerate(members, start=1)]
+        drafting.apply_amounts(lines, day, salaries=salaries, year=year)
+        DecisionLine.objects.bulk_create(lines)
+        record_decision_created(by, decision)
+        log_decision_event(decision, by=by, from_state="", to_state=DecisionState.DRAFT,
+                           reason=_("Drafted from %(count)d approved nominations.") % {"count": len(lines)})
+        decisions.append(decision)
+    return decisions
+
+
+EDITABLE_FIELDS = ("title", "basis", "achievement_year", "period_from", "period_to", "legal_bases", "proposal",
+                   "achievement_text", "execution_text", "recipients", "signing_mode", "signer_on_behalf_of",
+                   "signer_position", "signer", "signer_name")
+
+
+@transaction.atomic
+def update_draft(decision: Decision, *, by, **fields) -> Decision:
+    """Edit the wording of a draft (only drafts may be edited; a signed decision never)."""
+    locked = Decision.objects.select_for_update().get(pk=decision.pk)
+    if locked.state != DecisionState.DRAFT:
+        raise ValidationError(_("Only a draft decision can be edited; this one is “%(state)s”.") % {
+            "state": _state_label(locked.state)})
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValidationError(_("These fields cannot be edited: %(fields)s.") % {"fields": ", ".join(sorted(unknown))})
+    before = {name: str(getattr(locked, name)) for name in fields}
+    for name, value in fields.items():
+        setattr(locked, name, value)
+    locked.full_clean(exclude=["signed_pdf"])
+    locked.save()
+    record(by, AuditAction.UPDATE, locked, changes={
+        name: [before[name], str(getattr(locked, name))] for name in fields if before[name] != str(getattr(locked, name))})
+    return locked
+
+
+@transaction.atomic
+def remove_line(line: DecisionLine, *, by) -> None:
+    decision = Decision.objects.select_for_update().get(pk=line.decision_id)
+    if decision.state != DecisionState.DRAFT:
+        raise ValidationError(_("Lines can be removed from a draft decision only."))
+    record(by, AuditAction.DELETE, line, changes={"decision": decision.pk, "line": line.display_name})
+    line.delete()
+
+
+# --- approval, numbering, signing, publication ----------------------------------------------------------
+
+
+@transaction.atomic
+def approve_for_signing(decision: Decision, *, by, reason: str = "") -> Decision:
+    if not decision.lines.exists():
+        raise ValidationError(_("A decision without any line cannot be approved for signing."))
+    return change_decision_state(decision, DecisionState.APPROVED_FOR_SIGNING, by=by,
+                                 allowed_from={DecisionState.DRAFT}, reason=reason,
+                                 signer=actor_user(by) if decision.signer_id is None else decision.signer)
+
+
+@transaction.atomic
+def return_to_draft(decision: Decision, *, by, reason: str) -> Decision:
+    """Back to the specialist; refused once numbered (a number given is never dropped, see numbering)."""
+    if not reason:
+        raise ValidationError(_("Say why the decision goes back to draft."))
+    locked = Decision.objects.select_for_update().get(pk=decision.pk)
+    if locked.number is not None:
+        raise ValidationError(_("This decision already has number %(number)s: it can only be signed.") % {
+            "number": locked.number_text})
+    return change_decision_state(decision, DecisionState.DRAFT, by=by,
+                                 allowed_from={DecisionState.APPROVED_FOR_SIGNING}, reason=reason)
+
+
+@transaction.atomic
+def assign_number(decision: Decision, *, by, year: int | None = None) -> Decision:
+    """The văn thư takes the number for an approved decision (before scanning the signed paper)."""
+    locked = Decision.objects.select_for_update().select_related("authority").get(pk=decision.pk)
+    if locked.state != DecisionState.APPROVED_FOR_SIGNING:
+        raise ValidationError(_("Only a decision approved for signing can be numbered."))
+    if locked.number is not None:
+        raise ValidationError(_("This decision already has number %(number)s.") % {"number": locked.number_text})
+    number_year = year or timezone.localdate().year
+    number = take_number(locked.authority, number_year)
+    Decision.objects.filter(pk=locked.pk).update(number=number, year=number_year, updated_at=timezone.now())
+    decision.number, decision.year = number, number_year
+    log_decision_event(decision, by=by, from_state=locked.state, to_state=locked.state,
+                       reason=_("Numbered %(number)s.") % {"number": f"{number:02d}/{locked.authority.symbol}"},
+                       changes={"number": number})
+    return decision
+
+
+def check_signed_pdf(signed_pdf, *, label: str) -> bytes:
+    """The bytes of the signed copy if they are a PDF; UploadError with a precise message otherwise."""
+    if isinstance(signed_pdf, bytes | bytearray):
+        upload = sniff_upload(bytes(signed_pdf), allowed={"pdf"}, max_bytes=SIGNED_PDF_MAX_BYTES, field_label=label)
+    else:
+        upload = read_upload(signed_pdf, allowed={"pdf"}, max_bytes=SIGNED_PDF_MAX_BYTES, field_label=label)
+    if not upload.data.rstrip().endswith(b"%%EOF") and b"%%EOF" not in upload.data[-2048:]:
+        raise UploadError(_("%(field)s: the PDF file is cut short (no end-of-file marker); scan or export it "
+                            "again.") % {"field": label})
+    return upload.data
+
+
+@transaction.atomic
+def sign_decision(decision: Decision, *, by, signed_pdf, signed_on: datetime.date) -> Decision:
+    """Record the signed copy: number the decision (if not yet), date it, store the PDF and its sha256,
+    recompute the bonuses with the base salary in force on `signed_on`, then put the awards into the
+    history (one AwardRecord per line), consume the initiatives of CSTĐ lines, mark the nominations
+    awarded and close the dossiers whose lines are all settled. Corrections and revocations apply to
+    the records of the lines they amend."""
+    label = _("Signed copy (PDF)")
+    data = check_signed_pdf(signed_pdf, label=label)
+    locked = Decision.objects.select_for_update().select_related("authority", "award_type").get(pk=decision.pk)
+    if locked.state != DecisionState.APPROVED_FOR_SIGNING:
+        raise ValidationError(_("Only a decision approved for signing can be signed; this one is “%(state)s”.") % {
+            "state": _state_label(locked.state)})
+    if signed_on > timezone.localdate():
+        raise ValidationError({"signed_on": _("The signing date cannot be in the future.")})
+    lines = list(locked.lines.select_related("award_type", "nomination__dossier", "amends_line"))
+    if not lines:
+        raise ValidationError(_("A decision without any line cannot be signed."))
+    year = signed_on.year if locked.number is None else locked.year
+    number = locked.number if locked.number is not None else take_number(locked.authority, year)
+    if locked.kind == DecisionKind.AWARD:  # corrections and revocations pay nothing themselves
+        drafting.apply_amounts(lines, signed_on, year=locked.achievement_year)
+        DecisionLine.objects.bulk_update(lines, ["amount", "amount_note"])
+    digest = hashlib.sha256(data).hexdigest()
+    locked.signed_pdf_sha256 = digest
+    locked.signed_pdf.save(f"{digest}.pdf", ContentFile(data), save=False)
+    change_decision_state(locked, DecisionState.SIGNED, by=by, allowed_from={DecisionState.APPROVED_FOR_SIGNING},
+                          number=number, year=year, decision_date=signed_on, signed_pdf=locked.signed_pdf.name,
+                          signed_pdf_sha256=digest, signed_pdf_size=len(data), signed_at=timezone.now(),
+                          signed_by=actor_user(by))
+    from tdkt.decisions.amendments import apply_amendments
+
+    if locked.kind == DecisionKind.AWARD:
+        _enter_history(locked, lines, by=by)
+    else:
+        apply_amendments(locked, lines, by=by)
+    decision.refresh_from_db()
+    return decision
+
+
+def record_values(decision: Decision, line: DecisionLine) -> dict:
+    """The history row a signed line becomes (exact fields; see tests/decisions/test_signing.py)."""
+    return {
+        "person_id": line.person_id, "unit_id": line.unit_id, "household_id": line.household_id,
+        "award_type_id": line.award_type_id, "basis": decision.basis, "year": decision.achievement_year,
+        "period_from": decision.period_from, "period_to": decision.period_to,
+        "decision_number": decision.number_text, "decision_date": decision.decision_date,
+        "decision_issuer": decision.authority.name, "source": AwardSource.ISSUED_HERE,
+    }
+
+
+def _enter_history(decision: Decision, lines: list[DecisionLine], *, by) -> None:
+    user = actor_user(by)
+    records = AwardRecord.objects.bulk_create([AwardRecord(created_by=user, **record_values(decision, line))
+                                               for line in lines])
+    LineAwardRecord.objects.bulk_create([LineAwardRecord(line=line, award_record=award_record)
+                                         for line, award_record in zip(lines, records, strict=True)])
+    record(by, AuditAction.CREATE, decision, object_repr=decision.number_text,
+           changes={"award_records": [award_record.pk for award_record in records]})
+    _consume_initiatives(decision, list(zip(lines, records, strict=True)), by=by)
+    _settle_nominations(lines, by=by, reason=_("Awarded by decision %(number)s.") % {"number": decision.number_text})
+
+
+def _consume_initiatives(decision, pairs, *, by) -> None:
+    """Mark as used (Initiative.used_for) the initiative a CSTĐ title rests on (CV 5007/BNV-TĐKT III.5.c).
+
+    Which initiative is decidable from the data the way the eligibility engine picks it: the first
+    unused initiative (by year, then id) the recipient authored, recognised at the scope the title needs,
+    within the achievement period. Where the title rests on the rating alone (CSTĐ cơ sở with HTXSNV,
+    Luật Đ23.2) the data cannot tell, and the initiative is still consumed: the conservative reading."""
+    first = decision.period_from.year if decision.period_from else decision.achievement_year
+    last = decision.period_to.year if decision.period_to else decision.achievement_year
+    for line, award_record in pairs:
+        scope = CSTD_INITIATIVE_SCOPE.get(line.award_type.code)
+        if scope is None or not line.person_id:
+            continue
+        candidates = Initiative.objects.filter(authors=line.person_id, used_for__isnull=True,
+                                               year__gte=first, year__lte=last).order_by("year", "id")
+        chosen = next((i for i in candidates if SCOPE_RANK.get(i.scope, 0) >= SCOPE_RANK[scope]), None)
+        if chosen is None:
+            continue
+        if Initiative.objects.filter(pk=chosen.pk, used_for__isnull=True).update(used_for=award_record):
+            record(by, AuditAction.UPDATE, chosen, changes={"used_for": [None, award_record.pk]})
+
+
+def _settle_nominations(lines, *, by, reason) -> None:
+    dossier_ids = set()
+    for line in lines:
+        nomination = line.nomination
+        if nomination is None or nomination.state != NominationState.APPROVED:
+            continue
+        change_nomination_state(nomination, NominationState.AWARDED, by=by, allowed_from={NominationState.APPROVED},
+                                reason=reason)
+        dossier_ids.add(nomination.dossier_id)
+    from tdkt.dossiers.models import Dossier
+
+    for dossier in Dossier.objects.filter(pk__in=dossier_ids).exclude(state__in={DossierState.DECIDED}):
+        if dossier.nominations.filter(state__in=PENDING_LINE_STATES).exists():
+            continue
+        allowed = set(DossierState) - {DossierState.DECIDED} - (set(CLOSED_STATES) - {DossierState.CONSIDERED})
+        change_dossier_state(dossier, DossierState.DECIDED, by=by, allowed_from=allowed, reason=reason)
+
+
+@transaction.atomic
+def publish_decision(decision: Decision, *, by) -> Decision:
+    return change_decision_state(decision, DecisionState.PUBLISHED, by=by, allowed_from={DecisionState.SIGNED},
+                                 published_at=timezone.now())

@@ -1,0 +1,146 @@
+"""Word documents of a meeting in the Decree 30/2020 layout (tdkt.lib.nd30): the members' papers and the
+minutes (biên bản). The texts are Vietnamese: these are official documents, whatever the UI language."""
+
+from __future__ import annotations
+
+from django.utils import translation
+
+from tdkt.council.enums import AttendanceStatus, BallotMode, Outcome
+from tdkt.council.models import Attendance, Ballot
+from tdkt.council.papers import agenda_items, build_papers
+from tdkt.council.services.meetings import quorum_of, rules_for
+from tdkt.council.texts import meeting_title, percent_text
+from tdkt.lib import nd30
+from tdkt.orgs.enums import CouncilRole
+
+ROLE_TEXT = {CouncilRole.CHAIR: "Chủ tịch Hội đồng", CouncilRole.VICE_CHAIR: "Phó Chủ tịch Hội đồng",
+             CouncilRole.STANDING_MEMBER: "Ủy viên thường trực", CouncilRole.MEMBER: "Ủy viên",
+             CouncilRole.SECRETARY: "Ủy viên, Thư ký Hội đồng"}
+ATTENDANCE_TEXT = {AttendanceStatus.PRESENT: "Có mặt", AttendanceStatus.ABSENT: "Vắng mặt",
+                   AttendanceStatus.WRITTEN_OPINION: "Vắng mặt, có ý kiến bằng văn bản"}
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
+
+
+def locality(council) -> str:
+    """"Lào Cai" from "Ủy ban nhân dân tỉnh Lào Cai": the place written before the date."""
+    name = council.unit.name
+    for marker in (" tỉnh ", " thành phố ", " Tỉnh ", " Thành phố "):
+        if marker in name:
+            return name.split(marker, 1)[1]
+    return ""
+
+
+def _heading(meeting, doc_type: str, title: str) -> nd30.Heading:
+    council = meeting.council
+    return nd30.Heading(issuer=council.name, parent=council.unit.name, place=locality(council), date=meeting.date,
+                        number=None, symbol="BB-HĐTĐKT" if doc_type == "BIÊN BẢN" else "HĐTĐKT",
+                        doc_type=doc_type, title=title)
+
+
+def papers_docx(meeting) -> bytes:
+    with translation.override("vi"):
+        papers = build_papers(meeting)
+        document = nd30.new_document(landscape=True)
+        nd30.add_heading_block(document, _heading(
+            meeting, "TÀI LIỆU", f"Danh sách đề nghị khen thưởng trình {meeting_title(meeting)} của Hội đồng"))
+        rows = []
+        for index, group in enumerate(papers.groups):
+            rows.append(nd30.SectionRow(group.award_name, ROMAN[index] if index < len(ROMAN) else str(index + 1)))
+            for line in group.lines:
+                eligibility = "\n".join([line.verdict, *line.findings])
+                rows.append([str(line.number), line.recipient, line.position_and_unit, eligibility,
+                             "\n".join(line.answers) or ("Không có" if papers.answers_available else "Chưa có dữ liệu"),
+                             "\n".join(line.comments) or ("Không có" if papers.comments_available else "Chưa có dữ liệu")])
+        if not rows:
+            nd30.add_paragraph(document, "Chưa có đề nghị nào trong chương trình phiên họp.")
+        else:
+            nd30.add_table(document, ["TT", "Tập thể, cá nhân", "Chức vụ, đơn vị", "Kết quả thẩm định",
+                                      "Ý kiến hiệp y", "Ý kiến nhân dân"], [12, 55, 55, 55, 45, 45], rows)
+        return nd30.to_bytes(document)
+
+
+def attendance_list(meeting):
+    return list(Attendance.objects.filter(meeting=meeting).select_related("member__person").order_by(
+        "member__role", "member__person__full_name"))
+
+
+def _signatures(document, meeting, attendances):
+    chair = next((a.member for a in attendances if a.member.role == CouncilRole.CHAIR), None)
+    secretary = next((a.member for a in attendances if a.member.role == CouncilRole.SECRETARY), None)
+    table = document.add_table(rows=1, cols=2)  # the default table style has no borders
+    for cell, title, member in ((table.rows[0].cells[0], "THƯ KÝ", secretary),
+                                (table.rows[0].cells[1], "CHỦ TỊCH", chair)):
+        nd30.add_paragraph(cell, title, bold=True, align="center", space_after=48)
+        nd30.add_paragraph(cell, member.person.full_name if member else "", bold=True, align="center")
+
+
+def minutes_docx(meeting) -> bytes:
+    with translation.override("vi"):
+        return _minutes_document(meeting)
+
+
+def _minutes_document(meeting) -> bytes:
+    council = meeting.council
+    rules = rules_for(council)
+    attendances = attendance_list(meeting)
+    counts = {}
+    for row in attendances:
+        counts[row.status] = counts.get(row.status, 0) + 1
+    status = quorum_of(meeting, rules, counts=counts)
+    ballot = Ballot.objects.filter(meeting=meeting).first()
+    document = nd30.new_document()
+    nd30.add_heading_block(document, _heading(meeting, "BIÊN BẢN", f"Họp {council.name} - {meeting_title(meeting)}"))
+    p = nd30.add_paragraph
+    p(document, f"Thời gian: ngày {meeting.date:%d/%m/%Y}. Địa điểm: {meeting.place}.", first_line_mm=10)
+    p(document, "I. THÀNH PHẦN", bold=True)
+    p(document, (f"Tổng số thành viên Hội đồng: {status.members_total}. Có mặt: {status.present}; "
+                 f"vắng mặt có ý kiến bằng văn bản: {counts.get(AttendanceStatus.WRITTEN_OPINION, 0)}; "
+                 f"vắng mặt: {counts.get(AttendanceStatus.ABSENT, 0)}."), first_line_mm=10)
+    nd30.add_table(document, ["TT", "Họ và tên", "Chức danh trong Hội đồng", "Tham dự"], [12, 60, 55, 38], [
+        [str(i), a.member.person.full_name, ROLE_TEXT.get(a.member.role, a.member.role),
+         ATTENDANCE_TEXT.get(a.status, a.status)] for i, a in enumerate(attendances, start=1)])
+    reached = "đủ" if status.reached else "không đủ"
+    p(document, (f"Số thành viên có mặt {status.present}/{status.members_total} "
+                 f"({percent_text(status.present, status.members_total)}), {reached} điều kiện tiến hành phiên họp "
+                 f"(cần ít nhất {status.required} thành viên có mặt theo {rules.legal_basis or 'quy chế Hội đồng'})."),
+      first_line_mm=10, space_before=6)
+    p(document, "II. NỘI DUNG", bold=True)
+    for text in (meeting.minutes_opening, meeting.minutes_discussion):
+        for line in filter(None, (text or "").splitlines()):
+            p(document, line, first_line_mm=10)
+    p(document, "III. KẾT QUẢ BỎ PHIẾU KÍN", bold=True)
+    _results(document, meeting, ballot)
+    p(document, "IV. KẾT LUẬN", bold=True)
+    for line in filter(None, (meeting.minutes_conclusion or "").splitlines()):
+        p(document, line, first_line_mm=10)
+    p(document, "Biên bản được lập và thông qua tại phiên họp./.", italic=True, first_line_mm=10)
+    _signatures(document, meeting, attendances)
+    return nd30.to_bytes(document)
+
+
+def _results(document, meeting, ballot):
+    p = nd30.add_paragraph
+    if ballot is None or ballot.closed_at is None:
+        p(document, "Chưa bỏ phiếu.", first_line_mm=10)
+        return
+    mode = "bỏ phiếu kín điện tử" if ballot.mode == BallotMode.ELECTRONIC else "bỏ phiếu kín bằng phiếu giấy"
+    p(document, (f"Hình thức: {mode}. Số thành viên tham gia biểu quyết: {ballot.present_count} có mặt"
+                 f"{f', {ballot.written_count} ý kiến bằng văn bản' if ballot.written_count else ''}. "
+                 f"Tỷ lệ đồng ý tính trên tổng số {ballot.members_total} thành viên Hội đồng."), first_line_mm=10)
+    items = agenda_items(meeting)
+    rows, group, approved = [], None, 0
+    total = ballot.members_total
+    for item in items:
+        if item.award_type_id != group:
+            group = item.award_type_id
+            rows.append(nd30.SectionRow(item.award_type.name, ""))
+        rule = f"≥ {item.threshold_percent}%" if item.threshold_percent else "> 50%"
+        outcome = "Đạt" if item.outcome == Outcome.APPROVED else "Không đạt"
+        approved += item.outcome == Outcome.APPROVED
+        rows.append([str(item.position), str(item.nomination.recipient),
+                     f"{item.agree} ({percent_text(item.agree or 0, total)})",
+                     f"{item.disagree} ({percent_text(item.disagree or 0, total)})",
+                     f"{item.abstain} ({percent_text(item.abstain or 0, total)})", rule, outcome])
+    nd30.add_table(document, ["TT", "Tập thể, cá nhân", "Đồng ý", "Không đồng ý", "Không biểu quyết", "Ngưỡng",
+                              "Kết quả"], [10, 50, 24, 24, 24, 18, 18], rows)
+    p(document, f"Số đề nghị đạt: {approved}/{len(items)}.", first_line_mm=10, space_before=6)

@@ -1,0 +1,118 @@
+"""Papers for the members (tài liệu phiên họp): the consolidated list of the agenda, grouped by award,
+with the eligibility findings frozen at appraisal, the consultation answers and the public comments.
+
+Consultations and postings belong to another app (tdkt.dossiers.consultations / .postings): their
+summary functions are imported when called and, if not there yet, the papers say so instead of failing."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from tdkt.council.models import AgendaItem
+
+VERDICT_LABELS = {
+    "eligible": gettext_lazy("Eligible"),
+    "ineligible": gettext_lazy("Not eligible"),
+    "needs_review": gettext_lazy("For the council to judge"),
+    "on_hold": gettext_lazy("On hold"),
+}
+
+
+@dataclass
+class PaperLine:
+    item: AgendaItem
+    number: int
+    recipient: str
+    position_and_unit: str
+    verdict: str
+    findings: list[str]
+    answers: list[str]
+    comments: list[str]
+
+
+@dataclass
+class PaperGroup:
+    award_name: str
+    lines: list[PaperLine] = field(default_factory=list)
+
+
+@dataclass
+class Papers:
+    groups: list[PaperGroup]
+    answers_available: bool
+    comments_available: bool
+
+    @property
+    def count(self) -> int:
+        return sum(len(group.lines) for group in self.groups)
+
+
+def _optional_function(module: str, name: str):
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+def _as_texts(value) -> list[str]:
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [f"{key}: {text}" for key, text in value.items()]
+    try:
+        return [str(entry) for entry in value]
+    except TypeError:
+        return [str(value)]
+
+
+def verdict_texts(snapshot) -> tuple[str, list[str]]:
+    """(verdict label, messages of the findings that did not pass) of an eligibility snapshot."""
+    if not snapshot:
+        return _("Not checked"), []
+    verdict = str(VERDICT_LABELS.get(snapshot.get("verdict"), snapshot.get("verdict") or "—"))
+    findings = [f.get("message", "") for f in snapshot.get("findings", []) if not f.get("passed")]
+    return verdict, [text for text in findings if text]
+
+
+def agenda_items(meeting):
+    return list(AgendaItem.objects.filter(meeting=meeting).select_related(
+        "award_type", "nomination__person", "nomination__unit", "nomination__household", "nomination__dossier__unit",
+    ).order_by("position", "id"))
+
+
+def build_papers(meeting, items=None) -> Papers:
+    items = agenda_items(meeting) if items is None else items
+    nominations = [item.nomination for item in items]
+    answers_for = _optional_function("tdkt.dossiers.consultations.services", "answers_for")
+    comment_summary = _optional_function("tdkt.dossiers.postings.services", "comment_summary")
+    answers = answers_for(nominations) if answers_for and nominations else {}
+    comments = comment_summary(nominations) if comment_summary and nominations else {}
+    groups: dict[int, PaperGroup] = {}
+    for item in items:
+        group = groups.setdefault(item.award_type_id, PaperGroup(item.award_type.name))
+        nomination = item.nomination
+        verdict, findings = verdict_texts(nomination.verdict_at_appraisal)
+        group.lines.append(PaperLine(
+            item=item, number=len(group.lines) + 1, recipient=str(nomination.recipient),
+            position_and_unit=nomination.position_and_unit or nomination.dossier.unit.name,
+            verdict=verdict, findings=findings,
+            answers=_as_texts(answers.get(nomination.pk) if hasattr(answers, "get") else None),
+            comments=_as_texts(comments.get(nomination.pk) if hasattr(comments, "get") else None)))
+    return Papers(list(groups.values()), answers_for is not None, comment_summary is not None)
+
+
+def grouped_by_award(items) -> list[dict]:
+    """Agenda items (already in agenda order) as [{"award": AwardType, "items": [...]}, …]."""
+    groups, current = [], None
+    for item in items:
+        if current is None or current["award"].pk != item.award_type_id:
+            current = {"award": item.award_type, "items": []}
+            groups.append(current)
+        current["items"].append(item)
+    return groups

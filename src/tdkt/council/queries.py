@@ -1,0 +1,88 @@
+"""Meetings as a user may see them, and who a user is in a council.
+
+Council business is province-wide (the standing body, the council, the signers); unit clerks and leaders
+are refused by role (403) on every council page — a meeting is not one unit's data, so there is no
+"other unit" to hide with a 404. Within the allowed roles a missing meeting is a 404."""
+
+from django.db.models import Q
+from django.http import Http404
+
+from tdkt.accounts.enums import Role
+from tdkt.accounts.scope import get_scope
+from tdkt.council.models import Meeting
+from tdkt.orgs.enums import CouncilRole
+from tdkt.orgs.models import Council, CouncilMember
+
+VIEW_ROLES = (Role.SYSTEM_ADMIN, Role.PROVINCE_SPECIALIST, Role.COUNCIL_MEMBER, Role.COUNCIL_SECRETARY, Role.SIGNER)
+# The standing body prepares meetings; the council's secretary too (Bắc Ninh Đ8: member-secretary).
+MANAGE_ROLES = (Role.PROVINCE_SPECIALIST, Role.COUNCIL_SECRETARY)
+
+
+def meetings_for_user(user):
+    scope = get_scope(user)
+    queryset = Meeting.objects.select_related("council")
+    if not scope.read_all:
+        queryset = queryset.filter(council__unit_id__in=scope.readable_unit_ids)
+    return queryset
+
+
+def get_meeting_for_user(user, pk) -> Meeting:
+    meeting = meetings_for_user(user).filter(pk=pk).first()
+    if meeting is None:
+        raise Http404
+    return meeting
+
+
+def councils_for_manager(user):
+    """Councils whose meetings the user may prepare: all for the standing body, their own for a secretary."""
+    scope = get_scope(user)
+    if scope.has_role(Role.PROVINCE_SPECIALIST):
+        return Council.objects.all()
+    if scope.has_role(Role.COUNCIL_SECRETARY):
+        own = user.memberships.filter(role=Role.COUNCIL_SECRETARY).values("council_id")
+        return Council.objects.filter(Q(pk__in=own) | Q(members__user=user, members__role=CouncilRole.SECRETARY,
+                                                         members__term_end__isnull=True)).distinct()
+    return Council.objects.none()
+
+
+def member_for(user, council, on=None):
+    """The user's seat in the council on the date (current seat without a date), or None."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    seats = CouncilMember.objects.filter(council=council, user=user).select_related("person")
+    if on is not None:
+        seats = seats.filter(term_start__lte=on).filter(Q(term_end__isnull=True) | Q(term_end__gte=on))
+    else:
+        seats = seats.filter(term_end__isnull=True)
+    return seats.first()
+
+
+def can_manage(user, council) -> bool:
+    scope = get_scope(user)
+    if scope.has_role(Role.PROVINCE_SPECIALIST):
+        return True
+    if scope.has_role(Role.COUNCIL_SECRETARY) and user.memberships.filter(
+            role=Role.COUNCIL_SECRETARY, council=council).exists():
+        return True
+    seat = member_for(user, council)
+    return seat is not None and seat.role == CouncilRole.SECRETARY
+
+
+def is_secretary(user, council) -> bool:
+    """The council's secretary: the member seated as secretary, or the account holding that role for it."""
+    seat = member_for(user, council)
+    if seat is not None and seat.role == CouncilRole.SECRETARY:
+        return True
+    return get_scope(user).has_role(Role.COUNCIL_SECRETARY) and user.memberships.filter(
+        role=Role.COUNCIL_SECRETARY, council=council).exists()
+
+
+def ballot_role(user, council) -> str | None:
+    """Who may open and close the ballot: the chair, or the secretary on the chair's behalf (recorded as
+    such). Returns "chair", "secretary" or None."""
+    seat = member_for(user, council)
+    if seat is not None and seat.role == CouncilRole.CHAIR:
+        return "chair"
+    if is_secretary(user, council):
+        return "secretary"
+    return None

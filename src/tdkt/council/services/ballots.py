@@ -1,0 +1,239 @@
+"""The secret ballot: open (with quorum), vote (one submission per member), written opinions of absent
+members, paper tallies, close (final: lines approved or not, dossiers considered).
+
+Secrecy: a vote only adds 1 to counters (BallotTally) and writes who took part (BallotParticipation);
+no audit row, log line or return value carries a member's choices."""
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tdkt.audit.models import AuditAction
+from tdkt.audit.services import record
+from tdkt.council import queries
+from tdkt.council.enums import (
+    AttendanceStatus,
+    BallotMode,
+    BallotState,
+    Choice,
+    MeetingState,
+    Outcome,
+    ParticipationKind,
+)
+from tdkt.council.models import AgendaItem, Attendance, Ballot, BallotParticipation, BallotTally
+from tdkt.council.rules import share_text, threshold_for
+from tdkt.council.services.meetings import quorum_of, rules_for
+from tdkt.dossiers.enums import DossierState, NominationState
+from tdkt.dossiers.models import Dossier
+from tdkt.dossiers.state import change_dossier_state, change_nomination_state
+
+COUNTER = {Choice.AGREE: "agree", Choice.DISAGREE: "disagree", Choice.ABSTAIN: "abstain"}
+
+
+def _require_chair_or_secretary(by, council) -> str:
+    role = queries.ballot_role(by, council)
+    if role is None:
+        raise ValidationError(_("Only the chair of the council, or its secretary on the chair's behalf, "
+                                "opens and closes the ballot."))
+    return role
+
+
+def _locked_ballot(ballot) -> Ballot:
+    """The ballot re-read under a row lock: votes and the close are serialised on it."""
+    return Ballot.objects.select_for_update().select_related("meeting__council").get(pk=ballot.pk)
+
+
+@transaction.atomic
+def open_ballot(meeting, *, mode=BallotMode.ELECTRONIC, by) -> Ballot:
+    role = _require_chair_or_secretary(by, meeting.council)
+    if meeting.state != MeetingState.OPEN:
+        raise ValidationError(_("Open the meeting before opening the ballot."))
+    if mode not in BallotMode.values:
+        raise ValidationError(_("Unknown ballot mode “%(mode)s”.") % {"mode": mode})
+    items = list(AgendaItem.objects.filter(meeting=meeting).values_list("pk", flat=True))
+    if not items:
+        raise ValidationError(_("The agenda is empty: there is nothing to vote on."))
+    rules = rules_for(meeting.council)
+    status = quorum_of(meeting, rules)
+    if not status.reached:
+        raise ValidationError(status.refusal())
+    written = 0
+    if rules.count_written_opinions:
+        written = Attendance.objects.filter(meeting=meeting, status=AttendanceStatus.WRITTEN_OPINION).count()
+    ballot, _created = Ballot.objects.get_or_create(meeting=meeting, defaults={"mode": mode})
+    now = timezone.now()
+    values = {"state": BallotState.OPEN, "mode": mode, "opened_at": now, "opened_by": by,
+              "members_total": status.members_total, "present_count": status.present, "written_count": written}
+    if not Ballot.objects.filter(pk=ballot.pk, state=BallotState.DRAFT).update(**values):
+        raise ValidationError(_("This ballot has already been opened."))
+    for name, value in values.items():
+        setattr(ballot, name, value)
+    BallotTally.objects.bulk_create([BallotTally(ballot=ballot, item_id=pk) for pk in items])
+    record(by, AuditAction.UPDATE, ballot, changes={
+        "state": [BallotState.DRAFT, BallotState.OPEN], "mode": mode, "members": status.members_total,
+        "present": status.present, "written_opinions": written, "on_behalf_of_chair": role == "secretary"})
+    return ballot
+
+
+def _check_choices(ballot, choices: dict) -> dict[int, str]:
+    items = set(AgendaItem.objects.filter(meeting_id=ballot.meeting_id).values_list("pk", flat=True))
+    clean = {}
+    for pk, value in choices.items():
+        pk = int(pk)
+        if pk not in items:
+            raise ValidationError(_("Item %(pk)s is not on this meeting's agenda.") % {"pk": pk})
+        if value not in COUNTER:
+            raise ValidationError(_("“%(value)s” is not a choice (agree, disagree or abstain).") % {"value": value})
+        clean[pk] = value
+    missing = [pk for pk in items if pk not in clean]
+    if missing:
+        raise ValidationError(_("Choose agree, disagree or abstain on every item: %(count)d item(s) left without "
+                                "a choice.") % {"count": len(missing)})
+    return clean
+
+
+def _add_vote(ballot, member, kind, choices: dict[int, str]) -> None:
+    if BallotParticipation.objects.filter(ballot=ballot, member=member).exists():
+        raise ValidationError(_("%(name)s has already voted in this ballot: a vote cannot be cast twice.") % {
+            "name": member.person.full_name})
+    try:
+        with transaction.atomic():
+            BallotParticipation.objects.create(ballot=ballot, member=member, kind=kind)
+    except IntegrityError as exc:
+        raise ValidationError(_("%(name)s has already voted in this ballot: a vote cannot be cast twice.") % {
+            "name": member.person.full_name}) from exc
+    for choice, counter in COUNTER.items():
+        ids = [pk for pk, value in choices.items() if value == choice]
+        if ids:
+            BallotTally.objects.filter(ballot=ballot, item_id__in=ids).update(**{counter: F(counter) + 1})
+
+
+def _require_open(ballot, mode):
+    if ballot.state == BallotState.CLOSED:
+        raise ValidationError(_("The ballot is closed: no vote is accepted any more."))
+    if ballot.state != BallotState.OPEN:
+        raise ValidationError(_("The ballot is not open yet."))
+    if ballot.mode != mode:
+        raise ValidationError(_("This ballot is held on paper: the secretary enters the tallies.")
+                              if ballot.mode == BallotMode.PAPER else
+                              _("This ballot is electronic: members vote themselves."))
+
+
+@transaction.atomic
+def cast_vote(ballot, *, by, choices: dict) -> None:
+    """One submission with a choice on every agenda item, by a member recorded as present."""
+    ballot = _locked_ballot(ballot)
+    _require_open(ballot, BallotMode.ELECTRONIC)
+    meeting = ballot.meeting
+    member = queries.member_for(by, meeting.council, on=meeting.date)
+    if member is None:
+        raise ValidationError(_("You are not a member of %(council)s: you cannot vote in its ballot.") % {
+            "council": meeting.council.name})
+    status = Attendance.objects.filter(meeting=meeting, member=member).values_list("status", flat=True).first()
+    if status != AttendanceStatus.PRESENT:
+        raise ValidationError(_("Only members recorded as present vote; you are recorded as “%(status)s”.") % {
+            "status": AttendanceStatus(status).label if status else _("not on the attendance list")})
+    _add_vote(ballot, member, ParticipationKind.IN_PERSON, _check_choices(ballot, choices))
+    record(by, AuditAction.UPDATE, ballot, changes={"voted": True})  # never the choices
+
+
+@transaction.atomic
+def record_written_opinion(ballot, *, by, attendance_id: int, choices: dict) -> None:
+    """The secretary enters the written opinion of a member absent with one, where the rules count them."""
+    ballot = _locked_ballot(ballot)
+    meeting = ballot.meeting
+    if not queries.is_secretary(by, meeting.council):
+        raise ValidationError(_("Only the council's secretary enters written opinions."))
+    _require_open(ballot, BallotMode.ELECTRONIC)
+    if not rules_for(meeting.council).count_written_opinions:
+        raise ValidationError(_("Written opinions of absent members do not count under this council's rules."))
+    attendance = Attendance.objects.select_related("member__person").filter(meeting=meeting, pk=attendance_id).first()
+    if attendance is None or attendance.status != AttendanceStatus.WRITTEN_OPINION:
+        raise ValidationError(_("Only a member recorded as absent with a written opinion can have one entered."))
+    _add_vote(ballot, attendance.member, ParticipationKind.WRITTEN, _check_choices(ballot, choices))
+    record(by, AuditAction.UPDATE, ballot, changes={"written_opinion_entered": True})
+
+
+@transaction.atomic
+def enter_paper_tallies(ballot, *, by, tallies: dict[int, tuple[int, int, int]]) -> None:
+    """Paper ballot: the secretary enters agree / disagree / abstain counts per item (may correct them
+    until the ballot closes). Each item's total cannot exceed the members present plus the written
+    opinions counted."""
+    ballot = _locked_ballot(ballot)
+    if not queries.is_secretary(by, ballot.meeting.council):
+        raise ValidationError(_("Only the council's secretary enters the tallies of a paper ballot."))
+    _require_open(ballot, BallotMode.PAPER)
+    rows = {t.item_id: t for t in BallotTally.objects.filter(ballot=ballot).select_related(
+        "item__nomination__person", "item__nomination__unit", "item__nomination__household")}
+    errors = []
+    for item_id, row in rows.items():
+        if item_id not in tallies:
+            errors.append(_("No figures for %(name)s.") % {"name": row.item.nomination.recipient})
+            continue
+        agree, disagree, abstain = tallies[item_id]
+        if min(agree, disagree, abstain) < 0:
+            errors.append(_("%(name)s: counts cannot be negative.") % {"name": row.item.nomination.recipient})
+        elif agree + disagree + abstain > ballot.eligible_voters:
+            errors.append(_("%(name)s: %(sum)d votes entered, but only %(max)d members could vote "
+                            "(%(present)d present + %(written)d written opinions).") % {
+                "name": row.item.nomination.recipient, "sum": agree + disagree + abstain,
+                "max": ballot.eligible_voters, "present": ballot.present_count, "written": ballot.written_count})
+    if errors:
+        raise ValidationError(errors)
+    for item_id, row in rows.items():
+        row.agree, row.disagree, row.abstain = tallies[item_id]
+    BallotTally.objects.bulk_update(rows.values(), ["agree", "disagree", "abstain"])
+    Ballot.objects.filter(pk=ballot.pk).update(paper_tallies_entered=True)
+    record(by, AuditAction.UPDATE, ballot, changes={"paper_tallies": {
+        str(pk): list(tallies[pk]) for pk in rows}})  # totals of a paper count, not anyone's vote
+
+
+@transaction.atomic
+def close_ballot(ballot, *, by) -> list[AgendaItem]:
+    """Final: each item gets its tallies, threshold and outcome; each line becomes approved or not
+    approved; each dossier whose lines are all decided becomes considered."""
+    ballot = _locked_ballot(ballot)
+    meeting = ballot.meeting
+    role = _require_chair_or_secretary(by, meeting.council)
+    if ballot.state != BallotState.OPEN:
+        raise ValidationError(_("Only an open ballot can be closed."))
+    if ballot.mode == BallotMode.PAPER and not ballot.paper_tallies_entered:
+        raise ValidationError(_("Enter the tallies of the paper ballot before closing it."))
+    now = timezone.now()
+    if not Ballot.objects.filter(pk=ballot.pk, state=BallotState.OPEN).update(
+            state=BallotState.CLOSED, closed_at=now, closed_by=by):
+        raise ValidationError(_("Someone else closed this ballot first."))
+    ballot.state, ballot.closed_at, ballot.closed_by = BallotState.CLOSED, now, by
+    rules = rules_for(meeting.council)
+    tallies = {t.item_id: t for t in BallotTally.objects.filter(ballot=ballot)}
+    items = list(AgendaItem.objects.filter(meeting=meeting).select_related(
+        "award_type", "nomination__dossier", "nomination__person", "nomination__unit", "nomination__household"))
+    total = ballot.members_total
+    for item in items:
+        tally = tallies[item.pk]
+        threshold = threshold_for(item.award_type, default_percent=rules.default_threshold_percent)
+        passed = threshold.passes(tally.agree, total)
+        item.agree, item.disagree, item.abstain = tally.agree, tally.disagree, tally.abstain
+        item.threshold_percent = threshold.percent
+        item.threshold_basis = threshold.basis[:255]
+        item.outcome = Outcome.APPROVED if passed else Outcome.NOT_APPROVED
+        reason = _("Council ballot of %(meeting)s: %(agree)d of %(total)d members agree (%(share)s); "
+                   "required: %(rule)s.") % {"meeting": meeting, "agree": tally.agree, "total": total,
+                                             "share": share_text(tally.agree, total), "rule": threshold.label()}
+        change_nomination_state(item.nomination,
+                                NominationState.APPROVED if passed else NominationState.NOT_APPROVED,
+                                by=by, allowed_from={NominationState.ACCEPTED}, reason=reason)
+    AgendaItem.objects.bulk_update(items, ["agree", "disagree", "abstain", "threshold_percent", "threshold_basis",
+                                           "outcome"])
+    dossier_ids = {item.nomination.dossier_id for item in items}
+    still_pending = set(Dossier.objects.filter(pk__in=dossier_ids, nominations__state=NominationState.ACCEPTED)
+                        .values_list("pk", flat=True))
+    for dossier in Dossier.objects.filter(pk__in=dossier_ids - still_pending, state=DossierState.READY_FOR_COUNCIL):
+        change_dossier_state(dossier, DossierState.CONSIDERED, by=by, allowed_from={DossierState.READY_FOR_COUNCIL},
+                             reason=_("Considered by the council at %(meeting)s.") % {"meeting": meeting})
+    record(by, AuditAction.UPDATE, ballot, changes={
+        "state": [BallotState.OPEN, BallotState.CLOSED], "on_behalf_of_chair": role == "secretary",
+        "results": {str(i.pk): [i.agree, i.disagree, i.abstain, i.outcome] for i in items}})
+    return items

@@ -1,0 +1,171 @@
+"""Meetings: creation with the attendance list, the agenda, attendance, state changes and the minutes'
+narrative. Each function checks the state it needs, updates conditionally and audits in one transaction."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tdkt.audit.models import AuditAction
+from tdkt.audit.services import record
+from tdkt.council.enums import MINUTES_EDITABLE_STATES, AttendanceStatus, BallotState, MeetingState
+from tdkt.council.models import AgendaItem, Attendance, CouncilRules, Meeting
+from tdkt.council.rules import quorum
+from tdkt.dossiers.enums import DossierState, NominationState
+from tdkt.dossiers.models import Nomination
+from tdkt.orgs.models import CouncilMember
+
+
+def rules_for(council) -> CouncilRules:
+    """The council's voting rules; an unsaved row with the default values when none was configured."""
+    return CouncilRules.objects.filter(council=council).first() or CouncilRules(council=council)
+
+
+def next_number(council) -> int:
+    return (Meeting.objects.filter(council=council).aggregate(n=Max("number"))["n"] or 0) + 1
+
+
+def current_members(council, on):
+    return CouncilMember.objects.filter(council=council, term_start__lte=on).filter(
+        Q(term_end__isnull=True) | Q(term_end__gte=on))
+
+
+@transaction.atomic
+def create_meeting(council, *, date, place, by, number=None, considers_awards=True) -> Meeting:
+    members = list(current_members(council, date).values_list("pk", flat=True))
+    if not members:
+        raise ValidationError(_("The council has no member on %(date)s: add its members first.") % {
+            "date": date.strftime("%d/%m/%Y")})
+    number = number or next_number(council)
+    if Meeting.objects.filter(council=council, number=number).exists():
+        raise ValidationError({"number": _("Meeting no. %(number)d of this council already exists.") % {
+            "number": number}})
+    meeting = Meeting.objects.create(council=council, number=number, date=date, place=place,
+                                     considers_awards=considers_awards, created_by=by if by.is_authenticated else None)
+    Attendance.objects.bulk_create([Attendance(meeting=meeting, member_id=pk) for pk in members])
+    record(by, AuditAction.CREATE, meeting, changes={"council": council.pk, "number": number,
+                                                     "date": str(date), "members": len(members)})
+    return meeting
+
+
+def _ballot_state(meeting):
+    from tdkt.council.models import Ballot
+
+    return Ballot.objects.filter(meeting=meeting).values_list("state", flat=True).first()
+
+
+def _refuse_after_ballot(meeting, message):
+    if meeting.state not in (MeetingState.PLANNED, MeetingState.OPEN) or _ballot_state(meeting) in (
+            BallotState.OPEN, BallotState.CLOSED):
+        raise ValidationError(message)
+
+
+def ready_nominations(meeting):
+    """Accepted lines of dossiers ready for the council, not already on another meeting's agenda without a
+    result. Ordered as the agenda groups them: by award (catalogue order), then dossier and line."""
+    pending_elsewhere = AgendaItem.objects.filter(outcome="").exclude(meeting=meeting).values("nomination_id")
+    return (Nomination.objects.filter(state=NominationState.ACCEPTED, dossier__state=DossierState.READY_FOR_COUNCIL)
+            .exclude(pk__in=pending_elsewhere)
+            .select_related("award_type")
+            .order_by("award_type__sort_order", "award_type__name", "dossier_id", "position", "id"))
+
+
+@transaction.atomic
+def build_agenda(meeting, *, by) -> int:
+    """(Re)build the agenda from the ready lines; allowed until the ballot opens. Returns the item count."""
+    _refuse_after_ballot(meeting, _("The agenda cannot change once the ballot has opened."))
+    lines = list(ready_nominations(meeting))
+    AgendaItem.objects.filter(meeting=meeting).delete()
+    AgendaItem.objects.bulk_create([
+        AgendaItem(meeting=meeting, nomination=line, award_type_id=line.award_type_id, position=index)
+        for index, line in enumerate(lines, start=1)])
+    record(by, AuditAction.UPDATE, meeting, changes={"agenda": [line.pk for line in lines]})
+    return len(lines)
+
+
+@transaction.atomic
+def set_attendance(meeting, statuses: dict[int, str], *, by) -> None:
+    """statuses: attendance id -> AttendanceStatus. Frozen once the ballot opens."""
+    _refuse_after_ballot(meeting, _("The attendance cannot change once the ballot has opened."))
+    valid = set(AttendanceStatus.values)
+    rows = {a.pk: a for a in Attendance.objects.filter(meeting=meeting).select_related("member__person")}
+    changes = {}
+    for pk, status in statuses.items():
+        if pk not in rows:
+            raise ValidationError(_("Attendance row %(pk)s is not of this meeting.") % {"pk": pk})
+        if status not in valid:
+            raise ValidationError(_("“%(value)s” is not an attendance status (member %(name)s).") % {
+                "value": status, "name": rows[pk].member.person.full_name})
+        if rows[pk].status != status:
+            changes[str(pk)] = [rows[pk].status, status]
+    for status in valid:
+        ids = [pk for pk, value in statuses.items() if value == status and rows[pk].status != status]
+        if ids:
+            Attendance.objects.filter(pk__in=ids).update(status=status)
+    if changes:
+        record(by, AuditAction.UPDATE, meeting, changes={"attendance": changes})
+
+
+def quorum_of(meeting, rules=None, *, counts=None):
+    """Quorum status from the attendance (counts: {status: n} when already loaded)."""
+    rules = rules or rules_for(meeting.council)
+    if counts is None:
+        counts = {}
+        for status in Attendance.objects.filter(meeting=meeting).values_list("status", flat=True):
+            counts[status] = counts.get(status, 0) + 1
+    total = sum(counts.values())
+    return quorum(members_total=total, present=counts.get(AttendanceStatus.PRESENT, 0),
+                  numerator=rules.quorum_numerator, denominator=rules.quorum_denominator,
+                  award_presence_percent=rules.award_session_presence_percent,
+                  considers_awards=meeting.considers_awards)
+
+
+def _change_state(meeting, to, *, by, allowed_from, **fields):
+    old = meeting.state
+    if old not in allowed_from:
+        raise ValidationError(_("A meeting that is “%(old)s” cannot become “%(new)s”.") % {
+            "old": MeetingState(old).label, "new": MeetingState(to).label})
+    values = {"state": to, "state_changed_at": timezone.now(), **fields}
+    if not Meeting.objects.filter(pk=meeting.pk, state=old).update(**values):
+        raise ValidationError(_("Someone else changed this meeting first. Reload the page and try again."))
+    for name, value in values.items():
+        setattr(meeting, name, value)
+    record(by, AuditAction.UPDATE, meeting, changes={"state": [old, to]})
+    return meeting
+
+
+@transaction.atomic
+def open_meeting(meeting, *, by):
+    return _change_state(meeting, MeetingState.OPEN, by=by, allowed_from={MeetingState.PLANNED})
+
+
+@transaction.atomic
+def close_meeting(meeting, *, by):
+    if AgendaItem.objects.filter(meeting=meeting).exists() and _ballot_state(meeting) != BallotState.CLOSED:
+        raise ValidationError(_("Close the ballot before closing the meeting."))
+    return _change_state(meeting, MeetingState.CLOSED, by=by, allowed_from={MeetingState.OPEN})
+
+
+@transaction.atomic
+def update_minutes(meeting, *, by, opening: str, discussion: str, conclusion: str) -> Meeting:
+    """Save the narrative; refused once the minutes are locked (also if they were locked meanwhile)."""
+    values = {"minutes_opening": opening, "minutes_discussion": discussion, "minutes_conclusion": conclusion}
+    if meeting.state not in MINUTES_EDITABLE_STATES or not Meeting.objects.filter(
+            pk=meeting.pk, state__in=MINUTES_EDITABLE_STATES).update(**values):
+        raise ValidationError(_("The minutes are locked and can no longer be changed."))
+    changed = {name: [getattr(meeting, name), value] for name, value in values.items()
+               if getattr(meeting, name) != value}
+    for name, value in values.items():
+        setattr(meeting, name, value)
+    if changed:
+        record(by, AuditAction.UPDATE, meeting, changes={"minutes": changed})
+    return meeting
+
+
+@transaction.atomic
+def lock_minutes(meeting, *, by):
+    if meeting.state == MeetingState.MINUTES_LOCKED:
+        raise ValidationError(_("The minutes are locked and can no longer be changed."))
+    return _change_state(meeting, MeetingState.MINUTES_LOCKED, by=by, allowed_from={MeetingState.CLOSED},
+                         minutes_locked_at=timezone.now(), minutes_locked_by=by if by.is_authenticated else None)

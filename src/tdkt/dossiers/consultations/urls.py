@@ -1,3 +1,13 @@
+from django.urls import path
+
+from tdkt.dossiers.consultations import views
+
 app_name = "consultations"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.request_queue, name="queue"),
+    path("dossier/<int:pk>/", views.dossier_requests, name="dossier"),
+    path("<int:pk>/paper-answer/", views.record_paper_answer, name="record_answer"),
+    path("inbox/", views.agency_inbox, name="inbox"),
+    path("inbox/<int:pk>/", views.agency_answer, name="answer"),
+]

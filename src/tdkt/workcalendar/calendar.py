@@ -1,0 +1,118 @@
+"""The province's working-day calendar: the national calendar of tdkt.lib.workdays (weekends, public
+holidays from the `holidays` package, Saturdays swapped for bridge holidays) with the province's own
+declarations on top (ProvinceDay: extra days off, make-up working days).
+
+`ProvinceCalendar` is pure: built from two sets of dates, no database. The module functions use the
+calendar of the current request or command run (tdkt.workcalendar.cache): one query for the
+province's days, whatever the number of dates computed.
+
+    add_working_days(date(2026, 2, 13), 1)  ->  2026-02-23 (Monday after Tết)
+    working_days_left(due, today)           ->  3 (three working days left), 0 (due today), -2 (two overdue)
+
+Counting follows "trong thời hạn N ngày làm việc kể từ ngày …": the start day itself is not counted.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from tdkt.lib import workdays
+from tdkt.workcalendar.cache import cached
+
+ONE_DAY = datetime.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class ProvinceCalendar:
+    days_off: frozenset[datetime.date] = field(default_factory=frozenset)  # declared by the province
+    working_days: frozenset[datetime.date] = field(default_factory=frozenset)  # làm bù declared by the province
+
+    def is_working_day(self, day: datetime.date) -> bool:
+        if day in self.working_days:
+            return True
+        if day in self.days_off:
+            return False
+        return workdays.is_working_day(day)
+
+    def add_working_days(self, start: datetime.date, days: int) -> datetime.date:
+        """The date `days` working days after `start` (start not counted); 0 gives `start` itself."""
+        if days < 0:
+            raise ValueError("days must not be negative")
+        if days > workdays.MAX_WORKING_DAYS:
+            raise ValueError(f"days must not exceed {workdays.MAX_WORKING_DAYS}")
+        day, remaining = start, days
+        while remaining:
+            day += ONE_DAY
+            if self.is_working_day(day):
+                remaining -= 1
+        return day
+
+    def working_days_between(self, start: datetime.date, end: datetime.date) -> int:
+        """Working days after `start` up to and including `end` (0 when end ≤ start)."""
+        count, day = 0, start
+        while day < end:
+            day += ONE_DAY
+            if self.is_working_day(day):
+                count += 1
+        return count
+
+    def working_days_left(self, due: datetime.date, today: datetime.date) -> int:
+        """Working days from `today` to `due`: positive left, 0 due today, negative overdue by that many."""
+        if due >= today:
+            return self.working_days_between(today, due)
+        return -self.working_days_between(due, today)
+
+
+def load_calendar() -> ProvinceCalendar:
+    """The province's calendar from the database (one query: the table holds a few rows a year)."""
+    from tdkt.workcalendar.enums import ProvinceDayKind
+    from tdkt.workcalendar.models import ProvinceDay
+
+    days_off, worked = set(), set()
+    for day, kind in ProvinceDay.objects.values_list("date", "kind"):
+        (worked if kind == ProvinceDayKind.WORKING_DAY else days_off).add(day)
+    return ProvinceCalendar(frozenset(days_off), frozenset(worked))
+
+
+def current_calendar() -> ProvinceCalendar:
+    return cached("calendar", load_calendar)
+
+
+def is_working_day(day: datetime.date) -> bool:
+    return current_calendar().is_working_day(day)
+
+
+def add_working_days(start: datetime.date, days: int) -> datetime.date:
+    return current_calendar().add_working_days(start, days)
+
+
+def working_days_between(start: datetime.date, end: datetime.date) -> int:
+    return current_calendar().working_days_between(start, end)
+
+
+def working_days_left(due: datetime.date, today: datetime.date) -> int:
+    return current_calendar().working_days_left(due, today)
+
+
+@dataclass(frozen=True)
+class SpecialDay:
+    """One row of a year's calendar overview: a national holiday, a national make-up Saturday, or a
+    province declaration (`province_day` set)."""
+
+    date: datetime.date
+    name: str
+    is_working: bool
+    national: bool
+    province_day: object = None
+
+
+def national_days(year: int) -> list[SpecialDay]:
+    """The national holidays and swapped working weekend days of `year` (no database)."""
+    holidays_off, swapped = workdays._year_calendar(year)
+    next_swapped = workdays._year_calendar(year + 1)[1]  # a bridge day of January may swap a December Saturday
+    rows = [SpecialDay(day, workdays.holiday_name(day) or "", False, True) for day in holidays_off]
+    for day in sorted(swapped | next_swapped):
+        if day.year == year:
+            rows.append(SpecialDay(day, "", True, True))
+    return sorted(rows, key=lambda row: row.date)

@@ -1,0 +1,39 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from tdkt.dossiers.models import DossierCall
+from tdkt.workcalendar.models import ProvinceDay, StepLimit
+
+
+class ProvinceDayForm(forms.ModelForm):
+    class Meta:
+        model = ProvinceDay
+        fields = ["date", "kind", "name", "decided_by"]
+        help_texts = {"date": _("dd/mm/yyyy")}
+
+
+class StepLimitForm(forms.ModelForm):
+    class Meta:
+        model = StepLimit
+        fields = ["working_days", "legal_basis"]
+        widgets = {"legal_basis": forms.Textarea(attrs={"rows": 3})}
+
+    def clean_working_days(self):
+        days = self.cleaned_data["working_days"]
+        if not 1 <= days <= 366:
+            raise forms.ValidationError(_("Enter a number of working days from 1 to 366."))
+        return days
+
+
+class DossierCallForm(forms.ModelForm):
+    class Meta:
+        model = DossierCall
+        fields = ["name", "year", "kind", "cut_off", "note"]
+        help_texts = {"cut_off": _("dd/mm/yyyy; dossiers sent after this day need a written justification.")}
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+
+    def clean_year(self):
+        year = self.cleaned_data["year"]
+        if not 2000 <= year <= 2100:
+            raise forms.ValidationError(_("Enter a year between 2000 and 2100."))
+        return year

@@ -1,0 +1,54 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class CriterionKind(models.TextChoices):
+    """How a criterion counts in the total. Penalty points are entered as negative numbers (a deduction
+    between −max and 0); normal and bonus points lie between 0 and max."""
+
+    NORMAL = "normal", _("Normal")
+    BONUS = "bonus", _("Bonus points")
+    PENALTY = "penalty", _("Penalty points (deduction)")
+
+
+class RoundKind(models.TextChoices):
+    """Mid-year review (sơ kết) or year-end review (tổng kết)."""
+
+    MID_YEAR = "mid_year", _("Mid-year review")
+    YEAR_END = "year_end", _("Year-end review")
+
+
+class RoundState(models.TextChoices):
+    """Open for self-scoring, under the head's review, published (locked)."""
+
+    OPEN = "open", _("Open for self-scoring")
+    UNDER_REVIEW = "under_review", _("Under review by the group head")
+    PUBLISHED = "published", _("Published (locked)")
+
+
+# Which state may follow which (one function owns each move: services.change_round_state).
+ROUND_TRANSITIONS = {
+    RoundState.OPEN: {RoundState.UNDER_REVIEW},
+    RoundState.UNDER_REVIEW: {RoundState.OPEN, RoundState.PUBLISHED},
+    RoundState.PUBLISHED: set(),
+}
+SELF_SCORING_STATES = frozenset({RoundState.OPEN})
+ADJUSTABLE_STATES = frozenset({RoundState.OPEN, RoundState.UNDER_REVIEW})
+
+
+class TieBreak(models.TextChoices):
+    """Tie-break rules, applied in the order the template lists them. "criterion:<code>" (higher points on
+    that criterion) is the fourth, parameterised kind."""
+
+    MORE_BONUS = "more_bonus", _("More bonus points")
+    FEWER_PENALTY = "fewer_penalty", _("Fewer penalty points")
+    EARLIER_SUBMISSION = "earlier_submission", _("Earlier submission of the self-scoring sheet")
+
+
+CRITERION_RULE_PREFIX = "criterion:"
+DEFAULT_TIE_BREAKS = [TieBreak.MORE_BONUS.value, TieBreak.FEWER_PENALTY.value, TieBreak.EARLIER_SUBMISSION.value]
+
+
+class ScoreChangeKind(models.TextChoices):
+    SELF = "self", _("Self-scoring")
+    ADJUSTMENT = "adjustment", _("Adjustment by the group head")

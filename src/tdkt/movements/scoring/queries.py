@@ -1,0 +1,268 @@
+"""Reads of the scoring app: access-checked fetches, totals in bulk (one aggregate query for any number of
+groups), the ranking, a unit's sheet, the head's side-by-side panel, the province overview and the
+per-unit history used by the movements app."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import DecimalField, F, Q, Sum
+from django.http import Http404
+
+from tdkt.movements.scoring import rules
+from tdkt.movements.scoring.enums import CRITERION_RULE_PREFIX, CriterionKind, RoundKind, RoundState
+from tdkt.movements.scoring.models import (
+    Criterion,
+    LeaderProposal,
+    RankingResult,
+    ScoreAdjustment,
+    ScoreSheet,
+    ScoringRound,
+    ScoringTemplate,
+    SelfScore,
+)
+from tdkt.movements.scoring.ranking import Ranked, UnitTotals, rank_units
+from tdkt.orgs.models import EmulationGroupYear
+
+ZERO = Decimal(0)
+TWO_PLACES = Decimal("0.01")
+
+
+def _rounds():
+    return ScoringRound.objects.select_related("group_year__group", "template").prefetch_related(
+        "group_year__memberships__unit")
+
+
+def get_round_for_user(user, pk) -> ScoringRound:
+    scoring_round = _rounds().filter(pk=pk).first()
+    if scoring_round is None or not rules.can_read_group(user, scoring_round.group_year):
+        raise Http404
+    return scoring_round
+
+
+def get_group_year_for_user(user, pk) -> EmulationGroupYear:
+    group_year = EmulationGroupYear.objects.select_related("group").prefetch_related("memberships__unit").filter(
+        pk=pk).first()
+    if group_year is None or not rules.can_read_group(user, group_year):
+        raise Http404
+    return group_year
+
+
+def get_template_for_user(user, pk) -> ScoringTemplate:
+    template = ScoringTemplate.objects.select_related("group_year__group").prefetch_related(
+        "group_year__memberships").filter(pk=pk).first()
+    if template is None or not rules.can_read_group(user, template.group_year):
+        raise Http404
+    return template
+
+
+def get_adjustment_for_user(user, pk) -> ScoreAdjustment:
+    adjustment = ScoreAdjustment.objects.select_related(
+        "score__sheet__unit", "score__sheet__round__group_year", "score__criterion").filter(pk=pk).first()
+    if adjustment is None or not rules.can_read_sheet(user, adjustment.score.sheet.round.group_year,
+                                                      adjustment.score.sheet.unit_id):
+        raise Http404
+    return adjustment
+
+
+def get_score_for_user(user, pk) -> SelfScore:
+    score = SelfScore.objects.select_related("sheet__round__group_year", "criterion").filter(pk=pk).first()
+    if score is None or not rules.can_read_sheet(user, score.sheet.round.group_year, score.sheet.unit_id):
+        raise Http404
+    return score
+
+
+def members(group_year) -> list:
+    """Member units of a group-year (prefetched memberships), head first, then deputy, then by name."""
+    order = {"head": 0, "deputy": 1}
+    return sorted(group_year.memberships.all(), key=lambda m: (order.get(m.role, 2), m.unit.name))
+
+
+# --- totals and ranking -------------------------------------------------------------------------------------
+
+def _q2(value) -> Decimal:
+    return Decimal(value or 0).quantize(TWO_PLACES)
+
+
+def load_totals(rounds: list[ScoringRound]) -> dict[int, list[UnitTotals]]:
+    """Round id -> one UnitTotals per member unit (scored or not). Three queries for any number of rounds
+    (memberships are prefetched with the rounds)."""
+    round_ids = [r.pk for r in rounds]
+    decimal = DecimalField(max_digits=14, decimal_places=4)
+    sums = (SelfScore.objects.filter(sheet__round_id__in=round_ids, points__isnull=False)
+            .values("sheet__round_id", "sheet__unit_id")
+            .annotate(total=Sum(F("points") * F("criterion__weight"), output_field=decimal),
+                      bonus=Sum("points", filter=Q(criterion__kind=CriterionKind.BONUS)),
+                      penalty=Sum("points", filter=Q(criterion__kind=CriterionKind.PENALTY))))
+    totals = {(row["sheet__round_id"], row["sheet__unit_id"]): row for row in sums}
+    submitted = {(r, u): at for r, u, at in ScoreSheet.objects.filter(round_id__in=round_ids)
+                 .values_list("round_id", "unit_id", "submitted_at")}
+    codes_by_template = {r.template_id: [rule[len(CRITERION_RULE_PREFIX):] for rule in r.template.tie_breaks
+                                         if rule.startswith(CRITERION_RULE_PREFIX)] for r in rounds}
+    wanted = {code for codes in codes_by_template.values() for code in codes}
+    by_criterion: dict[tuple, dict] = defaultdict(dict)
+    if wanted:
+        for round_id, unit_id, code, points in (SelfScore.objects.filter(
+                sheet__round_id__in=round_ids, criterion__code__in=wanted)
+                .values_list("sheet__round_id", "sheet__unit_id", "criterion__code", "points")):
+            by_criterion[(round_id, unit_id)][code] = points or ZERO
+    result = {}
+    for scoring_round in rounds:
+        rows = []
+        for membership in scoring_round.group_year.memberships.all():
+            key = (scoring_round.pk, membership.unit_id)
+            row = totals.get(key, {})
+            rows.append(UnitTotals(unit_id=membership.unit_id, name=membership.unit.name, total=_q2(row.get("total")),
+                                   bonus=_q2(row.get("bonus")), penalty=-_q2(row.get("penalty")),
+                                   submitted_at=submitted.get(key), by_criterion=by_criterion.get(key, {})))
+        result[scoring_round.pk] = rows
+    return result
+
+
+def compute_ranking(scoring_round: ScoringRound) -> list[Ranked]:
+    """The round's ranking now, with the template's tie-break rules (stored results are not read)."""
+    rows = load_totals([scoring_round])[scoring_round.pk]
+    return rank_units(rows, scoring_round.template.tie_breaks)
+
+
+def store_ranking(scoring_round, ranked: list[Ranked], *, published: bool) -> list[RankingResult]:
+    RankingResult.objects.filter(round=scoring_round).delete()
+    return RankingResult.objects.bulk_create([
+        RankingResult(round=scoring_round, unit_id=r.unit_id, total=r.total, bonus=r.bonus, penalty=r.penalty,
+                      rank=r.rank, tie_unresolved=r.tie_unresolved, published=published) for r in ranked])
+
+
+def _stored(results) -> list[Ranked]:
+    return [Ranked(r.unit_id, r.unit.name, r.total, r.bonus, r.penalty, r.rank, r.tie_unresolved) for r in results]
+
+
+def leaderboards(rounds: list[ScoringRound]) -> dict[int, list[Ranked]]:
+    """Round id -> ranking: frozen results for published rounds, computed now for the others. A fixed
+    number of queries for any number of groups."""
+    published = [r for r in rounds if r.state == RoundState.PUBLISHED]
+    live = [r for r in rounds if r.state != RoundState.PUBLISHED]
+    boards: dict[int, list[Ranked]] = {}
+    if published:
+        frozen = defaultdict(list)
+        for result in RankingResult.objects.filter(round__in=published).select_related("unit").order_by("rank"):
+            frozen[result.round_id].append(result)
+        boards.update({r.pk: _stored(frozen[r.pk]) for r in published})
+    if live:
+        totals = load_totals(live)
+        boards.update({r.pk: rank_units(totals[r.pk], r.template.tie_breaks) for r in live})
+    return boards
+
+
+def rounds_of_year(year: int, kind: str | None = None) -> list[ScoringRound]:
+    queryset = _rounds().filter(group_year__year=year).order_by("group_year__group__kind", "group_year__group__name",
+                                                                "kind")
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    return list(queryset)
+
+
+def bar_chart(ranked: list[Ranked], *, width=640, bar_height=22, label_width=230) -> dict:
+    """Geometry of an inline SVG bar chart of totals (no JS library): one bar per unit."""
+    top = max([r.total for r in ranked if r.total > 0], default=Decimal(1))
+    span = width - label_width - 70
+    bars = []
+    for index, r in enumerate(ranked):
+        length = int(span * max(r.total, ZERO) / top) if top else 0
+        bars.append({"y": index * (bar_height + 6), "text_y": index * (bar_height + 6) + bar_height * 0.7,
+                     "length": length, "name": r.name, "total": r.total, "rank": r.rank,
+                     "value_x": label_width + length + 6, "leader": r.rank == 1})
+    return {"width": width, "height": max(1, len(ranked)) * (bar_height + 6), "bar_height": bar_height,
+            "label_width": label_width, "bars": bars}
+
+
+# --- sheets and the review panel ----------------------------------------------------------------------------
+
+@dataclass
+class SheetLine:
+    criterion: Criterion
+    depth: int
+    is_heading: bool
+    score: SelfScore | None = None
+    adjustments: list = field(default_factory=list)
+    subtotal_max: Decimal = ZERO
+
+
+def criteria_tree(template_id) -> list[tuple[Criterion, int, bool]]:
+    """(criterion, depth, is heading) in reading order, from one query."""
+    criteria = list(Criterion.objects.filter(template_id=template_id).order_by("order", "id"))
+    children = defaultdict(list)
+    for criterion in criteria:
+        children[criterion.parent_id].append(criterion)
+    ordered = []
+
+    def walk(parent_id, depth):
+        for criterion in children.get(parent_id, []):
+            ordered.append((criterion, depth, bool(children.get(criterion.pk))))
+            walk(criterion.pk, depth + 1)
+
+    walk(None, 0)
+    return ordered
+
+
+def sheet_lines(scoring_round: ScoringRound, unit_id: int) -> tuple[ScoreSheet | None, list[SheetLine]]:
+    """A unit's sheet: the criteria tree with the unit's scores and their adjustments. Four queries."""
+    sheet = ScoreSheet.objects.filter(round=scoring_round, unit_id=unit_id).first()
+    scores = {}
+    adjustments = defaultdict(list)
+    if sheet is not None:
+        scores = {s.criterion_id: s for s in sheet.scores.all()}
+        for adjustment in ScoreAdjustment.objects.filter(score__sheet=sheet).select_related("by").order_by("at"):
+            adjustments[adjustment.score_id].append(adjustment)
+    lines = []
+    for criterion, depth, heading in criteria_tree(scoring_round.template_id):
+        score = scores.get(criterion.pk)
+        lines.append(SheetLine(criterion, depth, heading, score, adjustments.get(score.pk, []) if score else []))
+    return sheet, lines
+
+
+def sheet_total(lines: list[SheetLine]) -> Decimal:
+    return _q2(sum((line.score.points or ZERO) * line.criterion.weight for line in lines
+                   if line.score is not None and line.score.points is not None))
+
+
+def maximum_total(lines: list[SheetLine]) -> Decimal:
+    return _q2(sum(line.criterion.max_points * line.criterion.weight for line in lines
+                   if not line.is_heading and line.criterion.kind == CriterionKind.NORMAL))
+
+
+def review_matrix(scoring_round: ScoringRound):
+    """Criteria × member units with the points of each (the head's panel). Three queries."""
+    units = [m.unit for m in members(scoring_round.group_year)]
+    points = {}
+    for score in SelfScore.objects.filter(sheet__round=scoring_round).select_related("sheet").only(
+            "id", "points", "self_points", "evidence", "criterion_id", "sheet__unit_id"):
+        points[(score.criterion_id, score.sheet.unit_id)] = score
+    rows = []
+    for criterion, depth, heading in criteria_tree(scoring_round.template_id):
+        rows.append({"criterion": criterion, "depth": depth, "heading": heading,
+                     "cells": [points.get((criterion.pk, unit.pk)) for unit in units]})
+    return units, rows
+
+
+# --- province-wide -------------------------------------------------------------------------------------------
+
+def unit_rank_history(unit_ids) -> dict[tuple[int, int], dict]:
+    """(unit id, year) -> the unit's group, published rank and proposals of that year (year-end round when
+    published, else the mid-year one). Two queries for any number of units."""
+    results = (RankingResult.objects.filter(unit_id__in=list(unit_ids), published=True)
+               .select_related("round__group_year__group").order_by("round__group_year__year", "round__kind"))
+    history: dict[tuple[int, int], dict] = {}
+    for result in results:
+        year = result.round.group_year.year
+        key = (result.unit_id, year)
+        if key in history and history[key]["round_kind"] == RoundKind.YEAR_END:
+            continue
+        history[key] = {"group": result.round.group_year.group.name, "group_year_id": result.round.group_year_id,
+                        "round_id": result.round_id, "round_kind": result.round.kind, "rank": result.rank,
+                        "total": result.total, "awards": []}
+    for unit_id, year, code in (LeaderProposal.objects.filter(unit_id__in=list(unit_ids))
+                                .values_list("unit_id", "year", "award_type__code")):
+        history.setdefault((unit_id, year), {"group": "", "group_year_id": None, "round_id": None,
+                                             "round_kind": "", "rank": None, "total": None, "awards": []})
+        history[(unit_id, year)]["awards"].append(code)
+    return history

@@ -1,0 +1,122 @@
+"""Bad input of the issue, refused with exact Vietnamese messages (issue 7, "Bad input")."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from tdkt.movements.scoring import services, sheets
+from tdkt.movements.scoring.enums import RoundState
+from tdkt.movements.scoring.models import ScoreChange
+from tests.factories import make_group_year, make_unit
+from tests.scoring.support import criterion, exe_upload, make_round, make_template
+
+
+def _messages(exc):
+    return exc.value.messages
+
+
+@pytest.mark.parametrize(("code", "points", "message"), [
+    ("1.1", Decimal("10.5"), "Tiêu chí 1.1: 10,5 điểm vượt quá điểm tối đa 10."),
+    ("1.2", Decimal("-1"), "Tiêu chí 1.2: điểm không được âm."),
+    ("2", Decimal("-0.5"), "Tiêu chí 2: điểm không được âm."),
+    ("3", Decimal("2"), "Tiêu chí 3 là tiêu chí trừ điểm: nhập số điểm trừ là số âm (tối đa -5)."),
+    ("3", Decimal("-6"), "Tiêu chí 3: mức trừ -6 điểm vượt quá mức trừ tối đa 5."),
+])
+def test_points_out_of_range_are_refused(world, code, points, message):
+    scoring_round = make_round(world)
+    with pytest.raises(ValidationError) as exc:
+        sheets.save_self_score(scoring_round, world.unit_b, criterion(scoring_round, code),
+                               by=world.users["clerk_b"], points=points)
+    assert _messages(exc) == [message]
+    assert ScoreChange.objects.count() == 0
+
+
+def test_penalty_accepts_a_deduction_and_normal_accepts_the_maximum(world):
+    scoring_round = make_round(world)
+    clerk = world.users["clerk_b"]
+    sheets.save_self_score(scoring_round, world.unit_b, criterion(scoring_round, "3"), by=clerk, points=Decimal(-5))
+    score = sheets.save_self_score(scoring_round, world.unit_b, criterion(scoring_round, "1.2"), by=clerk,
+                                   points=Decimal(20))
+    assert score.points == Decimal(20)
+
+
+def test_scoring_after_the_round_is_locked_is_refused(world):
+    scoring_round = make_round(world)
+    services.change_round_state(scoring_round, RoundState.UNDER_REVIEW, by=world.users["clerk_a"])
+    with pytest.raises(ValidationError) as exc:
+        sheets.save_self_score(scoring_round, world.unit_b, criterion(scoring_round, "1.2"),
+                               by=world.users["clerk_b"], points=Decimal(5))
+    assert _messages(exc) == ["Đợt chấm điểm đang được Trưởng cụm, khối xem xét: không thể sửa điểm tự chấm nữa."]
+    services.publish_round(scoring_round, by=world.users["clerk_a"])
+    with pytest.raises(ValidationError) as exc:
+        sheets.save_self_score(scoring_round, world.unit_b, criterion(scoring_round, "1.2"),
+                               by=world.users["clerk_b"], points=Decimal(5))
+    assert _messages(exc) == ["Đợt chấm điểm đã công bố và khóa: không thể thay đổi điểm."]
+    with pytest.raises(ValidationError) as exc:
+        sheets.adjust_score(scoring_round, world.unit_b, criterion(scoring_round, "1.2"), by=world.users["clerk_a"],
+                            points=Decimal(5), reason="Sai")
+    assert _messages(exc) == ["Đợt chấm điểm đã công bố và khóa: không thể thay đổi điểm."]
+
+
+def test_a_unit_scoring_another_unit_is_refused(world):
+    scoring_round = make_round(world)
+    with pytest.raises(PermissionDenied) as exc:
+        sheets.save_self_score(scoring_round, world.unit_b, criterion(scoring_round, "1.2"),
+                               by=world.users["clerk_a"], points=Decimal(5))
+    assert str(exc.value) == "Bạn không thuộc Sở Giáo dục và Đào tạo: mỗi đơn vị chỉ tự chấm điểm của mình."
+    with pytest.raises(PermissionDenied):  # the standing body does not score for a unit either
+        sheets.save_self_score(scoring_round, world.unit_b, criterion(scoring_round, "1.2"),
+                               by=world.users["specialist"], points=Decimal(5))
+
+
+def test_a_group_without_a_head_cannot_get_a_template(world):
+    headless = make_group_year("Cụm thi đua số 9", members=[make_unit("Xã Bát Xát")])
+    with pytest.raises(ValidationError) as exc:
+        services.create_template(headless, by=world.users["specialist"], title="Bảng tiêu chí")
+    assert _messages(exc) == ["“Cụm thi đua số 9 (2026)” chưa có đơn vị Trưởng: cần phân công Trưởng cụm, khối "
+                              "trước khi chấm điểm."]
+
+
+def test_two_templates_for_one_group_year_are_refused(world):
+    make_template(world)
+    with pytest.raises(ValidationError) as exc:
+        services.create_template(world.group_year, by=world.users["specialist"], title="Bảng thứ hai")
+    assert _messages(exc) == ["“Khối Văn hóa - Xã hội (2026)” đã có bảng tiêu chí chấm điểm: mỗi cụm, khối chỉ "
+                              "có một bảng tiêu chí cho một năm."]
+
+
+def test_evidence_of_the_wrong_type_is_refused(world):
+    scoring_round = make_round(world)
+    with pytest.raises(ValidationError) as exc:
+        sheets.save_self_score(scoring_round, world.unit_b, criterion(scoring_round, "1.1"),
+                               by=world.users["clerk_b"], evidence=exe_upload())
+    assert _messages(exc) == ["Minh chứng tiêu chí 1.1: không chấp nhận loại tệp này. Chỉ chấp nhận: DOCX, IMAGE, PDF, "
+                              "XLSX."]
+
+
+def test_a_heading_takes_no_points(world):
+    scoring_round = make_round(world)
+    with pytest.raises(ValidationError) as exc:
+        sheets.save_self_score(scoring_round, world.unit_b, criterion(scoring_round, "1"),
+                               by=world.users["clerk_b"], points=Decimal(5))
+    assert _messages(exc) == ["Tiêu chí 1 là tiêu chí nhóm: hãy chấm điểm các tiêu chí con."]
+
+
+def test_an_adjustment_needs_a_reason(world):
+    scoring_round = make_round(world)
+    with pytest.raises(ValidationError) as exc:
+        sheets.adjust_score(scoring_round, world.unit_b, criterion(scoring_round, "1.2"), by=world.users["clerk_a"],
+                            points=Decimal(5), reason="  ")
+    assert _messages(exc) == ["Cần ghi lý do điều chỉnh: đơn vị sẽ thấy lý do này."]
+
+
+def test_typed_points_are_parsed_with_a_clear_message():
+    assert services.parse_points("7,5", field_label="Điểm") == Decimal("7.5")
+    assert services.parse_points("", field_label="Điểm") is None
+    with pytest.raises(ValidationError) as exc:
+        services.parse_points("bảy", field_label="Tiêu chí 1.1")
+    assert exc.value.messages == ["Tiêu chí 1.1: “bảy” không phải là số."]
+    with pytest.raises(ValidationError) as exc:
+        services.parse_points("7,125", field_label="Tiêu chí 1.1")
+    assert exc.value.messages == ["Tiêu chí 1.1: tối đa hai chữ số thập phân (ví dụ 7,25)."]

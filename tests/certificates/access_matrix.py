@@ -1,7 +1,14 @@
-"""Persona matrix rows of the certificates app (collected by tests/test_access_map.py).
+"""Persona matrix rows of the certificates app (collected by tests/test_access_map.py)."""
 
-MATRIX rows: (url name, object key or None, [specialist, clerk_a, clerk_b, council_member, anonymous]).
-OBJECTS: object key -> factory(world) returning the object (its pk is the URL kwarg) or a kwargs dict."""
+from tests.certificates.support import certificate_of, decision_of, template_of
 
-MATRIX = []
-OBJECTS = {}
+MATRIX = [
+    ("certificates:decision", "published_decision", [200, 403, 403, 403, 302]),
+    ("certificates:print_decision", "published_decision", [405, 403, 403, 403, 302]),
+    ("certificates:print_one", "certificate", [405, 403, 403, 403, 302]),
+    ("certificates:templates", None, [200, 403, 403, 403, 302]),
+    ("certificates:template_create", None, [200, 403, 403, 403, 302]),
+    ("certificates:template_edit", "certificate_template", [200, 403, 403, 403, 302]),
+    ("certificates:template_preview", "certificate_template", [200, 403, 403, 403, 302]),
+]
+OBJECTS = {"published_decision": decision_of, "certificate": certificate_of, "certificate_template": template_of}

@@ -1,7 +1,12 @@
-"""Persona matrix rows of the portal app (collected by tests/test_access_map.py).
+"""Persona matrix rows of the portal app: public pages answer everybody, signed in or not."""
 
-MATRIX rows: (url name, object key or None, [specialist, clerk_a, clerk_b, council_member, anonymous]).
-OBJECTS: object key -> factory(world) returning the object (its pk is the URL kwarg) or a kwargs dict."""
+from tests.certificates.support import certificate_of, decision_of
 
-MATRIX = []
-OBJECTS = {}
+MATRIX = [
+    ("portal:index", None, [200, 200, 200, 200, 200]),
+    ("portal:decisions", None, [200, 200, 200, 200, 200]),
+    ("portal:decision", "published_decision", [200, 200, 200, 200, 200]),
+    ("portal:verify", None, [200, 200, 200, 200, 200]),
+    ("portal:verify_code", "certificate_code", [200, 200, 200, 200, 200]),
+]
+OBJECTS = {"published_decision": decision_of, "certificate_code": lambda world: {"code": certificate_of(world).code}}

@@ -1,0 +1,108 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tdkt.accounts.access import roles_required
+from tdkt.accounts.enums import PROVINCE_WIDE_ROLES
+from tdkt.decisions.certificates import services
+from tdkt.decisions.certificates.forms import TemplateForm
+from tdkt.decisions.certificates.models import Certificate, CertificateTemplate
+from tdkt.decisions.certificates.render import layout_from_config, layout_to_config
+from tdkt.decisions.models import Decision
+
+FULL = ("line__decision__authority", "line__award_type", "template")
+
+
+def _pdf(data: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def _base_url(request) -> str:
+    return request.build_absolute_uri("/")
+
+
+@roles_required(*PROVINCE_WIDE_ROLES)
+def decision_certificates(request, pk):
+    decision = get_object_or_404(Decision.objects.select_related("authority", "award_type"), pk=pk)
+    if request.method == "POST":
+        try:
+            services.issue_certificates(decision, by=request.user)
+            messages.success(request, _("Certificates issued."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return redirect("certificates:decision", pk=decision.pk)
+    certificates = Certificate.objects.filter(line__decision=decision).select_related(*FULL).order_by(
+        "line__group", "line__sort_order", "line__id")
+    return render(request, "certificates/decision.html", {
+        "decision": decision, "certificates": certificates,
+        "missing": decision.lines.filter(certificate__isnull=True).count(),
+        "templates": CertificateTemplate.objects.all()})
+
+
+@roles_required(*PROVINCE_WIDE_ROLES)
+@require_POST
+def print_decision(request, pk):
+    decision = get_object_or_404(Decision, pk=pk)
+    certificates = list(Certificate.objects.filter(line__decision=decision).select_related(*FULL).order_by(
+        "line__group", "line__sort_order", "line__id"))
+    template = CertificateTemplate.objects.filter(pk=request.POST.get("template") or None).first()
+    try:
+        data = services.print_certificates(certificates, by=request.user, template=template,
+                                           base_url=_base_url(request))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("certificates:decision", pk=decision.pk)
+    return _pdf(data, f"bang-khen-qd-{decision.pk}.pdf")
+
+
+@roles_required(*PROVINCE_WIDE_ROLES)
+@require_POST
+def print_one(request, pk):
+    certificate = get_object_or_404(Certificate.objects.select_related(*FULL), pk=pk)
+    data = services.print_certificates([certificate], by=request.user, base_url=_base_url(request))
+    return _pdf(data, f"bang-khen-{certificate.code}.pdf")
+
+
+@roles_required(*PROVINCE_WIDE_ROLES)
+def template_list(request):
+    return render(request, "certificates/template_list.html", {
+        "templates": CertificateTemplate.objects.prefetch_related("award_types")})
+
+
+@roles_required(*PROVINCE_WIDE_ROLES)
+def template_edit(request, pk=None):
+    template = get_object_or_404(CertificateTemplate, pk=pk) if pk else None
+    config = template.config if template else None
+    initial = {"paper": "A4", "qr_x_mm": 30, "qr_y_mm": 150, "qr_size_mm": 26}
+    if template:
+        layout = layout_from_config(config)
+        initial = {"name": template.name, "paper": layout.paper, "preprinted": layout.preprinted,
+                   "is_default": template.is_default, "qr_x_mm": layout.qr_x_mm, "qr_y_mm": layout.qr_y_mm,
+                   "qr_size_mm": layout.qr_size_mm, "award_types": list(template.award_types.all())}
+    else:
+        config = layout_to_config(services.default_layout("A4"))
+    form = TemplateForm(request.POST or None, initial=initial, config=config)
+    if request.method == "POST" and form.is_valid():
+        if "preview" in request.POST:
+            return _pdf(services.preview_pdf(form.layout()), "xem-truoc.pdf")
+        template = services.save_template(template, name=form.cleaned_data["name"], layout=form.layout(),
+                                          award_types=form.cleaned_data["award_types"],
+                                          is_default=form.cleaned_data["is_default"], by=request.user)
+        messages.success(request, _("Template saved."))
+        return redirect("certificates:template_edit", pk=template.pk)
+    return render(request, "certificates/template_form.html", {"form": form, "template": template})
+
+
+@roles_required(*PROVINCE_WIDE_ROLES)
+def template_preview(request, pk):
+    template = get_object_or_404(CertificateTemplate, pk=pk)
+    try:
+        layout = layout_from_config(template.config)
+    except (TypeError, ValueError) as error:
+        raise Http404 from error
+    return _pdf(services.preview_pdf(layout), "xem-truoc.pdf")

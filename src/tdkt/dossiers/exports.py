@@ -1,0 +1,242 @@
+"""The consolidated nominee list (danh sách đề nghị khen thưởng) as Excel (openpyxl) and as a Word
+"DANH SÁCH" in the Decree 30 layout (tdkt.lib.nd30), for one dossier or for a specialist's selection of
+dossiers. Lines are grouped I. Tập thể / II. Cá nhân (/ III. Hộ gia đình), then by award in catalogue
+order, numbered within each group. Only lines still in the running are listed. Document text, so always
+Vietnamese; dates dd/mm/yyyy.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+
+from tdkt.dossiers.enums import LIVE_NOMINATION_STATES
+from tdkt.dossiers.models import Nomination
+from tdkt.lib import nd30
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+WORD_HEADER = ["STT", "Họ và tên", "Chức vụ, đơn vị", "Hình thức đề nghị"]
+WORD_WIDTHS_MM = [13, 52, 60, 40]
+EXCEL_HEADER = ["STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Hình thức đề nghị", "Đơn vị trình",
+                "Số hồ sơ", "Kết quả kiểm tra điều kiện", "Lý do"]
+EXCEL_WIDTHS = [7, 32, 40, 34, 28, 16, 22, 60]
+SECTIONS = (("collective", "I", "TẬP THỂ"), ("individual", "II", "CÁ NHÂN"), ("household", "III", "HỘ GIA ĐÌNH"))
+VERDICT_TEXT = {"eligible": "Đủ điều kiện", "needs_review": "Hội đồng xem xét", "on_hold": "Tạm dừng xét",
+                "ineligible": "Không đủ điều kiện"}
+LINE_RELATIONS = ("person__unit", "unit", "household", "award_type", "dossier__unit")
+
+
+@dataclass
+class AwardGroup:
+    award_name: str
+    lines: list = field(default_factory=list)
+
+
+@dataclass
+class Section:
+    roman: str
+    heading: str
+    groups: list[AwardGroup] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return sum(len(group.lines) for group in self.groups)
+
+
+def live_lines(queryset):
+    """Lines still in the running, with what the exports print (one query)."""
+    return (queryset.filter(state__in=LIVE_NOMINATION_STATES).select_related(*LINE_RELATIONS)
+            .order_by("award_type__sort_order", "award_type__name", "dossier_id", "position", "id"))
+
+
+def dossier_lines(dossier):
+    return list(live_lines(Nomination.objects.filter(dossier=dossier)))
+
+
+def selection_lines(*, states, year=None, unit_ids=None):
+    """Lines of the dossiers in the given states (and year, units): the specialist's consolidated list."""
+    queryset = Nomination.objects.filter(dossier__state__in=states)
+    if year:
+        queryset = queryset.filter(dossier__year=year)
+    if unit_ids:
+        queryset = queryset.filter(dossier__unit_id__in=unit_ids)
+    return list(live_lines(queryset))
+
+
+def _kind(line) -> str:
+    return "individual" if line.person_id else ("collective" if line.unit_id else "household")
+
+
+def sections(lines) -> list[Section]:
+    """I. Tập thể / II. Cá nhân / III. Hộ gia đình, each grouped by award in the order given."""
+    result = []
+    for kind, roman, heading in SECTIONS:
+        groups: dict[str, AwardGroup] = {}
+        for line in lines:
+            if _kind(line) == kind:
+                name = line.award_type.name
+                groups.setdefault(name, AwardGroup(name)).lines.append(line)
+        if groups:
+            result.append(Section(roman, heading, list(groups.values())))
+    return result
+
+
+def recipient_name(line) -> str:
+    return str(line.recipient)
+
+
+def position_text(line) -> str:
+    if line.position_and_unit:
+        return line.position_and_unit
+    if line.person_id:
+        return ", ".join(part for part in (line.person.position, line.person.unit.name) if part)
+    return ""
+
+
+def award_text(line) -> str:
+    return line.award_type.name
+
+
+def _verdict(line) -> dict:
+    return line.verdict_at_appraisal or line.verdict_at_submission or line.verdict_live or {}
+
+
+def verdict_text(line) -> str:
+    return VERDICT_TEXT.get(_verdict(line).get("verdict", ""), "")
+
+
+def reasons_text(line) -> str:
+    return "\n".join(f"{f['message']} ({f['citation']})" for f in _verdict(line).get("findings", ())
+                     if not f.get("passed"))
+
+
+def vn_date(day: datetime.date | None) -> str:
+    return day.strftime("%d/%m/%Y") if day else ""
+
+
+def dossier_title(dossier) -> str:
+    year = f" năm {dossier.year}" if dossier.year else ""
+    return f"Tập thể, cá nhân đề nghị khen thưởng{year}"
+
+
+def dossier_reference(dossier) -> str:
+    """"(Kèm theo Tờ trình số 12/TTr-SYT ngày 05/12/2025 của Sở Y tế)"."""
+    number = f" số {dossier.cover_letter_number}" if dossier.cover_letter_number else " số      "
+    day = f" ngày {vn_date(dossier.cover_letter_date)}" if dossier.cover_letter_date else ""
+    return f"(Kèm theo Tờ trình{number}{day} của {dossier.unit.name})"
+
+
+# --- Excel ---------------------------------------------------------------------------------------------
+
+
+def lines_xlsx(lines, *, title: str, subtitle: str, today: datetime.date) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Danh sách"
+    thin = Side(style="thin", color="000000")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    last = get_column_letter(len(EXCEL_HEADER))
+    for row, (text, font) in enumerate(((f"DANH SÁCH {title.upper()}", Font(name="Times New Roman", size=14,
+                                                                                  bold=True)),
+                                        (subtitle, Font(name="Times New Roman", size=13, italic=True)),
+                                        (f"Ngày lập: {vn_date(today)}", Font(name="Times New Roman", size=12,
+                                                                                 italic=True))), 1):
+        sheet.cell(row=row, column=1, value=text).font = font
+        sheet.merge_cells(f"A{row}:{last}{row}")
+        sheet.cell(row=row, column=1).alignment = Alignment(horizontal="center")
+    sheet.append([])
+    sheet.append(EXCEL_HEADER)
+    header_row = sheet.max_row
+    for column, width in enumerate(EXCEL_WIDTHS, start=1):
+        cell = sheet.cell(row=header_row, column=column)
+        cell.font = Font(name="Times New Roman", size=12, bold=True)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.border = border
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    sheet.freeze_panes = f"A{header_row + 1}"
+    body = Font(name="Times New Roman", size=12)
+    bold = Font(name="Times New Roman", size=12, bold=True)
+
+    def styled(font, alignment=wrap):
+        for column in range(1, len(EXCEL_HEADER) + 1):
+            cell = sheet.cell(row=sheet.max_row, column=column)
+            cell.font, cell.alignment, cell.border = font, alignment, border
+
+    for section in sections(lines):
+        sheet.append([section.roman, f"{section.heading} ({section.count})"])
+        styled(bold)
+        for group in section.groups:
+            sheet.append(["", f"{group.award_name} ({len(group.lines)})"])
+            styled(Font(name="Times New Roman", size=12, bold=True, italic=True))
+            for number, line in enumerate(group.lines, 1):
+                sheet.append([number, recipient_name(line), position_text(line), award_text(line),
+                              line.dossier.unit.name, line.dossier.reference, verdict_text(line), reasons_text(line)])
+                styled(body)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def dossier_xlsx(dossier, *, today: datetime.date) -> bytes:
+    return lines_xlsx(dossier_lines(dossier), title=dossier_title(dossier), subtitle=dossier_reference(dossier),
+                      today=today)
+
+
+# --- Word ----------------------------------------------------------------------------------------------
+
+
+def word_rows(lines) -> list:
+    rows: list = []
+    for section in sections(lines):
+        rows.append(nd30.SectionRow(section.heading, section.roman))
+        number = 0
+        for group in section.groups:
+            rows.append(nd30.SectionRow(group.award_name, ""))
+            for line in group.lines:
+                number += 1
+                rows.append([str(number), recipient_name(line), position_text(line), award_text(line)])
+    return rows
+
+
+def lines_docx(lines, *, heading: nd30.Heading, reference: str, year: int | None = None) -> bytes:
+    """Header block, "DANH SÁCH" and its title, the reference line, then the table of lines."""
+    document = nd30.new_document()
+    nd30.add_heading_block(document, heading, year=year)
+    if reference:
+        nd30.add_paragraph(document, reference, italic=True, align="center", space_after=12)
+    nd30.add_table(document, WORD_HEADER, WORD_WIDTHS_MM, word_rows(lines))
+    return nd30.to_bytes(document)
+
+
+def dossier_docx(dossier) -> bytes:
+    heading = nd30.Heading(issuer=dossier.unit.name, place=settings.PROVINCE_NAME, date=dossier.cover_letter_date,
+                           number=dossier.cover_letter_number or None, symbol="TTr", doc_type="DANH SÁCH",
+                           title=dossier_title(dossier))
+    return lines_docx(dossier_lines(dossier), heading=heading, reference=dossier_reference(dossier),
+                      year=dossier.year)
+
+
+def selection_title(year: int | None) -> str:
+    return "Tập thể, cá nhân đề nghị khen thưởng" + (f" năm {year}" if year else "")
+
+
+def selection_docx(lines, *, issuer: str, year: int | None, today: datetime.date) -> bytes:
+    heading = nd30.Heading(issuer=issuer, place=settings.PROVINCE_NAME, date=None, number=None, symbol="DS-SNV",
+                           doc_type="DANH SÁCH", title=selection_title(year))
+    dossiers = len({line.dossier_id for line in lines})
+    reference = f"(Tổng hợp từ {dossiers} hồ sơ đề nghị, lập ngày {vn_date(today)})"
+    return lines_docx(lines, heading=heading, reference=reference, year=year or today.year)
+
+
+def selection_xlsx(lines, *, year: int | None, today: datetime.date) -> bytes:
+    dossiers = len({line.dossier_id for line in lines})
+    return lines_xlsx(lines, title=selection_title(year), subtitle=f"(Tổng hợp từ {dossiers} hồ sơ đề nghị)",
+                      today=today)

@@ -1,0 +1,111 @@
+"""Forms of the nominee entry screens: a line (person found by name, or a collective), the list import,
+quotas and the specialist's consolidated export."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from tdkt.awards.enums import AwardBasis
+from tdkt.awards.models import AwardType
+from tdkt.dossiers.enums import PROVINCE_STATES, DossierState
+from tdkt.orgs.models import EmulationGroupYear, Unit
+from tdkt.people.models import Person
+
+PERSON, COLLECTIVE = "person", "collective"
+
+
+def _award_types():
+    return AwardType.objects.filter(active=True).order_by("sort_order", "name")
+
+
+class LineFieldsForm(forms.Form):
+    award_type = forms.ModelChoiceField(label=_("Proposed award"), queryset=AwardType.objects.none())
+    basis = forms.ChoiceField(label=_("Kind of commendation"), choices=AwardBasis.choices, initial=AwardBasis.MERIT)
+    position_and_unit = forms.CharField(label=_("Position and unit"), max_length=500, required=False,
+                                        help_text=_("As it should read in the list; left blank, it is taken from "
+                                                    "the person's record."))
+    achievement_summary = forms.CharField(label=_("Achievement summary"), required=False,
+                                          widget=forms.Textarea(attrs={"rows": 4}))
+    report = forms.FileField(label=_("Achievement report (PDF or Word)"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["award_type"].queryset = _award_types()
+        self.fields["award_type"].label_from_instance = lambda award: award.name
+
+
+class LineAddForm(LineFieldsForm):
+    kind = forms.ChoiceField(label=_("Nominee"), choices=[(PERSON, _("A person")), (COLLECTIVE, _("A collective"))],
+                             widget=forms.RadioSelect, initial=PERSON)
+    person = forms.ModelChoiceField(label=_("Person"), queryset=Person.objects.none(), required=False,
+                                    help_text=_("Search by name above, then choose."))
+    unit = forms.ModelChoiceField(label=_("Collective"), queryset=Unit.objects.none(), required=False)
+
+    field_order = ["kind", "person", "unit", "award_type", "basis", "position_and_unit", "achievement_summary",
+                   "report"]
+
+    def __init__(self, *args, persons, found, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = persons
+        self.fields["person"].choices = [("", "—")] + [
+            (person.pk, f"{person.full_name} — {person.unit}") for person in found]
+        self.fields["unit"].queryset = units
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == PERSON and not data.get("person"):
+            self.add_error("person", _("Choose the person."))
+        if data.get("kind") == COLLECTIVE and not data.get("unit"):
+            self.add_error("unit", _("Choose the collective."))
+        return data
+
+    def recipient(self) -> dict:
+        data = self.cleaned_data
+        return {"person": data["person"]} if data["kind"] == PERSON else {"unit": data["unit"]}
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("Nominee list (Excel .xlsx or Word .docx)"),
+                           help_text=_("Columns STT / Họ và tên / Chức vụ, đơn vị / Hình thức đề nghị; optional: Năm "
+                                       "sinh, Giới tính, Số CCCD, Tóm tắt thành tích. Collectives start with "
+                                       "“Tập thể” or stand under the section “I. Tập thể”."))
+    create_missing = forms.BooleanField(label=_("Create the persons not found"), required=False,
+                                        help_text=_("Only for rows that give the year of birth; the new persons "
+                                                    "are recorded in the dossier's unit."))
+
+
+class QuotaForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    award_type = forms.ModelChoiceField(label=_("Award"), queryset=AwardType.objects.none())
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none(), required=False)
+    group_year = forms.ModelChoiceField(label=_("or cluster/block"), queryset=EmulationGroupYear.objects.none(),
+                                        required=False)
+    max_count = forms.IntegerField(label=_("At most"), min_value=0, max_value=100000)
+    legal_basis = forms.CharField(label=_("Legal basis"), max_length=255, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].initial = timezone.localdate().year
+        self.fields["award_type"].queryset = _award_types()
+        self.fields["award_type"].label_from_instance = lambda award: award.name
+        self.fields["unit"].queryset = Unit.objects.filter(dissolved_on__isnull=True).order_by("name")
+        self.fields["group_year"].queryset = EmulationGroupYear.objects.select_related("group").order_by(
+            "-year", "group__name")
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("unit")) == bool(data.get("group_year")):
+            raise forms.ValidationError(_("Choose either a unit or a cluster/block."))
+        return data
+
+
+EXPORT_STATE_CHOICES = [(state.value, state.label) for state in DossierState
+                        if state in PROVINCE_STATES or state in {DossierState.CONSIDERED, DossierState.DECIDED}]
+
+
+class SelectionExportForm(forms.Form):
+    states = forms.MultipleChoiceField(label=_("Dossiers in the states"), choices=EXPORT_STATE_CHOICES,
+                                       widget=forms.CheckboxSelectMultiple,
+                                       initial=[DossierState.READY_FOR_COUNCIL.value])
+    year = forms.IntegerField(label=_("Achievement year"), min_value=2000, max_value=2100, required=False)
+    format = forms.ChoiceField(label=_("Format"), choices=[("xlsx", "Excel (.xlsx)"), ("docx", "Word (.docx)")])

@@ -1,0 +1,279 @@
+"""Reading a unit's nominee list (Excel .xlsx or the Word "Danh sách đề nghị" table) into lines.
+
+No database here: `read_rows` turns the file into numbered rows of cell texts, `parse_list` finds the
+header (anywhere in the first 15 rows), follows the "I. Tập thể / II. Cá nhân" section rows and reads
+each line's cells. Every problem names its row (and column, as headed in the file); nothing raises
+but ListFileError, for a file that cannot be read at all.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import re
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from tdkt.dossiers.nominees import columns as C
+from tdkt.lib.vndates import CellError, cell_text, read_date, read_year
+from tdkt.lib.vntext import fold, normalize
+from tdkt.people.validators import validate_national_id
+
+MAX_LINES = 5000
+_SECTION = re.compile(r"^(?:[ivx]+ |[a-d] )?(tap the|ca nhan|ho gia dinh)\b")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_GENDERS = {"nam": "male", "m": "male", "male": "male", "nu": "female", "f": "female", "female": "female"}
+COLLECTIVE, INDIVIDUAL = "collective", "individual"
+
+
+class ListFileError(ValueError):
+    """The file as a whole cannot be read; the message is shown as is."""
+
+
+@dataclass(frozen=True)
+class ListProblem:
+    row: int | None  # as numbered in the file (spreadsheet row, or row of the Word table)
+    column: str  # the column's heading as written in the file; "" for the whole row
+    message: str
+
+    def __str__(self) -> str:
+        if self.row is not None and self.column:
+            return _("Row %(row)s, column “%(column)s”: %(message)s") % {
+                "row": self.row, "column": self.column, "message": self.message}
+        if self.row is not None:
+            return _("Row %(row)s: %(message)s") % {"row": self.row, "message": self.message}
+        return self.message
+
+
+@dataclass
+class ParsedLine:
+    row: int
+    kind: str  # COLLECTIVE or INDIVIDUAL
+    name: str
+    award_text: str
+    number: str = ""
+    position_and_unit: str = ""
+    birth_date: datetime.date | None = None
+    birth_year: int | None = None
+    gender: str = ""
+    national_id: str = ""
+    summary: str = ""
+
+    @property
+    def name_folded(self) -> str:
+        return fold(self.name)
+
+    @property
+    def collective_name(self) -> str:
+        """The collective's name without a leading "Tập thể"."""
+        name = normalize(self.name)
+        if fold(name).startswith("tap the "):
+            name = name.split(" ", 2)[2] if name.count(" ") >= 2 else name
+        return name
+
+
+@dataclass
+class ParsedList:
+    lines: list[ParsedLine] = field(default_factory=list)
+    problems: list[ListProblem] = field(default_factory=list)
+    header_row: int | None = None
+    headings: dict[str, str] = field(default_factory=dict)  # field -> heading as written
+
+    def heading(self, name: str) -> str:
+        return self.headings.get(name, "")
+
+
+# --- reading files -------------------------------------------------------------------------------------
+
+
+def _clean(value) -> str:
+    return cell_text(value)
+
+
+def xlsx_rows(data: bytes) -> list[tuple[int, list[str]]]:
+    """Rows of the first sheet that holds a list header (else the first sheet), empty rows left out."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 — any defect of a foreign file is the same refusal
+        raise ListFileError(_("The Excel file cannot be read; open it in Excel and save it again as .xlsx.")) from exc
+    try:
+        chosen = None
+        for sheet in book.worksheets:
+            rows = _sheet_rows(sheet)
+            if chosen is None:
+                chosen = rows
+            if C.find_header(rows) is not None:
+                return rows
+        return chosen or []
+    except ListFileError:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        raise ListFileError(_("The Excel file cannot be read; open it in Excel and save it again as .xlsx.")) from exc
+    finally:
+        book.close()
+
+
+def _sheet_rows(sheet) -> list[tuple[int, list[str]]]:
+    sheet.reset_dimensions()
+    rows = []
+    for number, values in enumerate(sheet.iter_rows(values_only=True), 1):
+        cells = [_clean(value) for value in values]
+        if any(cells):
+            rows.append((number, cells))
+        if len(rows) > MAX_LINES + C.HEADER_SEARCH_ROWS:
+            break
+    return rows
+
+
+def docx_rows(data: bytes) -> list[tuple[int, list[str]]]:
+    """Rows of the first table whose top rows hold a list header (merged cells repeat their text)."""
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        tables = document.tables
+        for table in tables:
+            rows = []
+            for number, row in enumerate(table.rows, 1):
+                cells = [_clean(cell.text) for cell in row.cells]
+                if any(cells):
+                    rows.append((number, cells))
+                if number == C.HEADER_SEARCH_ROWS and C.find_header(rows) is None:
+                    break
+            if C.find_header(rows) is not None:
+                return rows
+    except Exception as exc:  # noqa: BLE001
+        raise ListFileError(_("The Word file cannot be read; open it in Word and save it again as .docx.")) from exc
+    raise ListFileError(_("No table of the Word file has the columns “Họ và tên” and “Hình thức đề nghị”."))
+
+
+def read_rows(kind: str, data: bytes) -> list[tuple[int, list[str]]]:
+    return docx_rows(data) if kind == "docx" else xlsx_rows(data)
+
+
+# --- lines ---------------------------------------------------------------------------------------------
+
+
+def _cell(cells: list[str], mapping: dict[str, int], name: str) -> str:
+    index = mapping.get(name)
+    return cells[index].strip() if index is not None and index < len(cells) else ""
+
+
+def section_of(cells: list[str], mapping: dict[str, int]) -> str | None:
+    """COLLECTIVE / INDIVIDUAL for a section row ("I. TẬP THỂ", "II | CÁ NHÂN"), else None."""
+    texts = list(dict.fromkeys(cell.strip() for cell in cells if cell and cell.strip()))
+    if not texts or len(texts) > 2:
+        return None
+    award = _cell(cells, mapping, C.AWARD)
+    if award and award != _cell(cells, mapping, C.NAME) and award not in texts[:1]:
+        return None
+    folded = _NON_WORD.sub(" ", fold(" ".join(texts))).strip()
+    match = _SECTION.match(folded)
+    if match is None or len(folded) > 80:
+        return None
+    return COLLECTIVE if match[1] == "tap the" else (INDIVIDUAL if match[1] == "ca nhan" else "household")
+
+
+def _birth(text: str, today: datetime.date) -> tuple[datetime.date | None, int | None, str]:
+    if not text:
+        return None, None, ""
+    try:
+        year, _school = read_year(text)
+        if year is not None:
+            if year < 1900 or year > today.year:
+                return None, None, _("the year of birth %(year)s is not possible.") % {"year": year}
+            return None, year, ""
+    except CellError:
+        pass
+    try:
+        day = read_date(text, today)
+    except CellError:
+        return None, None, _("“%(text)s” is not a date or a year of birth.") % {"text": text}
+    if day is None:
+        return None, None, ""
+    if day.year < 1900 or day > today:
+        return None, None, _("the date of birth %(date)s is not possible.") % {"date": day.strftime("%d/%m/%Y")}
+    return day, day.year, ""
+
+
+def parse_list(rows: list[tuple[int, list[str]]], *, today: datetime.date | None = None) -> ParsedList:
+    """Lines and problems of a nominee list; never raises."""
+    today = today or datetime.date.today()
+    result = ParsedList()
+    found = C.find_header(rows)
+    if found is None:
+        result.problems.append(ListProblem(None, "", _(
+            "No header row with the columns “Họ và tên” and “Hình thức đề nghị” in the first %(count)s rows of "
+            "the list.") % {"count": C.HEADER_SEARCH_ROWS}))
+        return result
+    header_row, header, mapping = found
+    result.header_row = header_row
+    result.headings = {name: header[index] for name, index in mapping.items()}
+    section = INDIVIDUAL
+    for number, cells in rows:
+        if number <= header_row:
+            continue
+        if C.is_header(cells):  # the header repeated on each page of a printed list
+            continue
+        found_section = section_of(cells, mapping)
+        if found_section is not None:
+            section = found_section
+            continue
+        line = _line(number, cells, mapping, section, result, today)
+        if line is not None:
+            if len(result.lines) >= MAX_LINES:
+                result.problems.append(ListProblem(number, "", _(
+                    "the list has more than %(max)s lines; split it into several files.") % {"max": MAX_LINES}))
+                break
+            result.lines.append(line)
+    if not result.lines and not result.problems:
+        result.problems.append(ListProblem(None, "", _("The list has no lines under its header.")))
+    return result
+
+
+def _line(number, cells, mapping, section, result: ParsedList, today) -> ParsedLine | None:
+    name = normalize(_cell(cells, mapping, C.NAME))
+    award = normalize(_cell(cells, mapping, C.AWARD))
+    if not name and not award:
+        return None  # a blank, note or total row
+    texts = {cell.strip() for cell in cells if cell.strip()}
+    if len(texts) == 1 and len(cells) > 2 and name == award:
+        return None  # a merged note row ("Tổng cộng: 12 cá nhân")
+    problems = []
+
+    def problem(column: str, message: str) -> None:
+        problems.append(ListProblem(number, result.heading(column), message))
+
+    if not name:
+        problem(C.NAME, _("the name is empty."))
+    if not award:
+        problem(C.AWARD, _("the proposed award is empty."))
+    kind = COLLECTIVE if section == COLLECTIVE or fold(name).startswith("tap the ") else INDIVIDUAL
+    if section == "household":
+        problem(C.NAME, _("households cannot be imported from a list; add them one by one."))
+    birth_date, birth_year, message = _birth(_cell(cells, mapping, C.BIRTH), today)
+    if message:
+        problem(C.BIRTH, message)
+    gender_text = _cell(cells, mapping, C.GENDER)
+    gender = _GENDERS.get(fold(gender_text).strip(". ")) if gender_text else ""
+    if gender is None:
+        problem(C.GENDER, _("“%(text)s” is not a gender; write “Nam” or “Nữ”.") % {"text": gender_text})
+        gender = ""
+    national_id = re.sub(r"[\s.]", "", _cell(cells, mapping, C.NATIONAL_ID))
+    if national_id:
+        try:
+            validate_national_id(national_id)
+        except ValidationError as error:
+            problem(C.NATIONAL_ID, " ".join(str(m) for m in error.messages))
+            national_id = ""
+    result.problems.extend(problems)
+    if problems:
+        return None
+    return ParsedLine(
+        row=number, kind=kind, name=name, award_text=award, number=_cell(cells, mapping, C.NUMBER),
+        position_and_unit=normalize(_cell(cells, mapping, C.POSITION))[:500], birth_date=birth_date,
+        birth_year=birth_year, gender=gender, national_id=national_id, summary=_cell(cells, mapping, C.SUMMARY))

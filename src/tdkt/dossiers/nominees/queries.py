@@ -1,0 +1,118 @@
+"""Reads for the lines of a dossier: the lines panel of the dossier page, the person search of the line form,
+and the lines of an import batch. A fixed number of queries whatever the number of lines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.http import Http404
+
+from tdkt.accounts.scope import get_scope
+from tdkt.dossiers.eligibility import failed_findings, is_blocking
+from tdkt.dossiers.enums import DossierState, NominationState
+from tdkt.dossiers.models import Nomination
+from tdkt.dossiers.nominees.matching import dossier_unit_ids
+from tdkt.dossiers.nominees.quotas import quota_warnings
+from tdkt.dossiers.nominees.services import can_edit_lines
+from tdkt.dossiers.queries import get_dossier_for_user
+from tdkt.lib.vntext import fold
+from tdkt.orgs.models import Unit
+from tdkt.people.models import Person
+
+SEARCH_LIMIT = 30
+LINE_RELATIONS = ("person__unit", "unit", "household", "award_type", "proposed_award_type")
+
+
+@dataclass
+class LineRow:
+    """One line as the panel shows it."""
+
+    line: Nomination
+    verdict: dict | None
+    reasons: list
+    blocking: bool
+    show_personal: bool
+
+    @property
+    def award_changed(self) -> bool:
+        return self.line.award_type_id != self.line.proposed_award_type_id
+
+    @property
+    def birth_text(self) -> str:
+        person = self.line.person
+        if not (self.show_personal and person):
+            return ""
+        if person.birth_date:
+            return person.birth_date.strftime("%d/%m/%Y")
+        return str(person.birth_year or "")
+
+    @property
+    def national_id_text(self) -> str:
+        person = self.line.person
+        return person.national_id or "" if self.show_personal and person else ""
+
+
+def current_verdict(line: Nomination) -> dict | None:
+    """The latest snapshot: at appraisal, else at submission, else the live check of the draft."""
+    return line.verdict_at_appraisal or line.verdict_at_submission or line.verdict_live
+
+
+def line_rows(lines, user) -> list[LineRow]:
+    scope = get_scope(user)
+    rows = []
+    for line in lines:
+        verdict = current_verdict(line)
+        owner = line.person.unit_id if line.person_id else None
+        rows.append(LineRow(line=line, verdict=verdict, reasons=failed_findings(verdict), blocking=is_blocking(verdict),
+                            show_personal=bool(owner and scope.can_see_personal_data(owner))))
+    return rows
+
+
+def lines_context(dossier, user) -> dict:
+    """Context of `nominees/_lines.html` for the dossier page (merge it into the page's context)."""
+    lines = list(Nomination.objects.filter(dossier=dossier).select_related(*LINE_RELATIONS))
+    rows = line_rows(lines, user)
+    can_edit = can_edit_lines(dossier, user)
+    return {
+        "lines_dossier": dossier,
+        "line_rows": rows,
+        "lines_can_edit": can_edit,
+        "lines_returned": dossier.state == DossierState.RETURNED,
+        "lines_ineligible_count": sum(1 for row in rows if row.blocking),
+        "lines_quota_warnings": quota_warnings(dossier) if lines else [],
+        "lines_batches": sorted({line.import_batch for line in lines if line.import_batch}) if can_edit else [],
+        "lines_any_personal": any(row.show_personal for row in rows),
+        "lines_needs_fix_state": NominationState.NEEDS_FIX,
+    }
+
+
+def batch_rows(dossier, batch: str, user) -> list[LineRow]:
+    lines = Nomination.objects.filter(dossier=dossier, import_batch=batch).select_related(*LINE_RELATIONS)
+    return line_rows(lines, user)
+
+
+def get_line_for_user(user, pk, *, write=False) -> Nomination:
+    """A line with its dossier; 404 for another unit's line."""
+    line = Nomination.objects.select_related("dossier__unit", *LINE_RELATIONS).filter(pk=pk).first()
+    if line is None:
+        raise Http404
+    get_dossier_for_user(user, line.dossier_id, write=write)
+    return line
+
+
+def search_persons(dossier, user, query: str):
+    """Persons of the dossier's units whose folded name contains the query (at most SEARCH_LIMIT)."""
+    folded = fold(query)
+    if len(folded) < 2:
+        return []
+    scope = get_scope(user)
+    unit_ids = [pk for pk in dossier_unit_ids(dossier) if scope.can_read_unit(pk)]
+    return list(Person.objects.filter(unit_id__in=unit_ids, name_folded__contains=folded, merged_into__isnull=True)
+                .select_related("unit").order_by("name_folded", "id")[:SEARCH_LIMIT])
+
+
+def collective_choices(dossier, user):
+    scope = get_scope(user)
+    unit_ids = [pk for pk in dossier_unit_ids(dossier) if scope.can_read_unit(pk)]
+    return Unit.objects.filter(pk__in=unit_ids, dissolved_on__isnull=True).order_by("name")
+

@@ -1,0 +1,187 @@
+"""Entering a dossier's lines one by one: add, change, remove; and undoing a whole list import.
+
+Only while the dossier is a draft or returned to the unit, and only for users who may write its unit.
+Each change runs the eligibility engine for the line (verdict_live), writes an audit row and a timeline
+row (DossierEvent) in one transaction. Other apps (movement scoring, demo) call `add_nomination`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from tdkt.accounts.scope import get_scope
+from tdkt.audit.models import AuditAction
+from tdkt.audit.services import record, record_create, record_delete, record_update, snapshot
+from tdkt.dossiers.eligibility import check_nominations
+from tdkt.dossiers.enums import UNIT_EDITABLE_STATES, DossierState, EventKind
+from tdkt.dossiers.models import Dossier, Nomination
+from tdkt.dossiers.state import log_event
+from tdkt.lib.uploads import UploadError, read_upload
+
+EDITABLE_FIELDS = ("award_type", "position_and_unit", "achievement_summary", "basis")
+
+
+def can_edit_lines(dossier: Dossier, user) -> bool:
+    """May `user` change the lines of `dossier` now? (draft or returned, and the unit is writable)."""
+    return dossier.state in UNIT_EDITABLE_STATES and get_scope(user).can_write_unit(dossier.unit_id)
+
+
+def check_editable(dossier: Dossier, by) -> None:
+    if not get_scope(by).can_write_unit(dossier.unit_id):
+        raise ValidationError(_("You may not change the lines of a dossier of “%(unit)s”.") % {"unit": dossier.unit})
+    state = Dossier.objects.filter(pk=dossier.pk).values_list("state", flat=True).first()
+    if state not in UNIT_EDITABLE_STATES:
+        label = DossierState(state).label if state in DossierState.values else state
+        raise ValidationError(_("The lines can be changed only while the dossier is a draft or returned for "
+                                "completion; it is now “%(state)s”.") % {"state": label})
+
+
+def _recipient_unit_id(person, unit, household) -> int:
+    if person is not None:
+        return person.unit_id
+    if unit is not None:
+        return unit.pk
+    return household.unit_id
+
+
+def _check_recipient(dossier, by, award_type, person, unit, household) -> None:
+    given = [r for r in (person, unit, household) if r is not None]
+    if len(given) != 1:
+        raise ValidationError(_("Choose exactly one nominee: a person, a collective or a household."))
+    if not get_scope(by).can_read_unit(_recipient_unit_id(person, unit, household)):
+        raise ValidationError(_("This nominee does not belong to a unit you may propose."))
+    if getattr(person, "merged_into_id", None):
+        raise ValidationError(_("This person was merged into another record; choose that one."))
+    _check_award_fits(award_type, person, unit, household)
+    duplicate = Nomination.objects.filter(dossier=dossier)
+    duplicate = (duplicate.filter(person=person) if person is not None else
+                 duplicate.filter(unit=unit) if unit is not None else duplicate.filter(household=household))
+    if duplicate.exists():
+        raise ValidationError(_("“%(name)s” is already a line of this dossier.") % {"name": given[0]})
+
+
+def _check_award_fits(award_type, person, unit, household) -> None:
+    if not award_type.active:
+        raise ValidationError({"award_type": _("“%(award)s” is no longer awarded.") % {"award": award_type.name}})
+    fits = (award_type.for_individual if person is not None else
+            award_type.for_collective if unit is not None else award_type.for_household)
+    if not fits:
+        raise ValidationError({"award_type": _("“%(award)s” is not awarded to this kind of nominee.") % {
+            "award": award_type.name}})
+
+
+def _store_report(nomination: Nomination, report) -> None:
+    upload = read_upload(report, allowed={"pdf", "docx"}, max_bytes=settings.UPLOAD_MAX_BYTES,
+                         field_label=str(_("Achievement report")))
+    digest = hashlib.sha256(upload.data).hexdigest()
+    nomination.report_sha256 = digest
+    nomination.report_name = (getattr(report, "name", "") or f"bao-cao.{upload.kind}")[:255]
+    nomination.report_file.save(f"report.{upload.kind}", ContentFile(upload.data), save=False)
+
+
+def _refresh(nomination: Nomination) -> None:
+    nomination.verdict_live = check_nominations([nomination]).get(nomination.pk)
+    Nomination.objects.filter(pk=nomination.pk).update(verdict_live=nomination.verdict_live)
+
+
+def _describe(nomination: Nomination) -> str:
+    return f"{nomination.recipient} — {nomination.award_type.name}"
+
+
+@transaction.atomic
+def add_nomination(dossier: Dossier, *, by, award_type, person=None, unit=None, household=None,
+                   position_and_unit: str = "", achievement_summary: str = "", basis=None, report=None) -> Nomination:
+    """Add one line to a draft or returned dossier; the engine's verdict is stored with it."""
+    check_editable(dossier, by)
+    _check_recipient(dossier, by, award_type, person, unit, household)
+    if not position_and_unit and person is not None:
+        position_and_unit = ", ".join(part for part in (person.position, str(person.unit)) if part)
+    last = Nomination.objects.filter(dossier=dossier).aggregate(last=Max("position"))["last"] or 0
+    nomination = Nomination(
+        dossier=dossier, position=last + 1, person=person, unit=unit, household=household,
+        position_and_unit=(position_and_unit or "")[:500], proposed_award_type=award_type, award_type=award_type,
+        achievement_summary=achievement_summary or "", **({"basis": basis} if basis else {}))
+    try:
+        if report:
+            _store_report(nomination, report)
+    except UploadError as error:
+        raise ValidationError({"report": str(error)}) from error
+    try:
+        with transaction.atomic():
+            nomination.save()
+    except IntegrityError as error:  # a concurrent click added the same nominee
+        raise ValidationError(_("“%(name)s” is already a line of this dossier.") % {
+            "name": nomination.recipient}) from error
+    nomination._state.fields_cache["dossier"] = dossier
+    _refresh(nomination)
+    record_create(by, nomination)
+    log_event(dossier, by=by, kind=EventKind.NOTE,
+              reason=_("Line added: %(line)s") % {"line": _describe(nomination)})
+    return nomination
+
+
+@transaction.atomic
+def update_nomination(nomination: Nomination, *, by, report=None, **changes) -> Nomination:
+    """Change a line of a draft or returned dossier (award, position and unit, summary, basis, report)."""
+    dossier = nomination.dossier
+    check_editable(dossier, by)
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    locked = Nomination.objects.select_for_update().select_related("award_type", "person", "unit", "household").get(
+        pk=nomination.pk)
+    before = snapshot(locked)
+    award_type = changes.pop("award_type", None)
+    if award_type is not None and award_type.pk != locked.award_type_id:
+        _check_award_fits(award_type, locked.person, locked.unit, locked.household)
+        locked.award_type = locked.proposed_award_type = award_type
+    for name, value in changes.items():
+        setattr(locked, name, value if value is not None else "")
+    locked.position_and_unit = (locked.position_and_unit or "")[:500]
+    try:
+        if report:
+            _store_report(locked, report)
+    except UploadError as error:
+        raise ValidationError({"report": str(error)}) from error
+    locked.save()
+    locked._state.fields_cache["dossier"] = dossier
+    _refresh(locked)
+    record_update(by, locked, before)
+    log_event(dossier, by=by, kind=EventKind.NOTE,
+              reason=_("Line changed: %(line)s") % {"line": _describe(locked)})
+    return locked
+
+
+@transaction.atomic
+def remove_nomination(nomination: Nomination, *, by) -> None:
+    """Remove a line of a draft or returned dossier."""
+    dossier = nomination.dossier
+    check_editable(dossier, by)
+    description = _describe(nomination)
+    record_delete(by, nomination)
+    nomination.delete()
+    log_event(dossier, by=by, kind=EventKind.NOTE, reason=_("Line removed: %(line)s") % {"line": description})
+
+
+@transaction.atomic
+def undo_import(dossier: Dossier, batch: str, *, by) -> int:
+    """Remove every line of one list import (the persons it created stay in the registry)."""
+    check_editable(dossier, by)
+    if not batch:
+        return 0
+    lines = Nomination.objects.filter(dossier=dossier, import_batch=batch)
+    count = lines.count()
+    if not count:
+        raise ValidationError(_("There is nothing left of this import to undo."))
+    lines.delete()
+    record(by, AuditAction.DELETE, dossier, changes={"import_batch": batch, "lines_removed": count})
+    log_event(dossier, by=by, kind=EventKind.NOTE, reason=_("Import %(batch)s undone: %(count)s lines removed.") % {
+        "batch": batch, "count": count})
+    return count

@@ -1,0 +1,246 @@
+"""Screens of nominee entry: the lines of a dossier, a line's form, the list import and its result, quotas
+and the exports. Each view fetches with access checked (404 for another unit's dossier) and calls one
+domain function (services, importing, quotas, exports)."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tdkt.accounts.access import roles_required, signed_in
+from tdkt.accounts.enums import Role
+from tdkt.accounts.scope import get_scope
+from tdkt.dossiers import exports
+from tdkt.dossiers.models import NominationQuota
+from tdkt.dossiers.nominees import importing, quotas, services
+from tdkt.dossiers.nominees.forms import ImportForm, LineAddForm, LineFieldsForm, QuotaForm, SelectionExportForm
+from tdkt.dossiers.nominees.matching import dossier_unit_ids
+from tdkt.dossiers.nominees.queries import (
+    batch_rows,
+    collective_choices,
+    get_line_for_user,
+    lines_context,
+    search_persons,
+)
+from tdkt.dossiers.queries import get_dossier_for_user
+from tdkt.lib.forms import apply_validation_error
+from tdkt.people.models import Person
+
+EDITORS = (Role.UNIT_CLERK, Role.UNIT_LEADER, Role.PROVINCE_SPECIALIST, Role.SYSTEM_ADMIN)
+SPECIALISTS = (Role.PROVINCE_SPECIALIST, Role.SYSTEM_ADMIN)
+
+
+def dossier_url(dossier) -> str:
+    """The dossier page (dossiers app) when it exists, else this app's lines page."""
+    try:
+        return reverse("dossiers:detail", kwargs={"pk": dossier.pk})
+    except NoReverseMatch:
+        return reverse("nominees:lines", kwargs={"pk": dossier.pk})
+
+
+def _editable_or_redirect(request, dossier):
+    if not services.can_edit_lines(dossier, request.user):
+        messages.error(request, _("The lines can be changed only while the dossier is a draft or returned for "
+                                  "completion."))
+        return redirect(dossier_url(dossier))
+    return None
+
+
+@signed_in
+def lines(request, pk):
+    dossier = get_dossier_for_user(request.user, pk)
+    return render(request, "nominees/lines.html", {"dossier": dossier, "back_url": dossier_url(dossier),
+                                                   **lines_context(dossier, request.user)})
+
+
+@roles_required(*EDITORS)
+def line_add(request, pk):
+    dossier = get_dossier_for_user(request.user, pk, write=True)
+    refused = _editable_or_redirect(request, dossier)
+    if refused:
+        return refused
+    query = request.GET.get("q", "").strip()
+    found = search_persons(dossier, request.user, query)
+    scope = get_scope(request.user)
+    readable = [unit_id for unit_id in dossier_unit_ids(dossier) if scope.can_read_unit(unit_id)]
+    persons = Person.objects.filter(unit_id__in=readable, merged_into__isnull=True).select_related("unit")
+    form_args = {"persons": persons, "found": found, "units": collective_choices(dossier, request.user)}
+    if request.method == "POST":
+        chosen = request.POST.get("person")
+        if chosen and chosen.isdigit():  # keep the chosen person listed when the form comes back with errors
+            form_args["found"] = list(found) + list(persons.filter(pk=int(chosen)).exclude(
+                pk__in=[p.pk for p in found]))
+        form = LineAddForm(request.POST, request.FILES, **form_args)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.add_nomination(
+                    dossier, by=request.user, award_type=data["award_type"], basis=data["basis"],
+                    position_and_unit=data["position_and_unit"], achievement_summary=data["achievement_summary"],
+                    report=data.get("report"), **form.recipient())
+            except ValidationError as error:
+                apply_validation_error(form, error)
+            else:
+                messages.success(request, _("The line was added."))
+                return redirect(dossier_url(dossier))
+    else:
+        form = LineAddForm(**form_args)
+    return render(request, "nominees/line_form.html", {"dossier": dossier, "form": form, "query": query,
+                                                       "found": found, "adding": True,
+                                                       "back_url": dossier_url(dossier)})
+
+
+@roles_required(*EDITORS)
+def line_edit(request, pk):
+    line = get_line_for_user(request.user, pk, write=True)
+    dossier = line.dossier
+    refused = _editable_or_redirect(request, dossier)
+    if refused:
+        return refused
+    initial = {"award_type": line.award_type, "basis": line.basis, "position_and_unit": line.position_and_unit,
+               "achievement_summary": line.achievement_summary}
+    form = LineFieldsForm(request.POST or None, request.FILES or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.update_nomination(line, by=request.user, award_type=data["award_type"], basis=data["basis"],
+                                       position_and_unit=data["position_and_unit"],
+                                       achievement_summary=data["achievement_summary"], report=data.get("report"))
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("The line was saved."))
+            return redirect(dossier_url(dossier))
+    return render(request, "nominees/line_form.html", {"dossier": dossier, "form": form, "line": line,
+                                                       "adding": False, "back_url": dossier_url(dossier)})
+
+
+@require_POST
+@roles_required(*EDITORS)
+def line_remove(request, pk):
+    line = get_line_for_user(request.user, pk, write=True)
+    dossier = line.dossier
+    try:
+        services.remove_nomination(line, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The line was removed."))
+    return redirect(dossier_url(dossier))
+
+
+@roles_required(*EDITORS)
+def import_upload(request, pk):
+    dossier = get_dossier_for_user(request.user, pk, write=True)
+    refused = _editable_or_redirect(request, dossier)
+    if refused:
+        return refused
+    form = ImportForm(request.POST or None, request.FILES or None)
+    problems = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            outcome = importing.import_list(dossier, form.cleaned_data["file"], by=request.user,
+                                            create_missing=form.cleaned_data["create_missing"])
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            if outcome.ok:
+                return redirect("nominees:import_result", pk=dossier.pk, batch=outcome.batch)
+            problems = outcome.problems
+    return render(request, "nominees/import_upload.html", {"dossier": dossier, "form": form, "problems": problems,
+                                                           "back_url": dossier_url(dossier)})
+
+
+@roles_required(*EDITORS)
+def import_result(request, pk, batch):
+    dossier = get_dossier_for_user(request.user, pk, write=True)
+    rows = batch_rows(dossier, batch, request.user)
+    return render(request, "nominees/import_result.html", {
+        "dossier": dossier, "batch": batch, "rows": rows, "ineligible": sum(1 for row in rows if row.blocking),
+        "can_undo": bool(rows) and services.can_edit_lines(dossier, request.user), "back_url": dossier_url(dossier)})
+
+
+@require_POST
+@roles_required(*EDITORS)
+def import_undo(request, pk, batch):
+    dossier = get_dossier_for_user(request.user, pk, write=True)
+    try:
+        count = services.undo_import(dossier, batch, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The import was undone: %(count)s lines removed.") % {"count": count})
+    return redirect(dossier_url(dossier))
+
+
+@roles_required(*SPECIALISTS)
+def quota_list(request):
+    form = QuotaForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            quotas.add_quota(by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("The quota was added."))
+            return redirect("nominees:quotas")
+    year = request.GET.get("year", "")
+    rows = NominationQuota.objects.select_related("award_type", "unit", "group_year__group").order_by(
+        "-year", "award_type__sort_order", "unit__name", "group_year__group__name")
+    if year.isdigit():
+        rows = rows.filter(year=int(year))
+    return render(request, "nominees/quotas.html", {"form": form, "quotas": rows[:500], "year": year})
+
+
+@require_POST
+@roles_required(*SPECIALISTS)
+def quota_remove(request, pk):
+    quota = get_object_or_404(NominationQuota, pk=pk)
+    quotas.remove_quota(quota, by=request.user)
+    messages.success(request, _("The quota was removed."))
+    return redirect("nominees:quotas")
+
+
+def _download(data: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@signed_in
+def export_xlsx(request, pk):
+    dossier = get_dossier_for_user(request.user, pk)
+    data = exports.dossier_xlsx(dossier, today=timezone.localdate())
+    return _download(data, exports.XLSX_TYPE, f"danh-sach-{dossier.pk}.xlsx")
+
+
+@signed_in
+def export_docx(request, pk):
+    dossier = get_dossier_for_user(request.user, pk)
+    return _download(exports.dossier_docx(dossier), exports.DOCX_TYPE, f"danh-sach-{dossier.pk}.docx")
+
+
+@roles_required(*SPECIALISTS, Role.COUNCIL_SECRETARY)
+def export_selection(request):
+    form = SelectionExportForm(request.GET or None)
+    if request.GET and form.is_valid():
+        data = form.cleaned_data
+        today = timezone.localdate()
+        selected = exports.selection_lines(states=data["states"], year=data["year"])
+        if data["format"] == "docx":
+            issuer = _issuer(request.user)
+            return _download(exports.selection_docx(selected, issuer=issuer, year=data["year"], today=today),
+                             exports.DOCX_TYPE, "danh-sach-tong-hop.docx")
+        return _download(exports.selection_xlsx(selected, year=data["year"], today=today), exports.XLSX_TYPE,
+                         "danh-sach-tong-hop.xlsx")
+    return render(request, "nominees/export_selection.html", {"form": form})
+
+
+def _issuer(user) -> str:
+    membership = user.memberships.select_related("unit").filter(unit__isnull=False).first()
+    return membership.unit.name if membership else f"Sở Nội vụ tỉnh {settings.PROVINCE_NAME}"

@@ -3,5 +3,55 @@
 MATRIX rows: (url name, object key or None, [specialist, clerk_a, clerk_b, council_member, anonymous]).
 OBJECTS: object key -> factory(world) returning the object (its pk is the URL kwarg) or a kwargs dict."""
 
-MATRIX = []
-OBJECTS = {}
+
+def _draft_of_unit_a(world):
+    from tests.dossiers.support import ready_draft
+
+    return ready_draft(world)[0]
+
+
+def _submit_draft_of_unit_a(world):
+    return {"pk": _draft_of_unit_a(world).pk, "action": "submit"}
+
+
+def _appraised_dossier_of_unit_a(world):
+    from tests.dossiers.support import in_appraisal
+
+    return in_appraisal(world)[0]
+
+
+def _document_of_unit_a(world):
+    return _draft_of_unit_a(world).documents.order_by("id").first()
+
+
+def _requirement(world):
+    from tdkt.dossiers.models import DocumentRequirement
+
+    return DocumentRequirement.objects.order_by("id").first()
+
+
+MATRIX = [
+    ("dossiers:inbox", None, [200, 200, 200, 200, 302]),
+    ("dossiers:create", None, [200, 200, 200, 403, 302]),
+    ("dossiers:detail", "dossier_draft_of_unit_a", [200, 200, 404, 200, 302]),
+    ("dossiers:edit", "dossier_draft_of_unit_a", [200, 200, 404, 403, 302]),
+    ("dossiers:act", "dossier_submit_of_unit_a", [403, 200, 404, 403, 302]),
+    ("dossiers:upload", "dossier_draft_of_unit_a", [200, 200, 404, 403, 302]),
+    ("dossiers:document", "dossier_document_of_unit_a", [200, 200, 404, 200, 302]),
+    ("dossiers:document_remove", "dossier_document_of_unit_a", [200, 200, 404, 403, 302]),
+    ("dossiers:queue", None, [200, 403, 403, 403, 302]),
+    ("dossiers:assign", "dossier_in_appraisal_of_unit_a", [200, 403, 403, 403, 302]),
+    ("dossiers:appraise", "dossier_in_appraisal_of_unit_a", [200, 403, 403, 403, 302]),
+    ("dossiers:return", "dossier_in_appraisal_of_unit_a", [200, 403, 403, 403, 302]),
+    ("dossiers:checklist", None, [200, 200, 200, 200, 302]),
+    ("dossiers:requirement_create", None, [200, 403, 403, 403, 302]),
+    ("dossiers:requirement_edit", "dossier_requirement", [200, 403, 403, 403, 302]),
+    ("dossiers:requirement_delete", "dossier_requirement", [200, 403, 403, 403, 302]),
+]
+OBJECTS = {
+    "dossier_draft_of_unit_a": _draft_of_unit_a,
+    "dossier_submit_of_unit_a": _submit_draft_of_unit_a,
+    "dossier_in_appraisal_of_unit_a": _appraised_dossier_of_unit_a,
+    "dossier_document_of_unit_a": _document_of_unit_a,
+    "dossier_requirement": _requirement,
+}

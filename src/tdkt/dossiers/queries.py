@@ -34,3 +34,114 @@ def get_nomination_for_user(user, pk, *, write=False) -> Nomination:
         raise Http404
     get_dossier_for_user(user, nomination.dossier_id, write=write)
     return nomination
+
+
+# --- lists: the unit inbox and the specialist work queue (a fixed number of queries per page) ---------------------
+
+def due_label(due, today) -> dict | None:
+    """Days left (negative: overdue) of a step's due date, in working days, with a CSS class."""
+    if due is None:
+        return None
+    from tdkt.lib.workdays import working_days_between
+
+    left = working_days_between(today, due) if due >= today else -working_days_between(due, today)
+    css = "overdue" if left < 0 else "due-today" if left == 0 else "due-soon" if left <= 2 else "due-ok"
+    return {"left": left, "css": css, "overdue": left < 0, "date": due}
+
+
+def due_badge(due, today):
+    """The calendar app's badge when installed (province days off included), else our own."""
+    try:
+        from tdkt.workcalendar.templatetags.workdays import working_days_left
+    except ImportError:
+        working_days_left = None
+    if due is None:
+        return ""
+    if working_days_left is not None:
+        return working_days_left(due, today)
+    from django.utils.html import format_html
+    from django.utils.translation import gettext as _
+
+    info = due_label(due, today)
+    if info["left"] < 0:
+        text = _("%(count)s working day(s) overdue") % {"count": -info["left"]}
+    elif info["left"] == 0:
+        text = _("due today")
+    else:
+        text = _("%(count)s working day(s) left") % {"count": info["left"]}
+    return format_html('<span class="due {}">{}</span>', info["css"], text)
+
+
+def line_counts(dossier_ids) -> dict[int, dict[str, int]]:
+    """Per dossier: number of lines and of lines to fix (one grouped query)."""
+    from django.db.models import Count, Q
+
+    from tdkt.dossiers.enums import LIVE_NOMINATION_STATES, NominationState
+
+    rows = (Nomination.objects.filter(dossier_id__in=dossier_ids).values("dossier_id")
+            .annotate(lines=Count("id", filter=Q(state__in=LIVE_NOMINATION_STATES)),
+                      to_fix=Count("id", filter=Q(state=NominationState.NEEDS_FIX))).order_by())
+    return {row["dossier_id"]: row for row in rows}
+
+
+def last_return_reasons(dossier_ids) -> dict[int, str]:
+    """The reason of the latest return of each returned dossier (one query)."""
+    from tdkt.dossiers.enums import DossierState, EventKind
+    from tdkt.dossiers.models import DossierEvent
+
+    reasons: dict[int, str] = {}
+    for dossier_id, reason in (DossierEvent.objects.filter(dossier_id__in=dossier_ids, kind=EventKind.STATE,
+                                                           to_state=DossierState.RETURNED)
+                               .order_by("dossier_id", "-at", "-id").values_list("dossier_id", "reason")):
+        reasons.setdefault(dossier_id, reason)
+    return reasons
+
+
+def queue_queryset(*, user, state="", kind="", unit=None, due="", days=None, assignee="", today=None):
+    """Dossiers for the specialist queue, most urgent first (no COUNT: pages use cheap_page)."""
+    from django.db.models import F
+
+    from tdkt.dossiers.enums import PROVINCE_STATES
+    from tdkt.lib.workdays import add_working_days
+
+    queryset = Dossier.objects.select_related("unit", "assignee")
+    queryset = queryset.filter(state=state) if state else queryset.filter(state__in=PROVINCE_STATES)
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    if unit is not None:
+        queryset = queryset.filter(unit=unit)
+    if due == "overdue":
+        queryset = queryset.filter(step_due_on__lt=today)
+    elif due == "soon":
+        queryset = queryset.filter(step_due_on__gte=today, step_due_on__lte=add_working_days(today, days or 0))
+    if assignee == "me":
+        queryset = queryset.filter(assignee=user)
+    elif assignee == "nobody":
+        queryset = queryset.filter(assignee__isnull=True)
+    return queryset.order_by(F("step_due_on").asc(nulls_last=True), "id")
+
+
+def overdue_summary(today):
+    """Counts of overdue and due-soon dossiers per assignee: the calendar app's when installed."""
+    try:
+        from tdkt.workcalendar.overdue import overdue_by_specialist
+    except ImportError:
+        overdue_by_specialist = None
+    if overdue_by_specialist is not None:
+        return overdue_by_specialist(today)
+    from types import SimpleNamespace
+
+    from django.contrib.auth import get_user_model
+    from django.db.models import Count, Q
+
+    from tdkt.dossiers.enums import PROVINCE_STATES
+    from tdkt.lib.workdays import add_working_days
+
+    soon = add_working_days(today, 2)
+    counts = list(Dossier.objects.filter(state__in=PROVINCE_STATES, step_due_on__lte=soon)
+                  .values("assignee_id").annotate(overdue=Count("id", filter=Q(step_due_on__lt=today)),
+                                                  due_soon=Count("id", filter=Q(step_due_on__gte=today))).order_by())
+    users = get_user_model().objects.in_bulk([row["assignee_id"] for row in counts if row["assignee_id"]])
+    rows = [SimpleNamespace(specialist=users.get(row["assignee_id"]), specialist_id=row["assignee_id"],
+                            overdue=row["overdue"], due_soon=row["due_soon"]) for row in counts]
+    return sorted(rows, key=lambda row: (row.specialist is None, -row.overdue, -row.due_soon))

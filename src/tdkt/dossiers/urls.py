@@ -1,3 +1,24 @@
+from django.urls import path
+
+from tdkt.dossiers import views, views_province
+
 app_name = "dossiers"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.inbox, name="inbox"),
+    path("new/", views.create, name="create"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/edit/", views.edit, name="edit"),
+    path("<int:pk>/do/<slug:action>/", views.act, name="act"),
+    path("<int:pk>/documents/", views.upload, name="upload"),
+    path("documents/<int:pk>/", views.document, name="document"),
+    path("documents/<int:pk>/remove/", views.document_remove, name="document_remove"),
+    path("queue/", views_province.queue, name="queue"),
+    path("<int:pk>/assign/", views_province.assign, name="assign"),
+    path("<int:pk>/appraise/", views_province.appraise, name="appraise"),
+    path("<int:pk>/return/", views_province.return_for_completion, name="return"),
+    path("checklist/", views_province.checklist, name="checklist"),
+    path("checklist/new/", views_province.requirement_edit, name="requirement_create"),
+    path("checklist/<int:pk>/", views_province.requirement_edit, name="requirement_edit"),
+    path("checklist/<int:pk>/remove/", views_province.requirement_delete, name="requirement_delete"),
+]

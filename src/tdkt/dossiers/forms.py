@@ -1,0 +1,92 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from tdkt.accounts.enums import Role
+from tdkt.awards.models import AwardType
+from tdkt.dossiers.enums import DocumentType, DossierKind, DossierState, TargetAuthority
+from tdkt.dossiers.models import DocumentRequirement, DossierCall
+from tdkt.orgs.models import EmulationGroupYear, Unit
+
+
+def specialists():
+    return (get_user_model().objects.filter(is_active=True, memberships__role=Role.PROVINCE_SPECIALIST)
+            .distinct().order_by("username"))
+
+
+class DossierForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("Submitting unit"), queryset=Unit.objects.none())
+    title = forms.CharField(label=_("Title"), max_length=500)
+    kind = forms.ChoiceField(label=_("Kind"), choices=DossierKind.choices)
+    authority = forms.ChoiceField(label=_("Deciding authority"), choices=TargetAuthority.choices)
+    group_year = forms.ModelChoiceField(label=_("On behalf of the cluster or block"), required=False,
+                                        queryset=EmulationGroupYear.objects.none(),
+                                        help_text=_("Only for the head unit of a cluster or block."))
+    call = forms.ModelChoiceField(label=_("Call for dossiers"), required=False,
+                                  queryset=DossierCall.objects.filter(is_open=True))
+    year = forms.IntegerField(label=_("Achievement year"), required=False, min_value=1945, max_value=2100)
+    period_from = forms.DateField(label=_("Achievement period from"), required=False,
+                                  help_text=_("dd/mm/yyyy"))
+    period_to = forms.DateField(label=_("Achievement period to"), required=False, help_text=_("dd/mm/yyyy"))
+    cover_letter_number = forms.CharField(label=_("Cover letter number"), max_length=64, required=False)
+    cover_letter_date = forms.DateField(label=_("Cover letter date"), required=False, help_text=_("dd/mm/yyyy"))
+
+    def __init__(self, *args, units, with_unit=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        if not with_unit:
+            del self.fields["unit"]
+        self.fields["group_year"].queryset = EmulationGroupYear.objects.select_related("group").order_by(
+            "-year", "group__name")
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class AssignForm(forms.Form):
+    specialist = forms.ModelChoiceField(label=_("Specialist in charge"), queryset=get_user_model().objects.none())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["specialist"].queryset = specialists()
+
+
+class DocumentForm(forms.Form):
+    document_type = forms.ChoiceField(label=_("Document"), choices=DocumentType.choices)
+    nomination = forms.TypedChoiceField(label=_("Nominee"), required=False, coerce=int, empty_value=None,
+                                        help_text=_("For a document of one nominee (e.g. an achievement report)."))
+    uploaded = forms.FileField(label=_("File"), help_text=_("PDF, Word, Excel or an image (JPEG, PNG)."))
+
+    def __init__(self, *args, lines=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nomination"].choices = [("", "—")] + [(line.pk, str(line.recipient)) for line in lines]
+
+
+class RequirementForm(forms.ModelForm):
+    class Meta:
+        model = DocumentRequirement
+        fields = ["kind", "award_type", "document_type", "mandatory", "per_nomination", "legal_basis", "note"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["award_type"].queryset = AwardType.objects.filter(active=True).order_by("sort_order", "name")
+        self.fields["kind"].required = False
+
+
+DUE_CHOICES = [("", _("Any due date")), ("overdue", _("Overdue")), ("soon", _("Due within N working days"))]
+ASSIGNEE_CHOICES = [("", _("Anyone")), ("me", _("Me")), ("nobody", _("Nobody"))]
+
+
+class QueueFilterForm(forms.Form):
+    state = forms.ChoiceField(label=_("State"), required=False,
+                              choices=[("", _("Held by the province"))] + list(DossierState.choices))
+    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("Any kind"))] + list(DossierKind.choices))
+    unit = forms.ModelChoiceField(label=_("Unit"), required=False, queryset=Unit.objects.none())
+    due = forms.ChoiceField(label=_("Due date"), required=False, choices=DUE_CHOICES)
+    days = forms.IntegerField(label=_("N"), required=False, min_value=0, max_value=60)
+    assignee = forms.ChoiceField(label=_("Assignee"), required=False, choices=ASSIGNEE_CHOICES)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = Unit.objects.order_by("name")

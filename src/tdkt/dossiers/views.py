@@ -1,0 +1,235 @@
+"""Dossier screens of the units and the common dossier page: inbox, create/edit, the page itself, the
+workflow actions, documents. Each view fetches with access checked (another unit's dossier: 404) and calls
+one domain function of tdkt.dossiers.workflow / documents."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tdkt.accounts.access import roles_required, signed_in
+from tdkt.accounts.enums import Role
+from tdkt.accounts.scope import get_scope
+from tdkt.dossiers import documents, queries, workflow
+from tdkt.dossiers.checklist import checklist_status, live_lines
+from tdkt.dossiers.enums import DossierState, NominationState
+from tdkt.dossiers.forms import DocumentForm, DossierForm, ReasonForm
+from tdkt.dossiers.models import DossierEvent
+from tdkt.dossiers.transitions import EDITABLE_BY_UNIT, TRANSITIONS, actor_kinds, allowed_actions
+from tdkt.lib.forms import apply_validation_error
+from tdkt.lib.paging import cheap_page
+from tdkt.orgs.models import Unit
+
+ACTORS = (Role.UNIT_CLERK, Role.UNIT_LEADER, Role.PROVINCE_SPECIALIST, Role.SYSTEM_ADMIN)
+PER_PAGE = 50
+
+
+@signed_in
+def inbox(request):
+    """The unit's dossiers with their state, what to fix and the days left of the current step."""
+    today = timezone.localdate()
+    page = cheap_page(queries.dossiers_for_user(request.user).select_related("unit", "assignee").order_by("-id"),
+                      request.GET.get("page"), PER_PAGE)
+    ids = [dossier.pk for dossier in page]
+    counts = queries.line_counts(ids)
+    reasons = queries.last_return_reasons([d.pk for d in page if d.state == "returned"])
+    for dossier in page:
+        dossier.counts = counts.get(dossier.pk, {"lines": 0, "to_fix": 0})
+        dossier.return_reason = reasons.get(dossier.pk, "")
+        dossier.due_badge = queries.due_badge(dossier.step_due_on, today)
+    scope = get_scope(request.user)
+    return render(request, "dossiers/inbox.html", {
+        "page": page, "can_create": bool(scope.writable_unit_ids or scope.write_all)
+        and scope.has_role(*ACTORS)})
+
+
+def _writable_units(user):
+    scope = get_scope(user)
+    units = Unit.objects.order_by("name")
+    return units if scope.write_all else units.filter(pk__in=scope.writable_unit_ids)
+
+
+@roles_required(*ACTORS)
+def create(request):
+    units = _writable_units(request.user)
+    form = DossierForm(request.POST or None, units=units,
+                       initial={"year": timezone.localdate().year, "unit": units.first() if units.count() == 1 else None})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            dossier = workflow.create_dossier(
+                unit=data["unit"], title=data["title"], kind=data["kind"], by=request.user,
+                authority=data["authority"], group_year=data["group_year"], call=data["call"], year=data["year"],
+                period_from=data["period_from"], period_to=data["period_to"],
+                cover_letter_number=data["cover_letter_number"], cover_letter_date=data["cover_letter_date"])
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("The dossier has been created. Add its nominees and documents."))
+            return redirect("dossiers:detail", pk=dossier.pk)
+    return render(request, "dossiers/form.html", {"form": form, "title": _("New dossier")})
+
+
+@roles_required(*ACTORS)
+def edit(request, pk):
+    dossier = queries.get_dossier_for_user(request.user, pk, write=True)
+    if dossier.state not in EDITABLE_BY_UNIT:
+        messages.error(request, _("The dossier can only be changed while it is a draft or returned for completion."))
+        return redirect("dossiers:detail", pk=dossier.pk)
+    names = workflow.EDITABLE_FIELDS
+    form = DossierForm(request.POST or None, units=Unit.objects.none(), with_unit=False,
+                       initial={name: getattr(dossier, name) for name in names})
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in names if name in form.cleaned_data}
+        try:
+            workflow.update_dossier(dossier, data, by=request.user)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("The changes have been saved."))
+            return redirect("dossiers:detail", pk=dossier.pk)
+    return render(request, "dossiers/form.html", {"form": form, "dossier": dossier, "title": _("Edit the dossier")})
+
+
+def _state_label(enum, value) -> str:
+    try:
+        return str(enum(value).label) if value else ""
+    except ValueError:
+        return value
+
+
+def _lines_block(dossier, user) -> dict:
+    """The nominee lines of the nominee-entry app, or a plain list while it is not installed."""
+    try:
+        from tdkt.dossiers.nominees.queries import lines_context
+
+        get_template("nominees/_lines.html")
+    except (ImportError, TemplateDoesNotExist):
+        return {"plain_lines": live_lines(dossier), "lines_template": None}
+    return {**lines_context(dossier, user), "lines_template": "nominees/_lines.html"}
+
+
+@signed_in
+def detail(request, pk):
+    dossier = queries.get_dossier_for_user(request.user, pk)
+    today = timezone.localdate()
+    lines = live_lines(dossier)
+    rows = checklist_status(dossier, lines=lines)
+    all_documents = list(dossier.documents.select_related("nomination__person", "nomination__unit",
+                                                           "nomination__household", "uploaded_by"))
+    may_edit_documents = documents.may_edit_documents(request.user, dossier)
+    events = DossierEvent.objects.filter(dossier=dossier).select_related(
+        "by", "nomination__person", "nomination__unit", "nomination__household").order_by("at", "id")
+    events = list(events)
+    for event in events:
+        labels = NominationState if event.nomination_id else DossierState
+        event.from_label = _state_label(labels, event.from_state)
+        event.to_label = _state_label(labels, event.to_state)
+    return render(request, "dossiers/detail.html", {
+        "dossier": dossier, "actions": allowed_actions(request.user, dossier), "checklist": rows,
+        "blocking": [row for row in rows if row.blocking], "documents": all_documents,
+        "may_edit_documents": may_edit_documents,
+        "document_form": DocumentForm(lines=lines) if may_edit_documents else None,
+        "events": events, "due_badge": queries.due_badge(dossier.step_due_on, today),
+        "is_province": "province" in actor_kinds(request.user, dossier),
+        "can_edit_header": "unit" in actor_kinds(request.user, dossier) and dossier.state in EDITABLE_BY_UNIT,
+        **_lines_block(dossier, request.user),
+    })
+
+
+# Actions taken from a small confirmation form (reason or justification); the others have their own pages.
+SIMPLE_ACTIONS = {
+    "submit": lambda d, u, text: workflow.submit_dossier(d, by=u, late_justification=text),
+    "resubmit": lambda d, u, text: workflow.resubmit_dossier(d, by=u, note=text),
+    "withdraw": lambda d, u, text: workflow.withdraw_dossier(d, by=u, reason=text),
+    "receive": lambda d, u, text: workflow.receive_dossier(d, by=u),
+    "return_incomplete": lambda d, u, text: workflow.return_incomplete(d, by=u, reason=text),
+    "start_appraisal": lambda d, u, text: workflow.start_appraisal(d, by=u),
+    "put_on_hold": lambda d, u, text: workflow.put_on_hold(d, by=u, reason=text),
+    "release_hold": lambda d, u, text: workflow.release_hold(d, by=u, reason=text),
+    "mark_ready": lambda d, u, text: workflow.mark_ready_for_council(d, by=u),
+}
+REASON_REQUIRED = {"return_incomplete", "put_on_hold"}
+NO_TEXT = {"receive", "start_appraisal", "mark_ready"}
+
+
+@roles_required(*ACTORS)
+def act(request, pk, action):
+    """Confirm and perform one workflow action; refusals are shown on the same form."""
+    if action not in SIMPLE_ACTIONS:
+        raise Http404
+    dossier = queries.get_dossier_for_user(request.user, pk)
+    transition = TRANSITIONS[action]
+    if transition.actor not in actor_kinds(request.user, dossier):
+        raise PermissionDenied
+    form = ReasonForm(request.POST or None)
+    label = {"submit": _("Justification of a late submission"), "resubmit": _("Note to the standing body")}
+    form.fields["reason"].label = label.get(action, _("Reason"))
+    form.fields["reason"].required = action in REASON_REQUIRED
+    if action in NO_TEXT:
+        del form.fields["reason"]
+    if request.method == "POST" and form.is_valid():
+        try:
+            SIMPLE_ACTIONS[action](dossier, request.user, form.cleaned_data.get("reason", ""))
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("Done: the dossier is now “%(state)s”.") % {
+                "state": dossier.get_state_display()})
+            return redirect("dossiers:detail", pk=dossier.pk)
+    return render(request, "dossiers/act.html", {
+        "dossier": dossier, "form": form, "transition": transition,
+        "allowed": dossier.state in transition.sources})
+
+
+@roles_required(*ACTORS)
+def upload(request, pk):
+    dossier = queries.get_dossier_for_user(request.user, pk)
+    if not documents.may_edit_documents(request.user, dossier):
+        raise PermissionDenied
+    lines = live_lines(dossier)
+    form = DocumentForm(request.POST or None, request.FILES or None, lines=lines)
+    if request.method == "POST" and form.is_valid():
+        by_pk = {line.pk: line for line in lines}
+        try:
+            document = documents.add_document(dossier, by=request.user, document_type=form.cleaned_data["document_type"],
+                                              uploaded=form.cleaned_data["uploaded"],
+                                              nomination=by_pk.get(form.cleaned_data["nomination"]))
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("File “%(name)s” added.") % {"name": document.original_name})
+            return redirect("dossiers:detail", pk=dossier.pk)
+    return render(request, "dossiers/upload.html", {"dossier": dossier, "form": form})
+
+
+@signed_in
+def document(request, pk):
+    """Send a stored file to someone who may read its dossier, as an attachment with its sniffed type."""
+    item = documents.get_document_for_user(request.user, pk)
+    try:
+        handle = item.file.open("rb")
+    except (FileNotFoundError, ValueError) as exc:
+        raise Http404 from exc
+    return FileResponse(handle, as_attachment=True, filename=item.original_name, content_type=item.content_type)
+
+
+@roles_required(*ACTORS)
+def document_remove(request, pk):
+    item = documents.get_document_for_user(request.user, pk)
+    if not documents.may_edit_documents(request.user, item.dossier):
+        raise PermissionDenied
+    if request.method == "POST":
+        try:
+            documents.remove_document(item, by=request.user)
+        except (ValidationError, PermissionDenied) as exc:
+            messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+        else:
+            messages.success(request, _("File “%(name)s” removed.") % {"name": item.original_name})
+        return redirect("dossiers:detail", pk=item.dossier_id)
+    return render(request, "dossiers/document_remove.html", {"document": item, "dossier": item.dossier})
+

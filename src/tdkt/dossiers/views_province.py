@@ -1,0 +1,225 @@
+"""Screens of the standing body's specialists: work queue (with bulk receive / assign and the overdue
+summary), assignment, appraisal of the lines, return for completion, and the documents checklist."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tdkt.accounts.access import roles_required, signed_in
+from tdkt.accounts.enums import Role
+from tdkt.awards.models import AwardType
+from tdkt.dossiers import queries, workflow
+from tdkt.dossiers.checklist import live_lines
+from tdkt.dossiers.enums import NominationState
+from tdkt.dossiers.forms import AssignForm, QueueFilterForm, ReasonForm, RequirementForm, specialists
+from tdkt.dossiers.models import DocumentRequirement, Dossier
+from tdkt.dossiers.transitions import APPRAISAL_STATES
+from tdkt.lib.forms import apply_validation_error
+from tdkt.lib.paging import cheap_page
+
+SPECIALISTS = (Role.PROVINCE_SPECIALIST, Role.SYSTEM_ADMIN)
+PER_PAGE = 50
+
+
+@roles_required(*SPECIALISTS)
+def queue(request):
+    today = timezone.localdate()
+    if request.method == "POST":
+        return _bulk(request)
+    form = QueueFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    queryset = queries.queue_queryset(
+        user=request.user, state=filters.get("state", ""), kind=filters.get("kind", ""), unit=filters.get("unit"),
+        due=filters.get("due", ""), days=filters.get("days"), assignee=filters.get("assignee", ""), today=today)
+    assignee_id = request.GET.get("assignee_id", "")
+    if assignee_id.isdigit():  # the overdue summary's links: one specialist's dossiers
+        queryset = queryset.filter(assignee_id=int(assignee_id))
+    page = cheap_page(queryset, request.GET.get("page"), PER_PAGE)
+    counts = queries.line_counts([dossier.pk for dossier in page])
+    for dossier in page:
+        dossier.counts = counts.get(dossier.pk, {"lines": 0, "to_fix": 0})
+        dossier.due_badge = queries.due_badge(dossier.step_due_on, today)
+    summary = list(queries.overdue_summary(today))
+    for row in summary:
+        assignee = f"&assignee_id={row.specialist_id}" if row.specialist_id else "&assignee=nobody"
+        row.queue_url = f"{reverse('dossiers:queue')}?due=overdue{assignee}"
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "dossiers/queue.html", {
+        "page": page, "form": form, "summary": summary, "specialists": list(specialists()),
+        "query": query.urlencode(), "today": today})
+
+
+def _bulk(request):
+    """Receive or assign the ticked dossiers, each on its own; report what failed, dossier by dossier."""
+    ids = [int(value) for value in request.POST.getlist("dossier") if value.isdigit()]
+    dossiers = list(Dossier.objects.filter(pk__in=ids).select_related("unit").order_by("id"))
+    operation = request.POST.get("operation")
+    if not dossiers:
+        messages.error(request, _("Tick at least one dossier."))
+        return redirect(request.get_full_path())
+    if operation == "receive":
+        results = workflow.bulk_receive(dossiers, by=request.user)
+    elif operation == "assign":
+        specialist = specialists().filter(pk=request.POST.get("specialist") or 0).first()
+        if specialist is None:
+            messages.error(request, _("Choose the specialist to assign."))
+            return redirect(request.get_full_path())
+        results = workflow.bulk_assign(dossiers, specialist, by=request.user)
+    else:
+        raise Http404
+    done = sum(1 for _dossier, error in results if error is None)
+    messages.success(request, _("%(done)s of %(total)s dossier(s) done.") % {"done": done, "total": len(results)})
+    for dossier, error in results:
+        if error:
+            messages.error(request, f"{dossier.reference} — {dossier.title}: {error}")
+    return redirect(request.get_full_path())
+
+
+@roles_required(*SPECIALISTS)
+def assign(request, pk):
+    dossier = queries.get_dossier_for_user(request.user, pk)
+    form = AssignForm(request.POST or None, initial={"specialist": dossier.assignee_id or request.user.pk})
+    if request.method == "POST" and form.is_valid():
+        try:
+            workflow.assign_specialist(dossier, form.cleaned_data["specialist"], by=request.user)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("The specialist in charge has been set."))
+            return redirect("dossiers:detail", pk=dossier.pk)
+    return render(request, "dossiers/simple_form.html", {"dossier": dossier, "form": form,
+                                                         "title": _("Assign a specialist")})
+
+
+def _verdict_reasons(verdict) -> list[str]:
+    try:
+        from tdkt.dossiers.eligibility import failed_findings
+    except ImportError:
+        return []
+    return [f"{item.get('message', '')} ({item.get('citation', '')})".replace(" ()", "")
+            for item in failed_findings(verdict)]
+
+
+LINE_ACTIONS = {
+    "accept": lambda line, user, data: workflow.accept_line(line, by=user, reason=data["reason"]),
+    "reject": lambda line, user, data: workflow.reject_line(line, by=user, reason=data["reason"]),
+    "hold": lambda line, user, data: workflow.hold_line(line, by=user, reason=data["reason"]),
+    "release": lambda line, user, data: workflow.release_line(line, by=user, reason=data["reason"]),
+    "change": lambda line, user, data: workflow.change_line_award(line, data["award_type"], by=user,
+                                                                   reason=data["reason"]),
+}
+
+
+@roles_required(*SPECIALISTS)
+def appraise(request, pk):
+    """Per line: accept, change the award, reject with a reason, hold — with the engine's reasons shown."""
+    dossier = queries.get_dossier_for_user(request.user, pk)
+    lines = live_lines(dossier) + list(dossier.nominations.filter(state=NominationState.REJECTED).select_related(
+        "person", "unit", "household", "award_type"))
+    errors = {}
+    if request.method == "POST":
+        line = next((item for item in lines if str(item.pk) == request.POST.get("line")), None)
+        action = request.POST.get("decision")
+        if line is None or action not in LINE_ACTIONS:
+            raise Http404
+        line.dossier = dossier
+        award_type = AwardType.objects.filter(pk=request.POST.get("award_type") or 0).first()
+        try:
+            if action == "change" and award_type is None:
+                raise ValidationError({"award_type": _("Choose the award.")})
+            LINE_ACTIONS[action](line, request.user, {"reason": request.POST.get("reason", ""),
+                                                      "award_type": award_type})
+        except ValidationError as exc:
+            errors[line.pk] = exc.messages
+        except PermissionDenied:
+            raise
+        else:
+            messages.success(request, _("Line “%(name)s”: %(state)s.") % {
+                "name": line.recipient, "state": line.get_state_display()})
+            return redirect("dossiers:appraise", pk=dossier.pk)
+    for line in lines:
+        line.reasons_now = _verdict_reasons(line.verdict_at_appraisal or line.verdict_at_submission)
+        line.errors = errors.get(line.pk, [])
+    return render(request, "dossiers/appraise.html", {
+        "dossier": dossier, "lines": sorted(lines, key=lambda line: (line.position, line.pk)),
+        "open": dossier.state in APPRAISAL_STATES,
+        "award_types": AwardType.objects.filter(active=True).order_by("sort_order", "name")})
+
+
+@roles_required(*SPECIALISTS)
+def return_for_completion(request, pk):
+    """The dossier's reason and, per line, what the unit must complete."""
+    dossier = queries.get_dossier_for_user(request.user, pk)
+    lines = live_lines(dossier)
+    form = ReasonForm(request.POST or None)
+    form.fields["reason"].required = True
+    form.fields["reason"].label = _("What the unit must complete")
+    fixes = {line.pk: request.POST.get(f"fix_{line.pk}", "") for line in lines} if request.method == "POST" else {}
+    if request.method == "POST" and form.is_valid():
+        try:
+            workflow.return_for_completion(dossier, by=request.user, reason=form.cleaned_data["reason"],
+                                           line_fixes=fixes)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("The dossier has been returned to the unit for completion."))
+            return redirect("dossiers:detail", pk=dossier.pk)
+    for line in lines:
+        line.fix_text = fixes.get(line.pk, line.fix_request)
+    return render(request, "dossiers/return.html", {"dossier": dossier, "form": form, "lines": lines})
+
+
+# --- documents checklist ---------------------------------------------------------------------------------------
+
+@signed_in
+def checklist(request):
+    rows = DocumentRequirement.objects.select_related("award_type").order_by("kind", "award_type__sort_order",
+                                                                              "document_type")
+    from tdkt.accounts.scope import get_scope
+
+    return render(request, "dossiers/checklist.html", {
+        "rows": rows, "can_manage": bool(get_scope(request.user).roles & set(SPECIALISTS))})
+
+
+@roles_required(*SPECIALISTS)
+def requirement_edit(request, pk=None):
+    requirement = None
+    if pk is not None:
+        requirement = DocumentRequirement.objects.filter(pk=pk).first()
+        if requirement is None:
+            raise Http404
+    form = RequirementForm(request.POST or None, instance=requirement)
+    if request.method == "POST" and form.is_valid():
+        from tdkt.audit.models import AuditAction
+        from tdkt.audit.services import record
+
+        saved = form.save()
+        record(request.user, AuditAction.UPDATE if pk else AuditAction.CREATE, saved,
+               changes={name: str(form.cleaned_data[name]) for name in form.changed_data})
+        messages.success(request, _("The checklist has been saved."))
+        return redirect("dossiers:checklist")
+    return render(request, "dossiers/simple_form.html", {
+        "form": form, "title": _("Edit a required document") if pk else _("Add a required document")})
+
+
+@roles_required(*SPECIALISTS)
+def requirement_delete(request, pk):
+    requirement = DocumentRequirement.objects.filter(pk=pk).first()
+    if requirement is None:
+        raise Http404
+    if request.method == "POST":
+        from tdkt.audit.models import AuditAction
+        from tdkt.audit.services import record
+
+        record(request.user, AuditAction.DELETE, requirement, changes={"document_type": requirement.document_type})
+        requirement.delete()
+        messages.success(request, _("The required document has been removed from the checklist."))
+        return redirect("dossiers:checklist")
+    return render(request, "dossiers/confirm.html", {
+        "title": _("Remove a required document"), "question": _("Remove “%(name)s” from the checklist?") % {
+            "name": requirement}, "back": reverse("dossiers:checklist")})

@@ -204,8 +204,9 @@ def minutes(request, pk):
         if form.is_valid():
             try:
                 meetings.update_minutes(meeting, by=request.user, **form.cleaned_data)
-            except ValidationError as exc:
-                apply_validation_error(form, exc)
+            except ValidationError as exc:  # only when locked: the page then shows the text read-only
+                _error(request, exc)
+                return redirect("council:minutes", pk=meeting.pk)
             else:
                 messages.success(request, _("The minutes have been saved."))
                 return redirect("council:minutes", pk=meeting.pk)

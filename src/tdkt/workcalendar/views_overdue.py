@@ -25,7 +25,8 @@ def overdue(request):
     rows = overdue_by_specialist(today)
     queue_url = _url("dossiers:queue")
     for row in rows:
-        row_filter = f"assignee={row.specialist_id}" if row.specialist_id else "assignee=none"
+        # The work queue's own filters (dossiers.views_province.queue).
+        row_filter = f"assignee_id={row.specialist_id}" if row.specialist_id else "assignee=nobody"
         row.queue_url = f"{queue_url}?{row_filter}" if queue_url else ""
     dossiers = list(watched_dossiers(today).select_related("unit", "assignee").order_by("step_due_on", "id")
                     [:MAX_LISTED])

@@ -1,7 +1,7 @@
 """The versioned API object (/api/v1/). Endpoints live in tdkt.api.endpoints.* and call the same domain
 functions as the HTML views; errors come back as {"detail": "<Vietnamese message>"}."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
@@ -33,3 +33,8 @@ def validation_error(request, exc):
 @api.exception_handler(Http404)
 def not_found(request, exc):
     return api.create_response(request, {"detail": _("Not found.")}, status=404)
+
+
+@api.exception_handler(PermissionDenied)
+def forbidden(request, exc):
+    return api.create_response(request, {"detail": str(exc) or _("You may not do this.")}, status=403)

@@ -29,10 +29,10 @@ class PublicCommentForm(forms.Form):
         self.fields["nomination"].choices = [("", _("The whole list"))] + [
             (row["pk"], f"{row['position']}. {row['name']}") for row in lines]
 
-    def clean_website(self):
-        if self.cleaned_data.get("website"):
+    def clean(self):
+        if self.cleaned_data.get("website"):  # shown to the sender above the form, never on the hidden field
             raise forms.ValidationError(_("Your comment could not be accepted."))
-        return ""
+        return super().clean()
 
 
 class HandleCommentForm(forms.Form):

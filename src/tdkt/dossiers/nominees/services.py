@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from tdkt.accounts.scope import get_scope
 from tdkt.audit.models import AuditAction
-from tdkt.audit.services import record, record_create, record_delete, record_update, snapshot
+from tdkt.audit.services import record
 from tdkt.dossiers.eligibility import check_nominations
 from tdkt.dossiers.enums import UNIT_EDITABLE_STATES, DossierState, EventKind
 from tdkt.dossiers.models import Dossier, Nomination
@@ -91,6 +91,16 @@ def _refresh(nomination: Nomination) -> None:
     Nomination.objects.filter(pk=nomination.pk).update(verdict_live=nomination.verdict_live)
 
 
+def line_snapshot(nomination: Nomination) -> dict:
+    """What the audit keeps of a line (plain values; the report by name and hash)."""
+    return {"dossier": nomination.dossier_id, "person": nomination.person_id, "unit": nomination.unit_id,
+            "household": nomination.household_id, "award_type": nomination.award_type_id,
+            "proposed_award_type": nomination.proposed_award_type_id, "basis": nomination.basis,
+            "position_and_unit": nomination.position_and_unit, "achievement_summary": nomination.achievement_summary,
+            "report": nomination.report_name, "report_sha256": nomination.report_sha256,
+            "import_batch": nomination.import_batch}
+
+
 def _describe(nomination: Nomination) -> str:
     return f"{nomination.recipient} — {nomination.award_type.name}"
 
@@ -121,7 +131,7 @@ def add_nomination(dossier: Dossier, *, by, award_type, person=None, unit=None, 
             "name": nomination.recipient}) from error
     nomination._state.fields_cache["dossier"] = dossier
     _refresh(nomination)
-    record_create(by, nomination)
+    record(by, AuditAction.CREATE, nomination, changes={"after": line_snapshot(nomination)})
     log_event(dossier, by=by, kind=EventKind.NOTE,
               reason=_("Line added: %(line)s") % {"line": _describe(nomination)})
     return nomination
@@ -137,7 +147,7 @@ def update_nomination(nomination: Nomination, *, by, report=None, **changes) -> 
         raise ValueError(f"not editable: {sorted(unknown)}")
     locked = Nomination.objects.select_for_update().select_related("award_type", "person", "unit", "household").get(
         pk=nomination.pk)
-    before = snapshot(locked)
+    before = line_snapshot(locked)
     award_type = changes.pop("award_type", None)
     if award_type is not None and award_type.pk != locked.award_type_id:
         _check_award_fits(award_type, locked.person, locked.unit, locked.household)
@@ -153,7 +163,10 @@ def update_nomination(nomination: Nomination, *, by, report=None, **changes) -> 
     locked.save()
     locked._state.fields_cache["dossier"] = dossier
     _refresh(locked)
-    record_update(by, locked, before)
+    after = line_snapshot(locked)
+    changed = {name: [before[name], after[name]] for name in after if before[name] != after[name]}
+    if changed:
+        record(by, AuditAction.UPDATE, locked, changes=changed)
     log_event(dossier, by=by, kind=EventKind.NOTE,
               reason=_("Line changed: %(line)s") % {"line": _describe(locked)})
     return locked
@@ -165,7 +178,7 @@ def remove_nomination(nomination: Nomination, *, by) -> None:
     dossier = nomination.dossier
     check_editable(dossier, by)
     description = _describe(nomination)
-    record_delete(by, nomination)
+    record(by, AuditAction.DELETE, nomination, changes={"before": line_snapshot(nomination)})
     nomination.delete()
     log_event(dossier, by=by, kind=EventKind.NOTE, reason=_("Line removed: %(line)s") % {"line": description})
 

@@ -39,10 +39,7 @@ def queue(request):
     if assignee_id.isdigit():  # the overdue summary's links: one specialist's dossiers
         queryset = queryset.filter(assignee_id=int(assignee_id))
     page = cheap_page(queryset, request.GET.get("page"), PER_PAGE)
-    counts = queries.line_counts([dossier.pk for dossier in page])
-    for dossier in page:
-        dossier.counts = counts.get(dossier.pk, {"lines": 0, "to_fix": 0})
-        dossier.due_badge = queries.due_badge(dossier.step_due_on, today)
+    _decorate_rows(page, today)
     summary = list(queries.overdue_summary(today))
     for row in summary:
         assignee = f"&assignee_id={row.specialist_id}" if row.specialist_id else "&assignee=nobody"
@@ -50,8 +47,55 @@ def queue(request):
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "dossiers/queue.html", {
-        "page": page, "form": form, "summary": summary, "specialists": list(specialists()),
+        "page": page, "form": form, "filters": _filter_controls(form), "summary": summary, "specialists": list(specialists()),
         "query": query.urlencode(), "today": today})
+
+
+def _decorate_rows(page, today) -> None:
+    """What each row shows, worked out once in Python (labels, link, badge): a page renders 50 rows."""
+    from tdkt.dossiers.enums import DossierKind, DossierState
+
+    states, kinds = dict(DossierState.choices), dict(DossierKind.choices)
+    states = {key: str(value) for key, value in states.items()}
+    kinds = {key: str(value) for key, value in kinds.items()}
+    detail = reverse("dossiers:detail", kwargs={"pk": 0})[:-2]  # "/dossiers/" — the pk and "/" are appended
+    counts = queries.line_counts([dossier.pk for dossier in page])
+    for dossier in page:
+        dossier.counts = counts.get(dossier.pk, {"lines": 0, "to_fix": 0})
+        dossier.due_badge = queries.due_badge(dossier.step_due_on, today)
+        dossier.url = f"{detail}{dossier.pk}/"
+        dossier.state_label = states.get(dossier.state, dossier.state)
+        dossier.kind_label = kinds.get(dossier.kind, dossier.kind)
+        dossier.ref = dossier.reference
+        dossier.assignee_name = (dossier.assignee.get_full_name() or dossier.assignee.username) if dossier.assignee else "—"
+        dossier.overdue = dossier.step_due_on is not None and dossier.step_due_on < today
+        dossier.due_text = dossier.step_due_on.strftime("%d/%m/%Y") if dossier.step_due_on else ""
+
+
+def _filter_controls(form) -> list[tuple[str, str]]:
+    """(label, HTML control) of each filter, built in Python: the unit list has hundreds of options and
+    Django's widget templates would render each one through the template engine."""
+    from django.utils.html import format_html, format_html_join
+
+    from tdkt.orgs.models import Unit
+
+    data = form.data if form.is_bound else {}
+    controls = []
+    for name, field in form.fields.items():
+        current = str(data.get(name, "") or "")
+        if name == "unit":
+            choices = [("", "—")] + [(str(pk), label) for pk, label in Unit.objects.order_by("name").values_list(
+                "pk", "name")]
+        elif hasattr(field, "choices"):
+            choices = [(str(value), label) for value, label in field.choices]
+        else:
+            controls.append((field.label, format_html(
+                '<input type="number" name="{}" value="{}" min="0" max="60" size="3">', name, current)))
+            continue
+        options = format_html_join("", '<option value="{}"{}>{}</option>', (
+            (value, " selected" if value == current else "", label) for value, label in choices))
+        controls.append((field.label, format_html('<select name="{}">{}</select>', name, options)))
+    return controls
 
 
 def _bulk(request):

@@ -193,3 +193,25 @@ def test_meeting_list_queries_do_not_grow(world, board):
     _meeting_with_items(world, board, 1, 2)
     _meeting_with_items(world, board, 1, 3)
     assert _queries(client, url("meetings")) == one
+
+
+def test_consultation_answers_and_comments_are_written_out():
+    import datetime
+    from types import SimpleNamespace
+
+    from tdkt.council.papers import answer_texts, comment_texts
+
+    answer = SimpleNamespace(agency="Công an tỉnh", answer_label="Có ý kiến", state_label="Đã trả lời",
+                             objects_to_line=True, text="Đang bị xem xét vi phạm giao thông")
+    assert answer_texts([answer]) == [
+        "Công an tỉnh: Có ý kiến — có ý kiến không đồng ý với trường hợp này — Đang bị xem xét vi phạm giao thông"]
+    comment = SimpleNamespace(text="Đề nghị xem xét lại thành tích", state_label="Không có căn cứ",
+                              reason="Đã xác minh")
+    summary = SimpleNamespace(notices=[("Thông báo công khai số 1", datetime.date(2026, 11, 2),
+                                        datetime.date(2026, 11, 16), "published")],
+                              total=1, new=0, dismissed=1, led_to_hold=0, general=0, comments=[comment])
+    assert comment_texts(summary) == [
+        "Đã công khai: Thông báo công khai số 1 (02/11/2026 – 16/11/2026)",
+        "Ý kiến: 1 ý kiến về trường hợp này (0 chưa xử lý, 1 không có căn cứ, 0 dẫn đến tạm dừng xét), 0 ý kiến chung",
+        "– Đề nghị xem xét lại thành tích (Không có căn cứ: Đã xác minh)"]
+    assert comment_texts(None) == [] and answer_texts(None) == []

@@ -3,6 +3,7 @@ minutes (biên bản). The texts are Vietnamese: these are official documents, w
 
 from __future__ import annotations
 
+from django.db.models import Case, Value, When
 from django.utils import translation
 
 from tdkt.council.enums import AttendanceStatus, BallotMode, Outcome
@@ -59,9 +60,16 @@ def papers_docx(meeting) -> bytes:
         return nd30.to_bytes(document)
 
 
+ROLE_ORDER = [CouncilRole.CHAIR, CouncilRole.VICE_CHAIR, CouncilRole.STANDING_MEMBER, CouncilRole.MEMBER,
+              CouncilRole.SECRETARY]
+
+
 def attendance_list(meeting):
+    """Members in the order of the council's list: chair, vice-chairs, standing member, members, secretary."""
+    rank = Case(*[When(member__role=role, then=Value(index)) for index, role in enumerate(ROLE_ORDER)],
+                default=Value(len(ROLE_ORDER)))
     return list(Attendance.objects.filter(meeting=meeting).select_related("member__person").order_by(
-        "member__role", "member__person__full_name"))
+        rank, "member__person__full_name", "pk"))
 
 
 def _signatures(document, meeting, attendances):
@@ -142,5 +150,5 @@ def _results(document, meeting, ballot):
                      f"{item.disagree} ({percent_text(item.disagree or 0, total)})",
                      f"{item.abstain} ({percent_text(item.abstain or 0, total)})", rule, outcome])
     nd30.add_table(document, ["TT", "Tập thể, cá nhân", "Đồng ý", "Không đồng ý", "Không biểu quyết", "Ngưỡng",
-                              "Kết quả"], [10, 50, 24, 24, 24, 18, 18], rows)
+                              "Kết quả"], [10, 45, 22, 22, 22, 22, 22], rows)
     p(document, f"Số đề nghị đạt: {approved}/{len(items)}.", first_line_mm=10, space_before=6)

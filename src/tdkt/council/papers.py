@@ -71,6 +71,47 @@ def _as_texts(value) -> list[str]:
         return [str(value)]
 
 
+def _day(value) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def answer_texts(answers) -> list[str]:
+    """One line per consulted agency: "Công an tỉnh: Có ý kiến — <reason or opinion>" (duck-typed on
+    consultations' ConsultationAnswer; anything else is shown as text)."""
+    texts = []
+    for answer in answers or []:
+        if not hasattr(answer, "agency"):
+            texts.extend(_as_texts(answer))
+            continue
+        label = getattr(answer, "answer_label", "") or getattr(answer, "state_label", "")
+        line = f"{answer.agency}: {label}" if label else str(answer.agency)
+        if getattr(answer, "objects_to_line", False):
+            line += " — " + _("objects to this nominee")
+        if getattr(answer, "text", ""):
+            line += f" — {answer.text}"
+        texts.append(line)
+    return texts
+
+
+def comment_texts(summary) -> list[str]:
+    """The public posting of a nominee and the comments received (postings' CommentSummary), or text."""
+    if summary is None:
+        return []
+    if not hasattr(summary, "notices"):
+        return _as_texts(summary)
+    texts = [_("Posted: %(title)s (%(start)s – %(end)s)") % {"title": title, "start": _day(start), "end": _day(end)}
+             for title, start, end, _state in summary.notices]
+    if summary.notices or summary.total or summary.general:
+        texts.append(_("Comments: %(total)d on this nominee (%(new)d not handled, %(dismissed)d dismissed, "
+                       "%(held)d led to a hold), %(general)d general") % {
+            "total": summary.total, "new": summary.new, "dismissed": summary.dismissed,
+            "held": summary.led_to_hold, "general": summary.general})
+    for comment in getattr(summary, "comments", []):
+        reason = f": {comment.reason}" if getattr(comment, "reason", "") else ""
+        texts.append(f"– {comment.text} ({getattr(comment, 'state_label', '')}{reason})")
+    return texts
+
+
 def verdict_texts(snapshot) -> tuple[str, list[str]]:
     """(verdict label, messages of the findings that did not pass) of an eligibility snapshot."""
     if not snapshot:
@@ -102,8 +143,8 @@ def build_papers(meeting, items=None) -> Papers:
             item=item, number=len(group.lines) + 1, recipient=str(nomination.recipient),
             position_and_unit=nomination.position_and_unit or nomination.dossier.unit.name,
             verdict=verdict, findings=findings,
-            answers=_as_texts(answers.get(nomination.pk) if hasattr(answers, "get") else None),
-            comments=_as_texts(comments.get(nomination.pk) if hasattr(comments, "get") else None)))
+            answers=answer_texts(answers.get(nomination.pk) if hasattr(answers, "get") else None),
+            comments=comment_texts(comments.get(nomination.pk) if hasattr(comments, "get") else None)))
     return Papers(list(groups.values()), answers_for is not None, comment_summary is not None)
 
 

@@ -13,9 +13,9 @@ from django.db import transaction
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from tdkt.audit.services import record_create, record_update, snapshot
 from tdkt.lib.uploads import UploadError, read_upload
 from tdkt.movements import rules
+from tdkt.movements.auditing import file_safe_snapshot, record_created, record_updated
 from tdkt.movements.models import Covenant, CovenantTarget
 from tdkt.orgs.models import EmulationGroupYear
 
@@ -64,7 +64,7 @@ def save_covenant(group_year, *, by, signed_on=None, host_unit=None, content: st
         raise ValidationError(errors)
     with transaction.atomic():
         covenant = Covenant.objects.select_for_update().filter(group_year=group_year).first()
-        before = snapshot(covenant) if covenant else None
+        before = file_safe_snapshot(covenant) if covenant else None
         covenant = covenant or Covenant(group_year=group_year, created_by=by)
         covenant.signed_on, covenant.host_unit, covenant.content = signed_on, host_unit, content.strip()
         stored = None
@@ -84,9 +84,9 @@ def save_covenant(group_year, *, by, signed_on=None, host_unit=None, content: st
                     else:
                         CovenantTarget.objects.filter(covenant=covenant, unit=unit).delete()
             if before is None:
-                record_create(by, covenant)
+                record_created(by, covenant)
             else:
-                record_update(by, covenant, before)
+                record_updated(by, covenant, before)
         except Exception:
             if stored:
                 covenant.document.storage.delete(stored)

@@ -29,7 +29,7 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FIXED = {"ma don vi": "code", "ma dv": "code", "ten don vi": "name", "don vi": "name",
          "danh hieu tap the": "collective", "danh hieu tap the dang ky": "collective",
          "chi tieu": "targets", "chi tieu thi dua": "targets", "ghi chu": "note"}
-TEMPLATE_TITLES = ("LDTT", "CSTDCS")  # individual titles most units register (columns of the template)
+TEMPLATE_TITLES = ("LDTT", "CSTD_CS")  # individual titles most units register (columns of the template)
 MAX_ROWS = 3000
 
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from tdkt.audit.services import record_create, record_update, snapshot
 from tdkt.lib.uploads import UploadError, read_upload
+from tdkt.movements.auditing import record_created
 from tdkt.movements.enums import MovementLevel, TargetScope
 from tdkt.movements.models import Milestone, Movement, MovementDocument, MovementParticipant, MovementPhase
 
@@ -116,7 +117,7 @@ def add_document(movement: Movement, *, by, kind: str, title: str, uploaded) -> 
     try:
         with transaction.atomic():
             document.save()
-            record_create(by, document)
+            record_created(by, document)
     except Exception:
         document.file.storage.delete(document.file.name)
         raise

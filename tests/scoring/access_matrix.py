@@ -36,6 +36,8 @@ MATRIX = [
     ("scoring:evidence_upload", "scoring_sheet_of_unit_b", ANY_POST),
     ("scoring:sheet_submit", "scoring_sheet_of_unit_b", ANY_POST),
     ("scoring:evidence", "scoring_score_of_unit_b", ALL),
+    ("scoring:report_upload", "scoring_sheet_of_unit_b", ANY_POST),
+    ("scoring:report", "scoring_report_of_unit_b", ALL),
     ("scoring:answer", "scoring_adjustment_of_unit_b", [403, 403, 200, 403, 302]),
 ]
 
@@ -77,6 +79,15 @@ def _adjustment_of_unit_b(world):
                         points=Decimal(6), reason="Kế hoạch ban hành chậm")
 
 
+def _report_of_unit_b(world):
+    from tdkt.movements.scoring.sheets import save_report
+    from tests.scoring.support import pdf_upload
+
+    scoring_round = _round(world)
+    save_report(scoring_round, world.unit_b, by=world.users["clerk_b"], uploaded=pdf_upload("bao-cao.pdf"))
+    return {"pk": scoring_round.pk, "unit_id": world.unit_b.pk}
+
+
 def _government_proposal(world):
     from tdkt.awards.models import AwardType
     from tdkt.movements.scoring.models import LeaderProposal
@@ -94,4 +105,5 @@ OBJECTS = {
     "scoring_score_of_unit_b": _score_of_unit_b,
     "scoring_adjustment_of_unit_b": _adjustment_of_unit_b,
     "scoring_government_proposal": _government_proposal,
+    "scoring_report_of_unit_b": _report_of_unit_b,
 }

@@ -129,3 +129,27 @@ def scores_xlsx(scoring_round, ranked, adjustments) -> bytes:
 
 def template_rows(template) -> list[list]:
     return [[c.code, c.title, KIND_TEXT[c.kind], format_points(c.max_points)] for c, _d, _h in criteria_tree(template.pk)]
+
+
+def cover_letter_docx(scoring_round, proposals, *, place: str = "") -> bytes:
+    """Tờ trình of the group (a draft: number and date left blank for the head unit's registry)."""
+    group_year = scoring_round.group_year
+    word = group_word(group_year)
+    head = next((m.unit for m in members(group_year) if m.role == GroupRole.HEAD), None)
+    awards = sorted({p.award_type.name for p in proposals})
+    document = nd30.new_document()
+    nd30.add_heading_block(document, nd30.Heading(
+        issuer=(head.name if head else group_year.group.name), parent=group_year.group.name, place=place,
+        date=None, number=None, symbol="TTr-" + word.upper(), doc_type="TỜ TRÌNH",
+        title=f"Về việc đề nghị tặng {' và '.join(awards)} năm {group_year.year}"), year=group_year.year)
+    nd30.add_paragraph(document, "Kính gửi: Hội đồng Thi đua - Khen thưởng tỉnh (qua Sở Nội vụ).", align="center")
+    nd30.add_paragraph(document, (
+        f"Căn cứ kết quả chấm điểm, xếp hạng thi đua năm {group_year.year} và kết quả bình xét, bỏ phiếu của "
+        f"{group_year.group.name}, Trưởng {word} đề nghị Hội đồng Thi đua - Khen thưởng tỉnh xem xét, trình Chủ "
+        f"tịch Ủy ban nhân dân tỉnh khen thưởng các tập thể sau:"), align="justify")
+    nd30.add_table(document, ["TT", "Tập thể", "Xếp hạng", "Hình thức đề nghị"], [12, 88, 20, 45],
+                   [[str(i), p.unit.name, str(p.rank), p.award_type.name] for i, p in enumerate(proposals, 1)])
+    nd30.add_paragraph(document, "(Kèm theo biên bản họp, bảng điểm và báo cáo thành tích của các tập thể.)",
+                       italic=True, space_before=6)
+    nd30.add_paragraph(document, f"TRƯỞNG {word.upper()}", bold=True, align="right", space_before=12)
+    return nd30.to_bytes(document)

@@ -123,6 +123,11 @@ class RoundStateChange(models.Model):
         return f"{self.from_state} → {self.to_state}"
 
 
+def report_path(instance, filename: str) -> str:
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"scoring/{instance.round_id}/{instance.unit_id}/report.{extension}"
+
+
 class ScoreSheet(models.Model):
     """A member unit's self-scoring sheet (bảng tự chấm điểm) in a round."""
 
@@ -132,6 +137,10 @@ class ScoreSheet(models.Model):
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)  # first submission: tie-break
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                                      related_name="+")
+    # The unit's achievement report (báo cáo thành tích, PDF or Word) sent with its year-end sheet: it goes
+    # with the unit's line when the group proposes it.
+    report = models.FileField(_("achievement report"), upload_to=report_path, max_length=255, blank=True)
+    report_name = models.CharField(max_length=255, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

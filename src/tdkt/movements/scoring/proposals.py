@@ -19,7 +19,13 @@ from tdkt.audit.services import record
 from tdkt.awards.models import AwardType
 from tdkt.movements.scoring import rules
 from tdkt.movements.scoring.enums import RoundKind, RoundState
-from tdkt.movements.scoring.models import GroupBallotTally, LeaderProposal, RankingResult, ScoringRound
+from tdkt.movements.scoring.models import (
+    GroupBallotTally,
+    LeaderProposal,
+    RankingResult,
+    ScoreSheet,
+    ScoringRound,
+)
 
 PROVINCE_FLAG = "CO_TINH"
 MERIT_CERTIFICATE = "BK_TINH"
@@ -84,6 +90,15 @@ def _boundary_tie(ordered, tallies, cut: int) -> list:
     return []
 
 
+def _report(reports, result):
+    """The unit's achievement report from its sheet, as an upload for the dossier line (None when missing)."""
+    sheet = reports.get(result.unit_id)
+    if sheet is None:
+        return None
+    with sheet.report.open("rb") as handle:
+        return ContentFile(handle.read(), name=sheet.report_name or sheet.report.name.rsplit("/", 1)[-1])
+
+
 @dataclass
 class ProposalOutcome:
     dossier: object
@@ -102,7 +117,7 @@ def propose_leaders(scoring_round: ScoringRound, *, by) -> ProposalOutcome:
     from tdkt.dossiers.enums import DocumentType, DossierKind
     from tdkt.dossiers.nominees.services import add_nomination
     from tdkt.dossiers.workflow import create_dossier, submit_dossier
-    from tdkt.movements.scoring.exports import group_word, minutes_docx
+    from tdkt.movements.scoring.exports import cover_letter_docx, group_word, minutes_docx
     from tdkt.movements.scoring.queries import leaderboards
 
     group_year = scoring_round.group_year
@@ -138,9 +153,10 @@ def propose_leaders(scoring_round: ScoringRound, *, by) -> ProposalOutcome:
         unit=head, by=by, kind=DossierKind.YEAR_END, group_year=group_year, year=group_year.year,
         title=_("Proposals of %(word)s “%(group)s” after the %(year)s year-end review") % {
             "word": group_word(group_year), "group": group_year.group.name, "year": group_year.year})
+    reports = {sheet.unit_id: sheet for sheet in ScoreSheet.objects.filter(round=scoring_round).exclude(report="")}
     proposals = []
     for result, code in chosen:
-        add_nomination(dossier, by=by, award_type=awards[code], unit=result.unit,
+        add_nomination(dossier, by=by, award_type=awards[code], unit=result.unit, report=_report(reports, result),
                        achievement_summary=_("Rank %(rank)s of %(count)s in %(group)s, %(total)s points.") % {
                            "rank": result.rank, "count": len(results), "group": group_year.group.name,
                            "total": str(result.total).replace(".", ",")})
@@ -152,6 +168,9 @@ def propose_leaders(scoring_round: ScoringRound, *, by) -> ProposalOutcome:
     minutes = ContentFile(minutes_docx(scoring_round, ranked, tally_rows, proposals),
                           name=f"bien-ban-{group_year.group.code}-{group_year.year}.docx")
     add_document(dossier, by=by, document_type=DocumentType.COUNCIL_MINUTES, uploaded=minutes)
+    cover = ContentFile(cover_letter_docx(scoring_round, proposals),
+                        name=f"to-trinh-{group_year.group.code}-{group_year.year}.docx")
+    add_document(dossier, by=by, document_type=DocumentType.COVER_LETTER, uploaded=cover)
     problems = []
     try:
         with transaction.atomic():

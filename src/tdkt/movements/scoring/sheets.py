@@ -230,3 +230,27 @@ def answer_adjustment(adjustment: ScoreAdjustment, *, by, answer: str) -> ScoreA
     adjustment.unit_answer, adjustment.answered_at, adjustment.answered_by = answer, now, by
     record(by, AuditAction.UPDATE, adjustment, changes={"unit_answer": answer})
     return adjustment
+
+
+@transaction.atomic
+def save_report(scoring_round: ScoringRound, unit, *, by, uploaded) -> ScoreSheet:
+    """The unit's achievement report (PDF or Word), sent with its sheet until the ranking is published."""
+    if not rules.can_score_unit(by, unit.pk):
+        raise PermissionDenied(_("You do not belong to %(unit)s: a unit scores only itself.") % {"unit": unit})
+    scoring_round = _locked_round(scoring_round)
+    if scoring_round.state == RoundState.PUBLISHED:
+        raise ValidationError(_("The round is published and locked: scores can no longer change."))
+    _check_member(scoring_round, unit)
+    try:
+        sniffed = read_upload(uploaded, allowed={"pdf", "docx"}, max_bytes=settings.UPLOAD_MAX_BYTES,
+                              field_label=_("Achievement report of %(unit)s") % {"unit": unit})
+    except UploadError as exc:
+        raise ValidationError({"report": str(exc)}) from exc
+    sheet, _created = ScoreSheet.objects.get_or_create(round=scoring_round, unit=unit)
+    name = (getattr(uploaded, "name", "") or "").rsplit("/", 1)[-1][:255] or f"bao-cao.{sniffed.kind}"
+    sheet.report.save(name, ContentFile(sniffed.data), save=False)
+    sheet.report_name = name
+    sheet.save(update_fields=["report", "report_name", "updated_at"])
+    record(by, AuditAction.UPDATE, sheet, changes={"report": name,
+                                                   "sha256": hashlib.sha256(sniffed.data).hexdigest()})
+    return sheet

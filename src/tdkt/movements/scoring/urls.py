@@ -27,6 +27,8 @@ urlpatterns = [
     path("rounds/<int:pk>/units/<int:unit_id>/save/", views_sheet.sheet_save, name="sheet_save"),
     path("rounds/<int:pk>/units/<int:unit_id>/evidence/", views_sheet.evidence_upload, name="evidence_upload"),
     path("rounds/<int:pk>/units/<int:unit_id>/submit/", views_sheet.sheet_submit, name="sheet_submit"),
+    path("rounds/<int:pk>/units/<int:unit_id>/report/", views_sheet.report_upload, name="report_upload"),
+    path("rounds/<int:pk>/units/<int:unit_id>/report/file/", views_sheet.report, name="report"),
     path("scores/<int:pk>/evidence/", views_sheet.evidence, name="evidence"),
     path("adjustments/<int:pk>/answer/", views_sheet.answer, name="answer"),
 ]

@@ -15,7 +15,7 @@ from tdkt.lib.forms import apply_validation_error
 from tdkt.movements.scoring import queries, rules, services, sheets
 from tdkt.movements.scoring.enums import RoundState
 from tdkt.movements.scoring.forms import AnswerForm
-from tdkt.movements.scoring.models import Criterion
+from tdkt.movements.scoring.models import Criterion, ScoreSheet
 
 
 def _round_and_unit(user, pk, unit_id):
@@ -150,3 +150,32 @@ def answer(request, pk):
         "back": reverse("scoring:sheet", args=[sheet_row.round_id, sheet_row.unit_id])})
 
 
+
+
+@signed_in
+@require_POST
+def report_upload(request, pk, unit_id):
+    scoring_round, unit = _round_and_unit(request.user, pk, unit_id)
+    uploaded = request.FILES.get("report")
+    try:
+        if uploaded is None:
+            raise ValidationError(_("Choose the achievement report file."))
+        sheets.save_report(scoring_round, unit, by=request.user, uploaded=uploaded)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The achievement report has been saved."))
+    return redirect("scoring:sheet", pk=scoring_round.pk, unit_id=unit.pk)
+
+
+@signed_in
+def report(request, pk, unit_id):
+    scoring_round, unit = _round_and_unit(request.user, pk, unit_id)
+    sheet_row = ScoreSheet.objects.filter(round=scoring_round, unit=unit).first()
+    if sheet_row is None or not sheet_row.report:
+        raise Http404
+    try:
+        handle = sheet_row.report.open("rb")
+    except (FileNotFoundError, ValueError) as exc:
+        raise Http404 from exc
+    return FileResponse(handle, as_attachment=True, filename=sheet_row.report_name or "bao-cao-thanh-tich")

@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from tdkt.accounts.enums import Role
+from tdkt.accounts.enums import PROVINCE_WIDE_ROLES, Role
 from tdkt.accounts.scope import get_scope
 
 
@@ -12,4 +12,5 @@ def shell(request):
         "province_name": settings.PROVINCE_NAME,
         "scope": scope,
         "is_admin": bool(scope and Role.SYSTEM_ADMIN in scope.roles),
+        "is_province": bool(scope and scope.roles & PROVINCE_WIDE_ROLES),
     }

@@ -26,5 +26,15 @@ MATRIX = [
     ("consultations:record_answer", "consultations_request", [200, 403, 403, 403, 302]),
     ("consultations:inbox", None, [403, 200, 200, 403, 302]),
     ("consultations:answer", "consultations_request", [403, 404, 200, 403, 302]),
+    ("consultations:settings", None, [200, 403, 403, 403, 302]),
+    ("consultations:agency_create", None, [200, 403, 403, 403, 302]),
+    ("consultations:agency_edit", "consultations_agency", [200, 403, 403, 403, 302]),
 ]
-OBJECTS = {"consultations_dossier": _dossier_in_appraisal, "consultations_request": _request_to_unit_b_agency}
+def _police(world):
+    from tests.consultations.support import police
+
+    return police()
+
+
+OBJECTS = {"consultations_dossier": _dossier_in_appraisal, "consultations_request": _request_to_unit_b_agency,
+           "consultations_agency": _police}

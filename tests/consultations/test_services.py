@@ -40,6 +40,13 @@ def test_default_due_date_counts_working_days(db, sent_on, days, due_on):
     assert services.default_due_on(sent_on) == due_on
 
 
+def test_a_province_day_off_moves_the_due_date(db):
+    from tdkt.workcalendar.models import ProvinceDay
+
+    ProvinceDay.objects.create(date=D(2026, 3, 10), kind="day_off", name="Nghỉ bù ngày hội tỉnh")
+    assert services.default_due_on(D(2026, 3, 2)) == D(2026, 3, 17)
+
+
 def test_default_agencies_are_seeded(db):
     assert list(ConsultedAgency.objects.values_list("short_name", "kind")) == [
         ("Công an tỉnh", "police"), ("Thuế tỉnh", "tax"), ("BHXH tỉnh", "social_insurance"),

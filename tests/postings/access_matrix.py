@@ -39,5 +39,6 @@ MATRIX = [
     ("postings:close", "postings_notice", [405, 403, 403, 403, 302]),
     ("postings:handle", "postings_comment", [200, 403, 403, 403, 302]),
     ("postings:dossier", "postings_dossier", [200, 403, 403, 403, 302]),
+    ("postings:settings", None, [200, 403, 403, 403, 302]),
 ]
 OBJECTS = {"postings_notice": _published_notice, "postings_comment": _comment, "postings_dossier": _dossier}

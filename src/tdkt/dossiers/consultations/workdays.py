@@ -1,14 +1,6 @@
-"""Working-day arithmetic for hiệp y and công khai deadlines.
+"""Working-day arithmetic for hiệp y and công khai deadlines: the province's calendar (national holidays,
+bridge days, and the province's declared extra days off and make-up working days)."""
 
-The province's calendar (tdkt.workcalendar: declared extra days off, make-up Saturdays) is used when it
-is installed; otherwise the national calendar of tdkt.lib.workdays (weekends and public holidays)."""
+from tdkt.workcalendar.calendar import add_working_days
 
-import datetime
-
-
-def add_working_days(start: datetime.date, days: int) -> datetime.date:
-    try:
-        from tdkt.workcalendar.calendar import add_working_days as calendar_add
-    except ImportError:
-        from tdkt.lib.workdays import add_working_days as calendar_add
-    return calendar_add(start, days)
+__all__ = ["add_working_days"]

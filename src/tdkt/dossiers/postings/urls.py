@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tdkt.dossiers.postings import views
+from tdkt.dossiers.postings import settings_views, views
 
 app_name = "postings"
 
@@ -12,4 +12,5 @@ urlpatterns = [
     path("manage/<int:pk>/close/", views.close, name="close"),
     path("manage/comments/<int:pk>/", views.handle, name="handle"),
     path("dossier/<int:pk>/", views.dossier_notices, name="dossier"),
+    path("manage/settings/", settings_views.posting_settings, name="settings"),
 ]

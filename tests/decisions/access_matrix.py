@@ -1,7 +1,82 @@
 """Persona matrix rows of the decisions app (collected by tests/test_access_map.py).
 
 MATRIX rows: (url name, object key or None, [specialist, clerk_a, clerk_b, council_member, anonymous]).
-OBJECTS: object key -> factory(world) returning the object (its pk is the URL kwarg) or a kwargs dict."""
+OBJECTS: object key -> factory(world) returning the object (its pk is the URL kwarg) or a kwargs dict.
 
-MATRIX = []
-OBJECTS = {}
+Unit clerks see published decisions that carry a line of their unit (clerk_a: a line of Sở Y tế), never
+drafts (404); the signer's own actions are tested in tests/decisions/test_views.py."""
+
+MATRIX = [
+    ("decisions:list", None, [200, 200, 200, 200, 302]),
+    ("decisions:draft", None, [200, 403, 403, 403, 302]),
+    ("decisions:detail", "decisions_published", [200, 200, 404, 200, 302]),
+    ("decisions:edit", "decisions_draft", [200, 403, 403, 403, 302]),
+    ("decisions:line_remove", "decisions_draft_line", [405, 403, 403, 403, 302]),
+    ("decisions:approve", "decisions_draft", [403, 403, 403, 403, 302]),
+    ("decisions:return", "decisions_approved", [403, 403, 403, 403, 302]),
+    ("decisions:number", "decisions_approved", [405, 403, 403, 403, 302]),
+    ("decisions:sign", "decisions_approved", [200, 403, 403, 403, 302]),
+    ("decisions:publish", "decisions_published", [405, 403, 403, 403, 302]),
+    ("decisions:correct", "decisions_published", [200, 403, 403, 403, 302]),
+    ("decisions:revoke", "decisions_published", [200, 403, 403, 403, 302]),
+    ("decisions:docx", "decisions_published", [200, 200, 404, 200, 302]),
+    ("decisions:pdf", "decisions_draft", [200, 404, 404, 200, 302]),
+    ("decisions:signed_copy", "decisions_published", [200, 200, 404, 200, 302]),
+    ("decisions:payments", "decisions_published", [200, 403, 403, 403, 302]),
+    ("decisions:payments_xlsx", "decisions_published", [200, 403, 403, 403, 302]),
+    ("decisions:payout", "decisions_published", [405, 403, 403, 403, 302]),
+    ("decisions:fund", None, [200, 403, 403, 403, 302]),
+    ("decisions:fund_add", "decisions_fund", [200, 403, 403, 403, 302]),
+    ("decisions:submissions", None, [200, 403, 403, 403, 302]),
+    ("decisions:submission_docx", "decisions_state_award", [200, 403, 403, 403, 302]),
+    ("decisions:submission_pdf", "decisions_state_award", [200, 403, 403, 403, 302]),
+]
+
+
+def _draft_decision(world):
+    from tdkt.decisions import services
+    from tests.decisions.support import approved, make_authority, make_dossier
+
+    nomination = approved(make_dossier(world.unit_a), person=world.person_a)
+    (decision,) = services.draft_decisions([nomination], by=world.users["specialist"], authority=make_authority())
+    return decision
+
+
+def _approved_decision(world):
+    from tdkt.decisions import services
+
+    decision = _draft_decision(world)
+    services.approve_for_signing(decision, by=world.users["signer"])
+    return decision
+
+
+def _published_decision(world):
+    from tdkt.decisions import services
+    from tests.decisions.support import SIGNED_ON, pdf_bytes
+
+    decision = _approved_decision(world)
+    services.sign_decision(decision, by=world.users["specialist"], signed_pdf=pdf_bytes(), signed_on=SIGNED_ON)
+    return services.publish_decision(decision, by=world.users["specialist"])
+
+
+def _draft_line(world):
+    return _draft_decision(world).lines.get()
+
+
+def _fund(world):
+    from tdkt.decisions.models import RewardFund
+
+    return RewardFund.objects.create(name="Quỹ thi đua, khen thưởng tỉnh Lào Cai")
+
+
+def _state_level_award(world):
+    from tests.decisions.support import approved, make_authority, make_dossier
+
+    make_authority()
+    nomination = approved(make_dossier(world.unit_a), person=world.person_a, code="BK_TTG")
+    return {"award_pk": nomination.award_type_id}
+
+
+OBJECTS = {"decisions_draft": _draft_decision, "decisions_approved": _approved_decision,
+           "decisions_published": _published_decision, "decisions_draft_line": _draft_line, "decisions_fund": _fund,
+           "decisions_state_award": _state_level_award}

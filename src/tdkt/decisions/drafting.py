@@ -12,6 +12,7 @@ from django.db.models import Q
 
 from tdkt.awards.enums import AwardCategory, RecipientKind
 from tdkt.awards.models import AwardRecord
+from tdkt.decisions import documents
 from tdkt.decisions.enums import LineGroup
 from tdkt.decisions.models import BaseSalary, LegalBasisTemplate
 from tdkt.decisions.money import base_salary_on, bonus_amount
@@ -53,10 +54,7 @@ def decision_title(award_type) -> str:
     return f"Về việc tặng {name}"
 
 
-def award_phrase(award_type) -> str:
-    if award_type.category == AwardCategory.TITLE and not award_type.name.startswith("Cờ"):
-        return f"danh hiệu “{award_type.name}”"
-    return award_type.name
+award_phrase = documents.award_phrase
 
 
 def legal_bases_for(authority, award_type, basis) -> list[str]:

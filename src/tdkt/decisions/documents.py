@@ -1,0 +1,221 @@
+"""The decision as a Word document in the Decree 30/2020 layout (tdkt.lib.nd30), with its annex list.
+
+Page 1: header block (issuer / national title, number / place and date), "QUYẾT ĐỊNH" and the title,
+the decider's title, the italic legal bases ("Căn cứ …;", the proposal line ending "."), "QUYẾT ĐỊNH:",
+Điều 1 (the award, counts of collectives and individuals, "(có danh sách kèm theo)"), Điều 2 (bonus),
+Điều 3 (execution, ending "./."), then "Nơi nhận" (left) beside the signature block (right) with the
+signing mode. Page numbers in the top margin from page 2 (nd30.new_document). The annex "DANH SÁCH"
+starts on a new page, grouped I. Tập thể / II. Cá nhân (/ III. Hộ gia đình).
+
+Document text, so always Vietnamese. The signature block and "Nơi nhận" sit in a borderless two-column
+table drawn with nd30's cell helpers (the lib has no public signature block yet)."""
+
+from __future__ import annotations
+
+import copy
+
+from docx.enum.text import WD_BREAK
+from docx.oxml.ns import qn
+
+from tdkt.decisions.enums import DecisionKind, LineGroup
+from tdkt.decisions.money import vnd
+from tdkt.lib import nd30
+from tdkt.lib.nd30 import _cell_paragraph, _no_borders, _set_widths  # noqa: PLC2701 - shared cell helpers
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+GROUP_HEADINGS = {LineGroup.COLLECTIVE: "TẬP THỂ", LineGroup.INDIVIDUAL: "CÁ NHÂN",
+                  LineGroup.HOUSEHOLD: "HỘ GIA ĐÌNH"}
+GROUP_ORDER = (LineGroup.COLLECTIVE, LineGroup.INDIVIDUAL, LineGroup.HOUSEHOLD)
+GROUP_NOUNS = {LineGroup.COLLECTIVE: "tập thể", LineGroup.INDIVIDUAL: "cá nhân", LineGroup.HOUSEHOLD: "hộ gia đình"}
+ROMAN = ("I", "II", "III")
+
+
+def award_phrase(award_type) -> str:
+    """"danh hiệu “Chiến sĩ thi đua cấp tỉnh”" for a title, the name itself for a form or a Cờ thi đua."""
+    if award_type.category == "title" and not award_type.name.startswith("Cờ"):
+        return f"danh hiệu “{award_type.name}”"
+    return award_type.name
+
+
+def decider_name(authority) -> str:
+    """"Chủ tịch Ủy ban nhân dân tỉnh Lào Cai" (for the annex reference)."""
+    return f"{authority.head_title.capitalize()} {authority.name}"
+
+
+def counts_phrase(lines) -> str:
+    """"02 tập thể và 15 cá nhân" (zero-padded below 10 as documents write counts)."""
+    counts = [(GROUP_NOUNS[group], sum(1 for line in lines if line.group == group)) for group in GROUP_ORDER]
+    parts = [f"{count:02d} {noun}" for noun, count in counts if count]
+    return " và ".join([", ".join(parts[:-1]), parts[-1]]) if len(parts) > 1 else (parts[0] if parts else "")
+
+
+def legal_basis_lines(decision) -> list[str]:
+    """Each basis ends with ";", the proposal line (last) ends with "."."""
+    lines = [text.rstrip(" ;.,") + ";" for text in decision.legal_bases if text.strip()]
+    if decision.proposal:
+        lines.append(decision.proposal.rstrip(" ;.,") + ".")
+    elif lines:
+        lines[-1] = lines[-1][:-1] + "."
+    return lines
+
+
+def amended_reference(decision) -> str:
+    old = decision.corrects or decision.revokes
+    if old is None:
+        return ""
+    return f"Quyết định số {old.number_text} ngày {old.decision_date:%d/%m/%Y} của {decider_name(old.authority)}"
+
+
+def article_texts(decision, lines) -> list[tuple[str, str]]:
+    """[("Điều 1.", text), ("Điều 2.", text), ("Điều 3.", text)]."""
+    phrase = award_phrase(decision.award_type)
+    counts = counts_phrase(lines)
+    execution = (decision.execution_text or "").rstrip(" ./") + "./."
+    if decision.kind == DecisionKind.REVOCATION:
+        return [
+            ("Điều 1.", f"Thu hồi {phrase} đã tặng cho {counts} tại {amended_reference(decision)} "
+                        f"(có danh sách kèm theo). Lý do: {decision.reason.rstrip('.')}."),
+            ("Điều 2.", "Các tập thể, cá nhân có tên tại Điều 1 nộp lại hiện vật khen thưởng và tiền thưởng "
+                        "đã nhận theo quy định."),
+            ("Điều 3.", execution),
+        ]
+    if decision.kind == DecisionKind.CORRECTION:
+        return [
+            ("Điều 1.", f"Đính chính danh sách kèm theo {amended_reference(decision)} đối với {counts} "
+                        f"(có danh sách kèm theo). Lý do: {decision.reason.rstrip('.')}."),
+            ("Điều 2.", f"Các nội dung khác của {amended_reference(decision)} giữ nguyên giá trị thi hành."),
+            ("Điều 3.", execution),
+        ]
+    achievement = f", {decision.achievement_text.rstrip('.')}" if decision.achievement_text else ""
+    return [
+        ("Điều 1.", f"Tặng {phrase} cho {counts} (có danh sách kèm theo){achievement}."),
+        ("Điều 2.", bonus_article(decision, lines, phrase)),
+        ("Điều 3.", execution),
+    ]
+
+
+def bonus_article(decision, lines, phrase: str) -> str:
+    total = sum(line.amount for line in lines)
+    if not total:
+        return f"{phrase[0].upper()}{phrase[1:]} không kèm theo tiền thưởng."
+    parts = []
+    for group in GROUP_ORDER:
+        amounts = {line.amount for line in lines if line.group == group and line.amount}
+        if len(amounts) == 1:
+            parts.append(f"mỗi {GROUP_NOUNS[group]} được thưởng {vnd(amounts.pop())} đồng")
+        elif amounts:
+            parts.append(f"mỗi {GROUP_NOUNS[group]} được thưởng theo mức ghi trong danh sách kèm theo")
+    return (f"Kèm theo {phrase}, {', '.join(parts)}, theo quy định tại Điều 49 Nghị định số 152/2025/NĐ-CP. "
+            f"Tổng số tiền thưởng: {vnd(total)} đồng, chi từ Quỹ thi đua, khen thưởng tỉnh.")
+
+
+def recipient_lines(decision_or_list) -> list[str]:
+    """"- Như Điều 3;" … "- Lưu: VT, SNV." (the last ends with ".")."""
+    texts = getattr(decision_or_list, "recipients", decision_or_list)
+    items = [text.strip().lstrip("- ").rstrip(" ;.") for text in texts if text.strip()]
+    return [f"- {text}{'.' if index == len(items) - 1 else ';'}" for index, text in enumerate(items)]
+
+
+def annex_title(decision) -> str:
+    if decision.kind == DecisionKind.REVOCATION:
+        return f"TẬP THỂ, CÁ NHÂN BỊ THU HỒI {award_phrase(decision.award_type).upper()}"
+    if decision.kind == DecisionKind.CORRECTION:
+        return "TẬP THỂ, CÁ NHÂN ĐƯỢC ĐÍNH CHÍNH"
+    return f"TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG {award_phrase(decision.award_type).upper()}"
+
+
+def annex_reference(decision) -> str:
+    number = decision.number_text or f"     /{decision.authority.symbol}"
+    day = f"{decision.decision_date:%d/%m/%Y}" if decision.decision_date else f"     /     /{decision.year}"
+    return f"(Kèm theo Quyết định số {number} ngày {day} của {decider_name(decision.authority)})"
+
+
+def annex_entry(index: int, line, last: bool) -> str:
+    detail = f", {line.position_and_unit}" if line.position_and_unit else ""
+    return f"{index}. {line.display_name}{detail}{'.' if last else ';'}"
+
+
+def signature_block(document, *, recipients: list[str], signature: list[str], signer_name: str,
+                    signed: bool) -> None:
+    """"Nơi nhận" (left, 12 pt bold italic, recipients 11 pt) beside the signature block (right)."""
+    width = nd30.text_width_mm(document)
+    table = document.add_table(rows=1, cols=2)
+    _no_borders(table)
+    _set_widths(table, [width * 0.5, width * 0.5])
+    left, right = table.rows[0].cells
+    _cell_paragraph(left, "Nơi nhận:", size=12, bold=True, italic=True, align="left", first=True)
+    for text in recipients:
+        _cell_paragraph(left, text, size=11, align="left")
+    first = True
+    for text in signature:
+        _cell_paragraph(right, text.upper(), size=14, bold=True, first=first)
+        first = False
+    for _blank in range(3):
+        _cell_paragraph(right, "", size=14)
+    _cell_paragraph(right, "(Đã ký)" if signed else "", size=14, italic=True)
+    _cell_paragraph(right, signer_name or "", size=14, bold=True)
+
+
+def page_break(document) -> None:
+    nd30.add_paragraph(document, "", space_after=0).add_run().add_break(WD_BREAK.PAGE)
+
+
+def build_decision(decision, lines):
+    """The python-docx Document of `decision` with `lines` (ordered by group then sort order)."""
+    document = nd30.new_document()
+    authority = decision.authority
+    nd30.add_heading_block(document, nd30.Heading(
+        issuer=authority.name, parent=authority.parent_name or None, place=authority.place,
+        date=decision.decision_date, number=decision.number_text or None, symbol=authority.symbol,
+        doc_type="QUYẾT ĐỊNH", title=decision.title), year=decision.year)
+    nd30.add_paragraph(document, authority.decider_title.upper(), bold=True, align="center", space_after=12)
+    for text in legal_basis_lines(decision):
+        nd30.add_paragraph(document, text, italic=True, first_line_mm=10)
+    nd30.add_paragraph(document, "QUYẾT ĐỊNH:", bold=True, align="center", space_before=6, space_after=12)
+    for label, text in article_texts(decision, lines):
+        paragraph = nd30.add_paragraph(document, "", first_line_mm=10)
+        nd30._set_run_font(paragraph.add_run(label + " "), nd30.BODY_PT, bold=True)  # noqa: SLF001
+        nd30._set_run_font(paragraph.add_run(text), nd30.BODY_PT)  # noqa: SLF001
+    nd30.add_paragraph(document, "", space_after=6)
+    signature_block(document, recipients=recipient_lines(decision), signature=decision.signature_lines(),
+                    signer_name=decision.signer_name, signed=decision.is_issued)
+    page_break(document)
+    add_annex(document, decision, lines)
+    return document
+
+
+def add_annex(document, decision, lines) -> None:
+    nd30.add_paragraph(document, "DANH SÁCH", bold=True, align="center", space_after=0)
+    nd30.add_paragraph(document, annex_title(decision), bold=True, align="center", space_after=0)
+    nd30.add_paragraph(document, annex_reference(decision), italic=True, align="center", space_after=12)
+    groups = [(group, [line for line in lines if line.group == group]) for group in GROUP_ORDER]
+    groups = [(group, members) for group, members in groups if members]
+    for number, (group, members) in enumerate(groups):
+        nd30.add_paragraph(document, f"{ROMAN[number]}. {GROUP_HEADINGS[group]}", bold=True, align="left",
+                           space_after=3, space_before=6)
+        last_group = number == len(groups) - 1
+        texts = [annex_entry(index, line, last_group and index == len(members))
+                 for index, line in enumerate(members, start=1)]
+        _add_similar_paragraphs(document, texts, first_line_mm=10, space_after=3)
+
+
+def _add_similar_paragraphs(document, texts: list[str], **style) -> None:
+    """Paragraphs sharing one style: the first is built by nd30, the others are copies of its XML with
+    their own text (python-docx re-derives run properties per call; copying keeps a 2,000-line annex
+    within the benchmark target)."""
+    first = nd30.add_paragraph(document, texts[0], **style)._p
+    previous = first
+    for text in texts[1:]:
+        clone = copy.deepcopy(first)
+        clone.find(f".//{qn('w:t')}").text = text
+        previous.addnext(clone)
+        previous = clone
+
+
+def decision_docx(decision, lines) -> bytes:
+    return nd30.to_bytes(build_decision(decision, lines))
+
+
+def decision_filename(decision, extension: str) -> str:
+    number = decision.number_text.replace("/", "-") if decision.number_text else f"du-thao-{decision.pk}"
+    return f"quyet-dinh-{number}.{extension}"

@@ -1,0 +1,77 @@
+"""PDF copies of generated Word documents, for the public portal and for NĐ152 Đ33.12 submissions.
+
+Choice: convert the very .docx with LibreOffice (`soffice --headless --convert-to pdf`) when it is
+installed, so the PDF is the Word document page for page (Decree-30 layout, page numbers from page 2).
+Without LibreOffice the copy is rendered directly with fpdf2 and the bundled Liberation Serif font from
+the document's paragraphs and tables: same text and order, simpler layout (no two-column header).
+Once a decision is signed, the authoritative copy is the uploaded signed PDF; this copy is a reading
+copy of the text."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+PDF_TYPE = "application/pdf"
+CONVERT_TIMEOUT_S = 180
+
+
+def soffice_path() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def docx_to_pdf(data: bytes) -> bytes:
+    soffice = soffice_path()
+    if soffice is None:
+        return render_plain_pdf(data)
+    with tempfile.TemporaryDirectory(prefix="tdkt-pdf-") as tmp:
+        source = Path(tmp) / "document.docx"
+        source.write_bytes(data)
+        # A private profile per conversion: two conversions at once must not share LibreOffice's lock.
+        subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp}/profile", "--convert-to", "pdf",
+                        "--outdir", tmp, str(source)], check=True, capture_output=True, timeout=CONVERT_TIMEOUT_S)
+        return (Path(tmp) / "document.pdf").read_bytes()
+
+
+def _blocks(document):
+    """(text, bold, italic, align) of the body in order, table cells included."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    aligns = {WD_ALIGN_PARAGRAPH.CENTER: "C", WD_ALIGN_PARAGRAPH.RIGHT: "R", WD_ALIGN_PARAGRAPH.JUSTIFY: "J"}
+    for item in document.iter_inner_content():
+        paragraphs = [item] if isinstance(item, Paragraph) else [
+            p for row in item.rows for cell in row.cells for p in cell.paragraphs] if isinstance(item, Table) else []
+        for paragraph in paragraphs:
+            runs = paragraph.runs
+            yield (paragraph.text, bool(runs and runs[0].bold), bool(runs and runs[0].italic),
+                   aligns.get(paragraph.alignment, "L"))
+
+
+def render_plain_pdf(data: bytes) -> bytes:
+    """The fallback: the .docx text on A4 with Decree-30 margins, Liberation Serif 13 pt."""
+    import docx
+    from fpdf import FPDF
+
+    from tdkt.lib.fonts import SERIF
+
+    document = docx.Document(io.BytesIO(data))
+    pdf = FPDF(format="A4")
+    pdf.set_margins(30, 20, 15)
+    pdf.set_auto_page_break(True, margin=20)
+    for style, path in SERIF.items():
+        pdf.add_font("Serif", style, str(path))
+    pdf.add_page()
+    for text, bold, italic, align in _blocks(document):
+        pdf.set_font("Serif", ("B" if bold else "") + ("I" if italic else ""), 13)
+        if not text.strip():
+            pdf.ln(3)
+            continue
+        pdf.multi_cell(0, 6.5, text, align=align, new_x="LMARGIN", new_y="NEXT")
+    buffer = io.BytesIO()
+    pdf.output(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,77 @@
+"""Decisions as a user may see them, with access checked in the same step as the fetch.
+
+Province-wide readers see every decision; unit users see published decisions with lines of their
+units, and only those lines (tdkt.decisions.rules). The list runs a fixed number of queries."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.http import Http404
+
+from tdkt.accounts.scope import get_scope
+from tdkt.decisions.amendments import revoked_subquery
+from tdkt.decisions.enums import DecisionState
+from tdkt.decisions.models import Decision, DecisionLine
+
+
+def _unit_lines(scope):
+    return Q(owner_unit_id__in=scope.readable_unit_ids)
+
+
+def decisions_for_user(user, *, state: str | None = None, year: int | None = None, award_type_id=None):
+    scope = get_scope(user)
+    queryset = Decision.objects.select_related("authority", "award_type")
+    if scope.read_all:
+        line_filter = Q()
+    else:
+        queryset = queryset.filter(state=DecisionState.PUBLISHED).filter(Exists(DecisionLine.objects.filter(
+            _unit_lines(scope), decision_id=OuterRef("pk"))))
+        line_filter = Q(lines__owner_unit_id__in=scope.readable_unit_ids)
+    if state:
+        queryset = queryset.filter(state=state)
+    if year:
+        queryset = queryset.filter(year=year)
+    if award_type_id:
+        queryset = queryset.filter(award_type_id=award_type_id)
+    return queryset.annotate(line_count=Count("lines", filter=line_filter),
+                             total_amount=Sum("lines__amount", filter=line_filter))
+
+
+def get_decision_for_user(user, pk) -> Decision:
+    scope = get_scope(user)
+    decision = Decision.objects.select_related(
+        "authority", "award_type", "corrects__authority", "revokes__authority", "signer", "signed_by").filter(
+        pk=pk).first()
+    if decision is None:
+        raise Http404
+    if not scope.read_all and (decision.state != DecisionState.PUBLISHED or not decision.lines.filter(
+            _unit_lines(scope)).exists()):
+        raise Http404
+    return decision
+
+
+def lines_for_user(user, decision):
+    """The decision's lines the user may see, in annex order, with `revoked` annotated."""
+    scope = get_scope(user)
+    queryset = decision.lines.select_related("award_type", "amends_line__decision__authority").annotate(
+        revoked=revoked_subquery()).order_by("group", "sort_order", "id")
+    if not scope.read_all:
+        queryset = queryset.filter(_unit_lines(scope))
+    return list(queryset)
+
+
+def all_lines(decision):
+    """Every line, for documents and payments (province-wide readers only reach these views)."""
+    return list(decision.lines.select_related("award_type").order_by("group", "sort_order", "id"))
+
+
+def draftable_nominations():
+    """Council-approved nominations not yet on an award decision, for the drafting screen."""
+    from tdkt.decisions.enums import DecisionKind
+    from tdkt.dossiers.enums import NominationState
+    from tdkt.dossiers.models import Nomination
+
+    return (Nomination.objects.filter(state=NominationState.APPROVED)
+            .exclude(decision_lines__decision__kind=DecisionKind.AWARD)
+            .select_related("dossier__unit", "award_type", "person", "unit", "household")
+            .order_by("award_type__sort_order", "dossier_id", "position", "id"))

@@ -1,0 +1,326 @@
+"""Decision screens: list, drafting from approved nominations, the decision page with its state actions,
+documents (.docx, .pdf, the signed copy), payments and their Excel file, the reward fund ledger, and the
+Tờ trình for State-level awards. Each view fetches with access checked (tdkt.decisions.queries: 404 for
+what a unit may not see) and calls one domain function; who may act is in tdkt.decisions.rules."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tdkt.accounts.access import roles_required, signed_in
+from tdkt.awards.models import AwardType
+from tdkt.decisions import amendments, documents, forms, payments, queries, rules, services
+from tdkt.decisions.models import DecisionLine, IssuingAuthority, RewardFund
+from tdkt.decisions.pdf import PDF_TYPE, docx_to_pdf
+from tdkt.lib.forms import apply_validation_error
+from tdkt.lib.paging import cheap_page
+from tdkt.lib.uploads import UploadError
+
+PAGE_SIZE = 50
+
+
+def _download(data: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _refuse(request, exc: ValidationError) -> None:
+    for message in exc.messages:
+        messages.error(request, message)
+
+
+@signed_in
+def decision_list(request):
+    form = forms.DecisionFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    decisions = queries.decisions_for_user(request.user, state=filters.get("state"), year=filters.get("year"),
+                                           award_type_id=getattr(filters.get("award"), "pk", None))
+    page = cheap_page(decisions.order_by("-year", "-number", "-id"), request.GET.get("page"), PAGE_SIZE)
+    return render(request, "decisions/list.html", {"form": form, "page": page, "can_draft": rules.is_manager(
+        request.user), "can_see_fund": rules.can_see_fund(request.user)})
+
+
+@roles_required(*rules.MANAGERS)
+def draft(request):
+    nominations = queries.draftable_nominations()
+    form = forms.DraftForm(request.POST or None, nominations=nominations,
+                           initial={"authority": IssuingAuthority.objects.filter(active=True).first()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            drafted = services.draft_decisions(form.cleaned_data["nominations"], by=request.user,
+                                               authority=form.cleaned_data["authority"],
+                                               date=form.cleaned_data["date"])
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("%(count)d draft decisions created.") % {"count": len(drafted)})
+            return redirect("decisions:detail", pk=drafted[0].pk)
+    return render(request, "decisions/draft.html", {"form": form, "count": nominations.count()})
+
+
+@signed_in
+def decision_detail(request, pk):
+    decision = queries.get_decision_for_user(request.user, pk)
+    lines = queries.lines_for_user(request.user, decision)
+    user = request.user
+    groups, total = payments.totals(lines)
+    return render(request, "decisions/detail.html", {
+        "decision": decision, "lines": lines, "groups": groups, "total": total,
+        "events": decision.events.select_related("by") if rules.sees_everything(user) else [],
+        "can_edit": rules.can_edit(user, decision), "can_approve": rules.can_approve(user, decision),
+        "can_return": rules.can_return(user, decision), "can_record": rules.can_record_signed(user, decision),
+        "can_publish": rules.can_publish(user, decision), "can_amend": rules.can_amend(user, decision),
+        "sees_everything": rules.sees_everything(user), "reason_form": forms.ReasonForm()})
+
+
+def _managed_decision(request, pk):
+    decision = queries.get_decision_for_user(request.user, pk)
+    if not rules.sees_everything(request.user):
+        raise Http404
+    return decision
+
+
+@roles_required(*rules.MANAGERS)
+def decision_edit(request, pk):
+    decision = _managed_decision(request, pk)
+    if not rules.can_edit(request.user, decision):
+        raise PermissionDenied
+    form = forms.DecisionEditForm(request.POST or None, initial=forms.DecisionEditForm.initial_for(decision))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_draft(decision, by=request.user, **form.values())
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("The draft was saved."))
+            return redirect("decisions:detail", pk=decision.pk)
+    return render(request, "decisions/form.html", {"decision": decision, "form": form,
+                                                   "title": _("Edit the draft decision")})
+
+
+@roles_required(*rules.MANAGERS)
+@require_POST
+def line_remove(request, pk):
+    line = get_object_or_404(DecisionLine.objects.select_related("decision"), pk=pk)
+    decision = _managed_decision(request, line.decision_id)
+    try:
+        services.remove_line(line, by=request.user)
+    except ValidationError as exc:
+        _refuse(request, exc)
+    return redirect("decisions:detail", pk=decision.pk)
+
+
+def _transition(request, pk, allowed, action):
+    decision = _managed_decision(request, pk)
+    if not allowed(request.user, decision):
+        raise PermissionDenied
+    try:
+        action(decision)
+    except ValidationError as exc:
+        _refuse(request, exc)
+    return redirect("decisions:detail", pk=decision.pk)
+
+
+@roles_required(*rules.SIGNERS)
+@require_POST
+def approve(request, pk):
+    return _transition(request, pk, rules.can_approve,
+                       lambda d: services.approve_for_signing(d, by=request.user))
+
+
+@roles_required(*rules.SIGNERS)
+@require_POST
+def return_to_draft(request, pk):
+    return _transition(request, pk, rules.can_return, lambda d: services.return_to_draft(
+        d, by=request.user, reason=request.POST.get("reason", "").strip()))
+
+
+@roles_required(*rules.RECORDERS)
+@require_POST
+def take_number(request, pk):
+    return _transition(request, pk, rules.can_record_signed, lambda d: services.assign_number(d, by=request.user))
+
+
+@roles_required(*rules.MANAGERS)
+@require_POST
+def publish(request, pk):
+    return _transition(request, pk, rules.can_publish, lambda d: services.publish_decision(d, by=request.user))
+
+
+@roles_required(*rules.RECORDERS)
+def sign(request, pk):
+    decision = _managed_decision(request, pk)
+    if not rules.can_record_signed(request.user, decision):
+        raise PermissionDenied
+    form = forms.SignedCopyForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.sign_decision(decision, by=request.user, signed_pdf=form.cleaned_data["signed_pdf"],
+                                   signed_on=form.cleaned_data["signed_on"])
+        except UploadError as exc:
+            form.add_error("signed_pdf", str(exc))
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("Decision %(number)s is signed; its awards are in the history.") % {
+                "number": decision.number_text})
+            return redirect("decisions:detail", pk=decision.pk)
+    return render(request, "decisions/form.html", {"decision": decision, "form": form, "multipart": True,
+                                                   "title": _("Record the signed copy")})
+
+
+def _amend(request, pk, action, title):
+    decision = _managed_decision(request, pk)
+    if not rules.can_amend(request.user, decision):
+        raise PermissionDenied
+    form = forms.AmendForm(request.POST or None, lines=decision.lines.order_by("group", "sort_order", "id"))
+    if request.method == "POST" and form.is_valid():
+        try:
+            new = action(decision, by=request.user, reason=form.cleaned_data["reason"],
+                         lines=list(form.cleaned_data["lines"]))
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            return redirect("decisions:detail", pk=new.pk)
+    return render(request, "decisions/form.html", {"decision": decision, "form": form, "title": title})
+
+
+@roles_required(*rules.MANAGERS)
+def correct(request, pk):
+    return _amend(request, pk, amendments.correct_decision, _("Draft a correcting decision"))
+
+
+@roles_required(*rules.MANAGERS)
+def revoke(request, pk):
+    return _amend(request, pk, amendments.revoke_decision, _("Draft a revoking decision"))
+
+
+def _document_lines(request, decision):
+    # Units reach only published decisions; the published text lists every recipient, as the portal does.
+    return queries.all_lines(decision)
+
+
+@signed_in
+def decision_docx(request, pk):
+    decision = queries.get_decision_for_user(request.user, pk)
+    data = documents.decision_docx(decision, _document_lines(request, decision))
+    return _download(data, documents.DOCX_TYPE, documents.decision_filename(decision, "docx"))
+
+
+@signed_in
+def decision_pdf(request, pk):
+    decision = queries.get_decision_for_user(request.user, pk)
+    data = docx_to_pdf(documents.decision_docx(decision, _document_lines(request, decision)))
+    return _download(data, PDF_TYPE, documents.decision_filename(decision, "pdf"))
+
+
+@signed_in
+def signed_copy(request, pk):
+    decision = queries.get_decision_for_user(request.user, pk)
+    if not decision.signed_pdf:
+        raise Http404
+    try:
+        handle = decision.signed_pdf.open("rb")
+    except (FileNotFoundError, ValueError) as exc:
+        raise Http404 from exc
+    return FileResponse(handle, as_attachment=True, filename=documents.decision_filename(decision, "signed.pdf"),
+                        content_type=PDF_TYPE)
+
+
+@roles_required(*rules.FUND_READERS)
+def decision_payments(request, pk):
+    decision = _managed_decision(request, pk)
+    lines = queries.all_lines(decision)
+    groups, total = payments.totals(lines)
+    return render(request, "decisions/payments.html", {
+        "decision": decision, "lines": lines, "groups": groups, "total": total,
+        "fund": RewardFund.objects.filter(authority=decision.authority).first(),
+        "posted": decision.fund_entries.first(), "can_post": rules.is_manager(request.user) and decision.is_issued})
+
+
+@roles_required(*rules.FUND_READERS)
+def payments_xlsx(request, pk):
+    decision = _managed_decision(request, pk)
+    data = payments.payments_xlsx(decision, queries.all_lines(decision))
+    return _download(data, payments.XLSX_TYPE, documents.decision_filename(decision, "xlsx").replace(
+        "quyet-dinh", "chi-thuong"))
+
+
+@roles_required(*rules.MANAGERS)
+@require_POST
+def post_payout(request, pk):
+    decision = _managed_decision(request, pk)
+    fund = RewardFund.objects.filter(authority=decision.authority).first()
+    if fund is None:
+        messages.error(request, _("No reward fund is set up for %(authority)s.") % {"authority": decision.authority})
+        return redirect("decisions:payments", pk=decision.pk)
+    try:
+        payments.post_payout(fund, decision, queries.all_lines(decision), by=request.user)
+    except ValidationError as exc:
+        _refuse(request, exc)
+    else:
+        messages.success(request, _("The payout is posted to the fund ledger."))
+    return redirect("decisions:payments", pk=decision.pk)
+
+
+@roles_required(*rules.FUND_READERS)
+def fund_ledger(request):
+    funds = list(RewardFund.objects.select_related("authority").order_by("id"))
+    fund = next((f for f in funds if str(f.pk) == request.GET.get("fund")), funds[0] if funds else None)
+    rows, balance = payments.ledger(fund) if fund else ([], 0)
+    return render(request, "decisions/fund.html", {"funds": funds, "fund": fund, "rows": rows, "balance": balance,
+                                                   "can_add": rules.is_manager(request.user)})
+
+
+@roles_required(*rules.MANAGERS)
+def fund_entry_add(request, pk):
+    fund = get_object_or_404(RewardFund, pk=pk)
+    form = forms.FundEntryForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            payments.add_entry(fund, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("The entry was added to the ledger."))
+            return redirect(f"{reverse('decisions:fund')}?fund={fund.pk}")
+    return render(request, "decisions/form.html", {"form": form, "title": _("Add a fund entry")})
+
+
+@roles_required(*rules.MANAGERS)
+def submissions(request):
+    from tdkt.decisions.submissions import state_level_nominations
+
+    by_award: dict = {}
+    for nomination in state_level_nominations():
+        by_award.setdefault(nomination.award_type, []).append(nomination)
+    return render(request, "decisions/submissions.html", {"by_award": list(by_award.items())})
+
+
+def _submission(request, award_pk):
+    from tdkt.decisions.submissions import state_level_nominations, submission_docx
+
+    award = get_object_or_404(AwardType, pk=award_pk)
+    nominations = list(state_level_nominations().filter(award_type=award))
+    authority = IssuingAuthority.objects.filter(active=True).first()
+    if not nominations or authority is None:
+        raise Http404
+    return award, submission_docx(authority, award, nominations, year=timezone.localdate().year)
+
+
+@roles_required(*rules.MANAGERS)
+def submission_docx(request, award_pk):
+    award, data = _submission(request, award_pk)
+    return _download(data, documents.DOCX_TYPE, f"to-trinh-{award.code.lower()}.docx")
+
+
+@roles_required(*rules.MANAGERS)
+def submission_pdf(request, award_pk):
+    award, data = _submission(request, award_pk)
+    return _download(docx_to_pdf(data), PDF_TYPE, f"to-trinh-{award.code.lower()}.pdf")

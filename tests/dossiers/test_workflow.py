@@ -370,3 +370,14 @@ def test_withdrawn_line_is_no_longer_live(world):
     with pytest.raises(ValidationError) as refused:
         workflow.submit_dossier(dossier, by=world.users["clerk_a"])
     assert refused.value.messages[0].startswith("Hồ sơ chưa có người, tập thể nào được đề nghị")
+
+
+def test_only_the_head_unit_sends_for_its_group(world):
+    dossier = workflow.create_dossier(unit=world.unit_a, title="Đề nghị của Khối", kind="year_end",
+                                      by=world.users["clerk_a"], year=2026, group_year=world.group_year)
+    assert dossier.group_year == world.group_year
+    with pytest.raises(ValidationError) as refused:
+        workflow.create_dossier(unit=world.unit_b, title="Đề nghị của Khối", kind="year_end",
+                                by=world.users["clerk_b"], year=2026, group_year=world.group_year)
+    assert refused.value.message_dict == {"group_year": [
+        "Chỉ đơn vị trưởng “Khối Văn hóa - Xã hội (2026)” được gửi hồ sơ thay mặt cụm, khối."]}

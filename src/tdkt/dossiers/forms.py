@@ -84,7 +84,7 @@ class QueueFilterForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("Any kind"))] + list(DossierKind.choices))
     unit = forms.ModelChoiceField(label=_("Unit"), required=False, queryset=Unit.objects.none())
     due = forms.ChoiceField(label=_("Due date"), required=False, choices=DUE_CHOICES)
-    days = forms.IntegerField(label=_("N"), required=False, min_value=0, max_value=60)
+    days = forms.IntegerField(label=_("N (working days)"), required=False, min_value=0, max_value=60)
     assignee = forms.ChoiceField(label=_("Assignee"), required=False, choices=ASSIGNEE_CHOICES)
 
     def __init__(self, *args, **kwargs):

@@ -5,10 +5,11 @@ from django.urls import URLPattern
 
 from tdkt.accounts.access import api_token, public
 from tdkt.api.core import api
-from tdkt.api.endpoints import dossiers, me
+from tdkt.api.endpoints import consultations, dossiers, me
 
 api.add_router("", me.router)
 api.add_router("", dossiers.router)
+api.add_router("", consultations.router)
 
 # The schema, its documentation page, and ninja's root (a 404 outside DEBUG; the schema reverses it for the prefix).
 PUBLIC_VIEWS = {"openapi-json", "openapi-view", "api-root"}

@@ -193,4 +193,4 @@ def test_import_queries_do_not_grow_with_the_lines(world, dossier, clerk, count,
     assert outcome.lines == count
 
 
-FIXED_IMPORT_QUERIES = 26  # scope, tree, catalogue, persons, lines, engine, audit: never per line
+FIXED_IMPORT_QUERIES = 25  # scope, tree, catalogue, persons, lines, engine, audit: never per line

@@ -74,32 +74,37 @@ def snapshot(result, *, evaluated_on: dt.date, year: int) -> dict:
 def check_nominations(nominations, *, today: dt.date | None = None) -> dict[int, dict]:
     """Snapshots of the engine's verdict for each line, keyed by nomination id (fixed number of queries)."""
     lines = [line for line in nominations if line.pk is not None]
+    return {line.pk: data for line, data in zip(lines, evaluate_lines(lines, today=today), strict=True)}
+
+
+def evaluate_lines(lines, *, today: dt.date | None = None) -> list[dict]:
+    """Snapshots for lines, saved or not (an import evaluates its lines before inserting them), in order."""
+    lines = list(lines)
     if not lines:
-        return {}
+        return []
     today = today or timezone.localdate()
     codes = dict(AwardType.objects.values_list("pk", "code"))
     facts = _dossier_facts(lines)
-    by_year: dict[int, list[Nomination]] = defaultdict(list)
-    for line in lines:
-        year = facts[line.dossier_id][0] or today.year
-        by_year[year].append(line)
-    snapshots: dict[int, dict] = {}
-    for year, year_lines in by_year.items():
+    by_year: dict[int, list[int]] = defaultdict(list)
+    for index, line in enumerate(lines):
+        by_year[facts[line.dossier_id][0] or today.year].append(index)
+    snapshots: list[dict | None] = [None] * len(lines)
+    for year, indexes in by_year.items():
         ids: dict[str, set[int]] = defaultdict(set)
-        for line in year_lines:
-            kind, pk = recipient_key(line)
+        for index in indexes:
+            kind, pk = recipient_key(lines[index])
             ids[kind].add(pk)
         histories = load_histories(
             person_ids=ids[str(Recipient.INDIVIDUAL)], unit_ids=ids[str(Recipient.COLLECTIVE)],
             household_ids=ids[str(Recipient.HOUSEHOLD)], year=year, open_on=today)
         candidates = [
-            histories[recipient_key(line)].candidate(
-                id=str(line.pk), award=codes.get(line.award_type_id, ""), year=year, basis=line.basis or None,
-                lodged_on=facts[line.dossier_id][1])
-            for line in year_lines
+            histories[recipient_key(lines[index])].candidate(
+                id=str(lines[index].pk or f"new-{index}"), award=codes.get(lines[index].award_type_id, ""), year=year,
+                basis=lines[index].basis or None, lodged_on=facts[lines[index].dossier_id][1])
+            for index in indexes
         ]
-        for line, result in zip(year_lines, evaluate_many(candidates, decision_date=today), strict=True):
-            snapshots[line.pk] = snapshot(result, evaluated_on=today, year=year)
+        for index, result in zip(indexes, evaluate_many(candidates, decision_date=today), strict=True):
+            snapshots[index] = snapshot(result, evaluated_on=today, year=year)
     return snapshots
 
 

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
-from tdkt.dossiers.eligibility import check_nominations
+from tdkt.dossiers.eligibility import evaluate_lines
 from tdkt.dossiers.enums import EventKind
 from tdkt.dossiers.models import Nomination
 from tdkt.dossiers.nominees.matching import ResolvedLine, Resolver
@@ -97,15 +97,12 @@ def _save(dossier, resolved: list[ResolvedLine], *, by, file_name: str, today) -
             person_id=item.person_id or created.get(item.new_person_key), unit_id=item.unit_id,
             position_and_unit=line.position_and_unit, proposed_award_type=item.award_type,
             award_type=item.award_type, achievement_summary=line.summary, import_batch=batch))
-    lines = Nomination.objects.bulk_create(lines, batch_size=500)
-    if any(line.pk is None for line in lines):  # a backend without RETURNING: read the ids back
-        lines = list(Nomination.objects.filter(dossier=dossier, import_batch=batch).order_by("position"))
     for line in lines:
         line._state.fields_cache["dossier"] = dossier
-    snapshots = check_nominations(lines, today=today)
-    for line in lines:
-        line.verdict_live = snapshots.get(line.pk)
-    Nomination.objects.bulk_update(lines, ["verdict_live"], batch_size=500)
+    # Evaluated before the insert: one INSERT per 500 lines carries the verdicts, no UPDATE afterwards.
+    for line, verdict in zip(lines, evaluate_lines(lines, today=today), strict=True):
+        line.verdict_live = verdict
+    Nomination.objects.bulk_create(lines, batch_size=500)
     record(by, AuditAction.IMPORT, dossier, changes={
         "import_batch": batch, "file": file_name[:255], "lines": len(lines), "persons_created": len(created)})
     log_event(dossier, by=by, kind=EventKind.NOTE, reason=_(

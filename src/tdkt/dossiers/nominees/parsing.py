@@ -12,6 +12,7 @@ import datetime
 import io
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -61,7 +62,7 @@ class ParsedLine:
     national_id: str = ""
     summary: str = ""
 
-    @property
+    @cached_property
     def name_folded(self) -> str:
         return fold(self.name)
 

@@ -18,11 +18,18 @@ Benchmarks (not timed tests; nothing here fails the build):
 - history_import: a 100,000-row award spreadsheet through the import's services (upload, validation with
   person matching, commit), ≤ 60 s, peak memory ≤ 500 MB.
 
+- workflow benchmarks of the dossiers, council/decisions and movements apps (issues 5–7), each a
+  bench/bench_*.py script with its own data built in bulk (see each file): dossiers_queue (20,000 dossiers,
+  200,000 nominations, ≤ 150 ms per page on PostgreSQL), nominee_import (2,000-line list with eligibility,
+  ≤ 5 s), consultations, workcalendar, movements, scoring (60 groups / 1,500 units / 120 criteria:
+  leaderboards ≤ 1 s, a unit's sheet ≤ 150 ms); decision_docx (2,000-line annex ≤ 3 s) and certificates_pdf
+  (500 certificates ≤ 20 s) need no database.
+
 Databases live under var/bench/ (SQLite) and are reused when already seeded. PostgreSQL: the URL in
 BENCH_DATABASE_URL_PG, else a private throwaway cluster from scripts/pg_cluster.sh (port 55439,
 stopped afterwards unless BENCH_KEEP_PG=1); skipped when neither is available.
 Options: --only sqlite|postgresql, --skip-search, --skip-tree, --skip-import, --skip-engine, --skip-history,
---skip-plans.
+--skip-plans, --skip-workflow.
 """
 
 from __future__ import annotations
@@ -157,6 +164,27 @@ def run_history(urls: dict[str, str], args) -> list[dict]:
     return results
 
 
+# Workflow benchmarks (issues 5–7): script -> its SQLite file / PostgreSQL database name.
+WORKFLOW_BENCHES = {
+    "bench_dossiers_queue.py": "dossiers_queue", "bench_nominee_import.py": "nominee_import",
+    "bench_consultations.py": "consultations", "bench_workcalendar.py": "workcalendar",
+    "bench_movements.py": "movements", "bench_scoring.py": "scoring",
+}
+NO_DATABASE_BENCHES = ("bench_decision_docx.py", "certificates_pdf.py")
+
+
+def run_workflow(url_for) -> list[dict]:
+    """Each workflow benchmark on the database url_for(name) gives: migrate, then time in a child process."""
+    results = []
+    for script, name in WORKFLOW_BENCHES.items():
+        url = url_for(name)
+        manage(url, "migrate", "--noinput", quiet=True)
+        for result in run_child(script, url, "--child"):
+            print(report_line(result))
+            results.append(result)
+    return results
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--only", choices=("sqlite", "postgresql"))
@@ -166,6 +194,7 @@ def main() -> int:
     parser.add_argument("--skip-engine", action="store_true")
     parser.add_argument("--skip-plans", action="store_true")
     parser.add_argument("--skip-history", action="store_true")
+    parser.add_argument("--skip-workflow", action="store_true")
     args = parser.parse_args()
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     results: list[dict] = []
@@ -184,6 +213,13 @@ def main() -> int:
                 results.append(result)
             print(f"    {result['name']}: {result['throughput']}")
 
+    if not args.skip_workflow:
+        print("Decision .docx and certificate PDF (no database)")
+        for script in NO_DATABASE_BENCHES:
+            for result in run_child(script, ""):
+                print(report_line(result))
+                results.append(result)
+
     if args.only in (None, "sqlite"):
         print("SQLite")
         results += run_database(
@@ -193,6 +229,8 @@ def main() -> int:
         )
         results += run_history({"eligibility_db.py": sqlite_url("eligibility.sqlite3"),
                                 "history_import.py": sqlite_url("history-import.sqlite3")}, args)
+        if not args.skip_workflow:
+            results += run_workflow(lambda name: sqlite_url(f"{name}.sqlite3"))
 
     if args.only in (None, "postgresql"):
         print("PostgreSQL")
@@ -206,6 +244,8 @@ def main() -> int:
                                         plans_url=ensure_pg_database(url, "tdkt_bench_plans"))
                 results += run_history({"eligibility_db.py": ensure_pg_database(url, "tdkt_bench_eligibility"),
                                         "history_import.py": ensure_pg_database(url, "tdkt_bench_history")}, args)
+                if not args.skip_workflow:
+                    results += run_workflow(lambda name: ensure_pg_database(url, f"tdkt_bench_{name}"))
             finally:
                 if started_here and os.environ.get("BENCH_KEEP_PG") != "1":
                     stop_pg_cluster()

@@ -185,3 +185,22 @@ def test_year_page_query_count_is_fixed(world, django_assert_max_num_queries, co
     client = client_for(world, "specialist")
     with django_assert_max_num_queries(8):
         assert client.get(reverse("workcalendar:year") + "?year=2026").status_code == 200
+
+
+def test_limits_page_query_count(world, django_assert_max_num_queries):
+    client = client_for(world, "clerk_a")
+    with django_assert_max_num_queries(9):  # session, user, scope (3), limits, messages…: fixed
+        assert client.get(reverse("workcalendar:limits")).status_code == 200
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_overdue_page_query_count_is_fixed(world, django_assert_max_num_queries, count):
+    from tests.workcalendar.support import make_dossier
+
+    for index in range(count):
+        make_dossier(world.unit_a, state="in_appraisal", due=D(2020, 3, 2 + index), assignee=world.users["specialist"])
+    client = client_for(world, "specialist")
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("workcalendar:overdue"))
+    assert len(response.context["dossiers"]) == count
+    assert [(row.overdue, row.due_soon) for row in response.context["rows"]] == [(count, 0)]

@@ -81,8 +81,16 @@ def _path(name: str, **kwargs) -> str:
         return ""
 
 
-def _dossier_path(dossier_id: int) -> str:
-    return _path("dossiers:detail", pk=dossier_id) or _path("workcalendar:overdue")
+_SENTINEL = 987654321
+
+
+def _dossier_paths():
+    """dossier id -> path of its page; reversed once (reverse() per item dominated a run of 10,000)."""
+    pattern = _path("dossiers:detail", pk=_SENTINEL)
+    if not pattern:
+        fallback = _path("workcalendar:overdue")
+        return lambda dossier_id: fallback
+    return lambda dossier_id: pattern.replace(str(_SENTINEL), str(dossier_id))
 
 
 def _valid_today(queryset, today):
@@ -108,23 +116,26 @@ def unit_clerks(today, unit_ids=None) -> dict[int, tuple[int, ...]]:
 
 
 def _step_items(today, specialists, calendar) -> list[Item]:
-    dossiers = list(Dossier.objects.filter(
+    # Plain rows, not model instances: a busy day lists thousands of dossiers.
+    rows = list(Dossier.objects.filter(
         state__in=PROVINCE_STATES | {DossierState.RETURNED}, step_due_on__isnull=False,
-        step_due_on__lte=due_soon_limit(today)).select_related("unit").order_by("step_due_on", "id"))
-    clerks = unit_clerks(today, {d.unit_id for d in dossiers if d.state == DossierState.RETURNED})
+        step_due_on__lte=due_soon_limit(today)).order_by("step_due_on", "id").values_list(
+        "pk", "title", "state", "step_due_on", "assignee_id", "unit_id", "unit__name"))
+    clerks = unit_clerks(today, {row[5] for row in rows if row[2] == DossierState.RETURNED})
+    step_labels = {value: str(label) for value, label in DossierState.choices}
+    dossier_path = _dossier_paths()
+    returned_text = _("Dossier “%(title)s” returned to %(unit)s for completion: %(left)s (due %(due)s).")
+    step_text = _("Dossier “%(title)s” of %(unit)s, step “%(step)s”: %(left)s (due %(due)s).")
     items = []
-    for dossier in dossiers:
-        left = describe_left(calendar.working_days_left(dossier.step_due_on, today))
-        values = {"title": dossier.title, "unit": dossier.unit.name, "step": dossier.get_state_display(),
-                  "left": left, "due": dossier.step_due_on.strftime("%d/%m/%Y")}
-        if dossier.state == DossierState.RETURNED:
-            text = _("Dossier “%(title)s” returned to %(unit)s for completion: %(left)s (due %(due)s).") % values
-            recipients = clerks.get(dossier.unit_id, ())
+    for pk, title, state, due, assignee_id, unit_id, unit_name in rows:
+        values = {"title": title, "unit": unit_name, "step": step_labels[state],
+                  "left": describe_left(calendar.working_days_left(due, today)), "due": due.strftime("%d/%m/%Y")}
+        if state == DossierState.RETURNED:
+            text, recipients = returned_text % values, clerks.get(unit_id, ())
         else:
-            text = _("Dossier “%(title)s” of %(unit)s, step “%(step)s”: %(left)s (due %(due)s).") % values
-            recipients = (dossier.assignee_id,) if dossier.assignee_id else specialists
-        key = f"dossier-step:{dossier.pk}:{dossier.state}:{dossier.step_due_on.isoformat()}:{today.isoformat()}"
-        items.append(Item(key, text, _dossier_path(dossier.pk), recipients))
+            text, recipients = step_text % values, ((assignee_id,) if assignee_id else specialists)
+        key = f"dossier-step:{pk}:{state}:{due.isoformat()}:{today.isoformat()}"
+        items.append(Item(key, text, dossier_path(pk), recipients))
     return items
 
 
@@ -162,6 +173,7 @@ def _consultation_items(today, specialists, calendar) -> list[Item]:
         return []
     from tdkt.dossiers.consultations.enums import OPEN_REQUEST_STATES
 
+    dossier_path = _dossier_paths()
     requests = list(model.objects.filter(state__in=OPEN_REQUEST_STATES, due_on__lt=today)
                     .select_related("dossier", "agency").order_by("due_on", "id"))
     items = []
@@ -172,7 +184,7 @@ def _consultation_items(today, specialists, calendar) -> list[Item]:
             "left": describe_left(calendar.working_days_left(request.due_on, today)),
             "due": request.due_on.strftime("%d/%m/%Y")}
         key = f"consultation-overdue:{request.pk}:{request.due_on.isoformat()}:{today.isoformat()}"
-        items.append(Item(key, text, _dossier_path(request.dossier_id),
+        items.append(Item(key, text, dossier_path(request.dossier_id),
                           (specialist,) if specialist else specialists))
     return items
 

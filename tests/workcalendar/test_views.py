@@ -204,3 +204,17 @@ def test_overdue_page_query_count_is_fixed(world, django_assert_max_num_queries,
         response = client.get(reverse("workcalendar:overdue"))
     assert len(response.context["dossiers"]) == count
     assert [(row.overdue, row.due_soon) for row in response.context["rows"]] == [(count, 0)]
+
+
+def test_demo_loads_twice_without_duplicates_and_wipes_only_its_rows(db):
+    from tdkt.workcalendar import demo
+
+    ProvinceDay.objects.create(date=D(2026, 10, 5), kind=ProvinceDayKind.DAY_OFF, name="Ngày thật của tỉnh")
+    assert demo.load_demo(2026) == (
+        "Lịch và đợt nhận hồ sơ: 2 đợt nhận hồ sơ, ngày nghỉ thêm của tỉnh 04/09/2026.")
+    demo.load_demo(2026)
+    assert DossierCall.objects.count() == 2
+    assert ProvinceDay.objects.count() == 2
+    assert demo.wipe_demo() == 3
+    assert list(ProvinceDay.objects.values_list("name", flat=True)) == ["Ngày thật của tỉnh"]
+    assert not DossierCall.objects.exists()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import openpyxl
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -23,7 +24,7 @@ from tdkt.audit.services import record
 from tdkt.lib.uploads import SniffedUpload
 from tdkt.lib.vntext import fold
 from tdkt.movements.enums import RegistrationState
-from tdkt.movements.models import Registration
+from tdkt.movements.models import Registration, RegistrationItem
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FIXED = {"ma don vi": "code", "ma dv": "code", "ten don vi": "name", "don vi": "name",
@@ -155,16 +156,53 @@ def import_registrations(upload: SniffedUpload, *, by, year: int, movement=None)
             planned.append((unit, collective, counts, values["targets"]))
     if report.errors:
         return report
-    from tdkt.movements.registrations import save_registration
-
-    with transaction.atomic():
-        for unit, collective, counts, targets in planned:
-            save_registration(by=by, unit=unit, year=year, movement=movement, collective_award=collective,
-                              items=counts, targets=targets)
-        record(by, AuditAction.IMPORT, movement, object_type="movements.registration",
-               object_repr=f"Đăng ký thi đua năm {year}", changes={"registrations": len(planned), "year": year})
+    try:
+        with transaction.atomic():
+            _save_all(planned, existing, by=by, year=year, movement=movement)
+    except ValidationError as exc:
+        report.errors.extend(exc.messages)
+        return report
     report.saved = len(planned)
     return report
+
+
+def _save_all(planned, existing, *, by, year, movement) -> None:
+    _bulk_save(planned, existing, by=by, year=year, movement=movement)
+    record(by, AuditAction.IMPORT, movement, object_type="movements.registration",
+           object_repr=f"Đăng ký thi đua năm {year}", changes={
+               "year": year, "movement": movement.pk if movement else None,
+               "registrations": {unit.code: {"collective": collective.code if collective else None,
+                                             "items": {award.code: n for award, n in counts.items()}}
+                                 for unit, collective, counts, _t in planned}})
+
+
+def _bulk_save(planned, existing: dict, *, by, year: int, movement) -> None:
+    """Write the checked rows in a fixed number of statements: new drafts inserted, existing drafts updated,
+    their title lines replaced. Rows still drafts were checked above; a registration submitted meanwhile
+    is refused by the conditional update (state=draft) and the whole import rolls back."""
+    new, changed = [], []
+    for unit, collective, _counts, targets in planned:
+        registration = existing.get(unit.pk)
+        if registration is None:
+            new.append(Registration(unit=unit, year=year, movement=movement, created_by=by,
+                                    collective_award=collective, targets=targets.strip()))
+        else:
+            registration.collective_award, registration.targets = collective, targets.strip()
+            registration.updated_at = timezone.now()
+            changed.append(registration)
+    if changed:
+        ids = [r.pk for r in changed]
+        still_drafts = Registration.objects.select_for_update().filter(pk__in=ids, state=RegistrationState.DRAFT)
+        if still_drafts.count() != len(ids):
+            raise ValidationError(_("A registration of this file was submitted meanwhile; import the file again."))
+        Registration.objects.bulk_update(changed, ["collective_award", "targets", "updated_at"], batch_size=500)
+        RegistrationItem.objects.filter(registration_id__in=ids).delete()
+    Registration.objects.bulk_create(new, batch_size=500)
+    by_unit = {r.unit_id: r for r in new + changed}
+    RegistrationItem.objects.bulk_create([
+        RegistrationItem(registration=by_unit[unit.pk], award_type=award, count=count)
+        for unit, _collective, counts, _targets in planned for award, count in counts.items() if count],
+        batch_size=1000)
 
 
 def template_xlsx(units, award_types) -> bytes:

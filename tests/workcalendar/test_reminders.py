@@ -130,3 +130,19 @@ def test_reminder_run_uses_a_fixed_number_of_queries(late_world, mailoutbox, dja
     # then per recipient: savepoint, insert, release
     with django_assert_max_num_queries(11 + 3 * 3):
         send_dossier_reminders(today=TODAY)
+
+
+def test_a_refused_mail_keeps_nothing_so_the_next_run_retries(late_world, mailoutbox, monkeypatch):
+    from django.core.mail import EmailMessage
+
+    def refuse(self, fail_silently=False):
+        raise ConnectionRefusedError("SMTP relay down")
+
+    with monkeypatch.context() as patch:  # the mail server is the outside world: the only thing replaced
+        patch.setattr(EmailMessage, "send", refuse)
+        failed = send_dossier_reminders(today=TODAY)
+    assert (failed.failed_mails, failed.mails, failed.new_notifications) == (2, 0, 1)  # clerk_b has no e-mail
+    assert Notification.objects.filter(user=late_world.users["specialist"]).count() == 0
+    retried = send_dossier_reminders(today=TODAY)
+    assert (retried.mails, retried.new_notifications, retried.already_sent) == (2, 3, 1)
+    assert len(mailoutbox) == 2

@@ -32,17 +32,47 @@ def sheet(request, pk, unit_id):
     sheet_row, lines = queries.sheet_lines(scoring_round, unit.pk)
     can_edit = rules.can_score_unit(request.user, unit.pk) and scoring_round.state == RoundState.OPEN
     can_answer = rules.can_score_unit(request.user, unit.pk) and not scoring_round.is_locked
-    for line in lines:
-        line.points_text = sheets.format_points(line.score.points) if line.score else ""
-        line.self_text = sheets.format_points(line.score.self_points) if line.score else ""
-        line.max_text = sheets.format_points(line.criterion.max_points)
-        line.min_value = f"-{line.max_text.replace(',', '.')}" if line.criterion.kind == "penalty" else "0"
-        line.max_value = "0" if line.criterion.kind == "penalty" else line.max_text.replace(",", ".")
+    _decorate(lines, scoring_round)
     return render(request, "scoring/sheet.html", {
         "round": scoring_round, "unit": unit, "sheet": sheet_row, "lines": lines, "can_edit": can_edit,
+        "labels": {"answer": _("Unit's answer"), "answer_once": _("Answer (once)"), "points": _("Points"),
+                   "self": _("self"), "explanation": _("Explanation"), "evidence": _("Evidence")},
         "can_answer": can_answer, "total": sheets.format_points(queries.sheet_total(lines)),
         "max_total": sheets.format_points(queries.maximum_total(lines)),
         "save_url": reverse("scoring:sheet_save", kwargs={"pk": scoring_round.pk, "unit_id": unit.pk})})
+
+
+def _decorate(lines, scoring_round) -> None:
+    """What each row shows, worked out once in Python: a sheet has a hundred rows or more."""
+    words = {"max": _("max"), "deduction": _("deduction down to"), "bonus": _("bonus"), "weight": _("weight"),
+             "evidence": _("evidence required")}
+    for line in lines:
+        criterion, score = line.criterion, line.score
+        line.pk, line.code, line.title, line.kind = criterion.pk, criterion.code, criterion.title, criterion.kind
+        top = sheets.format_points(criterion.max_points)
+        if line.is_heading:
+            line.hint = f"{words['max']} {top}"
+            continue
+        parts = [f"{words['deduction']} -{top}" if criterion.kind == "penalty" else f"{words['max']} {top}"]
+        if criterion.kind == "bonus":
+            parts.append(words["bonus"])
+        if criterion.weight != 1:
+            parts.append(f"{words['weight']} {sheets.format_points(criterion.weight)}")
+        if criterion.evidence_required:
+            parts.append(words["evidence"])
+        line.hint = " · ".join(parts)
+        line.range = f"-{top}…0" if criterion.kind == "penalty" else f"0…{top}"
+        line.points_text = sheets.format_points(score.points) if score else ""
+        line.self_text = sheets.format_points(score.self_points) if score else ""
+        line.explanation = score.explanation if score else ""
+        line.evidence_url = reverse("scoring:evidence", kwargs={"pk": score.pk}) if score and score.evidence else ""
+        line.evidence_name = (score.evidence_name[:25] + "…" if len(score.evidence_name) > 26 else score.evidence_name
+                              ) if score else ""
+        for adjustment in line.adjustments:
+            adjustment.text = _("Adjusted by %(by)s: %(old)s → %(new)s. Reason: %(reason)s") % {
+                "by": adjustment.by, "old": sheets.format_points(adjustment.old_points) or "—",
+                "new": sheets.format_points(adjustment.new_points), "reason": adjustment.reason}
+            adjustment.answer_url = reverse("scoring:answer", kwargs={"pk": adjustment.pk})
 
 
 def _criterion(scoring_round, value) -> Criterion:
@@ -81,15 +111,20 @@ def sheet_save(request, pk, unit_id):
 @signed_in
 @require_POST
 def evidence_upload(request, pk, unit_id):
+    """One file per post: the file field's name carries the criterion ("evidence-<id>"), or a plain
+    "evidence" field with a "criterion" field (without JavaScript)."""
     scoring_round, unit = _round_and_unit(request.user, pk, unit_id)
-    criterion = _criterion(scoring_round, request.POST.get("criterion"))
-    uploaded = request.FILES.get("evidence")
+    named = [(key, f) for key, f in request.FILES.items() if key.startswith("evidence-")]
+    if named:
+        key, uploaded = named[0]
+        criterion = _criterion(scoring_round, key.removeprefix("evidence-"))
+    else:
+        criterion = _criterion(scoring_round, request.POST.get("criterion"))
+        uploaded = request.FILES.get("evidence")
     try:
         if uploaded is None:
             raise ValidationError(_("Choose the evidence file for criterion %(code)s.") % {"code": criterion.code})
         sheets.save_self_score(scoring_round, unit, criterion, by=request.user, evidence=uploaded)
-    except PermissionDenied:
-        raise
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:

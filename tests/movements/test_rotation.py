@@ -133,3 +133,13 @@ def test_unit_history_lists_groups_of_the_unit_and_its_predecessors(world):
     rotate_group_year(group_year, by=by, next_year=2027)
     rows = unit_group_history(units[1])
     assert [(row.year, row.role) for row in rows] == [(2027, GroupRole.HEAD), (2026, GroupRole.DEPUTY)]
+
+
+def test_unit_history_follows_a_merged_predecessor(world, django_assert_max_num_queries):
+    group_year, units = _group(world)
+    merged = make_unit("Xã Hợp Nhất", kind="commune")
+    merge_units([units[0]], merged, effective_on=datetime.date(2026, 7, 1), by=world.users["specialist"])
+    with django_assert_max_num_queries(6):
+        rows = unit_group_history(merged)
+    assert [(row.year, row.unit.name, row.role, row.rank, row.awards) for row in rows] == [
+        (2026, "Xã A", GroupRole.HEAD, None, [])]

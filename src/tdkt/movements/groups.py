@@ -187,7 +187,9 @@ class HistoryRow:
     unit: object  # the unit itself or the predecessor that held the seat
     role: str
     role_label: str
-    rank: object = None  # from tdkt.movements.scoring.queries.unit_rank_history when it exists
+    rank: int | None = None  # published rank in the group (tdkt.movements.scoring), when there is one
+    total: object = None
+    awards: list = field(default_factory=list)  # names of the flags / certificates proposed from the ranking
 
 
 def rank_history(unit_ids) -> dict:
@@ -200,13 +202,25 @@ def rank_history(unit_ids) -> dict:
 
 
 def unit_group_history(unit) -> list[HistoryRow]:
-    """The unit's (and its predecessors') groups per year, newest first: three queries plus the scoring one."""
+    """The unit's (and its predecessors') groups per year, newest first, with published ranks and the awards
+    proposed from them (when the scoring app has them): a fixed number of queries."""
     from tdkt.orgs.services import lineage_ids
 
     ids = lineage_ids(unit)
     memberships = list(EmulationGroupMembership.objects.filter(unit_id__in=ids)
                        .select_related("group_year__group", "unit").order_by("-group_year__year", "group_year__group__name"))
     ranks = rank_history(ids)
+    codes = {code for info in ranks.values() for code in info.get("awards", ())}
+    names = {}
+    if codes:
+        from tdkt.awards.models import AwardType
+
+        names = dict(AwardType.objects.filter(code__in=codes).values_list("code", "name"))
     labels = dict(GroupRole.choices)
-    return [HistoryRow(m.group_year.year, m.group_year, m.unit, m.role, str(labels.get(m.role, m.role)),
-                       ranks.get((m.unit_id, m.group_year.year))) for m in memberships]
+    rows = []
+    for m in memberships:
+        info = ranks.get((m.unit_id, m.group_year.year)) or {}
+        rows.append(HistoryRow(m.group_year.year, m.group_year, m.unit, m.role, str(labels.get(m.role, m.role)),
+                               rank=info.get("rank"), total=info.get("total"),
+                               awards=[names.get(code, code) for code in info.get("awards", ())]))
+    return rows

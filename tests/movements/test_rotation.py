@@ -143,3 +143,17 @@ def test_unit_history_follows_a_merged_predecessor(world, django_assert_max_num_
         rows = unit_group_history(merged)
     assert [(row.year, row.unit.name, row.role, row.rank, row.awards) for row in rows] == [
         (2026, "Xã A", GroupRole.HEAD, None, [])]
+
+
+def test_default_rotation_for_every_head_and_deputy_position(world):
+    """Every (head, deputy) placement in a 4-member group: the deputy moves up, the member after it (in the
+    order members were entered, wrapping round) becomes deputy."""
+    names = ("Xã A", "Xã B", "Xã C", "Xã D")
+    for head in range(4):
+        for deputy in range(4):
+            if head == deputy:
+                continue
+            group_year, units = _group(world, names=tuple(f"{n} {head}{deputy}" for n in names), head=head,
+                                       deputy=deputy)
+            new_head, new_deputy = default_rotation(group_year)
+            assert (new_head, new_deputy) == (units[deputy], units[(deputy + 1) % 4])

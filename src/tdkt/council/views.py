@@ -102,7 +102,7 @@ def meeting_detail(request, pk):
     })
 
 
-def _manage_action(request, pk, action, success):
+def _manage_action(request, pk, action, success, then="council:meeting"):
     meeting = queries.get_meeting_for_user(request.user, pk)
     if not queries.can_manage(request.user, meeting.council):
         raise PermissionDenied
@@ -112,7 +112,7 @@ def _manage_action(request, pk, action, success):
         _error(request, exc)
     else:
         messages.success(request, success(result) if callable(success) else success)
-    return redirect("council:meeting", pk=meeting.pk)
+    return redirect(then, pk=meeting.pk)
 
 
 @require_POST
@@ -219,7 +219,7 @@ def minutes(request, pk):
 @roles_required(*queries.VIEW_ROLES)
 def minutes_lock(request, pk):
     return _manage_action(request, pk, lambda m: meetings.lock_minutes(m, by=request.user),
-                          _("The minutes are locked; they can no longer be changed."))
+                          _("The minutes are locked; they can no longer be changed."), then="council:minutes")
 
 
 @roles_required(*queries.VIEW_ROLES)

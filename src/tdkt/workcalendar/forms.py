@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.dossiers.models import DossierCall
+from tdkt.workcalendar.enums import ProvinceDayKind
 from tdkt.workcalendar.models import ProvinceDay, StepLimit
 
 
@@ -10,6 +11,10 @@ class ProvinceDayForm(forms.ModelForm):
         model = ProvinceDay
         fields = ["date", "kind", "name", "decided_by"]
         help_texts = {"date": _("dd/mm/yyyy")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = ProvinceDayKind.choices  # two kinds: no empty choice to fall into
 
 
 class StepLimitForm(forms.ModelForm):

@@ -5,7 +5,8 @@ signed to published (state, state_changed_at, published_at, updated_at); every o
 as it is. On decisions_decisionline: no INSERT, UPDATE (or, on PostgreSQL, DELETE) for a line of a signed
 decision. SQLite gets no DELETE triggers because Django's flush (test teardown) deletes rows there; on
 PostgreSQL flush truncates, which row triggers do not see. The application refuses deletes anyway
-(Decision.delete / DecisionLine.delete)."""
+(Decision.delete / DecisionLine.delete). PostgreSQL raises SQLSTATE 23001 (restrict_violation), which
+Django reports as IntegrityError, like SQLite's RAISE(ABORT)."""
 
 from django.db import migrations
 
@@ -40,11 +41,11 @@ POSTGRES = [
     f"""CREATE OR REPLACE FUNCTION decision_refuse_change() RETURNS trigger AS $$
         BEGIN
           IF TG_OP = 'DELETE' THEN
-            IF OLD.state IN {ISSUED} THEN RAISE EXCEPTION 'a signed decision is immutable'; END IF;
+            IF OLD.state IN {ISSUED} THEN RAISE EXCEPTION 'a signed decision is immutable' USING ERRCODE = 'restrict_violation'; END IF;
             RETURN OLD;
           END IF;
           IF OLD.state IN {ISSUED} AND (NOT {STATE_MOVE_OK} OR {_changed('IS DISTINCT FROM')}) THEN
-            RAISE EXCEPTION 'a signed decision is immutable';
+            RAISE EXCEPTION 'a signed decision is immutable' USING ERRCODE = 'restrict_violation';
           END IF;
           RETURN NEW;
         END; $$ LANGUAGE plpgsql""",
@@ -54,11 +55,11 @@ POSTGRES = [
         BEGIN
           IF TG_OP IN ('UPDATE', 'DELETE') AND
              (SELECT state FROM decisions_decision WHERE id = OLD.decision_id) IN {ISSUED} THEN
-            RAISE EXCEPTION 'the lines of a signed decision are immutable';
+            RAISE EXCEPTION 'the lines of a signed decision are immutable' USING ERRCODE = 'restrict_violation';
           END IF;
           IF TG_OP IN ('UPDATE', 'INSERT') AND
              (SELECT state FROM decisions_decision WHERE id = NEW.decision_id) IN {ISSUED} THEN
-            RAISE EXCEPTION 'the lines of a signed decision are immutable';
+            RAISE EXCEPTION 'the lines of a signed decision are immutable' USING ERRCODE = 'restrict_violation';
           END IF;
           IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
           RETURN NEW;

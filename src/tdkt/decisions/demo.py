@@ -1,0 +1,149 @@
+"""Demo data of the decisions app (called by the demo builder after units, people, council and dossiers):
+the demo province's issuing authority, legal-basis templates, the reward fund with an opening receipt,
+and — when the council demo left approved nominations — one decision per award drafted from them, the
+first one signed (a generated PDF stands for the scan) and published, so that the history, payments
+and portal have something to show. The base salaries come with migration 0003."""
+
+from __future__ import annotations
+
+import datetime
+import io
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from tdkt.accounts.models import User
+from tdkt.awards.models import AwardRecord, AwardType, Initiative
+from tdkt.decisions import drafting, services
+from tdkt.decisions.enums import FundEntryKind
+from tdkt.decisions.models import (
+    Decision,
+    DecisionEvent,
+    DecisionLine,
+    DecisionNumberCounter,
+    IssuingAuthority,
+    LegalBasisTemplate,
+    LineAwardRecord,
+    RewardFund,
+    RewardFundEntry,
+)
+from tdkt.orgs.enums import UnitKind
+from tdkt.orgs.models import Unit
+
+ACTOR = "seed_demo"
+OPENING_BALANCE_VND = 5_000_000_000
+DEMO_DECISIONS = 3  # at most, so that the demo stays fast
+CSTD_TINH_BASES = drafting.DEFAULT_LEGAL_BASES + [
+    "Căn cứ Quy định công tác thi đua, khen thưởng trên địa bàn tỉnh ban hành kèm theo Quyết định của Ủy ban "
+    "nhân dân tỉnh",
+    "Căn cứ kết quả bỏ phiếu kín của Hội đồng Thi đua - Khen thưởng tỉnh",
+]
+
+
+def _province_unit():
+    return Unit.objects.filter(parent__isnull=True, kind=UnitKind.PEOPLES_COMMITTEE).order_by("id").first()
+
+
+def _place(name: str) -> str:
+    for marker in ("tỉnh ", "thành phố "):
+        if marker in name:
+            return name.split(marker, 1)[1]
+    return name
+
+
+def _demo_authority():
+    province = _province_unit()
+    return IssuingAuthority.objects.filter(name=province.name).first() if province else None
+
+
+def _pdf(text: str) -> bytes:
+    from fpdf import FPDF
+
+    from tdkt.lib.fonts import SERIF
+
+    pdf = FPDF()
+    pdf.add_font("Serif", "", str(SERIF[""]))
+    pdf.add_page()
+    pdf.set_font("Serif", size=14)
+    pdf.multi_cell(0, 8, text)
+    buffer = io.BytesIO()
+    pdf.output(buffer)
+    return buffer.getvalue()
+
+
+def load_demo(year: int) -> str:
+    province = _province_unit()
+    if province is None:
+        return "Quyết định: chưa có tỉnh mẫu, bỏ qua."
+    place = _place(province.name)
+    authority = IssuingAuthority.objects.create(
+        name=province.name, place=place, decider_title=f"CHỦ TỊCH {province.name.upper()}".replace("UỶ", "ỦY"))
+    LegalBasisTemplate.objects.create(authority=authority, lines=list(drafting.DEFAULT_LEGAL_BASES),
+                                      note="Mặc định")
+    cstd = AwardType.objects.filter(code="CSTD_TINH").first()
+    if cstd:
+        LegalBasisTemplate.objects.create(authority=authority, award_type=cstd, lines=CSTD_TINH_BASES,
+                                          note="Chiến sĩ thi đua cấp tỉnh")
+    fund = RewardFund.objects.create(name=f"Quỹ thi đua, khen thưởng {province.name[len('Ủy ban nhân dân '):]}"
+                                     if province.name.startswith("Ủy ban nhân dân ") else "Quỹ thi đua, khen thưởng",
+                                     authority=authority)
+    RewardFundEntry.objects.create(fund=fund, kind=FundEntryKind.RECEIPT, entry_date=datetime.date(year, 1, 5),
+                                   amount=OPENING_BALANCE_VND, description=f"Dự toán ngân sách năm {year} giao cho Quỹ",
+                                   document_reference=f"Quyết định giao dự toán ngân sách năm {year}")
+    message = (f"Quyết định: cơ quan ban hành {authority.name}, {LegalBasisTemplate.objects.filter(authority=authority).count()} "
+               f"mẫu căn cứ, quỹ thi đua, khen thưởng số dư đầu kỳ {OPENING_BALANCE_VND:,} đồng".replace(",", "."))
+    return message + _demo_decisions(authority, fund)
+
+
+def _demo_decisions(authority, fund) -> str:
+    from tdkt.decisions.payments import post_payout
+    from tdkt.decisions.queries import draftable_nominations
+
+    nominations = list(draftable_nominations().filter(award_type__level__in=["province", "grassroots"])[:60])
+    if not nominations:
+        return "; chưa có đề nghị được Hội đồng thông qua nên chưa có quyết định mẫu."
+    specialist = User.objects.filter(username="chuyenvien").first() or ACTOR
+    signer = User.objects.filter(username="chutich").first() or ACTOR
+    today = timezone.localdate()
+    decisions = services.draft_decisions(nominations, by=specialist, authority=authority, date=today)[:DEMO_DECISIONS]
+    first = decisions[0]
+    services.update_draft(first, by=specialist, signer_name=getattr(signer, "full_name", "") or "Chủ tịch UBND tỉnh")
+    services.approve_for_signing(first, by=signer)
+    services.sign_decision(first, by=specialist, signed_pdf=_pdf("Bản quét Quyết định khen thưởng (dữ liệu mẫu)"
+                                                                f" — {first.title}"), signed_on=today)
+    services.publish_decision(first, by=specialist)
+    if any(line.amount for line in first.lines.all()):
+        post_payout(fund, first, list(first.lines.all()), by=specialist)
+    return (f"; {len(decisions)} quyết định dự thảo từ đề nghị đã thông qua, quyết định số {first.number_text} "
+            "đã ký và công bố")
+
+
+def wipe_demo() -> int:
+    """Delete the demo's decisions (and the award records they created), fund, templates and authority."""
+    authority = _demo_authority()
+    if authority is None:
+        return 0
+    deleted = 0
+    with transaction.atomic():
+        if connection.vendor == "postgresql":  # the immutability trigger lets this transaction delete (0004)
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL tdkt.purge_decisions = 'on'")
+        decisions = Decision.objects.filter(authority=authority)
+        links = LineAwardRecord.objects.filter(line__decision__in=decisions)
+        record_ids = list(links.values_list("award_record_id", flat=True))
+        Initiative.objects.filter(used_for_id__in=record_ids).update(used_for=None)
+        deleted += links.delete()[0]
+        deleted += AwardRecord.objects.filter(pk__in=record_ids).delete()[0]
+        funds = RewardFund.objects.filter(authority=authority)
+        deleted += RewardFundEntry.objects.filter(fund__in=funds).delete()[0]
+        deleted += funds.delete()[0]
+        deleted += DecisionEvent.objects.filter(decision__in=decisions).delete()[0]
+        lines = DecisionLine.objects.filter(decision__in=decisions)
+        deleted += DecisionLine.objects.filter(decision__in=decisions, amends_line__isnull=False).delete()[0]
+        deleted += lines.delete()[0]
+        deleted += decisions.exclude(corrects__isnull=True, revokes__isnull=True).delete()[0]
+        deleted += decisions.delete()[0]
+        deleted += DecisionNumberCounter.objects.filter(authority=authority).delete()[0]
+        deleted += LegalBasisTemplate.objects.filter(authority=authority).delete()[0]
+        deleted += IssuingAuthority.objects.filter(pk=authority.pk).delete()[0]
+    return deleted

@@ -123,3 +123,18 @@ def test_list_query_count_does_not_grow_with_rows(world, django_assert_max_num_q
     client = client_for(world, "clerk_a")
     with django_assert_max_num_queries(10):
         assert client.get(reverse("notifications:list")).status_code == 200
+
+
+def test_unread_badge_tag_renders_the_count_or_nothing(world, rf):
+    from django.contrib.auth.models import AnonymousUser
+    from django.template import Context, Template
+
+    template = Template("{% load notifications_badge %}{% unread_badge %}")
+    request = rf.get("/")
+    request.user = world.users["clerk_a"]
+    assert template.render(Context({"request": request})) == ""
+    notify([world.users["clerk_a"]], text="x", key="badge1")
+    notify([world.users["clerk_a"]], text="y", key="badge2")
+    assert template.render(Context({"request": request})) == ' <span class="badge unread" data-unread="2">2</span>'
+    request.user = AnonymousUser()
+    assert template.render(Context({"request": request})) == ""

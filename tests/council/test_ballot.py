@@ -250,3 +250,26 @@ def test_a_meeting_lists_the_members_on_its_date(world, board):
     with pytest.raises(ValidationError):
         meetings.create_meeting(board.council, date=meeting.date, place="x", number=meeting.number,
                                 by=board.secretary)
+
+
+def test_a_line_withdrawn_after_the_agenda_blocks_the_opening_by_name(world, board, dossier):
+    meeting = open_meeting(board)
+    Nomination.objects.filter(person=world.person_a_child).update(state=NominationState.WITHDRAWN)
+    with pytest.raises(ValidationError) as exc:
+        ballots.open_ballot(meeting, by=board.chair)
+    assert message(exc) == ("Hãy lập lại chương trình trước: các đề nghị sau không còn ở trạng thái sẵn sàng "
+                            "trình Hội đồng: Đặng Thị Đào.")
+    meetings.build_agenda(meeting, by=board.secretary)
+    assert [i.nomination.person for i in items_of(meeting)] == [world.person_a]
+    assert ballots.open_ballot(meeting, by=board.chair).state == BallotState.OPEN
+
+
+def test_the_database_refuses_a_second_participation(board, dossier):
+    from django.db import IntegrityError, transaction
+
+    meeting = open_meeting(board)
+    ballot = ballots.open_ballot(meeting, by=board.chair)
+    seat = board.seats[board.members[0]]
+    BallotParticipation.objects.create(ballot=ballot, member=seat)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        BallotParticipation.objects.create(ballot=ballot, member=seat)

@@ -55,6 +55,12 @@ def open_ballot(meeting, *, mode=BallotMode.ELECTRONIC, by) -> Ballot:
     items = list(AgendaItem.objects.filter(meeting=meeting).values_list("pk", flat=True))
     if not items:
         raise ValidationError(_("The agenda is empty: there is nothing to vote on."))
+    stale = [str(item.nomination.recipient) for item in AgendaItem.objects.filter(meeting=meeting).select_related(
+        "nomination__person", "nomination__unit", "nomination__household", "nomination__dossier").exclude(
+        nomination__state=NominationState.ACCEPTED, nomination__dossier__state=DossierState.READY_FOR_COUNCIL)]
+    if stale:
+        raise ValidationError(_("Rebuild the agenda first: these nominations are no longer ready for the council: "
+                                "%(names)s.") % {"names": "; ".join(stale)})
     rules = rules_for(meeting.council)
     status = quorum_of(meeting, rules)
     if not status.reached:
@@ -222,9 +228,10 @@ def close_ballot(ballot, *, by) -> list[AgendaItem]:
         reason = _("Council ballot of %(meeting)s: %(agree)d of %(total)d members agree (%(share)s); "
                    "required: %(rule)s.") % {"meeting": meeting, "agree": tally.agree, "total": total,
                                              "share": share_text(tally.agree, total), "rule": threshold.label()}
-        change_nomination_state(item.nomination,
-                                NominationState.APPROVED if passed else NominationState.NOT_APPROVED,
-                                by=by, allowed_from={NominationState.ACCEPTED}, reason=reason)
+        if item.nomination.state == NominationState.ACCEPTED:  # a line withdrawn meanwhile keeps its state
+            change_nomination_state(item.nomination,
+                                    NominationState.APPROVED if passed else NominationState.NOT_APPROVED,
+                                    by=by, allowed_from={NominationState.ACCEPTED}, reason=reason)
     AgendaItem.objects.bulk_update(items, ["agree", "disagree", "abstain", "threshold_percent", "threshold_basis",
                                            "outcome"])
     dossier_ids = {item.nomination.dossier_id for item in items}

@@ -130,3 +130,10 @@ def test_parser_never_crashes_on_any_rows(rows):
 def test_xlsx_and_docx_readers_never_crash(body):
     for data, reader in ((xlsx_bytes(body), xlsx_rows), (docx_bytes(body), docx_rows)):
         assert names_rows(parse_list(reader(data), today=TODAY))
+
+
+def test_position_and_unit_in_two_columns_are_joined():
+    parsed = parse_list(rows_of(["1", "Nguyễn Văn An", "Trưởng phòng", "Phòng Kế hoạch, Sở Y tế", "LĐTT"],
+                                header=["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Hình thức đề nghị"]),
+                        today=TODAY)
+    assert parsed.lines[0].position_and_unit == "Trưởng phòng, Phòng Kế hoạch, Sở Y tế"

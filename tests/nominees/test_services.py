@@ -103,3 +103,11 @@ def test_remove_keeps_a_timeline_row(world, dossier):
         "Bỏ khỏi danh sách: Nguyễn Văn An — Lao động tiên tiến"]
 
 
+
+
+@pytest.mark.parametrize(("kind", "basis"), [("year_end", "merit"), ("movement_review", "thematic"),
+                                             ("adhoc", "adhoc"), ("dedication", "dedication")])
+def test_basis_follows_the_dossier_kind(world, kind, basis):
+    dossier = make_dossier(world.unit_a, kind=kind)
+    line = add_nomination(dossier, by=world.users["clerk_a"], award_type=award("BK_TINH"), person=world.person_a)
+    assert line.basis == basis

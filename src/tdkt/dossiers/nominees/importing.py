@@ -26,7 +26,7 @@ from tdkt.dossiers.enums import EventKind
 from tdkt.dossiers.models import Nomination
 from tdkt.dossiers.nominees.matching import ResolvedLine, Resolver
 from tdkt.dossiers.nominees.parsing import ListFileError, ListProblem, parse_list, read_rows
-from tdkt.dossiers.nominees.services import check_editable
+from tdkt.dossiers.nominees.services import check_editable, default_basis
 from tdkt.dossiers.state import log_event
 from tdkt.lib.uploads import UploadError, read_upload
 from tdkt.lib.vntext import fold, normalize
@@ -89,6 +89,7 @@ def _save(dossier, resolved: list[ResolvedLine], *, by, file_name: str, today) -
     batch = new_batch_id()
     created = _create_persons(dossier, [item for item in resolved if item.new_person_key])
     start = Nomination.objects.filter(dossier=dossier).aggregate(last=Max("position"))["last"] or 0
+    basis = default_basis(dossier)
     lines = []
     for offset, item in enumerate(resolved, 1):
         line = item.parsed
@@ -96,7 +97,7 @@ def _save(dossier, resolved: list[ResolvedLine], *, by, file_name: str, today) -
             dossier=dossier, position=start + offset,
             person_id=item.person_id or created.get(item.new_person_key), unit_id=item.unit_id,
             position_and_unit=line.position_and_unit, proposed_award_type=item.award_type,
-            award_type=item.award_type, achievement_summary=line.summary, import_batch=batch))
+            award_type=item.award_type, achievement_summary=line.summary, basis=basis, import_batch=batch))
     for line in lines:
         line._state.fields_cache["dossier"] = dossier
     # Evaluated before the insert: one INSERT per 500 lines carries the verdicts, no UPDATE afterwards.

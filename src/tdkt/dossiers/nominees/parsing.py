@@ -81,6 +81,7 @@ class ParsedList:
     problems: list[ListProblem] = field(default_factory=list)
     header_row: int | None = None
     headings: dict[str, str] = field(default_factory=dict)  # field -> heading as written
+    position_columns: list[int] = field(default_factory=list)  # "Chức vụ" and "Đơn vị" may be two columns
 
     def heading(self, name: str) -> str:
         return self.headings.get(name, "")
@@ -214,6 +215,7 @@ def parse_list(rows: list[tuple[int, list[str]]], *, today: datetime.date | None
     header_row, header, mapping = found
     result.header_row = header_row
     result.headings = {name: header[index] for name, index in mapping.items()}
+    result.position_columns = [index for index, cell in enumerate(header) if C.field_of(cell) == C.POSITION]
     section = INDIVIDUAL
     for number, cells in rows:
         if number <= header_row:
@@ -234,6 +236,11 @@ def parse_list(rows: list[tuple[int, list[str]]], *, today: datetime.date | None
     if not result.lines and not result.problems:
         result.problems.append(ListProblem(None, "", _("The list has no lines under its header.")))
     return result
+
+
+def _position(cells: list[str], indexes: list[int]) -> str:
+    parts = [normalize(cells[index]) for index in indexes if index < len(cells) and cells[index].strip()]
+    return ", ".join(dict.fromkeys(parts))[:500]
 
 
 def _line(number, cells, mapping, section, result: ParsedList, today) -> ParsedLine | None:
@@ -276,5 +283,5 @@ def _line(number, cells, mapping, section, result: ParsedList, today) -> ParsedL
         return None
     return ParsedLine(
         row=number, kind=kind, name=name, award_text=award, number=_cell(cells, mapping, C.NUMBER),
-        position_and_unit=normalize(_cell(cells, mapping, C.POSITION))[:500], birth_date=birth_date,
+        position_and_unit=_position(cells, result.position_columns), birth_date=birth_date,
         birth_year=birth_year, gender=gender, national_id=national_id, summary=_cell(cells, mapping, C.SUMMARY))

@@ -19,13 +19,25 @@ from django.utils.translation import gettext as _
 from tdkt.accounts.scope import get_scope
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
+from tdkt.awards.enums import AwardBasis
 from tdkt.dossiers.eligibility import check_nominations
-from tdkt.dossiers.enums import UNIT_EDITABLE_STATES, DossierState, EventKind
+from tdkt.dossiers.enums import UNIT_EDITABLE_STATES, DossierKind, DossierState, EventKind
 from tdkt.dossiers.models import Dossier, Nomination
 from tdkt.dossiers.state import log_event
 from tdkt.lib.uploads import UploadError, read_upload
 
 EDITABLE_FIELDS = ("award_type", "position_and_unit", "achievement_summary", "basis")
+# The kind of commendation a line gets by default from the kind of its dossier (Luật TĐKT 2022 Đ8).
+BASIS_OF_KIND = {
+    DossierKind.YEAR_END: AwardBasis.MERIT, DossierKind.MOVEMENT_REVIEW: AwardBasis.THEMATIC,
+    DossierKind.THEMATIC: AwardBasis.THEMATIC, DossierKind.ADHOC: AwardBasis.ADHOC,
+    DossierKind.DEDICATION: AwardBasis.DEDICATION, DossierKind.SCHOOL_YEAR: AwardBasis.MERIT,
+    DossierKind.FOREIGN: AwardBasis.FOREIGN, DossierKind.OTHER: AwardBasis.MERIT,
+}
+
+
+def default_basis(dossier: Dossier) -> str:
+    return BASIS_OF_KIND.get(dossier.kind, AwardBasis.MERIT)
 
 
 def can_edit_lines(dossier: Dossier, user) -> bool:
@@ -117,7 +129,7 @@ def add_nomination(dossier: Dossier, *, by, award_type, person=None, unit=None, 
     nomination = Nomination(
         dossier=dossier, position=last + 1, person=person, unit=unit, household=household,
         position_and_unit=(position_and_unit or "")[:500], proposed_award_type=award_type, award_type=award_type,
-        achievement_summary=achievement_summary or "", **({"basis": basis} if basis else {}))
+        achievement_summary=achievement_summary or "", basis=basis or default_basis(dossier))
     try:
         if report:
             _store_report(nomination, report)

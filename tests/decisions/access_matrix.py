@@ -27,6 +27,9 @@ MATRIX = [
     ("decisions:payout", "decisions_published", [405, 403, 403, 403, 302]),
     ("decisions:fund", None, [200, 403, 403, 403, 302]),
     ("decisions:fund_add", "decisions_fund", [200, 403, 403, 403, 302]),
+    ("decisions:templates", None, [200, 403, 403, 403, 302]),
+    ("decisions:template_create", None, [200, 403, 403, 403, 302]),
+    ("decisions:template_edit", "decisions_template", [200, 403, 403, 403, 302]),
     ("decisions:submissions", None, [200, 403, 403, 403, 302]),
     ("decisions:submission_docx", "decisions_state_award", [200, 403, 403, 403, 302]),
     ("decisions:submission_pdf", "decisions_state_award", [200, 403, 403, 403, 302]),
@@ -77,6 +80,12 @@ def _state_level_award(world):
     return {"award_pk": nomination.award_type_id}
 
 
-OBJECTS = {"decisions_draft": _draft_decision, "decisions_approved": _approved_decision,
+def _template(world):
+    from tdkt.decisions.models import LegalBasisTemplate
+
+    return LegalBasisTemplate.objects.create(lines=["Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"])
+
+
+OBJECTS = {"decisions_template": _template, "decisions_draft": _draft_decision, "decisions_approved": _approved_decision,
            "decisions_published": _published_decision, "decisions_draft_line": _draft_line, "decisions_fund": _fund,
            "decisions_state_award": _state_level_award}

@@ -129,3 +129,24 @@ def test_payments_excel_and_payout(world, two_units):
     ledger = specialist.get(reverse("decisions:fund"))
     assert [row.balance for row in ledger.context["rows"]] == [100_000_000, 92_400_000]
     assert ledger.context["balance"] == 92_400_000
+
+
+def test_legal_basis_template_edited_on_screen_fills_the_next_draft(world):
+    from tdkt.awards.models import AwardType
+    from tdkt.decisions.models import LegalBasisTemplate
+
+    authority = make_authority()
+    award = AwardType.objects.get(code="BK_TINH")
+    response = client_for(world, "specialist").post(reverse("decisions:template_create"), {
+        "authority": authority.pk, "award_type": award.pk, "basis": "",
+        "lines": "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022\n\nCăn cứ Quy định của tỉnh",
+        "note": "Bằng khen"})
+    assert response.status_code == 302
+    assert LegalBasisTemplate.objects.get().lines == ["Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022",
+                                                      "Căn cứ Quy định của tỉnh"]
+    (decision,) = services.draft_decisions([approved(make_dossier(world.unit_a), person=world.person_a)],
+                                           by=world.users["specialist"], authority=authority)
+    assert decision.legal_bases == ["Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022",
+                                    "Căn cứ Quy định của tỉnh"]
+    services.approve_for_signing(decision, by=world.users["signer"])
+    assert (decision.signer_id, decision.signer_name) == (world.users["signer"].pk, "chutich")

@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tdkt.awards.enums import AwardBasis
 from tdkt.awards.models import AwardType
 from tdkt.decisions.enums import DecisionState, FundEntryKind, SigningMode
 from tdkt.decisions.models import IssuingAuthority
@@ -87,3 +88,19 @@ class FundEntryForm(forms.Form):
     amount = forms.IntegerField(label=_("Amount (VND)"), min_value=1)
     description = forms.CharField(label=_("Description"), max_length=500)
     document_reference = forms.CharField(label=_("Document"), max_length=255, required=False)
+
+
+class LegalBasisTemplateForm(forms.Form):
+    authority = forms.ModelChoiceField(label=_("Issuing authority"), required=False,
+                                       queryset=IssuingAuthority.objects.all(), empty_label=_("Any"))
+    award_type = forms.ModelChoiceField(label=_("Award"), required=False, queryset=AwardType.objects.filter(
+        active=True), empty_label=_("Any"))
+    basis = forms.ChoiceField(label=_("Kind of commendation"), required=False,
+                              choices=[("", _("Any"))] + list(AwardBasis.choices))
+    lines = forms.CharField(label=_("Legal bases, one per line"), widget=forms.Textarea(attrs={"rows": 8}))
+    note = forms.CharField(label=_("Note"), max_length=255, required=False)
+
+    def values(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["lines"] = _lines(data["lines"])
+        return data

@@ -185,9 +185,11 @@ def remove_line(line: DecisionLine, *, by) -> None:
 def approve_for_signing(decision: Decision, *, by, reason: str = "") -> Decision:
     if not decision.lines.exists():
         raise ValidationError(_("A decision without any line cannot be approved for signing."))
+    user = actor_user(by)
+    signer = decision.signer if decision.signer_id else user
+    name = decision.signer_name or getattr(signer, "full_name", "") or ""
     return change_decision_state(decision, DecisionState.APPROVED_FOR_SIGNING, by=by,
-                                 allowed_from={DecisionState.DRAFT}, reason=reason,
-                                 signer=actor_user(by) if decision.signer_id is None else decision.signer)
+                                 allowed_from={DecisionState.DRAFT}, reason=reason, signer=signer, signer_name=name)
 
 
 @transaction.atomic
@@ -340,3 +342,23 @@ def _settle_nominations(lines, *, by, reason) -> None:
 def publish_decision(decision: Decision, *, by) -> Decision:
     return change_decision_state(decision, DecisionState.PUBLISHED, by=by, allowed_from={DecisionState.SIGNED},
                                  published_at=timezone.now())
+
+
+# --- legal-basis templates ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def save_legal_basis_template(template, *, by, authority, award_type, basis, lines, note=""):
+    """Create (template None) or edit a template of "Căn cứ" lines; audited with before and after."""
+    from tdkt.decisions.models import LegalBasisTemplate
+
+    if not lines:
+        raise ValidationError({"lines": _("Write at least one legal basis.")})
+    before = None if template is None else {"lines": list(template.lines), "note": template.note}
+    template = template or LegalBasisTemplate()
+    template.authority, template.award_type, template.basis = authority, award_type, basis or ""
+    template.lines, template.note = lines, note or ""
+    template.save()
+    record(by, AuditAction.CREATE if before is None else AuditAction.UPDATE, template,
+           changes={"before": before, "after": {"lines": lines, "note": template.note}})
+    return template

@@ -324,3 +324,33 @@ def submission_docx(request, award_pk):
 def submission_pdf(request, award_pk):
     award, data = _submission(request, award_pk)
     return _download(docx_to_pdf(data), PDF_TYPE, f"to-trinh-{award.code.lower()}.pdf")
+
+
+@roles_required(*rules.MANAGERS)
+def legal_basis_templates(request):
+    from tdkt.decisions.models import LegalBasisTemplate
+
+    templates = LegalBasisTemplate.objects.select_related("authority", "award_type").order_by(
+        "authority_id", "award_type__sort_order", "basis", "id")
+    return render(request, "decisions/templates.html", {"templates": templates})
+
+
+@roles_required(*rules.MANAGERS)
+def legal_basis_template_edit(request, pk=None):
+    from tdkt.decisions.models import LegalBasisTemplate
+
+    template = get_object_or_404(LegalBasisTemplate, pk=pk) if pk else None
+    initial = {} if template is None else {
+        "authority": template.authority, "award_type": template.award_type, "basis": template.basis,
+        "lines": "\n".join(template.lines), "note": template.note}
+    form = forms.LegalBasisTemplateForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_legal_basis_template(template, by=request.user, **form.values())
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("The legal-basis template was saved."))
+            return redirect("decisions:templates")
+    return render(request, "decisions/form.html", {"form": form, "title": _("Legal-basis template"),
+                                                   "back": reverse("decisions:templates")})

@@ -19,7 +19,7 @@ from tdkt.dossiers.forms import AssignForm, QueueFilterForm, ReasonForm, Require
 from tdkt.dossiers.models import DocumentRequirement, Dossier
 from tdkt.dossiers.transitions import APPRAISAL_STATES
 from tdkt.lib.forms import apply_validation_error
-from tdkt.lib.paging import cheap_page
+from tdkt.lib.paging import CheapPage, cheap_page
 
 SPECIALISTS = (Role.PROVINCE_SPECIALIST, Role.SYSTEM_ADMIN)
 PER_PAGE = 50
@@ -38,7 +38,12 @@ def queue(request):
     assignee_id = request.GET.get("assignee_id", "")
     if assignee_id.isdigit():  # the overdue summary's links: one specialist's dossiers
         queryset = queryset.filter(assignee_id=int(assignee_id))
-    page = cheap_page(queryset, request.GET.get("page"), PER_PAGE)
+    # Sort narrow rows (ids) first, then load the page's dossiers with their unit and assignee: SQLite
+    # would otherwise sort every matching joined row (~80 ms at 20,000 dossiers).
+    ids = cheap_page(queryset.values_list("pk", flat=True), request.GET.get("page"), PER_PAGE)
+    loaded = Dossier.objects.select_related("unit", "assignee").in_bulk(ids.items)
+    page = CheapPage(items=[loaded[pk] for pk in ids.items if pk in loaded], number=ids.number,
+                     has_next=ids.has_next)
     _decorate_rows(page, today)
     summary = list(queries.overdue_summary(today))
     for row in summary:

@@ -210,3 +210,33 @@ def test_rotation_page_refuses_without_deputy_then_rotates(world):
 def test_unit_history_page(world):
     response = client_for(world, "clerk_a").get(reverse("movements:unit_history", kwargs={"pk": world.unit_a.pk}))
     assert [(row.year, row.role) for row in response.context["rows"]] == [(2026, GroupRole.HEAD)]
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_movement_page_queries_are_fixed(world, django_assert_max_num_queries, count):
+    from tdkt.movements.models import MovementParticipant, MovementPhase
+
+    movement = make_movement(target_scope="units")
+    for i in range(count):
+        Milestone.objects.create(movement=movement, kind="other", on=datetime.date(2026, 3, i + 1))
+        MovementPhase.objects.create(movement=movement, name=f"Đợt {i}", start_date=datetime.date(2026, 1, 1),
+                                     end_date=datetime.date(2026, 6, 30))
+        MovementParticipant.objects.create(movement=movement, unit=make_unit())
+        Dossier.objects.create(unit=world.unit_a, title=f"Hồ sơ {i}", movement=movement, year=2026)
+        Registration.objects.create(unit=make_unit(), year=2026, movement=movement)
+    client = client_for(world, "specialist")
+    url = reverse("movements:detail", kwargs={"pk": movement.pk})
+    client.get(url)
+    with django_assert_max_num_queries(15):
+        response = client.get(url)
+    assert len(response.context["dossiers"]) == count
+    assert response.context["registration_summary"] == {"draft": count, "submitted": 0}
+
+
+def test_registration_list_shows_people_registered(world):
+    from tdkt.movements.registrations import save_registration
+
+    save_registration(by=world.users["clerk_a"], unit=world.unit_a, year=2026,
+                      items={award_type("LDTT"): 30, award_type("CSTD_CS"): 4})
+    response = client_for(world, "clerk_a").get(reverse("movements:registrations") + "?year=2026")
+    assert [(r.unit.code, r.item_total) for r in response.context["registrations"]] == [("SYT", 34)]

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -31,7 +32,7 @@ def registrations_for_user(user, *, year: int | None = None, movement_id: int | 
         queryset = queryset.filter(year=year)
     if movement_id:
         queryset = queryset.filter(movement_id=movement_id)
-    return queryset.annotate(item_total=Count("items__id"))
+    return queryset.annotate(item_total=Coalesce(Sum("items__count"), 0))  # people registered for titles
 
 
 def get_registration_for_user(user, pk, *, write=False) -> Registration:

@@ -223,7 +223,8 @@ def test_comment_summary_for_the_council_papers(world, django_assert_num_queries
     mine, other = summary[first.pk], summary[second.pk]
     assert (mine.total, mine.new, mine.dismissed, mine.led_to_hold, mine.general, mine.posted) == (2, 1, 0, 1, 1, True)
     assert [(c.text, c.state, c.reason) for c in mine.comments] == [
-        ("Chưa gương mẫu.", "led_to_hold", "Xác minh."), ("Sai tên.", "new", ""), ("Chung.", "new", "")]
+        ("Chưa gương mẫu.", "led_to_hold", "Xác minh."), ("Sai tên.", "new", "")]
+    assert [(c.text, c.state_label) for c in mine.general_comments] == [("Chung.", "Chưa xử lý")]
     assert mine.notices == [(notice.title, D(2026, 3, 2), D(2026, 3, 16), "published")]
     assert (other.total, other.posted, other.notices) == (0, False, [])
     with django_assert_num_queries(0):

@@ -3,7 +3,6 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
 from django.http import Http404
 from django.utils import timezone
 
@@ -11,7 +10,6 @@ from tdkt.accounts.enums import UNIT_ROLES
 from tdkt.accounts.models import Membership
 from tdkt.dossiers.consultations.enums import OPEN_REQUEST_STATES, Answer, RequestState
 from tdkt.dossiers.consultations.models import ConsultationObjection, ConsultationRequest, ConsultedAgency
-from tdkt.dossiers.models import Nomination
 
 
 def agency_ids_for_user(user) -> set[int]:
@@ -26,11 +24,6 @@ def agency_ids_for_user(user) -> set[int]:
     return set(ConsultedAgency.objects.filter(unit_id__in=unit_ids).values_list("pk", flat=True))
 
 
-def _nominee_prefetch():
-    return Prefetch("nominations", queryset=Nomination.objects.select_related(
-        "person__unit", "unit", "household", "award_type").order_by("position", "id"))
-
-
 def inbox_for_agency_user(user):
     """Requests addressed to the user's agencies, open ones first."""
     return (ConsultationRequest.objects.filter(agency_id__in=agency_ids_for_user(user))
@@ -40,7 +33,7 @@ def inbox_for_agency_user(user):
 def get_request_for_agency_user(user, pk) -> ConsultationRequest:
     """A request addressed to one of the user's agencies; any other request is a 404."""
     request = (ConsultationRequest.objects.select_related("agency", "dossier__unit")
-               .prefetch_related(_nominee_prefetch(), "objections").filter(pk=pk).first())
+               .filter(pk=pk).first())
     if request is None or request.agency_id not in agency_ids_for_user(user):
         raise Http404
     return request
@@ -48,7 +41,7 @@ def get_request_for_agency_user(user, pk) -> ConsultationRequest:
 
 def get_request_for_staff(pk) -> ConsultationRequest:
     request = (ConsultationRequest.objects.select_related("agency", "dossier__unit", "answered_by", "sent_by")
-               .prefetch_related(_nominee_prefetch(), "objections").filter(pk=pk).first())
+               .filter(pk=pk).first())
     if request is None:
         raise Http404
     return request
@@ -57,7 +50,7 @@ def get_request_for_staff(pk) -> ConsultationRequest:
 def requests_of_dossier(dossier):
     return (ConsultationRequest.objects.filter(dossier=dossier)
             .select_related("agency", "answered_by")
-            .prefetch_related(_nominee_prefetch(), "objections__nomination").order_by("-sent_on", "id"))
+            .prefetch_related("objections").order_by("-sent_on", "id"))
 
 
 def open_requests():
@@ -66,26 +59,46 @@ def open_requests():
             .select_related("agency", "dossier__unit").order_by("due_on", "id"))
 
 
+# What an agency or the public is shown of each nominee: name, position and unit, proposed award — nothing
+# else (no birth date, no citizen ID). Read as plain values: one query, no model instances.
+NOMINEE_FIELDS = ("id", "dossier_id", "position", "position_and_unit", "person_id", "person__full_name",
+                  "person__position", "person__unit__name", "unit__name", "household__head_name",
+                  "household__village", "award_type__name")
+
+
+def _nominee_row(values: dict, prefix: str = "") -> dict:
+    def get(name):
+        return values[prefix + name]
+
+    if get("person_id"):
+        name = get("person__full_name")
+        written = ", ".join(part for part in (get("person__position"), get("person__unit__name")) if part)
+    elif get("unit__name"):
+        name, written = get("unit__name"), ""
+    else:
+        name, written = get("household__head_name"), get("household__village")
+    return {"pk": get("id"), "position": get("position"), "name": name,
+            "position_and_unit": get("position_and_unit") or written, "award": get("award_type__name")}
+
+
 def nominee_rows(nominations) -> list[dict]:
-    """What an agency or the public is shown of each nominee: name, position and unit, proposed award —
-    nothing else (no birth date, no citizen ID). Lines need person__unit, unit, household, award_type loaded."""
-    rows = []
-    for line in nominations:
-        if line.person_id:
-            name = line.person.full_name
-            written = ", ".join(part for part in (line.person.position, line.person.unit and line.person.unit.name)
-                                if part)
-        elif line.unit_id:
-            name, written = line.unit.name, ""
-        else:
-            name, written = line.household.head_name, line.household.village
-        rows.append({"pk": line.pk, "position": line.position, "name": name,
-                     "position_and_unit": line.position_and_unit or written,
-                     "award": line.award_type.name})
-    return rows
+    """Rows for a queryset of nominations, in the order of their dossiers' lists (one query)."""
+    return [_nominee_row(values) for values in nominations.order_by("dossier_id", "position", "id").values(
+        *NOMINEE_FIELDS)]
 
 
-@dataclass(frozen=True)
+def nominee_rows_by_request(request_ids) -> dict[int, list[dict]]:
+    """Request id -> rows of its nominees (one query for all the requests)."""
+    through = ConsultationRequest.nominations.through
+    result: dict[int, list[dict]] = {pk: [] for pk in request_ids}
+    fields = [f"nomination__{name}" for name in NOMINEE_FIELDS]
+    for values in through.objects.filter(consultationrequest_id__in=request_ids).order_by(
+            "nomination__position", "nomination_id").values("consultationrequest_id", *fields):
+        result[values["consultationrequest_id"]].append(_nominee_row(values, "nomination__"))
+    return result
+
+
+@dataclass(slots=True)
 class ConsultationAnswer:
     """One agency's answer about one nominee, as the council papers show it."""
 

@@ -35,8 +35,9 @@ def dossier_requests(request, pk):
             messages.success(request, _("%(count)s consultation request(s) sent.") % {"count": len(sent)})
             return redirect("consultations:dossier", pk=dossier.pk)
     requests = list(queries.requests_of_dossier(dossier))
+    rows = queries.nominee_rows_by_request([item.pk for item in requests])
     for item in requests:
-        item.lines = queries.nominee_rows(item.nominations.all())
+        item.lines = rows[item.pk]
         item.objected_ids = {o.nomination_id for o in item.objections.all()}
     return render(request, "consultations/dossier_requests.html", {
         "dossier": dossier, "requests": requests, "form": form, "policy": ConsultationPolicy.current(),

@@ -3,21 +3,15 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from tdkt.dossiers.models import Nomination
 from tdkt.dossiers.postings.enums import POSTABLE_LINE_STATES, PUBLIC_NOTICE_STATES, CommentState, NoticeState
 from tdkt.dossiers.postings.models import PublicComment, PublicNotice
-
-
-def _lines():
-    return Prefetch("nominations", queryset=Nomination.objects.select_related(
-        "person__unit", "unit", "household", "award_type").order_by("dossier_id", "position", "id"))
 
 
 def public_notices():
@@ -26,7 +20,7 @@ def public_notices():
 
 
 def get_public_notice(pk) -> PublicNotice:
-    notice = public_notices().prefetch_related(_lines()).filter(pk=pk).first()
+    notice = public_notices().filter(pk=pk).first()
     if notice is None:
         raise Http404
     return notice
@@ -41,7 +35,7 @@ def staff_notices():
 
 
 def get_notice_for_staff(pk) -> PublicNotice:
-    notice = PublicNotice.objects.prefetch_related(_lines()).filter(pk=pk).first()
+    notice = PublicNotice.objects.filter(pk=pk).first()
     if notice is None:
         raise Http404
     return notice
@@ -117,8 +111,13 @@ class CommentSummary:
     new: int = 0
     dismissed: int = 0
     led_to_hold: int = 0
-    general: int = 0  # comments on its notices that name no nominee
-    comments: list = field(default_factory=list)  # HandledComment, this nominee's and the general ones
+    comments: list = field(default_factory=list)  # HandledComment naming this nominee
+    # Comments on its notices that name no nominee (one list shared by all the lines of a notice).
+    general_comments: list = field(default_factory=list)
+
+    @property
+    def general(self) -> int:
+        return len(self.general_comments)
 
     @property
     def posted(self) -> bool:
@@ -134,11 +133,12 @@ def comment_summary(nominations) -> dict[int, CommentSummary]:
     links = list(PublicNotice.nominations.through.objects.filter(nomination_id__in=ids).values_list(
         "publicnotice_id", "nomination_id"))
     notices = PublicNotice.objects.filter(pk__in={n for n, _l in links}).in_bulk()
-    lines_of_notice: dict[int, list[int]] = {}
+    notices_of_line: dict[int, list[int]] = {}
     for notice_id, nomination_id in sorted(links):
         notice = notices[notice_id]
         result[nomination_id].notices.append((notice.title, notice.published_on, notice.ends_on, notice.state))
-        lines_of_notice.setdefault(notice_id, []).append(nomination_id)
+        notices_of_line.setdefault(nomination_id, []).append(notice_id)
+    general: dict[int, list[HandledComment]] = {notice_id: [] for notice_id in notices}
     comments = PublicComment.objects.filter(Q(nomination_id__in=ids) | Q(nomination__isnull=True,
                                                                           notice_id__in=notices.keys())).order_by(
         "submitted_at", "id")
@@ -146,15 +146,18 @@ def comment_summary(nominations) -> dict[int, CommentSummary]:
         item = HandledComment(text=comment.text, state=comment.state, reason=comment.handling_reason,
                               submitted_on=timezone.localtime(comment.submitted_at).date(),
                               handled_on=comment.handled_on)
-        if comment.nomination_id is not None:
-            summary = result[comment.nomination_id]
-            summary.total += 1
-            summary.new += comment.state == CommentState.NEW
-            summary.dismissed += comment.state == CommentState.DISMISSED
-            summary.led_to_hold += comment.state == CommentState.LED_TO_HOLD
-            summary.comments.append(item)
+        if comment.nomination_id is None:
+            general[comment.notice_id].append(item)
+            continue
+        summary = result[comment.nomination_id]
+        summary.total += 1
+        summary.new += comment.state == CommentState.NEW
+        summary.dismissed += comment.state == CommentState.DISMISSED
+        summary.led_to_hold += comment.state == CommentState.LED_TO_HOLD
+        summary.comments.append(item)
+    for nomination_id, notice_ids in notices_of_line.items():
+        if len(notice_ids) == 1:
+            result[nomination_id].general_comments = general[notice_ids[0]]
         else:
-            for nomination_id in lines_of_notice.get(comment.notice_id, ()):
-                result[nomination_id].general += 1
-                result[nomination_id].comments.append(item)
+            result[nomination_id].general_comments = [item for pk in notice_ids for item in general[pk]]
     return result

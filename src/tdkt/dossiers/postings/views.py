@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from tdkt.accounts.access import public, roles_required
 from tdkt.accounts.middleware import client_ip
 from tdkt.dossiers.consultations.queries import nominee_rows
+from tdkt.dossiers.models import Nomination
 from tdkt.dossiers.postings import queries, rules, services
 from tdkt.dossiers.postings.enums import CommentState, NoticeState
 from tdkt.dossiers.postings.forms import HandleCommentForm, PublicCommentForm, PublishNoticeForm
@@ -35,6 +36,9 @@ def public_detail(request, pk):
     is_open = services.accepts_comments(notice)
     form = PublicCommentForm(request.POST or None, lines=lines) if is_open else None
     status = 200
+    if form is not None:
+        chosen = form["nomination"].value()
+        form.chosen_nomination = int(chosen) if str(chosen or "").isdigit() else None
     if request.method == "POST":
         if form is None:
             messages.error(request, _("The time for comments is over."))
@@ -82,7 +86,8 @@ def dossier_notices(request, pk):
                 "date": notice.ends_on.strftime("%d/%m/%Y")})
             return redirect("postings:manage", pk=notice.pk)
     return render(request, "postings/dossier_notices.html", {
-        "dossier": dossier, "notices": queries.notices_of_dossier(dossier), "lines": nominee_rows(lines),
+        "dossier": dossier, "notices": queries.notices_of_dossier(dossier),
+        "lines": nominee_rows(Nomination.objects.filter(pk__in=[line.pk for line in lines])),
         "form": form, "policy": PostingPolicy.current(), "blockers": queries.open_blockers(dossier)})
 
 
@@ -111,7 +116,7 @@ def close(request, pk):
 @roles_required(*rules.STAFF)
 def handle(request, pk):
     comment = queries.get_comment_for_staff(pk)
-    lines = nominee_rows(queries.get_notice_for_staff(comment.notice_id).nominations.all())
+    lines = nominee_rows(comment.notice.nominations.all())
     form = HandleCommentForm(request.POST or None, lines=lines)
     if request.method == "POST" and comment.state == CommentState.NEW and form.is_valid():
         try:

@@ -3,6 +3,7 @@ quotas, exports; another unit's dossier is a 404."""
 
 from django.urls import reverse
 
+from tdkt.audit.models import AuditEvent
 from tdkt.dossiers.models import Nomination, NominationQuota
 from tests.conftest import client_for
 from tests.nominees.files import XLSX, upload, xlsx_bytes
@@ -104,3 +105,4 @@ def test_exports_are_files(world):
     response = client_for(world, "specialist").get(reverse("nominees:export_selection"),
                                                    {"states": ["ready_for_council"], "format": "docx"})
     assert response["Content-Disposition"] == 'attachment; filename="danh-sach-tong-hop.docx"'
+    assert AuditEvent.objects.filter(action="export").count() == 2

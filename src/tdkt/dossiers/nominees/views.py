@@ -15,6 +15,8 @@ from django.views.decorators.http import require_POST
 from tdkt.accounts.access import roles_required, signed_in
 from tdkt.accounts.enums import Role
 from tdkt.accounts.scope import get_scope
+from tdkt.audit.models import AuditAction
+from tdkt.audit.services import record
 from tdkt.dossiers import exports
 from tdkt.dossiers.models import NominationQuota
 from tdkt.dossiers.nominees import importing, quotas, services
@@ -216,12 +218,14 @@ def _download(data: bytes, content_type: str, filename: str) -> HttpResponse:
 def export_xlsx(request, pk):
     dossier = get_dossier_for_user(request.user, pk)
     data = exports.dossier_xlsx(dossier, today=timezone.localdate())
+    record(request.user, AuditAction.EXPORT, dossier, changes={"list": "xlsx"})
     return _download(data, exports.XLSX_TYPE, f"danh-sach-{dossier.pk}.xlsx")
 
 
 @signed_in
 def export_docx(request, pk):
     dossier = get_dossier_for_user(request.user, pk)
+    record(request.user, AuditAction.EXPORT, dossier, changes={"list": "docx"})
     return _download(exports.dossier_docx(dossier), exports.DOCX_TYPE, f"danh-sach-{dossier.pk}.docx")
 
 
@@ -232,6 +236,9 @@ def export_selection(request):
         data = form.cleaned_data
         today = timezone.localdate()
         selected = exports.selection_lines(states=data["states"], year=data["year"])
+        record(request.user, AuditAction.EXPORT, object_type="dossiers.nomination", object_repr=_(
+            "Consolidated nominee list"), changes={"states": data["states"], "year": data["year"],
+                                                   "format": data["format"], "lines": len(selected)})
         if data["format"] == "docx":
             issuer = _issuer(request.user)
             return _download(exports.selection_docx(selected, issuer=issuer, year=data["year"], today=today),

@@ -381,3 +381,20 @@ def test_only_the_head_unit_sends_for_its_group(world):
                                 by=world.users["clerk_b"], year=2026, group_year=world.group_year)
     assert refused.value.message_dict == {"group_year": [
         "Chỉ đơn vị trưởng “Khối Văn hóa - Xã hội (2026)” được gửi hồ sơ thay mặt cụm, khối."]}
+
+
+def test_mark_ready_waits_for_an_open_consultation(world):
+    from tdkt.dossiers.consultations.models import ConsultedAgency
+    from tdkt.dossiers.consultations.services import send_consultation
+
+    dossier, lines = in_appraisal(world)
+    workflow.accept_line(lines[0], by=world.users["specialist"])
+    agency = ConsultedAgency.objects.filter(active=True).order_by("id").first()
+    send_consultation(dossier, by=world.users["specialist"], agencies=[agency], nominations=lines)
+    dossier.refresh_from_db()
+    assert dossier.state == "consultation"
+    with pytest.raises(ValidationError) as refused:
+        workflow.mark_ready_for_council(dossier, by=world.users["specialist"])
+    assert len(refused.value.messages) == 1
+    assert refused.value.messages[0].startswith(f"{agency}")
+    assert Dossier.objects.get(pk=dossier.pk).state == "consultation"

@@ -1,9 +1,11 @@
 """Quorum and vote thresholds, table-driven, each row citing its rule (law.md §4.5, §2.3, §A.5)."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tdkt.awards.models import AwardType
-from tdkt.council.rules import quorum, threshold_for
+from tdkt.council.rules import Threshold, quorum, threshold_for
 
 # (members, present, numerator, denominator, award presence %, considers awards) -> (required, reached)
 QUORUM_CASES = [
@@ -68,3 +70,35 @@ def test_threshold_table(label, code, default, total, agree, percent, passes):
     threshold = threshold_for(AwardType.objects.get(code=code), default_percent=default)
     assert threshold.percent == percent
     assert threshold.passes(agree, total) is passes
+
+
+# --- properties ---------------------------------------------------------------------------------------
+
+members = st.integers(min_value=1, max_value=200)
+
+
+@given(total=members, data=st.data(), percent=st.integers(min_value=50, max_value=100) | st.none())
+def test_a_threshold_is_reached_exactly_from_its_minimum_share(total, data, percent):
+    """Passing is monotonic in the agree count, and the first passing count is the exact share of ALL
+    members: ≥ p % (agree × 100 ≥ p × total) or, without p, more than half."""
+    threshold = Threshold(percent, "")
+    agree = data.draw(st.integers(min_value=0, max_value=total))
+    first = next(n for n in range(total + 2) if n > total or threshold.passes(n, total))
+    assert threshold.passes(agree, total) is (agree >= first)
+    if percent is None:
+        assert first == total // 2 + 1
+    else:
+        assert first * 100 >= percent * total and (first - 1) * 100 < percent * total
+
+
+@given(total=members, data=st.data(), pct=st.integers(min_value=1, max_value=100) | st.none(),
+       awards=st.booleans())
+def test_the_quorum_is_the_stricter_rule_and_never_more_than_all_members(total, data, pct, awards):
+    present = data.draw(st.integers(min_value=0, max_value=total))
+    status = quorum(members_total=total, present=present, numerator=2, denominator=3, award_presence_percent=pct,
+                    considers_awards=awards)
+    assert status.required <= total
+    assert status.required * 3 >= total * 2
+    if awards and pct:
+        assert status.required * 100 >= total * pct
+    assert status.reached is (present >= status.required)

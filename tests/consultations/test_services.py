@@ -268,3 +268,33 @@ def test_answers_for_runs_a_fixed_number_of_queries(world, django_assert_num_que
     assert [len(answers[line.pk]) for line in lines] == [2, 2, 2]
     with django_assert_num_queries(0):
         assert services.answers_for([]) == {}
+
+
+def test_two_specialists_handling_one_comment_give_one_change(world):
+    from tdkt.dossiers.postings import services as postings
+    from tdkt.dossiers.postings.models import PublicComment
+    from tests.postings.support import comment_on, published_notice
+
+    comment = comment_on(published_notice(world))
+    stale = PublicComment.objects.get(pk=comment.pk)
+    postings.handle_comment(comment, by=world.users["specialist"], outcome="dismissed", reason="Không có căn cứ.")
+    with pytest.raises(ValidationError) as refused:
+        postings.handle_comment(stale, by=world.users["admin"], outcome="led_to_hold", reason="Xác minh.")
+    assert refused.value.messages == ["Người khác vừa xử lý góp ý này. Hãy tải lại trang."]
+    line = comment.nomination
+    line.refresh_from_db()
+    assert line.state == NominationState.ACCEPTED
+
+
+def test_a_draft_published_twice_is_published_once(world):
+    from tdkt.dossiers.postings import services as postings
+
+    dossier, first, second = dossier_with_two_lines(world)
+    draft = postings.draft_notice(dossier, by=world.users["specialist"])
+    postings.publish_notice(draft, by=world.users["specialist"], published_on=D(2026, 3, 2))
+    with pytest.raises(ValidationError) as refused:
+        postings.publish_notice(draft, by=world.users["admin"], published_on=D(2026, 3, 3))
+    assert refused.value.messages == ["Thông báo này đã được công khai."]
+    draft.refresh_from_db()
+    assert (draft.published_on, draft.published_by) == (D(2026, 3, 2), world.users["specialist"])
+    assert DossierEvent.objects.filter(dossier=dossier, kind="state").count() == 1

@@ -19,7 +19,7 @@ class AttendanceStatus(models.TextChoices):
 
 class BallotState(models.TextChoices):
     DRAFT = "draft", _("Draft")
-    OPEN = "open", _("Open")
+    OPEN = "open", _("Voting open")
     CLOSED = "closed", _("Closed")
 
 

@@ -99,6 +99,7 @@ def meeting_detail(request, pk):
                      and seat.pk not in voted_ids),
         "has_voted": seat is not None and seat.pk in voted_ids,
         "open_form": BallotOpenForm(), "states": MeetingState,
+        "written_pending": counts.get(AttendanceStatus.WRITTEN_OPINION, 0) > 0,
     })
 
 

@@ -240,3 +240,15 @@ def test_registration_list_shows_people_registered(world):
                       items={award_type("LDTT"): 30, award_type("CSTD_CS"): 4})
     response = client_for(world, "clerk_a").get(reverse("movements:registrations") + "?year=2026")
     assert [(r.unit.code, r.item_total) for r in response.context["registrations"]] == [("SYT", 34)]
+
+
+def test_comparison_for_one_unit(world):
+    from tdkt.movements.registrations import save_registration
+
+    save_registration(by=world.users["specialist"], unit=world.unit_a, year=2026, items={award_type("LDTT"): 3})
+    save_registration(by=world.users["specialist"], unit=world.unit_b, year=2026, items={award_type("LDTT"): 5})
+    client = client_for(world, "specialist")
+    everything = client.get(reverse("movements:comparison") + "?year=2026").context["rows"]
+    one = client.get(reverse("movements:comparison") + f"?year=2026&unit={world.unit_b.pk}").context["rows"]
+    assert [r.unit.code for r in everything] == ["SGDDT", "SYT"]
+    assert [(r.unit.code, r.lines[0].registered) for r in one] == [("SGDDT", 5)]

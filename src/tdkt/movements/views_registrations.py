@@ -155,17 +155,27 @@ def registration_calls(request):
     return render(request, "movements/registration_calls.html", {"form": form, "calls": calls})
 
 
+def _unit_filter(request) -> list[int] | None:
+    try:
+        return [int(request.GET["unit"])] if request.GET.get("unit") else None
+    except ValueError:
+        return None
+
+
 @signed_in
 def registration_comparison(request):
-    year = _year(request)
+    year, unit_ids = _year(request), _unit_filter(request)
+    rows = comparison(request.user, year, unit_ids=unit_ids)
+    scope = get_scope(request.user)
+    units = active_units() if scope.read_all else active_units().filter(pk__in=scope.readable_unit_ids)
     return render(request, "movements/registration_comparison.html", {
-        "year": year, "rows": comparison(request.user, year)})
+        "year": year, "rows": rows, "units": units.only("id", "name"), "unit_id": unit_ids[0] if unit_ids else None})
 
 
 @signed_in
 def registration_comparison_xlsx(request):
     year = _year(request)
-    rows = comparison(request.user, year)
+    rows = comparison(request.user, year, unit_ids=_unit_filter(request))
     response = HttpResponse(registration_io.comparison_xlsx(year, rows), content_type=registration_io.XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="dang-ky-de-nghi-khen-thuong-{year}.xlsx"'
     return response

@@ -64,7 +64,7 @@ def test_queue_query_count_does_not_grow_with_the_page(world, django_assert_max_
     one = _queries(client, reverse("dossiers:queue"), django_assert_max_num_queries)
     _submitted(world, 20)
     assert _queries(client, reverse("dossiers:queue"), django_assert_max_num_queries) == one
-    assert one <= 13
+    assert one <= 14  # PostgreSQL: one more (session transaction)
     with django_assert_max_num_queries(one):
         response = client.get(reverse("dossiers:queue"))
     assert len(response.context["page"]) == 21

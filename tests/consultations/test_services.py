@@ -298,3 +298,22 @@ def test_a_draft_published_twice_is_published_once(world):
     draft.refresh_from_db()
     assert (draft.published_on, draft.published_by) == (D(2026, 3, 2), world.users["specialist"])
     assert DossierEvent.objects.filter(dossier=dossier, kind="state").count() == 1
+
+
+def test_agency_users_and_followers_are_notified_in_app(world):
+    from tdkt.dossiers.postings import services as postings
+    from tdkt.notifications.models import Notification
+    from tests.postings.support import published_notice
+
+    request = request_to_unit_b_agency(world)
+    sent = Notification.objects.get(key=f"consultation-sent:{request.pk}")
+    assert (sent.user, sent.url, sent.text) == (
+        world.users["clerk_b"], f"/consultations/inbox/{request.pk}/",
+        "Có đề nghị hiệp y mới về 2 người/tập thể do Sở Y tế đề nghị; hạn trả lời 16/03/2026.")
+    services.answer_consultation(request, by=world.users["clerk_b"], objection=False)
+    answered = Notification.objects.get(key=f"consultation-answered:{request.pk}")
+    assert (answered.user, answered.text) == (world.users["specialist"], "Công an tỉnh đã trả lời hiệp y: Thống nhất.")
+    notice = published_notice(world)
+    comment = postings.submit_comment(notice, name="A", contact="B", text="C", ip="192.0.2.50")
+    assert list(Notification.objects.filter(key=f"public-comment:{comment.pk}").values_list("user", "url")) == [
+        (world.users["specialist"].pk, f"/notices/manage/comments/{comment.pk}/")]

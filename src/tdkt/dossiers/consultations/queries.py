@@ -24,6 +24,16 @@ def agency_ids_for_user(user) -> set[int]:
     return set(ConsultedAgency.objects.filter(unit_id__in=unit_ids).values_list("pk", flat=True))
 
 
+def agency_user_ids(agency) -> list[int]:
+    """Users answering for the agency: clerks and leaders of its linked unit, valid today (none: paper)."""
+    if agency.unit_id is None:
+        return []
+    today = timezone.localdate()
+    return sorted({m.user_id for m in Membership.objects.filter(unit_id=agency.unit_id, role__in=UNIT_ROLES,
+                                                                user__is_active=True)
+                   if (m.valid_from is None or m.valid_from <= today) and (m.valid_to is None or m.valid_to >= today)})
+
+
 def inbox_for_agency_user(user):
     """Requests addressed to the user's agencies, open ones first."""
     return (ConsultationRequest.objects.filter(agency_id__in=agency_ids_for_user(user))

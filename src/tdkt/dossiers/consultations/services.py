@@ -8,6 +8,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -21,10 +22,14 @@ from tdkt.dossiers.consultations.models import (
     ConsultationRequest,
     ConsultedAgency,
 )
-from tdkt.dossiers.consultations.queries import answers_for  # noqa: F401 (called by the council papers)
+from tdkt.dossiers.consultations.queries import (
+    agency_user_ids,
+    answers_for,  # noqa: F401 (called by the council papers)
+)
 from tdkt.dossiers.consultations.workdays import add_working_days
 from tdkt.dossiers.enums import DossierState, EventKind, NominationState
 from tdkt.dossiers.state import change_dossier_state, change_nomination_state, log_event
+from tdkt.notifications.services import notify
 
 # The dossier states in which the specialist may ask agencies (the first request moves it to consultation).
 SENDABLE_DOSSIER_STATES = frozenset({DossierState.IN_APPRAISAL, DossierState.CONSULTATION,
@@ -101,6 +106,10 @@ def send_consultation(dossier, *, by, agencies, nominations, due_on=None, sent_o
     for request in created:
         record(by, AuditAction.CREATE, request, changes={
             "agency": str(request.agency), "due_on": str(due_on), "nominations": [n.pk for n in nominations]})
+        notify(agency_user_ids(request.agency), key=f"consultation-sent:{request.pk}",
+               url=reverse("consultations:answer", kwargs={"pk": request.pk}),
+               text=_("New consultation request about %(count)s nominee(s) proposed by %(unit)s; answer due "
+                      "%(date)s.") % {"count": len(nominations), "unit": dossier.unit, "date": _date(due_on)})
     return created
 
 
@@ -152,6 +161,9 @@ def answer_consultation(request: ConsultationRequest, *, by, objection: bool, te
     record(by, AuditAction.UPDATE, request, changes={
         "state": [old_state, RequestState.ANSWERED], "answer": answer, "on_paper": on_paper, "reference": reference,
         "objected": [n.pk for n in objected]})
+    followers = [user_id for user_id in (request.dossier.assignee_id, request.sent_by_id) if user_id]
+    notify(followers, key=f"consultation-answered:{request.pk}",
+           url=reverse("consultations:dossier", kwargs={"pk": request.dossier_id}), text=summary)
     hold_reason = _("Consultation: %(agency)s objects: %(text)s") % {"agency": request.agency, "text": text}
     for line in objected:
         ConsultationObjection.objects.create(request=request, nomination=line, reason=text)

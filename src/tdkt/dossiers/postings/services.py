@@ -11,6 +11,7 @@ import hmac
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -24,6 +25,7 @@ from tdkt.dossiers.postings.enums import POSTABLE_LINE_STATES, CommentState, Not
 from tdkt.dossiers.postings.models import PostingPolicy, PublicComment, PublicNotice
 from tdkt.dossiers.postings.queries import comment_summary, open_blockers  # noqa: F401 (called by workflow, council)
 from tdkt.dossiers.state import change_dossier_state, change_nomination_state, log_event
+from tdkt.notifications.services import notify
 
 # A dossier may be posted from appraisal (no consultation needed) or after consultation; a second notice
 # (lines added later) may be published while the first runs.
@@ -201,8 +203,14 @@ def submit_comment(notice: PublicNotice, *, name: str, contact: str, text: str, 
             policy.comments_per_hour_per_notice):
         raise CommentFlood(_("This notice is receiving too many comments right now. Please try again in an hour."))
     # No audit row: the audit log keeps the raw address of the request, which public comments must not leave.
-    return PublicComment.objects.create(notice=notice, nomination_id=nomination_id, name=name[:200],
-                                        contact=contact[:255], text=text[:5000], ip_hash=hashed)
+    comment = PublicComment.objects.create(notice=notice, nomination_id=nomination_id, name=name[:200],
+                                           contact=contact[:255], text=text[:5000], ip_hash=hashed)
+    followers = set(notice.nominations.exclude(dossier__assignee__isnull=True).values_list(
+        "dossier__assignee_id", flat=True)) | ({notice.published_by_id} if notice.published_by_id else set())
+    notify(sorted(followers), key=f"public-comment:{comment.pk}",
+           url=reverse("postings:handle", kwargs={"pk": comment.pk}),
+           text=_("New public comment on “%(title)s”, to be handled.") % {"title": notice.title})
+    return comment
 
 
 @transaction.atomic

@@ -46,7 +46,9 @@ def round_detail(request, pk):
         "read_all": scope.read_all, "can_manage": rules.can_manage(request.user),
         "proposals": LeaderProposal.objects.filter(round=scoring_round).select_related("unit", "award_type", "dossier"),
         "tallies": GroupBallotTally.objects.filter(round=scoring_round).select_related("unit"),
-        "history": scoring_round.state_changes.select_related("by")})
+        "history": [{"at": h.at, "by": h.by, "reason": h.reason, "to": RoundState(h.to_state).label,
+                     "from": RoundState(h.from_state).label if h.from_state else "—"}
+                    for h in scoring_round.state_changes.select_related("by")]})
 
 
 @signed_in

@@ -273,3 +273,19 @@ def test_the_database_refuses_a_second_participation(board, dossier):
     BallotParticipation.objects.create(ballot=ballot, member=seat)
     with pytest.raises(IntegrityError), transaction.atomic():
         BallotParticipation.objects.create(ballot=ballot, member=seat)
+
+
+def test_vote_results_for_the_decisions(board, dossier, django_assert_num_queries):
+    from tdkt.council.queries import vote_results
+
+    meeting = open_meeting(board)
+    ballot = ballots.open_ballot(meeting, by=board.chair)
+    for user in [board.chair, board.secretary, *board.members]:
+        ballots.cast_vote(ballot, by=user, choices=all_agree(meeting))
+    ballots.close_ballot(ballot, by=board.chair)
+    lines = list(Nomination.objects.order_by("position"))
+    with django_assert_num_queries(1):
+        results = vote_results(lines)
+    assert [(r["agree"], r["members"], r["threshold_percent"], r["outcome"], r["meeting"].pk)
+            for r in (results[line.pk] for line in lines)] == [(5, 5, 90, "approved", meeting.pk),
+                                                               (5, 5, None, "approved", meeting.pk)]

@@ -86,3 +86,21 @@ def ballot_role(user, council) -> str | None:
     if is_secretary(user, council):
         return "secretary"
     return None
+
+
+def vote_results(nominations) -> dict:
+    """Nomination id -> its council result (for decisions and reports: law.md §4.6 stores the council's
+    minutes and vote %): {"meeting": Meeting, "agree", "disagree", "abstain", "members", "threshold_percent",
+    "outcome"}. Only items of closed ballots; one query whatever the number of lines."""
+    from tdkt.council.models import AgendaItem
+
+    ids = [getattr(n, "pk", n) for n in nominations]
+    results = {}
+    items = AgendaItem.objects.filter(nomination_id__in=ids).exclude(outcome="").select_related(
+        "meeting__council", "meeting__ballot").order_by("meeting__date", "meeting_id")
+    for item in items:  # a later meeting's result wins (a line put to the council again)
+        results[item.nomination_id] = {
+            "meeting": item.meeting, "agree": item.agree, "disagree": item.disagree, "abstain": item.abstain,
+            "members": item.meeting.ballot.members_total, "threshold_percent": item.threshold_percent,
+            "outcome": item.outcome}
+    return results

@@ -42,7 +42,7 @@ def _require_chair_or_secretary(by, council) -> str:
 
 def _locked_ballot(ballot) -> Ballot:
     """The ballot re-read under a row lock: votes and the close are serialised on it."""
-    return Ballot.objects.select_for_update().select_related("meeting__council").get(pk=ballot.pk)
+    return Ballot.objects.select_for_update(of=("self",)).select_related("meeting__council").get(pk=ballot.pk)
 
 
 @transaction.atomic

@@ -29,7 +29,8 @@ def catalogued() -> set[str]:
 def extract(target: Path) -> list[polib.POEntry]:
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "src"
-        shutil.copytree(target, copy, ignore=shutil.ignore_patterns("locale", "__pycache__"))
+        # One level down, so an app module named like a standard one (calendar.py) cannot shadow it.
+        shutil.copytree(target, copy / target.name, ignore=shutil.ignore_patterns("locale", "__pycache__"))
         out = Path(tmp) / "locale"
         out.mkdir()
         env = dict(os.environ, DJANGO_SETTINGS_MODULE="tdkt.settings", PYTHONPATH=str(REPO / "src"))

@@ -60,7 +60,7 @@ def is_loaded(info: ProvinceInfo) -> bool:
 # Apps that add demo data after the province, its people and its plan exist, in this order. Each has a
 # `demo.py` with load_demo(year) -> str (a line for the log; safe to call once per fresh province) and
 # wipe_demo() -> int (rows deleted). A module not written yet is skipped.
-DEMO_HOOK_MODULES = ("tdkt.movements.demo", "tdkt.movements.scoring.demo", "tdkt.dossiers.demo",
+DEMO_HOOK_MODULES = ("tdkt.workcalendar.demo", "tdkt.movements.demo", "tdkt.movements.scoring.demo", "tdkt.dossiers.demo",
                      "tdkt.council.demo", "tdkt.decisions.demo")
 
 

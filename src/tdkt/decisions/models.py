@@ -318,6 +318,18 @@ class DecisionEvent(models.Model):
     def __str__(self):
         return f"{self.from_state} → {self.to_state}"
 
+    @staticmethod
+    def _label(value) -> str:
+        return str(DecisionState(value).label) if value in DecisionState.values else value
+
+    @property
+    def from_label(self) -> str:
+        return self._label(self.from_state)
+
+    @property
+    def to_label(self) -> str:
+        return self._label(self.to_state)
+
 
 class RewardFund(models.Model):
     """A reward fund (quỹ thi đua, khen thưởng) of the province or a commune (NĐ152 Đ46)."""

@@ -186,8 +186,9 @@ def approve_for_signing(decision: Decision, *, by, reason: str = "") -> Decision
     if not decision.lines.exists():
         raise ValidationError(_("A decision without any line cannot be approved for signing."))
     user = actor_user(by)
-    signer = decision.signer if decision.signer_id else user
-    name = decision.signer_name or getattr(signer, "full_name", "") or ""
+    stored = Decision.objects.select_related("signer").get(pk=decision.pk)  # the caller's copy may be stale
+    signer = stored.signer if stored.signer_id else user
+    name = stored.signer_name or getattr(signer, "full_name", "") or ""
     return change_decision_state(decision, DecisionState.APPROVED_FOR_SIGNING, by=by,
                                  allowed_from={DecisionState.DRAFT}, reason=reason, signer=signer, signer_name=name)
 

@@ -1,0 +1,63 @@
+"""A decision in real Chromium: the specialist drafts it from two approved nominations, the signer approves
+it (server side: the signer's own session needs a TOTP code), the specialist records the signed PDF, which
+numbers it and puts the awards into the history, then publishes it and opens the payments page."""
+
+import pytest
+
+from tdkt.awards.models import AwardRecord
+from tdkt.decisions import services
+from tdkt.decisions.models import Decision
+from tests.decisions.support import approved, make_authority, make_dossier, pdf_bytes
+from tests.factories import PASSWORD
+
+
+def press(page, label):
+    with page.expect_navigation():
+        page.click(f"button:has-text('{label}')")
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_specialist_drafts_records_and_publishes_a_decision(live_server, page, artifacts_dir, world, tmp_path):
+    make_authority()
+    dossier = make_dossier(world.unit_a)
+    approved(dossier, person=world.person_a, position=1, position_and_unit="Chuyên viên, Sở Y tế")
+    approved(dossier, unit=world.unit_a_child, position=2)
+    page.set_default_timeout(30_000)
+    page.goto(live_server.url + "/login/")
+    page.fill("#id_username", "chuyenvien")
+    page.fill("#id_password", PASSWORD)
+    with page.expect_navigation():
+        page.click("button.primary")
+
+    page.goto(live_server.url + "/decisions/draft/")
+    for box in page.locator("input[name=nominations]").all():
+        box.check()
+    page.fill("#id_date", "10/07/2026")
+    press(page, "Lập dự thảo")
+    assert page.locator("#state").inner_text() == "Dự thảo"
+    assert page.locator("#lines tbody tr").count() == 2
+    assert page.locator("#total").inner_text() == "11.390.000"  # 7,590,000 + 3,800,000 (base 2,530,000)
+    page.screenshot(path=artifacts_dir / "decision-draft.png", full_page=True)
+
+    decision = Decision.objects.get()
+    services.approve_for_signing(decision, by=world.users["signer"])
+    page.reload()
+    assert page.locator("#state").inner_text() == "Đã duyệt trình ký"
+    with page.expect_navigation():
+        page.click("a:has-text('Cập nhật bản đã ký')")
+    scan = tmp_path / "quyet-dinh-da-ky.pdf"
+    scan.write_bytes(pdf_bytes())
+    page.set_input_files("#id_signed_pdf", str(scan))
+    page.fill("#id_signed_on", "10/07/2026")
+    press(page, "Lưu")
+    assert page.locator("#state").inner_text() == "Đã ký"
+    assert page.locator("h1").inner_text() == "Quyết định số 01/QĐ-UBND"
+    assert sorted(AwardRecord.objects.values_list("decision_number", flat=True)) == ["01/QĐ-UBND", "01/QĐ-UBND"]
+
+    press(page, "Công bố quyết định")
+    assert page.locator("#state").inner_text() == "Đã công bố"
+    page.screenshot(path=artifacts_dir / "decision-published.png", full_page=True)
+    with page.expect_navigation():
+        page.click("a:has-text('Chi thưởng')")
+    assert page.locator("#total").inner_text() == "11.390.000"
+    page.screenshot(path=artifacts_dir / "decision-payments.png", full_page=True)

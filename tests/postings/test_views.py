@@ -167,3 +167,20 @@ def test_lists_run_a_fixed_number_of_queries(world, as_persona, django_assert_ma
     with django_assert_max_num_queries(12):
         manage = specialist.get(reverse("postings:manage", kwargs={"pk": notice.pk})).content.decode()
     assert manage.count('data-comment="') == 1
+
+
+def test_collectives_and_households_are_listed_by_name_only(world):
+    from tdkt.dossiers.consultations.queries import nominee_rows
+    from tdkt.dossiers.models import Nomination
+    from tdkt.people.models import Household
+
+    dossier = make_dossier(world.unit_a)
+    household = Household.objects.create(head_name="Hộ ông Sùng A Chứ", address="Số 12, đường Hoàng Liên",
+                                         village="Thôn Sín Chải", unit=world.unit_a)
+    add_line(dossier, unit=world.unit_a_child, code="BK_TINH", position=1)
+    add_line(dossier, household=household, code="BK_TINH", position=2)
+    assert nominee_rows(Nomination.objects.filter(dossier=dossier)) == [
+        {"pk": dossier.nominations.get(position=1).pk, "position": 1, "name": "Bệnh viện Đa khoa tỉnh",
+         "position_and_unit": "", "award": "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"},
+        {"pk": dossier.nominations.get(position=2).pk, "position": 2, "name": "Hộ ông Sùng A Chứ",
+         "position_and_unit": "Thôn Sín Chải", "award": "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"}]

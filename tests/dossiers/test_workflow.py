@@ -398,3 +398,20 @@ def test_mark_ready_waits_for_an_open_consultation(world):
     assert len(refused.value.messages) == 1
     assert refused.value.messages[0].startswith(f"{agency}")
     assert Dossier.objects.get(pk=dossier.pk).state == "consultation"
+
+
+def test_a_dossier_beyond_the_provinces_quota_cannot_be_submitted(world):
+    """A configured quota (NominationQuota) is a cap: the unit must drop lines before sending."""
+    from tdkt.dossiers.models import NominationQuota
+    from tests.dossiers.support import award, ready_draft
+
+    dossier, _lines = ready_draft(world, people=[world.person_a, world.person_a_child])
+    NominationQuota.objects.create(year=2025, award_type=award("LDTT"), unit=world.unit_a, max_count=1,
+                                   legal_basis="Quyết định 12/QĐ-UBND")
+    with pytest.raises(ValidationError) as error:
+        workflow.submit_dossier(dossier, by=world.users["clerk_a"])
+    assert error.value.messages == [
+        "“Lao động tiên tiến”: Sở Y tế đề nghị 2 trường hợp năm 2025, vượt chỉ tiêu tối đa 1 "
+        "(Quyết định 12/QĐ-UBND); cần bớt 1 trường hợp."]
+    dossier.refresh_from_db()
+    assert dossier.state == "draft"

@@ -228,6 +228,9 @@ def _submission_problems(dossier, lines) -> list[str]:
         problems.append(_("The dossier has no nominee yet: add at least one line before sending it."))
     problems += missing_messages(checklist_status(dossier, lines=lines))
     problems += duplicate_messages(dossier, lines)
+    from tdkt.dossiers.nominees.quotas import quota_errors  # the province's caps, when it configured any
+
+    problems += quota_errors(dossier)
     return problems
 
 

@@ -24,3 +24,16 @@ def test_load_and_wipe_the_demo(world):
     assert demo.wipe_demo() > 0
     assert not Decision.objects.exists() and not IssuingAuthority.objects.exists()
     assert not AwardRecord.objects.filter(person=world.person_a).exists()
+
+
+def test_without_council_results_the_demo_decides_straight_from_the_registry(world):
+    message = demo.load_demo(2026)
+    decision = Decision.objects.get()
+    assert decision.state == DecisionState.PUBLISHED
+    assert list(decision.lines.values_list("group", "display_name")) == [
+        ("collective", "Bệnh viện Đa khoa tỉnh"), ("individual", "Nguyễn Văn An")]
+    assert message.startswith("Quyết định: cơ quan ban hành Ủy ban nhân dân tỉnh Lào Cai, 2 mẫu căn cứ, quỹ thi đua, "
+                              "khen thưởng số dư đầu kỳ 5.000.000.000 đồng;")
+    assert AwardRecord.objects.filter(unit=world.unit_a_child, decision_number="01/QĐ-UBND").exists()
+    demo.wipe_demo()
+    assert not AwardRecord.objects.exists()

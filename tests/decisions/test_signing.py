@@ -196,3 +196,13 @@ def test_correction_updates_the_record_in_place(world, drafted):
     moved = AwardRecord.objects.get(decision_number="01/QĐ-UBND", person=world.person_b)
     assert moved.note == "Đính chính theo Quyết định số 02/QĐ-UBND ngày 12/07/2026"
     assert not AwardRecord.objects.filter(person=world.person_a).exists()
+
+
+def test_a_state_level_award_is_not_drafted_here(world):
+    authority = make_authority()
+    line = approved(make_dossier(world.unit_a), person=world.person_a, code="BK_TTG")
+    with pytest.raises(ValidationError) as error:
+        services.draft_decisions([line], by=world.users["specialist"], authority=authority)
+    assert error.value.messages == [
+        "Dòng Nguyễn Văn An (Bằng khen của Thủ tướng Chính phủ) do cấp Nhà nước quyết định: hãy lập tờ trình "
+        "đề nghị cấp trên."]

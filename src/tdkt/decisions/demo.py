@@ -27,6 +27,7 @@ from tdkt.decisions.models import (
     RewardFund,
     RewardFundEntry,
 )
+from tdkt.decisions.money import vnd
 from tdkt.orgs.enums import UnitKind
 from tdkt.orgs.models import Unit
 
@@ -90,8 +91,9 @@ def load_demo(year: int) -> str:
     RewardFundEntry.objects.create(fund=fund, kind=FundEntryKind.RECEIPT, entry_date=datetime.date(year, 1, 5),
                                    amount=OPENING_BALANCE_VND, description=f"Dự toán ngân sách năm {year} giao cho Quỹ",
                                    document_reference=f"Quyết định giao dự toán ngân sách năm {year}")
-    message = (f"Quyết định: cơ quan ban hành {authority.name}, {LegalBasisTemplate.objects.filter(authority=authority).count()} "
-               f"mẫu căn cứ, quỹ thi đua, khen thưởng số dư đầu kỳ {OPENING_BALANCE_VND:,} đồng".replace(",", "."))
+    templates = LegalBasisTemplate.objects.filter(authority=authority).count()
+    message = (f"Quyết định: cơ quan ban hành {authority.name}, {templates} mẫu căn cứ, quỹ thi đua, khen thưởng "
+               f"số dư đầu kỳ {vnd(OPENING_BALANCE_VND)} đồng")
     return message + _demo_decisions(authority, fund)
 
 
@@ -100,12 +102,16 @@ def _demo_decisions(authority, fund) -> str:
     from tdkt.decisions.queries import draftable_nominations
 
     nominations = list(draftable_nominations().filter(award_type__level__in=["province", "grassroots"])[:60])
-    if not nominations:
-        return "; chưa có đề nghị được Hội đồng thông qua nên chưa có quyết định mẫu."
     specialist = User.objects.filter(username="chuyenvien").first() or ACTOR
     signer = User.objects.filter(username="chutich").first() or ACTOR
     today = timezone.localdate()
-    decisions = services.draft_decisions(nominations, by=specialist, authority=authority, date=today)[:DEMO_DECISIONS]
+    if nominations:
+        decisions = services.draft_decisions(nominations, by=specialist, authority=authority,
+                                             date=today)[:DEMO_DECISIONS]
+    else:  # no council result in the demo: a decision straight from the registry, without nominations
+        decisions = [_direct_decision(authority, specialist, today)]
+        if decisions[0] is None:
+            return "; chưa có cá nhân phù hợp để lập quyết định mẫu."
     first = decisions[0]
     services.update_draft(first, by=specialist, signer_name=getattr(signer, "full_name", "") or "Chủ tịch UBND tỉnh")
     services.approve_for_signing(first, by=signer)
@@ -114,8 +120,43 @@ def _demo_decisions(authority, fund) -> str:
     services.publish_decision(first, by=specialist)
     if any(line.amount for line in first.lines.all()):
         post_payout(fund, first, list(first.lines.all()), by=specialist)
-    return (f"; {len(decisions)} quyết định dự thảo từ đề nghị đã thông qua, quyết định số {first.number_text} "
-            "đã ký và công bố")
+    return f"; {len(decisions)} quyết định mẫu, quyết định số {first.number_text} đã ký và công bố"
+
+
+def _direct_decision(authority, by, today):
+    """A Bằng khen decision for a few people and one unit of the demo's Sở Y tế (lines without nominations)."""
+    from tdkt.awards.enums import RecipientKind
+    from tdkt.people.models import Person
+
+    award = AwardType.objects.filter(code="BK_TINH").first()
+    department = Unit.objects.filter(name="Sở Y tế").order_by("id").first()
+    if award is None or department is None:
+        return None
+    people = list(Person.objects.filter(unit=department, merged_into__isnull=True).order_by("id")[:5])
+    units = list(Unit.objects.filter(parent=department).order_by("id")[:1])
+    if not people and not units:
+        return None
+    year = today.year - 1
+    decision = Decision.objects.create(
+        authority=authority, year=today.year, title=drafting.decision_title(award), award_type=award,
+        achievement_year=year, period_from=datetime.date(year, 1, 1), period_to=datetime.date(year, 12, 31),
+        legal_bases=drafting.legal_bases_for(authority, award, "merit"), proposal=drafting.DEFAULT_PROPOSAL,
+        achievement_text=f"đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm {year}",
+        execution_text=drafting.DEFAULT_EXECUTION, recipients=list(drafting.DEFAULT_RECIPIENTS),
+        signer_on_behalf_of=authority.head_title)
+    lines = [DecisionLine(decision=decision, unit=unit, group="collective", display_name=unit.name,
+                          position_and_unit=department.name, owner_unit=unit, award_type=award,
+                          coefficient=award.bonus_for(RecipientKind.COLLECTIVE), sort_order=i)
+             for i, unit in enumerate(units, start=1)]
+    lines += [DecisionLine(decision=decision, person=person, group="individual", display_name=person.full_name,
+                           position_and_unit=", ".join(p for p in (person.position, department.name) if p)[:500],
+                           owner_unit=person.unit, award_type=award,
+                           coefficient=award.bonus_for(RecipientKind.INDIVIDUAL), sort_order=i)
+              for i, person in enumerate(people, start=1)]
+    drafting.apply_amounts(lines, today, year=year)
+    DecisionLine.objects.bulk_create(lines)
+    services.log_decision_event(decision, by=by, from_state="", to_state="draft", reason="Dữ liệu mẫu")
+    return decision
 
 
 def wipe_demo() -> int:

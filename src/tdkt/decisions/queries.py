@@ -67,11 +67,13 @@ def all_lines(decision):
 
 def draftable_nominations():
     """Council-approved nominations not yet on an award decision, for the drafting screen."""
+    from tdkt.awards.enums import AwardLevel
     from tdkt.decisions.enums import DecisionKind
     from tdkt.dossiers.enums import NominationState
     from tdkt.dossiers.models import Nomination
 
     return (Nomination.objects.filter(state=NominationState.APPROVED)
+            .exclude(award_type__level=AwardLevel.STATE)  # proposed upwards by a Tờ trình instead
             .exclude(decision_lines__decision__kind=DecisionKind.AWARD)
             .select_related("dossier__unit", "award_type", "person", "unit", "household")
             .order_by("award_type__sort_order", "dossier_id", "position", "id"))

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
-from tdkt.awards.enums import AwardSource, InitiativeScope
+from tdkt.awards.enums import AwardLevel, AwardSource, InitiativeScope
 from tdkt.awards.models import AwardRecord, Initiative
 from tdkt.decisions import drafting
 from tdkt.decisions.enums import DecisionKind, DecisionState
@@ -108,6 +108,10 @@ def draft_decisions(nominations, *, by, authority, date: datetime.date | None = 
         if nomination.state != NominationState.APPROVED:
             errors.append(_("Line %(name)s (%(award)s) is “%(state)s”, not approved by the council.") % {
                 "name": nomination.recipient, "award": nomination.award_type, "state": nomination.get_state_display()})
+    for nomination in nominations:
+        if nomination.award_type.level == AwardLevel.STATE:
+            errors.append(_("Line %(name)s (%(award)s) is decided at State level: prepare the cover letter to the "
+                            "upper level instead.") % {"name": nomination.recipient, "award": nomination.award_type})
     taken = set(DecisionLine.objects.filter(nomination_id__in=ids, decision__kind=DecisionKind.AWARD)
                 .values_list("nomination_id", flat=True))
     for nomination in nominations:

@@ -18,6 +18,7 @@ MATRIX = [
     ("scoring:template_create", "group_year", SPEC_ONLY),
     ("scoring:template", "scoring_template", SPEC_ONLY),
     ("scoring:round_create", "scoring_template", SPEC_ONLY),
+    ("scoring:template_import", "scoring_template", SPEC_ONLY),
     ("scoring:criterion_edit", "scoring_criterion", SPEC_ONLY),
     ("scoring:criterion_delete", "scoring_criterion", SPEC_POST),
     ("scoring:round", "scoring_round", ALL),

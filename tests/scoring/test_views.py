@@ -192,3 +192,35 @@ def test_province_overview_shows_every_group(world):
     make_round(world)
     page = client_for(world, "council_member").get(reverse("scoring:overview") + "?year=2026").content.decode()
     assert "Khối Văn hóa - Xã hội" in page and 'id="sc-cap"' in page
+
+
+def test_overview_takes_a_fixed_number_of_queries(world, django_assert_max_num_queries):
+    from tdkt.movements.scoring.enums import RoundKind
+    from tests.factories import make_group_year
+
+    make_round(world)
+    client = client_for(world, "specialist")
+    url = reverse("scoring:overview") + "?year=2026"
+    client.get(url)
+    counts = []
+    for index in range(2):
+        with django_assert_max_num_queries(20) as captured:
+            assert client.get(url).status_code == 200
+        counts.append(len(captured.captured_queries))
+        for extra in range(3):  # three more groups, each with its template, round and scores
+            head = make_unit(f"Xã dẫn đầu {index}-{extra}")
+            group_year = make_group_year(f"Cụm {index}-{extra}", head=head, members=[make_unit(f"Xã {index}-{extra}")])
+            template = services.create_template(group_year, by=world.users["specialist"], title="Bảng")
+            services.add_criterion(template, by=world.users["specialist"], code="1", title="Tiêu chí",
+                                   max_points=Decimal(10))
+            services.open_round(template, by=world.users["specialist"], kind=RoundKind.YEAR_END)
+    assert counts[0] == counts[1]
+
+
+def test_review_panel_shows_blank_cells_and_totals(world):
+    scoring_round = make_round(world)
+    sheets.save_self_score(scoring_round, world.unit_b, criterion(scoring_round, "1.2"), by=world.users["clerk_b"],
+                           points=Decimal("12.5"))
+    page = client_for(world, "clerk_a").get(reverse("scoring:review", kwargs={"pk": scoring_round.pk}))
+    assert page.status_code == 200
+    assert "<td>12,5</td>" in page.content.decode() and "<td>—</td>" in page.content.decode()

@@ -9,6 +9,7 @@ urlpatterns = [
     path("overview/", views.overview, name="overview"),
     path("groups/<int:pk>/template/new/", views.template_create, name="template_create"),
     path("templates/<int:pk>/", views.template_edit, name="template"),
+    path("templates/<int:pk>/import/", views.template_import, name="template_import"),
     path("templates/<int:pk>/rounds/new/", views.round_create, name="round_create"),
     path("criteria/<int:pk>/edit/", views.criterion_edit, name="criterion_edit"),
     path("criteria/<int:pk>/delete/", views.criterion_delete, name="criterion_delete"),

@@ -92,6 +92,26 @@ def template_edit(request, pk):
 
 
 @roles_required(*MANAGERS)
+def template_import(request, pk):
+    """Criteria from an Excel workbook, all or nothing."""
+    from tdkt.movements.scoring.importing import import_criteria
+
+    template = queries.get_template_for_user(request.user, pk)
+    errors = []
+    if request.method == "POST":
+        try:
+            if "workbook" not in request.FILES:
+                raise ValidationError(_("Choose the Excel workbook."))
+            count = import_criteria(template, by=request.user, uploaded=request.FILES["workbook"])
+        except ValidationError as exc:
+            errors = exc.messages
+        else:
+            messages.success(request, _("%(count)s criteria imported.") % {"count": count})
+            return redirect("scoring:template", pk=template.pk)
+    return render(request, "scoring/import.html", {"template": template, "errors": errors})
+
+
+@roles_required(*MANAGERS)
 def criterion_edit(request, pk):
     criterion = get_object_or_404(Criterion.objects.select_related("template__group_year"), pk=pk)
     initial = {f: getattr(criterion, f) for f in ("parent", "code", "title", "max_points", "kind",

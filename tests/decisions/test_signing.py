@@ -206,3 +206,16 @@ def test_a_state_level_award_is_not_drafted_here(world):
     assert error.value.messages == [
         "Dòng Nguyễn Văn An (Bằng khen của Thủ tướng Chính phủ) do cấp Nhà nước quyết định: hãy lập tờ trình "
         "đề nghị cấp trên."]
+
+
+def test_revoking_a_cstd_title_releases_its_initiative(world, drafted):
+    from tdkt.awards.models import Initiative
+
+    initiative = make_initiative(world.person_a_child, year=2025, scope="TINH")
+    cstd = _signed(world, next(d for d in drafted[3] if d.award_type.code == "CSTD_TINH"))
+    assert Initiative.objects.get(pk=initiative.pk).used_for.decision_number == "01/QĐ-UBND"
+    revocation = services_revoke(world, cstd, list(cstd.lines.all()))
+    _signed(world, revocation, on=SIGNED_ON + datetime.timedelta(days=1))
+    assert Initiative.objects.get(pk=initiative.pk).used_for is None
+    released = AuditEvent.objects.get(object_type="awards.initiative", changes__revoked_by="02/QĐ-UBND")
+    assert released.changes["used_for"][1] is None

@@ -117,7 +117,7 @@ def propose_leaders(scoring_round: ScoringRound, *, by) -> ProposalOutcome:
     from tdkt.dossiers.enums import DocumentType, DossierKind
     from tdkt.dossiers.nominees.services import add_nomination
     from tdkt.dossiers.workflow import create_dossier, submit_dossier
-    from tdkt.movements.scoring.exports import cover_letter_docx, group_word, minutes_docx
+    from tdkt.movements.scoring.exports import cover_letter_docx, minutes_docx
     from tdkt.movements.scoring.queries import leaderboards
 
     group_year = scoring_round.group_year
@@ -151,8 +151,8 @@ def propose_leaders(scoring_round: ScoringRound, *, by) -> ProposalOutcome:
     head = next(m.unit for m in group_year.memberships.all() if m.unit_id == head_id)
     dossier = create_dossier(
         unit=head, by=by, kind=DossierKind.YEAR_END, group_year=group_year, year=group_year.year,
-        title=_("Proposals of %(word)s “%(group)s” after the %(year)s year-end review") % {
-            "word": group_word(group_year), "group": group_year.group.name, "year": group_year.year})
+        title=_("Proposals of “%(group)s” after the %(year)s year-end review") % {
+            "group": group_year.group.name, "year": group_year.year})
     reports = {sheet.unit_id: sheet for sheet in ScoreSheet.objects.filter(round=scoring_round).exclude(report="")}
     proposals = []
     for result, code in chosen:

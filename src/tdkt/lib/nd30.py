@@ -18,6 +18,7 @@ header block is a borderless two-column table: box 2 (issuer, with a short rule 
 
 from __future__ import annotations
 
+import copy
 import datetime
 import io
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from lxml import etree
 
 FONT = "Times New Roman"
 BODY_PT = 14
@@ -196,11 +198,17 @@ def _no_borders(table) -> None:
     properties.append(borders)
 
 
-def _set_widths(table, widths_mm: list[float]) -> None:
+def _set_row_widths(row, widths_mm: list[float]) -> None:
+    # A merged cell is visited once per grid column it spans, so it ends with the width of the last one.
+    for cell, width in zip(row.cells, widths_mm, strict=False):
+        cell.width = Mm(width)
+
+
+def _set_widths(table, widths_mm: list[float], rows=None) -> None:
+    """Fixed layout, the grid and the cells' widths (of `rows`, by default all of them)."""
     table.autofit = False
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths_mm, strict=False):
-            cell.width = Mm(width)
+    for row in table.rows if rows is None else rows:
+        _set_row_widths(row, widths_mm)
     grid = table._tbl.tblGrid
     for column, width in zip(grid.findall(qn("w:gridCol")), widths_mm, strict=False):
         column.set(qn("w:w"), str(int(Mm(width).twips)))
@@ -253,7 +261,12 @@ def _paragraph_rule(paragraph, text_width: float, length_mm: float) -> None:
 
 def add_table(document, header: list[str], widths_mm: list[float], rows: list, *, size: float = TABLE_PT):
     """A bordered table; the header row is bold, centred and repeated on every page. A `SectionRow`
-    is merged across all columns but the first."""
+    is merged across all columns but the first.
+
+    Speed: python-docx costs about 10 ms a row (add_row, then a paragraph, a run and fonts per cell), too
+    slow for annexes of thousands of lines. So the first row of each kind is built the python-docx way
+    (`_RowPrototypes`) and every row is a deep copy of its XML with only the text filled in; the XML is
+    the same as cell by cell (pinned by tests/lib/test_nd30.py: golden file and the former builder)."""
     table = document.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -263,21 +276,86 @@ def add_table(document, header: list[str], widths_mm: list[float], rows: list, *
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
     header_properties.append(repeat)
+    prototypes = _RowPrototypes(table, widths_mm, size)
+    body = table._tbl
     for row in rows:
-        cells = table.add_row().cells
-        if isinstance(row, SectionRow):
-            _cell_paragraph(cells[0], row.label, size=size, bold=True, first=True)
-            merged = cells[1].merge(cells[-1]) if len(cells) > 2 else cells[1]
-            _cell_paragraph(merged, row.text, size=size, bold=True, align="left", first=True)
-            continue
-        for index, (cell, text) in enumerate(zip(cells, row, strict=True)):
-            lines = (text or "").split("\n")
-            align = "center" if index == 0 else ("justify" if index == 1 else "left")
-            _cell_paragraph(cell, lines[0], size=size, align=align, first=True)
-            for line in lines[1:]:
-                _cell_paragraph(cell, line, size=size, align=align)
-    _set_widths(table, widths_mm)
+        body.append(prototypes.section_row(row) if isinstance(row, SectionRow) else prototypes.row(row))
+    _set_widths(table, widths_mm, rows=[table.rows[0]])
     return table
+
+
+_TC, _P, _R, _T = qn("w:tc"), qn("w:p"), qn("w:r"), qn("w:t")
+_XML_SPACE = qn("xml:space")
+_RUN_SPECIAL = frozenset("\t\r\n")  # python-docx turns these into w:tab / w:br elements
+
+
+def _fill_run(r, text) -> None:
+    """What `paragraph.add_run(text)` puts in the run, fast for plain text."""
+    if not text:
+        return
+    if not isinstance(text, str) or not _RUN_SPECIAL.isdisjoint(text):
+        r.text = text  # python-docx's own conversion (tabs, breaks)
+        return
+    t = etree.SubElement(r, _T)
+    t.text = text
+    if text[0].isspace() or text[-1].isspace():
+        t.set(_XML_SPACE, "preserve")
+
+
+class _RowPrototypes:
+    """One empty row of each kind (normal, section), built once with python-docx exactly as the cell-by-cell
+    builder did (add_row, _cell_paragraph, merge, widths), then detached and copied for every row."""
+
+    def __init__(self, table, widths_mm: list[float], size: float):
+        self.table, self.widths_mm, self.size = table, widths_mm, size
+        self.columns = len(table._tbl.tblGrid.findall(qn("w:gridCol")))
+        self._row = self._section = None
+        self._paragraphs: list = []  # per column: an empty line paragraph, for the second line on
+
+    def _built(self, fill) -> etree._Element:
+        row = self.table.add_row()
+        fill(row.cells)
+        _set_row_widths(row, self.widths_mm)
+        tr = row._tr
+        tr.getparent().remove(tr)
+        return tr
+
+    def row(self, texts) -> etree._Element:
+        if self._row is None:
+            def empty(cells):
+                for index, cell in enumerate(cells):
+                    _cell_paragraph(cell, "", size=self.size, align=self._align(index), first=True)
+            self._row = self._built(empty)
+            self._paragraphs = [copy.deepcopy(tc.find(_P)) for tc in self._row.iterchildren(_TC)]
+        texts = tuple(texts)
+        if len(texts) != self.columns:
+            raise ValueError(f"a row of {len(texts)} cells in a table of {self.columns} columns")
+        tr = copy.deepcopy(self._row)
+        for tc, text, paragraph in zip(tr.iterchildren(_TC), texts, self._paragraphs, strict=True):
+            lines = (text or "").split("\n")
+            _fill_run(tc.find(_P).find(_R), lines[0])
+            for line in lines[1:]:
+                p = copy.deepcopy(paragraph)
+                _fill_run(p.find(_R), line)
+                tc.append(p)
+        return tr
+
+    def section_row(self, section: SectionRow) -> etree._Element:
+        if self._section is None:
+            def merged(cells):
+                _cell_paragraph(cells[0], "", size=self.size, bold=True, first=True)
+                span = cells[1].merge(cells[-1]) if len(cells) > 2 else cells[1]
+                _cell_paragraph(span, "", size=self.size, bold=True, align="left", first=True)
+            self._section = self._built(merged)
+        tr = copy.deepcopy(self._section)
+        label, text = tr.iterchildren(_TC)
+        _fill_run(label.find(_P).find(_R), section.label)
+        _fill_run(text.find(_P).find(_R), section.text)
+        return tr
+
+    @staticmethod
+    def _align(index: int) -> str:
+        return "center" if index == 0 else ("justify" if index == 1 else "left")
 
 
 def _page_numbers(section) -> None:

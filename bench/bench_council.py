@@ -24,6 +24,7 @@ def build():
     from tdkt.awards.models import AwardType
     from tdkt.council.services import ballots, meetings
     from tdkt.dossiers.models import Dossier, Nomination
+    from tdkt.dossiers.postings.models import PublicNotice
     from tdkt.lib.vntext import fold
     from tdkt.orgs.models import Council, CouncilMember, Unit
     from tdkt.people.models import Person
@@ -49,6 +50,11 @@ def build():
     Nomination.objects.bulk_create([
         Nomination(dossier=dossier, person=people[i], position=i + 1, proposed_award_type=kinds[codes[i % 3]],
                    award_type=kinds[codes[i % 3]], state="accepted") for i in range(ITEMS)], batch_size=1000)
+    # CSTĐ toàn quốc must have been posted, its comments over before the meeting (NĐ152 Đ44.2).
+    notice = PublicNotice.objects.create(title=f"Thông báo công khai {tag}", state="closed",
+                                         published_on=datetime.date(2026, 11, 2), ends_on=datetime.date(2026, 11, 16),
+                                         closed_on=datetime.date(2026, 11, 17))
+    notice.nominations.set(Nomination.objects.filter(dossier=dossier, award_type__requires_public_posting=True))
     secretary, chair = users[-1], users[0]
     meeting = meetings.create_meeting(council, date=datetime.date(2026, 12, 20), place="Hội trường", by=secretary)
     # Only this dossier: other benchmarks' ready lines stay out of this agenda.

@@ -10,6 +10,8 @@ from tdkt.council.models import Attendance
 from tdkt.council.services import meetings
 from tdkt.dossiers.enums import DossierState, NominationState
 from tdkt.dossiers.models import Dossier, Nomination
+from tdkt.dossiers.postings.enums import NoticeState
+from tdkt.dossiers.postings.models import PublicNotice
 from tdkt.orgs.enums import CouncilRole
 from tdkt.orgs.models import CouncilMember
 from tests.factories import make_person, make_user
@@ -54,17 +56,39 @@ def make_board(world, *, plain_members=3) -> Board:
     return board
 
 
-def ready_dossier(unit, *lines, title="Hồ sơ đề nghị khen thưởng tổng kết năm 2025"):
-    """A dossier ready for the council with accepted lines: (recipient person or unit, award code, verdict)."""
+# A public notice whose comment period ended well before MEETING_DATE (NĐ152 Đ44.2).
+POSTED_ON, POSTING_ENDS_ON = datetime.date(2026, 11, 2), datetime.date(2026, 11, 16)
+
+
+def ready_dossier(unit, *lines, title="Hồ sơ đề nghị khen thưởng tổng kết năm 2025", posted=True):
+    """A dossier ready for the council with accepted lines: (recipient person or unit, award code, verdict).
+    With `posted`, the lines whose award requires public posting are on a closed notice that ended on
+    POSTING_ENDS_ON."""
     dossier = Dossier.objects.create(unit=unit, year=2025, title=title, state=DossierState.READY_FOR_COUNCIL)
+    to_post = []
     for position, (recipient, code, verdict) in enumerate(lines, start=1):
         kind = AwardType.objects.get(code=code)
         person = recipient if recipient.__class__.__name__ == "Person" else None
-        Nomination.objects.create(
+        line = Nomination.objects.create(
             dossier=dossier, person=person, unit=None if person else recipient, proposed_award_type=kind,
             award_type=kind, position=position, state=NominationState.ACCEPTED, verdict_at_appraisal=verdict,
             position_and_unit=f"Chuyên viên, {unit.name}" if person else "")
+        if kind.requires_public_posting:
+            to_post.append(line)
+    if posted and to_post:
+        post(to_post, state=NoticeState.CLOSED)
     return dossier
+
+
+def post(lines, *, state=NoticeState.CLOSED, published_on=POSTED_ON, ends_on=POSTING_ENDS_ON,
+         title="Thông báo công khai danh sách đề nghị khen thưởng"):
+    """A public notice of the lines (row written directly: the dossier is already past posting)."""
+    notice = PublicNotice.objects.create(
+        title=title, state=state, published_on=None if state == NoticeState.DRAFT else published_on,
+        ends_on=None if state == NoticeState.DRAFT else ends_on,
+        closed_on=ends_on + datetime.timedelta(days=1) if state == NoticeState.CLOSED else None)
+    notice.nominations.set(lines)
+    return notice
 
 
 def open_meeting(board, *, present=None, written=(), by=None, date=MEETING_DATE):

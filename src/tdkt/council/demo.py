@@ -23,8 +23,9 @@ def load_demo(year: int) -> str:
     secretary = council.members.get(user__username=SECRETARY, role=CouncilRole.SECRETARY).user
     meeting = meetings.create_meeting(council, date=datetime.date(year, 12, 22),
                                       place="Hội trường tầng 3, trụ sở Ủy ban nhân dân tỉnh", by=secretary)
-    count = meetings.build_agenda(meeting, by=secretary)
-    return f"Phiên họp Hội đồng: {meeting} ({meeting.attendances.count()} thành viên, {count} đề nghị)"
+    built = meetings.build_agenda(meeting, by=secretary)
+    left_off = f", {len(built.left_off)} chưa đủ thời gian công khai" if built.left_off else ""
+    return f"Phiên họp Hội đồng: {meeting} ({meeting.attendances.count()} thành viên, {built.count} đề nghị{left_off})"
 
 
 def wipe_demo() -> int:

@@ -5,11 +5,13 @@ CouncilRules for the sources. Integer arithmetic only: "≥ 90 % of 20 members" 
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
 from tdkt.council.texts import percent_text
+from tdkt.dossiers.postings.enums import PUBLIC_NOTICE_STATES, NoticeState
 
 
 def ceil_div(numerator: int, denominator: int) -> int:
@@ -79,3 +81,38 @@ def threshold_for(award_type, *, default_percent: int | None) -> Threshold:
 
 def share_text(agree: int, members_total: int) -> str:
     return percent_text(agree, members_total)
+
+
+# Why a line cannot go to the council yet because of public posting (NĐ152 Đ44.2).
+NOT_POSTED, STILL_OPEN, ENDS_TOO_LATE = "not_posted", "still_open", "ends_too_late"
+
+
+@dataclass(frozen=True)
+class PostingCheck:
+    refusal: str  # "" when the line may be considered, else NOT_POSTED, STILL_OPEN or ENDS_TOO_LATE
+    ends_on: datetime.date | None = None  # the end of the comment period that refuses the line
+
+    @property
+    def allowed(self) -> bool:
+        return not self.refusal
+
+
+def posting_check(notices, *, meeting_date: datetime.date, today: datetime.date) -> PostingCheck:
+    """Whether a line whose award requires public posting may be considered at a meeting on `meeting_date`.
+
+    NĐ152 Đ44.2 [V]: the list is published ≥ 10 working days before the council meets, and the public's
+    feedback and its handling are reported to the council in writing — so every comment period of the line
+    must be over before the meeting day. `notices`: [(title, published_on, ends_on, state)] as in postings'
+    CommentSummary.notices; drafts do not count. The length of the period is the province's
+    PostingPolicy.posting_working_days, applied when the notice is published (its ends_on)."""
+    published = [(ends_on, state) for _title, _start, ends_on, state in notices
+                 if state in PUBLIC_NOTICE_STATES and ends_on is not None]
+    if not published:
+        return PostingCheck(NOT_POSTED)
+    latest = max(ends_on for ends_on, _state in published)
+    if latest >= meeting_date:
+        return PostingCheck(ENDS_TOO_LATE, latest)
+    still_open = [ends_on for ends_on, state in published if state == NoticeState.PUBLISHED and ends_on >= today]
+    if still_open:
+        return PostingCheck(STILL_OPEN, max(still_open))
+    return PostingCheck("")

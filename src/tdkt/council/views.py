@@ -119,8 +119,12 @@ def _manage_action(request, pk, action, success, then="council:meeting"):
 @require_POST
 @roles_required(*queries.VIEW_ROLES)
 def agenda_build(request, pk):
-    return _manage_action(request, pk, lambda m: meetings.build_agenda(m, by=request.user),
-                          lambda n: _("The agenda now lists %(count)d nomination(s).") % {"count": n})
+    def success(built):
+        if built.refusal:  # lines left off for public posting (NĐ152 Đ44.2): named with their end dates
+            messages.warning(request, built.refusal)
+        return _("The agenda now lists %(count)d nomination(s).") % {"count": built.count}
+
+    return _manage_action(request, pk, lambda m: meetings.build_agenda(m, by=request.user), success)
 
 
 @require_POST

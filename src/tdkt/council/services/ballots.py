@@ -23,6 +23,7 @@ from tdkt.council.enums import (
     ParticipationKind,
 )
 from tdkt.council.models import AgendaItem, Attendance, Ballot, BallotParticipation, BallotTally
+from tdkt.council.posting import ballot_refusal, posting_refusals
 from tdkt.council.rules import share_text, threshold_for
 from tdkt.council.services.meetings import quorum_of, rules_for
 from tdkt.dossiers.enums import DossierState, NominationState
@@ -46,7 +47,9 @@ def _locked_ballot(ballot) -> Ballot:
 
 
 @transaction.atomic
-def open_ballot(meeting, *, mode=BallotMode.ELECTRONIC, by) -> Ballot:
+def open_ballot(meeting, *, mode=BallotMode.ELECTRONIC, by, today=None) -> Ballot:
+    """Open the ballot on the agenda: refused without quorum, with lines no longer ready, or with lines
+    whose public posting has not ended before the meeting day (NĐ152 Đ44.2)."""
     role = _require_chair_or_secretary(by, meeting.council)
     if meeting.state != MeetingState.OPEN:
         raise ValidationError(_("Open the meeting before opening the ballot."))
@@ -61,6 +64,12 @@ def open_ballot(meeting, *, mode=BallotMode.ELECTRONIC, by) -> Ballot:
     if stale:
         raise ValidationError(_("Rebuild the agenda first: these nominations are no longer ready for the council: "
                                 "%(names)s.") % {"names": "; ".join(stale)})
+    agenda_lines = [item.nomination for item in AgendaItem.objects.filter(meeting=meeting).select_related(
+        "nomination__award_type", "nomination__person", "nomination__unit", "nomination__household").order_by(
+        "position", "id")]
+    refusals = posting_refusals(agenda_lines, meeting_date=meeting.date, today=today)
+    if refusals:
+        raise ValidationError(ballot_refusal(refusals, meeting.date))
     rules = rules_for(meeting.council)
     status = quorum_of(meeting, rules)
     if not status.reached:

@@ -1,6 +1,8 @@
 """Meetings: creation with the attendance list, the agenda, attendance, state changes and the minutes'
 narrative. Each function checks the state it needs, updates conditionally and audits in one transaction."""
 
+from dataclasses import dataclass, field
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Q
@@ -11,6 +13,7 @@ from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
 from tdkt.council.enums import MINUTES_EDITABLE_STATES, AttendanceStatus, BallotState, MeetingState
 from tdkt.council.models import AgendaItem, Attendance, CouncilRules, Meeting
+from tdkt.council.posting import agenda_refusal, posting_refusals
 from tdkt.council.rules import quorum
 from tdkt.dossiers.enums import DossierState, NominationState
 from tdkt.dossiers.models import Nomination
@@ -67,21 +70,37 @@ def ready_nominations(meeting):
     pending_elsewhere = AgendaItem.objects.filter(outcome="").exclude(meeting=meeting).values("nomination_id")
     return (Nomination.objects.filter(state=NominationState.ACCEPTED, dossier__state=DossierState.READY_FOR_COUNCIL)
             .exclude(pk__in=pending_elsewhere)
-            .select_related("award_type")
+            .select_related("award_type", "person", "unit", "household")
             .order_by("award_type__sort_order", "award_type__name", "dossier_id", "position", "id"))
 
 
+@dataclass
+class AgendaBuild:
+    count: int  # lines on the agenda
+    left_off: list = field(default_factory=list)  # lines refused for public posting (NĐ152 Đ44.2)
+    refusal: str = ""  # the message naming them, with the end of their comment period
+
+
 @transaction.atomic
-def build_agenda(meeting, *, by) -> int:
-    """(Re)build the agenda from the ready lines; allowed until the ballot opens. Returns the item count."""
+def build_agenda(meeting, *, by, today=None) -> AgendaBuild:
+    """(Re)build the agenda from the ready lines; allowed until the ballot opens. A line whose award requires
+    public posting goes on only when its comment period ended before the meeting day (NĐ152 Đ44.2); the
+    others are left off and named in `refusal`."""
     _refuse_after_ballot(meeting, _("The agenda cannot change once the ballot has opened."))
     lines = list(ready_nominations(meeting))
+    refusals = posting_refusals(lines, meeting_date=meeting.date, today=today)
+    left_off = {line.pk for line, _check in refusals}
+    lines = [line for line in lines if line.pk not in left_off]
     AgendaItem.objects.filter(meeting=meeting).delete()
     AgendaItem.objects.bulk_create([
         AgendaItem(meeting=meeting, nomination=line, award_type_id=line.award_type_id, position=index)
         for index, line in enumerate(lines, start=1)])
-    record(by, AuditAction.UPDATE, meeting, changes={"agenda": [line.pk for line in lines]})
-    return len(lines)
+    changes = {"agenda": [line.pk for line in lines]}
+    if refusals:
+        changes["left_off_public_posting"] = {str(line.pk): [check.refusal, str(check.ends_on or "")]
+                                              for line, check in refusals}
+    record(by, AuditAction.UPDATE, meeting, changes=changes)
+    return AgendaBuild(len(lines), [line for line, _check in refusals], agenda_refusal(refusals, meeting.date))
 
 
 @transaction.atomic

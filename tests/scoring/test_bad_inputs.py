@@ -120,3 +120,16 @@ def test_typed_points_are_parsed_with_a_clear_message():
     with pytest.raises(ValidationError) as exc:
         services.parse_points("7,125", field_label="Tiêu chí 1.1")
     assert exc.value.messages == ["Tiêu chí 1.1: tối đa hai chữ số thập phân (ví dụ 7,25)."]
+
+
+def test_a_scored_criterion_keeps_its_kind_and_a_maximum_above_the_scores(world):
+    scoring_round = make_round(world)
+    c12 = criterion(scoring_round, "1.2")
+    sheets.save_self_score(scoring_round, world.unit_b, c12, by=world.users["clerk_b"], points=Decimal(15))
+    with pytest.raises(ValidationError) as exc:
+        services.update_criterion(c12, by=world.users["specialist"], max_points=Decimal(12))
+    assert _messages(exc) == ["Đơn vị đã có 15 điểm ở tiêu chí 1.2: không thể hạ điểm tối đa thấp hơn mức này."]
+    with pytest.raises(ValidationError) as exc:
+        services.update_criterion(c12, by=world.users["specialist"], kind="bonus")
+    assert _messages(exc) == ["Tiêu chí 1.2 đã có điểm của các đơn vị: không thể đổi loại tiêu chí."]
+    services.update_criterion(c12, by=world.users["specialist"], max_points=Decimal(15), title="Tổ chức phong trào")

@@ -170,6 +170,25 @@ def add_criterion(template, *, by, code, title, max_points, kind=CriterionKind.N
     return criterion
 
 
+def _check_scores_still_fit(criterion, max_points: Decimal, kind: str) -> None:
+    """Units' scores already typed must stay valid: no kind change, no maximum below a score."""
+    from django.db.models import Max, Min
+
+    from tdkt.movements.scoring.sheets import format_points
+
+    bounds = criterion.scores.aggregate(low=Min("points"), high=Max("points"))
+    if bounds["low"] is None and bounds["high"] is None:
+        return
+    if kind != criterion.kind:
+        raise ValidationError({"kind": _("Criterion %(code)s already holds units' scores: its kind cannot change.")
+                                       % {"code": criterion.code}})
+    largest = max(abs(bounds["low"] or 0), abs(bounds["high"] or 0))
+    if largest > max_points:
+        raise ValidationError({"max_points": _("A unit already has %(points)s points on criterion %(code)s: the "
+                                               "maximum cannot go below that.") % {
+            "points": format_points(largest), "code": criterion.code}})
+
+
 @transaction.atomic
 def update_criterion(criterion, *, by, **data) -> Criterion:
     _require_manager(by)
@@ -180,6 +199,7 @@ def update_criterion(criterion, *, by, **data) -> Criterion:
                                title=values["title"], max_points=values["max_points"], kind=values["kind"],
                                weight=values["weight"], instance=criterion)
     values.update(cleaned)
+    _check_scores_still_fit(criterion, Decimal(values["max_points"]), values["kind"])
     before = {f: str(getattr(criterion, f)) for f in values}
     for field, value in values.items():
         setattr(criterion, field, value)

@@ -186,3 +186,29 @@ def test_any_table_matches_the_reference_builder(columns, data):
     nd30.add_table(built, header, widths, rows)
     _reference_add_table(reference, header, widths, rows)
     assert _canonical_body(built) == _canonical_body(reference)
+
+
+@settings(max_examples=25, deadline=None)
+@given(texts=st.lists(CELL_TEXT.map(lambda text: text or ""), max_size=6),
+       style=st.fixed_dictionaries({}, optional={
+           "bold": st.booleans(), "italic": st.booleans(), "align": st.sampled_from(["left", "center", "justify"]),
+           "first_line_mm": st.sampled_from([0, 10]), "space_after": st.sampled_from([0, 3, 6]),
+           "size": st.sampled_from([12, 14])}))
+def test_add_paragraphs_writes_what_add_paragraph_writes(texts, style):
+    built, reference = nd30.new_document(), nd30.new_document()
+    for document in (built, reference):
+        nd30.add_paragraph(document, "Trước")
+    nd30.add_paragraphs(built, texts, **style)
+    for text in texts:
+        nd30.add_paragraph(reference, text, **style)
+    for document in (built, reference):
+        nd30.add_paragraph(document, "Sau")
+    assert _canonical_body(built) == _canonical_body(reference)
+
+
+def test_add_paragraphs_in_a_table_cell():
+    document = nd30.new_document()
+    cell = document.add_table(rows=1, cols=1).cell(0, 0)
+    nd30.add_paragraphs(cell, ["Nơi nhận:", "- Như Điều 3;", "- Lưu: VT."], size=11, align="left")
+    assert [p.text for p in cell.paragraphs] == ["", "Nơi nhận:", "- Như Điều 3;", "- Lưu: VT."]
+    assert cell.paragraphs[2].runs[0].font.size == Pt(11)

@@ -7,6 +7,7 @@ Framework-free (python-docx only). The pieces a TĐKT document is made of:
                                         place="Lào Cai", date=date(2026, 1, 5), doc_type="KẾ HOẠCH",
                                         title="Công tác thi đua, khen thưởng năm 2026"))
     add_table(document, ["TT", "Nội dung"], [12, 150], [SectionRow("QUÝ I"), ["1", "…"]])
+    add_paragraphs(document, ["1. …", "2. …"], first_line_mm=10)  # many paragraphs of one style, fast
     data = to_bytes(document)
 
 Page set-up: A4 portrait, margins top 20 mm, bottom 20 mm, left 30 mm, right 15 mm; Times New Roman
@@ -93,6 +94,24 @@ def issuer_lines(issuer: str) -> list[str]:
     return [upper]
 
 
+_TC, _P, _R, _T = qn("w:tc"), qn("w:p"), qn("w:r"), qn("w:t")
+_XML_SPACE = qn("xml:space")
+_RUN_SPECIAL = frozenset("\t\r\n")  # python-docx turns these into w:tab / w:br elements
+
+
+def _fill_run(r, text) -> None:
+    """What `paragraph.add_run(text)` puts in the run, fast for plain text."""
+    if not text:
+        return
+    if not isinstance(text, str) or not _RUN_SPECIAL.isdisjoint(text):
+        r.text = text  # python-docx's own conversion (tabs, breaks)
+        return
+    t = etree.SubElement(r, _T)
+    t.text = text
+    if text[0].isspace() or text[-1].isspace():
+        t.set(_XML_SPACE, "preserve")
+
+
 # --- document and paragraphs ---------------------------------------------------------------------
 
 
@@ -157,6 +176,26 @@ def add_paragraph(container, text: str = "", *, size: float = BODY_PT, bold=Fals
     if text:
         _set_run_font(paragraph.add_run(text), size, bold=bold, italic=italic)
     return paragraph
+
+
+def add_paragraphs(container, texts, **style) -> None:
+    """Paragraphs sharing one style (the keywords of `add_paragraph`), with the XML that many `add_paragraph`
+    calls write, but fast: one empty paragraph is formatted by python-docx and copied for each text."""
+    scratch = add_paragraph(container, "x", **style)._p  # a run, to copy its fonts; removed at the end
+    empty_run = scratch.find(_R)
+    scratch.remove(empty_run)
+    for child in empty_run.findall(_T):
+        empty_run.remove(child)
+    previous = scratch
+    for text in texts:
+        paragraph = copy.deepcopy(scratch)
+        if text:
+            run = copy.deepcopy(empty_run)
+            _fill_run(run, text)
+            paragraph.append(run)
+        previous.addnext(paragraph)
+        previous = paragraph
+    scratch.getparent().remove(scratch)
 
 
 def _rule(cell, width_mm: float, cell_width_mm: float) -> None:
@@ -282,24 +321,6 @@ def add_table(document, header: list[str], widths_mm: list[float], rows: list, *
         body.append(prototypes.section_row(row) if isinstance(row, SectionRow) else prototypes.row(row))
     _set_widths(table, widths_mm, rows=[table.rows[0]])
     return table
-
-
-_TC, _P, _R, _T = qn("w:tc"), qn("w:p"), qn("w:r"), qn("w:t")
-_XML_SPACE = qn("xml:space")
-_RUN_SPECIAL = frozenset("\t\r\n")  # python-docx turns these into w:tab / w:br elements
-
-
-def _fill_run(r, text) -> None:
-    """What `paragraph.add_run(text)` puts in the run, fast for plain text."""
-    if not text:
-        return
-    if not isinstance(text, str) or not _RUN_SPECIAL.isdisjoint(text):
-        r.text = text  # python-docx's own conversion (tabs, breaks)
-        return
-    t = etree.SubElement(r, _T)
-    t.text = text
-    if text[0].isspace() or text[-1].isspace():
-        t.set(_XML_SPACE, "preserve")
 
 
 class _RowPrototypes:

@@ -225,6 +225,8 @@ def test_comment_summary_for_the_council_papers(world, django_assert_num_queries
     assert [(c.text, c.state, c.reason) for c in mine.comments] == [
         ("Chưa gương mẫu.", "led_to_hold", "Xác minh."), ("Sai tên.", "new", "")]
     assert [(c.text, c.state_label) for c in mine.general_comments] == [("Chung.", "Chưa xử lý")]
+    assert [(c.author, c.notice_id, c.notice_title) for c in mine.general_comments] == [("D", notice.pk, notice.title)]
+    assert [c.author for c in mine.comments] == ["A", "A"]
     assert mine.notices == [(notice.title, D(2026, 3, 2), D(2026, 3, 16), "published")]
     assert (other.total, other.posted, other.notices) == (0, False, [])
     with django_assert_num_queries(0):

@@ -57,7 +57,26 @@ def papers_docx(meeting) -> bytes:
         else:
             nd30.add_table(document, ["TT", "Tập thể, cá nhân", "Chức vụ, đơn vị", "Kết quả thẩm định",
                                       "Ý kiến hiệp y", "Ý kiến nhân dân"], [12, 55, 55, 55, 45, 45], rows)
+        _general_comments(document, papers)
         return nd30.to_bytes(document)
+
+
+def _general_comments(document, papers) -> None:
+    """NĐ152 Đ44.2: the public's feedback and its handling are reported to the council in writing — the
+    comments about a whole list (naming no nominee) are printed once each, by notice."""
+    if not (papers.general_comments or papers.posted):
+        return
+    p = nd30.add_paragraph
+    p(document, "Ý KIẾN CHUNG CỦA NHÂN DÂN VỀ DANH SÁCH CÔNG KHAI", bold=True, space_before=12)
+    if not papers.general_comments:
+        p(document, "Không có ý kiến chung về danh sách công khai.", first_line_mm=10)
+    for group in papers.general_comments:
+        p(document, f"Thông báo: {group.title}", italic=True)
+        for number, comment in enumerate(group.comments, start=1):
+            sent = f", ngày {comment.submitted_on:%d/%m/%Y}" if comment.submitted_on else ""
+            p(document, f"{number}. {comment.author or 'Không ghi tên'}{sent}: {comment.text}", first_line_mm=10,
+              space_after=0)
+            p(document, f"Kết quả xử lý: {comment.handling}", first_line_mm=10)
 
 
 ROLE_ORDER = [CouncilRole.CHAIR, CouncilRole.VICE_CHAIR, CouncilRole.STANDING_MEMBER, CouncilRole.MEMBER,

@@ -41,10 +41,29 @@ class PaperGroup:
 
 
 @dataclass
+class GeneralComment:
+    author: str
+    submitted_on: object  # date
+    text: str
+    handling: str  # how it was handled, in the active language
+
+
+@dataclass
+class NoticeComments:
+    """The comments on one public notice that name no nominee: about the whole list."""
+
+    title: str
+    comments: list[GeneralComment] = field(default_factory=list)  # in the order they were sent
+
+
+@dataclass
 class Papers:
     groups: list[PaperGroup]
     answers_available: bool
     comments_available: bool
+    # NĐ152 Đ44.2: the public's feedback and its handling are reported to the council in writing.
+    general_comments: list[NoticeComments] = field(default_factory=list)
+    posted: bool = False  # some line of the agenda was publicly posted
 
     @property
     def count(self) -> int:
@@ -112,6 +131,33 @@ def comment_texts(summary) -> list[str]:
     return texts
 
 
+def general_comment_groups(summaries: dict) -> list[NoticeComments]:
+    """The general comments of every notice of the agenda's lines, once each (a notice's comments are
+    shared by all its lines), grouped by notice in the order met."""
+    groups: dict[object, NoticeComments] = {}
+    seen = set()
+    for summary in summaries.values():
+        for comment in getattr(summary, "general_comments", None) or []:
+            key = (getattr(comment, "notice_id", None), getattr(comment, "pk", None) or id(comment))
+            if key in seen:
+                continue
+            seen.add(key)
+            notice_key = getattr(comment, "notice_id", None)
+            groups.setdefault(notice_key, NoticeComments(getattr(comment, "notice_title", ""))).comments.append(
+                GeneralComment(getattr(comment, "author", ""), getattr(comment, "submitted_on", None),
+                               getattr(comment, "text", str(comment)), handling_text(comment)))
+    return list(groups.values())
+
+
+def handling_text(comment) -> str:
+    """"Dismissed with reason, 10/11/2026: <reason>" or "Not handled yet" (in the active language)."""
+    label = str(getattr(comment, "state_label", ""))
+    if getattr(comment, "handled_on", None):
+        label = f"{label}, {_day(comment.handled_on)}"
+    reason = getattr(comment, "reason", "")
+    return f"{label}: {reason}" if reason else label
+
+
 def verdict_texts(snapshot) -> tuple[str, list[str]]:
     """(verdict label, messages of the findings that did not pass) of an eligibility snapshot."""
     if not snapshot:
@@ -145,7 +191,10 @@ def build_papers(meeting, items=None) -> Papers:
             verdict=verdict, findings=findings,
             answers=answer_texts(answers.get(nomination.pk) if hasattr(answers, "get") else None),
             comments=comment_texts(comments.get(nomination.pk) if hasattr(comments, "get") else None)))
-    return Papers(list(groups.values()), answers_for is not None, comment_summary is not None)
+    summaries = comments if hasattr(comments, "values") else {}
+    return Papers(list(groups.values()), answers_for is not None, comment_summary is not None,
+                  general_comment_groups(summaries),
+                  any(getattr(summary, "notices", None) for summary in summaries.values()))
 
 
 def grouped_by_award(items) -> list[dict]:

@@ -96,6 +96,12 @@ class HandledComment:
     reason: str
     submitted_on: datetime.date
     handled_on: datetime.date | None
+    # The papers report each comment and its handling to the council (NĐ152 Đ44.2): the name the sender
+    # gave, never their contact; and the notice it was sent on, to group comments about a whole list.
+    author: str = ""
+    pk: int | None = None
+    notice_id: int | None = None
+    notice_title: str = ""
 
     @property
     def state_label(self) -> str:
@@ -104,7 +110,8 @@ class HandledComment:
 
 @dataclass
 class CommentSummary:
-    """What the council papers say about the public posting of one nominee (no commenter's personal data)."""
+    """What the council papers say about the public posting of one nominee (of a commenter, only the name
+    they gave: never their contact or address)."""
 
     notices: list = field(default_factory=list)  # [(title, published_on, ends_on, state)]
     total: int = 0  # comments naming this nominee
@@ -145,7 +152,8 @@ def comment_summary(nominations) -> dict[int, CommentSummary]:
     for comment in comments:
         item = HandledComment(text=comment.text, state=comment.state, reason=comment.handling_reason,
                               submitted_on=timezone.localtime(comment.submitted_at).date(),
-                              handled_on=comment.handled_on)
+                              handled_on=comment.handled_on, author=comment.name, pk=comment.pk,
+                              notice_id=comment.notice_id, notice_title=getattr(notices.get(comment.notice_id), "title", ""))
         if comment.nomination_id is None:
             general[comment.notice_id].append(item)
             continue

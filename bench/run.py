@@ -22,8 +22,9 @@ Benchmarks (not timed tests; nothing here fails the build):
   bench/bench_*.py script with its own data built in bulk (see each file): dossiers_queue (20,000 dossiers,
   200,000 nominations, ≤ 150 ms per page on PostgreSQL), nominee_import (2,000-line list with eligibility,
   ≤ 5 s), consultations, workcalendar, movements, scoring (60 groups / 1,500 units / 120 criteria:
-  leaderboards ≤ 1 s, a unit's sheet ≤ 150 ms); decision_docx (2,000-line annex ≤ 3 s) and certificates_pdf
-  (500 certificates ≤ 20 s) need no database.
+  leaderboards ≤ 1 s, a unit's sheet ≤ 150 ms), council (a vote, closing a ballot, the minutes);
+  decision_docx (2,000-line annex ≤ 3 s), certificates_pdf (500 certificates ≤ 20 s) and nd30_table
+  (Decree-30 Word table of 2,000 rows) need no database.
 
 Databases live under var/bench/ (SQLite) and are reused when already seeded. PostgreSQL: the URL in
 BENCH_DATABASE_URL_PG, else a private throwaway cluster from scripts/pg_cluster.sh (port 55439,
@@ -168,9 +169,9 @@ def run_history(urls: dict[str, str], args) -> list[dict]:
 WORKFLOW_BENCHES = {
     "bench_dossiers_queue.py": "dossiers_queue", "bench_nominee_import.py": "nominee_import",
     "bench_consultations.py": "consultations", "bench_workcalendar.py": "workcalendar",
-    "bench_movements.py": "movements", "bench_scoring.py": "scoring",
+    "bench_movements.py": "movements", "bench_scoring.py": "scoring", "bench_council.py": "council",
 }
-NO_DATABASE_BENCHES = ("bench_decision_docx.py", "certificates_pdf.py")
+NO_DATABASE_BENCHES = ("bench_decision_docx.py", "certificates_pdf.py", "nd30_table.py")
 
 
 def run_workflow(url_for) -> list[dict]:

@@ -61,7 +61,7 @@ def is_loaded(info: ProvinceInfo) -> bool:
 # `demo.py` with load_demo(year) -> str (a line for the log; safe to call once per fresh province) and
 # wipe_demo() -> int (rows deleted). A module not written yet is skipped.
 DEMO_HOOK_MODULES = ("tdkt.workcalendar.demo", "tdkt.movements.demo", "tdkt.movements.scoring.demo", "tdkt.dossiers.demo",
-                     "tdkt.council.demo", "tdkt.decisions.demo")
+                     "tdkt.dossiers.consultations.demo", "tdkt.council.demo", "tdkt.decisions.demo")
 
 
 def demo_hooks() -> list:

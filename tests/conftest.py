@@ -38,6 +38,41 @@ def _private_media_root(settings, _media_dir):
     settings.MEDIA_ROOT = str(_media_dir)
 
 
+# Rows seeded by data migrations (award catalogue, consulted agencies, documents checklist, step limits,
+# base salary, national movements…), saved once per test database.
+_SEEDED = {}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        _SEEDED["snapshot"] = connection.creation.serialize_db_to_string()
+
+
+def _is_transactional(request) -> bool:
+    marker = request.node.get_closest_marker("django_db")
+    return ("live_server" in request.fixturenames or "transactional_db" in request.fixturenames
+            or bool(marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))))
+
+
+@pytest.fixture(autouse=True)
+def _seeded_rows_after_flush(request):
+    """A transactional test (live server, races between threads) flushes the database when it ends, which
+    empties the tables that migrations seed; the next transactional test gets them back from the snapshot.
+    (Django's serialized_rollback does not survive a live server's teardown here.)"""
+    if not _is_transactional(request):
+        return
+    request.getfixturevalue("transactional_db")
+    from django.db import connection
+
+    from tdkt.awards.models import AwardType
+
+    if not AwardType.objects.exists():
+        connection.creation.deserialize_db_from_string(_SEEDED["snapshot"])
+
+
 @pytest.fixture
 def world(db):
     province = make_unit("Ủy ban nhân dân tỉnh Lào Cai", kind=UnitKind.PEOPLES_COMMITTEE, code="UBND")

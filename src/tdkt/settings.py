@@ -193,3 +193,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO" if not DEBUG else "WARNING")},
 }
+
+# Transactional tests (live server, races) flush the database; tests/conftest.py restores the rows that
+# migrations seed (award catalogue, agencies, checklist…) from a snapshot. Content types and permissions are
+# recreated by the flush itself, so they are left out of the snapshot.
+TEST_NON_SERIALIZED_APPS = ["django.contrib.contenttypes", "django.contrib.auth"]

@@ -92,3 +92,4 @@ def page(request, browser, artifacts_dir):
             name = request.node.nodeid.replace("/", "_").replace("::", "__")
             page.screenshot(path=artifacts_dir / f"FAILED-{name}.png", full_page=True)
         context.close()
+

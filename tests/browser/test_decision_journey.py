@@ -1,6 +1,7 @@
 """A decision in real Chromium: the specialist drafts it from two approved nominations, the signer approves
 it (server side: the signer's own session needs a TOTP code), the specialist records the signed PDF, which
-numbers it and puts the awards into the history, then publishes it and opens the payments page."""
+numbers it and puts the awards into the history, then publishes it and opens the payments page; the person's
+history shows the award, the certificates are issued and printed, and a citizen verifies one on the portal."""
 
 import pytest
 
@@ -61,3 +62,36 @@ def test_specialist_drafts_records_and_publishes_a_decision(live_server, page, a
         page.click("a:has-text('Chi thưởng')")
     assert page.locator("#total").inner_text() == "11.390.000"
     page.screenshot(path=artifacts_dir / "decision-payments.png", full_page=True)
+
+    # The history of the person shows the new award with the decision's number.
+    page.goto(f"{live_server.url}/people/{world.person_a.pk}/")
+    assert "01/QĐ-UBND" in page.locator("body").inner_text()
+    page.screenshot(path=artifacts_dir / "decision-history.png", full_page=True)
+
+    # Certificates: issued with register numbers and codes, printed as one PDF.
+    page.goto(f"{live_server.url}/decisions/{decision.pk}/")
+    with page.expect_navigation():
+        page.click("#link-certificates")
+    press(page, "Cấp số, mã cho 2 bằng")
+    codes = page.locator("#certificates td code").all_inner_texts()
+    assert len(codes) == 2
+    # The print button opens the PDF in a new tab; fetch the same POST with the page's session and token.
+    token = page.locator("form:has(#print-all) input[name=csrfmiddlewaretoken]").get_attribute("value")
+    printed = page.request.post(f"{live_server.url}/certificates/decision/{decision.pk}/print/",
+                                form={"csrfmiddlewaretoken": token, "template": ""},
+                                headers={"Referer": page.url})
+    assert printed.headers["content-type"] == "application/pdf"
+    pdf_path = artifacts_dir / "certificates-decision-01.pdf"
+    pdf_path.write_bytes(printed.body())
+    assert pdf_path.read_bytes().startswith(b"%PDF")
+    page.screenshot(path=artifacts_dir / "certificates-issued.png", full_page=True)
+
+    # Anyone verifies a code on the public portal, without signing in.
+    page.context.clear_cookies()
+    page.goto(f"{live_server.url}/portal/verify/")
+    page.fill("#id_code", codes[1])
+    with page.expect_navigation():
+        page.click("form.search button.primary")
+    assert page.locator("#verification").get_attribute("data-status") == "genuine"
+    assert "Quyết định" in page.locator("#verification").inner_text()
+    page.screenshot(path=artifacts_dir / "certificate-verified.png", full_page=True)

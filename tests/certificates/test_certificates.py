@@ -62,7 +62,7 @@ def test_no_certificate_before_signing(world, state):
 
 @pytest.mark.skipif("connection.vendor == 'sqlite'", reason="SQLite serialises writers; the in-memory test "
                     "database locks tables instead of waiting, so the race is exercised on PostgreSQL (CI)")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keeps the seeded catalogue
 def test_register_numbers_stay_gap_free_when_decisions_issue_at_once(world):
     decisions = [issued_decision(world, number=300 + i) for i in range(4)]
 

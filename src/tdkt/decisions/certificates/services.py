@@ -93,7 +93,8 @@ def certificate_text(certificate: Certificate, base_url: str = "") -> Certificat
     lines = decision.signature_lines()
     return CertificateText(values={
         "issuer_line": decision.authority.decider_title,
-        "award_title": award.short_name or award.name,
+        # The form itself ("Bằng khen"): who gives it is the issuer line above it.
+        "award_title": award.name.split(" của ")[0],
         "recipient": line.display_name,
         "position": line.position_and_unit,
         "reason": decision.achievement_text,

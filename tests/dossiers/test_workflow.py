@@ -415,3 +415,26 @@ def test_a_dossier_beyond_the_provinces_quota_cannot_be_submitted(world):
         "(Quyết định 12/QĐ-UBND); cần bớt 1 trường hợp."]
     dossier.refresh_from_db()
     assert dossier.state == "draft"
+
+
+def test_the_group_head_sends_the_groups_dossier_through_the_head_unit(world):
+    """A cụm/khối head (GROUP_HEAD of the head unit) proposes member units in the group's dossier; the same
+    user cannot touch the head unit's own dossiers, nor a dossier of another unit."""
+    from tdkt.accounts.enums import Role
+    from tdkt.dossiers.nominees.services import add_nomination
+    from tests.dossiers.support import award, complete
+    from tests.factories import make_user
+
+    head = make_user("truongkhoi", role=Role.GROUP_HEAD, unit=world.unit_a, emulation_group=world.group_year.group)
+    dossier = workflow.create_dossier(unit=world.unit_a, title="Khối Văn hóa - Xã hội đề nghị Cờ thi đua",
+                                      kind="year_end", by=head, group_year=world.group_year, year=2025)
+    line = add_nomination(dossier, by=head, award_type=award("CO_TINH"), unit=world.unit_b)
+    complete(dossier, head, [line])
+    workflow.submit_dossier(dossier, by=head)
+    assert Dossier.objects.get(pk=dossier.pk).state == DossierState.SUBMITTED
+
+    with pytest.raises(PermissionDenied):
+        workflow.create_dossier(unit=world.unit_a, title="Hồ sơ riêng của Sở Y tế", kind="year_end", by=head)
+    own = draft_of_unit_a(world)
+    with pytest.raises(ValidationError):
+        add_nomination(own, by=head, award_type=award("LDTT"), person=world.person_a)

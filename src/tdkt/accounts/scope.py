@@ -20,6 +20,7 @@ class Scope:
     personal_data_unit_ids: frozenset = frozenset()
     personal_data_all: bool = False
     home_unit_ids: frozenset = field(default_factory=frozenset)
+    group_head_unit_ids: frozenset = frozenset()  # head units through which the user acts for its cụm/khối
 
     def has_role(self, *roles) -> bool:
         return bool(self.roles & set(roles))
@@ -29,6 +30,10 @@ class Scope:
 
     def can_write_unit(self, unit_id) -> bool:
         return self.write_all or unit_id in self.writable_unit_ids
+
+    def can_act_for_dossier(self, unit_id, group_year_id=None) -> bool:
+        """Change a unit's dossiers; a cụm/khối head also sends its group's dossiers through the head unit."""
+        return self.can_write_unit(unit_id) or bool(group_year_id and unit_id in self.group_head_unit_ids)
 
     def can_see_personal_data(self, unit_id) -> bool:
         return self.personal_data_all or unit_id in self.personal_data_unit_ids
@@ -110,6 +115,7 @@ def compute_scope(user) -> Scope:
         personal_data_all=bool(roles & PROVINCE_WIDE_ROLES),
         personal_data_unit_ids=frozenset(writable) if roles & PERSONAL_DATA_ROLES else frozenset(),
         home_unit_ids=home,
+        group_head_unit_ids=frozenset(m.unit_id for m in memberships if m.role == Role.GROUP_HEAD),
     )
 
 

@@ -32,7 +32,7 @@ def may_edit_documents(user, dossier) -> bool:
     scope = get_scope(user)
     if scope.roles & PROVINCE_WIDE_ROLES:
         return dossier.state not in CLOSED_STATES
-    return dossier.state in EDITABLE_BY_UNIT and scope.can_write_unit(dossier.unit_id)
+    return dossier.state in EDITABLE_BY_UNIT and scope.can_act_for_dossier(dossier.unit_id, dossier.group_year_id)
 
 
 def _require_edit(user, dossier) -> None:

@@ -22,7 +22,7 @@ def get_dossier_for_user(user, pk, *, write=False) -> Dossier:
         pk=pk).first()
     if dossier is None or not scope.can_read_unit(dossier.unit_id):
         raise Http404
-    if write and not scope.can_write_unit(dossier.unit_id):
+    if write and not scope.can_act_for_dossier(dossier.unit_id, dossier.group_year_id):
         raise Http404
     return dossier
 

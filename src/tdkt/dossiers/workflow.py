@@ -9,6 +9,7 @@ Line decisions (accept, change award, reject, hold) live in tdkt.dossiers.line_d
 re-exported here."""
 
 import datetime
+from types import SimpleNamespace
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -67,7 +68,7 @@ def require_actor(by, dossier_or_unit_id, side: str) -> None:
     unit_id = getattr(dossier_or_unit_id, "unit_id", dossier_or_unit_id)
     if side == PROVINCE and scope.roles & PROVINCE_WIDE_ROLES:
         return
-    if side == UNIT and scope.can_write_unit(unit_id):
+    if side == UNIT and scope.can_act_for_dossier(unit_id, getattr(dossier_or_unit_id, "group_year_id", None)):
         return
     raise PermissionDenied(_("You may not do this on this dossier."))
 
@@ -105,7 +106,7 @@ def create_dossier(*, unit, title, kind, by, authority=TargetAuthority.PROVINCE_
                    movement=None, call=None, year=None, period_from=None, period_to=None, cover_letter_number="",
                    cover_letter_date=None) -> Dossier:
     """A new draft dossier of `unit` (or of a cụm/khối, sent by its head unit)."""
-    require_actor(by, unit.pk, UNIT)
+    require_actor(by, SimpleNamespace(unit_id=unit.pk, group_year_id=getattr(group_year, "pk", None)), UNIT)
     title = (title or "").strip()
     if not title:
         raise ValidationError({"title": _("Give the dossier a title.")})

@@ -42,11 +42,11 @@ def default_basis(dossier: Dossier) -> str:
 
 def can_edit_lines(dossier: Dossier, user) -> bool:
     """May `user` change the lines of `dossier` now? (draft or returned, and the unit is writable)."""
-    return dossier.state in UNIT_EDITABLE_STATES and get_scope(user).can_write_unit(dossier.unit_id)
+    return dossier.state in UNIT_EDITABLE_STATES and get_scope(user).can_act_for_dossier(dossier.unit_id, dossier.group_year_id)
 
 
 def check_editable(dossier: Dossier, by) -> None:
-    if not get_scope(by).can_write_unit(dossier.unit_id):
+    if not get_scope(by).can_act_for_dossier(dossier.unit_id, dossier.group_year_id):
         raise ValidationError(_("You may not change the lines of a dossier of “%(unit)s”.") % {"unit": dossier.unit})
     state = Dossier.objects.filter(pk=dossier.pk).values_list("state", flat=True).first()
     if state not in UNIT_EDITABLE_STATES:

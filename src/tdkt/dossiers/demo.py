@@ -57,7 +57,9 @@ def load_demo(year: int) -> str:
         if membership is None:
             continue
         unit = membership.unit
-        people = list(Person.objects.filter(unit=unit, merged_into__isnull=True).order_by("id")[:12])
+        # The unit's own staff and its sub-units' (a department's people mostly sit in its offices).
+        people = list(Person.objects.filter(Q(unit=unit) | Q(unit__parent=unit), merged_into__isnull=True)
+                      .order_by("unit_id", "id")[:12])
         if len(people) < 4:
             continue
         name = unit.short_name or unit.name

@@ -1,12 +1,12 @@
 """A decision in real Chromium: the specialist drafts it from two approved nominations, the signer approves
-it (server side: the signer's own session needs a TOTP code), the specialist records the signed PDF, which
+it in his own session (password, then an authenticator code), the specialist records the signed PDF, which
 numbers it and puts the awards into the history, then publishes it and opens the payments page; the person's
 history shows the award, the certificates are issued and printed, and a citizen verifies one on the portal."""
 
+import pyotp
 import pytest
 
 from tdkt.awards.models import AwardRecord
-from tdkt.decisions import services
 from tdkt.decisions.models import Decision
 from tests.decisions.support import approved, make_authority, make_dossier, pdf_bytes
 from tests.factories import PASSWORD
@@ -41,9 +41,34 @@ def test_specialist_drafts_records_and_publishes_a_decision(live_server, page, a
     page.screenshot(path=artifacts_dir / "decision-draft.png", full_page=True)
 
     decision = Decision.objects.get()
-    services.approve_for_signing(decision, by=world.users["signer"])
-    page.reload()
+    docx = page.request.get(f"{live_server.url}/decisions/{decision.pk}/docx/")
+    (artifacts_dir / "decision-draft.docx").write_bytes(docx.body())
+    assert docx.body()[:2] == b"PK"
+
+    # The signer approves in his own session: password, then his authenticator code (enrolled now).
+    specialist_url = page.url
+    page.context.clear_cookies()
+    page.goto(live_server.url + "/login/")
+    page.fill("#id_username", "chutich")
+    page.fill("#id_password", PASSWORD)
+    with page.expect_navigation():
+        page.click("button.primary")
+    secret = page.locator("code").first.inner_text().strip()
+    page.fill("#id_code", pyotp.TOTP(secret).now())
+    with page.expect_navigation():
+        page.click("button.primary")
+    page.goto(specialist_url)
+    press(page, "Duyệt trình ký")
     assert page.locator("#state").inner_text() == "Đã duyệt trình ký"
+    page.screenshot(path=artifacts_dir / "decision-approved-by-signer.png", full_page=True)
+
+    page.context.clear_cookies()
+    page.goto(live_server.url + "/login/")
+    page.fill("#id_username", "chuyenvien")
+    page.fill("#id_password", PASSWORD)
+    with page.expect_navigation():
+        page.click("button.primary")
+    page.goto(specialist_url)
     with page.expect_navigation():
         page.click("a:has-text('Cập nhật bản đã ký')")
     scan = tmp_path / "quyet-dinh-da-ky.pdf"

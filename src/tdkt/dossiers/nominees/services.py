@@ -157,8 +157,9 @@ def update_nomination(nomination: Nomination, *, by, report=None, **changes) -> 
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
-    locked = Nomination.objects.select_for_update().select_related("award_type", "person", "unit", "household").get(
-        pk=nomination.pk)
+    # Lock only the line's own row: PostgreSQL refuses FOR UPDATE on the nullable side of the recipient joins.
+    locked = Nomination.objects.select_for_update(of=("self",)).select_related(
+        "award_type", "person", "unit", "household").get(pk=nomination.pk)
     before = line_snapshot(locked)
     award_type = changes.pop("award_type", None)
     if award_type is not None and award_type.pk != locked.award_type_id:

@@ -142,3 +142,26 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     assert result.returncode != 0
     assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
 
+
+
+def test_dashboard_shows_what_waits_for_the_user(world):
+    """Dossiers to receive (province) or to complete (unit), overdue steps and unread notifications."""
+    import datetime
+
+    from tdkt.dossiers.models import Dossier
+    from tdkt.notifications.services import notify
+
+    Dossier.objects.create(unit=world.unit_a, title="Chờ tiếp nhận", state="submitted",
+                           step_due_on=datetime.date(2020, 1, 2))
+    Dossier.objects.create(unit=world.unit_a, title="Trả lại", state="returned")
+    Dossier.objects.create(unit=world.unit_b, title="Của đơn vị B", state="returned")
+    notify([world.users["clerk_a"]], text="Hồ sơ bị trả lại", url="/dossiers/", key="returned-1")
+
+    def figures(persona):
+        html = client_for(world, persona).get("/").content.decode()
+        return [html.split(f'data-figure="{name}">')[1].split("<")[0]
+                for name in ("submitted", "returned", "overdue", "unread")]
+
+    assert figures("specialist") == ["1", "2", "1", "0"]
+    assert figures("clerk_a") == ["1", "1", "1", "1"]
+    assert figures("clerk_b") == ["0", "1", "0", "0"]

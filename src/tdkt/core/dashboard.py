@@ -1,5 +1,6 @@
 """Figures on the dashboard: counted within what the user may see."""
 
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from tdkt.accounts.scope import get_scope
@@ -24,3 +25,18 @@ def dashboard_figures(user) -> dict:
         "people": people.count(),
         "groups": groups.count(),
     }
+
+
+def dossier_figures(user) -> dict:
+    """What waits for the user: dossiers to receive or to complete, steps overdue, unread notifications."""
+    from tdkt.dossiers.enums import PROVINCE_STATES, DossierState
+    from tdkt.dossiers.queries import dossiers_for_user
+    from tdkt.notifications.services import unread_count
+
+    today = timezone.localdate()
+    counts = dossiers_for_user(user).aggregate(
+        submitted=Count("id", filter=Q(state=DossierState.SUBMITTED)),
+        returned=Count("id", filter=Q(state=DossierState.RETURNED)),
+        overdue=Count("id", filter=Q(state__in=PROVINCE_STATES, step_due_on__lt=today)),
+    )
+    return {**counts, "unread": unread_count(user)}

@@ -5,7 +5,7 @@ from django.shortcuts import render
 from tdkt.accounts.access import public, signed_in
 from tdkt.accounts.enums import Role
 from tdkt.accounts.scope import get_scope
-from tdkt.core.dashboard import dashboard_figures
+from tdkt.core.dashboard import dashboard_figures, dossier_figures
 
 
 @public
@@ -25,4 +25,5 @@ def healthz(request):
 @signed_in
 def dashboard(request):
     roles = sorted(str(Role(role).label) for role in get_scope(request.user).roles)
-    return render(request, "core/dashboard.html", {"figures": dashboard_figures(request.user), "roles": roles})
+    return render(request, "core/dashboard.html", {"figures": dashboard_figures(request.user),
+                                                   "work": dossier_figures(request.user), "roles": roles})

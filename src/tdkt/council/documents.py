@@ -7,6 +7,7 @@ from django.db.models import Case, Value, When
 from django.utils import translation
 
 from tdkt.council.enums import AttendanceStatus, BallotMode, Outcome
+from tdkt.council.minutes_feedback import feedback_for, feedback_paragraphs
 from tdkt.council.models import Attendance, Ballot
 from tdkt.council.papers import agenda_items, build_papers
 from tdkt.council.services.meetings import quorum_of, rules_for
@@ -115,6 +116,7 @@ def _minutes_document(meeting) -> bytes:
         counts[row.status] = counts.get(row.status, 0) + 1
     status = quorum_of(meeting, rules, counts=counts)
     ballot = Ballot.objects.filter(meeting=meeting).first()
+    items = agenda_items(meeting)
     document = nd30.new_document()
     nd30.add_heading_block(document, _heading(meeting, "BIÊN BẢN", f"Họp {council.name} - {meeting_title(meeting)}"))
     p = nd30.add_paragraph
@@ -132,11 +134,13 @@ def _minutes_document(meeting) -> bytes:
                  f"(cần ít nhất {status.required} thành viên có mặt theo {rules.legal_basis or 'quy chế Hội đồng'})."),
       first_line_mm=10, space_before=6)
     p(document, "II. NỘI DUNG", bold=True)
-    for text in (meeting.minutes_opening, meeting.minutes_discussion):
-        for line in filter(None, (text or "").splitlines()):
-            p(document, line, first_line_mm=10)
+    for line in filter(None, (meeting.minutes_opening or "").splitlines()):
+        p(document, line, first_line_mm=10)
+    _public_feedback(document, feedback_for(meeting, items))
+    for line in filter(None, (meeting.minutes_discussion or "").splitlines()):
+        p(document, line, first_line_mm=10)
     p(document, "III. KẾT QUẢ BỎ PHIẾU KÍN", bold=True)
-    _results(document, meeting, ballot)
+    _results(document, ballot, items)
     p(document, "IV. KẾT LUẬN", bold=True)
     for line in filter(None, (meeting.minutes_conclusion or "").splitlines()):
         p(document, line, first_line_mm=10)
@@ -145,7 +149,19 @@ def _minutes_document(meeting) -> bytes:
     return nd30.to_bytes(document)
 
 
-def _results(document, meeting, ballot):
+FEEDBACK_STYLE = {"heading": {"bold": True, "space_before": 6}, "notice": {"first_line_mm": 10},
+                  "group": {"italic": True, "first_line_mm": 10}, "comment": {"first_line_mm": 15, "space_after": 0},
+                  "handling": {"first_line_mm": 15}, "none": {"first_line_mm": 15}}
+
+
+def _public_feedback(document, feedback) -> None:
+    """NĐ152 Đ44.2: the public's feedback and its handling, recorded in the minutes (nothing when no line
+    of the agenda required public posting)."""
+    for style, text in feedback_paragraphs(feedback):
+        nd30.add_paragraph(document, text, **FEEDBACK_STYLE[style])
+
+
+def _results(document, ballot, items):
     p = nd30.add_paragraph
     if ballot is None or ballot.closed_at is None:
         p(document, "Chưa bỏ phiếu.", first_line_mm=10)
@@ -154,7 +170,6 @@ def _results(document, meeting, ballot):
     p(document, (f"Hình thức: {mode}. Số thành viên tham gia biểu quyết: {ballot.present_count} có mặt"
                  f"{f', {ballot.written_count} ý kiến bằng văn bản' if ballot.written_count else ''}. "
                  f"Tỷ lệ đồng ý tính trên tổng số {ballot.members_total} thành viên Hội đồng."), first_line_mm=10)
-    items = agenda_items(meeting)
     rows, group, approved = [], None, 0
     total = ballot.members_total
     for item in items:

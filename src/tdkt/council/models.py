@@ -75,6 +75,10 @@ class Meeting(models.Model):
     minutes_opening = models.TextField(_("opening (chair, agenda)"), blank=True)
     minutes_discussion = models.TextField(_("discussion"), blank=True)
     minutes_conclusion = models.TextField(_("conclusion"), blank=True)
+    # The public posting section (NĐ152 Đ44.2), frozen as {"notices": …} when the minutes are locked; null
+    # while they are open (the section is then read from the postings tables).
+    minutes_public_feedback = models.JSONField(_("public posting section of the locked minutes"), null=True,
+                                               blank=True, editable=False)
     minutes_locked_at = models.DateTimeField(_("minutes locked at"), null=True, blank=True)
     minutes_locked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                                           related_name="+")

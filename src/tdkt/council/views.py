@@ -15,6 +15,7 @@ from tdkt.accounts.access import roles_required
 from tdkt.council import documents, queries
 from tdkt.council.enums import AttendanceStatus, BallotState, MeetingState
 from tdkt.council.forms import BallotOpenForm, MeetingForm, MinutesForm
+from tdkt.council.minutes_feedback import feedback_for, feedback_paragraphs
 from tdkt.council.models import Ballot, BallotParticipation
 from tdkt.council.papers import agenda_items, build_papers, grouped_by_award
 from tdkt.council.rules import share_text
@@ -217,6 +218,7 @@ def minutes(request, pk):
                 return redirect("council:minutes", pk=meeting.pk)
     return render(request, "council/minutes.html", {
         "meeting": meeting, "form": form, "editable": editable,
+        "feedback": feedback_paragraphs(feedback_for(meeting)),
         "can_lock": editable and meeting.state == MeetingState.CLOSED, "now": timezone.now()})
 
 

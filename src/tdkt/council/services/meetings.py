@@ -12,7 +12,9 @@ from django.utils.translation import gettext as _
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
 from tdkt.council.enums import MINUTES_EDITABLE_STATES, AttendanceStatus, BallotState, MeetingState
+from tdkt.council.minutes_feedback import as_data, build_feedback
 from tdkt.council.models import AgendaItem, Attendance, CouncilRules, Meeting
+from tdkt.council.papers import agenda_items
 from tdkt.council.posting import agenda_refusal, posting_refusals
 from tdkt.council.rules import quorum
 from tdkt.dossiers.enums import DossierState, NominationState
@@ -184,7 +186,11 @@ def update_minutes(meeting, *, by, opening: str, discussion: str, conclusion: st
 
 @transaction.atomic
 def lock_minutes(meeting, *, by):
+    """Lock the minutes; the public posting section is frozen with them (a comment handled later must not
+    change locked minutes)."""
     if meeting.state == MeetingState.MINUTES_LOCKED:
         raise ValidationError(_("The minutes are locked and can no longer be changed."))
+    frozen = {"notices": as_data(build_feedback(agenda_items(meeting)))}
     return _change_state(meeting, MeetingState.MINUTES_LOCKED, by=by, allowed_from={MeetingState.CLOSED},
-                         minutes_locked_at=timezone.now(), minutes_locked_by=by if by.is_authenticated else None)
+                         minutes_locked_at=timezone.now(), minutes_locked_by=by if by.is_authenticated else None,
+                         minutes_public_feedback=frozen)

@@ -197,3 +197,9 @@ def test_public_decision_pages_list_only_published_decisions(world, django_asser
     detail = client.get(f"/portal/decisions/{published.pk}/").content.decode()
     assert "Sở Y tế" in detail and "Ông Nguyễn Văn An" in detail and "010090001234" not in detail
     assert client.get(f"/portal/decisions/{signed.pk}/").status_code == 404
+
+
+def test_portal_home_links_the_public_notices_decisions_and_verification(db):
+    html = Client().get("/portal/").content.decode()
+    for href in ('href="/notices/"', 'href="/portal/decisions/"', 'href="/portal/verify/"'):
+        assert href in html

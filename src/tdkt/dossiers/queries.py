@@ -38,38 +38,11 @@ def get_nomination_for_user(user, pk, *, write=False) -> Nomination:
 
 # --- lists: the unit inbox and the specialist work queue (a fixed number of queries per page) ---------------------
 
-def due_label(due, today) -> dict | None:
-    """Days left (negative: overdue) of a step's due date, in working days, with a CSS class."""
-    if due is None:
-        return None
-    from tdkt.lib.workdays import working_days_between
-
-    left = working_days_between(today, due) if due >= today else -working_days_between(due, today)
-    css = "overdue" if left < 0 else "due-today" if left == 0 else "due-soon" if left <= 2 else "due-ok"
-    return {"left": left, "css": css, "overdue": left < 0, "date": due}
-
-
 def due_badge(due, today):
-    """The calendar app's badge when installed (province days off included), else our own."""
-    try:
-        from tdkt.workcalendar.templatetags.workdays import working_days_left
-    except ImportError:
-        working_days_left = None
-    if due is None:
-        return ""
-    if working_days_left is not None:
-        return working_days_left(due, today)
-    from django.utils.html import format_html
-    from django.utils.translation import gettext as _
+    """Working days left (or overdue) of a step's due date, on the province's calendar; "" without a date."""
+    from tdkt.workcalendar.templatetags.workdays import working_days_left
 
-    info = due_label(due, today)
-    if info["left"] < 0:
-        text = _("%(count)s working day(s) overdue") % {"count": -info["left"]}
-    elif info["left"] == 0:
-        text = _("due today")
-    else:
-        text = _("%(count)s working day(s) left") % {"count": info["left"]}
-    return format_html('<span class="due {}">{}</span>', info["css"], text)
+    return working_days_left(due, today)
 
 
 def line_counts(dossier_ids) -> dict[int, dict[str, int]]:
@@ -122,26 +95,7 @@ def queue_queryset(*, user, state="", kind="", unit=None, due="", days=None, ass
 
 
 def overdue_summary(today):
-    """Counts of overdue and due-soon dossiers per assignee: the calendar app's when installed."""
-    try:
-        from tdkt.workcalendar.overdue import overdue_by_specialist
-    except ImportError:
-        overdue_by_specialist = None
-    if overdue_by_specialist is not None:
-        return overdue_by_specialist(today)
-    from types import SimpleNamespace
+    """Counts of overdue and due-soon dossiers per assignee (the calendar app computes them)."""
+    from tdkt.workcalendar.overdue import overdue_by_specialist
 
-    from django.contrib.auth import get_user_model
-    from django.db.models import Count, Q
-
-    from tdkt.dossiers.enums import PROVINCE_STATES
-    from tdkt.lib.workdays import add_working_days
-
-    soon = add_working_days(today, 2)
-    counts = list(Dossier.objects.filter(state__in=PROVINCE_STATES, step_due_on__lte=soon)
-                  .values("assignee_id").annotate(overdue=Count("id", filter=Q(step_due_on__lt=today)),
-                                                  due_soon=Count("id", filter=Q(step_due_on__gte=today))).order_by())
-    users = get_user_model().objects.in_bulk([row["assignee_id"] for row in counts if row["assignee_id"]])
-    rows = [SimpleNamespace(specialist=users.get(row["assignee_id"]), specialist_id=row["assignee_id"],
-                            overdue=row["overdue"], due_soon=row["due_soon"]) for row in counts]
-    return sorted(rows, key=lambda row: (row.specialist is None, -row.overdue, -row.due_soon))
+    return overdue_by_specialist(today)

@@ -42,6 +42,7 @@ from tdkt.dossiers.transitions import (
     PROVINCE,
     UNIT,
 )
+from tdkt.workcalendar.calls import is_late
 
 UNDECIDED_LINE_STATES = frozenset({NominationState.PROPOSED, NominationState.NEEDS_FIX})
 EDITABLE_FIELDS = ("title", "kind", "authority", "group_year", "movement", "call", "year", "period_from",
@@ -246,7 +247,7 @@ def submit_dossier(dossier: Dossier, *, by, late_justification: str = "") -> Dos
     problems = _submission_problems(dossier, lines)
     late_justification = (late_justification or "").strip()
     call = dossier.call
-    if call is not None and today > call.cut_off and not late_justification:
+    if call is not None and is_late(call, today) and not late_justification:
         problems.append(_("The call “%(call)s” closed on %(date)s: a written justification is required for a "
                           "late submission.") % {"call": call.name, "date": call.cut_off.strftime("%d/%m/%Y")})
     if problems:

@@ -28,7 +28,7 @@ from tdkt.dossiers.consultations.queries import (
 )
 from tdkt.dossiers.consultations.workdays import add_working_days
 from tdkt.dossiers.enums import DossierState, EventKind, NominationState
-from tdkt.dossiers.state import change_dossier_state, change_nomination_state, log_event
+from tdkt.dossiers.state import actor_user, change_dossier_state, change_nomination_state, log_event
 from tdkt.notifications.services import notify
 
 # The dossier states in which the specialist may ask agencies (the first request moves it to consultation).
@@ -90,7 +90,7 @@ def send_consultation(dossier, *, by, agencies, nominations, due_on=None, sent_o
         with transaction.atomic():
             for agency in agencies:
                 request = ConsultationRequest.objects.create(dossier=dossier, agency=agency, sent_on=sent_on,
-                                                             due_on=due_on, sent_by=_user(by))
+                                                             due_on=due_on, sent_by=actor_user(by))
                 request.nominations.set(nominations)
                 created.append(request)
     except IntegrityError as exc:  # a concurrent click sent the same request first
@@ -111,10 +111,6 @@ def send_consultation(dossier, *, by, agencies, nominations, due_on=None, sent_o
                text=_("New consultation request about %(count)s nominee(s) proposed by %(unit)s; answer due "
                       "%(date)s.") % {"count": len(nominations), "unit": dossier.unit, "date": _date(due_on)})
     return created
-
-
-def _user(by):
-    return by if getattr(by, "is_authenticated", False) else None
 
 
 @transaction.atomic
@@ -147,7 +143,7 @@ def answer_consultation(request: ConsultationRequest, *, by, objection: bool, te
         objected = list(lines.values())
     answer = Answer.OBJECTION if objection else Answer.NO_OBJECTION
     updated = ConsultationRequest.objects.filter(pk=request.pk, state=request.state).update(
-        state=RequestState.ANSWERED, answer=answer, answer_text=text, answered_by=_user(by), answered_on=answered_on,
+        state=RequestState.ANSWERED, answer=answer, answer_text=text, answered_by=actor_user(by), answered_on=answered_on,
         recorded_on_paper=on_paper, paper_reference=reference)
     if not updated:
         raise ValidationError(_("Someone else has just recorded an answer to this request. Reload the page."))

@@ -24,7 +24,7 @@ from tdkt.dossiers.models import Dossier, Nomination
 from tdkt.dossiers.postings.enums import POSTABLE_LINE_STATES, CommentState, NoticeState
 from tdkt.dossiers.postings.models import PostingPolicy, PublicComment, PublicNotice
 from tdkt.dossiers.postings.queries import comment_summary, open_blockers  # noqa: F401 (called by workflow, council)
-from tdkt.dossiers.state import change_dossier_state, change_nomination_state, log_event
+from tdkt.dossiers.state import actor_user, change_dossier_state, change_nomination_state, log_event
 from tdkt.notifications.services import notify
 
 # A dossier may be posted from appraisal (no consultation needed) or after consultation; a second notice
@@ -44,10 +44,6 @@ class CommentFlood(ValidationError):
 
 def _date(day: datetime.date) -> str:
     return date_format(day, "d/m/Y")
-
-
-def _user(by):
-    return by if getattr(by, "is_authenticated", False) else None
 
 
 def ip_hash(ip: str | None) -> str:
@@ -97,7 +93,7 @@ def draft_notice(dossier_or_nominations, *, by, title: str = "", introduction: s
                  if len(dossiers) == 1 else _("Public list of nominees of %(count)s dossiers") % {
                      "count": len(dossiers)})
     notice = PublicNotice.objects.create(title=title.strip()[:500], introduction=introduction.strip(),
-                                         created_by=_user(by))
+                                         created_by=actor_user(by))
     notice.nominations.set(lines)
     record(by, AuditAction.CREATE, notice, changes={"nominations": [n.pk for n in lines]})
     return notice
@@ -115,7 +111,7 @@ def publish_notice(dossier_or_nominations, *, by, title: str = "", introduction:
     published_on = published_on or timezone.localdate()
     ends_on = add_working_days(published_on, PostingPolicy.current().posting_working_days)
     if not PublicNotice.objects.filter(pk=notice.pk, state=NoticeState.DRAFT).update(
-            state=NoticeState.PUBLISHED, published_on=published_on, ends_on=ends_on, published_by=_user(by)):
+            state=NoticeState.PUBLISHED, published_on=published_on, ends_on=ends_on, published_by=actor_user(by)):
         raise ValidationError(_("This notice has already been published."))
     notice.refresh_from_db()
     lines = list(notice.nominations.select_related("dossier"))
@@ -233,7 +229,7 @@ def handle_comment(comment: PublicComment, *, by, outcome: str, reason: str, nom
             errors["nomination"] = [_("Choose the nominee to put on hold.")]
     if errors:
         raise ValidationError(errors)
-    fields = {"state": outcome, "handling_reason": reason, "handled_by": _user(by),
+    fields = {"state": outcome, "handling_reason": reason, "handled_by": actor_user(by),
               "handled_on": timezone.localdate()}
     if outcome == CommentState.LED_TO_HOLD:
         fields["nomination"] = line

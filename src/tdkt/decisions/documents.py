@@ -12,10 +12,7 @@ table drawn with nd30's cell helpers (the lib has no public signature block yet)
 
 from __future__ import annotations
 
-import copy
-
 from docx.enum.text import WD_BREAK
-from docx.oxml.ns import qn
 
 from tdkt.decisions.enums import DecisionKind, LineGroup
 from tdkt.decisions.money import vnd
@@ -196,20 +193,7 @@ def add_annex(document, decision, lines) -> None:
         last_group = number == len(groups) - 1
         texts = [annex_entry(index, line, last_group and index == len(members))
                  for index, line in enumerate(members, start=1)]
-        _add_similar_paragraphs(document, texts, first_line_mm=10, space_after=3)
-
-
-def _add_similar_paragraphs(document, texts: list[str], **style) -> None:
-    """Paragraphs sharing one style: the first is built by nd30, the others are copies of its XML with
-    their own text (python-docx re-derives run properties per call; copying keeps a 2,000-line annex
-    within the benchmark target)."""
-    first = nd30.add_paragraph(document, texts[0], **style)._p
-    previous = first
-    for text in texts[1:]:
-        clone = copy.deepcopy(first)
-        clone.find(f".//{qn('w:t')}").text = text
-        previous.addnext(clone)
-        previous = clone
+        nd30.add_paragraphs(document, texts, first_line_mm=10, space_after=3)
 
 
 def decision_docx(decision, lines) -> bytes:

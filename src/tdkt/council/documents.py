@@ -51,8 +51,8 @@ def papers_docx(meeting) -> bytes:
             for line in group.lines:
                 eligibility = "\n".join([line.verdict, *line.findings])
                 rows.append([str(line.number), line.recipient, line.position_and_unit, eligibility,
-                             "\n".join(line.answers) or ("Không có" if papers.answers_available else "Chưa có dữ liệu"),
-                             "\n".join(line.comments) or ("Không có" if papers.comments_available else "Chưa có dữ liệu")])
+                             "\n".join(line.answers) or "Không có",
+                             "\n".join(line.comments) or "Không có"])
         if not rows:
             nd30.add_paragraph(document, "Chưa có đề nghị nào trong chương trình phiên họp.")
         else:

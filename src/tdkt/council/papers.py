@@ -6,13 +6,14 @@ summary functions are imported when called and, if not there yet, the papers say
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tdkt.council.models import AgendaItem
+from tdkt.dossiers.consultations.services import answers_for
+from tdkt.dossiers.postings.services import comment_summary
 
 VERDICT_LABELS = {
     "eligible": gettext_lazy("Eligible"),
@@ -59,8 +60,6 @@ class NoticeComments:
 @dataclass
 class Papers:
     groups: list[PaperGroup]
-    answers_available: bool
-    comments_available: bool
     # NĐ152 Đ44.2: the public's feedback and its handling are reported to the council in writing.
     general_comments: list[NoticeComments] = field(default_factory=list)
     posted: bool = False  # some line of the agenda was publicly posted
@@ -68,13 +67,6 @@ class Papers:
     @property
     def count(self) -> int:
         return sum(len(group.lines) for group in self.groups)
-
-
-def _optional_function(module: str, name: str):
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
 
 
 def _as_texts(value) -> list[str]:
@@ -176,10 +168,8 @@ def agenda_items(meeting):
 def build_papers(meeting, items=None) -> Papers:
     items = agenda_items(meeting) if items is None else items
     nominations = [item.nomination for item in items]
-    answers_for = _optional_function("tdkt.dossiers.consultations.services", "answers_for")
-    comment_summary = _optional_function("tdkt.dossiers.postings.services", "comment_summary")
-    answers = answers_for(nominations) if answers_for and nominations else {}
-    comments = comment_summary(nominations) if comment_summary and nominations else {}
+    answers = answers_for(nominations) if nominations else {}
+    comments = comment_summary(nominations) if nominations else {}
     groups: dict[int, PaperGroup] = {}
     for item in items:
         group = groups.setdefault(item.award_type_id, PaperGroup(item.award_type.name))
@@ -192,8 +182,7 @@ def build_papers(meeting, items=None) -> Papers:
             answers=answer_texts(answers.get(nomination.pk) if hasattr(answers, "get") else None),
             comments=comment_texts(comments.get(nomination.pk) if hasattr(comments, "get") else None)))
     summaries = comments if hasattr(comments, "values") else {}
-    return Papers(list(groups.values()), answers_for is not None, comment_summary is not None,
-                  general_comment_groups(summaries),
+    return Papers(list(groups.values()), general_comment_groups(summaries),
                   any(getattr(summary, "notices", None) for summary in summaries.values()))
 
 

@@ -25,7 +25,7 @@ MAX_WORKING_DAYS = 3660  # ten years: a guard against runaway loops on absurd in
 
 
 @functools.lru_cache(maxsize=64)
-def _year_calendar(year: int) -> tuple[frozenset[datetime.date], frozenset[datetime.date]]:
+def year_calendar(year: int) -> tuple[frozenset[datetime.date], frozenset[datetime.date]]:
     """(holidays, weekend days worked instead of a bridge holiday) of one year."""
     public = holidays.country_holidays("VN", years=year, language="vi")
     days_off = frozenset(public)
@@ -47,12 +47,12 @@ def holiday_name(day: datetime.date) -> str | None:
 
 
 def is_working_day(day: datetime.date) -> bool:
-    days_off, _ = _year_calendar(day.year)
+    days_off, _ = year_calendar(day.year)
     if day in days_off:
         return False
     if day.weekday() >= 5:
         # A weekend day is worked only when a bridge holiday of this or the next year says so.
-        return any(day in _year_calendar(year)[1] for year in (day.year, day.year + 1))
+        return any(day in year_calendar(year)[1] for year in (day.year, day.year + 1))
     return True
 
 

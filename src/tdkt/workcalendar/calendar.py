@@ -33,8 +33,8 @@ class ProvinceCalendar:
     def _year(self, year: int) -> tuple[frozenset, frozenset]:
         merged = self._years.get(year)
         if merged is None:
-            national_off, _ = workdays._year_calendar(year)
-            swapped = workdays._year_calendar(year)[1] | workdays._year_calendar(year + 1)[1]
+            national_off, _ = workdays.year_calendar(year)
+            swapped = workdays.year_calendar(year)[1] | workdays.year_calendar(year + 1)[1]
             off = {day for day in national_off | self.days_off if day.year == year}
             worked = {day for day in swapped | self.working_days if day.year == year}
             off -= self.working_days
@@ -139,8 +139,8 @@ class SpecialDay:
 
 def national_days(year: int) -> list[SpecialDay]:
     """The national holidays and swapped working weekend days of `year` (no database)."""
-    holidays_off, swapped = workdays._year_calendar(year)
-    next_swapped = workdays._year_calendar(year + 1)[1]  # a bridge day of January may swap a December Saturday
+    holidays_off, swapped = workdays.year_calendar(year)
+    next_swapped = workdays.year_calendar(year + 1)[1]  # a bridge day of January may swap a December Saturday
     rows = [SpecialDay(day, workdays.holiday_name(day) or "", False, True) for day in holidays_off]
     for day in sorted(swapped | next_swapped):
         if day.year == year:

@@ -43,11 +43,11 @@ def run_flaky(job, progress):
 
 
 KINDS = {
-    "tests.report": dict(title="Báo cáo thử", run=run_report, retry_safe=True),
-    "tests.refuse": dict(title="Nhập thử", run=run_refuse),
-    "tests.boom": dict(title="Tác vụ hỏng", run=run_boom),
-    "tests.flaky": dict(title="Tác vụ chập chờn", run=run_flaky, retry_safe=True),
-    "tests.slow": dict(title="Tác vụ chậm", run=run_report, time_limit=60),
+    "tests.report": {"title": "Báo cáo thử", "run": run_report, "retry_safe": True},
+    "tests.refuse": {"title": "Nhập thử", "run": run_refuse},
+    "tests.boom": {"title": "Tác vụ hỏng", "run": run_boom},
+    "tests.flaky": {"title": "Tác vụ chập chờn", "run": run_flaky, "retry_safe": True},
+    "tests.slow": {"title": "Tác vụ chậm", "run": run_report, "time_limit": 60},
 }
 
 

@@ -36,6 +36,8 @@ def run_boom(job, progress):
 
 def run_flaky(job, progress):
     CALLS.append(job.pk)
+    progress.set_total(2)
+    progress.advance()  # a sign of life before failing: the retry must not depend on the claim's heartbeat
     if FLAKY_FAILURES.get(job.pk, 0) > 0:
         FLAKY_FAILURES[job.pk] -= 1
         raise RuntimeError("connection reset")

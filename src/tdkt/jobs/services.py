@@ -120,7 +120,7 @@ def run_claimed(job: Job) -> Job:
             return _finish_failed(job, " ".join(exc.messages))
         except Exception:
             logger.exception("job %s (%s) failed", job.pk, job.kind)
-            if spec.retry_safe and job.attempts < MAX_ATTEMPTS and _requeue(job, job.heartbeat_at, running=True):
+            if spec.retry_safe and job.attempts < MAX_ATTEMPTS and _requeue(job):
                 return Job.objects.get(pk=job.pk)
             return _finish_failed(job, _("The job failed because of an unexpected error. Please try again later "
                                          "or contact the administrator."))
@@ -164,10 +164,16 @@ def _finish_failed(job: Job, message: str) -> Job:
     return Job.objects.get(pk=job.pk)
 
 
-def _requeue(job: Job, heartbeat_at, *, running: bool = False) -> bool:
-    """Put a running job back in the queue (conditional on the state we saw); enqueued on commit."""
-    changed = Job.objects.filter(pk=job.pk, state=JobState.RUNNING, attempts=job.attempts,
-                                 heartbeat_at=heartbeat_at).update(state=JobState.QUEUED, heartbeat_at=None)
+_ANY = object()
+
+
+def _requeue(job: Job, heartbeat_at=_ANY) -> bool:
+    """Put a running job back in the queue, conditional on the attempt (and, for the sweep, on the sign of
+    life it saw); enqueued on commit."""
+    running = Job.objects.filter(pk=job.pk, state=JobState.RUNNING, attempts=job.attempts)
+    if heartbeat_at is not _ANY:
+        running = running.filter(heartbeat_at=heartbeat_at)
+    changed = running.update(state=JobState.QUEUED, heartbeat_at=None)
     if changed:
         transaction.on_commit(lambda: enqueue(job.pk))
     return bool(changed)

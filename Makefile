@@ -1,6 +1,6 @@
 # TĐKT — build, run and test. `make run` and `make test` are the two set-up commands.
 #
-#   make run            virtualenv, translations, migrate, demo province, server on :8000
+#   make run            virtualenv, translations, migrate, demo province, server on :8000 + worker
 #   make test           whole suite on SQLite; with CI=true also on a throwaway PostgreSQL 15
 #   make test-postgres  the PostgreSQL pass alone
 #   make bench | lint | messages | clean
@@ -39,11 +39,13 @@ $(STAMP): pyproject.toml
 messages: venv
 	$(PY) scripts/compile_messages.py
 
-# --- development server with the demo province (safe to run again) ---------------------------
+# --- development server and background worker with the demo province (safe to run again) -----
+# The worker (`manage.py run_worker`) runs in the background beside `runserver` (scripts/with_worker.sh);
+# Ctrl+C stops both.
 run: venv messages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo --province "Lào Cai" --scale 1
-	$(PY) manage.py runserver 127.0.0.1:8000
+	scripts/with_worker.sh "$(PY) manage.py run_worker" $(PY) manage.py runserver 127.0.0.1:8000
 
 # --- tests ------------------------------------------------------------------------------------
 # Outside CI: SQLite only. With CI=true: install Chromium and PostgreSQL 15 when missing,

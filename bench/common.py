@@ -74,6 +74,8 @@ def setup_django() -> None:
     """In a benchmark child process: configure Django from the environment prepared by the parent."""
     sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tdkt.settings")
+    # Background jobs run inline, inside the measurement (no worker process in a benchmark).
+    os.environ.setdefault("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")
     import django
 
     django.setup()

@@ -27,6 +27,18 @@ class World:
     users: dict
 
 
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
+def pytest_configure(config):
+    """Tests run background tasks inline where they are enqueued (ImmediateBackend); everywhere else the
+    database queue and `manage.py run_worker` do (settings.TASKS). tests/jobs switch to the database
+    backend where they exercise the worker itself."""
+    from django.test.utils import override_settings
+
+    override_settings(TASKS=IMMEDIATE_TASKS).enable()
+
+
 @pytest.fixture(scope="session")
 def _media_dir(tmp_path_factory):
     return tmp_path_factory.mktemp("media")

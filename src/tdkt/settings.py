@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "tdkt.decisions.certificates",
     "tdkt.api",
     "tdkt.portal",
+    "tdkt.jobs",
+    "django_tasks_db",  # the database queue of background tasks (manage.py run_worker)
 ]
 
 MIDDLEWARE = [
@@ -166,8 +168,13 @@ UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
-# Background work: Django's Tasks framework; immediate unless a worker backend is configured.
-TASKS = {"default": {"BACKEND": envstr("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")}}
+# Background work: Django's Tasks framework on a database queue (django-tasks-db, no broker; SQLite or
+# PostgreSQL), run by `manage.py run_worker` (tdkt.jobs), which also schedules the daily sweeps.
+# TASKS_BACKEND=django.tasks.backends.immediate.ImmediateBackend runs each task inline where it is enqueued
+# (the test suite does so: tests/conftest.py).
+TASKS = {"default": {"BACKEND": envstr("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+JOBS_STALE_AFTER = envint("JOBS_STALE_AFTER", 600)  # seconds without a sign of life before a running job is dead
+JOBS_SWEEP_TIME = envstr("JOBS_SWEEP_TIME", "07:15")  # local time of the daily sweeps
 
 # Development prints mail to the console; production sends through the province's SMTP relay.
 _MAIL_DEFAULT = "console" if DEBUG else "smtp"

@@ -27,5 +27,6 @@ urlpatterns = [
     path("certificates/", include("tdkt.decisions.certificates.urls")),
     path("api/v1/", include("tdkt.api.urls")),
     path("portal/", include("tdkt.portal.urls")),
+    path("jobs/", include("tdkt.jobs.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -13,6 +13,7 @@ from tdkt.audit.models import AuditEvent
 from tdkt.awards.imports import services
 from tdkt.awards.imports.models import BatchStatus, ImportBatch, ImportMapping, RowStatus
 from tdkt.awards.models import AwardRecord, Initiative, Rating
+from tdkt.jobs.models import Job
 from tdkt.people.models import Person
 from tests.awards.import_support import (
     AWARD_HEADER,
@@ -358,6 +359,10 @@ def test_a_long_file_runs_in_the_background_with_progress(world, specialist, dja
     assert (batch.status, batch.rows_done, batch.total_rows, batch.progress_percent) == (
         BatchStatus.COMMITTED, 2100, 2100, 100)
     assert Rating.objects.count() == 2100
+    assert list(Job.objects.order_by("id").values_list("kind", "state", "progress_done", "progress_total",
+                                                       "result_link")) == [
+        ("awards.import_validate", "succeeded", 2100, 2100, f"/awards/imports/{batch.pk}/"),
+        ("awards.import_commit", "succeeded", 2100, 2100, f"/awards/imports/{batch.pk}/")]
 
 
 @override_settings(UPLOAD_MAX_BYTES=1024 * 1024)

@@ -20,7 +20,7 @@ MATRIX = [
     ("decisions:correct", "decisions_published", [200, 403, 403, 403, 302]),
     ("decisions:revoke", "decisions_published", [200, 403, 403, 403, 302]),
     ("decisions:docx", "decisions_published", [200, 200, 404, 200, 302]),
-    ("decisions:pdf", "decisions_draft", [200, 404, 404, 200, 302]),
+    ("decisions:pdf", "decisions_draft", [405, 404, 404, 405, 302]),  # POST starts a job (tests/jobs)
     ("decisions:signed_copy", "decisions_published", [200, 200, 404, 200, 302]),
     ("decisions:payments", "decisions_published", [200, 403, 403, 403, 302]),
     ("decisions:payments_xlsx", "decisions_published", [200, 403, 403, 403, 302]),
@@ -32,7 +32,7 @@ MATRIX = [
     ("decisions:template_edit", "decisions_template", [200, 403, 403, 403, 302]),
     ("decisions:submissions", None, [200, 403, 403, 403, 302]),
     ("decisions:submission_docx", "decisions_state_award", [200, 403, 403, 403, 302]),
-    ("decisions:submission_pdf", "decisions_state_award", [200, 403, 403, 403, 302]),
+    ("decisions:submission_pdf", "decisions_state_award", [405, 403, 403, 403, 302]),
 ]
 
 

@@ -6,3 +6,8 @@ class DecisionsConfig(AppConfig):
     name = "tdkt.decisions"
     label = "decisions"
     verbose_name = _("Decisions")
+
+    def ready(self):
+        from tdkt.decisions.jobs import register_jobs
+
+        register_jobs()

@@ -5,18 +5,19 @@ what a unit may not see) and calls one domain function; who may act is in tdkt.d
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tdkt.accounts.access import roles_required, signed_in
 from tdkt.awards.models import AwardType
 from tdkt.decisions import amendments, documents, forms, payments, queries, rules, services
+from tdkt.decisions.jobs import DECISION_PDF, SUBMISSION_PDF, submission_for
 from tdkt.decisions.models import DecisionLine, IssuingAuthority, RewardFund
-from tdkt.decisions.pdf import PDF_TYPE, docx_to_pdf
+from tdkt.decisions.pdf import PDF_TYPE
+from tdkt.jobs.services import start_job
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import cheap_page
 from tdkt.lib.uploads import UploadError
@@ -215,9 +216,13 @@ def decision_docx(request, pk):
 
 @signed_in
 def decision_pdf(request, pk):
+    """POST: the PDF copy is made by the worker (LibreOffice may take a minute); its job page offers it."""
     decision = queries.get_decision_for_user(request.user, pk)
-    data = docx_to_pdf(documents.decision_docx(decision, _document_lines(request, decision)))
-    return _download(data, PDF_TYPE, documents.decision_filename(decision, "pdf"))
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    title = _("PDF copy of %(decision)s") % {"decision": decision.number_text or _("the draft decision")}
+    job = start_job(DECISION_PDF, by=request.user, params={"decision": decision.pk}, title=title)
+    return redirect("jobs:detail", pk=job.pk)
 
 
 @signed_in
@@ -303,27 +308,20 @@ def submissions(request):
     return render(request, "decisions/submissions.html", {"by_award": list(by_award.items())})
 
 
-def _submission(request, award_pk):
-    from tdkt.decisions.submissions import state_level_nominations, submission_docx
-
-    award = get_object_or_404(AwardType, pk=award_pk)
-    nominations = list(state_level_nominations().filter(award_type=award))
-    authority = IssuingAuthority.objects.filter(active=True).first()
-    if not nominations or authority is None:
-        raise Http404
-    return award, submission_docx(authority, award, nominations, year=timezone.localdate().year)
-
-
 @roles_required(*rules.MANAGERS)
 def submission_docx(request, award_pk):
-    award, data = _submission(request, award_pk)
+    award, data = submission_for(award_pk)
     return _download(data, documents.DOCX_TYPE, f"to-trinh-{award.code.lower()}.docx")
 
 
 @roles_required(*rules.MANAGERS)
+@require_POST
 def submission_pdf(request, award_pk):
-    award, data = _submission(request, award_pk)
-    return _download(docx_to_pdf(data), PDF_TYPE, f"to-trinh-{award.code.lower()}.pdf")
+    """POST: the PDF copy of the Tờ trình is made by the worker; its job page offers it."""
+    award = get_object_or_404(AwardType, pk=award_pk)
+    job = start_job(SUBMISSION_PDF, by=request.user, params={"award": award.pk},
+                    title=_("PDF copy of the submission for %(award)s") % {"award": award})
+    return redirect("jobs:detail", pk=job.pk)
 
 
 @roles_required(*rules.MANAGERS)

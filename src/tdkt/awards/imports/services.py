@@ -3,8 +3,8 @@
 create_batch (upload) → map_columns (mapping, then validation starts) → validate_batch → resolve_row
 (doubtful matches) → start_commit → commit_batch (tdkt.awards.imports.commit).
 
-Files of more than BACKGROUND_ROWS rows are validated and committed by a background task
-(tdkt.awards.imports.tasks), enqueued when the request's transaction commits; the batch page shows
+Files of more than BACKGROUND_ROWS rows are validated and committed by a background job
+(tdkt.awards.imports.jobs, run by the worker), enqueued when the request's transaction commits; the batch page shows
 rows_done / total_rows. Validation writes its rows chunk by chunk (progress visible at once); it changes
 no domain data. Audit: one row per state change on the batch; the commit writes one IMPORT row with
 the counts (persons and records created), and the per-row report (ImportRow) is the detailed trail.
@@ -120,10 +120,11 @@ def start_validation(batch: ImportBatch, *, by) -> ImportBatch:
     """Validate now, or in the background for a long file."""
     if batch.total_rows <= BACKGROUND_ROWS:
         return validate_batch(batch, by=by)
-    from tdkt.awards.imports.tasks import validate_batch_task
+    from tdkt.awards.imports.jobs import VALIDATE
+    from tdkt.jobs.services import start_job
 
     ImportBatch.objects.filter(pk=batch.pk).update(status=BatchStatus.VALIDATING, rows_done=0, error="")
-    transaction.on_commit(lambda: validate_batch_task.enqueue(batch.pk, by.pk))
+    start_job(VALIDATE, by=by, params={"batch": batch.pk}, title=_("Check %(file)s") % {"file": batch.original_name})
     batch.refresh_from_db()
     return batch
 
@@ -273,7 +274,8 @@ def start_commit(batch: ImportBatch, *, by) -> ImportBatch:
         locked.save(update_fields=["status", "rows_done", "error", "counts"])
     if locked.total_rows <= BACKGROUND_ROWS:
         return commit_batch(locked, by=by)
-    from tdkt.awards.imports.tasks import commit_batch_task
+    from tdkt.awards.imports.jobs import COMMIT
+    from tdkt.jobs.services import start_job
 
-    transaction.on_commit(lambda: commit_batch_task.enqueue(locked.pk, by.pk))
+    start_job(COMMIT, by=by, params={"batch": locked.pk}, title=_("Import %(file)s") % {"file": locked.original_name})
     return locked

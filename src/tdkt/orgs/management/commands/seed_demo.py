@@ -10,6 +10,7 @@ account per role. Safe to run twice: a loaded province is left alone.
 from django.core.management.base import BaseCommand, CommandError
 from django.db import IntegrityError
 from django.db.models import ProtectedError
+from django.test.utils import override_settings
 from django.utils import timezone
 
 from tdkt.orgs.demo.accounts import accounts_table
@@ -36,6 +37,12 @@ class Command(BaseCommand):
         parser.add_argument("--persons", type=int, default=None, help="Exact number of persons (overrides --scale).")
 
     def handle(self, *args, **options):
+        # Whatever the demo enqueues (jobs, tasks) runs inline, before the command returns: `make run` starts
+        # the worker only afterwards, and the demo must be complete when the server comes up.
+        with override_settings(TASKS={"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}):
+            return self._seed(**options)
+
+    def _seed(self, **options):
         info, suggestions = find_province(options["province"])
         if info is None:
             names = suggestions or [p.short for p in all_provinces()]

@@ -1,0 +1,78 @@
+"""PDF copies of generated Word documents as background jobs (tdkt.jobs): LibreOffice may take a minute,
+so the conversion (tdkt.decisions.pdf) runs in the worker and the user downloads the file from the job
+page. Both jobs only compute a file: they are retry-safe."""
+
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from tdkt.jobs.registry import register
+
+DECISION_PDF = "decisions.pdf"
+SUBMISSION_PDF = "decisions.submission_pdf"
+PDF_TIME_LIMIT = 300  # LibreOffice itself is stopped after CONVERT_TIMEOUT_S (180 s)
+
+
+def can_read_decision(user, params: dict) -> bool:
+    from tdkt.decisions.queries import get_decision_for_user
+
+    if not getattr(user, "is_authenticated", False):
+        return False
+    try:
+        get_decision_for_user(user, params.get("decision"))
+    except Http404:
+        return False
+    return True
+
+
+def run_decision_pdf(job, progress) -> None:
+    from tdkt.decisions import documents, queries
+    from tdkt.decisions.models import Decision
+    from tdkt.decisions.pdf import docx_to_pdf
+
+    decision = Decision.objects.select_related("authority", "award_type").get(pk=job.params["decision"])
+    progress.set_total(1)
+    data = docx_to_pdf(documents.decision_docx(decision, queries.all_lines(decision)))
+    progress.result_path(documents.decision_filename(decision, "pdf")).write_bytes(data)
+    progress.advance()
+
+
+def can_make_submission(user, params: dict) -> bool:
+    from tdkt.decisions.rules import is_manager
+
+    return getattr(user, "is_authenticated", False) and is_manager(user)
+
+
+def submission_for(award_pk: int):
+    """(award, .docx bytes) of the Tờ trình for a State-level award; Http404 when there is nothing to submit."""
+    from tdkt.awards.models import AwardType
+    from tdkt.decisions.models import IssuingAuthority
+    from tdkt.decisions.submissions import state_level_nominations, submission_docx
+
+    award = AwardType.objects.filter(pk=award_pk).first()
+    nominations = list(state_level_nominations().filter(award_type=award)) if award else []
+    authority = IssuingAuthority.objects.filter(active=True).first()
+    if not nominations or authority is None:
+        raise Http404
+    return award, submission_docx(authority, award, nominations, year=timezone.localdate().year)
+
+
+def run_submission_pdf(job, progress) -> None:
+    from django.core.exceptions import ValidationError
+
+    from tdkt.decisions.pdf import docx_to_pdf
+
+    progress.set_total(1)
+    try:
+        award, data = submission_for(job.params["award"])
+    except Http404:
+        raise ValidationError(_("There is no nomination to submit for this award any more.")) from None
+    progress.result_path(f"to-trinh-{award.code.lower()}.pdf").write_bytes(docx_to_pdf(data))
+    progress.advance()
+
+
+def register_jobs() -> None:
+    register(DECISION_PDF, title=_("PDF copy of a decision"), run=run_decision_pdf, can_access=can_read_decision,
+             retry_safe=True, time_limit=PDF_TIME_LIMIT)
+    register(SUBMISSION_PDF, title=_("PDF copy of a submission (Tờ trình)"), run=run_submission_pdf,
+             can_access=can_make_submission, retry_safe=True, time_limit=PDF_TIME_LIMIT)

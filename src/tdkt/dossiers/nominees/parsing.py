@@ -21,6 +21,7 @@ from tdkt.dossiers.nominees import columns as C
 from tdkt.lib.names import display_case, split_name
 from tdkt.lib.vndates import CellError, cell_text, read_date, read_year
 from tdkt.lib.vntext import fold, normalize
+from tdkt.people.enums import PersonCategory
 from tdkt.people.validators import validate_national_id
 
 MAX_LINES = 10000
@@ -67,6 +68,7 @@ class ParsedLine:
     national_id: str = ""
     summary: str = ""
     written_name: str = ""  # as written, with its honorifics and titles
+    category: str = ""  # PersonCategory value from a "Thành phần" column (for a new person)
     prefixes: tuple[str, ...] = ()
 
     @cached_property
@@ -369,7 +371,9 @@ def _line(number, cells, mapping, section, result: ParsedList, today) -> ParsedL
         problem(C.NAME, _("the name is empty."))
     if not award:
         problem(C.AWARD, _("the proposed award is empty."))
-    kind = COLLECTIVE if section == COLLECTIVE or fold(name).startswith("tap the ") else INDIVIDUAL
+    kind_text = fold(_cell(cells, mapping, C.KIND))
+    kind = COLLECTIVE if (section == COLLECTIVE or fold(name).startswith("tap the ") or kind_text == "tap the") \
+        else INDIVIDUAL
     if section == "household":
         problem(C.NAME, _("households cannot be imported from a list; add them one by one."))
     parts = split_name(name) if kind == INDIVIDUAL else None
@@ -406,4 +410,12 @@ def _line(number, cells, mapping, section, result: ParsedList, today) -> ParsedL
         row=number, kind=kind, name=name, award_text=award, number=_cell(cells, mapping, C.NUMBER),
         position_and_unit=_position(cells, result.position_columns), birth_date=birth_date,
         birth_year=birth_year, gender=gender, national_id=national_id, summary=_cell(cells, mapping, C.SUMMARY),
-        written_name=written, prefixes=parts.prefixes if parts is not None else ())
+        written_name=written, prefixes=parts.prefixes if parts is not None else (),
+        category=_category(_cell(cells, mapping, C.CATEGORY)))
+
+
+def _category(text: str) -> str:
+    if not text:
+        return ""
+    wanted = fold(text)
+    return next((value for value, label in PersonCategory.choices if fold(str(label)) == wanted), "")

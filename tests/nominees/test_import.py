@@ -4,6 +4,8 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tdkt.audit.models import AuditEvent
 from tdkt.dossiers.models import DossierEvent, Nomination
@@ -262,3 +264,36 @@ def test_import_queries_do_not_grow_with_the_lines(world, dossier, clerk, count,
 
 # scope, tree, catalogue, persons, units, lines, batch check and lock, engine, audit: never per line
 FIXED_IMPORT_QUERIES = 28
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_review_queries_do_not_grow_with_the_rows(world, dossier, clerk, count, django_assert_num_queries):
+    rows = [(1, ["Họ và tên", "Năm sinh", "Hình thức đề nghị"])] + [
+        (i + 2, [f"Ông Người Chưa Có {i:03d}", "", "LĐTT"]) for i in range(count)]
+    with django_assert_num_queries(FIXED_REVIEW_QUERIES):
+        outcome = import_rows(dossier, rows, by=clerk, today=TODAY)
+    assert outcome.needs_review and len(outcome.review) == count
+
+
+FIXED_REVIEW_QUERIES = 12  # scope, tree, catalogue, persons here and elsewhere, units, lines: never per row
+
+PREFIXES = ["", "Ông ", "Bà ", "Đ/c ", "Đồng chí ", "TS.", "PGS.TS. ", "ThS. BS. ", "Đại tá ", "Chị "]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(prefix=st.sampled_from(PREFIXES), case=st.sampled_from(["as is", "upper", "lower"]),
+       spaces=st.sampled_from([" ", "  ", "\u00a0"]), nfd=st.booleans())
+def test_linking_never_creates_a_person_when_an_exact_match_exists(world, dossier, clerk, prefix, case, spaces,
+                                                                   nfd):
+    import unicodedata
+
+    name = {"as is": "Nguyễn Văn An", "upper": "NGUYỄN VĂN AN", "lower": "nguyễn văn an"}[case].replace(" ", spaces)
+    written = unicodedata.normalize("NFD", prefix + name) if nfd else prefix + name
+    before = Person.objects.count()
+    outcome = import_rows(dossier, [(1, ["Họ và tên", "Năm sinh", "Hình thức đề nghị"]),
+                                    (2, [written, "1985", "LĐTT"])], by=clerk, today=TODAY)
+    try:
+        assert outcome.ok and outcome.persons_created == 0 and Person.objects.count() == before
+        assert Nomination.objects.get(dossier=dossier).person_id == world.person_a.pk
+    finally:
+        Nomination.objects.filter(dossier=dossier).delete()

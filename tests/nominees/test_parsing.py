@@ -204,3 +204,13 @@ def test_a_sheet_declaring_a_huge_size_is_read_quickly():
     parsed = parse_list(xlsx_rows(target.getvalue()), today=TODAY)
     assert time.monotonic() - started < 2
     assert [line.name for line in parsed.lines] == ["Nguyễn Văn An"]
+
+
+def test_more_lines_than_allowed_is_refused_naming_the_row():
+    from tdkt.dossiers.nominees.parsing import MAX_LINES
+
+    rows = [(1, list(HEADER))] + [(i + 2, [str(i), f"Người {i}", "", "LĐTT"]) for i in range(MAX_LINES + 1)]
+    parsed = parse_list(rows, today=TODAY)
+    assert len(parsed.lines) == MAX_LINES == 10_000
+    assert [str(p) for p in parsed.problems] == [
+        f"Dòng {MAX_LINES + 2}: danh sách có quá 10000 dòng; hãy chia thành nhiều tệp."]

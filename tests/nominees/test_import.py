@@ -125,15 +125,19 @@ def test_citizen_id_decides(world, dossier, clerk):
         "Dòng 2, cột “Số CCCD”: số CCCD này là của “Nguyễn Văn An”, không phải của “Trần Văn Khác”."]
 
 
-def test_person_of_another_unit_is_shown_but_not_linked(world, dossier, clerk):
+def test_person_of_another_unit_is_never_linked_and_shown_only_to_who_may_read_it(world, dossier, clerk):
     rows = [(1, ["Họ và tên", "Hình thức đề nghị"]), (2, ["Giàng A Páo", "LĐTT"])]
     outcome = import_rows(dossier, rows, by=clerk)
     assert outcome.problems == []
     [row] = outcome.review
+    assert row.reason == "Không có người nào tên này trong Sở Y tế và các đơn vị trực thuộc."
+    assert row.candidates == []  # the clerk may not read the other unit's people
+    outcome = import_rows(dossier, rows, by=world.users["specialist"])
+    [row] = outcome.review
     assert row.reason.startswith("Không có người nào tên này trong Sở Y tế")
     assert [(c["name"], c["unit"], c["linkable"]) for c in row.candidates] == [
         ("Giàng A Páo", "Sở Giáo dục và Đào tạo", False)]
-    outcome = import_rows(dossier, rows, by=clerk, choices={2: f"link:{row.candidates[0]['pk']}"})
+    outcome = import_rows(dossier, rows, by=world.users["specialist"], choices={2: f"link:{row.candidates[0]['pk']}"})
     assert outcome.needs_review and not Nomination.objects.exists()
 
 

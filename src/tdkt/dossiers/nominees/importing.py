@@ -81,7 +81,7 @@ def import_rows(dossier, rows, *, by, choices: dict[int, str] | None = None, bat
         if done:  # a retried confirmation: the batch is in already
             return ImportOutcome(batch=batch, lines=done, saved=True, repeated=True)
     parsed = parse_list(rows, today=today or timezone.localdate())
-    resolver = Resolver(dossier, parsed, choices=choices)
+    resolver = Resolver(dossier, parsed, choices=choices, reader=by)
     resolved = resolver.resolve() if parsed.lines else []
     problems = sorted(parsed.problems + resolver.problems, key=lambda p: (p.row or 0))
     if problems or resolver.pending or not commit:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from tdkt.accounts.scope import expand_units, unit_graph
+from tdkt.accounts.scope import expand_units, get_scope, unit_graph
 from tdkt.awards.imports.persons import DOUBTFUL, score
 from tdkt.awards.matching import AwardMatcher
 from tdkt.dossiers.models import Nomination
@@ -99,8 +99,9 @@ def _birth_text(candidate: dict) -> str:
 class Resolver:
     """Resolves a whole parsed list with a fixed number of queries (per 2,000 distinct names)."""
 
-    def __init__(self, dossier, parsed: ParsedList, *, choices: dict[int, str] | None = None):
+    def __init__(self, dossier, parsed: ParsedList, *, choices: dict[int, str] | None = None, reader=None):
         self.dossier = dossier
+        self.reader = reader  # people of other units are shown only when this user may read their unit
         self.parsed = parsed
         self.choices = {int(row): str(choice) for row, choice in (choices or {}).items()}
         self.problems: list[ListProblem] = []
@@ -153,15 +154,19 @@ class Resolver:
         return found
 
     def _persons_elsewhere(self, names: set[str]) -> dict[str, list[dict]]:
-        """People of those names in other units: shown on the review list, never linked (no birth date shown)."""
+        """People of those names in other units the reader may read: shown on the review list, never linked (no
+        birth date shown). A unit clerk reads only its own units, so sees none of them."""
         found: dict[str, list[dict]] = defaultdict(list)
+        if self.reader is None:
+            return found
+        scope = get_scope(self.reader)
         names = sorted(name for name in names if name)
         for start in range(0, len(names), NAME_CHUNK):
             rows = Person.objects.filter(name_folded__in=names[start:start + NAME_CHUNK],
                                          merged_into__isnull=True).exclude(unit_id__in=self.unit_ids).order_by(
-                "pk").values("pk", "full_name", "name_folded", "unit__name")
+                "pk").values("pk", "full_name", "name_folded", "unit_id", "unit__name")
             for row in rows:
-                if len(found[row["name_folded"]]) < OTHER_UNITS_SHOWN:
+                if len(found[row["name_folded"]]) < OTHER_UNITS_SHOWN and scope.can_read_unit(row["unit_id"]):
                     found[row["name_folded"]].append(row)
         return found
 

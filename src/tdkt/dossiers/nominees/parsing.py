@@ -245,8 +245,8 @@ def parse_list(rows: list[tuple[int, list[str]]], *, today: datetime.date | None
     for number, cells in rows:
         if number <= header_row:
             continue
-        if C.is_header(cells):  # the header repeated on each page of a printed list
-            continue
+        if C.field_of(_cell(cells, mapping, C.NAME)) == C.NAME and C.is_header(cells):
+            continue  # the header repeated on each page of a printed list
         if _is_column_numbers(cells):  # "(1) (2) (3) …" under the header
             continue
         if _is_signature(cells, mapping):  # "Người lập biểu … THỦ TRƯỞNG ĐƠN VỊ", "…, ngày … tháng … năm …"

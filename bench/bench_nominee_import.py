@@ -1,12 +1,13 @@
 """Importing a 2,000-line nominee list (Excel) into a dossier, with eligibility for every line: target ≤ 5 s
-(issue 5).
+(issues 5 and 13).
 
 Run alone: `.venv/bin/python bench/bench_nominee_import.py` — on DATABASE_URL when set, else on a SQLite file
 under var/bench/. The parent migrates the database, then times in a child process (`--child`) that builds
 the data once with bulk_create: one department with 20 sub-units, 2,500 people with dates of birth, two
-years of ratings each and an award for one in five; then an .xlsx list under a title block (1,980 persons
-written without accents for a third of them, with the year of birth; 20 collectives "Tập thể …"; award
-names in their usual spellings). Timed: `importing.import_list` as the screen calls it — sniffing the
+years of ratings each and an award for one in five, and 97,500 more people in other units (100,000 in all,
+some with the same names: matching must not look at them); then an .xlsx list under a title block (1,980
+persons written without accents for a third of them, behind "Ông", "Bà", "Đ/c" or "TS." for half of them,
+with the year of birth; 20 collectives "Tập thể …"; award names in their usual spellings). Timed: `importing.import_list` as the screen calls it — sniffing the
 upload, parsing, matching persons, awards and collectives, bulk-creating the lines and running the
 engine over all of them — into a fresh draft dossier, three times. The query count is reported too.
 """
@@ -25,6 +26,8 @@ RUNS = 3
 LINES = 2_000
 COLLECTIVES = 20
 PEOPLE = 2_500
+OTHERS = 97_500  # persons of other units: 100,000 in the registry
+PREFIXES = ("", "Ông ", "", "Đ/c ", "", "TS. ")
 CODE_PREFIX = "BN-"
 AWARDS = ("Lao động tiên tiến", "LĐTT", "Chiến sỹ thi đua cơ sở", "CSTĐCS", "Bằng khen của Chủ tịch UBND tỉnh")
 
@@ -53,6 +56,11 @@ def build():
         people.append(Person(full_name=name, name_folded=fold(name), unit=units[i % len(units)], birth_date=born,
                              birth_year=born.year, category="civil_servant"))
     Person.objects.bulk_create(people, batch_size=1000)
+    elsewhere = Unit.objects.create(code=f"{CODE_PREFIX}OTHER", name="Đơn vị khác thử nghiệm", kind=UnitKind.DEPARTMENT,
+                                    established_on=on)
+    Person.objects.bulk_create(
+        [Person(full_name=f"Nguyễn Văn Thử {i % 10_000:04d}", name_folded=f"nguyen van thu {i % 10_000:04d}", unit=elsewhere,
+                birth_year=1960 + i % 40, category="civil_servant") for i in range(OTHERS)], batch_size=2000)
     ids = list(Person.objects.filter(unit__in=units).order_by("id").values_list("id", flat=True))
     Rating.objects.bulk_create([Rating(person_id=pk, year=year, level="HTTNV") for pk in ids for year in (2024, 2025)],
                                batch_size=2000)
@@ -75,7 +83,7 @@ def workbook() -> bytes:
         sheet.append([i + 1, f"Tập thể Phòng thử nghiệm số {i:02d}", "", "Sở Thử Nghiệm Danh Sách",
                       "Tập thể lao động tiên tiến"])
     for i in range(LINES - COLLECTIVES):
-        name = f"Nguyễn Văn Thử {i:04d}" if i % 3 else f"nguyen van thu {i:04d}"
+        name = PREFIXES[i % len(PREFIXES)] + (f"Nguyễn Văn Thử {i:04d}" if i % 3 else f"nguyen van thu {i:04d}")
         born = datetime.date(1970, 1, 1) + datetime.timedelta(days=(i * 37) % 12000)
         sheet.append([i + 1, name, born.year, "Chuyên viên", AWARDS[i % len(AWARDS)]])
     buffer = io.BytesIO()
@@ -125,7 +133,8 @@ def child() -> None:
         queries = count[0]
         user = User.objects.get(pk=user.pk)  # a fresh request: scope computed again
     emit("nominee_import", connection.vendor, samples, TARGET_MS, queries=queries,
-         dataset=f"{LINES}-line .xlsx, {len(data) // 1024} KB, {PEOPLE} persons with history")
+         dataset=f"{LINES}-line .xlsx, {len(data) // 1024} KB, {PEOPLE} persons with history, "
+                 f"{PEOPLE + OTHERS} persons in all")
 
 
 def main() -> None:

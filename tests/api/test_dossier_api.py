@@ -101,3 +101,23 @@ def test_list_is_a_fixed_number_of_queries(world, api, django_assert_max_num_que
     with django_assert_max_num_queries(8):
         response = client.get("/api/v1/dossiers")
     assert len(response.json()) == 6
+
+
+def test_list_import_answers_the_doubtful_rows_until_each_is_chosen(world, api):
+    """Issue 13: no "create all missing"; a doubtful row is named with its candidates, `choices` settles it."""
+    import json
+
+    from tdkt.dossiers.models import Nomination
+    from tests.nominees.files import xlsx_bytes
+
+    clerk = api("clerk_a")
+    dossier = draft_of_unit_a(world)
+    data = xlsx_bytes([[1, "Ông Nguyễn Văn An", "Chuyên viên", "LĐTT"], [2, "Bà Lê Thị Mới", "Điều dưỡng", "LĐTT"]])
+    refused = clerk.post(f"/api/v1/dossiers/{dossier.pk}/import", {"file": SimpleUploadedFile("ds.xlsx", data)})
+    assert refused.status_code == 400
+    assert "Dòng 6: Không có người nào tên này trong Sở Y tế" in json.dumps(refused.json(), ensure_ascii=False)
+    assert not Nomination.objects.filter(dossier=dossier).exists()
+    done = clerk.post(f"/api/v1/dossiers/{dossier.pk}/import", {"file": SimpleUploadedFile("ds.xlsx", data),
+                                                                 "choices": json.dumps({"6": "create"})})
+    assert done.status_code == 201, done.content
+    assert (done.json()["lines"], done.json()["persons_created"]) == (2, 1)

@@ -34,7 +34,7 @@ def test_award_names(db, written, code):
 def test_unknown_award_suggests_the_closest(world):
     dossier = make_dossier(world.unit_a)
     parsed = parse_list([(1, ["Họ và tên", "Hình thức đề nghị"]), (2, ["Nguyễn Văn An", "Chiến sĩ thi đa cơ sở"])])
-    resolver = Resolver(dossier, parsed, create_missing=False)
+    resolver = Resolver(dossier, parsed)
     assert resolver.resolve() == []
     assert [str(p) for p in resolver.problems] == [
         "Dòng 2, cột “Hình thức đề nghị”: không nhận ra hình thức “Chiến sĩ thi đa cơ sở”. "

@@ -3,11 +3,12 @@ property tests: it never crashes, and every problem under a found header names i
 
 import datetime
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tdkt.dossiers.nominees.parsing import COLLECTIVE, INDIVIDUAL, docx_rows, parse_list, xlsx_rows
-from tests.nominees.files import HEADER, docx_bytes, xlsx_bytes
+from tests.nominees.files import HEADER, docx_bytes, split_docx_bytes, split_xlsx_bytes, xlsx_bytes
 
 TODAY = datetime.date(2026, 1, 15)
 FULL_HEADER = ["STT", "Họ và tên", "Năm sinh", "Giới tính", "Số CCCD", "Chức vụ, đơn vị", "Hình thức đề nghị",
@@ -137,3 +138,79 @@ def test_position_and_unit_in_two_columns_are_joined():
                                 header=["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Hình thức đề nghị"]),
                         today=TODAY)
     assert parsed.lines[0].position_and_unit == "Trưởng phòng, Phòng Kế hoạch, Sở Y tế"
+
+
+# --- lists as units write them (issue 13) --------------------------------------------------------------
+
+SPLIT_ROWS = [[1, "Ông Nguyễn Văn Chiến", "12/05/1975", "", "Trưởng khoa, Bệnh viện Đa khoa tỉnh", "Lao động tiên tiến"],
+              [2, "Bà Lê Thị Chi", "", "03/08/1982", "Điều dưỡng, Bệnh viện Đa khoa tỉnh", "Lao động tiên tiến"],
+              [3, "Đ/c Bế Văn Nghiệp", "", "", "Chuyên viên, Sở Y tế", "Lao động tiên tiến"],
+              [4, "TS.Hoàng Thị Mai", "", "1988", "Phó Giám đốc, Sở Y tế", "Chiến sĩ thi đua cơ sở"]]
+
+
+def _split_summary(parsed):
+    return [(line.name, line.gender, line.birth_date, line.birth_year, line.prefixes) for line in parsed.lines]
+
+
+@pytest.mark.parametrize("reader", ["xlsx", "docx"])
+def test_split_birth_heading_honorifics_and_page_chrome(reader):
+    data = split_xlsx_bytes(SPLIT_ROWS) if reader == "xlsx" else split_docx_bytes(SPLIT_ROWS)
+    parsed = parse_list(xlsx_rows(data) if reader == "xlsx" else docx_rows(data), today=TODAY)
+    assert parsed.problems == []
+    assert _split_summary(parsed) == [
+        ("Nguyễn Văn Chiến", "male", datetime.date(1975, 5, 12), 1975, ("Ông",)),
+        ("Lê Thị Chi", "female", datetime.date(1982, 8, 3), 1982, ("Bà",)),
+        ("Bế Văn Nghiệp", "", None, None, ("Đ/c",)),
+        ("Hoàng Thị Mai", "female", None, 1988, ("TS.",))]
+    assert parsed.lines[0].position_and_unit == "Trưởng khoa, Bệnh viện Đa khoa tỉnh"
+
+
+def test_split_position_heading_and_gender_marks():
+    rows = [(3, ["STT", "Họ và tên", "Giới tính", "", "Chức vụ, đơn vị", "", "Hình thức đề nghị"]),
+            (4, ["", "", "Nam", "Nữ", "Chức vụ", "Đơn vị", ""]),
+            (5, ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)"]),
+            (6, ["1", "Chị Trần Thị Hoa", "", "x", "Điều dưỡng", "Khoa Nội", "LĐTT"])]
+    parsed = parse_list(rows, today=TODAY)
+    assert parsed.problems == []
+    line = parsed.lines[0]
+    assert (line.name, line.gender, line.position_and_unit) == ("Trần Thị Hoa", "female", "Điều dưỡng, Khoa Nội")
+
+
+def test_bad_names_and_both_birth_columns_name_their_row():
+    rows = [(1, ["STT", "Họ và tên", "Ngày, tháng, năm sinh", "", "Hình thức đề nghị"]),
+            (2, ["", "", "Nam", "Nữ", ""]),
+            (3, ["1", "Ông", "1980", "", "LĐTT"]),
+            (4, ["2", "Lê Văn Bình", "1980", "1981", "LĐTT"])]
+    assert [str(p) for p in parse_list(rows, today=TODAY).problems] == [
+        "Dòng 3, cột “Họ và tên”: “Ông” chỉ là cách xưng hô hoặc học hàm, học vị; hãy ghi đầy đủ họ và tên.",
+        "Dòng 4, cột “Ngày, tháng, năm sinh”: ngày sinh được ghi ở cả cột “Nam” và cột “Nữ”; chỉ giữ một cột."]
+
+
+def test_a_sheet_declaring_a_huge_size_is_read_quickly():
+    import io
+    import time
+    import zipfile
+
+    data = xlsx_bytes([[1, "Nguyễn Văn An", "CV", "LĐTT"]])
+    source, target = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(target, "w") as out:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                content = content.replace(b'<dimension ref="A1:D5"/>', b'<dimension ref="A1:XFD1048576"/>')
+                assert b"XFD1048576" in content
+            out.writestr(item, content)
+    started = time.monotonic()
+    parsed = parse_list(xlsx_rows(target.getvalue()), today=TODAY)
+    assert time.monotonic() - started < 2
+    assert [line.name for line in parsed.lines] == ["Nguyễn Văn An"]
+
+
+def test_more_lines_than_allowed_is_refused_naming_the_row():
+    from tdkt.dossiers.nominees.parsing import MAX_LINES
+
+    rows = [(1, list(HEADER))] + [(i + 2, [str(i), f"Người {i}", "", "LĐTT"]) for i in range(MAX_LINES + 1)]
+    parsed = parse_list(rows, today=TODAY)
+    assert len(parsed.lines) == MAX_LINES == 10_000
+    assert [str(p) for p in parsed.problems] == [
+        f"Dòng {MAX_LINES + 2}: danh sách có quá 10000 dòng; hãy chia thành nhiều tệp."]

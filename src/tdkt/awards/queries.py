@@ -154,6 +154,7 @@ class History:
     open_cases: tuple[str, ...] = ()
     members: MemberStats | None = None
     gender: str | None = None  # "F" | "M" for individuals, when known
+    birth_known: bool = field(default=True, compare=False)  # False: a person recorded with no birth date or year
 
     def candidate(self, *, id: str, award: str, year: int, **extra) -> Candidate:
         return Candidate(
@@ -249,8 +250,10 @@ def _load_person_details(parts, ids) -> None:
     """Gender, initiatives and discipline of persons."""
     kind = str(RecipientKind.INDIVIDUAL)
     for chunk in _chunks(ids):
-        for person_id, gender in Person.objects.filter(pk__in=chunk).order_by().values_list("pk", "gender"):
+        for person_id, gender, birth_year, birth_date in Person.objects.filter(pk__in=chunk).order_by().values_list(
+                "pk", "gender", "birth_year", "birth_date"):
             parts[(kind, person_id)]["gender"] = _GENDER.get(gender)
+            parts[(kind, person_id)]["birth_known"] = bool(birth_year or birth_date)
         authorships = (
             Initiative.authors.through.objects.filter(person_id__in=chunk)
             .order_by("person_id", "initiative__year", "initiative_id")
@@ -336,6 +339,7 @@ def load_histories(person_ids=None, unit_ids=None, household_ids=None, *, year: 
             kind=kind, ratings=tuple(part["ratings"]), awards=tuple(part["awards"]),
             initiatives=tuple(part["initiatives"]), discipline=tuple(part["discipline"]),
             open_cases=tuple(part["open_cases"]), members=part.get("members"), gender=part.get("gender"),
+            birth_known=part.get("birth_known", True),
         )
         for (kind, recipient_id), part in parts.items()
     }

@@ -15,6 +15,7 @@ import datetime as dt
 from collections import defaultdict
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from tdkt.awards.models import AwardType
 from tdkt.awards.queries import load_histories
@@ -105,7 +106,21 @@ def evaluate_lines(lines, *, today: dt.date | None = None) -> list[dict]:
         ]
         for index, result in zip(indexes, evaluate_many(candidates, decision_date=today), strict=True):
             snapshots[index] = snapshot(result, evaluated_on=today, year=year)
+            _flag_unknown_birth(lines[index], snapshots[index], histories[recipient_key(lines[index])])
     return snapshots
+
+
+BIRTH_UNKNOWN = "birth_year_unknown"
+
+
+def _flag_unknown_birth(line, data: dict, history) -> None:
+    """A person recorded without a year of birth (created from a list that did not give it): every verdict says
+    so, as a finding shown with the reasons; the engine's verdict itself is left as it is (no query: the
+    histories read the persons' birth data)."""
+    if line.person_id and not getattr(history, "birth_known", True):
+        data["findings"].append({"code": BIRTH_UNKNOWN, "passed": False, "citation": "", "message": _(
+            "Year of birth unknown (năm sinh chưa rõ): complete the person's record before the dossier is "
+            "appraised.")})
 
 
 def refresh_live_verdicts(dossier: Dossier, *, nominations=None, today: dt.date | None = None) -> int:

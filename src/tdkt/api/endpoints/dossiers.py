@@ -245,13 +245,27 @@ def delete_line(request, pk: int):
 
 
 @router.post("/dossiers/{pk}/import", response={201: ImportOut}, summary="Nhập danh sách đề nghị (Excel hoặc Word)")
-def import_lines(request, pk: int, file: File[UploadedFile], create_missing: Form[bool] = False):
-    dossier = get_dossier_for_user(request.user, pk, write=True)
-    outcome = import_list(dossier, file, by=request.user, create_missing=create_missing)
-    if not outcome.ok:
-        from django.core.exceptions import ValidationError
+def import_lines(request, pk: int, file: File[UploadedFile], choices: Form[str] = ""):
+    """`choices`: JSON object row -> "link:<person id>" | "create" | "drop" for the doubtful rows; without a
+    choice for each of them nothing is saved and the answer (400) names every doubtful row and its candidates."""
+    import json
 
-        raise ValidationError([str(problem) for problem in outcome.problems])
+    from django.core.exceptions import ValidationError
+
+    dossier = get_dossier_for_user(request.user, pk, write=True)
+    try:
+        chosen = {int(row): str(choice) for row, choice in (json.loads(choices) if choices else {}).items()}
+    except (ValueError, TypeError, AttributeError) as error:
+        raise ValidationError("choices: một đối tượng JSON {số dòng: \"link:<id>\" | \"create\" | \"drop\"}.") from error
+    outcome = import_list(dossier, file, by=request.user, choices=chosen)
+    if not outcome.ok:
+        messages = [str(problem) for problem in outcome.problems]
+        for row in outcome.review:
+            if not row.decided:
+                candidates = "; ".join(f"link:{c['pk']} {c['name']} ({c['unit']}, {c['birth'] or '—'})"
+                                       for c in row.linkable)
+                messages.append(f"Dòng {row.row}: {row.reason}" + (f" [{candidates}]" if candidates else ""))
+        raise ValidationError(messages)
     return Status(201, {"batch": outcome.batch, "lines": outcome.lines, "persons_created": outcome.persons_created})
 
 

@@ -13,6 +13,7 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 NUMBER, NAME, POSITION, AWARD = "number", "name", "position_and_unit", "award"
 BIRTH, GENDER, NATIONAL_ID, SUMMARY = "birth", "gender", "national_id", "summary"
+KIND, CATEGORY = "recipient_kind", "category"  # "Loại đối tượng" (Cá nhân / Tập thể), "Thành phần"
 REQUIRED = (NAME, AWARD)
 
 # Folded heading -> field, exact forms first.
@@ -36,6 +37,8 @@ EXACT = {
     "so can cuoc": NATIONAL_ID,
     "tom tat thanh tich": SUMMARY, "thanh tich": SUMMARY, "thanh tich dat duoc": SUMMARY,
     "tom tat thanh tich de nghi": SUMMARY, "noi dung thanh tich": SUMMARY,
+    "loai doi tuong": KIND, "doi tuong": KIND, "loai": KIND,
+    "thanh phan": CATEGORY, "thanh phan ca nhan": CATEGORY,
 }
 # Longer headings ("Hình thức khen thưởng đề nghị (ghi rõ)") read by their opening words, in this order.
 PREFIXES = (

@@ -28,9 +28,15 @@ class LineFieldsForm(forms.Form):
                                           widget=forms.Textarea(attrs={"rows": 4}))
     report = forms.FileField(label=_("Achievement report (PDF or Word)"), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, dossier=None, current=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["award_type"].queryset = _award_types()
+        queryset = _award_types()
+        if dossier is not None:  # only the awards this dossier's level and kind may propose (and the line's own)
+            from tdkt.dossiers.nominees.blanks import proposable_awards
+
+            allowed = {award.pk for award in proposable_awards(dossier)} | ({current.pk} if current else set())
+            queryset = queryset.filter(pk__in=allowed)
+        self.fields["award_type"].queryset = queryset
         self.fields["award_type"].label_from_instance = lambda award: award.name
 
 
@@ -69,9 +75,6 @@ class ImportForm(forms.Form):
                            help_text=_("Columns STT / Họ và tên / Chức vụ, đơn vị / Hình thức đề nghị; optional: Năm "
                                        "sinh, Giới tính, Số CCCD, Tóm tắt thành tích. Collectives start with "
                                        "“Tập thể” or stand under the section “I. Tập thể”."))
-    create_missing = forms.BooleanField(label=_("Create the persons not found"), required=False,
-                                        help_text=_("Only for rows that give the year of birth; the new persons "
-                                                    "are recorded in the dossier's unit."))
 
 
 class QuotaForm(forms.Form):

@@ -1,9 +1,14 @@
 """Importing a unit's nominee list into a dossier: all or nothing per file.
 
 read (tdkt.lib.uploads: sniffed, size-limited) → parse (parsing.py) → match (matching.py) → if any
-problem, nothing is saved and every problem is returned, naming its row and column; else the new
-persons (when the user opted in) and the lines are bulk-created with one import batch id, the engine
-runs over all of them in bulk (check_nominations) and the import can be undone by its batch id.
+problem, nothing is saved and every problem is returned, naming its row and column; if some rows are
+doubtful, nothing is saved and they are returned for review (`ImportOutcome.review`) until the clerk has
+chosen, row by row, to link, create or drop (`choices`); else the persons the clerk chose to create and the
+lines are bulk-created with one import batch id, the engine runs over all of them in bulk and the import
+can be undone by its batch id (services.undo_import, which also removes the persons it created).
+
+A batch id given by the caller makes the commit idempotent: a second commit of the same batch (a retried
+confirmation) adds nothing and answers the first one's outcome.
 """
 
 from __future__ import annotations
@@ -23,13 +28,13 @@ from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
 from tdkt.dossiers.eligibility import evaluate_lines
 from tdkt.dossiers.enums import EventKind
-from tdkt.dossiers.models import Nomination
-from tdkt.dossiers.nominees.matching import ResolvedLine, Resolver
+from tdkt.dossiers.models import Dossier, Nomination
+from tdkt.dossiers.nominees.matching import ResolvedLine, Resolver, ReviewRow
 from tdkt.dossiers.nominees.parsing import ListFileError, ListProblem, parse_list, read_rows
 from tdkt.dossiers.nominees.services import check_editable, default_basis
 from tdkt.dossiers.state import log_event
 from tdkt.lib.uploads import UploadError, read_upload
-from tdkt.lib.vntext import fold, normalize
+from tdkt.lib.vntext import fold
 from tdkt.people.enums import PersonCategory
 from tdkt.people.models import Person
 
@@ -40,10 +45,17 @@ class ImportOutcome:
     lines: int = 0
     persons_created: int = 0
     problems: list[ListProblem] = field(default_factory=list)
+    review: list[ReviewRow] = field(default_factory=list)  # doubtful rows, decided or not
+    saved: bool = False
+    repeated: bool = False  # the batch had already been committed: nothing was added
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.problems and self.saved
+
+    @property
+    def needs_review(self) -> bool:
+        return not self.problems and not self.saved and bool(self.review)
 
 
 def new_batch_id() -> str:
@@ -60,33 +72,49 @@ def read_list_file(uploaded) -> tuple[str, list[tuple[int, list[str]]]]:
     return upload.kind, read_rows(upload.kind, upload.data)
 
 
-def import_rows(dossier, rows, *, by, create_missing: bool = False, file_name: str = "",
-                today: datetime.date | None = None) -> ImportOutcome:
-    """Parse, match and (when nothing is wrong) save the lines of a list."""
+def import_rows(dossier, rows, *, by, choices: dict[int, str] | None = None, batch: str = "",
+                file_name: str = "", today: datetime.date | None = None, commit: bool = True) -> ImportOutcome:
+    """Parse, match and (when nothing is wrong and every doubtful row has the clerk's choice) save a list."""
     check_editable(dossier, by)
+    if batch and commit:
+        done = Nomination.objects.filter(dossier=dossier, import_batch=batch).count()
+        if done:  # a retried confirmation: the batch is in already
+            return ImportOutcome(batch=batch, lines=done, saved=True, repeated=True)
     parsed = parse_list(rows, today=today or timezone.localdate())
-    resolver = Resolver(dossier, parsed, create_missing=create_missing)
+    resolver = Resolver(dossier, parsed, choices=choices, reader=by)
     resolved = resolver.resolve() if parsed.lines else []
     problems = sorted(parsed.problems + resolver.problems, key=lambda p: (p.row or 0))
-    if problems:
-        return ImportOutcome(problems=problems)
-    return _save(dossier, resolved, by=by, file_name=file_name, today=today)
+    if problems or resolver.pending or not commit:
+        return ImportOutcome(problems=problems, review=resolver.review)
+    if not resolved:
+        return ImportOutcome(problems=[ListProblem(None, "", _("Every row was dropped: nothing to import."))],
+                         review=resolver.review)
+    outcome = _save(dossier, resolved, by=by, file_name=file_name, today=today, batch=batch or new_batch_id())
+    outcome.review = resolver.review
+    return outcome
 
 
-def import_list(dossier, uploaded, *, by, create_missing: bool = False) -> ImportOutcome:
+def import_list(dossier, uploaded, *, by, choices: dict[int, str] | None = None, batch: str = "",
+                rows_out: list | None = None) -> ImportOutcome:
+    """Read and import an uploaded list; `rows_out` receives the rows read (kept for the review screen)."""
     check_editable(dossier, by)
     try:
         _kind, rows = read_list_file(uploaded)
     except ListFileError as error:
         return ImportOutcome(problems=[ListProblem(None, "", str(error))])
-    return import_rows(dossier, rows, by=by, create_missing=create_missing,
+    if rows_out is not None:
+        rows_out.extend(rows)
+    return import_rows(dossier, rows, by=by, choices=choices, batch=batch,
                        file_name=getattr(uploaded, "name", "") or "")
 
 
 @transaction.atomic
-def _save(dossier, resolved: list[ResolvedLine], *, by, file_name: str, today) -> ImportOutcome:
+def _save(dossier, resolved: list[ResolvedLine], *, by, file_name: str, today, batch: str) -> ImportOutcome:
     check_editable(dossier, by)
-    batch = new_batch_id()
+    Dossier.objects.select_for_update().filter(pk=dossier.pk).first()  # one commit of a batch at a time
+    done = Nomination.objects.filter(dossier=dossier, import_batch=batch).count()
+    if done:
+        return ImportOutcome(batch=batch, lines=done, saved=True, repeated=True)
     created = _create_persons(dossier, [item for item in resolved if item.new_person_key])
     start = Nomination.objects.filter(dossier=dossier).aggregate(last=Max("position"))["last"] or 0
     basis = default_basis(dossier)
@@ -105,24 +133,26 @@ def _save(dossier, resolved: list[ResolvedLine], *, by, file_name: str, today) -
         line.verdict_live = verdict
     Nomination.objects.bulk_create(lines, batch_size=500)
     record(by, AuditAction.IMPORT, dossier, changes={
-        "import_batch": batch, "file": file_name[:255], "lines": len(lines), "persons_created": len(created)})
+        "import_batch": batch, "file": file_name[:255], "lines": len(lines), "persons_created": len(created),
+        "persons_created_ids": sorted(created.values())})
     log_event(dossier, by=by, kind=EventKind.NOTE, reason=_(
         "Nominee list %(file)s imported: %(count)s lines (batch %(batch)s).") % {
         "file": file_name or "", "count": len(lines), "batch": batch})
-    return ImportOutcome(batch=batch, lines=len(lines), persons_created=len(created))
+    return ImportOutcome(batch=batch, lines=len(lines), persons_created=len(created), saved=True)
 
 
 def _create_persons(dossier, items: list[ResolvedLine]) -> dict[str, int]:
-    """New persons of the dossier's unit, one per person key, created in bulk; key -> id."""
+    """The persons the clerk chose to create, one per person key, in bulk: name as written without its
+    honorifics, gender and unit from the file (birth date or year when written, else "năm sinh chưa rõ"); key -> id."""
     wanted: dict[str, Person] = {}
     for item in items:
         line = item.parsed
         if item.new_person_key in wanted:
             continue
-        name = normalize(line.name)
+        name = line.display_name
         wanted[item.new_person_key] = Person(
             full_name=name, name_folded=fold(name), birth_date=line.birth_date, birth_year=line.birth_year,
-            gender=line.gender, unit_id=dossier.unit_id, category=PersonCategory.OTHER,
+            gender=line.gender, unit_id=item.new_person_unit_id or dossier.unit_id, category=line.category or PersonCategory.OTHER,
             national_id=line.national_id or None, position="")
     if not wanted:
         return {}

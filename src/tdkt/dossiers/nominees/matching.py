@@ -1,11 +1,20 @@
 """Matching the lines of a parsed list to the registry, in bulk: awards (AwardMatcher: two queries), persons
-(the history import's PersonIndex and scoring, tdkt.awards.imports.persons, over the dossier's units),
-citizen IDs (one query), collectives by name (one query), and the lines already in the dossier.
+(by folded name over the dossier's units, then the history import's birth-date `score`), citizen IDs (one
+query), collectives by name (one query), and the lines already in the dossier.
 
-A person is looked for among the dossier's unit, its sub-units (and the members of its cluster or block
-for a group dossier) by folded name; the birth date or year, when written, must agree
-(tdkt.awards.imports.persons.score). A nominee list is the unit's own staff: one person of that name whose
-birth data does not contradict the row is that person; two or more are an error naming the candidates.
+A person is looked for among the dossier's unit, its sub-units and its predecessor units (and the members
+of its cluster or block for a group dossier) by folded name, honorifics and titles already taken off
+(tdkt.lib.names). A nominee list is the unit's own staff, so:
+
+- one person of that name whose birth data does not contradict the row is that person: the row is
+  **linked**, never created;
+- anything else is **doubtful** and goes to the review list (`ReviewRow`) with the nearest existing people
+  (name, unit, birth date): two or more candidates, a candidate with another birth date, no one of that name
+  in the dossier's units (people of that name elsewhere are shown for information, not to be linked);
+- a doubtful row is settled only by the clerk's choice for that row (`choices`: row -> "link:<id>",
+  "create" or "drop"); a person is created for no other reason. The new person takes the gender of the
+  file and the unit named in its "Chức vụ, đơn vị" cell (else the dossier's unit).
+
 A citizen ID written on the row decides on its own.
 """
 
@@ -16,15 +25,20 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from tdkt.accounts.scope import expand_units, unit_graph
-from tdkt.awards.imports.persons import DOUBTFUL, PersonIndex, score
+from tdkt.accounts.scope import expand_units, get_scope, unit_graph
+from tdkt.awards.imports.persons import DOUBTFUL, score
 from tdkt.awards.matching import AwardMatcher
 from tdkt.dossiers.models import Nomination
 from tdkt.dossiers.nominees import columns as C
+from tdkt.dossiers.nominees.columns import folded_heading
 from tdkt.dossiers.nominees.parsing import COLLECTIVE, ListProblem, ParsedLine, ParsedList
 from tdkt.lib.vntext import fold
 from tdkt.orgs.models import EmulationGroupMembership, Unit
 from tdkt.people.models import Person
+
+LINK, CREATE, DROP = "link", "create", "drop"
+NAME_CHUNK = 2000  # folded names per query
+OTHER_UNITS_SHOWN = 5
 
 
 @dataclass
@@ -34,12 +48,35 @@ class ResolvedLine:
     person_id: int | None = None
     unit_id: int | None = None
     new_person_key: str = ""  # set when the person is to be created
+    new_person_unit_id: int | None = None
 
     @property
     def recipient_key(self) -> tuple[str, object]:
         if self.unit_id:
             return "unit", self.unit_id
         return ("person", self.person_id) if self.person_id else ("new", self.new_person_key)
+
+
+@dataclass
+class ReviewRow:
+    """A doubtful row: the clerk links it to one of `candidates`, creates a person for it, or drops it."""
+
+    line: ParsedLine
+    reason: str
+    candidates: list[dict]  # {"pk", "name", "unit", "birth", "linkable", "value" (the choice linking it)}
+    choice: str = ""  # the valid choice given for the row, if any
+
+    @property
+    def row(self) -> int:
+        return self.line.row
+
+    @property
+    def decided(self) -> bool:
+        return bool(self.choice)
+
+    @property
+    def linkable(self) -> list[dict]:
+        return [candidate for candidate in self.candidates if candidate["linkable"]]
 
 
 def dossier_unit_ids(dossier) -> set[int]:
@@ -60,13 +97,15 @@ def _birth_text(candidate: dict) -> str:
 
 
 class Resolver:
-    """Resolves a whole parsed list with a fixed number of queries."""
+    """Resolves a whole parsed list with a fixed number of queries (per 2,000 distinct names)."""
 
-    def __init__(self, dossier, parsed: ParsedList, *, create_missing: bool):
+    def __init__(self, dossier, parsed: ParsedList, *, choices: dict[int, str] | None = None, reader=None):
         self.dossier = dossier
+        self.reader = reader  # people of other units are shown only when this user may read their unit
         self.parsed = parsed
-        self.create_missing = create_missing
+        self.choices = {int(row): str(choice) for row, choice in (choices or {}).items()}
         self.problems: list[ListProblem] = []
+        self.review: list[ReviewRow] = []
         self.unit_ids = dossier_unit_ids(dossier)
 
     def problem(self, line: ParsedLine, column: str, message: str) -> None:
@@ -76,13 +115,10 @@ class Resolver:
         lines = self.parsed.lines
         matcher = AwardMatcher()
         people = [line for line in lines if line.kind != COLLECTIVE]
-        collectives = [line for line in lines if line.kind == COLLECTIVE]
-        index = PersonIndex({(unit_id, line.name_folded) for unit_id in self.unit_ids for line in people})
-        by_name: dict[str, list[dict]] = defaultdict(list)
-        for (_unit_id, name), rows in index.by_unit_name.items():
-            by_name[name].extend(rows)
+        by_name = self._persons_by_name({line.name_folded for line in people})
+        elsewhere = self._persons_elsewhere({line.name_folded for line in people} - set(by_name))
         by_national_id = self._persons_by_national_id(people)
-        units_by_name = self._units_by_name() if collectives else {}
+        units_by_name = self._units_by_name()
         resolved: list[ResolvedLine] = []
         for line in lines:
             award = self._award(matcher, line)
@@ -91,13 +127,48 @@ class Resolver:
                 if found is not None and award is not None:
                     resolved.append(ResolvedLine(line, award, unit_id=found))
             else:
-                found = self._person(line, by_name, by_national_id)
+                found = self._person(line, by_name, elsewhere, by_national_id)
                 if found is not None and award is not None:
                     person_id, key = found
-                    resolved.append(ResolvedLine(line, award, person_id=person_id, new_person_key=key))
+                    resolved.append(ResolvedLine(line, award, person_id=person_id, new_person_key=key,
+                                                 new_person_unit_id=self._unit_of(line, units_by_name) if key
+                                                 else None))
         self._duplicates(resolved)
         self.problems.sort(key=lambda p: (p.row or 0))
         return resolved
+
+    @property
+    def pending(self) -> list[ReviewRow]:
+        return [row for row in self.review if not row.decided]
+
+    def _persons_by_name(self, names: set[str]) -> dict[str, list[dict]]:
+        found: dict[str, list[dict]] = defaultdict(list)
+        names = sorted(name for name in names if name)
+        for start in range(0, len(names), NAME_CHUNK):
+            rows = Person.objects.filter(unit_id__in=self.unit_ids, name_folded__in=names[start:start + NAME_CHUNK],
+                                         merged_into__isnull=True).order_by("pk").values(
+                "pk", "full_name", "name_folded", "unit_id", "unit__name", "birth_date", "birth_year")
+            for row in rows:
+                row["birth_date"] = row["birth_date"].isoformat() if row["birth_date"] else None
+                found[row["name_folded"]].append(row)
+        return found
+
+    def _persons_elsewhere(self, names: set[str]) -> dict[str, list[dict]]:
+        """People of those names in other units the reader may read: shown on the review list, never linked (no
+        birth date shown). A unit clerk reads only its own units, so sees none of them."""
+        found: dict[str, list[dict]] = defaultdict(list)
+        if self.reader is None:
+            return found
+        scope = get_scope(self.reader)
+        names = sorted(name for name in names if name)
+        for start in range(0, len(names), NAME_CHUNK):
+            rows = Person.objects.filter(name_folded__in=names[start:start + NAME_CHUNK],
+                                         merged_into__isnull=True).exclude(unit_id__in=self.unit_ids).order_by(
+                "pk").values("pk", "full_name", "name_folded", "unit_id", "unit__name")
+            for row in rows:
+                if len(found[row["name_folded"]]) < OTHER_UNITS_SHOWN and scope.can_read_unit(row["unit_id"]):
+                    found[row["name_folded"]].append(row)
+        return found
 
     # --- awards -----------------------------------------------------------------------------------------
 
@@ -132,7 +203,7 @@ class Resolver:
             "pk", "full_name", "name_folded", "unit_id", "national_id")
         return {row["national_id"]: row for row in rows}
 
-    def _person(self, line: ParsedLine, by_name, by_national_id) -> tuple[int | None, str] | None:
+    def _person(self, line: ParsedLine, by_name, elsewhere, by_national_id) -> tuple[int | None, str] | None:
         if line.national_id and line.national_id in by_national_id:
             row = by_national_id[line.national_id]
             if row["unit_id"] not in self.unit_ids:
@@ -147,26 +218,48 @@ class Resolver:
                   "birth_year": line.birth_year}
         scored = sorted(((score(wanted, candidate), candidate) for candidate in by_name.get(line.name_folded, ())),
                         key=lambda item: (-item[0], item[1]["pk"]))
-        scored = [(points, candidate) for points, candidate in scored if points >= DOUBTFUL]
-        if len(scored) == 1:
-            return scored[0][1]["pk"], ""
-        if len(scored) > 1:
-            names = "; ".join(f"{c['full_name']} ({_birth_text(c)}, {c['unit__name']})" for _p, c in scored[:5])
-            self.problem(line, C.NAME, _("%(count)s persons match “%(name)s”: %(candidates)s. Add the year of birth "
-                                         "or the citizen ID to tell them apart.") % {
-                "count": len(scored), "name": line.name, "candidates": names})
-            return None
-        if not self.create_missing:
-            self.problem(line, C.NAME, _("no person named “%(name)s” is recorded in %(unit)s or its sub-units. Add "
-                                         "the person to the registry, or tick “Create the persons not found” and "
-                                         "give the year of birth.") % {"name": line.name, "unit": self.dossier.unit})
-            return None
-        if not line.birth_year:
-            self.problem(line, C.BIRTH if C.BIRTH in self.parsed.headings else C.NAME, _(
-                "“%(name)s” is not recorded yet; the year of birth is needed to create the person.") % {
-                "name": line.name})
-            return None
-        return None, f"{line.name_folded}|{line.birth_date or line.birth_year}|{line.national_id}"
+        agreeing = [candidate for points, candidate in scored if points >= DOUBTFUL]
+        if len(agreeing) == 1:
+            return agreeing[0]["pk"], ""
+        candidates = [{"pk": c["pk"], "name": c["full_name"], "unit": c["unit__name"], "birth": _birth_text(c),
+                       "linkable": True, "value": f"{LINK}:{c['pk']}"} for _points, c in scored]
+        if len(agreeing) > 1:
+            reason = _("%(count)s persons of this name are recorded in %(unit)s and its sub-units; choose the right "
+                       "one.") % {"count": len(agreeing), "name": line.name, "unit": self.dossier.unit}
+        elif candidates:
+            reason = _("A person of this name is recorded with another birth date; is it the same person?")
+        else:
+            others = elsewhere.get(line.name_folded, ())
+            candidates = [{"pk": c["pk"], "name": c["full_name"], "unit": c["unit__name"], "birth": "",
+                           "linkable": False} for c in others]
+            reason = (_("No person of this name is recorded in %(unit)s or its sub-units; persons of this name are "
+                        "recorded in other units.") if others else
+                      _("No person of this name is recorded in %(unit)s or its sub-units.")) % {
+                "unit": self.dossier.unit}
+        review = ReviewRow(line, reason, candidates)
+        self.review.append(review)
+        choice = self.choices.get(line.row, "")
+        if choice.startswith(LINK + ":"):
+            pk = choice.partition(":")[2]
+            if pk.isdigit() and any(c["pk"] == int(pk) for c in review.linkable):
+                review.choice = choice
+                return int(pk), ""
+        elif choice == CREATE:
+            review.choice = choice
+            return None, f"{line.name_folded}|{line.birth_date or line.birth_year or ''}|{line.national_id}"
+        elif choice == DROP:
+            review.choice = choice
+        return None
+
+    def _unit_of(self, line: ParsedLine, units_by_name) -> int:
+        """The unit named in the row's "Chức vụ, đơn vị" (the longest name found), else the dossier's unit."""
+        text = f" {folded_heading(line.position_and_unit)} "
+        best, length = self.dossier.unit_id, 0
+        for name, units in units_by_name.items():
+            key = folded_heading(name)
+            if len(key) >= 4 and len(key) > length and len({pk for pk, _n in units}) == 1 and f" {key} " in text:
+                best, length = units[0][0], len(key)
+        return best
 
     # --- collectives ------------------------------------------------------------------------------------
 

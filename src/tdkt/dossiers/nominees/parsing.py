@@ -18,11 +18,17 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from tdkt.dossiers.nominees import columns as C
+from tdkt.lib.names import display_case, split_name
 from tdkt.lib.vndates import CellError, cell_text, read_date, read_year
 from tdkt.lib.vntext import fold, normalize
+from tdkt.people.enums import PersonCategory
 from tdkt.people.validators import validate_national_id
 
-MAX_LINES = 5000
+MAX_LINES = 10000
+# A sheet may declare a huge size (<dimension ref="A1:XFD1048576"/>) or carry formatted empty rows to the
+# bottom: reading stops after this many empty rows in a row.
+MAX_EMPTY_RUN = 500
+_COLUMN_NUMBERS = re.compile(r"^\(?\d{1,2}\)?$")
 _SECTION = re.compile(r"^(?:[ivx]+ |[a-d] )?(tap the|ca nhan|ho gia dinh)\b")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _GENDERS = {"nam": "male", "m": "male", "male": "male", "nu": "female", "f": "female", "female": "female"}
@@ -52,7 +58,7 @@ class ListProblem:
 class ParsedLine:
     row: int
     kind: str  # COLLECTIVE or INDIVIDUAL
-    name: str
+    name: str  # without honorifics and titles (tdkt.lib.names)
     award_text: str
     number: str = ""
     position_and_unit: str = ""
@@ -61,10 +67,18 @@ class ParsedLine:
     gender: str = ""
     national_id: str = ""
     summary: str = ""
+    written_name: str = ""  # as written, with its honorifics and titles
+    category: str = ""  # PersonCategory value from a "Thành phần" column (for a new person)
+    prefixes: tuple[str, ...] = ()
 
     @cached_property
     def name_folded(self) -> str:
         return fold(self.name)
+
+    @property
+    def display_name(self) -> str:
+        """The name a new person is recorded under ("NGUYỄN VĂN AN" → "Nguyễn Văn An")."""
+        return display_case(self.name)
 
     @property
     def collective_name(self) -> str:
@@ -82,6 +96,9 @@ class ParsedList:
     header_row: int | None = None
     headings: dict[str, str] = field(default_factory=dict)  # field -> heading as written
     position_columns: list[int] = field(default_factory=list)  # "Chức vụ" and "Đơn vị" may be two columns
+    birth_columns: dict[int, str] = field(default_factory=dict)  # birth date split Nam | Nữ: column -> gender
+    gender_columns: dict[int, str] = field(default_factory=dict)  # "Giới tính" split Nam | Nữ (a mark)
+    mapping: dict[str, int] = field(default_factory=dict)
 
     def heading(self, name: str) -> str:
         return self.headings.get(name, "")
@@ -120,13 +137,17 @@ def xlsx_rows(data: bytes) -> list[tuple[int, list[str]]]:
 
 
 def _sheet_rows(sheet) -> list[tuple[int, list[str]]]:
-    sheet.reset_dimensions()
+    sheet.reset_dimensions()  # the declared size is not trusted: rows are read as they come
     rows = []
+    last = 0
     for number, values in enumerate(sheet.iter_rows(values_only=True), 1):
-        cells = [_clean(value) for value in values]
+        cells = [_clean(value) for value in values[:64]]
         if any(cells):
             rows.append((number, cells))
-        if len(rows) > MAX_LINES + C.HEADER_SEARCH_ROWS:
+            last = number
+        elif number - last > MAX_EMPTY_RUN:
+            break
+        if len(rows) > MAX_LINES + C.HEADER_SEARCH_ROWS + 50:
             break
     return rows
 
@@ -216,12 +237,20 @@ def parse_list(rows: list[tuple[int, list[str]]], *, today: datetime.date | None
     result.header_row = header_row
     result.headings = {name: header[index] for name, index in mapping.items()}
     result.position_columns = [index for index, cell in enumerate(header) if C.field_of(cell) == C.POSITION]
+    below = next((cells for number, cells in rows if number == header_row + 1), None)
+    if below is not None and _read_second_level(header, below, mapping, result):
+        header_row += 1
+    result.mapping = mapping
     section = INDIVIDUAL
     for number, cells in rows:
         if number <= header_row:
             continue
-        if C.is_header(cells):  # the header repeated on each page of a printed list
+        if C.field_of(_cell(cells, mapping, C.NAME)) == C.NAME and C.is_header(cells):
+            continue  # the header repeated on each page of a printed list
+        if _is_column_numbers(cells):  # "(1) (2) (3) …" under the header
             continue
+        if _is_signature(cells, mapping):  # "Người lập biểu … THỦ TRƯỞNG ĐƠN VỊ", "…, ngày … tháng … năm …"
+            break
         found_section = section_of(cells, mapping)
         if found_section is not None:
             section = found_section
@@ -238,13 +267,95 @@ def parse_list(rows: list[tuple[int, list[str]]], *, today: datetime.date | None
     return result
 
 
+_MALE_FEMALE = {"nam": "male", "nu": "female"}
+
+
+def _parent(header: list[str], index: int) -> str:
+    """The heading above column `index`: merged cells of a spreadsheet hold their text in the first column only."""
+    for column in range(min(index, len(header) - 1), -1, -1):
+        if header[column].strip():
+            return header[column]
+    return ""
+
+
+def _read_second_level(header: list[str], below: list[str], mapping: dict[str, int], result: ParsedList) -> bool:
+    """Read a second header row ("Ngày, tháng, năm sinh" over "Nam" | "Nữ", "Chức vụ, đơn vị" over "Chức vụ" |
+    "Đơn vị"); True when `below` is one. Cells under a heading merged down are empty or repeat it (Word)."""
+    subs: dict[int, str] = {}
+    for index, text in enumerate(below):
+        text = text.strip()
+        if not text or (index < len(header) and text == header[index].strip()):
+            continue
+        folded = C.folded_heading(text)
+        if folded not in _MALE_FEMALE and C.field_of(text) is None:
+            return False
+        subs[index] = text
+    if not subs:
+        return False
+    for index, text in subs.items():
+        parent = _parent(header, index)
+        parent_field = C.field_of(parent)
+        folded = C.folded_heading(text)
+        if folded in _MALE_FEMALE and parent_field == C.BIRTH:
+            result.birth_columns[index] = _MALE_FEMALE[folded]
+            result.headings.setdefault(C.BIRTH, parent)
+        elif folded in _MALE_FEMALE and parent_field == C.GENDER:
+            result.gender_columns[index] = _MALE_FEMALE[folded]
+            result.headings.setdefault(C.GENDER, parent)
+        else:
+            field_name = C.field_of(text) if parent_field in (None, C.POSITION) else parent_field
+            if field_name == C.POSITION:
+                if index not in result.position_columns:
+                    result.position_columns.append(index)
+            elif field_name and field_name not in mapping:
+                mapping[field_name] = index
+                result.headings[field_name] = text
+    if result.birth_columns:
+        mapping.pop(C.BIRTH, None)
+    if result.gender_columns:
+        mapping.pop(C.GENDER, None)
+    result.position_columns.sort()
+    return True
+
+
+_SIGNATURE = re.compile(r"^(?:nguoi lap|thu truong|giam doc|chu tich|tm |kt |tl |tuq |noi nhan|xac nhan|ky ten|"
+                        r"ky ghi ro)|\bngay\b.*\bthang\b.*\bnam\b")
+
+
+def _is_signature(cells: list[str], mapping: dict[str, int]) -> bool:
+    """The signature block or the place and date under the table (no number in the STT column)."""
+    if _cell(cells, mapping, C.NUMBER):
+        return False
+    return any(_SIGNATURE.search(C.folded_heading(cell)) for cell in cells if cell.strip())
+
+
+def _is_column_numbers(cells: list[str]) -> bool:
+    texts = [cell.strip() for cell in cells if cell.strip()]
+    return len(texts) >= 3 and all(_COLUMN_NUMBERS.match(text) for text in texts)
+
+
 def _position(cells: list[str], indexes: list[int]) -> str:
     parts = [normalize(cells[index]) for index in indexes if index < len(cells) and cells[index].strip()]
     return ", ".join(dict.fromkeys(parts))[:500]
 
 
+def _split_birth(cells: list[str], result: ParsedList) -> tuple[str, str, str]:
+    """(birth text, gender, problem) from a birth date split into Nam | Nữ columns."""
+    found = [(result.birth_columns[index], cells[index].strip()) for index in sorted(result.birth_columns)
+             if index < len(cells) and cells[index].strip()]
+    if len(found) > 1:
+        return "", "", _("the birth date is written under both “Nam” and “Nữ”; keep only one.")
+    return (found[0][1], found[0][0], "") if found else ("", "", "")
+
+
+def _marked_gender(cells: list[str], result: ParsedList) -> str:
+    marked = [gender for index, gender in result.gender_columns.items() if index < len(cells) and cells[index].strip()]
+    return marked[0] if len(marked) == 1 else ""
+
+
 def _line(number, cells, mapping, section, result: ParsedList, today) -> ParsedLine | None:
-    name = normalize(_cell(cells, mapping, C.NAME))
+    written = normalize(_cell(cells, mapping, C.NAME))
+    name = written
     award = normalize(_cell(cells, mapping, C.AWARD))
     if not name and not award:
         return None  # a blank, note or total row
@@ -260,10 +371,22 @@ def _line(number, cells, mapping, section, result: ParsedList, today) -> ParsedL
         problem(C.NAME, _("the name is empty."))
     if not award:
         problem(C.AWARD, _("the proposed award is empty."))
-    kind = COLLECTIVE if section == COLLECTIVE or fold(name).startswith("tap the ") else INDIVIDUAL
+    kind_text = fold(_cell(cells, mapping, C.KIND))
+    kind = COLLECTIVE if (section == COLLECTIVE or fold(name).startswith("tap the ") or kind_text == "tap the") \
+        else INDIVIDUAL
     if section == "household":
         problem(C.NAME, _("households cannot be imported from a list; add them one by one."))
-    birth_date, birth_year, message = _birth(_cell(cells, mapping, C.BIRTH), today)
+    parts = split_name(name) if kind == INDIVIDUAL else None
+    if parts is not None:
+        name = parts.name
+        if written and parts.only_prefixes:
+            problem(C.NAME, _("“%(text)s” is only an honorific or a title; write the person's full name.") % {
+                "text": written})
+    birth_text, split_gender, message = _split_birth(cells, result) if result.birth_columns else (
+        _cell(cells, mapping, C.BIRTH), "", "")
+    if message:
+        problem(C.BIRTH, message)
+    birth_date, birth_year, message = _birth(birth_text, today)
     if message:
         problem(C.BIRTH, message)
     gender_text = _cell(cells, mapping, C.GENDER)
@@ -271,6 +394,8 @@ def _line(number, cells, mapping, section, result: ParsedList, today) -> ParsedL
     if gender is None:
         problem(C.GENDER, _("“%(text)s” is not a gender; write “Nam” or “Nữ”.") % {"text": gender_text})
         gender = ""
+    gender = gender or split_gender or (_marked_gender(cells, result) if result.gender_columns else "") or (
+        parts.gender if parts is not None else "")
     national_id = re.sub(r"[\s.]", "", _cell(cells, mapping, C.NATIONAL_ID))
     if national_id:
         try:
@@ -284,4 +409,13 @@ def _line(number, cells, mapping, section, result: ParsedList, today) -> ParsedL
     return ParsedLine(
         row=number, kind=kind, name=name, award_text=award, number=_cell(cells, mapping, C.NUMBER),
         position_and_unit=_position(cells, result.position_columns), birth_date=birth_date,
-        birth_year=birth_year, gender=gender, national_id=national_id, summary=_cell(cells, mapping, C.SUMMARY))
+        birth_year=birth_year, gender=gender, national_id=national_id, summary=_cell(cells, mapping, C.SUMMARY),
+        written_name=written, prefixes=parts.prefixes if parts is not None else (),
+        category=_category(_cell(cells, mapping, C.CATEGORY)))
+
+
+def _category(text: str) -> str:
+    if not text:
+        return ""
+    wanted = fold(text)
+    return next((value for value, label in PersonCategory.choices if fold(str(label)) == wanted), "")

@@ -8,6 +8,7 @@ row (DossierEvent) in one transaction. Other apps (movement scoring, demo) call 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -17,7 +18,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from tdkt.accounts.scope import get_scope
-from tdkt.audit.models import AuditAction
+from tdkt.audit.models import AuditAction, AuditEvent
 from tdkt.audit.services import record
 from tdkt.awards.enums import AwardBasis
 from tdkt.dossiers.eligibility import check_nominations
@@ -25,6 +26,7 @@ from tdkt.dossiers.enums import UNIT_EDITABLE_STATES, DossierKind, DossierState,
 from tdkt.dossiers.models import Dossier, Nomination
 from tdkt.dossiers.state import log_event
 from tdkt.lib.uploads import UploadError, read_upload
+from tdkt.people.models import Person
 
 EDITABLE_FIELDS = ("award_type", "position_and_unit", "achievement_summary", "basis")
 # The kind of commendation a line gets by default from the kind of its dossier (Luật TĐKT 2022 Đ8).
@@ -196,18 +198,57 @@ def remove_nomination(nomination: Nomination, *, by) -> None:
     log_event(dossier, by=by, kind=EventKind.NOTE, reason=_("Line removed: %(line)s") % {"line": description})
 
 
+@dataclass
+class UndoOutcome:
+    lines: int = 0
+    persons_removed: list[str] = field(default_factory=list)
+    persons_kept: list[tuple[str, str]] = field(default_factory=list)  # (name, why it stays)
+
+
+def persons_created_by(dossier: Dossier, batch: str) -> list[int]:
+    """Ids of the persons a list import created (kept in its audit row)."""
+    ids: list[int] = []
+    for changes in AuditEvent.objects.filter(action=AuditAction.IMPORT, object_type="dossiers.dossier",
+                                             object_id=str(dossier.pk)).values_list("changes", flat=True):
+        if isinstance(changes, dict) and changes.get("import_batch") == batch:
+            ids.extend(int(pk) for pk in changes.get("persons_created_ids") or ())
+    return ids
+
+
+def _references(person_ids: list[int]) -> dict[int, list[str]]:
+    """What still refers to each person: one query per relation to Person, whatever the number of persons."""
+    found: dict[int, list[str]] = {}
+    for relation in Person._meta.related_objects:
+        model, name = relation.related_model, relation.field.name
+        for pk in model._base_manager.filter(**{f"{name}__in": person_ids}).values_list(name, flat=True).distinct():
+            found.setdefault(pk, []).append(str(model._meta.verbose_name_plural))
+    return found
+
+
 @transaction.atomic
-def undo_import(dossier: Dossier, batch: str, *, by) -> int:
-    """Remove every line of one list import (the persons it created stay in the registry)."""
+def undo_import(dossier: Dossier, batch: str, *, by) -> UndoOutcome:
+    """Remove every line of one list import, then the persons it created that nothing else refers to (the
+    others stay, each with what still refers to it)."""
     check_editable(dossier, by)
+    outcome = UndoOutcome()
     if not batch:
-        return 0
+        return outcome
     lines = Nomination.objects.filter(dossier=dossier, import_batch=batch)
-    count = lines.count()
-    if not count:
+    outcome.lines = lines.count()
+    if not outcome.lines:
         raise ValidationError(_("There is nothing left of this import to undo."))
     lines.delete()
-    record(by, AuditAction.DELETE, dossier, changes={"import_batch": batch, "lines_removed": count})
+    created = persons_created_by(dossier, batch)
+    if created:
+        persons = dict(Person.objects.filter(pk__in=created).values_list("pk", "full_name"))
+        referred = _references(list(persons))
+        removable = [pk for pk in persons if pk not in referred]
+        Person.objects.filter(pk__in=removable).delete()
+        outcome.persons_removed = sorted(persons[pk] for pk in removable)
+        outcome.persons_kept = sorted((persons[pk], ", ".join(dict.fromkeys(referred[pk]))) for pk in referred)
+    record(by, AuditAction.DELETE, dossier, changes={
+        "import_batch": batch, "lines_removed": outcome.lines, "persons_removed": outcome.persons_removed,
+        "persons_kept": [name for name, _why in outcome.persons_kept]})
     log_event(dossier, by=by, kind=EventKind.NOTE, reason=_("Import %(batch)s undone: %(count)s lines removed.") % {
-        "batch": batch, "count": count})
-    return count
+        "batch": batch, "count": outcome.lines})
+    return outcome

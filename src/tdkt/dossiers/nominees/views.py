@@ -5,7 +5,7 @@ domain function (services, importing, quotas, exports)."""
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -18,8 +18,8 @@ from tdkt.accounts.scope import get_scope
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
 from tdkt.dossiers import exports
-from tdkt.dossiers.models import NominationQuota
-from tdkt.dossiers.nominees import importing, quotas, services
+from tdkt.dossiers.models import Nomination, NominationQuota
+from tdkt.dossiers.nominees import blanks, importing, quotas, services
 from tdkt.dossiers.nominees.forms import ImportForm, LineAddForm, LineFieldsForm, QuotaForm, SelectionExportForm
 from tdkt.dossiers.nominees.matching import dossier_unit_ids
 from tdkt.dossiers.nominees.queries import (
@@ -71,7 +71,8 @@ def line_add(request, pk):
     scope = get_scope(request.user)
     readable = [unit_id for unit_id in dossier_unit_ids(dossier) if scope.can_read_unit(unit_id)]
     persons = Person.objects.filter(unit_id__in=readable, merged_into__isnull=True).select_related("unit")
-    form_args = {"persons": persons, "found": found, "units": collective_choices(dossier, request.user)}
+    form_args = {"persons": persons, "found": found, "units": collective_choices(dossier, request.user),
+                 "dossier": dossier}
     if request.method == "POST":
         chosen = request.POST.get("person")
         if chosen and chosen.isdigit():  # keep the chosen person listed when the form comes back with errors
@@ -106,7 +107,8 @@ def line_edit(request, pk):
         return refused
     initial = {"award_type": line.award_type, "basis": line.basis, "position_and_unit": line.position_and_unit,
                "achievement_summary": line.achievement_summary}
-    form = LineFieldsForm(request.POST or None, request.FILES or None, initial=initial)
+    form = LineFieldsForm(request.POST or None, request.FILES or None, initial=initial, dossier=dossier,
+                          current=line.award_type)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -136,6 +138,14 @@ def line_remove(request, pk):
     return redirect(dossier_url(dossier))
 
 
+STAGED = "nominee_import:"
+
+
+def _staged(request, dossier, batch) -> dict | None:
+    staged = request.session.get(STAGED + batch)
+    return staged if isinstance(staged, dict) and staged.get("dossier") == dossier.pk else None
+
+
 @roles_required(*EDITORS)
 def import_upload(request, pk):
     dossier = get_dossier_for_user(request.user, pk, write=True)
@@ -145,25 +155,66 @@ def import_upload(request, pk):
     form = ImportForm(request.POST or None, request.FILES or None)
     problems = []
     if request.method == "POST" and form.is_valid():
+        rows: list = []
+        batch = importing.new_batch_id()
         try:
-            outcome = importing.import_list(dossier, form.cleaned_data["file"], by=request.user,
-                                            create_missing=form.cleaned_data["create_missing"])
+            outcome = importing.import_list(dossier, form.cleaned_data["file"], by=request.user, batch=batch,
+                                            rows_out=rows)
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
             if outcome.ok:
                 return redirect("nominees:import_result", pk=dossier.pk, batch=outcome.batch)
+            if outcome.needs_review:
+                # Nothing is saved: the rows wait on the server for the clerk's choices (session, per batch).
+                request.session[STAGED + batch] = {"dossier": dossier.pk, "rows": rows,
+                                                   "file": (form.cleaned_data["file"].name or "")[:255]}
+                return redirect("nominees:import_review", pk=dossier.pk, batch=batch)
             problems = outcome.problems
     return render(request, "nominees/import_upload.html", {"dossier": dossier, "form": form, "problems": problems,
                                                            "back_url": dossier_url(dossier)})
 
 
 @roles_required(*EDITORS)
+def import_review(request, pk, batch):
+    """The doubtful rows of a staged list, each with the nearest existing people: link, create or drop."""
+    dossier = get_dossier_for_user(request.user, pk, write=True)
+    if Nomination.objects.filter(dossier=dossier, import_batch=batch).exists():  # a retried confirmation
+        return redirect("nominees:import_result", pk=dossier.pk, batch=batch)
+    refused = _editable_or_redirect(request, dossier)
+    if refused:
+        return refused
+    staged = _staged(request, dossier, batch)
+    if staged is None:
+        messages.error(request, _("This import is no longer waiting for review; send the file again."))
+        return redirect("nominees:import", pk=dossier.pk)
+    rows = [(number, cells) for number, cells in staged["rows"]]
+    choices = {int(key[4:]): value for key, value in request.POST.items() if key.startswith("row-")
+               and key[4:].isdigit()} if request.method == "POST" else {}
+    try:
+        outcome = importing.import_rows(dossier, rows, by=request.user, choices=choices, batch=batch,
+                                        file_name=staged.get("file", ""), commit=request.method == "POST")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(dossier_url(dossier))
+    if outcome.ok:
+        request.session.pop(STAGED + batch, None)
+        return redirect("nominees:import_result", pk=dossier.pk, batch=outcome.batch)
+    pending = [row for row in outcome.review if not row.decided]
+    return render(request, "nominees/import_review.html", {
+        "dossier": dossier, "batch": batch, "review": outcome.review, "problems": outcome.problems,
+        "pending": request.method == "POST" and bool(pending), "file_name": staged.get("file", ""),
+        "lines": sum(1 for number, _cells in rows), "back_url": dossier_url(dossier)})
+
+
+@roles_required(*EDITORS)
 def import_result(request, pk, batch):
     dossier = get_dossier_for_user(request.user, pk, write=True)
     rows = batch_rows(dossier, batch, request.user)
+    created = set(services.persons_created_by(dossier, batch))
     return render(request, "nominees/import_result.html", {
         "dossier": dossier, "batch": batch, "rows": rows, "ineligible": sum(1 for row in rows if row.blocking),
+        "created": sum(1 for row in rows if row.line.person_id in created), "created_ids": created,
         "can_undo": bool(rows) and services.can_edit_lines(dossier, request.user), "back_url": dossier_url(dossier)})
 
 
@@ -172,12 +223,31 @@ def import_result(request, pk, batch):
 def import_undo(request, pk, batch):
     dossier = get_dossier_for_user(request.user, pk, write=True)
     try:
-        count = services.undo_import(dossier, batch, by=request.user)
+        outcome = services.undo_import(dossier, batch, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("The import was undone: %(count)s lines removed.") % {"count": count})
+        messages.success(request, _("The import was undone: %(count)s lines removed.") % {"count": outcome.lines})
+        if outcome.persons_removed:
+            messages.success(request, _("Persons this import had created, removed from the registry: %(names)s.") % {
+                "names": ", ".join(outcome.persons_removed)})
+        for name, why in outcome.persons_kept:
+            messages.warning(request, _("“%(name)s”, created by this import, stays in the registry: %(why)s refer "
+                                        "to this person.") % {"name": name, "why": why})
     return redirect(dossier_url(dossier))
+
+
+@roles_required(*EDITORS)
+def import_template(request, pk, kind):
+    """The list template of this dossier (.xlsx with drop-down lists and a guide, or the Word table), streamed."""
+    dossier = get_dossier_for_user(request.user, pk, write=True)
+    if kind == "xlsx":
+        return _stream(blanks.template_xlsx(dossier), exports.XLSX_TYPE, f"mau-danh-sach-{dossier.pk}.xlsx")
+    return _stream(blanks.template_docx(dossier), exports.DOCX_TYPE, f"mau-danh-sach-{dossier.pk}.docx")
+
+
+def _stream(stream, content_type: str, filename: str) -> FileResponse:
+    return FileResponse(stream, as_attachment=True, filename=filename, content_type=content_type)
 
 
 @roles_required(*SPECIALISTS)

@@ -12,9 +12,8 @@ Framework-free: no Django import here."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Protocol, TypeVar
+from typing import Protocol
 
-T = TypeVar("T")
 STEP = 500  # items between two reports: a job that saves its progress is not slowed down by it
 
 
@@ -46,7 +45,7 @@ class Ticker:
             self.pending = 0
 
 
-def counted(items: Iterable[T], progress: Progress | None, *, total: int | None = None,
+def counted[T](items: Iterable[T], progress: Progress | None, *, total: int | None = None,
             step: int = STEP) -> Iterator[T]:
     """The items, each counted as done once the next is asked for (`total` defaults to len(items))."""
     if progress is None:

@@ -122,10 +122,12 @@ class SheetWriter:
                                                     num_format=DATE_FORMAT, bg_color=bg_color, font=font)
         return self._date_styles[key]
 
-    def sheet(self, name: str, *, widths: Sequence[float] = (), landscape: bool = False) -> Sheet:
+    def sheet(self, name: str, *, widths: Sequence[float | None] = (), landscape: bool = False) -> Sheet:
+        """A new worksheet; `widths` in Excel's character units, column by column (None: the default)."""
         worksheet = self.workbook.add_worksheet(name[:31])
         for column, width in enumerate(widths):
-            worksheet.set_column(column, column, width)
+            if width is not None:
+                worksheet.set_column(column, column, width)
         if landscape:
             worksheet.set_landscape()
         worksheet.set_paper(9)  # A4

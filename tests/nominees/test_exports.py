@@ -94,3 +94,13 @@ def test_selection_export_groups_dossiers_of_the_chosen_states(world, dossier):
     sheet = openpyxl.load_workbook(written(exports.write_selection_xlsx, lines, year=2025, today=TODAY)).active
     names = [row[1] for row in sheet.iter_rows(min_row=6, values_only=True)]
     assert "Nháp" not in names and "Giàng A Páo" in names
+
+
+def test_the_selection_is_read_in_one_query_and_written_without_more(world, dossier, django_assert_num_queries):
+    dossier.state = "ready_for_council"
+    dossier.save()
+    with django_assert_num_queries(1):
+        lines = exports.selection_lines(states=["ready_for_council"], year=2025)
+        exports.write_selection_xlsx(io.BytesIO(), lines, year=2025, today=TODAY)
+        exports.write_selection_docx(io.BytesIO(), lines, issuer="Sở Nội vụ", year=2025, today=TODAY)
+    assert len(lines) == 3

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from tdkt.lib.progress import Progress, Ticker
 from tdkt.lib.sheets import SheetWriter
+from tdkt.people.models import Person
 from tdkt.people.validators import mask_national_id
 
 MAX_ROWS = 50000
@@ -21,6 +22,9 @@ def write_people_xlsx(target, people: Iterable, *, can_see_personal_data: Callab
     number of people written."""
     ticker = Ticker(progress, total)
     count = 0
+    # The labels of the choices, translated once (get_FOO_display hashes the choices and translates per call).
+    genders = {value: str(label) for value, label in Person._meta.get_field("gender").flatchoices}
+    categories = {value: str(label) for value, label in Person._meta.get_field("category").flatchoices}
     with SheetWriter(target) as book:
         sheet = book.sheet(_("People"), widths=WIDTHS)
         sheet.row([_("No."), _("Full name"), _("Gender"), _("Date of birth"), _("Ethnicity"), _("Position"),
@@ -30,8 +34,8 @@ def write_people_xlsx(target, people: Iterable, *, can_see_personal_data: Callab
             personal = can_see_personal_data(person.unit_id)
             birth = (person.birth_date.strftime("%d/%m/%Y") if personal and person.birth_date
                      else (str(person.birth_year) if person.birth_year else ""))
-            sheet.row([count, person.full_name, person.get_gender_display(), birth, person.ethnicity,
-                       person.position, person.unit.name, person.get_category_display(),
+            sheet.row([count, person.full_name, genders.get(person.gender, person.gender), birth, person.ethnicity,
+                       person.position, person.unit.name, categories.get(person.category, person.category),
                        person.national_id if personal else mask_national_id(person.national_id or "")])
             ticker.tick()
     ticker.finish()

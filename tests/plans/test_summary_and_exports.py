@@ -158,3 +158,13 @@ def test_word_view(tracked, as_persona):
     response = as_persona("specialist").get(reverse("plans:export_docx", kwargs={"pk": tracked.plan.pk}))
     assert response["Content-Type"] == exports.DOCX_TYPE
     assert len(docx.Document(io.BytesIO(b"".join(response.streaming_content))).tables[1].rows) == 10
+
+
+def test_exports_report_progress(tracked, tmp_path):
+    from tests.lib.test_progress import Recorder
+
+    excel, word = Recorder(), Recorder()
+    exports.write_tasks_xlsx(tmp_path / "a.xlsx", tracked.plan, tasks_of(tracked.plan), today=TODAY, progress=excel)
+    exports.write_tasks_docx(tmp_path / "a.docx", tracked.plan, tasks_of(tracked.plan), progress=word)
+    assert excel.calls == [("total", 5), ("advance", 5)]
+    assert word.calls == [("total", 9), ("advance", 9)]  # table rows: 4 quarter headings and 5 tasks

@@ -88,7 +88,7 @@ def people(world, path):
     for number, value in enumerate(HOSTILE):
         person = make_person(f"Người {number}", unit=world.unit_a)
         Person.objects.filter(pk=person.pk).update(full_name=value, position=value)
-    write_people_xlsx(path, Person.objects.filter(full_name__in=HOSTILE).select_related("unit").order_by("id"),
+    write_people_xlsx(path, Person.objects.filter(full_name__in=HOSTILE).order_by("id"),
                       can_see_personal_data=lambda unit_id: True)
     return [(0, "A2", 1), (0, "A8", 7)]
 

@@ -1,4 +1,5 @@
-"""Export files are streamed from disk as attachments and removed: after sending, and at once on failure."""
+"""Export files are streamed from disk as attachments and removed: after sending, and at once on failure.
+(Closing a response signals the end of a request, which closes old database connections: hence `db`.)"""
 
 import pytest
 
@@ -12,7 +13,7 @@ def test_an_ascii_name_is_quoted_and_a_vietnamese_name_is_rfc_5987_encoded():
         "filename*=UTF-8''Danh%20s%C3%A1ch%20%C4%91%E1%BB%81%20ngh%E1%BB%8B.xlsx")
 
 
-def test_the_file_is_streamed_then_gone(settings, tmp_path):
+def test_the_file_is_streamed_then_gone(db, settings, tmp_path):
     settings.EXPORTS_DIR = str(tmp_path / "exports")
     response = send_export(lambda path: path.write_bytes(b"PK data"), "Phụ lục.xlsx")
     assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -35,7 +36,7 @@ def test_a_failed_export_leaves_no_file(settings, tmp_path):
     assert list(exports_dir().iterdir()) == []
 
 
-def test_export_path_hands_the_file_to_send_file(settings, tmp_path):
+def test_export_path_hands_the_file_to_send_file(db, settings, tmp_path):
     settings.EXPORTS_DIR = str(tmp_path / "exports")
     with export_path(".docx") as path:
         path.write_bytes(b"doc")

@@ -117,8 +117,7 @@ def person_export(request):
     scope = get_scope(request.user)
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     with export_path(".xlsx") as path:
-        rows = write_people_xlsx(path, people.iterator(chunk_size=2000),
-                                 can_see_personal_data=scope.can_see_personal_data)
+        rows = write_people_xlsx(path, people, can_see_personal_data=scope.can_see_personal_data)
         record(request.user, AuditAction.EXPORT, object_type="people.person",
                object_repr=_("People list (%(count)d rows)") % {"count": rows}, changes={"query": query, "rows": rows})
         return send_file(path, f"danh-sach-ca-nhan-{stamp}.xlsx")

@@ -53,7 +53,7 @@ def test_the_whole_wizard_as_the_clerk_of_unit_a(world, as_persona):
     assert AwardRecord.objects.count() == 3
     assert world.person_a_child.award_records.get().award_type.code == "LDTT"
     report = client.get(reverse("awards:import_report", args=[batch.pk]))
-    sheet = openpyxl.load_workbook(io.BytesIO(report.content)).active
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(report.streaming_content))).active
     values = list(sheet.iter_rows(values_only=True))
     assert values[0][:6] == ("Dòng", "Kết quả", "Thông báo", "Mã cá nhân", "Họ và tên", "Mã bản ghi")
     assert [(v[0], v[1]) for v in values[1:]] == [

@@ -113,7 +113,7 @@ def test_payments_excel_and_payout(world, two_units):
     fund = RewardFund.objects.create(name="Quỹ tỉnh", authority=two_units.authority)
     specialist = client_for(world, "specialist")
     response = specialist.get(reverse("decisions:payments_xlsx", args=[two_units.pk]))
-    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     assert sheet["A1"].value == "DANH SÁCH CHI TIỀN THƯỞNG THEO QUYẾT ĐỊNH SỐ 01/QĐ-UBND"
     assert sheet["C2"].number_format == "dd/mm/yyyy" and sheet["C2"].value.date() == SIGNED_ON
     assert [sheet.cell(row=r, column=6).value for r in (6, 7)] == [3_800_000, 3_800_000]  # 1.5 × 2,530,000 ↑

@@ -78,3 +78,16 @@ def test_a_long_inline_list_needs_a_source_sheet():
     (-3, "-3"), (None, ""), (datetime.date(2026, 12, 2), "02/12/2026")])
 def test_csv_cells_never_start_like_a_formula(value, expected):
     assert csv_safe(value) == expected
+
+
+def test_a_row_merges_columns_and_default_widths_are_left_alone():
+    def write(book):
+        sheet = book.sheet("S", widths=[7, None, 30])
+        sheet.row(["I", "QUÝ I"], book.style(bold=True, border=1), merge=(1, 2))
+        sheet.row(["1", "=1+1", "-x"], book.style(border=1))
+    sheet = _book(write).active
+    assert [str(merged) for merged in sheet.merged_cells.ranges] == ["B1:C1"]
+    assert [[(cell.value, cell.data_type) for cell in row] for row in sheet.iter_rows()] == [
+        [("I", "s"), ("QUÝ I", "s"), (None, "n")], [("1", "s"), ("=1+1", "s"), ("-x", "s")]]
+    assert (sheet.column_dimensions["A"].width, sheet.column_dimensions["C"].width) == (7.7109375, 30.7109375)
+    assert "B" not in sheet.column_dimensions

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from tdkt.lib.uploads import UploadError, read_upload
 from tdkt.movements.enums import RegistrationState
 from tdkt.movements.models import Registration
-from tdkt.movements.registration_io import comparison_xlsx, import_registrations, template_xlsx
+from tdkt.movements.registration_io import import_registrations, write_comparison_xlsx, write_template_xlsx
 from tdkt.movements.registrations import comparison, save_registration, submit_registration
 from tests.factories import award_type, make_award, make_person
 from tests.movements.support import pdf_upload, xlsx_upload
@@ -119,9 +119,9 @@ def test_import_refuses_a_pdf(world):
         read_upload(pdf_upload("dang-ky.xlsx"), allowed={"xlsx"}, max_bytes=10**6, field_label="Tệp")
 
 
-def test_template_reads_back(world):
-    body = template_xlsx([world.unit_a], [award_type("LDTT"), award_type("CSTD_CS")])
-    sheet = openpyxl.load_workbook(io.BytesIO(body)).active
+def test_template_reads_back(world, tmp_path):
+    assert write_template_xlsx(tmp_path / "t.xlsx", [world.unit_a], [award_type("LDTT"), award_type("CSTD_CS")]) == 1
+    sheet = openpyxl.load_workbook(tmp_path / "t.xlsx").active
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
     assert rows[0] == ["Mã đơn vị", "Tên đơn vị", "Danh hiệu tập thể", award_type("LDTT").name,
                        award_type("CSTD_CS").name, "Chỉ tiêu"]
@@ -154,7 +154,9 @@ def test_comparison_registered_proposed_awarded(world, django_assert_num_queries
                                               key=lambda t: (award_type(t[0]).sort_order, t[0])))]
     province = comparison(world.users["specialist"], 2026)
     assert [r.unit.code for r in province] == ["SGDDT", "SYT"]
-    sheet = openpyxl.load_workbook(io.BytesIO(comparison_xlsx(2026, rows))).active
+    buffer = io.BytesIO()
+    assert write_comparison_xlsx(buffer, 2026, rows) == 2
+    sheet = openpyxl.load_workbook(buffer).active
     values = [[c.value for c in row] for row in sheet.iter_rows(min_row=3)]
     assert sorted(values) == sorted([["Sở Y tế", "SYT", award_type("TTLDXS").name, 1, 0, 1],
                                      ["Sở Y tế", "SYT", award_type("LDTT").name, 3, 2, 1]])

@@ -158,13 +158,13 @@ def test_import_page_refuses_a_pdf(world):
 
 def test_template_lists_the_clerks_units(world):
     response = client_for(world, "clerk_a").get(reverse("movements:registration_template"))
-    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == ["BVDK", "SYT"]
 
 
 def test_comparison_export_opens(world):
     response = client_for(world, "specialist").get(reverse("movements:comparison_xlsx") + "?year=2026")
-    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     assert sheet["A1"].value == "Đăng ký, đề nghị và khen thưởng năm 2026"
 
 

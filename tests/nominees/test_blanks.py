@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from tdkt.awards.models import AwardType
 from tdkt.dossiers.models import Nomination
-from tdkt.dossiers.nominees.blanks import proposable_awards, template_docx, template_xlsx
+from tdkt.dossiers.nominees.blanks import proposable_awards, write_template_docx, write_template_xlsx
 from tdkt.dossiers.nominees.importing import import_list
 from tdkt.people.models import Person
 from tests.conftest import client_for
@@ -30,8 +30,15 @@ def test_proposable_awards_follow_the_dossiers_level(world):
     assert offered == codes
 
 
+def _written(write, dossier) -> io.BytesIO:
+    buffer = io.BytesIO()
+    write(buffer, dossier)
+    buffer.seek(0)
+    return buffer
+
+
 def _fill_xlsx(dossier, rows) -> bytes:
-    book = openpyxl.load_workbook(template_xlsx(dossier))
+    book = openpyxl.load_workbook(_written(write_template_xlsx, dossier))
     sheet = book["Danh sách"]
     first = next(cell.row for cell in sheet["A"] if cell.value == 1)
     for offset, values in enumerate(rows):
@@ -44,7 +51,7 @@ def _fill_xlsx(dossier, rows) -> bytes:
 
 def test_excel_template_has_lists_and_a_guide_and_reads_back(world):
     dossier = make_dossier(world.unit_a)
-    book = openpyxl.load_workbook(template_xlsx(dossier))
+    book = openpyxl.load_workbook(_written(write_template_xlsx, dossier))
     assert book.sheetnames == ["Danh sách", "Danh mục", "Hướng dẫn"]
     validations = book["Danh sách"].data_validations.dataValidation
     assert len(validations) == 3 and all(v.type == "list" for v in validations)
@@ -69,7 +76,7 @@ def test_excel_template_has_lists_and_a_guide_and_reads_back(world):
 def test_word_template_reads_back(world):
     dossier = make_dossier(world.unit_a)
     make_person("Hoàng Văn Chiến", unit=world.unit_a_child, birth_year=1975, gender="male")
-    document = docx.Document(template_docx(dossier))
+    document = docx.Document(_written(write_template_docx, dossier))
     table = next(t for t in document.tables if t.rows[0].cells[0].text == "STT")
     empty = [row for row in table.rows[1:] if not any(cell.text for cell in row.cells)]
     values = [["1", "Bệnh viện Đa khoa tỉnh", "", "", "", "Tập thể lao động tiên tiến"], [],

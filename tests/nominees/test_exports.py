@@ -25,8 +25,15 @@ def dossier(world):
     return dossier
 
 
+def written(write, *args, **kwargs) -> io.BytesIO:
+    buffer = io.BytesIO()
+    write(buffer, *args, **kwargs)
+    buffer.seek(0)
+    return buffer
+
+
 def test_excel_export(dossier):
-    book = openpyxl.load_workbook(io.BytesIO(exports.dossier_xlsx(dossier, today=TODAY)))
+    book = openpyxl.load_workbook(written(exports.write_dossier_xlsx, dossier, today=TODAY))
     sheet = book.active
     values = list(sheet.iter_rows(values_only=True))
     assert values[0][0] == "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐỀ NGHỊ KHEN THƯỞNG NĂM 2025"
@@ -49,7 +56,7 @@ def test_excel_export(dossier):
 
 
 def test_word_export_in_decree_30_layout(dossier):
-    document = docx.Document(io.BytesIO(exports.dossier_docx(dossier)))
+    document = docx.Document(written(exports.write_dossier_docx, dossier))
     heading = document.tables[0]
     assert [p.text for p in heading.rows[0].cells[0].paragraphs if p.text] == ["SỞ Y TẾ"]
     assert [p.text for p in heading.rows[0].cells[1].paragraphs if p.text] == [
@@ -78,11 +85,22 @@ def test_selection_export_groups_dossiers_of_the_chosen_states(world, dossier):
     make_line(other, person=world.person_b, code="LDTT", position_and_unit="Giáo viên")
     make_line(make_dossier(world.unit_b, state="draft"), person=make_person("Nháp", unit=world.unit_b))
     lines = exports.selection_lines(states=["ready_for_council"], year=2025)
-    document = docx.Document(io.BytesIO(exports.selection_docx(lines, issuer="Sở Nội vụ", year=2025, today=TODAY)))
+    document = docx.Document(written(exports.write_selection_docx, lines, issuer="Sở Nội vụ", year=2025,
+                                     today=TODAY))
     rows = [[cell.text for cell in row.cells] for row in document.tables[1].rows]
     assert [row[1] for row in rows[5:8]] == ["Lao động tiên tiến", "Đặng Thị Đào", "Giàng A Páo"]
     assert rows[7] == ["2", "Giàng A Páo", "Giáo viên", "Lao động tiên tiến"]
     assert "(Tổng hợp từ 2 hồ sơ đề nghị, lập ngày 15/01/2026)" in [p.text for p in document.paragraphs]
-    sheet = openpyxl.load_workbook(io.BytesIO(exports.selection_xlsx(lines, year=2025, today=TODAY))).active
+    sheet = openpyxl.load_workbook(written(exports.write_selection_xlsx, lines, year=2025, today=TODAY)).active
     names = [row[1] for row in sheet.iter_rows(min_row=6, values_only=True)]
     assert "Nháp" not in names and "Giàng A Páo" in names
+
+
+def test_the_selection_is_read_in_one_query_and_written_without_more(world, dossier, django_assert_num_queries):
+    dossier.state = "ready_for_council"
+    dossier.save()
+    with django_assert_num_queries(1):
+        lines = exports.selection_lines(states=["ready_for_council"], year=2025)
+        exports.write_selection_xlsx(io.BytesIO(), lines, year=2025, today=TODAY)
+        exports.write_selection_docx(io.BytesIO(), lines, issuer="Sở Nội vụ", year=2025, today=TODAY)
+    assert len(lines) == 3

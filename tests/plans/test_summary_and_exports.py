@@ -63,9 +63,9 @@ def test_summary_page_for_a_clerk_counts_their_tasks(tracked, as_persona):
     assert "trong tổng số 2 nhiệm vụ của cả năm" in response.context["text"]
 
 
-def test_excel_annex(tracked):
-    data = exports.tasks_xlsx(tracked.plan, tasks_of(tracked.plan), today=TODAY)
-    sheet = load_workbook(io.BytesIO(data)).active
+def test_excel_annex(tracked, tmp_path):
+    assert exports.write_tasks_xlsx(tmp_path / "a.xlsx", tracked.plan, tasks_of(tracked.plan), today=TODAY) == 5
+    sheet = load_workbook(tmp_path / "a.xlsx").active
     rows = [[cell if cell is not None else "" for cell in row] for row in sheet.iter_rows(values_only=True)]
     assert rows[0][0] == "NHIỆM VỤ TRỌNG TÂM CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM 2026"
     assert rows[1][0] == "(Kèm theo Kế hoạch số 05/KH-UBND ngày 10/01/2026 của Ủy ban nhân dân tỉnh Lào Cai)"
@@ -90,13 +90,15 @@ def test_excel_view_is_scoped(tracked, as_persona):
     response = as_persona("clerk_b").get(reverse("plans:export_xlsx", kwargs={"pk": tracked.plan.pk}))
     assert response["Content-Type"] == exports.XLSX_TYPE
     assert response["Content-Disposition"] == f'attachment; filename="ke-hoach-{tracked.plan.pk}-nhiem-vu.xlsx"'
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     assert [row[1] for row in sheet.iter_rows(min_row=5, values_only=True)] == [
         "QUÝ II", "Tập huấn nghiệp vụ thi đua cho trường học", "THÁNG 7", "Báo cáo sơ kết 6 tháng"]
 
 
 def word_annex(tracked) -> bytes:
-    return exports.tasks_docx(tracked.plan, tasks_of(tracked.plan))
+    buffer = io.BytesIO()
+    exports.write_tasks_docx(buffer, tracked.plan, tasks_of(tracked.plan))
+    return buffer.getvalue()
 
 
 def test_word_annex_layout_and_content(tracked):
@@ -155,4 +157,14 @@ def test_word_annex_converts_to_pdf(tracked, tmp_path):
 def test_word_view(tracked, as_persona):
     response = as_persona("specialist").get(reverse("plans:export_docx", kwargs={"pk": tracked.plan.pk}))
     assert response["Content-Type"] == exports.DOCX_TYPE
-    assert len(docx.Document(io.BytesIO(response.content)).tables[1].rows) == 10
+    assert len(docx.Document(io.BytesIO(b"".join(response.streaming_content))).tables[1].rows) == 10
+
+
+def test_exports_report_progress(tracked, tmp_path):
+    from tests.lib.test_progress import Recorder
+
+    excel, word = Recorder(), Recorder()
+    exports.write_tasks_xlsx(tmp_path / "a.xlsx", tracked.plan, tasks_of(tracked.plan), today=TODAY, progress=excel)
+    exports.write_tasks_docx(tmp_path / "a.docx", tracked.plan, tasks_of(tracked.plan), progress=word)
+    assert excel.calls == [("total", 5), ("advance", 5)]
+    assert word.calls == [("total", 9), ("advance", 9)]  # table rows: 4 quarter headings and 5 tasks

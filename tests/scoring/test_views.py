@@ -161,7 +161,7 @@ def test_minutes_and_scores_export_reopen(world):
     ranking = word.tables[2]
     assert [c.text for c in ranking.rows[1].cells] == ["1", "Sở Giáo dục và Đào tạo", "16", "0", "0"]
     response = client.get(reverse("scoring:export", kwargs={"pk": scoring_round.pk}))
-    book = openpyxl.load_workbook(io.BytesIO(response.content))
+    book = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     assert book.sheetnames == ["Điểm", "Xếp hạng", "Điều chỉnh"]
     rows = list(book["Điểm"].iter_rows(values_only=True))
     assert rows[1] == ("Mã", "Tiêu chí", "Loại", "Điểm tối đa", "Hệ số", "Sở Y tế", "Sở Giáo dục và Đào tạo")

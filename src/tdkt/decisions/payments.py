@@ -9,14 +9,11 @@
 from __future__ import annotations
 
 import datetime
-import io
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
 
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
@@ -24,10 +21,11 @@ from tdkt.decisions.documents import GROUP_NOUNS, GROUP_ORDER
 from tdkt.decisions.enums import ISSUED_STATES, FundEntryKind
 from tdkt.decisions.models import RewardFund, RewardFundEntry
 from tdkt.dossiers.state import actor_user
+from tdkt.lib.progress import Progress, Ticker
+from tdkt.lib.sheets import XLSX_TYPE as XLSX_TYPE
+from tdkt.lib.sheets import SheetWriter
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 VND_FORMAT = "#,##0"  # Excel shows the locale's separator: "7.590.000" in a Vietnamese Excel
-DATE_FORMAT = "dd/mm/yyyy"
 
 
 @dataclass(frozen=True)
@@ -47,50 +45,37 @@ def totals(lines) -> tuple[list[GroupTotal], int]:
     return groups, sum(item.amount for item in groups)
 
 
-def payments_xlsx(decision, lines) -> bytes:
-    """One sheet: STT, name, position and unit, group, coefficient, amount; totals at the bottom."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Chi thuong"
-    bold = Font(name="Times New Roman", bold=True, size=12)
-    normal = Font(name="Times New Roman", size=12)
-    thin = Side(style="thin")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    number = decision.number_text or _("(not numbered yet)")
-    sheet["A1"] = f"DANH SÁCH CHI TIỀN THƯỞNG THEO QUYẾT ĐỊNH SỐ {number}"
-    sheet["A1"].font = bold
-    sheet["A2"] = "Ngày quyết định:"
-    sheet["C2"] = decision.decision_date
-    sheet["C2"].number_format = DATE_FORMAT
-    sheet["A3"] = f"Hình thức: {decision.award_type.name}"
-    header = ["STT", "Họ tên / Tập thể", "Chức vụ, đơn vị", "Nhóm", "Hệ số", "Số tiền (đồng)", "Ghi chú"]
-    for column, (label, width) in enumerate(zip(header, [6, 34, 46, 12, 8, 18, 40], strict=True), start=1):
-        cell = sheet.cell(row=5, column=column, value=label)
-        cell.font, cell.border = bold, border
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        sheet.column_dimensions[cell.column_letter].width = width
-    row = 6
-    for index, line in enumerate(lines, start=1):
-        values = [index, line.display_name, line.position_and_unit, str(GROUP_NOUNS[line.group]),
-                  float(line.coefficient) if line.coefficient is not None else None, line.amount, line.amount_note]
-        for column, value in enumerate(values, start=1):
-            cell = sheet.cell(row=row, column=column, value=value)
-            cell.font, cell.border = normal, border
-        sheet.cell(row=row, column=6).number_format = VND_FORMAT
-        row += 1
-    groups, total = totals(lines)
-    for item in groups:
-        sheet.cell(row=row, column=2, value=f"Cộng {item.label} ({item.count})").font = bold
-        cell = sheet.cell(row=row, column=6, value=item.amount)
-        cell.font, cell.number_format = bold, VND_FORMAT
-        row += 1
-    sheet.cell(row=row, column=2, value="TỔNG CỘNG").font = bold
-    cell = sheet.cell(row=row, column=6, value=total)
-    cell.font, cell.number_format = bold, VND_FORMAT
-    sheet.freeze_panes = "A6"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+def write_payments_xlsx(target, decision, lines, *, progress: Progress | None = None) -> int:
+    """One sheet: STT, name, position and unit, group, coefficient, amount; totals at the bottom. Written row by
+    row to `target` (a path or a binary file); returns the number of lines."""
+    lines = list(lines)
+    ticker = Ticker(progress, len(lines))
+    with SheetWriter(target, font="Times New Roman", font_size=12) as book:
+        bold = book.style(bold=True, wrap=False, valign="")
+        normal = book.style(wrap=False, valign="", border=1)
+        amount = book.style(wrap=False, valign="", border=1, num_format=VND_FORMAT)
+        total_amount = book.style(bold=True, wrap=False, valign="", num_format=VND_FORMAT)
+        sheet = book.sheet("Chi thuong", widths=[6, 34, 46, 12, 8, 18, 40])
+        number = decision.number_text or _("(not numbered yet)")
+        sheet.row([f"DANH SÁCH CHI TIỀN THƯỞNG THEO QUYẾT ĐỊNH SỐ {number}"], styles=[bold])
+        sheet.row(["Ngày quyết định:", None, decision.decision_date], styles=[None, None, book.date_style_for(None)])
+        sheet.row([f"Hình thức: {decision.award_type.name}"])
+        sheet.blank_row()
+        sheet.header(["STT", "Họ tên / Tập thể", "Chức vụ, đơn vị", "Nhóm", "Hệ số", "Số tiền (đồng)", "Ghi chú"],
+                     style=book.style(bold=True, align="center", valign="vcenter", border=1))
+        body_styles = [normal] * 5 + [amount, normal]
+        for index, line in enumerate(lines, start=1):
+            sheet.row([index, line.display_name, line.position_and_unit, str(GROUP_NOUNS[line.group]),
+                       float(line.coefficient) if line.coefficient is not None else None, line.amount,
+                       line.amount_note], styles=body_styles)
+            ticker.tick()
+        groups, total = totals(lines)
+        for item in groups:
+            sheet.row([None, f"Cộng {item.label} ({item.count})", None, None, None, item.amount],
+                      styles=[None, bold, None, None, None, total_amount])
+        sheet.row([None, "TỔNG CỘNG", None, None, None, total], styles=[None, bold, None, None, None, total_amount])
+    ticker.finish()
+    return len(lines)
 
 
 # --- fund ledger -----------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from tdkt.accounts.access import roles_required, signed_in
 from tdkt.awards.models import AwardType
+from tdkt.core.downloads import send_export
 from tdkt.decisions import amendments, documents, forms, payments, queries, rules, services
 from tdkt.decisions.jobs import DECISION_PDF, SUBMISSION_PDF, submission_for
 from tdkt.decisions.models import DecisionLine, IssuingAuthority, RewardFund
@@ -252,9 +253,9 @@ def decision_payments(request, pk):
 @roles_required(*rules.FUND_READERS)
 def payments_xlsx(request, pk):
     decision = _managed_decision(request, pk)
-    data = payments.payments_xlsx(decision, queries.all_lines(decision))
-    return _download(data, payments.XLSX_TYPE, documents.decision_filename(decision, "xlsx").replace(
-        "quyet-dinh", "chi-thuong"))
+    lines = queries.all_lines(decision)
+    return send_export(lambda path: payments.write_payments_xlsx(path, decision, lines),
+                       documents.decision_filename(decision, "xlsx").replace("quyet-dinh", "chi-thuong"))
 
 
 @roles_required(*rules.MANAGERS)

@@ -1,4 +1,4 @@
-"""The consolidated nominee list (danh sách đề nghị khen thưởng) as Excel (openpyxl) and as a Word
+"""The consolidated nominee list (danh sách đề nghị khen thưởng) as Excel (tdkt.lib.sheets) and as a Word
 "DANH SÁCH" in the Decree 30 layout (tdkt.lib.nd30), for one dossier or for a specialist's selection of
 dossiers. Lines are grouped I. Tập thể / II. Cá nhân (/ III. Hộ gia đình), then by award in catalogue
 order, numbered within each group. Only lines still in the running are listed. Document text, so always
@@ -8,19 +8,17 @@ Vietnamese; dates dd/mm/yyyy.
 from __future__ import annotations
 
 import datetime
-import io
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
-from openpyxl.utils import get_column_letter
 
 from tdkt.dossiers.enums import LIVE_NOMINATION_STATES
 from tdkt.dossiers.models import Nomination
 from tdkt.lib import nd30
+from tdkt.lib.progress import Progress, Ticker, counted
+from tdkt.lib.sheets import XLSX_TYPE as XLSX_TYPE
+from tdkt.lib.sheets import SheetWriter
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 WORD_HEADER = ["STT", "Họ và tên", "Chức vụ, đơn vị", "Hình thức đề nghị"]
 WORD_WIDTHS_MM = [13, 52, 60, 40]
@@ -31,6 +29,12 @@ SECTIONS = (("collective", "I", "TẬP THỂ"), ("individual", "II", "CÁ NHÂN"
 VERDICT_TEXT = {"eligible": "Đủ điều kiện", "needs_review": "Hội đồng xem xét", "on_hold": "Tạm dừng xét",
                 "ineligible": "Không đủ điều kiện"}
 LINE_RELATIONS = ("person__unit", "unit", "household", "award_type", "dossier__unit")
+# What the exports print, and nothing else: a 12,000-line list builds 72,000 model instances, so columns
+# not read (timestamps, summaries, files) are not fetched.
+LINE_FIELDS = ("position", "state", "position_and_unit", "verdict_at_submission", "verdict_at_appraisal",
+               "verdict_live", "person__full_name", "person__position", "person__unit__name", "unit__name",
+               "household__head_name", "award_type__name", "award_type__sort_order", "dossier__created_at",
+               "dossier__unit__name")
 
 
 @dataclass
@@ -52,7 +56,7 @@ class Section:
 
 def live_lines(queryset):
     """Lines still in the running, with what the exports print (one query)."""
-    return (queryset.filter(state__in=LIVE_NOMINATION_STATES).select_related(*LINE_RELATIONS)
+    return (queryset.filter(state__in=LIVE_NOMINATION_STATES).select_related(*LINE_RELATIONS).only(*LINE_FIELDS)
             .order_by("award_type__sort_order", "award_type__name", "dossier_id", "position", "id"))
 
 
@@ -136,58 +140,37 @@ def dossier_reference(dossier) -> str:
 # --- Excel ---------------------------------------------------------------------------------------------
 
 
-def lines_xlsx(lines, *, title: str, subtitle: str, today: datetime.date) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Danh sách"
-    thin = Side(style="thin", color="000000")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    wrap = Alignment(wrap_text=True, vertical="top")
-    last = get_column_letter(len(EXCEL_HEADER))
-    for row, (text, font) in enumerate(((f"DANH SÁCH {title.upper()}", Font(name="Times New Roman", size=14,
-                                                                                  bold=True)),
-                                        (subtitle, Font(name="Times New Roman", size=13, italic=True)),
-                                        (f"Ngày lập: {vn_date(today)}", Font(name="Times New Roman", size=12,
-                                                                                 italic=True))), 1):
-        sheet.cell(row=row, column=1, value=text).font = font
-        sheet.merge_cells(f"A{row}:{last}{row}")
-        sheet.cell(row=row, column=1).alignment = Alignment(horizontal="center")
-    sheet.append([])
-    sheet.append(EXCEL_HEADER)
-    header_row = sheet.max_row
-    for column, width in enumerate(EXCEL_WIDTHS, start=1):
-        cell = sheet.cell(row=header_row, column=column)
-        cell.font = Font(name="Times New Roman", size=12, bold=True)
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        cell.border = border
-        sheet.column_dimensions[get_column_letter(column)].width = width
-    sheet.freeze_panes = f"A{header_row + 1}"
-    body = Font(name="Times New Roman", size=12)
-    bold = Font(name="Times New Roman", size=12, bold=True)
-
-    def styled(font, alignment=wrap):
-        for column in range(1, len(EXCEL_HEADER) + 1):
-            cell = sheet.cell(row=sheet.max_row, column=column)
-            cell.font, cell.alignment, cell.border = font, alignment, border
-
-    for section in sections(lines):
-        sheet.append([section.roman, f"{section.heading} ({section.count})"])
-        styled(bold)
-        for group in section.groups:
-            sheet.append(["", f"{group.award_name} ({len(group.lines)})"])
-            styled(Font(name="Times New Roman", size=12, bold=True, italic=True))
-            for number, line in enumerate(group.lines, 1):
-                sheet.append([number, recipient_name(line), position_text(line), award_text(line),
-                              line.dossier.unit.name, line.dossier.reference, verdict_text(line), reasons_text(line)])
-                styled(body)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+def write_lines_xlsx(target, lines, *, title: str, subtitle: str, today: datetime.date,
+                     progress: Progress | None = None) -> int:
+    """The list as one sheet written row by row to `target` (a path or a binary file); the number of lines."""
+    with SheetWriter(target) as book:
+        sheet = book.sheet("Danh sách", widths=EXCEL_WIDTHS)
+        for text, size, bold in ((f"DANH SÁCH {title.upper()}", 14, True), (subtitle, 13, False),
+                                 (f"Ngày lập: {vn_date(today)}", 12, False)):
+            sheet.title_row(text, book.style(bold=bold, italic=not bold, size=size, align="center", wrap=False,
+                                             valign=""))
+        sheet.blank_row()
+        sheet.header(EXCEL_HEADER, style=book.style(bold=True, align="center", valign="vcenter", border=1))
+        body = book.style(border=1)
+        bold = book.style(bold=True, border=1)
+        award = book.style(bold=True, italic=True, border=1)
+        ticker = Ticker(progress, len(lines))
+        for section in sections(lines):
+            sheet.row([section.roman, f"{section.heading} ({section.count})"], bold)
+            for group in section.groups:
+                sheet.row(["", f"{group.award_name} ({len(group.lines)})"], award)
+                for number, line in enumerate(group.lines, 1):
+                    sheet.row([number, recipient_name(line), position_text(line), award_text(line),
+                               line.dossier.unit.name, line.dossier.reference, verdict_text(line),
+                               reasons_text(line)], body)
+                    ticker.tick()
+        ticker.finish()
+    return len(lines)
 
 
-def dossier_xlsx(dossier, *, today: datetime.date) -> bytes:
-    return lines_xlsx(dossier_lines(dossier), title=dossier_title(dossier), subtitle=dossier_reference(dossier),
-                      today=today)
+def write_dossier_xlsx(target, dossier, *, today: datetime.date, progress: Progress | None = None) -> int:
+    return write_lines_xlsx(target, dossier_lines(dossier), title=dossier_title(dossier),
+                            subtitle=dossier_reference(dossier), today=today, progress=progress)
 
 
 # --- Word ----------------------------------------------------------------------------------------------
@@ -206,37 +189,43 @@ def word_rows(lines) -> list:
     return rows
 
 
-def lines_docx(lines, *, heading: nd30.Heading, reference: str, year: int | None = None) -> bytes:
-    """Header block, "DANH SÁCH" and its title, the reference line, then the table of lines."""
+def write_lines_docx(target, lines, *, heading: nd30.Heading, reference: str, year: int | None = None,
+                     progress: Progress | None = None) -> int:
+    """Header block, "DANH SÁCH" and its title, the reference line, then the table of lines, saved to
+    `target` (a path or a binary file); the number of lines."""
     document = nd30.new_document()
     nd30.add_heading_block(document, heading, year=year)
     if reference:
         nd30.add_paragraph(document, reference, italic=True, align="center", space_after=12)
-    nd30.add_table(document, WORD_HEADER, WORD_WIDTHS_MM, word_rows(lines))
-    return nd30.to_bytes(document)
+    nd30.add_table(document, WORD_HEADER, WORD_WIDTHS_MM, counted(word_rows(lines), progress))
+    nd30.save(document, target)
+    return len(lines)
 
 
-def dossier_docx(dossier) -> bytes:
+def write_dossier_docx(target, dossier, *, progress: Progress | None = None) -> int:
     heading = nd30.Heading(issuer=dossier.unit.name, place=settings.PROVINCE_NAME, date=dossier.cover_letter_date,
                            number=dossier.cover_letter_number or None, symbol="TTr", doc_type="DANH SÁCH",
                            title=dossier_title(dossier))
-    return lines_docx(dossier_lines(dossier), heading=heading, reference=dossier_reference(dossier),
-                      year=dossier.year)
+    return write_lines_docx(target, dossier_lines(dossier), heading=heading, reference=dossier_reference(dossier),
+                            year=dossier.year, progress=progress)
 
 
 def selection_title(year: int | None) -> str:
     return "Tập thể, cá nhân đề nghị khen thưởng" + (f" năm {year}" if year else "")
 
 
-def selection_docx(lines, *, issuer: str, year: int | None, today: datetime.date) -> bytes:
+def write_selection_docx(target, lines, *, issuer: str, year: int | None, today: datetime.date,
+                         progress: Progress | None = None) -> int:
     heading = nd30.Heading(issuer=issuer, place=settings.PROVINCE_NAME, date=None, number=None, symbol="DS-SNV",
                            doc_type="DANH SÁCH", title=selection_title(year))
     dossiers = len({line.dossier_id for line in lines})
     reference = f"(Tổng hợp từ {dossiers} hồ sơ đề nghị, lập ngày {vn_date(today)})"
-    return lines_docx(lines, heading=heading, reference=reference, year=year or today.year)
+    return write_lines_docx(target, lines, heading=heading, reference=reference, year=year or today.year,
+                            progress=progress)
 
 
-def selection_xlsx(lines, *, year: int | None, today: datetime.date) -> bytes:
+def write_selection_xlsx(target, lines, *, year: int | None, today: datetime.date,
+                         progress: Progress | None = None) -> int:
     dossiers = len({line.dossier_id for line in lines})
-    return lines_xlsx(lines, title=selection_title(year), subtitle=f"(Tổng hợp từ {dossiers} hồ sơ đề nghị)",
-                      today=today)
+    return write_lines_xlsx(target, lines, title=selection_title(year),
+                            subtitle=f"(Tổng hợp từ {dossiers} hồ sơ đề nghị)", today=today, progress=progress)

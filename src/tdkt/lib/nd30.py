@@ -22,6 +22,7 @@ from __future__ import annotations
 import copy
 import datetime
 import io
+import os
 from dataclasses import dataclass
 
 from docx import Document
@@ -395,6 +396,11 @@ def _page_numbers(section) -> None:
             element.set(qn("xml:space"), "preserve")
             element.text = text
         run._r.append(element)
+
+
+def save(document, target) -> None:
+    """Write the document to `target`, a path or a binary file (no copy of it kept in memory)."""
+    document.save(str(target) if isinstance(target, os.PathLike) else target)
 
 
 def to_bytes(document) -> bytes:

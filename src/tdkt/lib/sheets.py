@@ -95,8 +95,9 @@ class SheetWriter:
         key = (bold, italic, size, align, valign, wrap, border, num_format, bg_color, font)
         if key not in self._styles:
             spec: dict[str, Any] = {"font_name": font or self.font, "font_size": size or self.font_size,
-                                    "bold": bold, "italic": italic, "text_wrap": wrap, "valign": valign,
-                                    "border": border}
+                                    "bold": bold, "italic": italic, "text_wrap": wrap, "border": border}
+            if valign:
+                spec["valign"] = valign
             if align:
                 spec["align"] = align
             if num_format:
@@ -107,14 +108,13 @@ class SheetWriter:
         return self._styles[key]
 
     def date_style_for(self, style) -> Any:
-        """The same format showing dates as dd/mm/yyyy (made once per base format)."""
+        """The same format showing dates as dd/mm/yyyy (made once per base format); an unstyled cell keeps
+        the workbook's default font."""
         key = id(style)
         if key not in self._date_styles:
             base = next((options for options, made in self._styles.items() if made is style), None)
             if base is None:
-                self._date_styles[key] = self.workbook.add_format({"num_format": DATE_FORMAT,
-                                                                   "font_name": self.font,
-                                                                   "font_size": self.font_size})
+                self._date_styles[key] = self.workbook.add_format({"num_format": DATE_FORMAT})
             else:
                 bold, italic, size, align, valign, wrap, border, _num, bg_color, font = base
                 self._date_styles[key] = self.style(bold=bold, italic=italic, size=size, align=align,
@@ -122,10 +122,12 @@ class SheetWriter:
                                                     num_format=DATE_FORMAT, bg_color=bg_color, font=font)
         return self._date_styles[key]
 
-    def sheet(self, name: str, *, widths: Sequence[float] = (), landscape: bool = False) -> Sheet:
+    def sheet(self, name: str, *, widths: Sequence[float | None] = (), landscape: bool = False) -> Sheet:
+        """A new worksheet; `widths` in Excel's character units, column by column (None: the default)."""
         worksheet = self.workbook.add_worksheet(name[:31])
         for column, width in enumerate(widths):
-            worksheet.set_column(column, column, width)
+            if width is not None:
+                worksheet.set_column(column, column, width)
         if landscape:
             worksheet.set_landscape()
         worksheet.set_paper(9)  # A4
@@ -178,15 +180,22 @@ class Sheet:
         self.worksheet.merge.append([row, column, row + 1, column])
 
     def row(self, values: Sequence[Any], style=None, *, styles: Sequence[Any] | None = None,
-            height: float | None = None) -> int:
+            height: float | None = None, merge: tuple[int, int] | None = None) -> int:
         """Append one row; `styles` gives one format per column, else `style` is used for every cell
-        (and, when there are fewer values than columns, for the blank rest so borders are drawn)."""
+        (and, when there are fewer values than columns, for the blank rest so borders are drawn).
+        `merge=(first, last)` merges those columns into one cell holding values[first]."""
         row = self.next_row
         count = max(len(values), self.columns if (style is not None or styles) else 0)
+        first, last = merge if merge else (count, count)
         for column in range(count):
+            if first < column <= last:
+                continue
             value = values[column] if column < len(values) else None
             cell_style = styles[column] if styles and column < len(styles) else style
-            self.write_cell(row, column, value, cell_style)
+            if column == first:
+                self.worksheet.merge_range(row, first, row, last, self._text(value), cell_style)
+            else:
+                self.write_cell(row, column, value, cell_style)
         if height is not None:
             self.worksheet.set_row(row, height)
         self.next_row += 1

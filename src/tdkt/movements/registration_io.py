@@ -15,18 +15,18 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from tdkt.accounts.scope import get_scope
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
+from tdkt.lib.progress import Progress, counted
+from tdkt.lib.sheets import XLSX_TYPE as XLSX_TYPE
+from tdkt.lib.sheets import SheetWriter
 from tdkt.lib.uploads import SniffedUpload
 from tdkt.lib.vntext import fold
 from tdkt.movements.enums import RegistrationState
 from tdkt.movements.models import Registration, RegistrationItem
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FIXED = {"ma don vi": "code", "ma dv": "code", "ten don vi": "name", "don vi": "name",
          "danh hieu tap the": "collective", "danh hieu tap the dang ky": "collective",
          "chi tieu": "targets", "chi tieu thi dua": "targets", "ghi chu": "note"}
@@ -205,43 +205,37 @@ def _bulk_save(planned, existing: dict, *, by, year: int, movement) -> None:
         batch_size=1000)
 
 
-def template_xlsx(units, award_types) -> bytes:
-    """The import template, pre-filled with the units the user may register for."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Dang ky thi dua"
-    header = ["Mã đơn vị", "Tên đơn vị", "Danh hiệu tập thể"] + [a.name for a in award_types] + ["Chỉ tiêu"]
-    sheet.append(header)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for unit in units:
-        sheet.append([unit.code, unit.name, ""] + [None for _a in award_types] + [""])
-    for letter, width in zip("ABCDEFGHIJ", [14, 40, 30, 18, 18, 18, 18, 18, 18, 40], strict=False):
-        sheet.column_dimensions[letter].width = width
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+def write_template_xlsx(target, units, award_types, *, progress: Progress | None = None) -> int:
+    """The import template, pre-filled with the units the user may register for, written to `target` (a path or
+    a binary file); returns the number of units."""
+    award_types = list(award_types)
+    count = 0
+    with SheetWriter(target, font="Calibri", font_size=11) as book:
+        sheet = book.sheet("Dang ky thi dua", widths=[14, 40, 30, 18, 18, 18, 18, 18, 18, 40])
+        header = ["Mã đơn vị", "Tên đơn vị", "Danh hiệu tập thể"] + [a.name for a in award_types] + ["Chỉ tiêu"]
+        sheet.row(header, styles=[book.style(bold=True, wrap=False, valign="")] * len(header))
+        for unit in counted(units, progress):
+            sheet.row([unit.code, unit.name, ""] + [None for _a in award_types] + [""])
+            count += 1
+    return count
 
 
-def comparison_xlsx(year: int, rows) -> bytes:
-    """The comparison as one sheet: unit, title, registered, proposed, awarded (document text: Vietnamese)."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = f"So sanh {year}"
-    sheet.append([f"Đăng ký, đề nghị và khen thưởng năm {year}"])
-    sheet["A1"].font = Font(bold=True)
-    sheet.append(["Đơn vị", "Mã đơn vị", "Danh hiệu, hình thức", "Đăng ký", "Đề nghị", "Được khen thưởng"])
-    for cell in sheet[2]:
-        cell.font = Font(bold=True)
-    for unit_row in rows:
-        for line in unit_row.lines:
-            sheet.append([unit_row.unit.name, unit_row.unit.code, line.award.name, line.registered, line.proposed,
-                          line.awarded])
-    for letter, width in zip("ABCDEF", [40, 14, 40, 12, 12, 18], strict=True):
-        sheet.column_dimensions[letter].width = width
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+def write_comparison_xlsx(target, year: int, rows, *, progress: Progress | None = None) -> int:
+    """The comparison as one sheet: unit, title, registered, proposed, awarded (document text: Vietnamese),
+    written to `target` (a path or a binary file); returns the number of lines."""
+    count = 0
+    with SheetWriter(target, font="Calibri", font_size=11) as book:
+        bold = book.style(bold=True, wrap=False, valign="")
+        sheet = book.sheet(f"So sanh {year}", widths=[40, 14, 40, 12, 12, 18])
+        sheet.row([f"Đăng ký, đề nghị và khen thưởng năm {year}"], styles=[bold])
+        sheet.row(["Đơn vị", "Mã đơn vị", "Danh hiệu, hình thức", "Đăng ký", "Đề nghị", "Được khen thưởng"],
+                  styles=[bold] * 6)
+        for unit_row in counted(rows, progress):
+            for line in unit_row.lines:
+                sheet.row([unit_row.unit.name, unit_row.unit.code, line.award.name, line.registered, line.proposed,
+                           line.awarded])
+                count += 1
+    return count
 
 
 def ensure_xlsx(upload: SniffedUpload) -> None:

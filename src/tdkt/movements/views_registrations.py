@@ -3,7 +3,6 @@ due date, and the registered / proposed / awarded comparison (page and Excel).""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from tdkt.accounts.access import roles_required, signed_in
 from tdkt.accounts.scope import get_scope
+from tdkt.core.downloads import send_export
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.uploads import UploadError, read_upload
 from tdkt.movements import registration_io, rules
@@ -114,11 +114,10 @@ def registration_submit(request, pk):
 
 @roles_required(*rules.REGISTRANTS)
 def registration_template(request):
-    body = registration_io.template_xlsx(writable_units(request.user),
-                                        list(individual_titles().filter(code__in=registration_io.TEMPLATE_TITLES)))
-    response = HttpResponse(body, content_type=registration_io.XLSX_TYPE)
-    response["Content-Disposition"] = 'attachment; filename="mau-dang-ky-thi-dua.xlsx"'
-    return response
+    units = writable_units(request.user)
+    titles = list(individual_titles().filter(code__in=registration_io.TEMPLATE_TITLES))
+    return send_export(lambda path: registration_io.write_template_xlsx(path, units, titles),
+                       "mau-dang-ky-thi-dua.xlsx")
 
 
 @roles_required(*rules.REGISTRANTS)
@@ -176,6 +175,5 @@ def registration_comparison(request):
 def registration_comparison_xlsx(request):
     year = _year(request)
     rows = comparison(request.user, year, unit_ids=_unit_filter(request))
-    response = HttpResponse(registration_io.comparison_xlsx(year, rows), content_type=registration_io.XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="dang-ky-de-nghi-khen-thuong-{year}.xlsx"'
-    return response
+    return send_export(lambda path: registration_io.write_comparison_xlsx(path, year, rows),
+                       f"dang-ky-de-nghi-khen-thuong-{year}.xlsx")

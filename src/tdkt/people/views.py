@@ -1,10 +1,6 @@
-import io
-
-import openpyxl
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,11 +12,13 @@ from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
 from tdkt.awards.proposals import proposable_awards, proposal_context
 from tdkt.awards.queries import person_timeline
+from tdkt.core.downloads import export_path, send_file
 from tdkt.eligibility.codes import Recipient
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import cheap_page
 from tdkt.lib.uploads import UploadError, read_upload
 from tdkt.people import queries, services
+from tdkt.people.exports import MAX_ROWS, write_people_xlsx
 from tdkt.people.forms import PersonForm, PersonImportForm, PersonSearchForm
 from tdkt.people.imports import import_people
 from tdkt.people.validators import mask_national_id
@@ -115,29 +113,11 @@ def person_import(request):
 def person_export(request):
     """The search result as Excel. Full personal data only for units the user may see it for; audited."""
     query = request.GET.get("q", "")
-    people = list(queries.search_people(request.user, query)[:50000])
+    people = queries.search_people(request.user, query)[:MAX_ROWS]
     scope = get_scope(request.user)
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = _("People")
-    sheet.append([_("No."), _("Full name"), _("Gender"), _("Date of birth"), _("Ethnicity"), _("Position"),
-                  _("Unit"), _("Category"), _("Citizen ID")])
-    for number, person in enumerate(people, start=1):
-        personal = scope.can_see_personal_data(person.unit_id)
-        birth = (person.birth_date.strftime("%d/%m/%Y") if personal and person.birth_date
-                 else (str(person.birth_year) if person.birth_year else ""))
-        sheet.append([number, person.full_name, person.get_gender_display(), birth, person.ethnicity,
-                      person.position, person.unit.name, person.get_category_display(),
-                      person.national_id if personal else mask_national_id(person.national_id or "")])
-    sheet.column_dimensions["B"].width = 28
-    sheet.column_dimensions["G"].width = 40
-    buffer = io.BytesIO()
-    book.save(buffer)
-    record(request.user, AuditAction.EXPORT, object_type="people.person",
-           object_repr=_("People list (%(count)d rows)") % {"count": len(people)},
-           changes={"query": query, "rows": len(people)})
-    response = HttpResponse(buffer.getvalue(),
-                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    response["Content-Disposition"] = f'attachment; filename="danh-sach-ca-nhan-{stamp}.xlsx"'
-    return response
+    with export_path(".xlsx") as path:
+        rows = write_people_xlsx(path, people, can_see_personal_data=scope.can_see_personal_data)
+        record(request.user, AuditAction.EXPORT, object_type="people.person",
+               object_repr=_("People list (%(count)d rows)") % {"count": rows}, changes={"query": query, "rows": rows})
+        return send_file(path, f"danh-sach-ca-nhan-{stamp}.xlsx")

@@ -1,4 +1,4 @@
-"""The plan's task annex as Excel (openpyxl) and as Word in the Decree 30 layout (tdkt.lib.nd30).
+"""The plan's task annex as Excel (tdkt.lib.sheets) and as Word in the Decree 30 layout (tdkt.lib.nd30).
 
 Both take the plan and its tasks with `leads`/`partners` attached (tdkt.plans.queries.attach_units);
 tasks are grouped into the plan's sections (consecutive tasks of one period: "QUÝ I", "HÀNG THÁNG"…).
@@ -8,13 +8,11 @@ Document text, so always Vietnamese.
 from __future__ import annotations
 
 import datetime
-import io
-
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
-from openpyxl.utils import get_column_letter
 
 from tdkt.lib import nd30
+from tdkt.lib.progress import Progress, Ticker, counted
+from tdkt.lib.sheets import XLSX_TYPE as XLSX_TYPE
+from tdkt.lib.sheets import SheetWriter
 from tdkt.plans.enums import TaskStatus
 from tdkt.plans.importer.result import PERIOD_LABELS
 
@@ -27,7 +25,6 @@ ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII
 STATUS_TEXT = {TaskStatus.NOT_STARTED: "Chưa thực hiện", TaskStatus.IN_PROGRESS: "Đang thực hiện",
                TaskStatus.DONE: "Hoàn thành", TaskStatus.OVERDUE: "Quá hạn", TaskStatus.CANCELLED: "Dừng thực hiện"}
 RECURRENCE_TEXT = {"monthly": "Hàng tháng", "quarterly": "Hàng quý"}
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -76,53 +73,32 @@ def annex_title(plan) -> str:
     return f"NHIỆM VỤ TRỌNG TÂM CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM {plan.year}"
 
 
-def tasks_xlsx(plan, tasks: list, *, today: datetime.date) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Phụ lục nhiệm vụ"
-    thin = Side(style="thin", color="000000")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    wrap = Alignment(wrap_text=True, vertical="top")
-    last = get_column_letter(len(EXCEL_HEADER))
-    sheet.append([annex_title(plan)])
-    sheet.merge_cells(f"A1:{last}1")
-    sheet["A1"].font = Font(name="Times New Roman", size=14, bold=True)
-    sheet["A1"].alignment = Alignment(horizontal="center")
-    sheet.append([annex_reference(plan)])
-    sheet.merge_cells(f"A2:{last}2")
-    sheet["A2"].font = Font(name="Times New Roman", size=13, italic=True)
-    sheet["A2"].alignment = Alignment(horizontal="center")
-    sheet.append([])
-    sheet.append(EXCEL_HEADER)
-    for column, width in enumerate(EXCEL_WIDTHS, start=1):
-        cell = sheet.cell(row=4, column=column)
-        cell.font = Font(name="Times New Roman", size=13, bold=True)
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        cell.border = border
-        sheet.column_dimensions[get_column_letter(column)].width = width
-    sheet.freeze_panes = "A5"
-    body = Font(name="Times New Roman", size=13)
-    for roman, heading, group in sections(tasks):
-        sheet.append([roman, heading])
-        row = sheet.max_row
-        sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=len(EXCEL_HEADER))
-        for column in range(1, len(EXCEL_HEADER) + 1):
-            cell = sheet.cell(row=row, column=column)
-            cell.font = Font(name="Times New Roman", size=13, bold=True)
-            cell.border = border
-        for task in group:
-            sheet.append([task.number or "", task.content, units_text(task.leads), units_text(task.partners),
-                          due_text(task), status_text(task, today)])
-            for column in range(1, len(EXCEL_HEADER) + 1):
-                cell = sheet.cell(row=sheet.max_row, column=column)
-                cell.font, cell.alignment, cell.border = body, wrap, border
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+def write_tasks_xlsx(target, plan, tasks: list, *, today: datetime.date, progress: Progress | None = None) -> int:
+    """The annex as one sheet, written row by row to `target` (a path or a binary file); the number of tasks."""
+    columns = len(EXCEL_HEADER)
+    with SheetWriter(target) as book:
+        sheet = book.sheet("Phụ lục nhiệm vụ", widths=EXCEL_WIDTHS)
+        sheet.title_row(annex_title(plan), book.style(bold=True, size=14, align="center", wrap=False, valign=""))
+        sheet.title_row(annex_reference(plan), book.style(italic=True, size=13, align="center", wrap=False,
+                                                          valign=""))
+        sheet.blank_row()
+        sheet.header(EXCEL_HEADER, style=book.style(bold=True, size=13, align="center", valign="vcenter", border=1))
+        section = book.style(bold=True, size=13, wrap=False, valign="", border=1)
+        body = book.style(size=13, border=1)
+        ticker = Ticker(progress, len(tasks))
+        for roman, heading, group in sections(tasks):
+            sheet.row([roman, heading], section, merge=(1, columns - 1))
+            for task in group:
+                sheet.row([task.number or "", task.content, units_text(task.leads), units_text(task.partners),
+                           due_text(task), status_text(task, today)], body)
+                ticker.tick()
+        ticker.finish()
+    return len(tasks)
 
 
-def tasks_docx(plan, tasks: list) -> bytes:
-    """The annex in the Decree 30 layout: header block, KẾ HOẠCH and its title, the task table."""
+def write_tasks_docx(target, plan, tasks: list, *, progress: Progress | None = None) -> int:
+    """The annex in the Decree 30 layout (header block, KẾ HOẠCH and its title, the task table), saved to
+    `target` (a path or a binary file); the number of tasks."""
     document = nd30.new_document()
     nd30.add_heading_block(document, nd30.Heading(
         issuer=plan.issuer or "Ủy ban nhân dân tỉnh", place=plan.place, date=plan.issued_on, number=plan.number or None,
@@ -135,5 +111,6 @@ def tasks_docx(plan, tasks: list) -> bytes:
         rows.append(nd30.SectionRow(heading, roman))
         rows += [[task.number or "", task.content, units_text(task.leads), units_text(task.partners), due_text(task)]
                  for task in group]
-    nd30.add_table(document, WORD_HEADER, WORD_WIDTHS_MM, rows)
-    return nd30.to_bytes(document)
+    nd30.add_table(document, WORD_HEADER, WORD_WIDTHS_MM, counted(rows, progress))
+    nd30.save(document, target)
+    return len(tasks)

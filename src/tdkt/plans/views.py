@@ -6,7 +6,7 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from tdkt.accounts.access import roles_required, signed_in
 from tdkt.accounts.scope import get_scope
+from tdkt.core.downloads import send_export
 from tdkt.lib.forms import apply_validation_error
 from tdkt.orgs.models import Council, Unit
 from tdkt.plans import exports, queries, rules, services
@@ -132,19 +133,17 @@ def plan_summary(request, pk):
 @signed_in
 def export_xlsx(request, pk):
     plan = queries.get_plan_for_user(request.user, pk)
-    data = exports.tasks_xlsx(plan, _tasks_with_units(request.user, plan), today=timezone.localdate())
-    response = HttpResponse(data, content_type=exports.XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="ke-hoach-{plan.pk}-nhiem-vu.xlsx"'
-    return response
+    tasks = _tasks_with_units(request.user, plan)
+    today = timezone.localdate()
+    return send_export(lambda path: exports.write_tasks_xlsx(path, plan, tasks, today=today),
+                       f"ke-hoach-{plan.pk}-nhiem-vu.xlsx")
 
 
 @signed_in
 def export_docx(request, pk):
     plan = queries.get_plan_for_user(request.user, pk)
-    data = exports.tasks_docx(plan, _tasks_with_units(request.user, plan))
-    response = HttpResponse(data, content_type=exports.DOCX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="ke-hoach-{plan.pk}-nhiem-vu.docx"'
-    return response
+    tasks = _tasks_with_units(request.user, plan)
+    return send_export(lambda path: exports.write_tasks_docx(path, plan, tasks), f"ke-hoach-{plan.pk}-nhiem-vu.docx")
 
 
 @signed_in

@@ -4,7 +4,7 @@ service function."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -15,12 +15,12 @@ from tdkt.awards.imports import queries, services
 from tdkt.awards.imports.columns import field_label
 from tdkt.awards.imports.forms import MappingForm, ReviewForm, UploadForm
 from tdkt.awards.imports.models import BatchStatus, RowStatus
-from tdkt.awards.imports.report import build_report
+from tdkt.awards.imports.report import write_report
+from tdkt.core.downloads import send_export
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import cheap_page
 
 IMPORTERS = (Role.SYSTEM_ADMIN, Role.PROVINCE_SPECIALIST, Role.UNIT_CLERK, Role.UNIT_LEADER)
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @roles_required(*IMPORTERS)
@@ -110,9 +110,7 @@ def import_commit(request, pk):
 @roles_required(*IMPORTERS)
 def import_report(request, pk):
     batch = queries.get_batch_for_user(request.user, pk)
-    response = HttpResponse(build_report(batch), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="bao-cao-nhap-{batch.pk}.xlsx"'
-    return response
+    return send_export(lambda path: write_report(path, batch), f"bao-cao-nhap-{batch.pk}.xlsx")
 
 
 @roles_required(*IMPORTERS)

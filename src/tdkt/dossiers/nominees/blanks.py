@@ -12,9 +12,6 @@ provincial dossier (units send their Lao động tiên tiến lists through it).
 
 from __future__ import annotations
 
-import io
-import tempfile
-
 from django.conf import settings
 
 from tdkt.awards.enums import AwardLevel
@@ -84,10 +81,9 @@ def _guide(awards) -> list[str]:
     ]
 
 
-def template_xlsx(dossier):
-    """The Excel template as an open temporary file (rewound), to be streamed."""
+def write_template_xlsx(target, dossier) -> None:
+    """The Excel template, written to `target` (a path or a binary file)."""
     awards = proposable_awards(dossier)
-    target = tempfile.TemporaryFile()  # noqa: SIM115 — the streaming response reads and closes it
     with SheetWriter(target) as book:
         bold_center = book.style(bold=True, align="center")
         header_style = book.style(bold=True, align="center", border=1, wrap=True)
@@ -119,12 +115,10 @@ def template_xlsx(dossier):
                        title="Loại đối tượng")
         for text in _guide(awards):
             guide.row([text], book.style(bold=True) if text.isupper() else book.style(wrap=True))
-    target.seek(0)
-    return target
 
 
-def template_docx(dossier):
-    """The Word "Danh sách đề nghị" table (Decree 30 heading block), as an open temporary file."""
+def write_template_docx(target, dossier) -> None:
+    """The Word "Danh sách đề nghị" table (Decree 30 heading block), written to `target`."""
     heading = nd30.Heading(issuer=dossier.unit.name, place=settings.PROVINCE_NAME, date=None, number=None,
                            symbol="TTr", doc_type="DANH SÁCH", title=dossier_title(dossier))
     document = nd30.new_document(landscape=True)
@@ -135,4 +129,4 @@ def template_docx(dossier):
     nd30.add_table(document, WORD_HEADER, WORD_WIDTHS_MM, rows)
     nd30.add_paragraph(document, "Họ và tên ghi đầy đủ; năm sinh hoặc ngày sinh dd/mm/yyyy; hình thức đề nghị: "
                        + "; ".join(award.name for award in proposable_awards(dossier)) + ".", italic=True, size=11)
-    return io.BytesIO(nd30.to_bytes(document))
+    nd30.save(document, target)

@@ -5,7 +5,6 @@ domain function (services, importing, quotas, exports)."""
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -17,6 +16,7 @@ from tdkt.accounts.enums import Role
 from tdkt.accounts.scope import get_scope
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
+from tdkt.core.downloads import send_export
 from tdkt.dossiers import exports
 from tdkt.dossiers.models import Nomination, NominationQuota
 from tdkt.dossiers.nominees import blanks, importing, quotas, services
@@ -241,13 +241,8 @@ def import_undo(request, pk, batch):
 def import_template(request, pk, kind):
     """The list template of this dossier (.xlsx with drop-down lists and a guide, or the Word table), streamed."""
     dossier = get_dossier_for_user(request.user, pk, write=True)
-    if kind == "xlsx":
-        return _stream(blanks.template_xlsx(dossier), exports.XLSX_TYPE, f"mau-danh-sach-{dossier.pk}.xlsx")
-    return _stream(blanks.template_docx(dossier), exports.DOCX_TYPE, f"mau-danh-sach-{dossier.pk}.docx")
-
-
-def _stream(stream, content_type: str, filename: str) -> FileResponse:
-    return FileResponse(stream, as_attachment=True, filename=filename, content_type=content_type)
+    write = blanks.write_template_xlsx if kind == "xlsx" else blanks.write_template_docx
+    return send_export(lambda path: write(path, dossier), f"mau-danh-sach-{dossier.pk}.{kind}")
 
 
 @roles_required(*SPECIALISTS)
@@ -278,25 +273,22 @@ def quota_remove(request, pk):
     return redirect("nominees:quotas")
 
 
-def _download(data: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 @signed_in
 def export_xlsx(request, pk):
     dossier = get_dossier_for_user(request.user, pk)
-    data = exports.dossier_xlsx(dossier, today=timezone.localdate())
+    today = timezone.localdate()
+    response = send_export(lambda path: exports.write_dossier_xlsx(path, dossier, today=today),
+                           f"danh-sach-{dossier.pk}.xlsx")
     record(request.user, AuditAction.EXPORT, dossier, changes={"list": "xlsx"})
-    return _download(data, exports.XLSX_TYPE, f"danh-sach-{dossier.pk}.xlsx")
+    return response
 
 
 @signed_in
 def export_docx(request, pk):
     dossier = get_dossier_for_user(request.user, pk)
+    response = send_export(lambda path: exports.write_dossier_docx(path, dossier), f"danh-sach-{dossier.pk}.docx")
     record(request.user, AuditAction.EXPORT, dossier, changes={"list": "docx"})
-    return _download(exports.dossier_docx(dossier), exports.DOCX_TYPE, f"danh-sach-{dossier.pk}.docx")
+    return response
 
 
 @roles_required(*SPECIALISTS, Role.COUNCIL_SECRETARY)
@@ -306,15 +298,17 @@ def export_selection(request):
         data = form.cleaned_data
         today = timezone.localdate()
         selected = exports.selection_lines(states=data["states"], year=data["year"])
+        if data["format"] == "docx":
+            issuer = _issuer(request.user)
+            response = send_export(lambda path: exports.write_selection_docx(
+                path, selected, issuer=issuer, year=data["year"], today=today), "danh-sach-tong-hop.docx")
+        else:
+            response = send_export(lambda path: exports.write_selection_xlsx(
+                path, selected, year=data["year"], today=today), "danh-sach-tong-hop.xlsx")
         record(request.user, AuditAction.EXPORT, object_type="dossiers.nomination", object_repr=_(
             "Consolidated nominee list"), changes={"states": data["states"], "year": data["year"],
                                                    "format": data["format"], "lines": len(selected)})
-        if data["format"] == "docx":
-            issuer = _issuer(request.user)
-            return _download(exports.selection_docx(selected, issuer=issuer, year=data["year"], today=today),
-                             exports.DOCX_TYPE, "danh-sach-tong-hop.docx")
-        return _download(exports.selection_xlsx(selected, year=data["year"], today=today), exports.XLSX_TYPE,
-                         "danh-sach-tong-hop.xlsx")
+        return response
     return render(request, "nominees/export_selection.html", {"form": form})
 
 

@@ -2,13 +2,11 @@
 
 Official documents are written in Vietnamese whatever the interface language (as the plan exports)."""
 
-import io
-
 from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
 
 from tdkt.lib import nd30
+from tdkt.lib.progress import Progress, Ticker
+from tdkt.lib.sheets import SheetWriter
 from tdkt.movements.scoring.enums import CriterionKind, RoundKind
 from tdkt.movements.scoring.queries import criteria_tree, members, review_matrix
 from tdkt.movements.scoring.sheets import format_points
@@ -81,50 +79,43 @@ def minutes_docx(scoring_round, ranked, tallies, proposals, *, place: str = "") 
     return nd30.to_bytes(document)
 
 
-def scores_xlsx(scoring_round, ranked, adjustments) -> bytes:
-    """Sheet 1: criteria × units (points as they count now); sheet 2: the ranking; sheet 3: adjustments."""
+def write_scores_xlsx(target, scoring_round, ranked, adjustments, *, progress: Progress | None = None) -> int:
+    """Sheet 1: criteria × units (points as they count now); sheet 2: the ranking; sheet 3: adjustments.
+    Written row by row to `target` (a path or a binary file); returns the number of criteria rows."""
     units, rows = review_matrix(scoring_round)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Điểm"
-    bold = Font(bold=True)
-    sheet.append([f"Điểm thi đua – {round_title(scoring_round)}"])
-    sheet["A1"].font = Font(bold=True, size=13)
-    header = ["Mã", "Tiêu chí", "Loại", "Điểm tối đa", "Hệ số"] + [unit.name for unit in units]
-    sheet.append(header)
-    for cell in sheet[2]:
-        cell.font = bold
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-    for row in rows:
-        criterion = row["criterion"]
-        values = [criterion.code, ("   " * row["depth"]) + criterion.title, KIND_TEXT[criterion.kind],
-                  float(criterion.max_points), float(criterion.weight)]
-        if row["heading"]:
-            values += [None] * len(units)
-        else:
-            values += [float(cell.points) if cell is not None and cell.points is not None else None
-                       for cell in row["cells"]]
-        sheet.append(values)
-        if row["heading"]:
-            for cell in sheet[sheet.max_row]:
-                cell.font = bold
-    sheet.column_dimensions["B"].width = 60
-    ranking = workbook.create_sheet("Xếp hạng")
-    ranking.append(["Hạng", "Đơn vị", "Tổng điểm", "Điểm thưởng", "Điểm trừ", "Bằng điểm chưa phân định"])
-    for r in ranked:
-        ranking.append([r.rank, r.name, float(r.total), float(r.bonus), float(r.penalty),
-                        "x" if r.tie_unresolved else ""])
-    changes = workbook.create_sheet("Điều chỉnh")
-    changes.append(["Đơn vị", "Tiêu chí", "Điểm cũ", "Điểm mới", "Lý do", "Người điều chỉnh", "Thời điểm",
-                    "Ý kiến đơn vị"])
-    for adjustment in adjustments:
-        changes.append([adjustment.score.sheet.unit.name, adjustment.score.criterion.code,
-                        float(adjustment.old_points) if adjustment.old_points is not None else None,
-                        float(adjustment.new_points), adjustment.reason, str(adjustment.by),
-                        timezone.localtime(adjustment.at).strftime("%d/%m/%Y %H:%M"), adjustment.unit_answer])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    ticker = Ticker(progress, len(rows))
+    with SheetWriter(target, font="Calibri", font_size=11) as book:
+        bold = book.style(bold=True, wrap=False, valign="")
+        sheet = book.sheet("Điểm", widths=[None, 60])
+        sheet.row([f"Điểm thi đua – {round_title(scoring_round)}"],
+                  styles=[book.style(bold=True, size=13, wrap=False, valign="")])
+        header = ["Mã", "Tiêu chí", "Loại", "Điểm tối đa", "Hệ số"] + [unit.name for unit in units]
+        sheet.row(header, book.style(bold=True, valign="vcenter"))
+        for row in rows:
+            criterion = row["criterion"]
+            values = [criterion.code, ("   " * row["depth"]) + criterion.title, KIND_TEXT[criterion.kind],
+                      float(criterion.max_points), float(criterion.weight)]
+            if row["heading"]:
+                sheet.row(values + [None] * len(units), styles=[bold] * len(header))
+            else:
+                sheet.row(values + [float(cell.points) if cell is not None and cell.points is not None else None
+                                    for cell in row["cells"]])
+            ticker.tick()
+        ranking = book.sheet("Xếp hạng")
+        ranking.row(["Hạng", "Đơn vị", "Tổng điểm", "Điểm thưởng", "Điểm trừ", "Bằng điểm chưa phân định"])
+        for r in ranked:
+            ranking.row([r.rank, r.name, float(r.total), float(r.bonus), float(r.penalty),
+                         "x" if r.tie_unresolved else ""])
+        changes = book.sheet("Điều chỉnh")
+        changes.row(["Đơn vị", "Tiêu chí", "Điểm cũ", "Điểm mới", "Lý do", "Người điều chỉnh", "Thời điểm",
+                     "Ý kiến đơn vị"])
+        for adjustment in adjustments:
+            changes.row([adjustment.score.sheet.unit.name, adjustment.score.criterion.code,
+                         float(adjustment.old_points) if adjustment.old_points is not None else None,
+                         float(adjustment.new_points), adjustment.reason, str(adjustment.by),
+                         timezone.localtime(adjustment.at).strftime("%d/%m/%Y %H:%M"), adjustment.unit_answer])
+    ticker.finish()
+    return len(rows)
 
 
 def template_rows(template) -> list[list]:

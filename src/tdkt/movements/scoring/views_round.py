@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from tdkt.accounts.access import signed_in
 from tdkt.accounts.scope import get_scope
+from tdkt.core.downloads import send_export
 from tdkt.lib.forms import apply_validation_error
 from tdkt.movements.scoring import exports, proposals, queries, rules, services, sheets
 from tdkt.movements.scoring.enums import ROUND_TRANSITIONS, RoundState
@@ -24,7 +25,6 @@ from tdkt.movements.scoring.models import (
 )
 from tdkt.orgs.models import Unit
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -191,10 +191,8 @@ def export_scores(request, pk):
     ranked = queries.leaderboards([scoring_round])[scoring_round.pk]
     adjustments = ScoreAdjustment.objects.filter(score__sheet__round=scoring_round).select_related(
         "score__sheet__unit", "score__criterion", "by").order_by("at")
-    data = exports.scores_xlsx(scoring_round, ranked, adjustments)
-    response = HttpResponse(data, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="diem-thi-dua-{scoring_round.pk}.xlsx"'
-    return response
+    return send_export(lambda path: exports.write_scores_xlsx(path, scoring_round, ranked, adjustments),
+                       f"diem-thi-dua-{scoring_round.pk}.xlsx")
 
 
 def round_url(scoring_round) -> str:

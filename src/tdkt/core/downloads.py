@@ -1,0 +1,111 @@
+"""Export files are written to disk, then streamed to the browser and removed: never held in memory, never
+copied again before sending.
+
+    return send_export(lambda path: exports.write_tasks_xlsx(path, plan, tasks, today=today),
+                       f"ke-hoach-{plan.pk}-nhiem-vu.xlsx")
+
+or, when the view needs what the writer returns (a count for the audit log):
+
+    with export_path(".xlsx") as path:
+        rows = write_people_xlsx(path, people, …)
+        record(…, changes={"rows": rows})
+        return send_file(path, "danh-sach-ca-nhan.xlsx")
+
+The temporary files live in settings.EXPORTS_DIR (default MEDIA_ROOT/exports, never served directly). On
+POSIX the file is unlinked as soon as it is opened for sending (the open handle keeps the data until the
+response is closed, so nothing is left behind even if the client goes away); elsewhere it is removed when
+the response closes it."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import mimetypes
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from django.conf import settings
+from django.http import FileResponse
+
+from tdkt.lib.vntext import fold
+
+CONTENT_TYPES = {
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".csv": "text/csv; charset=utf-8",
+    ".pdf": "application/pdf",
+}
+
+
+def exports_dir() -> Path:
+    directory = Path(settings.EXPORTS_DIR or Path(settings.MEDIA_ROOT) / "exports")
+    directory.mkdir(parents=True, exist_ok=True)
+    return directory
+
+
+def new_export_path(suffix: str) -> Path:
+    """A fresh, empty file of ours in the exports directory (mode 0600)."""
+    handle, name = tempfile.mkstemp(suffix=suffix, prefix="export-", dir=exports_dir())
+    os.close(handle)
+    return Path(name)
+
+
+@contextlib.contextmanager
+def export_path(suffix: str) -> Iterator[Path]:
+    """A temporary export file; removed when the block ends (at once if it failed), unless `send_file`
+    has taken it over."""
+    path = new_export_path(suffix)
+    try:
+        yield path
+    finally:
+        with contextlib.suppress(OSError):  # already unlinked by send_file, or still open (not POSIX)
+            path.unlink(missing_ok=True)
+
+
+class _TemporaryDownload(io.FileIO):
+    """The file being sent; removes itself when closed (where it could not be unlinked while open)."""
+
+    def close(self) -> None:
+        name = self.name
+        super().close()
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+
+
+def content_disposition(filename: str) -> str:
+    """`attachment; filename="…"`, with an RFC 5987 `filename*=UTF-8''…` for a Vietnamese name (and an
+    unaccented `filename` for clients that do not read it)."""
+    try:
+        filename.encode("ascii")
+    except UnicodeEncodeError:
+        fallback = fold(filename).encode("ascii", "replace").decode().replace("?", "_")
+        return f'attachment; filename="{_quoted(fallback)}"; filename*=UTF-8\'\'{quote(filename, safe="")}'
+    return f'attachment; filename="{_quoted(filename)}"'
+
+
+def _quoted(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def send_file(path: Path | str, filename: str, *, content_type: str | None = None) -> FileResponse:
+    """Stream a temporary export file as an attachment named `filename`; the file is removed after sending."""
+    handle = _TemporaryDownload(str(path), "rb")
+    if os.name == "posix":
+        os.unlink(path)  # the open handle keeps the data until the response closes it
+    suffix = Path(filename).suffix.lower()
+    content_type = content_type or CONTENT_TYPES.get(suffix) or mimetypes.guess_type(filename)[0] or \
+        "application/octet-stream"
+    response = FileResponse(handle, content_type=content_type)
+    response["Content-Disposition"] = content_disposition(filename)
+    return response
+
+
+def send_export(write: Callable[[Path], Any], filename: str, *, content_type: str | None = None) -> FileResponse:
+    """Run `write(path)` (an exporter writing to a file) and stream what it wrote."""
+    with export_path(Path(filename).suffix) as path:
+        write(path)
+        return send_file(path, filename, content_type=content_type)

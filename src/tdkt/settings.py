@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "tdkt.plans",
     "tdkt.workcalendar",
     "tdkt.notifications",
+    "tdkt.workflow",
     "tdkt.movements",
     "tdkt.movements.scoring",
     "tdkt.dossiers",

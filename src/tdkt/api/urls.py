@@ -5,11 +5,12 @@ from django.urls import URLPattern
 
 from tdkt.accounts.access import api_token, public
 from tdkt.api.core import api
-from tdkt.api.endpoints import consultations, dossiers, me
+from tdkt.api.endpoints import actions, consultations, dossiers, me
 
 api.add_router("", me.router)
 api.add_router("", dossiers.router)
 api.add_router("", consultations.router)
+api.add_router("", actions.router)  # last: its paths start with a parameter (the machine's name)
 
 # The schema, its documentation page, and ninja's root (a 404 outside DEBUG; the schema reverses it for the prefix).
 PUBLIC_VIEWS = {"openapi-json", "openapi-view", "api-root"}

@@ -1,0 +1,189 @@
+"""Declared state machines: each aggregate with states lists its transitions once, here in code.
+
+A `StateMachine` names the model, its state field and enum, its history table and who may act; each
+`Transition` says from which states to which state, which actor performs it, whether a reason is required,
+what must hold before (`requires`) and whom it notifies (`notifies`). From the declaration come:
+
+- the domain functions: `MACHINE.perform(obj, "submit", by=user, reason=…)` checks the actor, the reason and
+  the requirements, then calls the one primitive (tdkt.workflow.primitive.change_state);
+- the buttons a user sees (`MACHINE.allowed(user, obj)`, rendered by templates/workflow/actions.html);
+- the JSON API's actions (tdkt.api.endpoints.actions lists and performs them by name);
+- the transition tables of the docs (tdkt.workflow.docs, checked by a test).
+
+Adding a transition is one `Transition(...)` in the aggregate's `transitions.py` (plus its translation).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
+
+from tdkt.workflow.primitive import change_state
+
+# The actor name of transitions only the system performs (a sweep, another aggregate's transition).
+SYSTEM = "system"
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A notification a transition sends: to `users`, with `text` and a link."""
+
+    users: Iterable
+    text: str
+    url: str = ""
+    key: str = ""
+
+
+@dataclass(frozen=True)
+class Transition:
+    name: str
+    label: Any  # lazy translation
+    sources: frozenset
+    target: str | None  # None: the state stays (an assignment) or `target_for` decides (a release)
+    actor: str  # a key of the machine's `actors`, or SYSTEM
+    reason_required: bool = False
+    requires: tuple[Callable[[Any], None], ...] = ()  # each raises ValidationError naming what is missing
+    notifies: Callable[[Any, Transition], Iterable[Notice]] | None = None
+    target_for: Callable[[Any], str] | None = None
+    form_url: str = ""  # a page of its own (a form with more than a reason); else the generic action view
+    danger: bool = False  # drawn as a red button
+    description: Any = ""  # one line for the docs
+
+    def __post_init__(self):
+        object.__setattr__(self, "sources", frozenset(self.sources))
+
+    def target_of(self, obj, field_name: str = "state") -> str:
+        if self.target is not None:
+            return self.target
+        if self.target_for is not None:
+            return self.target_for(obj)
+        return getattr(obj, field_name)
+
+
+def transition(name, label, sources, target, actor, **options) -> Transition:
+    return Transition(name=name, label=label, sources=frozenset(sources), target=target, actor=actor, **options)
+
+
+@dataclass
+class StateMachine:
+    """One aggregate's states and transitions (see the module docstring)."""
+
+    name: str  # "dossier": used in URLs, the API and the docs
+    label: Any  # "hồ sơ" — the noun in messages
+    model: Any
+    states: Any  # the TextChoices
+    history_model: Any
+    history_owner: str  # the history model's foreign key to the aggregate
+    actors: dict[str, Callable[[Any, Any], bool]]  # actor name -> may(user, obj)
+    transitions: list[Transition] = field(default_factory=list)
+    field_name: str = "state"
+    initial: str = ""  # the state objects are created in
+    timestamps: tuple[str, ...] = ()  # fields set to now at every transition
+    get_for_user: Callable[..., Any] | None = None  # (user, pk, write=True) -> obj or Http404
+    history_defaults: Callable[[Any], dict] | None = None  # extra history fields (kind, parent object…)
+    audit_fields: bool = True  # copy the fields saved with the state into the audit row
+    audit_exclude: frozenset = frozenset()  # …except these
+    refused_message: Any = None  # "A %(noun)s that is “%(old)s” cannot become “%(new)s”."
+    raced_message: Any = None
+    forbidden_message: Any = None  # "You may not do this on this %(noun)s."
+    docs: str = ""  # the doc (under docs/) that carries this machine's generated table
+    handlers: dict[str, Callable] = field(default_factory=dict)  # transition name -> its domain function
+
+    def __post_init__(self):
+        names = [t.name for t in self.transitions]
+        if len(names) != len(set(names)):
+            raise ValueError(f"{self.name}: a transition is declared twice")
+        for item in self.transitions:
+            if item.actor != SYSTEM and item.actor not in self.actors:
+                raise ValueError(f"{self.name}.{item.name}: unknown actor {item.actor!r}")
+        MACHINES[self.name] = self
+
+    # --- reading the declaration -------------------------------------------------------------------------------
+
+    def __getitem__(self, name: str) -> Transition:
+        for item in self.transitions:
+            if item.name == name:
+                return item
+        raise KeyError(f"{self.name} has no transition {name!r}")
+
+    def state_label(self, value) -> str:
+        try:
+            return str(self.states(value).label)
+        except ValueError:
+            return value or "—"
+
+    def state_of(self, obj) -> str:
+        return getattr(obj, self.field_name)
+
+    def sources_of(self, *names: str) -> frozenset:
+        return frozenset().union(*(self[name].sources for name in names))
+
+    def acts_as(self, user, obj, actor: str) -> bool:
+        if actor == SYSTEM:
+            return False
+        return bool(getattr(user, "is_authenticated", False)) and self.actors[actor](user, obj)
+
+    def may(self, user, obj, name: str) -> bool:
+        item = self[name]
+        return self.state_of(obj) in item.sources and self.acts_as(user, obj, item.actor)
+
+    def allowed(self, user, obj) -> list[Transition]:
+        """The transitions `user` may attempt on `obj` now, in declaration order (the buttons)."""
+        state = self.state_of(obj)
+        return [item for item in self.transitions
+                if state in item.sources and self.acts_as(user, obj, item.actor)]
+
+    def implements(self, name: str):
+        """Decorator: `fn(obj, *, by, reason="")` is the domain function that owns transition `name` (it
+        checks the step's own rules, then calls `perform`). The generic page and the API call it through
+        `run`; a transition without one is performed directly."""
+        self[name]  # fails on a name that is not declared
+
+        def register(function):
+            self.handlers[name] = function
+            return function
+        return register
+
+    def run(self, obj, name: str, *, by, reason: str = ""):
+        """Entry point of the generated buttons and API actions."""
+        handler = self.handlers.get(name)
+        if handler is not None:
+            return handler(obj, by=by, reason=reason)
+        return self.perform(obj, name, by=by, reason=reason)
+
+    # --- acting ------------------------------------------------------------------------------------------------
+
+    def check_actor(self, obj, item: Transition, by) -> None:
+        """A user must be the transition's actor; a command (by is a string) acts for the system."""
+        if not getattr(by, "is_authenticated", False):
+            return
+        if not self.acts_as(by, obj, item.actor):
+            message = self.forbidden_message or _("You may not do this on this %(noun)s.")
+            raise PermissionDenied(message % {"noun": self.label})
+
+    def perform(self, obj, name: str, *, by, reason: str = "", extra: dict | None = None,
+                history: dict | None = None, **fields):
+        """Do transition `name` on `obj`: actor, reason and requirements checked, then the primitive."""
+        item = self[name]
+        self.check_actor(obj, item, by)
+        reason = (reason or "").strip()
+        if item.reason_required and not reason:
+            raise ValidationError({"reason": _("Give the reason: the unit and the timeline keep it.")})
+        for requirement in item.requires:
+            requirement(obj)
+        return change_state(self, obj, item.target_of(obj, self.field_name), by=by, allowed_from=item.sources, reason=reason,
+                            transition=item, extra=extra, history=history, **fields)
+
+
+MACHINES: dict[str, StateMachine] = {}
+
+
+def machine(name: str) -> StateMachine:
+    try:
+        return MACHINES[name]
+    except KeyError:
+        raise LookupError(f"no state machine {name!r}") from None

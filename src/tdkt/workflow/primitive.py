@@ -1,0 +1,73 @@
+"""The one transition primitive: nothing else writes a state field (a test walks the source to check).
+
+`change_state` moves one object from one of `allowed_from` to `to`, conditionally on the state the caller
+saw — so two clicks, or two officers racing, give one change and one clear refusal ("someone else acted
+first") — and, in the same transaction, writes the history row (the machine's StateChange table), the
+audit row and the notifications the transition declares. Notification rows are written here; their
+delivery (the in-app list reads them; mail is queued by the outbox) happens after commit.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tdkt.audit.models import AuditAction
+from tdkt.audit.services import record
+from tdkt.notifications.services import notify
+
+
+def actor_user(by):
+    """The acting user, or None when a command (named by a string) acts."""
+    return by if getattr(by, "is_authenticated", False) else None
+
+
+def write_history(machine, obj, *, by, from_state: str, to_state: str, reason: str = "",
+                  extra: dict | None = None, history: dict | None = None):
+    """One row of the machine's history table (also used for a creation: from_state empty)."""
+    user = actor_user(by)
+    values = {machine.history_owner: obj, "from_state": from_state or "", "to_state": to_state or "",
+              "reason": reason or "", "by": user, "extra": extra or {},
+              "by_name": getattr(user, "username", "") or (by if isinstance(by, str) else "")}
+    if machine.history_defaults is not None:
+        values |= machine.history_defaults(obj)
+    values |= history or {}
+    return machine.history_model.objects.create(**values)
+
+
+def _plain(value) -> str:
+    return str(value.pk if isinstance(value, models.Model) else value)
+
+
+@transaction.atomic
+def change_state(machine, obj, to: str, *, by, allowed_from, reason: str = "", transition=None,
+                 extra: dict | None = None, history: dict | None = None, **fields):
+    """Move `obj` to `to` if its state is one of `allowed_from`; `fields` are saved with it.
+
+    Raises ValidationError when the object is in another state, also when someone else moved it first."""
+    field = machine.field_name
+    old = getattr(obj, field)
+    if old not in allowed_from:
+        message = machine.refused_message or _("A %(noun)s that is “%(old)s” cannot become “%(new)s”.")
+        raise ValidationError(message % {"noun": machine.label, "old": machine.state_label(old),
+                                         "new": machine.state_label(to)})
+    now = timezone.now()
+    values = {field: to, **dict.fromkeys(machine.timestamps, now), **fields}
+    if not machine.model.objects.filter(pk=obj.pk, **{field: old}).update(**values):
+        current = machine.model.objects.filter(pk=obj.pk).values_list(field, flat=True).first()
+        message = machine.raced_message or _("Someone else changed this %(noun)s first: it is now “%(state)s”. "
+                                             "Reload the page and try again.")
+        raise ValidationError(message % {"noun": machine.label, "state": machine.state_label(current)})
+    for name, value in values.items():
+        setattr(obj, name, value)
+    write_history(machine, obj, by=by, from_state=old, to_state=to, reason=reason, extra=extra, history=history)
+    audit_fields = {name: _plain(value) for name, value in fields.items()
+                    if machine.audit_fields and name not in machine.audit_exclude}
+    record(by, AuditAction.UPDATE, obj, changes={field: [old, to], "reason": reason or "", **audit_fields})
+    if transition is not None and transition.notifies is not None:
+        for notice in transition.notifies(obj, transition):
+            notify(notice.users, text=notice.text, url=notice.url,
+                   key=notice.key or f"{machine.name}:{obj.pk}:{transition.name}:{now.isoformat()}")
+    return obj

@@ -1,0 +1,42 @@
+"""The generated action page of every declared transition: confirm (with a reason when the transition
+takes one), perform through the machine, go back to the object. Refusals are shown on the same form."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from tdkt.accounts.access import signed_in
+from tdkt.lib.forms import apply_validation_error
+from tdkt.workflow.forms import TransitionForm
+from tdkt.workflow.machine import MACHINES
+
+
+@signed_in
+def act(request, machine_name, pk, name):
+    machine = MACHINES.get(machine_name)
+    if machine is None or machine.get_for_user is None:
+        raise Http404
+    try:
+        item = machine[name]
+    except KeyError:
+        raise Http404 from None
+    if item.form_url:  # a step with a page of its own
+        raise Http404
+    obj = machine.get_for_user(request.user, pk)
+    if not machine.acts_as(request.user, obj, item.actor):
+        raise PermissionDenied
+    form = TransitionForm(request.POST or None, reason_required=item.reason_required)
+    if request.method == "POST" and form.is_valid():
+        try:
+            machine.run(obj, name, by=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("Done: it is now “%(state)s”.") % {
+                "state": machine.state_label(machine.state_of(obj))})
+            return redirect(obj.get_absolute_url())
+    return render(request, "workflow/act.html", {
+        "object": obj, "machine": machine, "transition": item, "form": form,
+        "state": machine.state_label(machine.state_of(obj)), "allowed": machine.state_of(obj) in item.sources})

@@ -1,0 +1,57 @@
+"""Nothing but the one primitive writes a state field (issue 11): a walk over the source fails on an
+assignment to `.state`/`.status`, a `setattr(…, "state", …)` or an `.update(state=…)` anywhere else."""
+
+import ast
+from pathlib import Path
+
+SRC = Path(__file__).resolve().parents[2] / "src" / "tdkt"
+STATE_FIELDS = {"state", "status"}
+PRIMITIVE = "workflow/primitive.py"
+# Files allowed to write a state field, each with the reason. Keep this short.
+ALLOWED: dict[str, str] = {
+    "jobs/services.py": "the worker's own bookkeeping (claim, heartbeat, finish): a job row is its own history, "
+                        "and a transition per claim would flood the audit log",
+}
+
+
+def _writes(tree: ast.AST):
+    for node in ast.walk(tree):
+        targets = []
+        if isinstance(node, ast.Assign):
+            targets = node.targets
+        elif isinstance(node, ast.AugAssign | ast.AnnAssign):
+            targets = [node.target]
+        for target in targets:
+            if isinstance(target, ast.Attribute) and target.attr in STATE_FIELDS:
+                yield node.lineno, f"assignment to .{target.attr}"
+        if isinstance(node, ast.Call):
+            func = node.func
+            if isinstance(func, ast.Attribute) and func.attr == "update":
+                for keyword in node.keywords:
+                    if keyword.arg in STATE_FIELDS:
+                        yield node.lineno, f".update({keyword.arg}=…)"
+            if (isinstance(func, ast.Name) and func.id == "setattr" and len(node.args) >= 2
+                    and isinstance(node.args[1], ast.Constant) and node.args[1].value in STATE_FIELDS):
+                yield node.lineno, f'setattr(…, "{node.args[1].value}", …)'
+
+
+def _violations() -> list[str]:
+    found = []
+    for path in sorted(SRC.rglob("*.py")):
+        relative = path.relative_to(SRC).as_posix()
+        if "/migrations/" in relative or relative == PRIMITIVE or relative in ALLOWED:
+            continue
+        for line, what in _writes(ast.parse(path.read_text(encoding="utf-8"), filename=relative)):
+            found.append(f"{relative}:{line}: {what}")
+    return found
+
+
+def test_only_the_primitive_writes_a_state_field():
+    assert _violations() == []
+
+
+def test_the_walk_finds_each_kind_of_write():
+    tree = ast.parse("obj.state = 'x'\nQ.objects.filter(pk=1).update(status='y')\nsetattr(obj, 'state', 'z')\n"
+                     "obj.name = 'fine'\nQ.objects.update(title='fine')\n")
+    assert list(_writes(tree)) == [(1, "assignment to .state"), (2, ".update(status=…)"),
+                                   (3, 'setattr(…, "state", …)')]

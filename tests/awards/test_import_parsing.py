@@ -138,7 +138,7 @@ CELLS = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(CELLS)
 def test_date_and_year_readers_never_crash(cell):
     for read in (lambda value: read_date(value, TODAY), read_year):
@@ -172,7 +172,7 @@ class _Awards:
         return []
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(kind=st.sampled_from(list(ImportKind.values)), cells=st.lists(CELLS, max_size=12))
 def test_the_row_parser_never_crashes(kind, cells):
     header = [f"H{i}" for i in range(9)]

@@ -154,7 +154,7 @@ def test_management_command_wraps_main(tmp_path):
     call_command("check_eligibility", str(path), stdout=out, stderr=err)
     assert out.getvalue() == EXPECTED
     path.write_text("[1,", encoding="utf-8")
-    with pytest.raises(SystemExit) as exited:
+    with pytest.raises(SystemExit, match=r"^2$") as exited:
         call_command("check_eligibility", str(path), stdout=io.StringIO(), stderr=err)
     assert exited.value.code == 2
     assert "JSON không hợp lệ" in err.getvalue()

@@ -88,9 +88,9 @@ def test_working_days_between_counts_after_start_up_to_end():
 
 
 def test_add_working_days_refuses_negative_and_absurd_counts():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"^days must not be negative$"):
         NATIONAL.add_working_days(D(2026, 1, 5), -1)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"^days must not exceed 3660$"):
         NATIONAL.add_working_days(D(2026, 1, 5), 100_000)
 
 

@@ -177,7 +177,7 @@ def run_export(name: str) -> None:
          peak_mb=round(peak_mb, 1), memory_target_mb=target_mb,
          memory_how=f"peak RSS of the export process (ru_maxrss), {peak_mb - before_mb:.0f} MB over its "
                     f"{before_mb:.0f} MB before the first export",
-         dataset=f"GET {url.split('?')[0]}, {dataset}, {response.body_bytes / 1_048_576:.1f} MB .xlsx".replace(",", "."))
+         dataset=f"GET {url.split('?')[0]}, {dataset.replace(',', '.')}, {response.body_bytes / 1_048_576:.1f} MB .xlsx")
 
 
 def child() -> None:

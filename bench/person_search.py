@@ -69,7 +69,7 @@ def main() -> None:
             per_query[q] = sorted(runs)[len(runs) // 2]
         slowest = sorted(per_query, key=per_query.get, reverse=True)[:3]
         emit(name, vendor, samples, target, queries=query_figure(queries), per_request=True,
-             dataset=f"GET {base}?q=…, {len(QUERIES)} queries, {total:,} persons".replace(",", "."),
+             dataset=f"GET {base}?q=…, {len(QUERIES)} search strings, {f'{total:,}'.replace(',', '.')} persons",
              slowest="slowest: " + ", ".join(f"{q!r} {per_query[q]:.1f} ms" for q in slowest))
 
 

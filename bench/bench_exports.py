@@ -15,7 +15,7 @@ RUNS timed requests (no warm-up: an export is an occasional request, and the fir
 the spreadsheet library's import like a user's first export after a worker restart). Peak memory: `ru_maxrss` of that export process (Django, the data
 read and the workbook built, together; read with `resource.getrusage(RUSAGE_SELF)` at its end), and, for
 information, how much it grew from just before the first export request. Measured through URLs only, so the
-figures stay valid when the exporters are rewritten.
+figures stay valid when the exporters are rewritten. BENCH_EXPORTS=people_export,… runs only those.
 """
 
 import datetime
@@ -186,7 +186,8 @@ def child() -> None:
     from django.db import connections
 
     connections.close_all()
-    for name in EXPORTS:
+    chosen = [name for name in os.environ.get("BENCH_EXPORTS", "").split(",") if name] or list(EXPORTS)
+    for name in chosen:
         done = subprocess.run([PYTHON, __file__, "--export", name], capture_output=True, text=True, check=False)
         sys.stdout.write(done.stdout)
         if done.returncode != 0:

@@ -68,6 +68,7 @@ def ensure_seeded(url: str, label: str, scale: float = SCALE) -> None:
     persons = round(scale * 2_000)
     if count >= persons:
         print(f"  {label}: reusing the seeded database ({count:,} persons)".replace(",", "."))
+        analyze(url)
         return
     print(f"  {label}: seeding {persons:,} persons (seed_demo --scale {scale:g}); this takes a few minutes…"
           .replace(",", "."))
@@ -77,6 +78,12 @@ def ensure_seeded(url: str, label: str, scale: float = SCALE) -> None:
         args.append("--reset")
     manage(url, *args, quiet=True)
     print(f"  {label}: seeded in {time.monotonic() - started:.0f} s")
+    analyze(url)
+
+
+def analyze(url: str) -> None:
+    """Planner statistics, as autovacuum keeps them in production (a bulk-loaded table has none yet)."""
+    manage(url, "shell", "-c", "from django.db import connection; connection.cursor().execute('ANALYZE')", quiet=True)
 
 
 def with_database(url: str, name: str) -> str:

@@ -239,7 +239,8 @@ def main() -> None:
     phases = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in result["phases"].items())
     emit("history_import", connection.vendor, samples, TARGET_S * 1000,
          dataset=f"{ROWS:,} rows ({result['file_mb']:.1f} MB .xlsx), {PERSONS:,} persons".replace(",", "."),
-         peak_mb=round(result["peak_mb"]), memory=f"peak RSS {result['peak_mb']:.0f} MB (target ≤ {TARGET_MB:.0f} MB)",
+         peak_mb=round(result["peak_mb"]), memory_target_mb=TARGET_MB,
+         memory_how="peak RSS of the import process (ru_maxrss)",
          detail=f"{phases}; {result['queries']} queries; checked {result['checked']}; committed {result['committed']}")
 
 

@@ -2,14 +2,23 @@
 signer, administrator and anonymous, over a small province."""
 
 import datetime
+import os
 from dataclasses import dataclass
 
 import pytest
 from django.test import Client
+from hypothesis import settings as hypothesis_settings
 
 from tdkt.accounts.enums import Role
 from tdkt.orgs.enums import UnitKind
 from tests.factories import make_council, make_group_year, make_person, make_unit, make_user
+
+# Hypothesis profiles: "dev" (quick, the default) and "ci" (thorough, selected by CI=true); HYPOTHESIS_PROFILE
+# overrides both. Property tests leave max_examples to the profile (tests/test_conventions.py checks it).
+hypothesis_settings.register_profile("dev", max_examples=25, deadline=None)
+hypothesis_settings.register_profile("ci", max_examples=200, deadline=None, print_blob=True)
+hypothesis_settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI", "").lower() == "true" else "dev"))
 
 
 @dataclass

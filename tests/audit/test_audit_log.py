@@ -47,31 +47,31 @@ def column(name: str) -> str:
 
 def test_saving_an_existing_row_is_refused(event):
     event.action = "delete"
-    with pytest.raises(PermissionError):
+    with pytest.raises(PermissionError, match=r"^The audit log is append-only$"):
         event.save()
     assert AuditEvent.objects.get(pk=event.pk).action == "update"
 
 
 def test_deleting_a_row_is_refused(event):
-    with pytest.raises(PermissionError):
+    with pytest.raises(PermissionError, match=r"^The audit log is append-only$"):
         event.delete()
     assert AuditEvent.objects.filter(pk=event.pk).exists()
 
 
 def test_queryset_update_and_delete_are_refused(event):
-    with pytest.raises(PermissionError):
+    with pytest.raises(PermissionError, match=r"^The audit log is append-only$"):
         AuditEvent.objects.filter(pk=event.pk).update(action="x")
-    with pytest.raises(PermissionError):
+    with pytest.raises(PermissionError, match=r"^The audit log is append-only$"):
         AuditEvent.objects.all().delete()
-    with pytest.raises(PermissionError):
+    with pytest.raises(PermissionError, match=r"^The audit log is append-only$"):
         AuditEvent.objects.update(action="x")
     assert list(AuditEvent.objects.values_list("action", flat=True)) == ["update"]
 
 
 def test_raw_sql_update_is_refused_by_the_database(event):
-    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+    with pytest.raises(DatabaseError, match=r"^audit log is append-only$"), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(f"UPDATE {column(TABLE)} SET {column('action')} = %s", ["x"])
-    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+    with pytest.raises(DatabaseError, match=r"^audit log is append-only$"), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(f"UPDATE {column(TABLE)} SET {column('changes')} = %s WHERE id = %s", ["{}", event.pk])
     refreshed = AuditEvent.objects.get(pk=event.pk)
     assert (refreshed.action, refreshed.changes) == ("update", {"name": ["A", "B"]})
@@ -80,7 +80,7 @@ def test_raw_sql_update_is_refused_by_the_database(event):
 def test_raw_sql_delete_is_refused_by_postgresql(event):
     if connection.vendor != "postgresql":
         pytest.skip(f"{connection.vendor}: no DELETE trigger (Django's flush deletes rows there; migration 0002)")
-    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+    with pytest.raises(DatabaseError, match=r"^audit log is append-only"), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {column(TABLE)}")
     assert AuditEvent.objects.count() == 1
 

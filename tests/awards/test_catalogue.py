@@ -332,7 +332,7 @@ def test_changing_aliases_is_audited_with_before_and_after(world):
 
 
 def test_the_database_refuses_a_type_without_recipient_kind(db):
-    with pytest.raises(IntegrityError):
+    with pytest.raises(IntegrityError, match=r"^CHECK constraint failed: award_type_has_recipient_kind$"):
         AwardType.objects.create(code="X_TEST", name="Thử", category="title", level="grassroots", bases=["merit"])
 
 
@@ -340,6 +340,6 @@ def test_seeded_types_are_protected_from_deletion_once_used(world):
     make_award(person=world.person_a, code="LDTT")
     from django.db.models import ProtectedError
 
-    with pytest.raises(ProtectedError):
+    with pytest.raises(ProtectedError, match='^\\("Cannot delete some instances of model \'AwardType\' because they are referenced through protected foreign keys: \'AwardRecord\\.award_type\'\\.", \\{<AwardRecord: Lao động tiên tiến 2024 — Nguyễn Văn An>\\}\\)$'):
         AwardType.objects.get(code="LDTT").delete()
 

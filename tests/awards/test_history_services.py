@@ -223,7 +223,7 @@ def test_an_initiative_update_keeps_what_it_was_used_for(world, specialist):
     assert (updated.scope, list(updated.authors.all())) == ("TINH", [world.person_a_child])
     assert AuditEvent.objects.get(object_type="awards.initiative", action="update").changes == {
         "scope": ["CO_SO", "TINH"], "authors": [[world.person_a.pk], [world.person_a_child.pk]]}
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match=r"^Fields that cannot be changed here: \['used_for'\]$"):
         services.update_initiative(created, by=specialist, used_for=None)
 
 
@@ -327,41 +327,52 @@ def test_bad_cases_are_refused(world, specialist):
 # --- constraints in the database itself ----------------------------------------------------------------------
 
 
-def _refused_by_database(create):
-    with pytest.raises(IntegrityError), transaction.atomic():
+def check(name: str) -> str:
+    """The refusal of a CHECK constraint, in SQLite's words or PostgreSQL's."""
+    return rf'^(CHECK constraint failed: {name}|new row for relation "\w+" violates check constraint "{name}")'
+
+
+def unique(table: str, *columns: str) -> str:
+    """The refusal of a UNIQUE constraint: SQLite names the columns, PostgreSQL the key."""
+    return (rf"^(UNIQUE constraint failed: {', '.join(f'{table}.{c}' for c in columns)}$"
+            rf"|duplicate key value violates unique constraint .*\nDETAIL:  Key \({', '.join(columns)}\)=)")
+
+
+def _refused_by_database(create, match: str):
+    with pytest.raises(IntegrityError, match=match), transaction.atomic():
         create()
 
 
 def test_the_database_requires_exactly_one_recipient_of_an_award(world):
     ldtt = award_type("LDTT")
-    _refused_by_database(lambda: AwardRecord.objects.create(award_type=ldtt, year=2024))
+    _refused_by_database(lambda: AwardRecord.objects.create(award_type=ldtt, year=2024), check("award_record_exactly_one_recipient"))
     _refused_by_database(lambda: AwardRecord.objects.create(award_type=ldtt, year=2024, person=world.person_a,
-                                                            unit=world.unit_a))
+                                                            unit=world.unit_a), check("award_record_exactly_one_recipient"))
     household = Household.objects.create(head_name="Lò Văn Pầu", unit=world.unit_a)
     _refused_by_database(lambda: AwardRecord.objects.create(award_type=ldtt, year=2024, unit=world.unit_a,
-                                                            household=household))
+                                                            household=household), check("award_record_exactly_one_recipient"))
     assert AwardRecord.objects.create(award_type=ldtt, year=2024, person=world.person_a).pk
 
 
 def test_the_database_keeps_one_rating_per_recipient_and_year(world):
     make_rating(person=world.person_a, year=2024)
-    _refused_by_database(lambda: make_rating(person=world.person_a, year=2024, level="HTNV"))
+    _refused_by_database(lambda: make_rating(person=world.person_a, year=2024, level="HTNV"), unique("awards_rating", "person_id", "year"))
     make_rating(unit=world.unit_a, year=2024)
-    _refused_by_database(lambda: make_rating(unit=world.unit_a, year=2024, level="HTNV"))
-    _refused_by_database(lambda: make_rating(person=world.person_b, unit=world.unit_b, year=2024))
-    _refused_by_database(lambda: make_rating(year=2024))
+    _refused_by_database(lambda: make_rating(unit=world.unit_a, year=2024, level="HTNV"), unique("awards_rating", "unit_id", "year"))
+    _refused_by_database(lambda: make_rating(person=world.person_b, unit=world.unit_b, year=2024), check("rating_exactly_one_recipient"))
+    _refused_by_database(lambda: make_rating(year=2024), check("rating_exactly_one_recipient"))
     assert Rating.objects.count() == 2
 
 
 def test_the_database_refuses_impossible_periods_and_duplicate_decisions(world):
     make_award(person=world.person_a, code="GK", decision_number="1/QĐ")
-    _refused_by_database(lambda: make_award(person=world.person_a, code="GK", decision_number="1/QĐ"))
+    _refused_by_database(lambda: make_award(person=world.person_a, code="GK", decision_number="1/QĐ"), unique("awards_awardrecord", "person_id", "award_type_id", "year", "decision_number"))
     _refused_by_database(lambda: make_award(person=world.person_a, code="BK_TINH", period_from=d(2024, 5, 1),
-                                            period_to=d(2024, 1, 1)))
-    _refused_by_database(lambda: make_discipline(world.person_a, start=d(2024, 5, 1), end=d(2024, 1, 1)))
-    _refused_by_database(lambda: OpenCase.objects.create(kind="complaint", opened_on=d(2024, 1, 1)))
+                                            period_to=d(2024, 1, 1)), check("award_record_period_in_order"))
+    _refused_by_database(lambda: make_discipline(world.person_a, start=d(2024, 5, 1), end=d(2024, 1, 1)), check("discipline_period_in_order"))
+    _refused_by_database(lambda: OpenCase.objects.create(kind="complaint", opened_on=d(2024, 1, 1)), check("open_case_exactly_one_subject"))
     _refused_by_database(lambda: OpenCase.objects.create(person=world.person_a, kind="complaint",
-                                                         opened_on=d(2024, 5, 1), closed_on=d(2024, 1, 1)))
+                                                         opened_on=d(2024, 5, 1), closed_on=d(2024, 1, 1)), check("open_case_closed_after_opened"))
     assert make_award(person=world.person_a, code="GK", decision_number="2/QĐ").pk
 
 

@@ -3,6 +3,7 @@ properties: the cell readers and the row parser never crash, whatever the cells 
 
 import contextlib
 import datetime
+import re
 
 import pytest
 from django.utils import translation
@@ -54,7 +55,7 @@ BAD_DATES = ["32/01/2024", "29/02/2023", "05/13/2024", "hôm qua", "5/3", "2024"
 
 @pytest.mark.parametrize("cell", BAD_DATES)
 def test_what_is_not_a_date_is_refused(cell):
-    with pytest.raises(CellError):
+    with pytest.raises(CellError, match=f"^{re.escape(cell)}$"):
         read_date(cell, TODAY)
 
 
@@ -70,7 +71,7 @@ def test_years_and_school_years_are_read(cell, expected):
 
 @pytest.mark.parametrize("cell", ["24", "2023-2025", "hai không hai tư", "20244"])
 def test_what_is_not_a_year_is_refused(cell):
-    with pytest.raises(CellError):
+    with pytest.raises(CellError, match=r"^(?:2023-2025|20244|24|hai không hai tư)$"):
         read_year(cell)
 
 
@@ -138,7 +139,7 @@ CELLS = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(CELLS)
 def test_date_and_year_readers_never_crash(cell):
     for read in (lambda value: read_date(value, TODAY), read_year):
@@ -172,7 +173,7 @@ class _Awards:
         return []
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(kind=st.sampled_from(list(ImportKind.values)), cells=st.lists(CELLS, max_size=12))
 def test_the_row_parser_never_crashes(kind, cells):
     header = [f"H{i}" for i in range(9)]

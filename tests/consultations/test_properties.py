@@ -12,7 +12,7 @@ from tdkt.dossiers.consultations.services import default_due_on
 from tdkt.lib.workdays import is_working_day, working_days_between
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(start=st.dates(min_value=datetime.date(2025, 1, 1), max_value=datetime.date(2027, 12, 31)),
        days=st.integers(min_value=1, max_value=30))
 def test_due_date_is_a_working_day_n_working_days_later(db, start, days):

@@ -87,7 +87,7 @@ def test_a_later_request_keeps_the_dossier_in_consultation(world):
 def test_sending_refuses_bad_input_with_field_messages(world):
     dossier, first, second = dossier_with_two_lines(world)
     other = add_line(make_dossier(world.unit_b), person=world.person_b, position=1)
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match=r"^\{'agencies': \['Hãy chọn ít nhất một cơ quan để lấy ý kiến hiệp y\.'\], 'nominations': \['Các dòng sau không thuộc hồ sơ này: 1\. Giàng A Páo\.'\], 'due_on': \['Hạn trả lời không thể trước ngày gửi 02/03/2026\.'\]\}$") as refused:
         services.send_consultation(dossier, by=world.users["specialist"], agencies=[], nominations=[other],
                                    sent_on=D(2026, 3, 2), due_on=D(2026, 3, 1))
     assert refused.value.message_dict == {
@@ -101,7 +101,7 @@ def test_sending_refuses_bad_input_with_field_messages(world):
 def test_a_second_open_request_to_the_same_agency_is_refused(world):
     dossier, first, second = dossier_with_two_lines(world)
     services.send_consultation(dossier, by=world.users["specialist"], agencies=[police()], nominations=[first])
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match=r"^\{'agencies': \['Đề nghị gửi Công an tỉnh vẫn đang chờ trả lời\.'\]\}$") as refused:
         services.send_consultation(dossier, by=world.users["specialist"], agencies=[police()], nominations=[second])
     assert refused.value.message_dict == {"agencies": ["Đề nghị gửi Công an tỉnh vẫn đang chờ trả lời."]}
 
@@ -109,7 +109,7 @@ def test_a_second_open_request_to_the_same_agency_is_refused(world):
 def test_sending_refuses_a_dossier_still_with_the_unit(world):
     dossier = make_dossier(world.unit_a, state=DossierState.DRAFT)
     line = add_line(dossier, person=world.person_a)
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match=r"^\['Chỉ gửi hiệp y được với hồ sơ đang thẩm định, đang hiệp y hoặc đang công khai; hồ sơ này đang ở trạng thái “Dự thảo”\.'\]$") as refused:
         services.send_consultation(dossier, by=world.users["specialist"], agencies=[police()], nominations=[line])
     assert refused.value.messages == [
         "Chỉ gửi hiệp y được với hồ sơ đang thẩm định, đang hiệp y hoặc đang công khai; hồ sơ này đang ở trạng thái "
@@ -120,7 +120,7 @@ def test_lines_out_of_the_running_cannot_be_consulted_about(world):
     dossier, first, second = dossier_with_two_lines(world)
     second.state = NominationState.REJECTED
     second.save()
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match=r"^\{'nominations': \['Chỉ lấy ý kiến được về các dòng đề nghị hoặc đã chấp nhận; không được: 2\. Đặng Thị Đào\.'\]\}$") as refused:
         services.send_consultation(dossier, by=world.users["specialist"], agencies=[police()],
                                    nominations=[first, second])
     assert refused.value.message_dict == {"nominations": [
@@ -159,7 +159,7 @@ def test_an_objection_naming_nobody_holds_every_line_of_the_request(world):
 
 def test_an_objection_needs_its_reasons_and_a_paper_answer_its_reference(world):
     request = request_to_unit_b_agency(world)
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match=r"^\{'text': \['Hãy ghi lý do cơ quan không đồng ý\.'\], 'reference': \['Hãy ghi số, ngày văn bản trả lời của cơ quan\.'\], 'answered_on': \['Ngày trả lời không thể trước ngày gửi đề nghị \(02/03/2026\)\.'\]\}$") as refused:
         services.answer_consultation(request, by=world.users["specialist"], objection=True, text=" ", on_paper=True,
                                      answered_on=D(2026, 3, 1))
     assert refused.value.message_dict == {
@@ -182,7 +182,7 @@ def test_answering_twice_is_refused(world):
     request = request_to_unit_b_agency(world)
     stale = ConsultationRequest.objects.get(pk=request.pk)
     services.answer_consultation(request, by=world.users["clerk_b"], objection=False)
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match=r"^\['Người khác vừa ghi nhận trả lời cho đề nghị này\. Hãy tải lại trang\.'\]$") as refused:
         services.answer_consultation(stale, by=world.users["specialist"], objection=True, text="Nợ thuế.")
     assert refused.value.messages == [
         "Người khác vừa ghi nhận trả lời cho đề nghị này. Hãy tải lại trang."]
@@ -278,7 +278,7 @@ def test_two_specialists_handling_one_comment_give_one_change(world):
     comment = comment_on(published_notice(world))
     stale = PublicComment.objects.get(pk=comment.pk)
     postings.handle_comment(comment, by=world.users["specialist"], outcome="dismissed", reason="Không có căn cứ.")
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match=r"^\['Người khác vừa xử lý góp ý này\. Hãy tải lại trang\.'\]$") as refused:
         postings.handle_comment(stale, by=world.users["admin"], outcome="led_to_hold", reason="Xác minh.")
     assert refused.value.messages == ["Người khác vừa xử lý góp ý này. Hãy tải lại trang."]
     line = comment.nomination
@@ -292,7 +292,7 @@ def test_a_draft_published_twice_is_published_once(world):
     dossier, first, second = dossier_with_two_lines(world)
     draft = postings.draft_notice(dossier, by=world.users["specialist"])
     postings.publish_notice(draft, by=world.users["specialist"], published_on=D(2026, 3, 2))
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match=r"^\['Thông báo này đã được công khai\.'\]$") as refused:
         postings.publish_notice(draft, by=world.users["admin"], published_on=D(2026, 3, 3))
     assert refused.value.messages == ["Thông báo này đã được công khai."]
     draft.refresh_from_db()

@@ -57,7 +57,7 @@ def test_a_nomination_not_approved_is_refused_with_its_name(world):
     line = approved(dossier, person=world.person_a)
     line.state = NominationState.NOT_APPROVED
     line.save()
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match=r"^\['Dòng Nguyễn Văn An \(Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh\) đang ở trạng thái “Hội đồng không đồng ý”, chưa được Hội đồng thông qua\.'\]$") as error:
         services.draft_decisions([line], by=world.users["specialist"], authority=authority)
     assert error.value.messages == [
         "Dòng Nguyễn Văn An (Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh) đang ở trạng thái “Hội đồng không đồng ý”, "
@@ -94,7 +94,7 @@ def test_signing_numbers_stores_pdf_and_enters_history(world, drafted):
 def test_a_signed_pdf_that_is_not_a_pdf_is_refused(world, drafted):
     decision = drafted[3][0]
     services.approve_for_signing(decision, by=world.users["signer"])
-    with pytest.raises(UploadError) as error:
+    with pytest.raises(UploadError, match=r"^Bản quyết định đã ký \(PDF\): không chấp nhận loại tệp này\. Chỉ chấp nhận: PDF\.$") as error:
         services.sign_decision(decision, by=world.users["specialist"], signed_pdf=b"PK\x03\x04 not a pdf at all",
                                signed_on=SIGNED_ON)
     assert str(error.value) == "Bản quyết định đã ký (PDF): không chấp nhận loại tệp này. Chỉ chấp nhận: PDF."
@@ -105,7 +105,7 @@ def test_a_signed_pdf_that_is_not_a_pdf_is_refused(world, drafted):
 def test_a_truncated_pdf_is_refused(world, drafted):
     decision = drafted[3][0]
     services.approve_for_signing(decision, by=world.users["signer"])
-    with pytest.raises(UploadError) as error:
+    with pytest.raises(UploadError, match=r"^Bản quyết định đã ký \(PDF\): tệp PDF bị cắt cụt \(không có dấu kết thúc tệp\); hãy quét hoặc xuất lại\.$") as error:
         services.sign_decision(decision, by=world.users["specialist"], signed_pdf=pdf_bytes()[:400],
                                signed_on=SIGNED_ON)
     assert str(error.value) == ("Bản quyết định đã ký (PDF): tệp PDF bị cắt cụt (không có dấu kết thúc tệp); "
@@ -114,32 +114,32 @@ def test_a_truncated_pdf_is_refused(world, drafted):
 
 def test_signing_a_draft_is_refused_and_takes_no_number(world, drafted):
     decision = drafted[3][0]
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match=r"^\['Chỉ ký ban hành được quyết định đã duyệt trình ký; quyết định này đang ở trạng thái “Dự thảo”\.'\]$"):
         services.sign_decision(decision, by=world.users["specialist"], signed_pdf=pdf_bytes(), signed_on=SIGNED_ON)
     assert not Decision.objects.filter(number__isnull=False).exists()
 
 
 def test_editing_a_signed_decision_is_refused_everywhere(world, drafted):
     decision = _signed(world, drafted[3][0])
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match=r"^\['Chỉ sửa được quyết định dự thảo; quyết định này đang ở trạng thái “Đã ký”\.'\]$"):
         services.update_draft(decision, by=world.users["specialist"], title="Khác")
     decision.title = "Khác"
-    with pytest.raises(ImmutableDecisionError):
+    with pytest.raises(ImmutableDecisionError, match=r"^\['Quyết định đã ký không thể sửa\. Hãy ban hành quyết định đính chính hoặc thu hồi\.'\]$"):
         decision.save()
     line = decision.lines.first()
     line.display_name = "Khác"
-    with pytest.raises(ImmutableDecisionError):
+    with pytest.raises(ImmutableDecisionError, match=r"^\['Không thể sửa danh sách của quyết định đã ký\.'\]$"):
         line.save()
-    with pytest.raises(ImmutableDecisionError):
+    with pytest.raises(ImmutableDecisionError, match=r"^\['Không thể sửa danh sách của quyết định đã ký\.'\]$"):
         line.delete()
-    with pytest.raises(ImmutableDecisionError):
+    with pytest.raises(ImmutableDecisionError, match=r"^\['Không thể xóa quyết định đã ký\.'\]$"):
         decision.delete()
     # Past the application: the database trigger refuses a raw UPDATE of the decision and of its lines.
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with pytest.raises(IntegrityError, match=r"^a signed decision is immutable$"), transaction.atomic():
         Decision.objects.filter(pk=decision.pk).update(title="Khác")
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with pytest.raises(IntegrityError, match=r"^the lines of a signed decision are immutable$"), transaction.atomic():
         DecisionLine.objects.filter(decision=decision).update(amount=1)
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with pytest.raises(IntegrityError, match=r"^a signed decision is immutable$"), transaction.atomic():
         Decision.objects.filter(pk=decision.pk).update(state=DecisionState.DRAFT)
     decision.refresh_from_db()
     assert decision.state == DecisionState.SIGNED and decision.title.startswith("Về việc tặng")
@@ -152,7 +152,7 @@ def test_publishing_twice_is_refused_clearly(world, drafted):
     decision = _signed(world, drafted[3][0])
     stale = Decision.objects.get(pk=decision.pk)
     services.publish_decision(decision, by=world.users["specialist"])
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match=r"^\['Người khác đã thay đổi quyết định này trước: hiện ở trạng thái “Đã công bố”\. Hãy tải lại trang và thử lại\.'\]$") as error:
         services.publish_decision(stale, by=world.users["specialist"])
     assert error.value.messages == ["Người khác đã thay đổi quyết định này trước: hiện ở trạng thái “Đã công bố”. "
                                     "Hãy tải lại trang và thử lại."]
@@ -201,7 +201,7 @@ def test_correction_updates_the_record_in_place(world, drafted):
 def test_a_state_level_award_is_not_drafted_here(world):
     authority = make_authority()
     line = approved(make_dossier(world.unit_a), person=world.person_a, code="BK_TTG")
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match=r"^\['Dòng Nguyễn Văn An \(Bằng khen của Thủ tướng Chính phủ\) do cấp Nhà nước quyết định: hãy lập tờ trình đề nghị cấp trên\.'\]$") as error:
         services.draft_decisions([line], by=world.users["specialist"], authority=authority)
     assert error.value.messages == [
         "Dòng Nguyễn Văn An (Bằng khen của Thủ tướng Chính phủ) do cấp Nhà nước quyết định: hãy lập tờ trình "

@@ -30,7 +30,7 @@ def test_pdf_is_stored_with_its_sniffed_type_and_hash(world):
 
 def test_empty_file_is_refused_naming_the_file(world):
     dossier = draft_of_unit_a(world)
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match=r"^\{'uploaded': \['Tệp “rong\.pdf”: tệp rỗng\.'\]\}$") as refused:
         add_document(dossier, by=world.users["clerk_a"], document_type="cover_letter",
                      uploaded=SimpleUploadedFile("rong.pdf", b""))
     assert refused.value.message_dict == {"uploaded": ["Tệp “rong.pdf”: tệp rỗng."]}
@@ -39,7 +39,7 @@ def test_empty_file_is_refused_naming_the_file(world):
 def test_renamed_executable_is_refused(world):
     dossier = draft_of_unit_a(world)
     executable = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 200
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match=r"^\{'uploaded': \['Tệp “to-trinh\.pdf”: không chấp nhận loại tệp này\. Chỉ chấp nhận: DOCX, IMAGE, PDF, XLSX\.'\]\}$") as refused:
         add_document(dossier, by=world.users["clerk_a"], document_type="cover_letter",
                      uploaded=SimpleUploadedFile("to-trinh.pdf", executable))
     assert refused.value.message_dict == {"uploaded": [
@@ -50,7 +50,7 @@ def test_renamed_executable_is_refused(world):
 def test_too_large_file_is_refused(world, settings):
     settings.UPLOAD_MAX_BYTES = 1024 * 1024
     dossier = draft_of_unit_a(world)
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match=r"^\{'uploaded': \['Tệp “lon\.pdf”: tệp có dung lượng 2,0 MB, vượt quá giới hạn 1 MB\.'\]\}$") as refused:
         add_document(dossier, by=world.users["clerk_a"], document_type="cover_letter",
                      uploaded=SimpleUploadedFile("lon.pdf", PDF_BYTES + b"0" * (2 * 1024 * 1024)))
     assert refused.value.message_dict == {"uploaded": [
@@ -67,10 +67,10 @@ def test_png_is_accepted(world):
 def test_unit_cannot_change_files_once_submitted_but_specialist_can(world):
     dossier, _lines = ready_draft(world)
     workflow.submit_dossier(dossier, by=world.users["clerk_a"])
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match=r"^Chỉ thay đổi được tệp của hồ sơ khi đang soạn hoặc đã bị trả lại để bổ sung\.$"):
         add_document(dossier, by=world.users["clerk_a"], document_type="other", uploaded=pdf())
     add_document(dossier, by=world.users["specialist"], document_type="other", uploaded=pdf("y-kien.pdf"))
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match=r"^Chỉ thay đổi được tệp của hồ sơ khi đang soạn hoặc đã bị trả lại để bổ sung\.$"):
         remove_document(dossier.documents.first(), by=world.users["clerk_a"])
 
 
@@ -78,7 +78,7 @@ def test_document_of_a_line_of_another_dossier_is_refused(world):
     dossier = draft_of_unit_a(world)
     other = draft_of_unit_a(world, title="Khác")
     line = add_line(other, person=world.person_a)
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match=r"^\{'nomination': \['Người được đề nghị này không thuộc hồ sơ này\.'\]\}$") as refused:
         add_document(dossier, by=world.users["clerk_a"], document_type="achievement_report", uploaded=pdf(),
                      nomination=line)
     assert refused.value.message_dict == {"nomination": ["Người được đề nghị này không thuộc hồ sơ này."]}

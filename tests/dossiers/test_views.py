@@ -39,7 +39,7 @@ def test_inbox_shows_own_dossiers_and_what_to_fix(world):
     assert "Tạo hồ sơ" in page
 
 
-def _queries(client, url, django_assert_max_num_queries):
+def _queries(client, url, django_assert_num_queries):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -49,23 +49,23 @@ def _queries(client, url, django_assert_max_num_queries):
     return len(captured)
 
 
-def test_inbox_query_count_does_not_grow_with_the_page(world, django_assert_max_num_queries):
+def test_inbox_query_count_does_not_grow_with_the_page(world, django_assert_num_queries):
     client = client_for(world, "clerk_a")
     _submitted(world, 1)
-    one = _queries(client, reverse("dossiers:inbox"), django_assert_max_num_queries)
+    one = _queries(client, reverse("dossiers:inbox"), django_assert_num_queries)
     _submitted(world, 11)
-    assert _queries(client, reverse("dossiers:inbox"), django_assert_max_num_queries) == one
-    assert one <= 12
+    assert _queries(client, reverse("dossiers:inbox"), django_assert_num_queries) == one
+    assert one == 11  # SQLite and PostgreSQL alike
 
 
-def test_queue_query_count_does_not_grow_with_the_page(world, django_assert_max_num_queries):
+def test_queue_query_count_does_not_grow_with_the_page(world, django_assert_num_queries):
     client = client_for(world, "specialist")
     _submitted(world, 1)
-    one = _queries(client, reverse("dossiers:queue"), django_assert_max_num_queries)
+    one = _queries(client, reverse("dossiers:queue"), django_assert_num_queries)
     _submitted(world, 20)
-    assert _queries(client, reverse("dossiers:queue"), django_assert_max_num_queries) == one
-    assert one <= 14  # PostgreSQL: one more (session transaction)
-    with django_assert_max_num_queries(one):
+    assert _queries(client, reverse("dossiers:queue"), django_assert_num_queries) == one
+    assert one == 13  # SQLite and PostgreSQL alike
+    with django_assert_num_queries(one):
         response = client.get(reverse("dossiers:queue"))
     assert len(response.context["page"]) == 21
 

@@ -27,16 +27,16 @@ def test_create_dossier_writes_a_draft_with_timeline_and_audit(world):
 
 
 def test_create_dossier_refuses_missing_title_and_year(world):
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match=r"^\{'title': \['Hãy ghi tên hồ sơ\.'\]\}$") as refused:
         workflow.create_dossier(unit=world.unit_a, title="", kind="year_end", by=world.users["clerk_a"], year=2025)
     assert refused.value.message_dict == {"title": ["Hãy ghi tên hồ sơ."]}
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match=r"^\{'year': \['Hãy ghi năm thành tích hoặc giai đoạn thành tích\.'\]\}$") as refused:
         workflow.create_dossier(unit=world.unit_a, title="Hồ sơ", kind="year_end", by=world.users["clerk_a"])
     assert refused.value.message_dict == {"year": ["Hãy ghi năm thành tích hoặc giai đoạn thành tích."]}
 
 
 def test_clerk_of_unit_b_cannot_create_for_unit_a(world):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match=r"^Bạn không được thực hiện thao tác này trên hồ sơ này\.$"):
         workflow.create_dossier(unit=world.unit_a, title="Hồ sơ", kind="year_end", by=world.users["clerk_b"],
                                 year=2025)
 
@@ -48,7 +48,7 @@ def test_update_dossier_only_while_editable(world):
     dossier.refresh_from_db()
     assert (dossier.title, dossier.cover_letter_number) == ("Hồ sơ mới", "12/TTr-SYT")
     workflow.submit_dossier(dossier, by=world.users["clerk_a"])
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match=r"^\['Chỉ sửa được hồ sơ khi đang soạn hoặc đã bị trả lại để bổ sung\.'\]$") as refused:
         workflow.update_dossier(dossier, {"title": "Khác"}, by=world.users["clerk_a"])
     assert refused.value.messages == ["Chỉ sửa được hồ sơ khi đang soạn hoặc đã bị trả lại để bổ sung."]
 
@@ -72,13 +72,13 @@ def test_submit_twice_second_click_is_refused(world):
     first = Dossier.objects.get(pk=dossier.pk)
     second = Dossier.objects.get(pk=dossier.pk)
     workflow.submit_dossier(first, by=world.users["clerk_a"])
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match=r"^\['Người khác vừa thay đổi hồ sơ này: hiện ở trạng thái “Đã gửi”\. Hãy tải lại trang và thử lại\.'\]$") as refused:
         workflow.submit_dossier(second, by=world.users["clerk_a"])
     assert refused.value.messages == [
         "Người khác vừa thay đổi hồ sơ này: hiện ở trạng thái “Đã gửi”. Hãy tải lại trang và thử lại."]
     assert dossier.events.filter(to_state="submitted").count() == 1
     # The same object, clicked again after its state changed: the state check refuses it.
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match=r"^\['Hồ sơ đang ở trạng thái “Đã gửi” không thể chuyển sang “Đã gửi”\.'\]$") as refused:
         workflow.submit_dossier(first, by=world.users["clerk_a"])
     assert refused.value.messages == ["Hồ sơ đang ở trạng thái “Đã gửi” không thể chuyển sang “Đã gửi”."]
 
@@ -86,7 +86,7 @@ def test_submit_twice_second_click_is_refused(world):
 def test_submit_refuses_without_lines(world):
     dossier = draft_of_unit_a(world)
     complete(dossier, world.users["clerk_a"], [])
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match=r"^\['Hồ sơ chưa có người, tập thể nào được đề nghị: hãy thêm ít nhất một dòng trước khi gửi\.'\]$") as refused:
         workflow.submit_dossier(dossier, by=world.users["clerk_a"])
     assert refused.value.messages == [
         "Hồ sơ chưa có người, tập thể nào được đề nghị: hãy thêm ít nhất một dòng trước khi gửi."]
@@ -96,7 +96,7 @@ def test_submit_names_the_missing_documents_and_nominees(world):
     dossier = draft_of_unit_a(world)
     add_line(dossier, person=world.person_a, code="LDTT", position=1)
     add_line(dossier, person=world.person_a_child, code="CSTD_TINH", position=2)
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match=r"^\['Thiếu tài liệu bắt buộc “Tờ trình”\.', 'Thiếu tài liệu bắt buộc “Báo cáo thành tích” của: Nguyễn Văn An; Đặng Thị Đào\.', 'Thiếu tài liệu bắt buộc “Biên bản họp Hội đồng TĐKT của đơn vị \(có kết quả bỏ phiếu\)”\.', 'Thiếu tài liệu bắt buộc “Giấy chứng nhận sáng kiến, đề tài khoa học \(Chiến sĩ thi đua cấp tỉnh\)” của: Đặng Thị Đào\.'\]$") as refused:
         workflow.submit_dossier(dossier, by=world.users["clerk_a"])
     assert refused.value.messages == [
         "Thiếu tài liệu bắt buộc “Tờ trình”.",
@@ -113,7 +113,7 @@ def test_submit_after_the_cut_off_needs_a_justification(world):
     dossier, _lines = ready_draft(world)
     dossier.call = call
     dossier.save(update_fields=["call"])
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match=r"^\['Đợt “Khen thưởng tổng kết năm 2025” đã hết hạn nhận hồ sơ ngày 10/12/2025: gửi muộn phải có văn bản giải trình\.'\]$") as refused:
         workflow.submit_dossier(dossier, by=world.users["clerk_a"])
     assert refused.value.messages == [
         "Đợt “Khen thưởng tổng kết năm 2025” đã hết hạn nhận hồ sơ ngày 10/12/2025: gửi muộn phải có văn bản "
@@ -127,7 +127,7 @@ def test_submit_refuses_a_nominee_already_proposed_elsewhere(world):
     first, _lines = ready_draft(world)
     workflow.submit_dossier(first, by=world.users["clerk_a"])
     second, _lines = ready_draft(world)
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match=r"^\['Nguyễn Văn An đã được đề nghị “Lao động tiên tiến” năm 2025 trong hồ sơ HS-2026-000001\.'\]$") as refused:
         workflow.submit_dossier(second, by=world.users["clerk_a"])
     assert refused.value.messages == [
         f"Nguyễn Văn An đã được đề nghị “Lao động tiên tiến” năm 2025 trong hồ sơ {first.reference}."]
@@ -136,7 +136,7 @@ def test_submit_refuses_a_nominee_already_proposed_elsewhere(world):
 def test_submit_refuses_a_nominee_already_holding_the_award(world):
     make_award(person=world.person_a, code="LDTT", year=2025)
     dossier, _lines = ready_draft(world)
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match=r"^\['Nguyễn Văn An đã được tặng “Lao động tiên tiến” năm 2025: một thành tích không được khen thưởng hai lần\.'\]$") as refused:
         workflow.submit_dossier(dossier, by=world.users["clerk_a"])
     assert refused.value.messages == [
         "Nguyễn Văn An đã được tặng “Lao động tiên tiến” năm 2025: một thành tích không được khen thưởng hai lần."]
@@ -144,7 +144,7 @@ def test_submit_refuses_a_nominee_already_holding_the_award(world):
 
 def test_clerk_b_cannot_submit_unit_a_dossier(world):
     dossier, _lines = ready_draft(world)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match=r"^Bạn không được thực hiện thao tác này trên hồ sơ này\.$"):
         workflow.submit_dossier(dossier, by=world.users["clerk_b"])
 
 
@@ -160,7 +160,7 @@ def test_receive_and_start_appraisal_freeze_the_verdict(world):
 def test_clerk_cannot_receive(world):
     dossier, _lines = ready_draft(world)
     workflow.submit_dossier(dossier, by=world.users["clerk_a"])
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match=r"^Bạn không được thực hiện thao tác này trên hồ sơ này\.$"):
         workflow.receive_dossier(dossier, by=world.users["clerk_a"])
 
 
@@ -171,7 +171,7 @@ def test_two_specialists_receive_at_once_second_is_refused(world):
     seen_by_one = Dossier.objects.get(pk=dossier.pk)
     seen_by_two = Dossier.objects.get(pk=dossier.pk)
     workflow.receive_dossier(seen_by_one, by=world.users["specialist"])
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match=r"^\['Người khác vừa thay đổi hồ sơ này: hiện ở trạng thái “Đã tiếp nhận”\. Hãy tải lại trang và thử lại\.'\]$") as refused:
         workflow.receive_dossier(seen_by_two, by=other)
     assert refused.value.messages == [
         "Người khác vừa thay đổi hồ sơ này: hiện ở trạng thái “Đã tiếp nhận”. Hãy tải lại trang và thử lại."]
@@ -187,7 +187,7 @@ def make_user_specialist(world, username="chuyenvien2"):
 def test_return_incomplete_needs_a_reason(world):
     dossier, _lines = ready_draft(world)
     workflow.submit_dossier(dossier, by=world.users["clerk_a"])
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match=r"^\{'reason': \['Hãy ghi lý do: đơn vị sẽ nhận được và lịch sử hồ sơ lưu lại\.'\]\}$") as refused:
         workflow.return_incomplete(dossier, by=world.users["specialist"], reason="  ")
     assert refused.value.message_dict == {"reason": ["Hãy ghi lý do: đơn vị sẽ nhận được và lịch sử hồ sơ lưu lại."]}
     workflow.return_incomplete(dossier, by=world.users["specialist"], reason="Thiếu biên bản có chữ ký.")
@@ -204,7 +204,7 @@ def test_assign_specialist_and_concurrent_assignment(world):
     one = Dossier.objects.get(pk=dossier.pk)
     two = Dossier.objects.get(pk=dossier.pk)
     workflow.assign_specialist(one, world.users["specialist"], by=world.users["specialist"])
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match=r"^\['Người khác đã thay đổi hồ sơ này trước\. Hãy tải lại trang và thử lại\.'\]$") as refused:
         workflow.assign_specialist(two, other, by=other)
     assert refused.value.messages == ["Người khác đã thay đổi hồ sơ này trước. Hãy tải lại trang và thử lại."]
     assert Dossier.objects.get(pk=dossier.pk).assignee == world.users["specialist"]
@@ -213,7 +213,7 @@ def test_assign_specialist_and_concurrent_assignment(world):
 def test_assign_refuses_a_clerk_as_assignee(world):
     dossier, _lines = ready_draft(world)
     workflow.submit_dossier(dossier, by=world.users["clerk_a"])
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match=r"^\{'specialist': \['vanthu\.b không phải chuyên viên của cơ quan thường trực\.'\]\}$") as refused:
         workflow.assign_specialist(dossier, world.users["clerk_b"], by=world.users["specialist"])
     assert refused.value.message_dict == {"specialist": ["vanthu.b không phải chuyên viên của cơ quan thường trực."]}
 
@@ -259,7 +259,7 @@ def test_return_for_completion_refuses_a_line_of_another_dossier(world):
     dossier, _lines = in_appraisal(world)
     other = draft_of_unit_a(world, title="Khác")
     foreign = add_line(other, person=world.person_a_child)
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match=r"^\['Yêu cầu bổ sung nêu một dòng không thuộc hồ sơ này\.'\]$") as refused:
         workflow.return_for_completion(dossier, by=world.users["specialist"], reason="Bổ sung",
                                        line_fixes={foreign.pk: "Sửa"})
     assert refused.value.messages == ["Yêu cầu bổ sung nêu một dòng không thuộc hồ sơ này."]
@@ -271,7 +271,7 @@ def test_withdraw_withdraws_the_lines(world):
     workflow.withdraw_dossier(dossier, by=world.users["clerk_a"], reason="Nộp nhầm.")
     assert Dossier.objects.get(pk=dossier.pk).state == "withdrawn"
     assert Nomination.objects.get(pk=lines[0].pk).state == "withdrawn"
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match=r"^\['Hồ sơ đang ở trạng thái “Đã rút” không thể chuyển sang “Đã rút”\.'\]$"):
         workflow.withdraw_dossier(dossier, by=world.users["clerk_a"])
 
 
@@ -299,16 +299,16 @@ def _award(code):
 
 def test_reject_line_needs_a_reason_and_clerk_cannot_decide(world):
     _dossier, lines = in_appraisal(world)
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match=r"^\{'reason': \['Hãy ghi lý do: đơn vị sẽ nhận được và lịch sử hồ sơ lưu lại\.'\]\}$") as refused:
         workflow.reject_line(lines[0], by=world.users["specialist"], reason="")
     assert refused.value.message_dict == {"reason": ["Hãy ghi lý do: đơn vị sẽ nhận được và lịch sử hồ sơ lưu lại."]}
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match=r"^Chỉ chuyên viên của cơ quan thường trực được cho ý kiến về từng dòng\.$"):
         workflow.accept_line(lines[0], by=world.users["clerk_a"])
 
 
 def test_line_decision_refused_outside_appraisal(world):
     dossier, lines = ready_draft(world)
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match=r"^\['Chỉ cho ý kiến về từng dòng khi hồ sơ đang thẩm định; hồ sơ này đang “Dự thảo”\.'\]$") as refused:
         workflow.accept_line(lines[0], by=world.users["specialist"])
     assert refused.value.messages == [
         "Chỉ cho ý kiến về từng dòng khi hồ sơ đang thẩm định; hồ sơ này đang “Dự thảo”."]
@@ -319,7 +319,7 @@ def test_two_specialists_decide_one_line_second_is_refused(world):
     one = Nomination.objects.select_related("dossier").get(pk=lines[0].pk)
     two = Nomination.objects.select_related("dossier").get(pk=lines[0].pk)
     workflow.accept_line(one, by=world.users["specialist"])
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match=r"^\['Người khác vừa thay đổi dòng đề nghị này: hiện ở trạng thái “Đạt qua thẩm định”\. Hãy tải lại trang và thử lại\.'\]$") as refused:
         workflow.reject_line(two, by=make_user_specialist(world), reason="Không đạt.")
     assert refused.value.messages == [
         "Người khác vừa thay đổi dòng đề nghị này: hiện ở trạng thái “Đạt qua thẩm định”. Hãy tải lại "
@@ -348,7 +348,7 @@ def test_mark_ready_refused_while_a_line_is_undecided(world):
     people = [world.person_a, make_person("Lò Văn Sáng", unit=world.unit_a)]
     dossier, lines = in_appraisal(world, people=people)
     workflow.accept_line(lines[0], by=world.users["specialist"])
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match=r"^\['Dòng 2 \(Lò Văn Sáng\) chưa có ý kiến thẩm định\.'\]$") as refused:
         workflow.mark_ready_for_council(dossier, by=world.users["specialist"])
     assert refused.value.messages[0] == "Dòng 2 (Lò Văn Sáng) chưa có ý kiến thẩm định."
     workflow.reject_line(lines[1], by=world.users["specialist"], reason="Không đạt tiêu chuẩn.")
@@ -359,7 +359,7 @@ def test_mark_ready_refused_while_a_line_is_undecided(world):
 def test_mark_ready_refused_when_nothing_accepted(world):
     dossier, lines = in_appraisal(world)
     workflow.reject_line(lines[0], by=world.users["specialist"], reason="Không đạt tiêu chuẩn.")
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match=r"^\['Chưa có dòng nào được chấp nhận: không có gì để trình Hội đồng\.'\]$") as refused:
         workflow.mark_ready_for_council(dossier, by=world.users["specialist"])
     assert refused.value.messages[0] == "Chưa có dòng nào được chấp nhận: không có gì để trình Hội đồng."
 
@@ -367,7 +367,7 @@ def test_mark_ready_refused_when_nothing_accepted(world):
 def test_withdrawn_line_is_no_longer_live(world):
     dossier, lines = ready_draft(world)
     Nomination.objects.filter(pk=lines[0].pk).update(state=NominationState.WITHDRAWN)
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match=r"^\['Hồ sơ chưa có người, tập thể nào được đề nghị: hãy thêm ít nhất một dòng trước khi gửi\.'\]$") as refused:
         workflow.submit_dossier(dossier, by=world.users["clerk_a"])
     assert refused.value.messages[0].startswith("Hồ sơ chưa có người, tập thể nào được đề nghị")
 
@@ -376,7 +376,7 @@ def test_only_the_head_unit_sends_for_its_group(world):
     dossier = workflow.create_dossier(unit=world.unit_a, title="Đề nghị của Khối", kind="year_end",
                                       by=world.users["clerk_a"], year=2026, group_year=world.group_year)
     assert dossier.group_year == world.group_year
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match=r"^\{'group_year': \['Chỉ đơn vị trưởng “Khối Văn hóa - Xã hội \(2026\)” được gửi hồ sơ thay mặt cụm, khối\.'\]\}$") as refused:
         workflow.create_dossier(unit=world.unit_b, title="Đề nghị của Khối", kind="year_end",
                                 by=world.users["clerk_b"], year=2026, group_year=world.group_year)
     assert refused.value.message_dict == {"group_year": [
@@ -393,7 +393,7 @@ def test_mark_ready_waits_for_an_open_consultation(world):
     send_consultation(dossier, by=world.users["specialist"], agencies=[agency], nominations=lines)
     dossier.refresh_from_db()
     assert dossier.state == "consultation"
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match=r"^\['Công an tỉnh chưa có ý kiến hiệp y \(hạn 16/12/2026\)\.'\]$") as refused:
         workflow.mark_ready_for_council(dossier, by=world.users["specialist"])
     assert len(refused.value.messages) == 1
     assert refused.value.messages[0].startswith(f"{agency}")
@@ -408,7 +408,7 @@ def test_a_dossier_beyond_the_provinces_quota_cannot_be_submitted(world):
     dossier, _lines = ready_draft(world, people=[world.person_a, world.person_a_child])
     NominationQuota.objects.create(year=2025, award_type=award("LDTT"), unit=world.unit_a, max_count=1,
                                    legal_basis="Quyết định 12/QĐ-UBND")
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match=r"^\['“Lao động tiên tiến”: Sở Y tế đề nghị 2 trường hợp năm 2025, vượt chỉ tiêu tối đa 1 \(Quyết định 12/QĐ-UBND\); cần bớt 1 trường hợp\.'\]$") as error:
         workflow.submit_dossier(dossier, by=world.users["clerk_a"])
     assert error.value.messages == [
         "“Lao động tiên tiến”: Sở Y tế đề nghị 2 trường hợp năm 2025, vượt chỉ tiêu tối đa 1 "
@@ -433,8 +433,8 @@ def test_the_group_head_sends_the_groups_dossier_through_the_head_unit(world):
     workflow.submit_dossier(dossier, by=head)
     assert Dossier.objects.get(pk=dossier.pk).state == DossierState.SUBMITTED
 
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match=r"^Bạn không được thực hiện thao tác này trên hồ sơ này\.$"):
         workflow.create_dossier(unit=world.unit_a, title="Hồ sơ riêng của Sở Y tế", kind="year_end", by=head)
     own = draft_of_unit_a(world)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match=r"^\['Bạn không có quyền sửa danh sách đề nghị của hồ sơ thuộc “Sở Y tế”\.'\]$"):
         add_nomination(own, by=head, award_type=award("LDTT"), person=world.person_a)

@@ -3,7 +3,6 @@ management command wrapper."""
 
 import io
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -155,31 +154,31 @@ def test_management_command_wraps_main(tmp_path):
     call_command("check_eligibility", str(path), stdout=out, stderr=err)
     assert out.getvalue() == EXPECTED
     path.write_text("[1,", encoding="utf-8")
-    with pytest.raises(SystemExit) as exited:
+    with pytest.raises(SystemExit, match=r"^2$") as exited:
         call_command("check_eligibility", str(path), stdout=io.StringIO(), stderr=err)
     assert exited.value.code == 2
     assert "JSON không hợp lệ" in err.getvalue()
 
 
-def test_manage_py_check_eligibility_exit_codes(tmp_path):
-    """Through manage.py, with tdkt.awards installed (added here when the settings do not list it yet)."""
-    (tmp_path / "settings_with_awards.py").write_text(
-        "from tdkt.settings import *  # noqa: F403\n"
-        "if 'tdkt.awards' not in INSTALLED_APPS:  # noqa: F405\n"
-        "    INSTALLED_APPS = [*INSTALLED_APPS, 'tdkt.awards']  # noqa: F405\n", encoding="utf-8")
+@pytest.mark.django_db  # manage.py runs the system checks first; some read the database
+def test_manage_py_check_eligibility_exit_codes(tmp_path, capsys):
+    """What `python manage.py check_eligibility FILE` does, in-process: manage.py's own entry point
+    (execute_from_command_line with its argv), the process's exit code (SystemExit), stdout and stderr."""
+    from django.core.management import execute_from_command_line
+
     good = tmp_path / "good.json"
     good.write_text(json.dumps(SMALL), encoding="utf-8")
     bad = tmp_path / "bad.json"
     bad.write_text('{"decision_date": "2025-12-20"}', encoding="utf-8")
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "settings_with_awards",
-           "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT / "src"), str(ROOT)])}
-    manage = [sys.executable, str(ROOT / "manage.py"), "check_eligibility"]
-    ok = subprocess.run([*manage, str(good)], capture_output=True, env=env, cwd=ROOT, check=False)
-    assert ok.returncode == 0, ok.stderr.decode()
-    assert ok.stdout.decode() == EXPECTED
-    failed = subprocess.run([*manage, str(bad)], capture_output=True, env=env, cwd=ROOT, check=False)
-    assert failed.returncode == 2 and failed.stdout == b""
-    assert "candidates: thiếu trường bắt buộc." in failed.stderr.decode()
+    execute_from_command_line(["manage.py", "check_eligibility", str(good)])  # returns: exit code 0
+    out, err = capsys.readouterr()
+    assert (out, err) == (EXPECTED, "")
+    with pytest.raises(SystemExit, match=r"^2$") as exited:
+        execute_from_command_line(["manage.py", "check_eligibility", str(bad)])
+    assert exited.value.code == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "candidates: thiếu trường bắt buộc." in err
 
 
 def test_management_command_module_is_a_thin_wrapper():

@@ -68,7 +68,7 @@ def test_only_the_required_candidate_fields():
 
 
 def errors(document) -> list[str]:
-    with pytest.raises(ParseError) as caught:
+    with pytest.raises(ParseError, match=r"^[\w\[\]\.]+( \(.+\))?: .+") as caught:  # "where: what"; callers compare
         parse(document) if not isinstance(document, str | bytes) else (
             parse_bytes(document) if isinstance(document, bytes) else parse_text(document))
     return [str(issue) for issue in caught.value.issues]

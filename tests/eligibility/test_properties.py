@@ -12,7 +12,7 @@ from tdkt.eligibility.types import Finding, Result
 
 from .strategies import any_json, candidates, decision_dates, interchange_like, parameters, valid_candidates
 
-SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @SETTINGS
@@ -33,7 +33,7 @@ def test_engine_is_deterministic(candidate, decision_date, params):
     assert results_to_json([first]) == results_to_json([again])
 
 
-@settings(max_examples=100, deadline=None)
+@settings(deadline=None)
 @given(st.lists(candidates, min_size=1, max_size=5), decision_dates)
 def test_result_does_not_depend_on_the_rest_of_the_batch(batch, decision_date):
     alone = [evaluate(candidate, decision_date=decision_date) for candidate in batch]

@@ -32,20 +32,20 @@ def test_save_then_submit_once(world):
     registration.refresh_from_db()
     assert registration.state == RegistrationState.SUBMITTED
     assert registration.submitted_by == clerk
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match=r"^\['Đăng ký này đã được gửi\.'\]$"):
         submit_registration(registration, by=clerk)  # a second click submits nothing more
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match=r"^\['Đăng ký thi đua năm 2026 của “Sở Y tế” đã được gửi, không thể sửa nữa\.'\]$"):
         save_registration(by=clerk, unit=world.unit_a, year=2026, items={award_type("LDTT"): 1})
 
 
 def test_clerk_may_not_register_for_another_unit(world):
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(ValidationError, match=r"^\{'unit': \['Bạn không được đăng ký thay cho “Sở Giáo dục và Đào tạo”\.'\]\}$") as caught:
         save_registration(by=world.users["clerk_a"], unit=world.unit_b, year=2026)
     assert "unit" in caught.value.message_dict
 
 
 def test_collective_title_must_be_for_collectives(world):
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(ValidationError, match=r"^\{'collective_award': \['“Lao động tiên tiến” không phải là danh hiệu tập thể\.'\]\}$") as caught:
         save_registration(by=world.users["clerk_a"], unit=world.unit_a, year=2026, collective_award=award_type("LDTT"))
     assert "collective_award" in caught.value.message_dict
 
@@ -115,7 +115,7 @@ def test_import_refuses_a_clerk_for_another_unit(world):
 
 
 def test_import_refuses_a_pdf(world):
-    with pytest.raises(UploadError):
+    with pytest.raises(UploadError, match=r"^Tệp: không chấp nhận loại tệp này\. Chỉ chấp nhận: XLSX\.$"):
         read_upload(pdf_upload("dang-ky.xlsx"), allowed={"xlsx"}, max_bytes=10**6, field_label="Tệp")
 
 

@@ -88,35 +88,35 @@ def test_movement_page_lists_only_the_users_dossiers(world):
 
 
 @pytest.mark.parametrize("count", [1, 3])
-def test_movement_list_queries_are_fixed(world, django_assert_max_num_queries, count):
+def test_movement_list_queries_are_fixed(world, django_assert_num_queries, count):
     for i in range(count):
         movement = make_movement(f"Phong trào {i}")
         Milestone.objects.create(movement=movement, kind="launch", on=datetime.date(2026, 2, 1))
     client = client_for(world, "clerk_a")
     client.get(reverse("movements:list"))
-    with django_assert_max_num_queries(9):  # session, user, scope (3), page chrome, the list itself
+    with django_assert_num_queries(9):  # session, user, scope (3), page chrome, the list itself
         response = client.get(reverse("movements:list") + "?year=2026")
     assert len(response.context["page"].items) == count + 8  # the 8 seeded national movements run in 2026
 
 
 @pytest.mark.parametrize("count", [1, 3])
-def test_registration_list_queries_are_fixed(world, django_assert_max_num_queries, count):
+def test_registration_list_queries_are_fixed(world, django_assert_num_queries, count):
     for i in range(count):
         Registration.objects.create(unit=make_unit(f"Đơn vị {i}"), year=2026)
     client = client_for(world, "specialist")
     client.get(reverse("movements:registrations"))
-    with django_assert_max_num_queries(9):
+    with django_assert_num_queries(8):
         response = client.get(reverse("movements:registrations") + "?year=2026")
     assert len(response.context["registrations"]) == count
 
 
 @pytest.mark.parametrize("count", [1, 3])
-def test_covenant_list_queries_are_fixed(world, django_assert_max_num_queries, count):
+def test_covenant_list_queries_are_fixed(world, django_assert_num_queries, count):
     for i in range(count):
         make_group_year(f"Cụm {i}", head=make_unit(), members=[make_unit()])
     client = client_for(world, "specialist")
     client.get(reverse("movements:covenants") + "?year=2026")
-    with django_assert_max_num_queries(10):
+    with django_assert_num_queries(10):
         response = client.get(reverse("movements:covenants") + "?year=2026")
     assert len(response.context["rows"]) == count + 1
 
@@ -213,7 +213,7 @@ def test_unit_history_page(world):
 
 
 @pytest.mark.parametrize("count", [1, 3])
-def test_movement_page_queries_are_fixed(world, django_assert_max_num_queries, count):
+def test_movement_page_queries_are_fixed(world, django_assert_num_queries, count):
     from tdkt.movements.models import MovementParticipant, MovementPhase
 
     movement = make_movement(target_scope="units")
@@ -227,7 +227,7 @@ def test_movement_page_queries_are_fixed(world, django_assert_max_num_queries, c
     client = client_for(world, "specialist")
     url = reverse("movements:detail", kwargs={"pk": movement.pk})
     client.get(url)
-    with django_assert_max_num_queries(15):
+    with django_assert_num_queries(13):
         response = client.get(url)
     assert len(response.context["dossiers"]) == count
     assert response.context["registration_summary"] == {"draft": count, "submitted": 0}

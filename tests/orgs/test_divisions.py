@@ -30,7 +30,7 @@ def test_wards_of_lao_cai_are_the_package_list():
 def test_unit_admin_code_must_be_a_ward_of_the_province(db):
     unit = services.create_unit(by=None, name="Phường Lào Cai", code="P-LC", kind=UnitKind.COMMUNE, admin_code="02647")
     assert unit.admin_code == "02647"
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(ValidationError, match=r"^\{'admin_code': \['“00004” không phải mã xã, phường của Lào Cai trong Danh mục đơn vị hành chính\.'\]\}$") as caught:
         services.create_unit(by=None, name="Phường Ba Đình", code="P-BD", kind=UnitKind.COMMUNE, admin_code="00004")
     assert caught.value.message_dict == {
         "admin_code": ["“00004” không phải mã xã, phường của Lào Cai trong Danh mục đơn vị hành chính."]

@@ -197,7 +197,7 @@ def test_second_run_creates_nothing():
 
 @pytest.mark.django_db
 def test_unknown_province_is_refused_with_close_matches():
-    with pytest.raises(CommandError) as excinfo:
+    with pytest.raises(CommandError, match='^Không tìm thấy tỉnh, thành phố "Lao Kai"\\. Có phải bạn muốn: Lào Cai, Đồng Nai, Cao Bằng\\?$') as excinfo:
         seed(province="Lao Kai")
     message = str(excinfo.value)
     assert "Không tìm thấy tỉnh, thành phố" in message

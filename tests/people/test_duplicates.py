@@ -116,7 +116,7 @@ def test_identical_records_stay_with_the_merged_person_and_contradictions_refuse
 
     other = make_person("Nguyễn Văn An", unit=world.unit_a, birth_year=1985)
     make_rating(person=other, year=2021, level="HTXSNV")
-    with translation.override("vi"), pytest.raises(ValidationError) as caught:
+    with translation.override("vi"), pytest.raises(ValidationError, match=r"^\['Hai người có bản ghi mâu thuẫn nhau \(xếp loại hằng năm: 2021: HTXSNV — Nguyễn Văn An\); hãy sửa trước khi gộp\.'\]$") as caught:
         merge_persons(other, world.person_a, by=specialist)
     assert caught.value.messages == [
         "Hai người có bản ghi mâu thuẫn nhau (xếp loại hằng năm: 2021: HTXSNV — Nguyễn Văn An); hãy sửa trước khi gộp."]
@@ -126,7 +126,7 @@ def test_identical_records_stay_with_the_merged_person_and_contradictions_refuse
 def test_different_citizen_ids_refuse_the_merge(world, specialist):
     other = make_person("Nguyễn Văn An", unit=world.unit_a, birth_year=1985, national_id="010090009999")
     make_rating(person=other, year=2020)
-    with translation.override("vi"), pytest.raises(ValidationError) as caught:
+    with translation.override("vi"), pytest.raises(ValidationError, match=r"^\['Hai người có số CCCD khác nhau: không phải cùng một người\.'\]$") as caught:
         merge_persons(other, world.person_a, by=specialist)
     assert caught.value.messages == ["Hai người có số CCCD khác nhau: không phải cùng một người."]
     assert other.ratings.count() == 1
@@ -135,11 +135,11 @@ def test_different_citizen_ids_refuse_the_merge(world, specialist):
 
 def test_merging_into_oneself_or_twice_is_refused(world, specialist, twin):
     with translation.override("en"):
-        with pytest.raises(ValidationError) as caught:
+        with pytest.raises(ValidationError, match=r"^\['A person cannot be merged into themselves\.'\]$") as caught:
             merge_persons(twin, twin, by=specialist)
         assert caught.value.messages == ["A person cannot be merged into themselves."]
         merge_persons(twin, world.person_a, by=specialist)
-        with pytest.raises(ValidationError) as caught:
+        with pytest.raises(ValidationError, match=r"^\['“Nguyen Van An” has already been merged into another person\.'\]$") as caught:
             merge_persons(twin, world.person_a, by=specialist)
         assert caught.value.messages == ["“Nguyen Van An” has already been merged into another person."]
 

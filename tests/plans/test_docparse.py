@@ -2,6 +2,7 @@
 
 import io
 import random
+import re
 
 import docx
 import pytest
@@ -47,7 +48,7 @@ def test_decomposed_unicode_is_normalised_to_nfc():
 
 def test_tcvn3_bytes_are_refused_not_turned_into_nonsense():
     data = to_tcvn3(VIETNAMESE_SAMPLE * 3)
-    with pytest.raises(docparse.LegacyEncodingError) as caught:
+    with pytest.raises(docparse.LegacyEncodingError, match=r"^Văn bản mã TCVN3 cũ \(TCVN3/VNI\) — hãy chuyển sang Unicode \(ví dụ bằng Unikey: Công cụ chuyển mã\) rồi nhập lại\.$") as caught:
         read_bytes(data, "kehoach.txt")
     assert caught.value.message.startswith("Văn bản mã TCVN3 cũ (TCVN3/VNI) — hãy chuyển sang Unicode")
 
@@ -55,13 +56,13 @@ def test_tcvn3_bytes_are_refused_not_turned_into_nonsense():
 def test_tcvn3_text_already_converted_to_utf8_is_refused_too():
     mojibake = to_tcvn3(VIETNAMESE_SAMPLE).decode("latin-1")
     assert legacy_encoding_of(mojibake) == "TCVN3"
-    with pytest.raises(docparse.LegacyEncodingError):
+    with pytest.raises(docparse.LegacyEncodingError, match=r"^Văn bản mã TCVN3 cũ \(TCVN3/VNI\) — hãy chuyển sang Unicode \(ví dụ bằng Unikey: Công cụ chuyển mã\) rồi nhập lại\.$"):
         read_bytes(mojibake.encode("utf-8"), "kehoach.txt")
 
 
 def test_vni_is_refused():
     assert legacy_encoding_of(VNI_SAMPLE) == "VNI"
-    with pytest.raises(docparse.LegacyEncodingError) as caught:
+    with pytest.raises(docparse.LegacyEncodingError, match=r"^Văn bản mã VNI cũ \(TCVN3/VNI\) — hãy chuyển sang Unicode \(ví dụ bằng Unikey: Công cụ chuyển mã\) rồi nhập lại\.$") as caught:
         read_bytes(VNI_SAMPLE.encode("cp1252"), "kehoach.txt")
     assert "VNI" in caught.value.message
 
@@ -74,35 +75,35 @@ def test_real_unicode_vietnamese_is_not_taken_for_a_legacy_encoding(seed):
 def test_binary_data_is_refused():
     rng = random.Random(7)
     data = bytes(rng.randrange(256) for _ in range(4000))
-    with pytest.raises(docparse.BinaryContentError) as caught:
+    with pytest.raises(docparse.BinaryContentError, match=r"^Tệp không phải văn bản \(dữ liệu nhị phân\): hãy chọn tệp \.docx, \.pdf hoặc \.txt\.$") as caught:
         read_bytes(data, "plan.txt")
     assert "nhị phân" in caught.value.message
 
 
 def test_text_that_is_neither_unicode_nor_legacy_is_refused():
-    with pytest.raises(docparse.UndecodableTextError):
+    with pytest.raises(docparse.UndecodableTextError, match=r"^Không đọc được bảng mã của văn bản: hãy lưu lại dưới dạng Unicode \(UTF-8\) rồi nhập lại\.$"):
         read_bytes("Kế hoạch năm 2026 — bảng mã lạ".encode("cp1258", errors="replace") * 20, "plan.txt")
 
 
 # --- formats --------------------------------------------------------------------------------------
 
 def test_old_word_files_are_refused_by_their_magic_bytes():
-    with pytest.raises(docparse.OldWordFormatError) as caught:
+    with pytest.raises(docparse.OldWordFormatError, match=r"^Tệp Word cũ \(\.doc\) không được hỗ trợ: hãy mở bằng Word hoặc LibreOffice và lưu lại dưới dạng \.docx \(hoặc PDF\) rồi nhập lại\.$") as caught:
         read_bytes(docparse.OLE2_MAGIC + b"\x00" * 600, "kehoach.docx")
     assert ".docx" in caught.value.message and "Word cũ (.doc)" in caught.value.message
 
 
 def test_unsupported_formats():
-    with pytest.raises(docparse.UnsupportedFormatError):
+    with pytest.raises(docparse.UnsupportedFormatError, match=r"^Không hỗ trợ định dạng «\.png»: hãy dùng \.docx, \.pdf \(có lớp chữ\), \.txt, \.md hoặc \.html\.$"):
         read_bytes(b"\x89PNG\r\n\x1a\n....", "scan.png")
     archive = io.BytesIO()
     import zipfile
 
     with zipfile.ZipFile(archive, "w") as zipped:
         zipped.writestr("xl/workbook.xml", "<workbook/>")
-    with pytest.raises(docparse.UnsupportedFormatError):
+    with pytest.raises(docparse.UnsupportedFormatError, match=r"^Tệp kehoach\.docx là tệp nén nhưng không phải văn bản Word \.docx\.$"):
         read_bytes(archive.getvalue(), "kehoach.docx")
-    with pytest.raises(docparse.CorruptDocumentError):
+    with pytest.raises(docparse.CorruptDocumentError, match=r"^Tệp kehoach\.pdf không đúng định dạng \.pdf \(nội dung không khớp phần mở rộng\)\.$"):
         read_bytes(b"plain text pretending", "kehoach.pdf")
 
 
@@ -188,7 +189,7 @@ def test_pdf_text_layer_lines_are_numbered_across_pages():
 
 
 def test_image_only_pdf_has_no_text_layer():
-    with pytest.raises(docparse.NoTextLayerError) as caught:
+    with pytest.raises(docparse.NoTextLayerError, match=r"^Tệp PDF không có lớp chữ \(no text layer: scanned document\) — đây là bản quét\. Hãy nhập tệp \.docx hoặc PDF xuất trực tiếp từ Word, hoặc nhận dạng chữ \(OCR\) trước\.$") as caught:
         read_bytes(image_only_pdf(3), "scan.pdf")
     assert "no text layer: scanned document" in caught.value.message
     assert "bản quét" in caught.value.message
@@ -197,19 +198,20 @@ def test_image_only_pdf_has_no_text_layer():
 def test_pdf_over_the_page_limit_is_refused():
     pages = [[f"Trang {n}"] for n in range(1, docparse.MAX_PAGES + 102)]  # 201 pages
     assert len(pages) == 201
-    with pytest.raises(docparse.TooLargeError) as caught:
+    with pytest.raises(docparse.TooLargeError, match=r"^Văn bản có 201 trang, vượt giới hạn 100 trang của một kế hoạch: hãy tách riêng phần kế hoạch và phụ lục nhiệm vụ rồi nhập lại\.$") as caught:
         read_bytes(text_pdf(pages), "big.pdf")
     assert caught.value.message.startswith("Văn bản có 201 trang, vượt giới hạn 100 trang")
 
 
 def test_text_over_the_size_limit_is_refused():
-    with pytest.raises(docparse.TooLargeError):
+    with pytest.raises(docparse.TooLargeError, match=r"^Văn bản dài 650\.000 ký tự\. vượt giới hạn 500\.000 ký tự \(khoảng 100 trang\) của một kế hoạch\.$"):
         read_bytes(("Nội dung dài " * 50_000).encode(), "big.txt")
-    with pytest.raises(docparse.TooLargeError):
+    with pytest.raises(docparse.TooLargeError, match=r"^Tệp big\.txt vượt giới hạn 20 MB\.$"):
         read_bytes(b"x" * (docparse.MAX_FILE_BYTES + 1), "big.txt")
 
 
 def test_missing_file_message_is_vietnamese(tmp_path):
-    with pytest.raises(docparse.DocumentError) as caught:
-        docparse.read_document(tmp_path / "khong-co.docx")
+    missing = tmp_path / "khong-co.docx"
+    with pytest.raises(docparse.DocumentError, match=f"^{re.escape(f'Không tìm thấy tệp {missing}.')}$") as caught:
+        docparse.read_document(missing)
     assert caught.value.message.startswith("Không tìm thấy tệp")

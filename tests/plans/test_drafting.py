@@ -53,7 +53,7 @@ def test_edit_recomputes_the_due_date(data):
 ])
 def test_bad_edits_say_why(data, changes, message):
     values = {"content": "x", "number": "1", "period": "Q1", "due_text": "", "kind": "ordinary"} | changes
-    with pytest.raises(drafting.DraftError) as refused:
+    with pytest.raises(drafting.DraftError, match=r"^(?:Không hiểu thời hạn «sớm nhất có thể»: hãy ghi như «Quý I/2026», «Tháng 7/2026», «Trước ngày 30/01/2026», «Hàng tháng» hoặc «Theo quy định»\.|Kỳ «Q5» không hợp lệ\.|Nội dung nhiệm vụ không được để trống\.|Số thứ tự dài quá 16 ký tự\.)$") as refused:
         drafting.edit_task(data, "t1", **values)
     assert refused.value.message == message
 
@@ -77,7 +77,7 @@ def test_merge_joins_content_units_and_dates(data):
     assert merged["content"] == "Kiểm tra công tác thi đua tại các sở - Tập huấn nghiệp vụ thi đua Sơ kết 6 tháng"
     assert merged["due"] == {"text": "Tháng 2/2026; Theo quy định", "dates": ["2026-02-28"], "recurrence": None}
     assert [unit["text"] for unit in merged["lead"]] == ["Sở Y tế", "Sở Giáo dục và Đào tạo"]
-    with pytest.raises(drafting.DraftError) as refused:
+    with pytest.raises(drafting.DraftError, match=r"^Dòng cuối cùng không có dòng tiếp theo để gộp\.$") as refused:
         drafting.merge_with_next(data, "t2")
     assert refused.value.message == "Dòng cuối cùng không có dòng tiếp theo để gộp."
 
@@ -91,10 +91,10 @@ def test_choose_unit_and_ambiguous_names_block_saving(data):
     assert entry == {"text": "Sở Văn hóa", "status": "resolved", "unit_id": 5, "unit_name": "Sở Văn hóa và Thể thao",
                      "candidates": []}
     assert drafting.ambiguous_messages(data) == []
-    with pytest.raises(drafting.DraftError) as refused:
+    with pytest.raises(drafting.DraftError, match=r"^Đơn vị được chọn không có trong danh mục đơn vị đang hoạt động\.$") as refused:
         drafting.choose_unit(data, "t3", "coordinating", 0, 42, REGISTRY)
     assert refused.value.message == "Đơn vị được chọn không có trong danh mục đơn vị đang hoạt động."
-    with pytest.raises(drafting.DraftError) as refused:
+    with pytest.raises(drafting.DraftError, match=r"^Không tìm thấy dòng nhiệm vụ này trong bản xem trước \(có thể đã được gộp hoặc tách\)\.$") as refused:
         drafting.choose_unit(data, "t9", "lead", 0, 1, REGISTRY)
     assert refused.value.message.startswith("Không tìm thấy dòng nhiệm vụ này")
 

@@ -114,7 +114,7 @@ def test_vertically_merged_unit_cell_is_copied_down_with_a_warning():
 
 def test_merged_content_cells_are_refused_whole():
     rows = [HEADER, ["1", "Tập huấn", "Sở Nội vụ", "Văn phòng UBND tỉnh"], ["2", "", "Sở Tài chính", ""]]
-    with pytest.raises(MergedCellsError) as caught:
+    with pytest.raises(MergedCellsError, match=r"^Bảng nhiệm vụ có ô gộp dọc ở dòng 9 \(cột «Nội dung»\): không xác định được ô thuộc nhiệm vụ nào\. Hãy tách các ô gộp trong bảng \(Word: Bố cục › Tách ô\) rồi nhập lại; chưa nhập gì từ tệp này\.$") as caught:
         import_plan_bytes(plan_with_table(rows, merges=[((1, 1), (2, 1))]), "plan.docx")
     assert caught.value.message.startswith("Bảng nhiệm vụ có ô gộp dọc ở dòng 9 (cột «Nội dung»)")
     assert "chưa nhập gì từ tệp này" in caught.value.message
@@ -122,6 +122,6 @@ def test_merged_content_cells_are_refused_whole():
 
 def test_cells_merged_across_task_columns_are_refused():
     rows = [HEADER, ["1", "Tập huấn", "Sở Nội vụ và Văn phòng UBND tỉnh", ""]]
-    with pytest.raises(MergedCellsError) as caught:
+    with pytest.raises(MergedCellsError, match=r"^Bảng nhiệm vụ có ô gộp ngang ở dòng 8 \(cột «Đơn vị chủ trì»\): không xác định được ô thuộc nhiệm vụ nào\. Hãy tách các ô gộp trong bảng \(Word: Bố cục › Tách ô\) rồi nhập lại; chưa nhập gì từ tệp này\.$") as caught:
         import_plan_bytes(plan_with_table(rows, merges=[((1, 2), (1, 3))]), "plan.docx")
     assert "ô gộp ngang ở dòng 8" in caught.value.message

@@ -126,7 +126,7 @@ def test_management_command_exit_code_2(tmp_path):
     path = tmp_path / "scan.doc"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
     err = io.StringIO()
-    with pytest.raises(SystemExit) as exited:
+    with pytest.raises(SystemExit, match=r"^2$") as exited:
         call_command("import_plan", str(path), "--json", stdout=io.StringIO(), stderr=err)
     assert exited.value.code == 2
     assert "Tệp Word cũ (.doc)" in err.getvalue()

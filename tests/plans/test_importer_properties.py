@@ -19,7 +19,7 @@ SEEDS = {name: (SEEDS_DIR / file).read_text(encoding="utf-8") for name, file in 
          if (SEEDS_DIR / file).exists()}
 pytestmark = pytest.mark.skipif(len(SEEDS) != len(SEED_FILES), reason=f"seed plans not found at {SEEDS_DIR}")
 
-PROPERTY_SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY_SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 seed_names = st.sampled_from(sorted(SEED_FILES))
 # Noise made of what plans are made of: Vietnamese words, numbers, tabs, headings, markup, units.
 fragments = st.sampled_from([
@@ -36,7 +36,7 @@ def check(data: bytes, name: str = "plan.txt") -> None:
         first = import_plan_bytes(data, name)
     except PlanImportError as error:
         assert error.message.strip()
-        with pytest.raises(type(error)):
+        with pytest.raises(type(error), match=f"^{re.escape(str(error))}$"):  # the same refusal, word for word
             import_plan_bytes(data, name)
         return
     contract = first.as_json()

@@ -139,7 +139,7 @@ def test_a_flattened_table_with_two_unit_columns_keeps_every_unit_as_lead_and_sa
 
 def test_a_plan_whose_year_cannot_be_found_is_refused():
     head = "KẾ HOẠCH\nCông tác thi đua, khen thưởng\nCăn cứ Luật Thi đua, khen thưởng;\n"
-    with pytest.raises(YearNotFoundError) as caught:
+    with pytest.raises(YearNotFoundError, match=r"^Không xác định được năm của kế hoạch: không thấy «năm …» trong trích yếu, ngày ban hành hay phụ lục\. Hãy ghi năm vào tên kế hoạch hoặc ngày ban hành rồi nhập lại\.$") as caught:
         read("1\tMột\tSở Nội vụ\t\tQuý I\n", head=head)
     assert caught.value.message.startswith("Không xác định được năm của kế hoạch")
 
@@ -151,7 +151,7 @@ def test_a_plan_whose_year_cannot_be_found_is_refused():
     (bytes(range(256)) * 40, "plan.txt", "Tệp không phải văn bản (dữ liệu nhị phân)"),
 ])
 def test_unreadable_files_raise_one_documented_error(data, name, start):
-    with pytest.raises(UnreadableDocumentError) as caught:
+    with pytest.raises(UnreadableDocumentError, match=r"^(?:Tệp PDF không có lớp chữ \(no text layer: scanned document\) — đây là bản quét\. Hãy nhập tệp \.docx hoặc PDF xuất trực tiếp từ Word, hoặc nhận dạng chữ \(OCR\) trước\.|Tệp Word cũ \(\.doc\) không được hỗ trợ: hãy mở bằng Word hoặc LibreOffice và lưu lại dưới dạng \.docx \(hoặc PDF\) rồi nhập lại\.|Tệp không phải văn bản \(dữ liệu nhị phân\): hãy chọn tệp \.docx, \.pdf hoặc \.txt\.|Văn bản có 201 trang, vượt giới hạn 100 trang của một kế hoạch: hãy tách riêng phần kế hoạch và phụ lục nhiệm vụ rồi nhập lại\.)$") as caught:
         import_plan_bytes(data, name)
     assert isinstance(caught.value, PlanImportError)
     assert caught.value.message.startswith(start)

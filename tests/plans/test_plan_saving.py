@@ -142,7 +142,7 @@ def test_a_failure_midway_leaves_no_plan_and_no_file(world, settings):
         importing.read_bytes(SMALL_PLAN.encode(), "ke-hoach.txt")), importing.registry_rows())
     data["tasks"][2]["due"]["dates"] = ["2026-02-30"]  # a broken row after two good ones
     before = media_files(settings)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"^day is out of range for month$"):
         importing.save_plan_data(data, by=world.users["specialist"], source_name="ke-hoach.txt", source_sha256="0" * 64,
                                  source_bytes=SMALL_PLAN.encode())
     assert (Plan.objects.count(), PlanTask.objects.count(), TaskDueDate.objects.count()) == (0, 0, 0)
@@ -156,7 +156,7 @@ def test_unit_chosen_then_removed_is_refused(world):
         "key": "t1", "period": "Q1", "number": "1", "content": "x", "kind": "ordinary", "line": 1,
         "due": {"text": None, "dates": [], "recurrence": None}, "coordinating": [],
         "lead": [{"text": "Sở X", "status": "resolved", "unit_id": 999999, "unit_name": "Sở X", "candidates": []}]}]}
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match=r"^\['Một số đơn vị đã chọn không còn tồn tại \(mã 999999\): hãy chọn lại\.'\]$") as refused:
         importing.save_plan_data(data, by=world.users["specialist"], source_name="x.txt", source_sha256="0" * 64)
     assert refused.value.messages == ["Một số đơn vị đã chọn không còn tồn tại (mã 999999): hãy chọn lại."]
     assert not Plan.objects.exists()

@@ -96,6 +96,6 @@ def test_command_reports_in_vietnamese(world, scene):
 def test_command_refuses_a_bad_date():
     from django.core.management import CommandError
 
-    with pytest.raises(CommandError) as refused:
+    with pytest.raises(CommandError, match=r"^Ngày «05/03/2026» không đúng dạng YYYY-MM-DD\.$") as refused:
         call_command("send_reminders", "--date", "05/03/2026", stdout=io.StringIO())
     assert str(refused.value) == "Ngày «05/03/2026» không đúng dạng YYYY-MM-DD."

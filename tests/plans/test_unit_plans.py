@@ -44,7 +44,7 @@ def test_working_days_without_an_issue_date_leave_the_deadline_open(world):
 
 
 def test_requirement_errors_name_their_fields(world, plan):
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match=r"^\{'working_days': \['Hãy nhập số ngày làm việc từ 1 đến 250\.'\], 'units': \['Hãy chọn các đơn vị phải gửi kế hoạch: cụm, khối thi đua \(thành viên năm 2026\) hoặc từng đơn vị\.'\]\}$") as refused:
         unitplans.require_unit_plans(plan, by=world.users["specialist"], deadline_kind=DeadlineKind.WORKING_DAYS,
                                      working_days=0)
     assert refused.value.message_dict == {
@@ -71,7 +71,7 @@ def test_states_sent_late_pending(world, plan):
 def test_another_units_clerk_cannot_send(world, plan):
     requirement = unitplans.require_unit_plans(plan, by=world.users["specialist"], deadline_kind=DeadlineKind.FIXED_DATE,
                                                due_on=D(2026, 3, 6), units=[world.unit_a])
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match=r"^\['Bạn không được gửi kế hoạch của «Sở Y tế»\.'\]$") as refused:
         unitplans.submit_unit_plan(requirement.submissions.get(), by=world.users["clerk_b"],
                                    uploaded=upload("kh.pdf", PDF_BYTES))
     assert refused.value.messages == ["Bạn không được gửi kế hoạch của «Sở Y tế»."]

@@ -53,10 +53,10 @@ def test_adjustment_is_logged_and_answered_once(world):
     score = adjustment.score
     score.refresh_from_db()
     assert (score.self_points, score.points) == (Decimal(18), Decimal(15))
-    with pytest.raises(PermissionDenied):  # the head does not answer for the unit
+    with pytest.raises(PermissionDenied, match=r"^Bạn không thuộc Sở Giáo dục và Đào tạo: mỗi đơn vị chỉ tự chấm điểm của mình\.$"):  # the head does not answer for the unit
         sheets.answer_adjustment(adjustment, by=world.users["clerk_a"], answer="Đồng ý")
     sheets.answer_adjustment(adjustment, by=world.users["clerk_b"], answer="Đơn vị xin giữ 18 điểm")
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match=r"^\['Đơn vị đã trả lời điều chỉnh này \(chỉ được trả lời một lần\)\.'\]$") as exc:
         sheets.answer_adjustment(adjustment, by=world.users["clerk_b"], answer="Bổ sung")
     assert exc.value.messages == ["Đơn vị đã trả lời điều chỉnh này (chỉ được trả lời một lần)."]
     adjustment.refresh_from_db()
@@ -65,7 +65,7 @@ def test_adjustment_is_logged_and_answered_once(world):
 
 def test_a_member_does_not_adjust(world):
     scoring_round = make_round(world)
-    with pytest.raises(PermissionDenied) as exc:
+    with pytest.raises(PermissionDenied, match=r"^Chỉ Trưởng “Khối Văn hóa - Xã hội \(2026\)” được điều chỉnh điểm của các thành viên\.$") as exc:
         sheets.adjust_score(scoring_round, world.unit_a, criterion(scoring_round, "1.2"), by=world.users["clerk_b"],
                             points=Decimal(1), reason="x")
     assert str(exc.value) == "Chỉ Trưởng “Khối Văn hóa - Xã hội (2026)” được điều chỉnh điểm của các thành viên."
@@ -75,7 +75,7 @@ def test_submission_needs_normal_criteria_and_required_evidence(world):
     scoring_round = make_round(world)
     clerk = world.users["clerk_b"]
     _score(scoring_round, world.unit_b, clerk, **{"1_1": 8})
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match=r"^\['Các tiêu chí chưa chấm điểm: 1\.2\.', 'Cần có minh chứng cho các tiêu chí: 1\.1\.'\]$") as exc:
         sheets.submit_sheet(scoring_round, world.unit_b, by=clerk)
     assert exc.value.messages == ["Các tiêu chí chưa chấm điểm: 1.2.", "Cần có minh chứng cho các tiêu chí: 1.1."]
     _score(scoring_round, world.unit_b, clerk, **{"1_2": 15})
@@ -116,7 +116,7 @@ def test_publishing_freezes_the_ranking_and_logs_the_states(world):
         ("Sở Giáo dục và Đào tạo", Decimal("31.00"), 1, True), ("Sở Y tế", Decimal("25.00"), 2, True)]
     assert list(RoundStateChange.objects.filter(round=scoring_round).values_list("from_state", "to_state")) == [
         ("", "open"), ("open", "under_review"), ("under_review", "published")]
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match=r"^\['Đợt chấm điểm đang ở trạng thái “Đã công bố \(đã khóa\)”: không thể chuyển sang “Đang tự chấm điểm”\.'\]$") as exc:
         services.change_round_state(scoring_round, RoundState.OPEN, by=world.users["clerk_a"])
     assert exc.value.messages == ["Đợt chấm điểm đang ở trạng thái “Đã công bố (đã khóa)”: không thể chuyển sang "
                                   "“Đang tự chấm điểm”."]
@@ -128,7 +128,7 @@ def test_publishing_freezes_the_ranking_and_logs_the_states(world):
 def test_proposals_become_a_group_dossier_at_the_province(world):
     scoring_round = _published_round(world)
     head = make_group_head_also(world)
-    with pytest.raises(ValidationError):  # reports are sent before publishing, with the sheets
+    with pytest.raises(ValidationError, match=r"^\['Đợt chấm điểm đã công bố và khóa: không thể thay đổi điểm\.'\]$"):  # reports are sent before publishing, with the sheets
         sheets.save_report(scoring_round, world.unit_b, by=world.users["clerk_b"], uploaded=pdf_upload())
     proposals.record_tally(scoring_round, world.unit_b, by=head, votes_for=2, members_voting=2)
     outcome = proposals.propose_leaders(scoring_round, by=head)
@@ -141,7 +141,7 @@ def test_proposals_become_a_group_dossier_at_the_province(world):
     assert sorted(DossierDocument.objects.filter(dossier=dossier).values_list("document_type", flat=True)) == [
         "council_minutes", "cover_letter"]
     assert all(dossier.nominations.values_list("report_file", flat=True))
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match=r"^\['Đề nghị khen thưởng của đợt này đã được gửi\.'\]$") as exc:
         proposals.propose_leaders(scoring_round, by=head)
     assert exc.value.messages == ["Đề nghị khen thưởng của đợt này đã được gửi."]
 
@@ -150,7 +150,7 @@ def test_mid_year_round_proposes_nothing(world):
     scoring_round = make_round(world, kind=RoundKind.MID_YEAR)
     services.change_round_state(scoring_round, RoundState.UNDER_REVIEW, by=world.users["clerk_a"])
     services.publish_round(scoring_round, by=world.users["clerk_a"])
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match=r"^\['Cờ thi đua và Bằng khen chỉ được đề nghị từ đợt tổng kết năm\.'\]$") as exc:
         proposals.propose_leaders(scoring_round, by=world.users["clerk_a"])
     assert exc.value.messages == ["Cờ thi đua và Bằng khen chỉ được đề nghị từ đợt tổng kết năm."]
 
@@ -158,10 +158,10 @@ def test_mid_year_round_proposes_nothing(world):
 def test_tally_cannot_exceed_the_members(world):
     scoring_round = make_round(world)
     services.change_round_state(scoring_round, RoundState.UNDER_REVIEW, by=world.users["clerk_a"])
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match=r"^\{'members_voting': \['Số thành viên bỏ phiếu phải từ 1 đến 2 \(số thành viên của cụm, khối\)\.'\]\}$") as exc:
         proposals.record_tally(scoring_round, world.unit_b, by=world.users["clerk_a"], votes_for=2, members_voting=3)
     assert exc.value.messages == ["Số thành viên bỏ phiếu phải từ 1 đến 2 (số thành viên của cụm, khối)."]
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match=r"^\{'votes_for': \['Số phiếu đồng ý \(3\) không được lớn hơn số thành viên bỏ phiếu \(2\)\.'\]\}$") as exc:
         proposals.record_tally(scoring_round, world.unit_b, by=world.users["clerk_a"], votes_for=3, members_voting=2)
     assert exc.value.messages == ["Số phiếu đồng ý (3) không được lớn hơn số thành viên bỏ phiếu (2)."]
 
@@ -190,7 +190,7 @@ def test_government_flag_capped_at_20_percent_of_the_leaders(world):
     specialist = world.users["specialist"]
     proposals.propose_government_flag(*rounds[0], by=specialist)
     proposals.propose_government_flag(*rounds[1], by=specialist)
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match=r"^\['Số đề nghị Cờ thi đua của Chính phủ không quá 20% trong 11 đơn vị dẫn đầu cụm, khối được đề nghị Cờ thi đua của tỉnh năm 2026, tức là 2; đã đề nghị 2 \(Nghị định 152/2025/NĐ-CP, khoản 1 Điều 7\)\.'\]$") as exc:
         proposals.propose_government_flag(*rounds[2], by=specialist)
     assert exc.value.messages == [
         "Số đề nghị Cờ thi đua của Chính phủ không quá 20% trong 11 đơn vị dẫn đầu cụm, khối được đề nghị Cờ thi "
@@ -203,11 +203,11 @@ def test_government_flag_capped_at_20_percent_of_the_leaders(world):
 def test_government_flag_only_for_a_leader_and_only_by_the_province(world):
     scoring_round, leader = _leader_rounds(world, 5)[0]
     other = make_unit("Xã Không Dẫn Đầu")
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match=r"^\['Xã Không Dẫn Đầu không phải đơn vị dẫn đầu cụm, khối được đề nghị Cờ thi đua của tỉnh năm 2026\.'\]$") as exc:
         proposals.propose_government_flag(scoring_round, other, by=world.users["specialist"])
     assert exc.value.messages == ["Xã Không Dẫn Đầu không phải đơn vị dẫn đầu cụm, khối được đề nghị Cờ thi đua "
                                   "của tỉnh năm 2026."]
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match=r"^Chỉ cơ quan thường trực của tỉnh được đề nghị Cờ thi đua của Chính phủ\.$"):
         proposals.propose_government_flag(scoring_round, leader, by=make_user("x", role="unit_clerk", unit=leader))
 
 

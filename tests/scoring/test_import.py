@@ -45,7 +45,7 @@ def test_import_builds_the_tree(world):
 
 def test_bad_rows_are_reported_and_nothing_is_saved(world):
     template = _template(world)
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match=r"^\['Dòng 3: mã 1 bị lặp\.', 'Dòng 4: thiếu nội dung tiêu chí; thiếu điểm tối đa hoặc không phải số ≥ 0; loại phải là “thường”, “thưởng” hoặc “trừ”; hệ số phải là số > 0\.'\]$") as exc:
         import_criteria(template, by=world.users["specialist"], uploaded=_workbook([
             ["1", "Công tác chỉ đạo", 30, "", "", None], ["1", "Trùng", 10, "", "", None],
             ["2", "", "mười", "cộng", "", 0]]))

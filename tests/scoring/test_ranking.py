@@ -60,7 +60,7 @@ rules_strategy = st.lists(st.sampled_from(["more_bonus", "fewer_penalty", "earli
                           max_size=4, unique=True)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(deadline=None)
 @given(rows_strategy, rules_strategy, st.randoms())
 def test_ranking_is_a_deterministic_permutation_with_totals_kept(raw, rules, random):
     rows = [u(i + 1, total, bonus=bonus, penalty=penalty, minutes=minutes, c={"1": total / 2})

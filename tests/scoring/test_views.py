@@ -122,7 +122,7 @@ def _grow(world, scoring_round, extra_units: int, extra_criteria: int):
                                title="Tiêu chí thêm", max_points=Decimal(2))
 
 
-def test_sheet_and_leaderboard_take_a_fixed_number_of_queries(world, django_assert_max_num_queries):
+def test_sheet_and_leaderboard_take_a_fixed_number_of_queries(world, django_assert_num_queries):
     scoring_round = make_round(world)
     counts = []
     for extra_units, extra_criteria in ((0, 0), (3, 5)):
@@ -137,9 +137,9 @@ def test_sheet_and_leaderboard_take_a_fixed_number_of_queries(world, django_asse
         board_url = reverse("scoring:leaderboard", kwargs={"pk": scoring_round.pk})
         client.get(sheet_url)
         head.get(board_url)  # warm the session
-        with django_assert_max_num_queries(16) as sheet_queries:
+        with django_assert_num_queries(16) as sheet_queries:
             assert client.get(sheet_url).status_code == 200
-        with django_assert_max_num_queries(14) as board_queries:
+        with django_assert_num_queries(14) as board_queries:
             assert head.get(board_url).status_code == 200
         counts.append((len(sheet_queries.captured_queries), len(board_queries.captured_queries)))
     assert counts[0] == counts[1]
@@ -194,7 +194,7 @@ def test_province_overview_shows_every_group(world):
     assert "Khối Văn hóa - Xã hội" in page and 'id="sc-cap"' in page
 
 
-def test_overview_takes_a_fixed_number_of_queries(world, django_assert_max_num_queries):
+def test_overview_takes_a_fixed_number_of_queries(world, django_assert_num_queries):
     from tdkt.movements.scoring.enums import RoundKind
     from tests.factories import make_group_year
 
@@ -204,7 +204,7 @@ def test_overview_takes_a_fixed_number_of_queries(world, django_assert_max_num_q
     client.get(url)
     counts = []
     for index in range(2):
-        with django_assert_max_num_queries(20) as captured:
+        with django_assert_num_queries(14) as captured:
             assert client.get(url).status_code == 200
         counts.append(len(captured.captured_queries))
         for extra in range(3):  # three more groups, each with its template, round and scores

@@ -88,9 +88,9 @@ def test_working_days_between_counts_after_start_up_to_end():
 
 
 def test_add_working_days_refuses_negative_and_absurd_counts():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"^days must not be negative$"):
         NATIONAL.add_working_days(D(2026, 1, 5), -1)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"^days must not exceed 3660$"):
         NATIONAL.add_working_days(D(2026, 1, 5), 100_000)
 
 
@@ -104,13 +104,13 @@ calendars = st.builds(
     working_days=st.frozensets(st.dates(min_value=D(2024, 1, 1), max_value=D(2029, 6, 30)), max_size=15))
 
 
-@settings(max_examples=150, deadline=None)
+@settings(deadline=None)
 @given(cal=calendars, start=dates, n=st.integers(min_value=1, max_value=80))
 def test_add_working_days_lands_on_a_working_day(cal, start, n):
     assert cal.is_working_day(cal.add_working_days(start, n))
 
 
-@settings(max_examples=150, deadline=None)
+@settings(deadline=None)
 @given(cal=calendars, start=dates, n=small, m=small)
 def test_add_working_days_is_monotone(cal, start, n, m):
     low, high = sorted((n, m))
@@ -119,7 +119,7 @@ def test_add_working_days_is_monotone(cal, start, n, m):
         assert cal.add_working_days(start, low) < cal.add_working_days(start, high)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(deadline=None)
 @given(cal=calendars, start=dates, n=small)
 def test_working_days_between_inverts_add_working_days(cal, start, n):
     end = cal.add_working_days(start, n)
@@ -128,7 +128,7 @@ def test_working_days_between_inverts_add_working_days(cal, start, n):
     assert cal.working_days_left(start, end) == -n
 
 
-@settings(max_examples=100, deadline=None)
+@settings(deadline=None)
 @given(cal=calendars, start=dates, n=small, m=small)
 def test_add_working_days_composes(cal, start, n, m):
     assert cal.add_working_days(cal.add_working_days(start, n), m) == cal.add_working_days(start, n + m)

@@ -123,7 +123,7 @@ def test_open_calls_for_a_clerk_show_days_left_and_whether_the_unit_sent(world, 
 # --- overdue per specialist ---------------------------------------------------------------------------
 
 
-def test_overdue_by_specialist_counts_overdue_and_due_soon(world, django_assert_max_num_queries):
+def test_overdue_by_specialist_counts_overdue_and_due_soon(world, django_assert_num_queries):
     today = D(2026, 3, 4)  # Wednesday; due soon = up to Friday 06/03 (2 working days)
     specialist = world.users["specialist"]
     other = make_user("chuyenvien2", role=Role.PROVINCE_SPECIALIST, unit=world.home_affairs, full_name="Lê Thị Hoa")
@@ -135,7 +135,7 @@ def test_overdue_by_specialist_counts_overdue_and_due_soon(world, django_assert_
     make_dossier(world.unit_b, state="submitted", due=D(2026, 3, 2))  # unassigned, overdue
     make_dossier(world.unit_b, state="returned", due=D(2026, 3, 2), assignee=other)  # the unit's step: not counted
     make_dossier(world.unit_b, state="decided", due=D(2026, 3, 2), assignee=other)  # closed: not counted
-    with django_assert_max_num_queries(3):
+    with django_assert_num_queries(3):
         rows = overdue_by_specialist(today)
     assert [(str(row.specialist) if row.specialist else None, row.overdue, row.due_soon) for row in rows] == [
         ("chuyenvien", 2, 1), ("Lê Thị Hoa", 0, 1), (None, 1, 0)]

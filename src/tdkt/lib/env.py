@@ -5,7 +5,8 @@ from pathlib import Path
 
 
 def envstr(name: str, default: str = "") -> str:
-    return os.environ.get(name, default)
+    """NAME's value; an empty value counts as unset (``DATABASE_URL=`` means the default database)."""
+    return os.environ.get(name) or default
 
 
 def envbool(name: str, default: bool = False) -> bool:

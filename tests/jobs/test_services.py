@@ -47,7 +47,7 @@ def test_a_job_is_queued_until_the_transaction_commits(world, django_capture_on_
 
 def test_start_job_refuses_a_user_without_access(world):
     support.REVOKED.add(world.users["clerk_a"].pk)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match=r"^$"):
         services.start_job("tests.report", by=world.users["clerk_a"], params={})
     assert Job.objects.count() == 0
 

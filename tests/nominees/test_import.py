@@ -223,11 +223,11 @@ def test_bad_files_are_refused_with_a_message(world, dossier, clerk):
 
 def test_import_refused_outside_draft_and_for_another_unit(world, dossier):
     rows = [(1, ["Họ và tên", "Hình thức đề nghị"]), (2, ["Nguyễn Văn An", "LĐTT"])]
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match=r"^\['Bạn\ không\ có\ quyền\ sửa\ danh\ sách\ đề\ nghị\ của\ hồ\ sơ\ thuộc\ “Sở\ Y\ tế”\.'\]$"):
         import_rows(dossier, rows, by=world.users["clerk_b"])
     dossier.state = "submitted"
     dossier.save()
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match=r"^\['Chỉ\ sửa\ được\ danh\ sách\ đề\ nghị\ khi\ hồ\ sơ\ đang\ là\ bản\ nháp\ hoặc\ bị\ trả\ lại\ để\ bổ\ sung;\ hồ\ sơ\ hiện\ ở\ trạng\ thái\ “Đã\ gửi”\.'\]$") as error:
         import_rows(dossier, rows, by=world.users["clerk_a"])
     assert error.value.messages == ["Chỉ sửa được danh sách đề nghị khi hồ sơ đang là bản nháp hoặc bị trả lại để "
                                     "bổ sung; hồ sơ hiện ở trạng thái “Đã gửi”."]
@@ -241,7 +241,7 @@ def test_undo_import_removes_its_lines_only(world, dossier, clerk):
     assert (undone.lines, undone.persons_removed, undone.persons_kept) == (1, [], [])
     assert [str(n.recipient) for n in Nomination.objects.filter(dossier=dossier)] == ["Đặng Thị Đào"]
     assert Person.objects.filter(pk=world.person_a.pk).exists()
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match=r"^\['Lượt\ nhập\ này\ không\ còn\ dòng\ nào\ để\ hoàn\ tác\.'\]$"):
         undo_import(dossier, outcome.batch, by=clerk)
 
 

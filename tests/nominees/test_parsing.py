@@ -108,7 +108,7 @@ CELL = st.one_of(st.just(""), st.text(max_size=30), st.sampled_from([
 ROW = st.lists(CELL, min_size=0, max_size=10)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(st.lists(ROW, max_size=25))
 def test_parser_never_crashes_and_every_problem_under_a_header_names_a_row(body):
     rows = rows_of(*body, header=FULL_HEADER)
@@ -118,7 +118,7 @@ def test_parser_never_crashes_and_every_problem_under_a_header_names_a_row(body)
     assert all(line.row not in rows_with_problems for line in parsed.lines)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(st.lists(st.tuples(st.integers(1, 40), ROW), max_size=30))
 def test_parser_never_crashes_on_any_rows(rows):
     parsed = parse_list(sorted(rows, key=lambda r: r[0]), today=TODAY)

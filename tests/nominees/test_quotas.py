@@ -55,10 +55,10 @@ def test_quota_queries_are_fixed(world, django_assert_num_queries):
 def test_add_and_remove_quota(world):
     specialist = world.users["specialist"]
     quota = add_quota(by=specialist, year=2025, award_type=award("LDTT"), max_count=5, unit=world.unit_a)
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match=r"^\['Đã\ có\ chỉ\ tiêu\ của\ hình\ thức\ này\ cho\ đơn\ vị\ hoặc\ cụm/khối\ này\ trong\ năm\.'\]$") as error:
         add_quota(by=specialist, year=2025, award_type=award("LDTT"), max_count=6, unit=world.unit_a)
     assert error.value.messages == ["Đã có chỉ tiêu của hình thức này cho đơn vị hoặc cụm/khối này trong năm."]
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match=r"^\['Chọn\ một\ đơn\ vị\ hoặc\ một\ cụm/khối\ thi\ đua\ \(chỉ\ một\ trong\ hai\)\.'\]$"):
         add_quota(by=specialist, year=2025, award_type=award("LDTT"), max_count=6)
     remove_quota(quota, by=specialist)
     assert not NominationQuota.objects.exists()

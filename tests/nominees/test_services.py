@@ -34,22 +34,22 @@ def test_add_nomination_stores_verdict_audit_and_event(world, dossier):
 
 def test_same_person_twice_refused(world, dossier):
     add_nomination(dossier, by=world.users["clerk_a"], award_type=award("LDTT"), person=world.person_a)
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match=r"^\['“Nguyễn\ Văn\ An”\ đã\ có\ trong\ danh\ sách\ của\ hồ\ sơ\ này\.'\]$") as error:
         add_nomination(dossier, by=world.users["clerk_a"], award_type=award("CSTD_CS"), person=world.person_a)
     assert error.value.messages == ["“Nguyễn Văn An” đã có trong danh sách của hồ sơ này."]
 
 
 def test_award_must_fit_the_recipient(world, dossier):
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match=r"^\{'award_type':\ \['“Tập\ thể\ lao\ động\ xuất\ sắc”\ không\ xét\ tặng\ cho\ loại\ đối\ tượng\ này\.'\]\}$") as error:
         add_nomination(dossier, by=world.users["clerk_a"], award_type=award("TTLDXS"), person=world.person_a)
     assert error.value.messages == ["“Tập thể lao động xuất sắc” không xét tặng cho loại đối tượng này."]
 
 
 def test_another_units_person_or_dossier_refused(world, dossier):
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match=r"^\['Đối\ tượng\ này\ không\ thuộc\ đơn\ vị\ mà\ bạn\ được\ đề\ nghị\ khen\ thưởng\.'\]$") as error:
         add_nomination(dossier, by=world.users["clerk_a"], award_type=award("LDTT"), person=world.person_b)
     assert error.value.messages == ["Đối tượng này không thuộc đơn vị mà bạn được đề nghị khen thưởng."]
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match=r"^\['Bạn\ không\ có\ quyền\ sửa\ danh\ sách\ đề\ nghị\ của\ hồ\ sơ\ thuộc\ “Sở\ Y\ tế”\.'\]$") as error:
         add_nomination(dossier, by=world.users["clerk_b"], award_type=award("LDTT"), person=world.person_a)
     assert error.value.messages == ["Bạn không có quyền sửa danh sách đề nghị của hồ sơ thuộc “Sở Y tế”."]
 
@@ -58,7 +58,7 @@ def test_another_units_person_or_dossier_refused(world, dossier):
 def test_lines_frozen_outside_draft_and_returned(world, dossier, state):
     dossier.state = state
     dossier.save()
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match=r"^\['Chỉ sửa được danh sách đề nghị khi hồ sơ đang là bản nháp hoặc bị trả lại để bổ sung; hồ sơ hiện ở trạng thái “[^”]+”\.'\]$"):
         add_nomination(dossier, by=world.users["clerk_a"], award_type=award("LDTT"), person=world.person_a)
 
 
@@ -85,7 +85,7 @@ def test_update_changes_award_and_reruns_engine(world, dossier):
 
 def test_report_upload_sniffed(world, dossier):
     fake = SimpleUploadedFile("bao-cao.pdf", b"MZ\x90\x00 executable", content_type="application/pdf")
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match=r"^\{'report':\ \['Báo\ cáo\ thành\ tích:\ không\ chấp\ nhận\ loại\ tệp\ này\.\ Chỉ\ chấp\ nhận:\ DOCX,\ PDF\.'\]\}$") as error:
         add_nomination(dossier, by=world.users["clerk_a"], award_type=award("LDTT"), person=world.person_a,
                        report=fake)
     assert error.value.message_dict == {"report": ["Báo cáo thành tích: không chấp nhận loại tệp này. "

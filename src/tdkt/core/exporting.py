@@ -22,6 +22,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from tdkt.accounts.scope import get_scope
@@ -49,7 +50,7 @@ def export_or_job(request, *, rows: int, kind: str, params: dict, write: Callabl
         job = start_job(kind, by=request.user, params=params, title=title)
         messages.info(request, _("Large list (%(rows)s rows): the system is preparing the file in the background. "
                                  "This page shows how far it is; the file can be downloaded here when it is "
-                                 "ready.") % {"rows": f"{rows:,}".replace(",", ".")})
+                                 "ready.") % {"rows": number_format(rows, force_grouping=True)})
         return redirect("jobs:detail", pk=job.pk)
     with export_path(Path(filename).suffix) as path:
         written = write(path)

@@ -6,3 +6,8 @@ class DossiersConfig(AppConfig):
     name = "tdkt.dossiers"
     label = "dossiers"
     verbose_name = _("Nomination dossiers")
+
+    def ready(self):
+        from tdkt.dossiers.jobs import register_jobs
+
+        register_jobs()

@@ -64,14 +64,28 @@ def dossier_lines(dossier):
     return list(live_lines(Nomination.objects.filter(dossier=dossier)))
 
 
-def selection_lines(*, states, year=None, unit_ids=None):
-    """Lines of the dossiers in the given states (and year, units): the specialist's consolidated list."""
+def count_dossier_lines(dossier) -> int:
+    """How many lines the dossier's list holds (one COUNT)."""
+    return Nomination.objects.filter(dossier=dossier, state__in=LIVE_NOMINATION_STATES).count()
+
+
+def _selection(*, states, year=None, unit_ids=None):
     queryset = Nomination.objects.filter(dossier__state__in=states)
     if year:
         queryset = queryset.filter(dossier__year=year)
     if unit_ids:
         queryset = queryset.filter(dossier__unit_id__in=unit_ids)
-    return list(live_lines(queryset))
+    return queryset
+
+
+def selection_lines(*, states, year=None, unit_ids=None):
+    """Lines of the dossiers in the given states (and year, units): the specialist's consolidated list."""
+    return list(live_lines(_selection(states=states, year=year, unit_ids=unit_ids)))
+
+
+def count_selection_lines(*, states, year=None, unit_ids=None) -> int:
+    """How many lines selection_lines would give (one COUNT)."""
+    return _selection(states=states, year=year, unit_ids=unit_ids).filter(state__in=LIVE_NOMINATION_STATES).count()
 
 
 def _kind(line) -> str:

@@ -8,16 +8,14 @@ from django.utils.translation import gettext as _
 from tdkt.accounts.access import roles_required, signed_in
 from tdkt.accounts.enums import Role
 from tdkt.accounts.scope import get_scope
-from tdkt.audit.models import AuditAction
-from tdkt.audit.services import record
 from tdkt.awards.proposals import proposable_awards, proposal_context
 from tdkt.awards.queries import person_timeline
-from tdkt.core.downloads import export_path, send_file
+from tdkt.core.exporting import export_or_job, scope_params
 from tdkt.eligibility.codes import Recipient
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import cheap_page
 from tdkt.lib.uploads import UploadError, read_upload
-from tdkt.people import queries, services
+from tdkt.people import jobs, queries, services
 from tdkt.people.exports import MAX_ROWS, write_people_xlsx
 from tdkt.people.forms import PersonForm, PersonImportForm, PersonSearchForm
 from tdkt.people.imports import import_people
@@ -111,13 +109,14 @@ def person_import(request):
 
 @signed_in
 def person_export(request):
-    """The search result as Excel. Full personal data only for units the user may see it for; audited."""
+    """The search result as Excel. Full personal data only for units the user may see it for; audited. More
+    than EXPORT_JOB_THRESHOLD persons are written by a background job, within the user's scope of now."""
     query = request.GET.get("q", "")
-    people = queries.search_people(request.user, query)[:MAX_ROWS]
+    people = queries.search_people(request.user, query)
     scope = get_scope(request.user)
-    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    with export_path(".xlsx") as path:
-        rows = write_people_xlsx(path, people, can_see_personal_data=scope.can_see_personal_data)
-        record(request.user, AuditAction.EXPORT, object_type="people.person",
-               object_repr=_("People list (%(count)d rows)") % {"count": rows}, changes={"query": query, "rows": rows})
-        return send_file(path, f"danh-sach-ca-nhan-{stamp}.xlsx")
+    return export_or_job(
+        request, rows=min(people.count(), MAX_ROWS), kind=jobs.PEOPLE_EXPORT,
+        params={"query": query, "scope": scope_params(request.user, personal=True)},
+        write=lambda path: write_people_xlsx(path, people[:MAX_ROWS], can_see_personal_data=scope.can_see_personal_data),
+        filename=jobs.export_filename(),
+        audit=lambda rows: jobs.record_people_export(request.user, query, rows))

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class PlansConfig(AppConfig):
     name = "tdkt.plans"
     verbose_name = _("Plans")
+
+    def ready(self):
+        from tdkt.plans.jobs import register_jobs
+
+        register_jobs()

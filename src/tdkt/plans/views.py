@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 
 from tdkt.accounts.access import roles_required, signed_in
 from tdkt.accounts.scope import get_scope
-from tdkt.core.downloads import send_export
+from tdkt.core.exporting import export_or_job, scope_params
 from tdkt.lib.forms import apply_validation_error
 from tdkt.orgs.models import Council, Unit
-from tdkt.plans import exports, queries, rules, services
+from tdkt.plans import jobs, queries, rules, services
 from tdkt.plans.enums import BOARD_COLUMNS, Period, TaskKind, TaskStatus, UnitRole
 from tdkt.plans.forms import TaskKindForm, TaskStatusForm, TaskUnitResolveForm, TaskUpdateForm, month_param
 from tdkt.plans.kinds import describe_kind_data
@@ -130,20 +130,24 @@ def plan_summary(request, pk):
     return render(request, "plans/summary.html", {"plan": plan, "kind": kind, "text": text})
 
 
+def _tasks_export(request, pk, fmt: str):
+    """The plan's task annex; more than EXPORT_JOB_THRESHOLD tasks are written by a background job."""
+    plan = queries.get_plan_for_user(request.user, pk)
+    return export_or_job(
+        request, rows=queries.tasks_for_user(request.user, plan).count(), kind=jobs.TASKS_EXPORT,
+        params={"plan": plan.pk, "format": fmt, "scope": scope_params(request.user)},
+        write=lambda path: jobs.write_tasks(path, plan, _tasks_with_units(request.user, plan), fmt),
+        filename=jobs.tasks_filename(plan, fmt))
+
+
 @signed_in
 def export_xlsx(request, pk):
-    plan = queries.get_plan_for_user(request.user, pk)
-    tasks = _tasks_with_units(request.user, plan)
-    today = timezone.localdate()
-    return send_export(lambda path: exports.write_tasks_xlsx(path, plan, tasks, today=today),
-                       f"ke-hoach-{plan.pk}-nhiem-vu.xlsx")
+    return _tasks_export(request, pk, "xlsx")
 
 
 @signed_in
 def export_docx(request, pk):
-    plan = queries.get_plan_for_user(request.user, pk)
-    tasks = _tasks_with_units(request.user, plan)
-    return send_export(lambda path: exports.write_tasks_docx(path, plan, tasks), f"ke-hoach-{plan.pk}-nhiem-vu.docx")
+    return _tasks_export(request, pk, "docx")
 
 
 @signed_in

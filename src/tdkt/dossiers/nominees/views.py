@@ -2,22 +2,20 @@
 and the exports. Each view fetches with access checked (404 for another unit's dossier) and calls one
 domain function (services, importing, quotas, exports)."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tdkt.accounts.access import roles_required, signed_in
 from tdkt.accounts.enums import Role
 from tdkt.accounts.scope import get_scope
-from tdkt.audit.models import AuditAction
-from tdkt.audit.services import record
 from tdkt.core.downloads import send_export
+from tdkt.core.exporting import export_or_job
 from tdkt.dossiers import exports
+from tdkt.dossiers import jobs as export_jobs
 from tdkt.dossiers.models import Nomination, NominationQuota
 from tdkt.dossiers.nominees import blanks, importing, quotas, services
 from tdkt.dossiers.nominees.forms import ImportForm, LineAddForm, LineFieldsForm, QuotaForm, SelectionExportForm
@@ -273,45 +271,37 @@ def quota_remove(request, pk):
     return redirect("nominees:quotas")
 
 
+def _dossier_export(request, pk, fmt: str):
+    dossier = get_dossier_for_user(request.user, pk)
+    return export_or_job(
+        request, rows=exports.count_dossier_lines(dossier), kind=export_jobs.DOSSIER_LIST,
+        params={"dossier": dossier.pk, "format": fmt},
+        write=lambda path: export_jobs.write_dossier(path, dossier, fmt),
+        filename=export_jobs.dossier_filename(dossier, fmt),
+        audit=lambda _lines: export_jobs.record_dossier_export(request.user, dossier, fmt))
+
+
 @signed_in
 def export_xlsx(request, pk):
-    dossier = get_dossier_for_user(request.user, pk)
-    today = timezone.localdate()
-    response = send_export(lambda path: exports.write_dossier_xlsx(path, dossier, today=today),
-                           f"danh-sach-{dossier.pk}.xlsx")
-    record(request.user, AuditAction.EXPORT, dossier, changes={"list": "xlsx"})
-    return response
+    return _dossier_export(request, pk, "xlsx")
 
 
 @signed_in
 def export_docx(request, pk):
-    dossier = get_dossier_for_user(request.user, pk)
-    response = send_export(lambda path: exports.write_dossier_docx(path, dossier), f"danh-sach-{dossier.pk}.docx")
-    record(request.user, AuditAction.EXPORT, dossier, changes={"list": "docx"})
-    return response
+    return _dossier_export(request, pk, "docx")
 
 
-@roles_required(*SPECIALISTS, Role.COUNCIL_SECRETARY)
+@roles_required(*export_jobs.SELECTION_ROLES)
 def export_selection(request):
+    """The consolidated list; more than EXPORT_JOB_THRESHOLD lines are written by a background job."""
     form = SelectionExportForm(request.GET or None)
     if request.GET and form.is_valid():
         data = form.cleaned_data
-        today = timezone.localdate()
-        selected = exports.selection_lines(states=data["states"], year=data["year"])
-        if data["format"] == "docx":
-            issuer = _issuer(request.user)
-            response = send_export(lambda path: exports.write_selection_docx(
-                path, selected, issuer=issuer, year=data["year"], today=today), "danh-sach-tong-hop.docx")
-        else:
-            response = send_export(lambda path: exports.write_selection_xlsx(
-                path, selected, year=data["year"], today=today), "danh-sach-tong-hop.xlsx")
-        record(request.user, AuditAction.EXPORT, object_type="dossiers.nomination", object_repr=_(
-            "Consolidated nominee list"), changes={"states": data["states"], "year": data["year"],
-                                                   "format": data["format"], "lines": len(selected)})
-        return response
+        params = {"states": list(data["states"]), "year": data["year"], "format": data["format"]}
+        return export_or_job(
+            request, rows=exports.count_selection_lines(states=params["states"], year=params["year"]),
+            kind=export_jobs.SELECTION, params=params,
+            write=lambda path: export_jobs.write_selection(path, request.user, params),
+            filename=export_jobs.selection_filename(params["format"]),
+            audit=lambda lines: export_jobs.record_selection_export(request.user, params, lines))
     return render(request, "nominees/export_selection.html", {"form": form})
-
-
-def _issuer(user) -> str:
-    membership = user.memberships.select_related("unit").filter(unit__isnull=False).first()
-    return membership.unit.name if membership else f"Sở Nội vụ tỉnh {settings.PROVINCE_NAME}"

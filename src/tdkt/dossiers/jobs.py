@@ -1,0 +1,136 @@
+"""Big nominee lists as background jobs (tdkt.jobs, tdkt.core.exporting): the consolidated list of a
+specialist's selection and a dossier's own list, in Excel or Word, when they hold more than
+EXPORT_JOB_THRESHOLD lines. They only compute a file: retry-safe. Each re-checks the view's access when it
+starts and when its file is downloaded, and records the same audit row as the inline export."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from tdkt.accounts.enums import Role
+from tdkt.jobs.registry import register
+
+SELECTION = "dossiers.export_selection"
+DOSSIER_LIST = "dossiers.export_list"
+FORMATS = ("xlsx", "docx")
+EXPORT_TIME_LIMIT = 1800
+
+
+def _requester(job):
+    return get_user_model().objects.get(pk=job.created_by_id)
+
+
+def _refuse_without(can_access, user, params) -> None:
+    if not can_access(user, params):
+        raise ValidationError(_("You may no longer see this list; the file was not made."))
+
+
+# --- the consolidated list (specialists' selection) ------------------------------------------------------
+
+
+SELECTION_ROLES = (Role.PROVINCE_SPECIALIST, Role.SYSTEM_ADMIN, Role.COUNCIL_SECRETARY)  # as the view
+
+
+def can_export_selection(user, params: dict) -> bool:
+    from tdkt.accounts.scope import get_scope
+
+    return (getattr(user, "is_authenticated", False) and params.get("format") in FORMATS
+            and get_scope(user).has_role(*SELECTION_ROLES))
+
+
+def issuer_for(user) -> str:
+    membership = user.memberships.select_related("unit").filter(unit__isnull=False).first()
+    return membership.unit.name if membership else f"Sở Nội vụ tỉnh {settings.PROVINCE_NAME}"
+
+
+def selection_filename(fmt: str) -> str:
+    return f"danh-sach-tong-hop.{fmt}"
+
+
+def record_selection_export(user, params: dict, lines: int) -> None:
+    from tdkt.audit.models import AuditAction
+    from tdkt.audit.services import record
+
+    record(user, AuditAction.EXPORT, object_type="dossiers.nomination", object_repr=_("Consolidated nominee list"),
+           changes={"states": params["states"], "year": params["year"], "format": params["format"], "lines": lines})
+
+
+def write_selection(path, user, params: dict, *, progress=None) -> int:
+    """The consolidated list of `params` (states, year, format) written to `path`; the number of lines."""
+    from tdkt.dossiers import exports
+
+    today = timezone.localdate()
+    lines = exports.selection_lines(states=params["states"], year=params["year"])
+    if params["format"] == "docx":
+        return exports.write_selection_docx(path, lines, issuer=issuer_for(user), year=params["year"], today=today,
+                                            progress=progress)
+    return exports.write_selection_xlsx(path, lines, year=params["year"], today=today, progress=progress)
+
+
+def run_selection(job, progress) -> None:
+    from tdkt.dossiers import exports
+
+    user, params = _requester(job), job.params
+    _refuse_without(can_export_selection, user, params)
+    progress.set_total(exports.count_selection_lines(states=params["states"], year=params["year"]))
+    lines = write_selection(progress.result_path(selection_filename(params["format"])), user, params,
+                            progress=progress)
+    record_selection_export(user, params, lines)
+
+
+# --- a dossier's own list -------------------------------------------------------------------------------
+
+
+def can_export_dossier(user, params: dict) -> bool:
+    from tdkt.dossiers.queries import get_dossier_for_user
+
+    if not getattr(user, "is_authenticated", False) or params.get("format") not in FORMATS:
+        return False
+    try:
+        get_dossier_for_user(user, params.get("dossier"))
+    except Http404:
+        return False
+    return True
+
+
+def dossier_filename(dossier, fmt: str) -> str:
+    return f"danh-sach-{dossier.pk}.{fmt}"
+
+
+def record_dossier_export(user, dossier, fmt: str) -> None:
+    from tdkt.audit.models import AuditAction
+    from tdkt.audit.services import record
+
+    record(user, AuditAction.EXPORT, dossier, changes={"list": fmt})
+
+
+def write_dossier(path, dossier, fmt: str, *, progress=None) -> int:
+    from tdkt.dossiers import exports
+
+    if fmt == "docx":
+        return exports.write_dossier_docx(path, dossier, progress=progress)
+    return exports.write_dossier_xlsx(path, dossier, today=timezone.localdate(), progress=progress)
+
+
+def run_dossier_list(job, progress) -> None:
+    from tdkt.dossiers import exports
+    from tdkt.dossiers.models import Dossier
+
+    user, params = _requester(job), job.params
+    _refuse_without(can_export_dossier, user, params)
+    dossier = Dossier.objects.select_related("unit").get(pk=params["dossier"])
+    progress.set_total(exports.count_dossier_lines(dossier))
+    write_dossier(progress.result_path(dossier_filename(dossier, params["format"])), dossier, params["format"],
+                  progress=progress)
+    record_dossier_export(user, dossier, params["format"])
+
+
+def register_jobs() -> None:
+    register(SELECTION, title=gettext_lazy("Consolidated nominee list"), run=run_selection,
+             can_access=can_export_selection, retry_safe=True, time_limit=EXPORT_TIME_LIMIT)
+    register(DOSSIER_LIST, title=gettext_lazy("Nominee list of a dossier"), run=run_dossier_list,
+             can_access=can_export_dossier, retry_safe=True, time_limit=EXPORT_TIME_LIMIT)

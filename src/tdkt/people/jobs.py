@@ -1,0 +1,61 @@
+"""The people export (a search result as Excel) as a background job when it holds more than
+EXPORT_JOB_THRESHOLD persons (tdkt.core.exporting). The requester's read scope and personal-data scope are
+kept in the job's parameters: a unit clerk's export stays within their units, and the file is served only
+while they still see at least that much. Audited like the inline export. Retry-safe: it only computes a file."""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from tdkt.core.exporting import frozen_personal, scope_covers
+from tdkt.jobs.registry import register
+
+PEOPLE_EXPORT = "people.export"
+EXPORT_TIME_LIMIT = 1800
+
+
+def can_export_people(user, params: dict) -> bool:
+    return getattr(user, "is_authenticated", False) and scope_covers(user, params.get("scope"))
+
+
+def people_in_scope(user, query: str, frozen: dict):
+    """The search result as the view gives it (tdkt.people.queries.search_people), within the frozen scope."""
+    from tdkt.people import queries
+    from tdkt.people.exports import MAX_ROWS
+
+    people = queries.search_people(user, query)
+    if not frozen.get("all"):
+        people = people.filter(unit_id__in=frozen.get("units", ()))
+    return people[:MAX_ROWS]
+
+
+def export_filename() -> str:
+    return f"danh-sach-ca-nhan-{timezone.localtime().strftime('%Y%m%d-%H%M')}.xlsx"
+
+
+def record_people_export(user, query: str, rows: int) -> None:
+    from tdkt.audit.models import AuditAction
+    from tdkt.audit.services import record
+
+    record(user, AuditAction.EXPORT, object_type="people.person",
+           object_repr=_("People list (%(count)d rows)") % {"count": rows}, changes={"query": query, "rows": rows})
+
+
+def run_people_export(job, progress) -> None:
+    from tdkt.people.exports import write_people_xlsx
+
+    user, params = get_user_model().objects.get(pk=job.created_by_id), job.params
+    if not can_export_people(user, params):
+        raise ValidationError(_("You may no longer see this list; the file was not made."))
+    people = people_in_scope(user, params["query"], params["scope"])
+    total = people.count()
+    rows = write_people_xlsx(progress.result_path(export_filename()), people,
+                             can_see_personal_data=frozen_personal(params["scope"]), total=total, progress=progress)
+    record_people_export(user, params["query"], rows)
+
+
+def register_jobs() -> None:
+    register(PEOPLE_EXPORT, title=gettext_lazy("People list"), run=run_people_export, can_access=can_export_people,
+             retry_safe=True, time_limit=EXPORT_TIME_LIMIT)

@@ -121,7 +121,8 @@ def consume(response) -> int:
     return len(response.content)
 
 
-def time_request(client, url: str, *, method: str = "get", data=None, expect: int = 200) -> tuple[float, int, object]:
+def time_request(client, url: str, *, method: str = "get", data=None,
+                 expect: int | tuple[int, ...] = 200) -> tuple[float, int, object]:
     """One request, whole body consumed: (milliseconds, queries of this request, response).
 
     The queries are counted right away: CaptureQueriesContext.captured_queries slices the connection's query
@@ -136,7 +137,7 @@ def time_request(client, url: str, *, method: str = "get", data=None, expect: in
         size = consume(response)
         elapsed = (time.perf_counter() - started) * 1000
     queries = len(captured.captured_queries)
-    if response.status_code != expect:
+    if response.status_code not in (expect if isinstance(expect, tuple) else (expect,)):
         raise SystemExit(f"{method.upper()} {url} answered {response.status_code}, expected {expect}")
     response.body_bytes = size
     return elapsed, queries, response

@@ -7,8 +7,7 @@ rules, then `DECISION.perform`); the action buttons, the API's actions and the t
 docs/award-decisions.md come from this declaration."""
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy as _
 
 from tdkt.accounts.scope import get_scope
 from tdkt.decisions import rules
@@ -40,7 +39,7 @@ def _get_for_user(user, pk, write=True):
 
 DECISION = StateMachine(
     name="decision",
-    label=_lazy("decision"),
+    label=_("decision"),
     model=Decision,
     states=S,
     history_model=DecisionEvent,
@@ -51,18 +50,18 @@ DECISION = StateMachine(
         SPECIALIST: lambda user, decision: rules.is_manager(user),
     },
     transitions=[
-        transition("approve", _lazy("Approve for signing"), {S.DRAFT}, S.APPROVED_FOR_SIGNING, SIGNER,
-                   requires=(_has_lines,), description=_lazy("The signer approves the wording; it goes to the văn thư.")),
-        transition("return_to_draft", _lazy("Return to draft"), {S.APPROVED_FOR_SIGNING}, S.DRAFT, SIGNER,
+        transition("approve", _("Approve for signing"), {S.DRAFT}, S.APPROVED_FOR_SIGNING, SIGNER,
+                   requires=(_has_lines,), description=_("The signer approves the wording; it goes to the văn thư.")),
+        transition("return_to_draft", _("Back to draft"), {S.APPROVED_FOR_SIGNING}, S.DRAFT, SIGNER,
                    reason_required=True, requires=(_not_numbered,), danger=True,
-                   description=_lazy("Back to the specialist; refused once numbered.")),
-        transition("take_number", _lazy("Take the number"), {S.APPROVED_FOR_SIGNING}, None, RECORDER,
-                   description=_lazy("The văn thư takes the next number of the authority's register.")),
-        transition("sign", _lazy("Record the signed copy"), {S.APPROVED_FOR_SIGNING}, S.SIGNED, RECORDER,
+                   description=_("Back to the specialist; refused once numbered.")),
+        transition("take_number", _("Take the number"), {S.APPROVED_FOR_SIGNING}, None, RECORDER,
+                   description=_("The văn thư takes the next number of the authority's register.")),
+        transition("sign", _("Record the signed copy"), {S.APPROVED_FOR_SIGNING}, S.SIGNED, RECORDER,
                    form_url="decisions:sign",
-                   description=_lazy("The signed PDF is stored; the awards enter the history.")),
-        transition("publish", _lazy("Publish"), {S.SIGNED}, S.PUBLISHED, SPECIALIST,
-                   description=_lazy("Units see the decision and their lines.")),
+                   description=_("The signed PDF is stored; the awards enter the history.")),
+        transition("publish", _("Publish the decision"), {S.SIGNED}, S.PUBLISHED, SPECIALIST,
+                   description=_("Units see the decision and their lines.")),
     ],
     initial=S.DRAFT,
     timestamps=("state_changed_at", "updated_at"),
@@ -70,8 +69,8 @@ DECISION = StateMachine(
     audit_exclude=frozenset({"signer", "signer_name", "signed_pdf", "signed_pdf_size", "signed_at", "signed_by",
                              "published_at", "year"}),
     # The messages the decision pages always gave (translated already).
-    refused_message=_lazy("A decision that is “%(old)s” cannot become “%(new)s”."),
-    raced_message=_lazy("Someone else changed this decision first: it is now “%(state)s”. "
+    refused_message=_("A decision that is “%(old)s” cannot become “%(new)s”."),
+    raced_message=_("Someone else changed this decision first: it is now “%(state)s”. "
                         "Reload the page and try again."),
     docs="award-decisions.md",
 )

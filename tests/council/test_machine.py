@@ -120,7 +120,7 @@ def test_meeting_history_keeps_every_step(board, dossier):
     meeting = _meeting_in(board, MeetingState.MINUTES_LOCKED)
     rows = list(MeetingStateChange.objects.filter(meeting=meeting).values_list("by__username", "from_state",
                                                                                  "to_state", "reason"))
-    assert rows == [("tk.hoidong", "planned", "open", ""), ("tk.hoidong", "open", "closed", ""),
+    assert rows == [("tk.hoidong", "", "planned", ""), ("tk.hoidong", "planned", "open", ""), ("tk.hoidong", "open", "closed", ""),
                     ("tk.hoidong", "closed", "minutes_locked", "")]
 
 

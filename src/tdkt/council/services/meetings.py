@@ -23,6 +23,7 @@ from tdkt.council.transitions import MEETING
 from tdkt.dossiers.enums import DossierState, NominationState
 from tdkt.dossiers.models import Nomination
 from tdkt.orgs.models import CouncilMember
+from tdkt.workflow.primitive import write_history
 
 
 def rules_for(council) -> CouncilRules:
@@ -52,6 +53,7 @@ def create_meeting(council, *, date, place, by, number=None, considers_awards=Tr
     meeting = Meeting.objects.create(council=council, number=number, date=date, place=place,
                                      considers_awards=considers_awards, created_by=by if by.is_authenticated else None)
     Attendance.objects.bulk_create([Attendance(meeting=meeting, member_id=pk) for pk in members])
+    write_history(MEETING, meeting, by=by, from_state="", to_state=meeting.state)
     record(by, AuditAction.CREATE, meeting, changes={"council": council.pk, "number": number,
                                                      "date": str(date), "members": len(members)})
     return meeting

@@ -110,3 +110,34 @@ def test_sign_is_refused_without_its_page(world, draft):
     with pytest.raises(ValidationError):
         DECISION.run(decision, "sign", by=world.users["specialist"])
     assert Decision.objects.get(pk=decision.pk).state == S.APPROVED_FOR_SIGNING
+
+
+def test_the_api_lists_and_takes_the_declared_actions(world, draft):
+    from django.test import Client
+
+    from tdkt.api.models import ApiToken
+
+    def client(persona):
+        _row, raw = ApiToken.issue(world.users[persona], "QLVB")
+        return Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
+
+    signer = client("signer")
+    assert [a["name"] for a in signer.get(f"/api/v1/decision/{draft.pk}/actions").json()] == ["approve"]
+    assert client("specialist").get(f"/api/v1/decision/{draft.pk}/actions").json() == []
+    assert client("clerk_a").get(f"/api/v1/decision/{draft.pk}/actions").status_code == 404  # a draft is hidden
+    answer = signer.post(f"/api/v1/decision/{draft.pk}/actions/approve", {"reason": ""}, content_type="application/json")
+    assert answer.status_code == 200 and answer.json()["state"] == S.APPROVED_FOR_SIGNING
+
+
+def test_the_generic_action_page_performs_a_step(world, draft):
+    from django.urls import reverse
+
+    from tests.conftest import client_for
+
+    decision = _to(world, draft, S.SIGNED)
+    page = client_for(world, "specialist")
+    url = reverse("workflow:act", args=["decision", decision.pk, "publish"])
+    assert page.get(url).status_code == 200
+    assert page.post(url, {"reason": ""}).status_code == 302
+    assert Decision.objects.get(pk=decision.pk).state == S.PUBLISHED
+    assert client_for(world, "signer").get(url).status_code == 403

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.council.enums import (
@@ -21,6 +22,7 @@ from tdkt.council.enums import (
     Outcome,
     ParticipationKind,
 )
+from tdkt.workflow.models import StateChange
 
 
 class CouncilRules(models.Model):
@@ -99,6 +101,9 @@ class Meeting(models.Model):
 
         return meeting_title(self)
 
+    def get_absolute_url(self):
+        return reverse("council:meeting", args=[self.pk])
+
 
 class AgendaItem(models.Model):
     """One accepted nomination put to the council; the result is written when the ballot closes."""
@@ -176,6 +181,9 @@ class Ballot(models.Model):
     def __str__(self):
         return f"{self.meeting_id}: {self.state}"
 
+    def get_absolute_url(self):
+        return reverse("council:meeting", args=[self.meeting_id])
+
     @property
     def eligible_voters(self) -> int:
         return self.present_count + self.written_count
@@ -215,3 +223,25 @@ class BallotParticipation(models.Model):
 
     def __str__(self):
         return f"{self.ballot_id}: {self.member_id}"
+
+
+class MeetingStateChange(StateChange):
+    """Timeline row of a meeting (planned → in session → closed → minutes locked). Append-only; written by
+    the workflow primitive (tdkt.council.transitions.MEETING)."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="state_changes")
+
+    class Meta(StateChange.Meta):
+        verbose_name = _("meeting state change")
+        verbose_name_plural = _("meeting state changes")
+
+
+class BallotStateChange(StateChange):
+    """Timeline row of a ballot's own states (draft → open → closed). A vote is not a transition: it writes
+    no row here (see tdkt.council.services.ballots.cast_vote)."""
+
+    ballot = models.ForeignKey(Ballot, on_delete=models.CASCADE, related_name="state_changes")
+
+    class Meta(StateChange.Meta):
+        verbose_name = _("ballot state change")
+        verbose_name_plural = _("ballot state changes")

@@ -8,6 +8,7 @@ class DecisionsConfig(AppConfig):
     verbose_name = _("Decisions")
 
     def ready(self):
+        from tdkt.decisions import services  # noqa: F401  (declares the machine, registers its domain functions)
         from tdkt.decisions.jobs import register_jobs
 
         register_jobs()

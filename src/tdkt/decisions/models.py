@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.awards.enums import AwardBasis
@@ -25,6 +26,7 @@ from tdkt.decisions.enums import (
     LineGroup,
     SigningMode,
 )
+from tdkt.workflow.models import StateChange
 
 
 class ImmutableDecisionError(ValidationError):
@@ -192,13 +194,16 @@ class Decision(models.Model):
         return f"{self.number_text or _('Draft decision')} — {self.title}"
 
     def save(self, *args, **kwargs):
-        # Immutability, not workflow: state changes go through tdkt.decisions.services (conditional updates).
+        # Immutability, not workflow: state changes go through tdkt.decisions.transitions (the workflow primitive).
         if self.pk is not None:
             stored = Decision.objects.filter(pk=self.pk).values_list("state", flat=True).first()
             if stored in ISSUED_STATES:
                 raise ImmutableDecisionError(_("A signed decision cannot be changed. Issue a correcting or "
                                                "revoking decision instead."))
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("decisions:detail", args=[self.pk])
 
     def delete(self, *args, **kwargs):
         if Decision.objects.filter(pk=self.pk, state__in=ISSUED_STATES).exists():
@@ -298,25 +303,15 @@ class LineAwardRecord(models.Model):
         return f"{self.line_id} → {self.award_record_id}"
 
 
-class DecisionEvent(models.Model):
-    """Timeline row of a decision: who moved it from which state to which, when and why. Append-only."""
+class DecisionEvent(StateChange):
+    """Timeline row of a decision: who moved it from which state to which, when and why. Append-only;
+    written by the workflow primitive (tdkt.decisions.transitions.DECISION)."""
 
     decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="events")
-    from_state = models.CharField(_("from"), max_length=24, blank=True)
-    to_state = models.CharField(_("to"), max_length=24)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, blank=True,
-                           on_delete=models.PROTECT, related_name="+")
-    by_name = models.CharField(max_length=150, blank=True)
-    at = models.DateTimeField(_("at"), auto_now_add=True)
-    reason = models.TextField(_("reason"), blank=True)
 
-    class Meta:
+    class Meta(StateChange.Meta):
         verbose_name = _("decision event")
         verbose_name_plural = _("decision events")
-        ordering = ["at", "id"]
-
-    def __str__(self):
-        return f"{self.from_state} → {self.to_state}"
 
     @staticmethod
     def _label(value) -> str:

@@ -1,8 +1,9 @@
 """The life of a decision: draft → approved for signing → signed → published, one function per change.
 
-Each function checks the source state, updates conditionally (two clicks give one change and one
-clear refusal), writes the decision's timeline row (DecisionEvent: who, from, to, when, why) and an
-audit row, in one transaction. Views, commands and tests call these.
+Each step is declared once in tdkt.decisions.transitions (DECISION); each function here is the domain
+function of its step: its own rules, then `DECISION.perform`, which updates conditionally (two clicks give
+one change and one clear refusal) and writes the decision's timeline row (DecisionEvent: who, from, to,
+when, why) and the audit row in the same transaction. Views, commands and tests call these.
 
 Who does what (tdkt.decisions.rules): the province specialist drafts and edits drafts; the signer
 approves a draft for signing; the văn thư of the standing body (the province specialist) — or the
@@ -27,11 +28,13 @@ from tdkt.awards.enums import AwardLevel, AwardSource, InitiativeScope
 from tdkt.awards.models import AwardRecord, Initiative
 from tdkt.decisions import drafting
 from tdkt.decisions.enums import DecisionKind, DecisionState
-from tdkt.decisions.models import Decision, DecisionEvent, DecisionLine, LineAwardRecord
+from tdkt.decisions.models import Decision, DecisionLine, LineAwardRecord
 from tdkt.decisions.numbering import take_number
+from tdkt.decisions.transitions import DECISION
 from tdkt.dossiers.enums import CLOSED_STATES, DossierState, NominationState
 from tdkt.dossiers.state import actor_user, change_dossier_state, change_nomination_state
 from tdkt.lib.uploads import UploadError, read_upload, sniff_upload
+from tdkt.workflow.primitive import write_history
 
 SIGNED_PDF_MAX_BYTES = 30 * 1024 * 1024
 # The initiative a CSTĐ title rests on must be recognised at least at this scope (Luật Đ21–23).
@@ -44,38 +47,14 @@ PENDING_LINE_STATES = frozenset({NominationState.PROPOSED, NominationState.NEEDS
 
 
 def _state_label(value) -> str:
-    try:
-        return str(DecisionState(value).label)
-    except ValueError:
-        return value or "—"
+    return DECISION.state_label(value)
 
 
 def log_decision_event(decision, *, by, from_state, to_state, reason="", changes=None):
-    user = actor_user(by)
-    DecisionEvent.objects.create(decision=decision, from_state=from_state, to_state=to_state, reason=reason or "",
-                                 by=user, by_name=getattr(user, "username", "") or (by if isinstance(by, str) else ""))
+    """The timeline and audit rows of a step that is not a transition (the creation of a draft)."""
+    write_history(DECISION, decision, by=by, from_state=from_state, to_state=to_state, reason=reason)
     record(by, AuditAction.UPDATE, decision,
            changes={"state": [from_state, to_state], "reason": reason or "", **(changes or {})})
-
-
-def change_decision_state(decision: Decision, to: str, *, by, allowed_from, reason: str = "", **fields) -> Decision:
-    """Move `decision` to `to` if its state is one of `allowed_from`, conditionally on the state seen."""
-    old = decision.state
-    if old not in allowed_from:
-        raise ValidationError(_("A decision that is “%(old)s” cannot become “%(new)s”.") % {
-            "old": _state_label(old), "new": _state_label(to)})
-    now = timezone.now()
-    values = {"state": to, "state_changed_at": now, "updated_at": now, **fields}
-    if not Decision.objects.filter(pk=decision.pk, state=old).update(**values):
-        current = Decision.objects.filter(pk=decision.pk).values_list("state", flat=True).first()
-        raise ValidationError(_("Someone else changed this decision first: it is now “%(state)s”. "
-                                "Reload the page and try again.") % {"state": _state_label(current)})
-    for name, value in values.items():
-        setattr(decision, name, value)
-    log_decision_event(decision, by=by, from_state=old, to_state=to, reason=reason,
-                       changes={name: str(value) for name, value in fields.items()
-                                if name in {"number", "decision_date", "signed_pdf_sha256"}})
-    return decision
 
 
 def record_decision_created(by, decision) -> None:
@@ -185,6 +164,7 @@ def remove_line(line: DecisionLine, *, by) -> None:
 # --- approval, numbering, signing, publication ----------------------------------------------------------
 
 
+@DECISION.implements("approve")
 @transaction.atomic
 def approve_for_signing(decision: Decision, *, by, reason: str = "") -> Decision:
     if not decision.lines.exists():
@@ -193,10 +173,10 @@ def approve_for_signing(decision: Decision, *, by, reason: str = "") -> Decision
     stored = Decision.objects.select_related("signer").get(pk=decision.pk)  # the caller's copy may be stale
     signer = stored.signer if stored.signer_id else user
     name = stored.signer_name or getattr(signer, "full_name", "") or ""
-    return change_decision_state(decision, DecisionState.APPROVED_FOR_SIGNING, by=by,
-                                 allowed_from={DecisionState.DRAFT}, reason=reason, signer=signer, signer_name=name)
+    return DECISION.perform(decision, "approve", by=by, reason=reason, signer=signer, signer_name=name)
 
 
+@DECISION.implements("return_to_draft")
 @transaction.atomic
 def return_to_draft(decision: Decision, *, by, reason: str) -> Decision:
     """Back to the specialist; refused once numbered (a number given is never dropped, see numbering)."""
@@ -206,8 +186,12 @@ def return_to_draft(decision: Decision, *, by, reason: str) -> Decision:
     if locked.number is not None:
         raise ValidationError(_("This decision already has number %(number)s: it can only be signed.") % {
             "number": locked.number_text})
-    return change_decision_state(decision, DecisionState.DRAFT, by=by,
-                                 allowed_from={DecisionState.APPROVED_FOR_SIGNING}, reason=reason)
+    return DECISION.perform(decision, "return_to_draft", by=by, reason=reason)
+
+
+@DECISION.implements("take_number")
+def _take_number(decision: Decision, *, by, reason: str = "") -> Decision:
+    return assign_number(decision, by=by)
 
 
 @transaction.atomic
@@ -220,11 +204,10 @@ def assign_number(decision: Decision, *, by, year: int | None = None) -> Decisio
         raise ValidationError(_("This decision already has number %(number)s.") % {"number": locked.number_text})
     number_year = year or timezone.localdate().year
     number = take_number(locked.authority, number_year)
-    Decision.objects.filter(pk=locked.pk).update(number=number, year=number_year, updated_at=timezone.now())
+    DECISION.perform(locked, "take_number", by=by, number=number, year=number_year,
+                     reason=_("Numbered %(number)s.") % {"number": f"{number:02d}/{locked.authority.symbol}"})
     decision.number, decision.year = number, number_year
-    log_decision_event(decision, by=by, from_state=locked.state, to_state=locked.state,
-                       reason=_("Numbered %(number)s.") % {"number": f"{number:02d}/{locked.authority.symbol}"},
-                       changes={"number": number})
+    decision.state_changed_at, decision.updated_at = locked.state_changed_at, locked.updated_at
     return decision
 
 
@@ -266,10 +249,9 @@ def sign_decision(decision: Decision, *, by, signed_pdf, signed_on: datetime.dat
     digest = hashlib.sha256(data).hexdigest()
     locked.signed_pdf_sha256 = digest
     locked.signed_pdf.save(f"{digest}.pdf", ContentFile(data), save=False)
-    change_decision_state(locked, DecisionState.SIGNED, by=by, allowed_from={DecisionState.APPROVED_FOR_SIGNING},
-                          number=number, year=year, decision_date=signed_on, signed_pdf=locked.signed_pdf.name,
-                          signed_pdf_sha256=digest, signed_pdf_size=len(data), signed_at=timezone.now(),
-                          signed_by=actor_user(by))
+    DECISION.perform(locked, "sign", by=by, number=number, year=year, decision_date=signed_on, signed_pdf=locked.signed_pdf.name,
+                     signed_pdf_sha256=digest, signed_pdf_size=len(data), signed_at=timezone.now(),
+                     signed_by=actor_user(by))
     from tdkt.decisions.amendments import apply_amendments
 
     if locked.kind == DecisionKind.AWARD:
@@ -278,6 +260,12 @@ def sign_decision(decision: Decision, *, by, signed_pdf, signed_on: datetime.dat
         apply_amendments(locked, lines, by=by)
     decision.refresh_from_db()
     return decision
+
+
+@DECISION.implements("sign")
+def _sign_without_copy(decision: Decision, *, by, reason: str = "") -> Decision:
+    """The generic page and the API cannot sign: the step needs the signed PDF and its date (its own page)."""
+    raise ValidationError(_("Record the signed copy on its own page: upload the signed PDF and its date."))
 
 
 def record_values(decision: Decision, line: DecisionLine) -> dict:
@@ -343,10 +331,10 @@ def _settle_nominations(lines, *, by, reason) -> None:
         change_dossier_state(dossier, DossierState.DECIDED, by=by, allowed_from=allowed, reason=reason)
 
 
+@DECISION.implements("publish")
 @transaction.atomic
-def publish_decision(decision: Decision, *, by) -> Decision:
-    return change_decision_state(decision, DecisionState.PUBLISHED, by=by, allowed_from={DecisionState.SIGNED},
-                                 published_at=timezone.now())
+def publish_decision(decision: Decision, *, by, reason: str = "") -> Decision:
+    return DECISION.perform(decision, "publish", by=by, reason=reason, published_at=timezone.now())
 
 
 # --- legal-basis templates ------------------------------------------------------------------------------

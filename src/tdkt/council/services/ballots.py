@@ -2,7 +2,11 @@
 members, paper tallies, close (final: lines approved or not, dossiers considered).
 
 Secrecy: a vote only adds 1 to counters (BallotTally) and writes who took part (BallotParticipation);
-no audit row, log line or return value carries a member's choices."""
+no audit row, log line or return value carries a member's choices.
+
+The ballot's own states (draft → open → closed) are declared in tdkt.council.transitions (BALLOT) and go
+through the workflow primitive. Casting a vote is on purpose not a transition: no history row, no
+notification, and its audit row says only that the member voted."""
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -26,6 +30,7 @@ from tdkt.council.models import AgendaItem, Attendance, Ballot, BallotParticipat
 from tdkt.council.posting import ballot_refusal, posting_refusals
 from tdkt.council.rules import share_text, threshold_for
 from tdkt.council.services.meetings import quorum_of, rules_for
+from tdkt.council.transitions import BALLOT
 from tdkt.dossiers.enums import DossierState, NominationState
 from tdkt.dossiers.models import Dossier
 from tdkt.dossiers.state import change_dossier_state, change_nomination_state
@@ -78,18 +83,18 @@ def open_ballot(meeting, *, mode=BallotMode.ELECTRONIC, by, today=None) -> Ballo
     if rules.count_written_opinions:
         written = Attendance.objects.filter(meeting=meeting, status=AttendanceStatus.WRITTEN_OPINION).count()
     ballot, _created = Ballot.objects.get_or_create(meeting=meeting, defaults={"mode": mode})
-    now = timezone.now()
-    values = {"state": BallotState.OPEN, "mode": mode, "opened_at": now, "opened_by": by,
-              "members_total": status.members_total, "present_count": status.present, "written_count": written}
-    if not Ballot.objects.filter(pk=ballot.pk, state=BallotState.DRAFT).update(**values):
+    if ballot.state != BallotState.DRAFT:
         raise ValidationError(_("This ballot has already been opened."))
-    for name, value in values.items():
-        setattr(ballot, name, value)
+    BALLOT.perform(ballot, "open", by=by, extra={"on_behalf_of_chair": role == "secretary"}, mode=mode,
+                   opened_at=timezone.now(), opened_by=by, members_total=status.members_total,
+                   present_count=status.present, written_count=written)
     BallotTally.objects.bulk_create([BallotTally(ballot=ballot, item_id=pk) for pk in items])
-    record(by, AuditAction.UPDATE, ballot, changes={
-        "state": [BallotState.DRAFT, BallotState.OPEN], "mode": mode, "members": status.members_total,
-        "present": status.present, "written_opinions": written, "on_behalf_of_chair": role == "secretary"})
     return ballot
+
+
+@BALLOT.implements("open")
+def _open(ballot, *, by, reason=""):
+    return open_ballot(ballot.meeting, mode=ballot.mode, by=by)
 
 
 def _check_choices(ballot, choices: dict) -> dict[int, str]:
@@ -216,11 +221,8 @@ def close_ballot(ballot, *, by) -> list[AgendaItem]:
         raise ValidationError(_("Only an open ballot can be closed."))
     if ballot.mode == BallotMode.PAPER and not ballot.paper_tallies_entered:
         raise ValidationError(_("Enter the tallies of the paper ballot before closing it."))
-    now = timezone.now()
-    if not Ballot.objects.filter(pk=ballot.pk, state=BallotState.OPEN).update(
-            state=BallotState.CLOSED, closed_at=now, closed_by=by):
-        raise ValidationError(_("Someone else closed this ballot first."))
-    ballot.state, ballot.closed_at, ballot.closed_by = BallotState.CLOSED, now, by
+    BALLOT.perform(ballot, "close", by=by, extra={"on_behalf_of_chair": role == "secretary"},
+                   closed_at=timezone.now(), closed_by=by)
     rules = rules_for(meeting.council)
     tallies = {t.item_id: t for t in BallotTally.objects.filter(ballot=ballot)}
     items = list(AgendaItem.objects.filter(meeting=meeting).select_related(
@@ -250,6 +252,13 @@ def close_ballot(ballot, *, by) -> list[AgendaItem]:
         change_dossier_state(dossier, DossierState.CONSIDERED, by=by, allowed_from={DossierState.READY_FOR_COUNCIL},
                              reason=_("Considered by the council at %(meeting)s.") % {"meeting": meeting})
     record(by, AuditAction.UPDATE, ballot, changes={
-        "state": [BallotState.OPEN, BallotState.CLOSED], "on_behalf_of_chair": role == "secretary",
+        "on_behalf_of_chair": role == "secretary",
         "results": {str(i.pk): [i.agree, i.disagree, i.abstain, i.outcome] for i in items}})
     return items
+
+
+@BALLOT.implements("close")
+def _close(ballot, *, by, reason=""):
+    close_ballot(ballot, by=by)
+    ballot.refresh_from_db(fields=["state", "closed_at", "closed_by"])
+    return ballot

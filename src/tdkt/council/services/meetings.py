@@ -1,5 +1,7 @@
 """Meetings: creation with the attendance list, the agenda, attendance, state changes and the minutes'
-narrative. Each function checks the state it needs, updates conditionally and audits in one transaction."""
+narrative. Each function checks the state it needs and audits in one transaction; the state changes are
+declared in tdkt.council.transitions (MEETING) and go through the workflow primitive (conditional update,
+history row, audit row)."""
 
 from dataclasses import dataclass, field
 
@@ -17,9 +19,11 @@ from tdkt.council.models import AgendaItem, Attendance, CouncilRules, Meeting
 from tdkt.council.papers import agenda_items
 from tdkt.council.posting import agenda_refusal, posting_refusals
 from tdkt.council.rules import quorum
+from tdkt.council.transitions import MEETING
 from tdkt.dossiers.enums import DossierState, NominationState
 from tdkt.dossiers.models import Nomination
 from tdkt.orgs.models import CouncilMember
+from tdkt.workflow.primitive import write_history
 
 
 def rules_for(council) -> CouncilRules:
@@ -49,6 +53,7 @@ def create_meeting(council, *, date, place, by, number=None, considers_awards=Tr
     meeting = Meeting.objects.create(council=council, number=number, date=date, place=place,
                                      considers_awards=considers_awards, created_by=by if by.is_authenticated else None)
     Attendance.objects.bulk_create([Attendance(meeting=meeting, member_id=pk) for pk in members])
+    write_history(MEETING, meeting, by=by, from_state="", to_state=meeting.state)
     record(by, AuditAction.CREATE, meeting, changes={"council": council.pk, "number": number,
                                                      "date": str(date), "members": len(members)})
     return meeting
@@ -142,30 +147,16 @@ def quorum_of(meeting, rules=None, *, counts=None):
                   considers_awards=meeting.considers_awards)
 
 
-def _change_state(meeting, to, *, by, allowed_from, **fields):
-    old = meeting.state
-    if old not in allowed_from:
-        raise ValidationError(_("A meeting that is “%(old)s” cannot become “%(new)s”.") % {
-            "old": MeetingState(old).label, "new": MeetingState(to).label})
-    values = {"state": to, "state_changed_at": timezone.now(), **fields}
-    if not Meeting.objects.filter(pk=meeting.pk, state=old).update(**values):
-        raise ValidationError(_("Someone else changed this meeting first. Reload the page and try again."))
-    for name, value in values.items():
-        setattr(meeting, name, value)
-    record(by, AuditAction.UPDATE, meeting, changes={"state": [old, to]})
-    return meeting
-
-
+@MEETING.implements("open")
 @transaction.atomic
-def open_meeting(meeting, *, by):
-    return _change_state(meeting, MeetingState.OPEN, by=by, allowed_from={MeetingState.PLANNED})
+def open_meeting(meeting, *, by, reason=""):
+    return MEETING.perform(meeting, "open", by=by, reason=reason)
 
 
+@MEETING.implements("close")
 @transaction.atomic
-def close_meeting(meeting, *, by):
-    if AgendaItem.objects.filter(meeting=meeting).exists() and _ballot_state(meeting) != BallotState.CLOSED:
-        raise ValidationError(_("Close the ballot before closing the meeting."))
-    return _change_state(meeting, MeetingState.CLOSED, by=by, allowed_from={MeetingState.OPEN})
+def close_meeting(meeting, *, by, reason=""):
+    return MEETING.perform(meeting, "close", by=by, reason=reason)  # requires the ballot closed
 
 
 @transaction.atomic
@@ -184,13 +175,13 @@ def update_minutes(meeting, *, by, opening: str, discussion: str, conclusion: st
     return meeting
 
 
+@MEETING.implements("lock_minutes")
 @transaction.atomic
-def lock_minutes(meeting, *, by):
+def lock_minutes(meeting, *, by, reason=""):
     """Lock the minutes; the public posting section is frozen with them (a comment handled later must not
     change locked minutes)."""
     if meeting.state == MeetingState.MINUTES_LOCKED:
         raise ValidationError(_("The minutes are locked and can no longer be changed."))
     frozen = {"notices": as_data(build_feedback(agenda_items(meeting)))}
-    return _change_state(meeting, MeetingState.MINUTES_LOCKED, by=by, allowed_from={MeetingState.CLOSED},
-                         minutes_locked_at=timezone.now(), minutes_locked_by=by if by.is_authenticated else None,
-                         minutes_public_feedback=frozen)
+    return MEETING.perform(meeting, "lock_minutes", by=by, reason=reason, minutes_locked_at=timezone.now(),
+                           minutes_locked_by=by if by.is_authenticated else None, minutes_public_feedback=frozen)

@@ -1,0 +1,91 @@
+"""The council's state machines, declared once: the meeting (planned → in session → closed → minutes
+locked) and its ballot's own states (draft → open → closed).
+
+Who acts (tdkt.council.queries): the standing body's specialist or the council's secretary prepares,
+opens and closes the meeting and locks its minutes; the chair — or the secretary on the chair's behalf —
+opens and closes the ballot. Casting a vote is deliberately not a transition: it writes no history row
+and no notification (tdkt.council.services.ballots.cast_vote). The domain functions of
+tdkt.council.services implement each step (their own rules, then `perform`); buttons, the API's actions
+and the tables in docs/council.md come from these declarations."""
+
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from tdkt.council import queries
+from tdkt.council.enums import BallotState as B
+from tdkt.council.enums import MeetingState as M
+from tdkt.council.models import AgendaItem, Ballot, BallotStateChange, Meeting, MeetingStateChange
+from tdkt.workflow.machine import StateMachine, transition
+
+MANAGER = "manager"  # the standing body's specialist, or the council's secretary
+CHAIR = "chair"  # the chair of the council, or its secretary on the chair's behalf
+
+
+def _ballot_closed_if_any(meeting) -> None:
+    """A meeting with an agenda closes after its ballot."""
+    ballot_state = Ballot.objects.filter(meeting=meeting).values_list("state", flat=True).first()
+    if AgendaItem.objects.filter(meeting=meeting).exists() and ballot_state != B.CLOSED:
+        raise ValidationError(_("Close the ballot before closing the meeting."))
+
+
+def _get_meeting(user, pk, write=True):
+    return queries.get_meeting_for_user(user, pk)
+
+
+def _get_ballot(user, pk, write=True):
+    ballot = Ballot.objects.select_related("meeting__council").filter(pk=pk).first()
+    if ballot is None:
+        raise Http404
+    queries.get_meeting_for_user(user, ballot.meeting_id)  # the same access as its meeting
+    return ballot
+
+
+MEETING = StateMachine(
+    name="meeting",
+    label=_("meeting"),
+    model=Meeting,
+    states=M,
+    history_model=MeetingStateChange,
+    history_owner="meeting",
+    actors={MANAGER: lambda user, meeting: queries.can_manage(user, meeting.council)},
+    transitions=[
+        transition("open", _("Open the meeting"), {M.PLANNED}, M.OPEN, MANAGER,
+                   description=_("The session starts; the ballot can then be opened.")),
+        transition("close", _("Close the meeting"), {M.OPEN}, M.CLOSED, MANAGER,
+                   requires=(_ballot_closed_if_any,),
+                   description=_("Refused while the ballot on the agenda is not closed.")),
+        transition("lock_minutes", _("Lock the minutes"), {M.CLOSED}, M.MINUTES_LOCKED, MANAGER,
+                   description=_("The minutes, with their public posting section, are frozen.")),
+    ],
+    initial=M.PLANNED,
+    timestamps=("state_changed_at",),
+    get_for_user=_get_meeting,
+    audit_fields=False,  # the audit row names the state change only, as before
+    refused_message=_("A meeting that is “%(old)s” cannot become “%(new)s”."),
+    raced_message=_("Someone else changed this meeting first. Reload the page and try again."),
+    docs="council.md",
+)
+
+BALLOT = StateMachine(
+    name="ballot",
+    label=_("ballot"),
+    model=Ballot,
+    states=B,
+    history_model=BallotStateChange,
+    history_owner="ballot",
+    actors={CHAIR: lambda user, ballot: queries.ballot_role(user, ballot.meeting.council) is not None},
+    transitions=[
+        transition("open", _("Open the ballot"), {B.DRAFT}, B.OPEN, CHAIR,
+                   description=_("Refused without quorum or with lines no longer ready; freezes the attendance.")),
+        transition("close", _("Close the ballot"), {B.OPEN}, B.CLOSED, CHAIR, danger=True,
+                   description=_("Final: the lines become approved or not approved, the dossiers considered.")),
+    ],
+    initial=B.DRAFT,
+    get_for_user=_get_ballot,
+    audit_exclude=frozenset({"opened_at", "opened_by", "closed_at", "closed_by"}),
+    refused_message=_("A ballot that is “%(old)s” cannot become “%(new)s”."),
+    raced_message=_("Someone else changed this ballot first: it is now “%(state)s”. "
+                        "Reload the page and try again."),
+    docs="council.md",
+)

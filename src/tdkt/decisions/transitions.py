@@ -1,0 +1,76 @@
+"""The decision's state machine, declared once: draft → approved for signing → signed → published.
+
+Who acts (tdkt.decisions.rules): the signer approves a draft for signing or sends it back; the văn thư
+(the standing body's specialist, or the signer) takes the number and records the signed copy; the
+specialist publishes. The domain functions of tdkt.decisions.services implement each step (their own
+rules, then `DECISION.perform`); the action buttons, the API's actions and the table in
+docs/award-decisions.md come from this declaration."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from tdkt.accounts.scope import get_scope
+from tdkt.decisions import rules
+from tdkt.decisions.enums import DecisionState as S
+from tdkt.decisions.models import Decision, DecisionEvent
+from tdkt.workflow.machine import StateMachine, transition
+
+SIGNER = "signer"  # the chairman / vice-chairman who signs
+RECORDER = "recorder"  # the văn thư: the standing body's specialist, or the signer
+SPECIALIST = "specialist"  # the standing body's specialist (and the administrator)
+
+
+def _has_lines(decision) -> None:
+    if not decision.lines.exists():
+        raise ValidationError(_("A decision without any line cannot be approved for signing."))
+
+
+def _not_numbered(decision) -> None:
+    if decision.number is not None:
+        raise ValidationError(_("This decision already has number %(number)s: it can only be signed.") % {
+            "number": decision.number_text})
+
+
+def _get_for_user(user, pk, write=True):
+    from tdkt.decisions.queries import get_decision_for_user
+
+    return get_decision_for_user(user, pk)
+
+
+DECISION = StateMachine(
+    name="decision",
+    label=_("decision"),
+    model=Decision,
+    states=S,
+    history_model=DecisionEvent,
+    history_owner="decision",
+    actors={
+        SIGNER: lambda user, decision: get_scope(user).has_role(*rules.SIGNERS),
+        RECORDER: lambda user, decision: get_scope(user).has_role(*rules.RECORDERS),
+        SPECIALIST: lambda user, decision: rules.is_manager(user),
+    },
+    transitions=[
+        transition("approve", _("Approve for signing"), {S.DRAFT}, S.APPROVED_FOR_SIGNING, SIGNER,
+                   requires=(_has_lines,), description=_("The signer approves the wording; it goes to the văn thư.")),
+        transition("return_to_draft", _("Back to draft"), {S.APPROVED_FOR_SIGNING}, S.DRAFT, SIGNER,
+                   reason_required=True, requires=(_not_numbered,), danger=True,
+                   description=_("Back to the specialist; refused once numbered.")),
+        transition("take_number", _("Take the number"), {S.APPROVED_FOR_SIGNING}, None, RECORDER,
+                   description=_("The văn thư takes the next number of the authority's register.")),
+        transition("sign", _("Record the signed copy"), {S.APPROVED_FOR_SIGNING}, S.SIGNED, RECORDER,
+                   form_url="decisions:sign",
+                   description=_("The signed PDF is stored; the awards enter the history.")),
+        transition("publish", _("Publish the decision"), {S.SIGNED}, S.PUBLISHED, SPECIALIST,
+                   description=_("Units see the decision and their lines.")),
+    ],
+    initial=S.DRAFT,
+    timestamps=("state_changed_at", "updated_at"),
+    get_for_user=_get_for_user,
+    audit_exclude=frozenset({"signer", "signer_name", "signed_pdf", "signed_pdf_size", "signed_at", "signed_by",
+                             "published_at", "year"}),
+    # The messages the decision pages always gave (translated already).
+    refused_message=_("A decision that is “%(old)s” cannot become “%(new)s”."),
+    raced_message=_("Someone else changed this decision first: it is now “%(state)s”. "
+                        "Reload the page and try again."),
+    docs="award-decisions.md",
+)

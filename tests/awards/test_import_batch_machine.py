@@ -99,3 +99,11 @@ def test_a_failed_commit_keeps_its_error_as_the_reason(world):
     change = ImportBatchStateChange.objects.get(batch=batch)
     assert (change.from_state, change.to_state, change.reason) == ("committing", "failed", "Row 2: Needs review")
 
+
+
+def test_the_generated_action_runs_the_service_not_the_bare_transition(world):
+    batch = make_batch(world, BatchState.VALIDATED)  # no rows: the service commits at once
+    IMPORT_BATCH.run(batch, "start_commit", by=world.users["clerk_a"])
+    assert batch.state == BatchState.COMMITTED  # start_commit, then the commit itself (not left "committing")
+    assert list(ImportBatchStateChange.objects.filter(batch=batch).values_list("to_state", flat=True)) == [
+        "committing", "committed"]

@@ -298,7 +298,16 @@ def start_commit(batch: ImportBatch, *, by) -> ImportBatch:
     return locked
 
 
-# The generated action page and the API run these steps through the services, never around them.
-IMPORT_BATCH.implements("start_validation")(lambda batch, *, by, reason="": start_validation(batch, by=by))
-IMPORT_BATCH.implements("revalidate")(lambda batch, *, by, reason="": start_validation(batch, by=by))
-IMPORT_BATCH.implements("start_commit")(lambda batch, *, by, reason="": start_commit(batch, by=by))
+def _step(service: Callable) -> Callable:
+    """A service as the handler of its transition: the generated action page and the API run the step through
+    the service (its checks, the job of a long file), never around it; the object they hold is brought up to date."""
+    def handler(batch: ImportBatch, *, by, reason: str = "") -> ImportBatch:
+        service(batch, by=by)
+        batch.refresh_from_db()
+        return batch
+    return handler
+
+
+IMPORT_BATCH.implements("start_validation")(_step(start_validation))
+IMPORT_BATCH.implements("revalidate")(_step(start_validation))
+IMPORT_BATCH.implements("start_commit")(_step(start_commit))

@@ -107,3 +107,18 @@ def test_the_generated_action_runs_the_service_not_the_bare_transition(world):
     assert batch.state == BatchState.COMMITTED  # start_commit, then the commit itself (not left "committing")
     assert list(ImportBatchStateChange.objects.filter(batch=batch).values_list("to_state", flat=True)) == [
         "committing", "committed"]
+
+
+def test_a_check_that_breaks_leaves_the_batch_failed_with_its_error(world, monkeypatch):
+    def broken(batch, *, by, progress=None):
+        raise RuntimeError("unreadable sheet")
+
+    monkeypatch.setattr(services, "run_validation", broken)
+    batch = make_batch(world, BatchState.DRAFT)
+    with pytest.raises(RuntimeError, match=r"^unreadable sheet$"):
+        services.validate_batch(batch, by=world.users["clerk_a"])
+    batch.refresh_from_db()
+    assert (batch.state, batch.error) == (BatchState.FAILED, "unreadable sheet")
+    assert list(ImportBatchStateChange.objects.filter(batch=batch).order_by("id")
+                .values_list("from_state", "to_state", "reason")) == [
+        ("draft", "validating", ""), ("validating", "failed", "unreadable sheet")]

@@ -11,7 +11,7 @@ from django.utils import translation
 
 from tdkt.audit.models import AuditEvent
 from tdkt.awards.imports import services
-from tdkt.awards.imports.models import BatchStatus, ImportBatch, ImportMapping, RowStatus
+from tdkt.awards.imports.models import BatchState, ImportBatch, ImportMapping, RowStatus
 from tdkt.awards.models import AwardRecord, Initiative, Rating
 from tdkt.jobs.models import Job
 from tdkt.people.models import Person
@@ -176,7 +176,7 @@ def test_bad_rows_get_precise_messages_in_vietnamese(world, specialist):
     ]
     with translation.override("vi"):
         batch = check(specialist, world.unit_a, rows)
-        assert batch.status == BatchStatus.VALIDATED
+        assert batch.state == BatchState.VALIDATED
         assert messages_of(batch, 2) == [f"Cột “Năm”: năm {THIS_YEAR + 1} ở tương lai."]
         assert messages_of(batch, 3)[0].startswith(
             "Cột “Danh hiệu”: “Chiến sĩ thi đua xuất sắc nhất” không phải danh hiệu hay hình thức khen thưởng đã biết")
@@ -241,7 +241,7 @@ def test_initiatives_with_several_authors_become_one_initiative(world, specialis
     rows = [INITIATIVE_HEADER, AN + ["Số hóa hồ sơ", 2023, "Cơ sở", "5/QĐ"],
             ["Lò Văn Nam", "1990", "BVDK", "Số hóa hồ sơ", 2023, "Cơ sở", "5/QĐ"]]
     batch = import_all(specialist, world.unit_a, rows, kind="initiatives")
-    assert batch.status == BatchStatus.COMMITTED
+    assert batch.state == BatchState.COMMITTED
     initiative = Initiative.objects.get()
     assert sorted(initiative.authors.values_list("full_name", flat=True)) == ["Lò Văn Nam", "Nguyễn Văn An"]
     assert initiative.scope == "CO_SO"
@@ -262,7 +262,7 @@ def test_exact_matches_and_new_persons(world, specialist):
     assert [row(batch, n).match_person_id for n in (2, 3, 4, 5)] == [world.person_a.pk, world.person_a.pk, None, None]
     before = Person.objects.count()
     batch = services.start_commit(batch, by=specialist)
-    assert batch.status == BatchStatus.COMMITTED, batch.error
+    assert batch.state == BatchState.COMMITTED, batch.error
     assert Person.objects.count() == before + 2  # the other An, and Mai once for her two rows
     assert batch.counts == {"matched": 2, "created": 3}
     mai = Person.objects.get(name_folded="lo thi mai")
@@ -295,7 +295,7 @@ def test_doubtful_matches_wait_for_review_and_are_never_merged(world, specialist
     assert AuditEvent.objects.filter(object_type="awards.importbatch", changes__has_key="review").count() == 2
     persons_before = Person.objects.count()
     batch = services.start_commit(batch, by=specialist)
-    assert batch.status == BatchStatus.COMMITTED, batch.error
+    assert batch.state == BatchState.COMMITTED, batch.error
     assert world.person_a.award_records.count() == 2
     assert Person.objects.count() == persons_before + 1  # a new Đào; the existing Đào is untouched
     assert world.person_a_child.award_records.count() == 0
@@ -313,7 +313,7 @@ def test_a_conflict_at_commit_time_rolls_everything_back(world, specialist):
     before = counts()
     with translation.override("vi"):
         batch = services.start_commit(batch, by=specialist)
-    assert batch.status == BatchStatus.FAILED
+    assert batch.state == BatchState.FAILED
     assert batch.error == ("Nhập dữ liệu không thành công, không có dữ liệu nào được lưu: Dòng 2: Xếp loại năm 2023 "
                            "của Nguyễn Văn An đã được ghi nhận.")
     assert counts() == before
@@ -324,13 +324,13 @@ def test_re_importing_the_same_file_adds_nothing(world, specialist):
     rows = [AWARD_HEADER, AN + ["LĐTT", 2023, "1/QĐ", "10/01/2024"], ["Lò Thị Mai", "1990", "SYT", "LĐTT", 2023, "1/QĐ", ""]]
     data = xlsx_bytes(rows)  # the same file, byte for byte
     first = import_all(specialist, world.unit_a, rows, data=data)
-    assert first.status == BatchStatus.COMMITTED
+    assert first.state == BatchState.COMMITTED
     after_first = counts()
     second = check(specialist, world.unit_a, rows, data=data)
     assert second.sha256 == first.sha256 and services.previous_imports(second).get() == first
     assert row_statuses(second) == [(2, RowStatus.EXISTS), (3, RowStatus.EXISTS)]
     second = services.start_commit(second, by=specialist)
-    assert second.status == BatchStatus.COMMITTED
+    assert second.state == BatchState.COMMITTED
     assert second.counts == {"skipped": 2}
     assert counts() == after_first
     event = AuditEvent.objects.filter(object_type="awards.importbatch", action="import", object_id=str(second.pk)).get()
@@ -339,9 +339,15 @@ def test_re_importing_the_same_file_adds_nothing(world, specialist):
 
 def test_every_state_change_is_audited(world, specialist):
     batch = import_all(specialist, world.unit_a, [AWARD_HEADER, AN + ["LĐTT", 2023, "1/QĐ", ""]])
-    actions = list(AuditEvent.objects.filter(object_type="awards.importbatch", object_id=str(batch.pk))
-                   .order_by("id").values_list("action", flat=True))
-    assert actions == ["create", "update", "update", "import"]  # upload, mapping, validation, commit
+    events = list(AuditEvent.objects.filter(object_type="awards.importbatch", object_id=str(batch.pk))
+                  .order_by("id").values_list("action", "changes"))
+    # upload, mapping, then one row per transition (issue 11: the primitive audits each; starting the check and
+    # the commit were not audited before), and the commit's own row with its counts
+    assert [action for action, _changes in events] == ["create", "update", "update", "update", "update", "update",
+                                                       "import"]
+    assert [changes.get("state") for _action, changes in events] == [
+        None, None, ["draft", "validating"], ["validating", "validated"], ["validated", "committing"],
+        ["committing", "committed"], None]
 
 
 def test_a_long_file_runs_in_the_background_with_progress(world, specialist, django_capture_on_commit_callbacks):
@@ -349,15 +355,15 @@ def test_a_long_file_runs_in_the_background_with_progress(world, specialist, dja
     batch = upload(specialist, world.unit_a, rows, kind="ratings", fmt="csv")
     with django_capture_on_commit_callbacks(execute=True):
         batch = services.map_columns(batch, batch.mapping, by=specialist)
-    assert batch.status == BatchStatus.VALIDATING  # handed to the task; ImmediateBackend runs it on commit
+    assert batch.state == BatchState.VALIDATING  # handed to the task; ImmediateBackend runs it on commit
     batch.refresh_from_db()
-    assert (batch.status, batch.rows_done, batch.total_rows) == (BatchStatus.VALIDATED, 2100, 2100)
+    assert (batch.state, batch.rows_done, batch.total_rows) == (BatchState.VALIDATED, 2100, 2100)
     with django_capture_on_commit_callbacks(execute=True):
         batch = services.start_commit(batch, by=specialist)
-    assert batch.status == BatchStatus.COMMITTING
+    assert batch.state == BatchState.COMMITTING
     batch.refresh_from_db()
-    assert (batch.status, batch.rows_done, batch.total_rows, batch.progress_percent) == (
-        BatchStatus.COMMITTED, 2100, 2100, 100)
+    assert (batch.state, batch.rows_done, batch.total_rows, batch.progress_percent) == (
+        BatchState.COMMITTED, 2100, 2100, 100)
     assert Rating.objects.count() == 2100
     assert list(Job.objects.order_by("id").values_list("kind", "state", "progress_done", "progress_total",
                                                        "result_link")) == [

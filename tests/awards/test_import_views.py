@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from tdkt.awards.imports.models import BatchStatus, ImportBatch, RowStatus
+from tdkt.awards.imports.models import BatchState, ImportBatch, RowStatus
 from tdkt.awards.models import AwardRecord
 from tdkt.people.models import Person
 from tests.awards.import_support import AWARD_HEADER, RATING_HEADER, check, row, uploaded, xlsx_bytes
@@ -49,7 +49,7 @@ def test_the_whole_wizard_as_the_clerk_of_unit_a(world, as_persona):
     response = client.post(reverse("awards:import_commit", args=[batch.pk]))
     assert response.status_code == 302
     batch.refresh_from_db()
-    assert batch.status == BatchStatus.COMMITTED, batch.error
+    assert batch.state == BatchState.COMMITTED, batch.error
     assert AwardRecord.objects.count() == 3
     assert world.person_a_child.award_records.get().award_type.code == "LDTT"
     report = client.get(reverse("awards:import_report", args=[batch.pk]))
@@ -94,7 +94,7 @@ def test_another_units_batch_and_rows_are_not_found(world, as_persona):
 def test_the_batch_page_refreshes_while_a_batch_runs(world, as_persona):
     batch = check(world.users["specialist"], world.unit_a, [RATING_HEADER, ["Lò Văn Nam", "1990", "", 2024, "HTTNV"]],
                   kind="ratings")
-    ImportBatch.objects.filter(pk=batch.pk).update(status=BatchStatus.COMMITTING, rows_done=1, total_rows=4)
+    ImportBatch.objects.filter(pk=batch.pk).update(state=BatchState.COMMITTING, rows_done=1, total_rows=4)
     page = as_persona("specialist").get(reverse("awards:import_detail", args=[batch.pk])).content.decode()
     assert '<meta http-equiv="refresh" content="3">' in page
     assert '<progress id="progress" max="4" value="1">' in page

@@ -337,4 +337,4 @@ class OpenCase(RecordedBy):
 
 
 # The history import's models live in their own package; imported here so that the app registers them.
-from tdkt.awards.imports.models import ImportBatch, ImportMapping, ImportRow  # noqa: E402, F401
+from tdkt.awards.imports.models import ImportBatch, ImportBatchStateChange, ImportMapping, ImportRow  # noqa: E402, F401

@@ -22,12 +22,14 @@ from tdkt.awards import services as award_services
 from tdkt.awards.enums import AwardSource, RecipientKind
 from tdkt.awards.imports.bulk import insert_returning_ids
 from tdkt.awards.imports.checks import Existing, FileDuplicates, identity
-from tdkt.awards.imports.models import BatchStatus, ImportBatch, ImportKind, ImportRow, RowStatus
-from tdkt.awards.imports.services import CHUNK, _refuse_unless, count_rows
+from tdkt.awards.imports.models import BatchState, ImportBatch, ImportKind, ImportRow, RowStatus
+from tdkt.awards.imports.services import CHUNK, _as_system, _refuse_unless, count_rows
+from tdkt.awards.imports.transitions import IMPORT_BATCH
 from tdkt.awards.models import AwardRecord, AwardType, Initiative, Rating
 from tdkt.lib.vntext import fold
 from tdkt.people.enums import PersonCategory
 from tdkt.people.models import Person
+from tdkt.workflow.machine import SYSTEM
 
 
 class ImportCommitError(Exception):
@@ -144,12 +146,12 @@ class _Committer:
                 raise ImportCommitError(row.number, message)
             row.match_person_id = person_id
             if status == RowStatus.EXISTS:
-                row.status, row.record_id, row.messages = RowStatus.SKIPPED, pk, [message]
+                row.status, row.record_id, row.messages = RowStatus.SKIPPED, pk, [message]  # not a state: a row's outcome
                 continue
             problem = self.duplicates.problem(row.parsed, identity(person_id, ""), row.number)
             if problem:
                 raise ImportCommitError(row.number, problem)
-            row.status = RowStatus.CREATED if is_new else RowStatus.MATCHED
+            row.status = RowStatus.CREATED if is_new else RowStatus.MATCHED  # not a state: a row's outcome
             row.messages = [_("A new person was created.") if is_new else _("Matched to an existing person.")]
             if self.kind == ImportKind.AWARDS:
                 created.append((row, self._award(row, person_id)))
@@ -208,20 +210,20 @@ def commit_batch(batch: ImportBatch, *, by) -> ImportBatch:
     """Record every row of a batch that start_commit has marked "committing", or nothing. A failure leaves
     the batch "failed" with the reason; it can be checked again and committed once corrected."""
     batch = ImportBatch.objects.get(pk=batch.pk)
-    _refuse_unless(batch, BatchStatus.COMMITTING)
+    _refuse_unless(batch, BatchState.COMMITTING)
     progress = CommitProgress(batch.pk)
     try:
         with transaction.atomic():
             totals = _run(batch, by, progress)
-            batch.status, batch.rows_done, batch.total_rows = BatchStatus.COMMITTED, totals["rows"], totals["rows"]
-            batch.counts, batch.committed_at, batch.error = count_rows(batch), timezone.now(), ""
-            batch.save(update_fields=["status", "rows_done", "total_rows", "counts", "committed_at", "error"])
+            IMPORT_BATCH.perform(batch, "committed", by=SYSTEM, extra=_as_system(by), rows_done=totals["rows"],
+                                 total_rows=totals["rows"], counts=count_rows(batch), committed_at=timezone.now(), error="")
             record(by, AuditAction.IMPORT, batch, changes={**totals, "counts": batch.counts})
     except (ImportCommitError, ValidationError, DatabaseError) as exc:
         reason = str(exc) if not isinstance(exc, ValidationError) else _messages(exc)
         error = _("The import failed and nothing was saved: %(error)s") % {"error": reason}
-        ImportBatch.objects.filter(pk=batch.pk).update(status=BatchStatus.FAILED, error=error[:2000])
-        batch.refresh_from_db()
+        batch = ImportBatch.objects.get(pk=batch.pk)  # as the rollback left it
+        IMPORT_BATCH.perform(batch, "commit_failed", by=SYSTEM, reason=reason[:2000], extra=_as_system(by),
+                             error=error[:2000])
     finally:
         progress.close()
     return batch

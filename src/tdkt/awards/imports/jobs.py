@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from tdkt.awards.imports.models import BatchStatus, ImportBatch
+from tdkt.awards.imports.models import BatchState, ImportBatch
 from tdkt.jobs.registry import register
 
 VALIDATE = "awards.import_validate"
@@ -45,7 +45,7 @@ def run_commit(job, progress) -> None:
     progress.set_total(batch.total_rows)
     progress.set_link(reverse("awards:import_detail", args=[batch.pk]))
     batch = commit_batch(batch, by=user)
-    if batch.status == BatchStatus.FAILED:  # nothing was saved; the reason is on the batch page too
+    if batch.state == BatchState.FAILED:  # nothing was saved; the reason is on the batch page too
         raise ValidationError(batch.error)
     progress.advance(batch.rows_done)
 

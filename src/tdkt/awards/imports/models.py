@@ -1,11 +1,16 @@
 """Import batches of the award history, their rows, and the remembered column mappings.
 
-Registered by tdkt.awards.models (app label "awards"); migration awards/0003_history_import.
+Registered by tdkt.awards.models (app label "awards"); migrations awards/0003_history_import and
+awards/0004_import_batch_state (the batch's `state`, declared in tdkt.awards.imports.transitions, and
+its history).
 """
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from tdkt.workflow.models import StateChange
 
 
 class ImportKind(models.TextChoices):
@@ -14,7 +19,7 @@ class ImportKind(models.TextChoices):
     INITIATIVES = "initiatives", _("Initiatives")
 
 
-class BatchStatus(models.TextChoices):
+class BatchState(models.TextChoices):
     DRAFT = "draft", _("Uploaded, columns not yet mapped")
     VALIDATING = "validating", _("Being checked")
     VALIDATED = "validated", _("Checked")
@@ -56,7 +61,7 @@ class ImportBatch(models.Model):
     file = models.FileField(_("file"), upload_to=import_file_path, max_length=255)
     original_name = models.CharField(_("file name"), max_length=255)
     sha256 = models.CharField(max_length=64, db_index=True, editable=False)
-    status = models.CharField(_("status"), max_length=16, choices=BatchStatus.choices, default=BatchStatus.DRAFT)
+    state = models.CharField(_("status"), max_length=16, choices=BatchState.choices, default=BatchState.DRAFT)
     header_row = models.PositiveIntegerField(default=1, editable=False)
     header = models.JSONField(default=list, editable=False)  # the column headings as written
     mapping = models.JSONField(default=dict, blank=True)  # field -> column index
@@ -77,16 +82,29 @@ class ImportBatch(models.Model):
     def __str__(self):
         return f"{self.get_kind_display()} — {self.original_name}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("awards:import_detail", args=[self.pk])
+
     @property
     def progress_percent(self) -> int:
         return min(100, round(100 * self.rows_done / self.total_rows)) if self.total_rows else 0
 
     @property
     def is_running(self) -> bool:
-        return self.status in (BatchStatus.VALIDATING, BatchStatus.COMMITTING)
+        return self.state in (BatchState.VALIDATING, BatchState.COMMITTING)
 
     def count(self, status: str) -> int:
         return int(self.counts.get(status, 0))
+
+
+class ImportBatchStateChange(StateChange):
+    """One transition of a batch (tdkt.awards.imports.transitions.IMPORT_BATCH), written by the primitive."""
+
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="state_changes")
+
+    class Meta(StateChange.Meta):
+        verbose_name = _("import batch state change")
+        verbose_name_plural = _("import batch state changes")
 
 
 class ImportRow(models.Model):

@@ -1,4 +1,4 @@
-"""The state changes of a history import, one function each, each writing its audit row:
+"""The steps of a history import, one function each:
 
 create_batch (upload) → map_columns (mapping, then validation starts) → validate_batch → resolve_row
 (doubtful matches) → start_commit → commit_batch (tdkt.awards.imports.commit).
@@ -6,8 +6,10 @@ create_batch (upload) → map_columns (mapping, then validation starts) → vali
 Files of more than BACKGROUND_ROWS rows are validated and committed by a background job
 (tdkt.awards.imports.jobs, run by the worker), enqueued when the request's transaction commits; the batch page shows
 rows_done / total_rows. Validation writes its rows chunk by chunk (progress visible at once); it changes
-no domain data. Audit: one row per state change on the batch; the commit writes one IMPORT row with
-the counts (persons and records created), and the per-row report (ImportRow) is the detailed trail.
+no domain data. Every change of the batch's state goes through IMPORT_BATCH.perform (tdkt.awards.imports.transitions):
+conditional update, history row, audit row. Other facts are audited here (the mapping, a review decision); the commit
+writes one IMPORT row with the counts (persons and records created), and the per-row report (ImportRow) is the
+detailed trail.
 """
 
 import hashlib
@@ -28,12 +30,14 @@ from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
 from tdkt.awards.imports import columns
 from tdkt.awards.imports.checks import Existing, FileDuplicates, identity
-from tdkt.awards.imports.models import BatchStatus, ImportBatch, ImportKind, ImportRow, ReviewDecision, RowStatus
+from tdkt.awards.imports.models import BatchState, ImportBatch, ImportKind, ImportRow, ReviewDecision, RowStatus
 from tdkt.awards.imports.persons import PersonIndex
 from tdkt.awards.imports.readers import ImportFileError, check_text_encoding, inspect_file, iter_data_rows
 from tdkt.awards.imports.rows import RowContext, UnitLookup, parse_row
+from tdkt.awards.imports.transitions import IMPORT_BATCH
 from tdkt.awards.matching import AwardMatcher
 from tdkt.lib.uploads import SniffedUpload, UploadError, read_upload
+from tdkt.workflow.machine import SYSTEM
 
 BACKGROUND_ROWS = 2000
 CHUNK = 2000
@@ -45,10 +49,10 @@ def chunked(items: Iterable, size: int = CHUNK) -> Iterator[list]:
         yield chunk
 
 
-def _refuse_unless(batch: ImportBatch, *statuses) -> None:
-    if batch.status not in statuses:
+def _refuse_unless(batch: ImportBatch, *states) -> None:
+    if batch.state not in states:
         raise ValidationError(_("This import cannot do that now: it is “%(status)s”.") % {
-            "status": batch.get_status_display()})
+            "status": batch.get_state_display()})
 
 
 def _check_unit(by, unit) -> None:
@@ -103,7 +107,7 @@ def map_columns(batch: ImportBatch, mapping: dict, *, by) -> ImportBatch:
     """Save the column mapping (remembered for files with the same headings) and start validation."""
     with transaction.atomic():
         batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
-        _refuse_unless(batch, BatchStatus.DRAFT, BatchStatus.VALIDATED, BatchStatus.FAILED)
+        _refuse_unless(batch, BatchState.DRAFT, BatchState.VALIDATED, BatchState.FAILED)
         mapping = columns.clean_mapping(batch.kind, mapping, len(batch.header))
         errors = columns.mapping_errors(batch.kind, mapping, batch.header)
         if errors:
@@ -123,10 +127,22 @@ def start_validation(batch: ImportBatch, *, by) -> ImportBatch:
     from tdkt.awards.imports.jobs import VALIDATE
     from tdkt.jobs.services import start_job
 
-    ImportBatch.objects.filter(pk=batch.pk).update(status=BatchStatus.VALIDATING, rows_done=0, error="")
+    _begin_validation(batch, by=by)
     start_job(VALIDATE, by=by, params={"batch": batch.pk}, title=_("Check %(file)s") % {"file": batch.original_name})
     batch.refresh_from_db()
     return batch
+
+
+def _begin_validation(batch: ImportBatch, *, by) -> ImportBatch:
+    """draft → validating (start_validation), or validated/failed → validating (revalidate). Outside an
+    enclosing transaction the primitive commits at once: the batch page shows "being checked" meanwhile."""
+    name = "start_validation" if batch.state == BatchState.DRAFT else "revalidate"
+    return IMPORT_BATCH.perform(batch, name, by=by, rows_done=0, error="")
+
+
+def _as_system(by) -> dict:
+    """The user a system transition works for, kept in its history row."""
+    return {"for": getattr(by, "username", "") or str(by)}
 
 
 def _progress(batch: ImportBatch) -> Callable[[int], None]:
@@ -213,20 +229,21 @@ def count_rows(batch: ImportBatch) -> dict[str, int]:
 def validate_batch(batch: ImportBatch, *, by) -> ImportBatch:
     """Check every row; doubtful person matches wait in the review queue. Nothing is recorded yet."""
     batch = ImportBatch.objects.get(pk=batch.pk)
-    _refuse_unless(batch, BatchStatus.DRAFT, BatchStatus.VALIDATING, BatchStatus.VALIDATED, BatchStatus.FAILED)
-    ImportBatch.objects.filter(pk=batch.pk).update(status=BatchStatus.VALIDATING, rows_done=0, error="")
+    _refuse_unless(batch, BatchState.DRAFT, BatchState.VALIDATING, BatchState.VALIDATED, BatchState.FAILED)
+    if batch.state == BatchState.VALIDATING:  # started by start_validation (a job, or its retry)
+        ImportBatch.objects.filter(pk=batch.pk).update(rows_done=0, error="")
+    else:
+        _begin_validation(batch, by=by)
     try:  # no enclosing transaction: each chunk of rows is stored at once, so the progress shows
         total = run_validation(batch, by=by, progress=_progress(batch))
     except Exception as exc:
-        ImportBatch.objects.filter(pk=batch.pk).update(status=BatchStatus.FAILED, error=str(exc)[:2000])
+        batch = ImportBatch.objects.get(pk=batch.pk)
+        IMPORT_BATCH.perform(batch, "validation_failed", by=SYSTEM, reason=str(exc)[:2000], extra=_as_system(by),
+                             error=str(exc)[:2000])
         raise
-    with transaction.atomic():
-        batch.refresh_from_db()
-        batch.status, batch.total_rows, batch.rows_done = BatchStatus.VALIDATED, total, total
-        batch.counts, batch.validated_at, batch.error = count_rows(batch), timezone.now(), ""
-        batch.save(update_fields=["status", "total_rows", "rows_done", "counts", "validated_at", "error"])
-        record(by, AuditAction.UPDATE, batch, changes={"validated": batch.counts, "rows": total})
-    return batch
+    batch.refresh_from_db()
+    return IMPORT_BATCH.perform(batch, "validated", by=SYSTEM, extra=_as_system(by), total_rows=total,
+                                rows_done=total, counts=count_rows(batch), validated_at=timezone.now(), error="")
 
 
 @transaction.atomic
@@ -234,7 +251,7 @@ def resolve_row(row: ImportRow, *, by, person_id: int | None) -> int:
     """Decide a doubtful match: one of the proposed persons, or a new person (person_id None). Applies
     to every waiting row of the batch about the same person (same person key). Returns the rows decided."""
     batch = ImportBatch.objects.select_for_update().get(pk=row.batch_id)
-    _refuse_unless(batch, BatchStatus.VALIDATED)
+    _refuse_unless(batch, BatchState.VALIDATED)
     row = ImportRow.objects.get(pk=row.pk)
     if row.status != RowStatus.REVIEW:
         raise ValidationError(_("This row does not wait for a review."))
@@ -243,8 +260,9 @@ def resolve_row(row: ImportRow, *, by, person_id: int | None) -> int:
         raise ValidationError(_("Choose one of the persons proposed for this row."))
     decision = ReviewDecision.PERSON if person_id else ReviewDecision.NEW
     message = _("Matched to an existing person.") if person_id else _("A new person will be created.")
-    decided = ImportRow.objects.filter(batch=batch, status=RowStatus.REVIEW, person_key=row.person_key).update(
-        status=RowStatus.READY, review_decision=decision, match_person_id=person_id, messages=[message])
+    waiting = ImportRow.objects.filter(batch=batch, status=RowStatus.REVIEW, person_key=row.person_key)
+    decided = waiting.update(status=RowStatus.READY, review_decision=decision,  # not a state: a row's outcome
+                             match_person_id=person_id, messages=[message])
     batch.counts = count_rows(batch)
     batch.save(update_fields=["counts"])
     record(by, AuditAction.UPDATE, batch, changes={"review": {"row": row.number, "decision": decision,
@@ -253,7 +271,7 @@ def resolve_row(row: ImportRow, *, by, person_id: int | None) -> int:
 
 
 def _check_committable(batch: ImportBatch) -> None:
-    _refuse_unless(batch, BatchStatus.VALIDATED)
+    _refuse_unless(batch, BatchState.VALIDATED)
     errors, waiting = batch.count(RowStatus.ERROR), batch.count(RowStatus.REVIEW)
     if errors:
         raise ValidationError(_("Correct the %(count)s rows with errors and upload the file again; nothing has been "
@@ -270,8 +288,7 @@ def start_commit(batch: ImportBatch, *, by) -> ImportBatch:
         locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
         locked.counts = count_rows(locked)
         _check_committable(locked)
-        locked.status, locked.rows_done, locked.error = BatchStatus.COMMITTING, 0, ""
-        locked.save(update_fields=["status", "rows_done", "error", "counts"])
+        IMPORT_BATCH.perform(locked, "start_commit", by=by, rows_done=0, error="", counts=locked.counts)
     if locked.total_rows <= BACKGROUND_ROWS:
         return commit_batch(locked, by=by)
     from tdkt.awards.imports.jobs import COMMIT
@@ -279,3 +296,18 @@ def start_commit(batch: ImportBatch, *, by) -> ImportBatch:
 
     start_job(COMMIT, by=by, params={"batch": locked.pk}, title=_("Import %(file)s") % {"file": locked.original_name})
     return locked
+
+
+def _step(service: Callable) -> Callable:
+    """A service as the handler of its transition: the generated action page and the API run the step through
+    the service (its checks, the job of a long file), never around it; the object they hold is brought up to date."""
+    def handler(batch: ImportBatch, *, by, reason: str = "") -> ImportBatch:
+        service(batch, by=by)
+        batch.refresh_from_db()
+        return batch
+    return handler
+
+
+IMPORT_BATCH.implements("start_validation")(_step(start_validation))
+IMPORT_BATCH.implements("revalidate")(_step(start_validation))
+IMPORT_BATCH.implements("start_commit")(_step(start_commit))

@@ -9,18 +9,16 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from tdkt.accounts.access import roles_required
-from tdkt.accounts.enums import Role
 from tdkt.accounts.scope import get_scope
 from tdkt.awards.imports import queries, services
 from tdkt.awards.imports.columns import field_label
 from tdkt.awards.imports.forms import MappingForm, ReviewForm, UploadForm
-from tdkt.awards.imports.models import BatchStatus, RowStatus
+from tdkt.awards.imports.models import BatchState, RowStatus
 from tdkt.awards.imports.report import write_report
+from tdkt.awards.imports.transitions import IMPORTERS
 from tdkt.core.downloads import send_export
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import cheap_page
-
-IMPORTERS = (Role.SYSTEM_ADMIN, Role.PROVINCE_SPECIALIST, Role.UNIT_CLERK, Role.UNIT_LEADER)
 
 
 @roles_required(*IMPORTERS)
@@ -59,7 +57,7 @@ def import_mapping(request, pk):
             return redirect("awards:import_detail", pk=batch.pk)
     return render(request, "awards/imports/mapping.html", {
         "batch": batch, "form": form, "previous": services.previous_imports(batch).first(),
-        "editable": batch.status in (BatchStatus.DRAFT, BatchStatus.VALIDATED, BatchStatus.FAILED)})
+        "editable": batch.state in (BatchState.DRAFT, BatchState.VALIDATED, BatchState.FAILED)})
 
 
 @roles_required(*IMPORTERS)
@@ -99,9 +97,9 @@ def import_commit(request, pk):
             for message in exc.messages:
                 messages.error(request, message)
         else:
-            if batch.status == BatchStatus.FAILED:
+            if batch.state == BatchState.FAILED:
                 messages.error(request, batch.error)
-            elif batch.status == BatchStatus.COMMITTED:
+            elif batch.state == BatchState.COMMITTED:
                 messages.success(request, _("The file has been imported."))
         return redirect("awards:import_detail", pk=batch.pk)
     return render(request, "awards/imports/commit.html", {"batch": batch})

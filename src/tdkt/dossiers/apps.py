@@ -6,3 +6,7 @@ class DossiersConfig(AppConfig):
     name = "tdkt.dossiers"
     label = "dossiers"
     verbose_name = _("Nomination dossiers")
+
+    def ready(self):
+        # The declared machines (DOSSIER, NOMINATION) and their domain functions, registered by import.
+        from tdkt.dossiers import line_decisions, transitions, workflow  # noqa: F401

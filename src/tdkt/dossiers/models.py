@@ -109,6 +109,11 @@ class Dossier(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("dossiers:detail", args=[self.pk])
+
     @property
     def reference(self) -> str:
         """Short reference shown to officers: HS-<year>-<id>."""
@@ -171,6 +176,12 @@ class Nomination(models.Model):
 
     def __str__(self):
         return f"{self.recipient} — {self.award_type}"
+
+    def get_absolute_url(self) -> str:
+        """A line is shown on its dossier's page."""
+        from django.urls import reverse
+
+        return reverse("dossiers:detail", args=[self.dossier_id])
 
     @property
     def recipient(self):

@@ -11,8 +11,15 @@ def _receive_submitted_dossier_of_unit_a(world):
     return {"machine_name": "dossier", "pk": dossier.pk, "name": "receive"}
 
 
-OBJECTS = {"workflow_receive_submitted_dossier_of_unit_a": _receive_submitted_dossier_of_unit_a}
+OBJECTS = {
+    "workflow_receive_submitted_dossier_of_unit_a": _receive_submitted_dossier_of_unit_a,
+    # the API's generated actions refuse a session before any object is looked up (401; POST-only: 405)
+    "workflow_api_dossier": lambda world: {"machine_name": "dossier", "pk": 1},
+    "workflow_api_dossier_receive": lambda world: {"machine_name": "dossier", "pk": 1, "name": "receive"},
+}
 
 MATRIX = [
     ("workflow:act", "workflow_receive_submitted_dossier_of_unit_a", [200, 403, 404, 403, 302]),
+    ("api:list_actions", "workflow_api_dossier", [401, 401, 401, 401, 401]),
+    ("api:perform_action", "workflow_api_dossier_receive", [405, 405, 405, 405, 405]),
 ]

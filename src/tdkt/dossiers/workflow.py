@@ -382,14 +382,9 @@ def return_for_completion(dossier: Dossier, *, by, reason: str, line_fixes: dict
     if set(fixes) - set(lines):
         raise ValidationError(_("A fix request names a line that is not in this dossier."))
     DOSSIER.perform(dossier, "return_for_completion", by=by, reason=reason, step_due_on=_due(S.RETURNED))
-    for pk, text in fixes.items():
-        return_to_unit(lines[pk], by=by, fix_request=text)
+    for pk, text in fixes.items():  # each line back to the unit with what to complete
+        NOMINATION.perform(lines[pk], "return_to_unit", by=by, reason=text, fix_request=text)
     return dossier
-
-
-def return_to_unit(nomination: Nomination, *, by, fix_request: str) -> Nomination:
-    """One line back to the unit with what to complete (a step of return_for_completion)."""
-    return NOMINATION.perform(nomination, "return_to_unit", by=by, reason=fix_request, fix_request=fix_request)
 
 
 @DOSSIER.implements("put_on_hold")

@@ -139,12 +139,12 @@ def test_clerk_b_forging_unit_a_dossier_id_gets_404_everywhere(world):
 def test_dossier_page_shows_only_allowed_actions(world):
     dossier, _lines = ready_draft(world)
     clerk = client_for(world, "clerk_a").get(reverse("dossiers:detail", kwargs={"pk": dossier.pk}))
-    assert [t.action for t in clerk.context["actions"]] == ["submit", "withdraw"]
+    assert [t.name for t in clerk.context["actions"]] == ["submit", "withdraw"]
     specialist = client_for(world, "specialist").get(reverse("dossiers:detail", kwargs={"pk": dossier.pk}))
-    assert [t.action for t in specialist.context["actions"]] == []
+    assert [t.name for t in specialist.context["actions"]] == []
     workflow.submit_dossier(dossier, by=world.users["clerk_a"])
     specialist = client_for(world, "specialist").get(reverse("dossiers:detail", kwargs={"pk": dossier.pk}))
-    assert [t.action for t in specialist.context["actions"]] == ["receive", "return_incomplete", "assign"]
+    assert [t.name for t in specialist.context["actions"]] == ["receive", "return_incomplete", "assign"]
     council = client_for(world, "council_member").get(reverse("dossiers:detail", kwargs={"pk": dossier.pk}))
     assert council.context["actions"] == []
 
@@ -177,7 +177,7 @@ def test_appraisal_page_decides_a_line(world):
 
 def test_return_form_sends_line_fixes(world):
     dossier, lines = in_appraisal(world)
-    client_for(world, "specialist").post(reverse("dossiers:return", kwargs={"pk": dossier.pk}), {
+    client_for(world, "specialist").post(reverse("dossiers:return_for_completion", kwargs={"pk": dossier.pk}), {
         "reason": "Bổ sung hồ sơ.", f"fix_{lines[0].pk}": "Báo cáo chưa có chữ ký thủ trưởng."})
     line = Nomination.objects.get(pk=lines[0].pk)
     assert (line.state, line.fix_request) == ("needs_fix", "Báo cáo chưa có chữ ký thủ trưởng.")

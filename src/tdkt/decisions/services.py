@@ -31,8 +31,9 @@ from tdkt.decisions.enums import DecisionKind, DecisionState
 from tdkt.decisions.models import Decision, DecisionLine, LineAwardRecord
 from tdkt.decisions.numbering import take_number
 from tdkt.decisions.transitions import DECISION
-from tdkt.dossiers.enums import CLOSED_STATES, DossierState, NominationState
-from tdkt.dossiers.state import actor_user, change_dossier_state, change_nomination_state
+from tdkt.dossiers.enums import DossierState, NominationState
+from tdkt.dossiers.state import actor_user
+from tdkt.dossiers.transitions import DOSSIER, NOMINATION
 from tdkt.lib.uploads import UploadError, read_upload, sniff_upload
 from tdkt.workflow.primitive import write_history
 
@@ -319,16 +320,14 @@ def _settle_nominations(lines, *, by, reason) -> None:
         nomination = line.nomination
         if nomination is None or nomination.state != NominationState.APPROVED:
             continue
-        change_nomination_state(nomination, NominationState.AWARDED, by=by, allowed_from={NominationState.APPROVED},
-                                reason=reason)
+        NOMINATION.perform(nomination, "award", by=by, reason=reason)
         dossier_ids.add(nomination.dossier_id)
     from tdkt.dossiers.models import Dossier
 
     for dossier in Dossier.objects.filter(pk__in=dossier_ids).exclude(state__in={DossierState.DECIDED}):
         if dossier.nominations.filter(state__in=PENDING_LINE_STATES).exists():
             continue
-        allowed = set(DossierState) - {DossierState.DECIDED} - (set(CLOSED_STATES) - {DossierState.CONSIDERED})
-        change_dossier_state(dossier, DossierState.DECIDED, by=by, allowed_from=allowed, reason=reason)
+        DOSSIER.perform(dossier, "decide", by=by, reason=reason)
 
 
 @DECISION.implements("publish")

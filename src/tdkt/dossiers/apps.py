@@ -11,3 +11,5 @@ class DossiersConfig(AppConfig):
         from tdkt.dossiers.jobs import register_jobs
 
         register_jobs()
+        # The declared machines (DOSSIER, NOMINATION) and their domain functions, registered by import.
+        from tdkt.dossiers import line_decisions, transitions, workflow  # noqa: F401

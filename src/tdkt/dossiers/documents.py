@@ -13,10 +13,9 @@ from tdkt.accounts.enums import PROVINCE_WIDE_ROLES
 from tdkt.accounts.scope import get_scope
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
-from tdkt.dossiers.enums import DocumentType, EventKind
+from tdkt.dossiers.enums import UNIT_EDITABLE_STATES, DocumentType, EventKind
 from tdkt.dossiers.models import DossierDocument
 from tdkt.dossiers.state import actor_user, log_event
-from tdkt.dossiers.transitions import EDITABLE_BY_UNIT
 from tdkt.lib.uploads import UploadError, read_upload
 
 ALLOWED_KINDS = {"pdf", "docx", "xlsx", "image"}
@@ -32,7 +31,7 @@ def may_edit_documents(user, dossier) -> bool:
     scope = get_scope(user)
     if scope.roles & PROVINCE_WIDE_ROLES:
         return dossier.state not in CLOSED_STATES
-    return dossier.state in EDITABLE_BY_UNIT and scope.can_act_for_dossier(dossier.unit_id, dossier.group_year_id)
+    return dossier.state in UNIT_EDITABLE_STATES and scope.can_act_for_dossier(dossier.unit_id, dossier.group_year_id)
 
 
 def _require_edit(user, dossier) -> None:

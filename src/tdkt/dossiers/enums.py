@@ -19,13 +19,20 @@ class DossierState(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
-# Named groups of states.
+# Named groups of states (the machines in tdkt.dossiers.transitions use them as sources).
 UNIT_EDITABLE_STATES = frozenset({DossierState.DRAFT, DossierState.RETURNED})  # the unit may change lines, files
 PROVINCE_STATES = frozenset({  # the standing body holds the dossier
     DossierState.SUBMITTED, DossierState.RECEIVED, DossierState.IN_APPRAISAL, DossierState.CONSULTATION,
     DossierState.PUBLIC_POSTING, DossierState.READY_FOR_COUNCIL, DossierState.ON_HOLD,
 })
 CLOSED_STATES = frozenset({DossierState.CONSIDERED, DossierState.DECIDED, DossierState.WITHDRAWN})
+BEFORE_COUNCIL = UNIT_EDITABLE_STATES | PROVINCE_STATES  # the unit may still withdraw
+APPRAISAL_STATES = frozenset({  # lines are decided here
+    DossierState.IN_APPRAISAL, DossierState.CONSULTATION, DossierState.PUBLIC_POSTING})
+HOLDABLE_STATES = frozenset({DossierState.RECEIVED, DossierState.READY_FOR_COUNCIL}) | APPRAISAL_STATES
+ASSIGNABLE_STATES = PROVINCE_STATES
+POSTABLE_STATES = APPRAISAL_STATES  # posted from appraisal or consultation; a second notice while one runs
+DECIDABLE_STATES = frozenset(DossierState) - {DossierState.DECIDED, DossierState.WITHDRAWN}
 
 
 class NominationState(models.TextChoices):
@@ -45,6 +52,10 @@ class NominationState(models.TextChoices):
 # Lines still in the running (counted in quotas, listed for the council).
 LIVE_NOMINATION_STATES = frozenset({NominationState.PROPOSED, NominationState.NEEDS_FIX, NominationState.ACCEPTED,
                                     NominationState.ON_HOLD, NominationState.APPROVED, NominationState.AWARDED})
+# Lines a consulted agency's objection or a public comment may put on hold.
+OBJECTABLE_LINE_STATES = frozenset({NominationState.PROPOSED, NominationState.ACCEPTED})
+# Lines the standing body may return to the unit with a fix request.
+RETURNABLE_LINE_STATES = frozenset({NominationState.PROPOSED, NominationState.ACCEPTED, NominationState.NEEDS_FIX})
 
 
 class DossierKind(models.TextChoices):
@@ -66,6 +77,13 @@ class TargetAuthority(models.TextChoices):
     PROVINCE_CHAIR = "province_chair", _("Chairman of the provincial People's Committee")
     PRIME_MINISTER = "prime_minister", _("Prime Minister (via the province)")
     STATE_PRESIDENT = "state_president", _("State President (via the province)")
+
+
+class ReceivingAuthority(models.TextChoices):
+    """Who receives and appraises the dossier (cơ quan tiếp nhận); today always the province's standing
+    body. A unit's own authority can be added here later without new states."""
+
+    PROVINCE = "province", _("The province's emulation and commendation body")
 
 
 class DocumentType(models.TextChoices):

@@ -13,8 +13,10 @@ from tdkt.dossiers.enums import (
     DossierState,
     EventKind,
     NominationState,
+    ReceivingAuthority,
     TargetAuthority,
 )
+from tdkt.workflow.models import StateChange
 
 DOCUMENT_EXTENSIONS = (".pdf", ".docx", ".xlsx", ".jpg", ".jpeg", ".png")
 
@@ -62,6 +64,8 @@ class Dossier(models.Model):
     title = models.CharField(_("title"), max_length=500)
     authority = models.CharField(_("deciding authority"), max_length=20, choices=TargetAuthority.choices,
                                  default=TargetAuthority.PROVINCE_CHAIR)
+    receiving_authority = models.CharField(_("receiving authority"), max_length=20, choices=ReceivingAuthority.choices,
+                                           default=ReceivingAuthority.PROVINCE)
     kind = models.CharField(_("kind"), max_length=20, choices=DossierKind.choices, default=DossierKind.YEAR_END)
     movement = models.ForeignKey("movements.Movement", verbose_name=_("movement"), null=True, blank=True,
                                  on_delete=models.PROTECT, related_name="dossiers")
@@ -104,6 +108,11 @@ class Dossier(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("dossiers:detail", args=[self.pk])
 
     @property
     def reference(self) -> str:
@@ -168,6 +177,12 @@ class Nomination(models.Model):
     def __str__(self):
         return f"{self.recipient} — {self.award_type}"
 
+    def get_absolute_url(self) -> str:
+        """A line is shown on its dossier's page."""
+        from django.urls import reverse
+
+        return reverse("dossiers:detail", args=[self.dossier_id])
+
     @property
     def recipient(self):
         return self.person or self.unit or self.household
@@ -227,28 +242,18 @@ class DossierDocument(models.Model):
         return self.original_name
 
 
-class DossierEvent(models.Model):
-    """Timeline row of a dossier: a state change (who, from, to, when, why), a line decision, a file. Append-only."""
+class DossierEvent(StateChange):
+    """Timeline row of a dossier: a state change of the dossier or of one of its lines (the history of both
+    machines of tdkt.dossiers.transitions), a document, a note. Append-only."""
 
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="events")
     nomination = models.ForeignKey(Nomination, null=True, blank=True, on_delete=models.CASCADE,
                                    related_name="events")
     kind = models.CharField(_("kind"), max_length=16, choices=EventKind.choices, default=EventKind.STATE)
-    from_state = models.CharField(_("from"), max_length=20, blank=True)
-    to_state = models.CharField(_("to"), max_length=20, blank=True)
-    reason = models.TextField(_("reason"), blank=True)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, blank=True,
-                           on_delete=models.PROTECT, related_name="+")
-    by_name = models.CharField(max_length=150, blank=True)  # a command's name when no user acted
-    at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
 
-    class Meta:
+    class Meta(StateChange.Meta):
         verbose_name = _("dossier event")
         verbose_name_plural = _("dossier events")
-        ordering = ["at", "id"]
-
-    def __str__(self):
-        return f"{self.from_state} → {self.to_state}"
 
 
 class NominationQuota(models.Model):

@@ -1,76 +1,163 @@
-"""The fixed table of dossier transitions: which action moves a dossier from which states to which, and
-who performs it. The workflow functions (tdkt.dossiers.workflow) check the same source states, and the
-dossier page uses this table to show only the actions allowed to the person looking at it.
+"""The dossier's and the nomination's (dossier line's) declared state machines: every transition, once.
 
-Consultation (hiệp y) and public posting (công khai) transitions are owned by their sub-apps and
-listed here for the page only."""
+From these declarations come the domain functions' checks (tdkt.dossiers.workflow and line_decisions are
+the `@DOSSIER.implements(...)` functions: they check the step's own rules, then call `DOSSIER.perform`),
+the buttons of the dossier page (`{% transition_buttons "dossier" dossier %}`), the API's actions
+(`/api/v1/dossier/{pk}/actions`, `/api/v1/nomination/{pk}/actions`) and the tables of docs/dossiers.md
+(`manage.py workflow_docs`).
 
-from dataclasses import dataclass
+Transitions whose actor is SYSTEM are steps of another aggregate: hiệp y (consultations), công khai
+(postings), the council's ballot, the decision; they call `DOSSIER.perform(dossier, "start_consultation",
+by=…)` etc. after checking their own actor. Nobody runs them from a button or the API."""
 
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.accounts.enums import PROVINCE_WIDE_ROLES, UNIT_ROLES
 from tdkt.accounts.scope import get_scope
-from tdkt.dossiers.enums import DossierState as S
+from tdkt.dossiers.enums import (
+    APPRAISAL_STATES,
+    ASSIGNABLE_STATES,
+    BEFORE_COUNCIL,
+    DECIDABLE_STATES,
+    HOLDABLE_STATES,
+    LIVE_NOMINATION_STATES,
+    OBJECTABLE_LINE_STATES,
+    POSTABLE_STATES,
+    RETURNABLE_LINE_STATES,
+    UNIT_EDITABLE_STATES,
+    DossierState,
+    EventKind,
+    NominationState,
+)
+from tdkt.dossiers.models import Dossier, DossierEvent, Nomination
+from tdkt.workflow.machine import SYSTEM, StateMachine, transition
 
-UNIT = "unit"  # the submitting unit's clerks and leaders
+S = DossierState
+N = NominationState
+UNIT = "unit"  # the submitting unit's clerks and leaders, or the cụm/khối head acting for its group
 PROVINCE = "province"  # the standing body's specialists (and the administrator)
 
-
-@dataclass(frozen=True)
-class Transition:
-    action: str
-    label: object
-    sources: frozenset
-    target: str | None  # None: the state does not change (assignment) or depends on the dossier (release)
-    actor: str
+__all__ = ["APPRAISAL_STATES", "ASSIGNABLE_STATES", "BEFORE_COUNCIL", "DOSSIER", "HOLDABLE_STATES", "NOMINATION",
+           "PROVINCE", "UNIT", "UNIT_EDITABLE_STATES", "actor_kinds"]
 
 
-def _t(action, label, sources, target, actor):
-    return action, Transition(action, label, frozenset(sources), target, actor)
+def acts_for_unit(user, dossier) -> bool:
+    """A clerk or leader who writes the dossier's unit, or the head of the cụm/khối the dossier is sent for."""
+    scope = get_scope(user)
+    if scope.roles & UNIT_ROLES and dossier.unit_id in scope.writable_unit_ids:
+        return True
+    return bool(dossier.group_year_id and dossier.unit_id in scope.group_head_unit_ids)
 
 
-BEFORE_COUNCIL = {S.DRAFT, S.SUBMITTED, S.RECEIVED, S.RETURNED, S.IN_APPRAISAL, S.CONSULTATION, S.PUBLIC_POSTING,
-                  S.READY_FOR_COUNCIL, S.ON_HOLD}
-APPRAISAL_STATES = frozenset({S.IN_APPRAISAL, S.CONSULTATION, S.PUBLIC_POSTING})  # line decisions are taken here
-HOLDABLE_STATES = frozenset({S.RECEIVED, S.IN_APPRAISAL, S.CONSULTATION, S.PUBLIC_POSTING, S.READY_FOR_COUNCIL})
-ASSIGNABLE_STATES = frozenset({S.SUBMITTED, S.RECEIVED, S.IN_APPRAISAL, S.CONSULTATION, S.PUBLIC_POSTING,
-                               S.READY_FOR_COUNCIL, S.ON_HOLD})
-
-TRANSITIONS = dict([
-    _t("submit", _("Submit"), {S.DRAFT}, S.SUBMITTED, UNIT),
-    _t("resubmit", _("Resubmit"), {S.RETURNED}, S.SUBMITTED, UNIT),
-    _t("withdraw", _("Withdraw"), BEFORE_COUNCIL, S.WITHDRAWN, UNIT),
-    _t("receive", _("Receive"), {S.SUBMITTED}, S.RECEIVED, PROVINCE),
-    _t("return_incomplete", _("Return as incomplete"), {S.SUBMITTED, S.RECEIVED}, S.RETURNED, PROVINCE),
-    _t("assign", _("Assign a specialist"), ASSIGNABLE_STATES, None, PROVINCE),
-    _t("start_appraisal", _("Start appraisal"), {S.RECEIVED}, S.IN_APPRAISAL, PROVINCE),
-    _t("return_for_completion", _("Return for completion"), {S.IN_APPRAISAL}, S.RETURNED, PROVINCE),
-    _t("put_on_hold", _("Put on hold"), HOLDABLE_STATES, S.ON_HOLD, PROVINCE),
-    _t("release_hold", _("Release the hold"), {S.ON_HOLD}, None, PROVINCE),
-    _t("mark_ready", _("Ready for the council"), APPRAISAL_STATES, S.READY_FOR_COUNCIL, PROVINCE),
-])
-# States from which a unit may change its dossier's header, lines and documents.
-EDITABLE_BY_UNIT = frozenset({S.DRAFT, S.RETURNED})
+def acts_for_province(user, _obj=None) -> bool:
+    return bool(get_scope(user).roles & PROVINCE_WIDE_ROLES)
 
 
 def actor_kinds(user, dossier) -> set[str]:
-    """Which sides of the table the user acts for on this dossier."""
-    scope = get_scope(user)
+    """Which sides of the declaration the user acts for on this dossier."""
     kinds = set()
-    if scope.roles & PROVINCE_WIDE_ROLES:
+    if acts_for_province(user):
         kinds.add(PROVINCE)
-    if scope.roles & UNIT_ROLES and dossier.unit_id in scope.writable_unit_ids:
+    if acts_for_unit(user, dossier):
         kinds.add(UNIT)
     return kinds
 
 
-def allowed_actions(user, dossier) -> list[Transition]:
-    """The transitions this user may attempt on this dossier now, in table order."""
-    kinds = actor_kinds(user, dossier)
-    return [t for t in TRANSITIONS.values() if t.actor in kinds and dossier.state in t.sources]
+def _released_to(dossier) -> str:
+    return dossier.held_from_state or S.IN_APPRAISAL
 
 
-def may(user, dossier, action: str) -> bool:
-    transition = TRANSITIONS[action]
-    return transition.actor in actor_kinds(user, dossier) and dossier.state in transition.sources
+def _dossier_for_user(user, pk, *, write=False):
+    from tdkt.dossiers.queries import get_dossier_for_user
+
+    return get_dossier_for_user(user, pk, write=write)
+
+
+def _nomination_for_user(user, pk, *, write=False):
+    from tdkt.dossiers.queries import get_nomination_for_user
+
+    return get_nomination_for_user(user, pk, write=write)
+
+
+DOSSIER = StateMachine(
+    name="dossier", label=_("dossier"), model=Dossier, states=DossierState, history_model=DossierEvent,
+    history_owner="dossier", history_defaults=lambda dossier: {"kind": EventKind.STATE},
+    actors={UNIT: acts_for_unit, PROVINCE: acts_for_province}, initial=S.DRAFT,
+    timestamps=("state_changed_at", "updated_at"), audit_fields=False, get_for_user=_dossier_for_user,
+    action_url="dossiers:act", docs="dossiers.md",
+    refused_message=_("A dossier that is “%(old)s” cannot become “%(new)s”."),
+    raced_message=_("Someone else changed this dossier first: it is now “%(state)s”. Reload the page and try again."),
+    forbidden_message=_("You may not do this on this dossier."),
+    transitions=[
+        # the unit's side
+        transition("submit", _("Submit"), {S.DRAFT}, S.SUBMITTED, UNIT,
+                   reason_label=_("Justification of a late submission"),
+                   description="Checks lines, documents, duplicates, quotas and the call's cut-off."),
+        transition("resubmit", _("Resubmit"), {S.RETURNED}, S.SUBMITTED, UNIT,
+                   reason_label=_("Note to the standing body"),
+                   description="Lines to complete become proposed again."),
+        transition("withdraw", _("Withdraw"), BEFORE_COUNCIL, S.WITHDRAWN, UNIT,
+                   description="Its live lines are withdrawn with it."),
+        # the standing body's side
+        transition("receive", _("Receive"), {S.SUBMITTED}, S.RECEIVED, PROVINCE, takes_reason=False),
+        transition("return_incomplete", _("Return as incomplete"), {S.SUBMITTED, S.RECEIVED}, S.RETURNED, PROVINCE,
+                   reason_required=True),
+        transition("assign", _("Assign a specialist"), ASSIGNABLE_STATES, None, PROVINCE,
+                   form_url="dossiers:assign", description="The state stays; the assignee changes."),
+        transition("start_appraisal", _("Start appraisal"), {S.RECEIVED}, S.IN_APPRAISAL, PROVINCE,
+                   takes_reason=False),
+        transition("return_for_completion", _("Return for completion"), {S.IN_APPRAISAL}, S.RETURNED, PROVINCE,
+                   reason_required=True, form_url="dossiers:return_for_completion",
+                   description="Each line with a fix request is returned to the unit (return_to_unit)."),
+        transition("put_on_hold", _("Put on hold"), HOLDABLE_STATES, S.ON_HOLD, PROVINCE, reason_required=True),
+        transition("release_hold", _("Release the hold"), {S.ON_HOLD}, None, PROVINCE, target_for=_released_to,
+                   description="Back to the state it was in before the hold."),
+        transition("mark_ready", _("Ready for the council"), APPRAISAL_STATES, S.READY_FOR_COUNCIL, PROVINCE,
+                   takes_reason=False, description="Every live line decided, no consultation or posting open."),
+        # steps of other aggregates
+        transition("start_consultation", _("Send for consultation"), {S.IN_APPRAISAL}, S.CONSULTATION, SYSTEM,
+                   description="The first consultation request (hiệp y) is sent."),
+        transition("start_posting", _("Post publicly"), POSTABLE_STATES - {S.PUBLIC_POSTING}, S.PUBLIC_POSTING,
+                   SYSTEM, description="A public notice (công khai) naming its lines is published."),
+        transition("consider", _("Considered by the council"), {S.READY_FOR_COUNCIL}, S.CONSIDERED, SYSTEM,
+                   description="The council's ballot decided its last accepted line."),
+        transition("decide", _("Decided"), DECIDABLE_STATES, S.DECIDED, SYSTEM,
+                   description="A signed decision awarded its last pending line."),
+    ],
+)
+
+NOMINATION = StateMachine(
+    name="nomination", label=_("line"), model=Nomination, states=NominationState, history_model=DossierEvent,
+    history_owner="nomination",
+    history_defaults=lambda line: {"dossier_id": line.dossier_id, "kind": EventKind.LINE},
+    actors={PROVINCE: acts_for_province}, initial=N.PROPOSED, timestamps=("updated_at",),
+    audit_exclude=frozenset({"verdict_at_appraisal"}), get_for_user=_nomination_for_user, docs="dossiers.md",
+    refused_message=_("A line that is “%(old)s” cannot become “%(new)s”."),
+    raced_message=_("Someone else changed this line first: it is now “%(state)s”. Reload the page and try again."),
+    forbidden_message=_("Only the standing body's specialists decide on lines."),
+    transitions=[
+        # decisions at appraisal (the dossier in appraisal, consultation or posting)
+        transition("accept", _("Accept"), {N.PROPOSED, N.REJECTED}, N.ACCEPTED, PROVINCE),
+        transition("change_award", _("Change the award"), {N.PROPOSED, N.ACCEPTED}, N.ACCEPTED, PROVINCE,
+                   reason_required=True,
+                   description="Accepted for another award; the proposed award is kept."),
+        transition("reject", _("Reject"), {N.PROPOSED, N.ACCEPTED}, N.REJECTED, PROVINCE, reason_required=True,
+                   danger=True),
+        transition("hold", _("Hold"), {N.PROPOSED, N.ACCEPTED, N.NEEDS_FIX}, N.ON_HOLD, PROVINCE,
+                   reason_required=True, description="An open case on the nominee."),
+        transition("release", _("Release"), {N.ON_HOLD}, N.PROPOSED, PROVINCE, reason_required=True),
+        # steps of the dossier and of other aggregates
+        transition("return_to_unit", _("Return to the unit"), RETURNABLE_LINE_STATES, N.NEEDS_FIX, SYSTEM,
+                   description="With the dossier's return for completion: the fix request is the reason."),
+        transition("complete", _("Completed by the unit"), {N.NEEDS_FIX}, N.PROPOSED, SYSTEM,
+                   description="With the dossier's resubmission."),
+        transition("withdraw", _("Withdraw"), LIVE_NOMINATION_STATES, N.WITHDRAWN, SYSTEM,
+                   description="With the dossier's withdrawal."),
+        transition("hold_on_objection", _("Hold on an objection"), OBJECTABLE_LINE_STATES, N.ON_HOLD, SYSTEM,
+                   description="A consulted agency objects, or a public comment leads to a hold."),
+        transition("approve", _("Approved by the council"), {N.ACCEPTED}, N.APPROVED, SYSTEM),
+        transition("not_approve", _("Not approved by the council"), {N.ACCEPTED}, N.NOT_APPROVED, SYSTEM),
+        transition("award", _("Awarded"), {N.APPROVED}, N.AWARDED, SYSTEM,
+                   description="A signed decision names the line."),
+    ],
+)

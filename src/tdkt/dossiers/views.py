@@ -16,13 +16,14 @@ from tdkt.accounts.enums import Role
 from tdkt.accounts.scope import get_scope
 from tdkt.dossiers import documents, queries, workflow
 from tdkt.dossiers.checklist import checklist_status, live_lines
-from tdkt.dossiers.enums import DossierState, NominationState
-from tdkt.dossiers.forms import DocumentForm, DossierForm, ReasonForm
+from tdkt.dossiers.enums import UNIT_EDITABLE_STATES, DossierState, NominationState
+from tdkt.dossiers.forms import DocumentForm, DossierForm
 from tdkt.dossiers.models import DossierEvent
-from tdkt.dossiers.transitions import EDITABLE_BY_UNIT, TRANSITIONS, actor_kinds, allowed_actions
+from tdkt.dossiers.transitions import DOSSIER, actor_kinds
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import cheap_page
 from tdkt.orgs.models import Unit
+from tdkt.workflow.forms import transition_form
 
 ACTORS = (Role.UNIT_CLERK, Role.UNIT_LEADER, Role.PROVINCE_SPECIALIST, Role.SYSTEM_ADMIN)
 PER_PAGE = 50
@@ -77,7 +78,7 @@ def create(request):
 @roles_required(*ACTORS)
 def edit(request, pk):
     dossier = queries.get_dossier_for_user(request.user, pk, write=True)
-    if dossier.state not in EDITABLE_BY_UNIT:
+    if dossier.state not in UNIT_EDITABLE_STATES:
         messages.error(request, _("The dossier can only be changed while it is a draft or returned for completion."))
         return redirect("dossiers:detail", pk=dossier.pk)
     names = workflow.EDITABLE_FIELDS
@@ -130,51 +131,34 @@ def detail(request, pk):
         event.from_label = _state_label(labels, event.from_state)
         event.to_label = _state_label(labels, event.to_state)
     return render(request, "dossiers/detail.html", {
-        "dossier": dossier, "actions": allowed_actions(request.user, dossier), "checklist": rows,
+        "dossier": dossier, "actions": DOSSIER.allowed(request.user, dossier), "checklist": rows,
         "blocking": [row for row in rows if row.blocking], "documents": all_documents,
         "may_edit_documents": may_edit_documents,
         "document_form": DocumentForm(lines=lines) if may_edit_documents else None,
         "events": events, "due_badge": queries.due_badge(dossier.step_due_on, today),
         "is_province": "province" in actor_kinds(request.user, dossier),
-        "can_edit_header": "unit" in actor_kinds(request.user, dossier) and dossier.state in EDITABLE_BY_UNIT,
+        "can_edit_header": "unit" in actor_kinds(request.user, dossier) and dossier.state in UNIT_EDITABLE_STATES,
         **_lines_block(dossier, request.user),
     })
 
 
-# Actions taken from a small confirmation form (reason or justification); the others have their own pages.
-SIMPLE_ACTIONS = {
-    "submit": lambda d, u, text: workflow.submit_dossier(d, by=u, late_justification=text),
-    "resubmit": lambda d, u, text: workflow.resubmit_dossier(d, by=u, note=text),
-    "withdraw": lambda d, u, text: workflow.withdraw_dossier(d, by=u, reason=text),
-    "receive": lambda d, u, text: workflow.receive_dossier(d, by=u),
-    "return_incomplete": lambda d, u, text: workflow.return_incomplete(d, by=u, reason=text),
-    "start_appraisal": lambda d, u, text: workflow.start_appraisal(d, by=u),
-    "put_on_hold": lambda d, u, text: workflow.put_on_hold(d, by=u, reason=text),
-    "release_hold": lambda d, u, text: workflow.release_hold(d, by=u, reason=text),
-    "mark_ready": lambda d, u, text: workflow.mark_ready_for_council(d, by=u),
-}
-REASON_REQUIRED = {"return_incomplete", "put_on_hold"}
-NO_TEXT = {"receive", "start_appraisal", "mark_ready"}
-
-
 @roles_required(*ACTORS)
 def act(request, pk, action):
-    """Confirm and perform one workflow action; refusals are shown on the same form."""
-    if action not in SIMPLE_ACTIONS:
+    """Confirm and perform one declared transition of the dossier (the buttons of the dossier page link
+    here); refusals are shown on the same form. Transitions with a page of their own are not here."""
+    try:
+        transition = DOSSIER[action]
+    except KeyError:
+        raise Http404 from None
+    if transition.form_url:
         raise Http404
     dossier = queries.get_dossier_for_user(request.user, pk)
-    transition = TRANSITIONS[action]
-    if transition.actor not in actor_kinds(request.user, dossier):
+    if not DOSSIER.acts_as(request.user, dossier, transition.actor):
         raise PermissionDenied
-    form = ReasonForm(request.POST or None)
-    label = {"submit": _("Justification of a late submission"), "resubmit": _("Note to the standing body")}
-    form.fields["reason"].label = label.get(action, _("Reason"))
-    form.fields["reason"].required = action in REASON_REQUIRED
-    if action in NO_TEXT:
-        del form.fields["reason"]
+    form = transition_form(transition, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            SIMPLE_ACTIONS[action](dossier, request.user, form.cleaned_data.get("reason", ""))
+            DOSSIER.run(dossier, action, by=request.user, reason=form.cleaned_data.get("reason", ""))
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:

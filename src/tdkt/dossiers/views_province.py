@@ -17,7 +17,7 @@ from tdkt.dossiers.checklist import live_lines
 from tdkt.dossiers.enums import NominationState
 from tdkt.dossiers.forms import AssignForm, QueueFilterForm, ReasonForm, RequirementForm, specialists
 from tdkt.dossiers.models import DocumentRequirement, Dossier
-from tdkt.dossiers.transitions import APPRAISAL_STATES
+from tdkt.dossiers.transitions import APPRAISAL_STATES, NOMINATION
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import CheapPage, cheap_page
 
@@ -159,9 +159,10 @@ LINE_ACTIONS = {
     "reject": lambda line, user, data: workflow.reject_line(line, by=user, reason=data["reason"]),
     "hold": lambda line, user, data: workflow.hold_line(line, by=user, reason=data["reason"]),
     "release": lambda line, user, data: workflow.release_line(line, by=user, reason=data["reason"]),
-    "change": lambda line, user, data: workflow.change_line_award(line, data["award_type"], by=user,
-                                                                   reason=data["reason"]),
+    "change_award": lambda line, user, data: workflow.change_line_award(line, data["award_type"], by=user,
+                                                                         reason=data["reason"]),
 }
+LINE_ACTIONS["change"] = LINE_ACTIONS["change_award"]  # the name the form used before the declaration
 
 
 @roles_required(*SPECIALISTS)
@@ -179,7 +180,7 @@ def appraise(request, pk):
         line.dossier = dossier
         award_type = AwardType.objects.filter(pk=request.POST.get("award_type") or 0).first()
         try:
-            if action == "change" and award_type is None:
+            if action in {"change", "change_award"} and award_type is None:
                 raise ValidationError({"award_type": _("Choose the award.")})
             LINE_ACTIONS[action](line, request.user, {"reason": request.POST.get("reason", ""),
                                                       "award_type": award_type})
@@ -194,6 +195,7 @@ def appraise(request, pk):
     for line in lines:
         line.reasons_now = _verdict_reasons(line.verdict_at_appraisal or line.verdict_at_submission)
         line.errors = errors.get(line.pk, [])
+        line.decisions = NOMINATION.allowed(request.user, line)  # the buttons, from the declaration
     return render(request, "dossiers/appraise.html", {
         "dossier": dossier, "lines": sorted(lines, key=lambda line: (line.position, line.pk)),
         "open": dossier.state in APPRAISAL_STATES,

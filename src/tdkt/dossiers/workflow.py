@@ -1,9 +1,12 @@
-"""The dossier workflow: one function per transition (see tdkt.dossiers.transitions for the table).
+"""The dossier's domain functions: one per declared transition (tdkt.dossiers.transitions.DOSSIER).
 
-Each function checks who acts (unit side or province side), checks the rules of the step, then moves
-the dossier through state.change_dossier_state — conditional on the state it was loaded in, so a second
-click or a second specialist gets a clear refusal — with a timeline row and an audit row in the same
-transaction. Each sets `step_due_on` for the state it enters (None when that step has no limit).
+Each is registered with `@DOSSIER.implements(name)`: it checks the rules of its step (lines, documents,
+the call's cut-off…), then calls `DOSSIER.perform(dossier, name, by=…, **fields)`, which checks the actor
+and the source state and calls the one primitive (tdkt.workflow.primitive.change_state) — conditional on
+the state the dossier was loaded in, so a second click or a second specialist gets a clear refusal — with
+the history row (DossierEvent) and the audit row in the same transaction. Each sets `step_due_on` for the
+state it enters (None when that step has no limit). The buttons, the action page and the API reach these
+functions through `DOSSIER.run`.
 
 Line decisions (accept, change award, reject, hold) live in tdkt.dossiers.line_decisions and are
 re-exported here."""
@@ -22,8 +25,8 @@ from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
 from tdkt.dossiers.checklist import checklist_status, live_lines, missing_messages
 from tdkt.dossiers.deadlines import step_due_date
+from tdkt.dossiers.enums import UNIT_EDITABLE_STATES, EventKind, NominationState, TargetAuthority
 from tdkt.dossiers.enums import DossierState as S
-from tdkt.dossiers.enums import EventKind, NominationState, TargetAuthority
 from tdkt.dossiers.line_decisions import (  # noqa: F401  (re-exported: one place to find every transition)
     accept_line,
     change_line_award,
@@ -32,17 +35,10 @@ from tdkt.dossiers.line_decisions import (  # noqa: F401  (re-exported: one plac
     release_line,
 )
 from tdkt.dossiers.models import Dossier, Nomination
-from tdkt.dossiers.state import actor_user, change_dossier_state, change_nomination_state, log_event
-from tdkt.dossiers.transitions import (
-    APPRAISAL_STATES,
-    ASSIGNABLE_STATES,
-    BEFORE_COUNCIL,
-    EDITABLE_BY_UNIT,
-    HOLDABLE_STATES,
-    PROVINCE,
-    UNIT,
-)
+from tdkt.dossiers.state import log_event
+from tdkt.dossiers.transitions import APPRAISAL_STATES, ASSIGNABLE_STATES, DOSSIER, NOMINATION, PROVINCE, UNIT
 from tdkt.workcalendar.calls import is_late
+from tdkt.workflow.primitive import actor_user, write_history
 
 UNDECIDED_LINE_STATES = frozenset({NominationState.PROPOSED, NominationState.NEEDS_FIX})
 EDITABLE_FIELDS = ("title", "kind", "authority", "group_year", "movement", "call", "year", "period_from",
@@ -60,9 +56,11 @@ def _due(state, today=None):
 # --- who acts ---------------------------------------------------------------------------------------------------
 
 def require_actor(by, dossier_or_unit_id, side: str) -> None:
-    """Unit side: a clerk/leader of the dossier's unit (or the province acting for it); province side: a
-    specialist. A command (by is a string) acts for the system. Refusals raise PermissionDenied (403):
-    views fetched the dossier through get_dossier_for_user, so another unit's dossier was already a 404."""
+    """For the steps that are not transitions (creating a dossier, editing its header): the unit side is a
+    clerk/leader of the dossier's unit, the cụm/khối head acting for it, or the province acting for it;
+    the province side a specialist. A command (by is a string) acts for the system. Refusals raise
+    PermissionDenied (403): views fetched the dossier through get_dossier_for_user, so another unit's
+    dossier was already a 404. Transitions check their declared actor in `DOSSIER.perform`."""
     if actor_user(by) is None:
         return
     scope = get_scope(by)
@@ -71,14 +69,7 @@ def require_actor(by, dossier_or_unit_id, side: str) -> None:
         return
     if side == UNIT and scope.can_act_for_dossier(unit_id, getattr(dossier_or_unit_id, "group_year_id", None)):
         return
-    raise PermissionDenied(_("You may not do this on this dossier."))
-
-
-def _required_reason(reason: str, field: str = "reason") -> str:
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({field: _("Give the reason: the unit and the timeline keep it.")})
-    return reason
+    raise PermissionDenied(str(DOSSIER.forbidden_message))
 
 
 # --- creating and editing ---------------------------------------------------------------------------------------
@@ -117,7 +108,7 @@ def create_dossier(*, unit, title, kind, by, authority=TargetAuthority.PROVINCE_
         unit=unit, title=title, kind=kind, authority=authority, group_year=group_year, movement=movement, call=call,
         year=year, period_from=period_from, period_to=period_to, cover_letter_number=cover_letter_number or "",
         cover_letter_date=cover_letter_date, created_by=actor_user(by))
-    log_event(dossier, by=by, kind=EventKind.STATE, to_state=S.DRAFT, reason=_("Dossier created."))
+    write_history(DOSSIER, dossier, by=by, from_state="", to_state=S.DRAFT, reason=_("Dossier created."))
     record(by, AuditAction.CREATE, dossier, changes={"title": title, "unit": unit.pk, "kind": kind})
     return dossier
 
@@ -129,7 +120,7 @@ def update_dossier(dossier: Dossier, data: dict, *, by) -> Dossier:
     unknown = set(data) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
-    if dossier.state not in EDITABLE_BY_UNIT:
+    if dossier.state not in UNIT_EDITABLE_STATES:
         raise ValidationError(_("The dossier can only be changed while it is a draft or returned for completion."))
     values = {name: getattr(dossier, name) for name in EDITABLE_FIELDS} | data
     if not (values.get("title") or "").strip():
@@ -139,7 +130,7 @@ def update_dossier(dossier: Dossier, data: dict, *, by) -> Dossier:
                   period_to=values["period_to"])
     changes = {name: [str(getattr(dossier, name)), str(value)] for name, value in data.items()
                if getattr(dossier, name) != value}
-    if not Dossier.objects.filter(pk=dossier.pk, state__in=EDITABLE_BY_UNIT).update(
+    if not Dossier.objects.filter(pk=dossier.pk, state__in=UNIT_EDITABLE_STATES).update(
             updated_at=timezone.now(), **data):
         raise ValidationError(_("Someone else changed this dossier first. Reload the page and try again."))
     for name, value in data.items():
@@ -236,12 +227,13 @@ def _submission_problems(dossier, lines) -> list[str]:
     return problems
 
 
+@DOSSIER.implements("submit", reason="late_justification")
 @transaction.atomic
 def submit_dossier(dossier: Dossier, *, by, late_justification: str = "") -> Dossier:
     """Draft → submitted: the unit sends the dossier to the standing body."""
-    require_actor(by, dossier, UNIT)
+    DOSSIER.check_actor(dossier, DOSSIER["submit"], by)
     if dossier.state != S.DRAFT:  # the same refusal as the conditional update, before any other check
-        return change_dossier_state(dossier, S.SUBMITTED, by=by, allowed_from={S.DRAFT})
+        return DOSSIER.perform(dossier, "submit", by=by)
     today = _today()
     lines = live_lines(dossier)
     problems = _submission_problems(dossier, lines)
@@ -252,63 +244,58 @@ def submit_dossier(dossier: Dossier, *, by, late_justification: str = "") -> Dos
                           "late submission.") % {"call": call.name, "date": call.cut_off.strftime("%d/%m/%Y")})
     if problems:
         raise ValidationError(problems)
-    change_dossier_state(dossier, S.SUBMITTED, by=by, allowed_from={S.DRAFT}, reason=late_justification,
-                         submitted_at=timezone.now(), step_due_on=_due(S.SUBMITTED, today),
-                         late_justification=late_justification)
+    DOSSIER.perform(dossier, "submit", by=by, reason=late_justification, submitted_at=timezone.now(),
+                    step_due_on=_due(S.SUBMITTED, today), late_justification=late_justification)
     freeze_verdicts(lines, "verdict_at_submission", today=today)
     return dossier
 
 
+@DOSSIER.implements("resubmit", reason="note")
 @transaction.atomic
 def resubmit_dossier(dossier: Dossier, *, by, note: str = "") -> Dossier:
     """Returned → submitted: the unit sends the completed dossier again; history and fix requests stay in
     the timeline, the lines to fix become proposed again."""
-    require_actor(by, dossier, UNIT)
+    DOSSIER.check_actor(dossier, DOSSIER["resubmit"], by)
     if dossier.state != S.RETURNED:
-        return change_dossier_state(dossier, S.SUBMITTED, by=by, allowed_from={S.RETURNED})
+        return DOSSIER.perform(dossier, "resubmit", by=by)
     today = _today()
     lines = live_lines(dossier)
     problems = _submission_problems(dossier, lines)
     if problems:
         raise ValidationError(problems)
-    change_dossier_state(dossier, S.SUBMITTED, by=by, allowed_from={S.RETURNED}, reason=note,
-                         submitted_at=timezone.now(), step_due_on=_due(S.SUBMITTED, today))
+    DOSSIER.perform(dossier, "resubmit", by=by, reason=note, submitted_at=timezone.now(),
+                    step_due_on=_due(S.SUBMITTED, today))
     for line in lines:
         if line.state == NominationState.NEEDS_FIX:
-            change_nomination_state(line, NominationState.PROPOSED, by=by, allowed_from={NominationState.NEEDS_FIX},
-                                    reason=_("Completed by the unit."), fix_request="")
+            NOMINATION.perform(line, "complete", by=by, reason=_("Completed by the unit."), fix_request="")
     freeze_verdicts(lines, "verdict_at_submission", today=today)
     return dossier
 
 
+@DOSSIER.implements("withdraw")
 @transaction.atomic
 def withdraw_dossier(dossier: Dossier, *, by, reason: str = "") -> Dossier:
     """Any state before the council → withdrawn, by the unit; its live lines are withdrawn with it."""
-    require_actor(by, dossier, UNIT)
-    change_dossier_state(dossier, S.WITHDRAWN, by=by, allowed_from=BEFORE_COUNCIL, reason=reason, step_due_on=None)
+    DOSSIER.perform(dossier, "withdraw", by=by, reason=reason, step_due_on=None)
     for line in live_lines(dossier):
-        change_nomination_state(line, NominationState.WITHDRAWN, by=by, allowed_from={line.state},
-                                reason=_("The dossier was withdrawn."))
+        NOMINATION.perform(line, "withdraw", by=by, reason=_("The dossier was withdrawn."))
     return dossier
 
 
 # --- the standing body's side -----------------------------------------------------------------------------------
 
+@DOSSIER.implements("receive", reason=None)
 @transaction.atomic
 def receive_dossier(dossier: Dossier, *, by) -> Dossier:
     """Submitted → received (tiếp nhận)."""
-    require_actor(by, dossier, PROVINCE)
-    return change_dossier_state(dossier, S.RECEIVED, by=by, allowed_from={S.SUBMITTED}, received_at=timezone.now(),
-                                step_due_on=_due(S.RECEIVED))
+    return DOSSIER.perform(dossier, "receive", by=by, received_at=timezone.now(), step_due_on=_due(S.RECEIVED))
 
 
+@DOSSIER.implements("return_incomplete")
 @transaction.atomic
 def return_incomplete(dossier: Dossier, *, by, reason: str) -> Dossier:
     """Submitted or received → returned at once, because the dossier is incomplete."""
-    require_actor(by, dossier, PROVINCE)
-    reason = _required_reason(reason)
-    return change_dossier_state(dossier, S.RETURNED, by=by, allowed_from={S.SUBMITTED, S.RECEIVED}, reason=reason,
-                                step_due_on=_due(S.RETURNED))
+    return DOSSIER.perform(dossier, "return_incomplete", by=by, reason=reason, step_due_on=_due(S.RETURNED))
 
 
 def _check_specialist(specialist) -> None:
@@ -324,8 +311,9 @@ def _check_specialist(specialist) -> None:
 
 @transaction.atomic
 def assign_specialist(dossier: Dossier, specialist, *, by) -> Dossier:
-    """Put a specialist in charge (conditional on the assignee the caller saw)."""
-    require_actor(by, dossier, PROVINCE)
+    """Put a specialist in charge (conditional on the assignee the caller saw); the state stays, so this
+    declared transition ("assign") writes the assignee, not the state, and a note on the timeline."""
+    DOSSIER.check_actor(dossier, DOSSIER["assign"], by)
     if dossier.state not in ASSIGNABLE_STATES:
         raise ValidationError(_("A dossier that is “%(state)s” cannot be assigned.") % {
             "state": dossier.get_state_display()})
@@ -366,54 +354,52 @@ def bulk_assign(dossiers, specialist, *, by) -> list[tuple[Dossier, str | None]]
     return _each(dossiers, lambda dossier: assign_specialist(dossier, specialist, by=by))
 
 
+@DOSSIER.implements("start_appraisal", reason=None)
 @transaction.atomic
 def start_appraisal(dossier: Dossier, *, by) -> Dossier:
     """Received → in appraisal (thẩm định); the acting specialist takes it when nobody is assigned."""
-    require_actor(by, dossier, PROVINCE)
     today = _today()
     extra = {}
     if dossier.assignee_id is None and actor_user(by) is not None:
         extra["assignee"] = by
-    change_dossier_state(dossier, S.IN_APPRAISAL, by=by, allowed_from={S.RECEIVED},
-                         step_due_on=_due(S.IN_APPRAISAL, today), **extra)
+    DOSSIER.perform(dossier, "start_appraisal", by=by, step_due_on=_due(S.IN_APPRAISAL, today), **extra)
     freeze_verdicts(live_lines(dossier), "verdict_at_appraisal", today=today)
     return dossier
 
 
+@DOSSIER.implements("return_for_completion")
 @transaction.atomic
 def return_for_completion(dossier: Dossier, *, by, reason: str, line_fixes: dict | None = None) -> Dossier:
-    """In appraisal → returned; each line with a fix request becomes "to be completed" with its text."""
-    require_actor(by, dossier, PROVINCE)
-    reason = _required_reason(reason)
+    """In appraisal → returned; each line with a fix request is returned to the unit ("to be completed",
+    the text is its reason and its fix request)."""
+    item = DOSSIER["return_for_completion"]
+    DOSSIER.check_actor(dossier, item, by)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Give the reason: the unit and the timeline keep it.")})
     fixes = {int(pk): (text or "").strip() for pk, text in (line_fixes or {}).items() if (text or "").strip()}
     lines = {line.pk: line for line in dossier.nominations.filter(pk__in=fixes)}
     if set(fixes) - set(lines):
         raise ValidationError(_("A fix request names a line that is not in this dossier."))
-    change_dossier_state(dossier, S.RETURNED, by=by, allowed_from={S.IN_APPRAISAL}, reason=reason,
-                         step_due_on=_due(S.RETURNED))
-    for pk, text in fixes.items():
-        line = lines[pk]
-        change_nomination_state(line, NominationState.NEEDS_FIX, by=by, reason=text, fix_request=text,
-                                allowed_from={NominationState.PROPOSED, NominationState.ACCEPTED,
-                                              NominationState.NEEDS_FIX})
+    DOSSIER.perform(dossier, "return_for_completion", by=by, reason=reason, step_due_on=_due(S.RETURNED))
+    for pk, text in fixes.items():  # each line back to the unit with what to complete
+        NOMINATION.perform(lines[pk], "return_to_unit", by=by, reason=text, fix_request=text)
     return dossier
 
 
+@DOSSIER.implements("put_on_hold")
 @transaction.atomic
 def put_on_hold(dossier: Dossier, *, by, reason: str) -> Dossier:
     """The whole dossier waits (e.g. an open case on a nominee); released to the state it was in."""
-    require_actor(by, dossier, PROVINCE)
-    reason = _required_reason(reason)
-    return change_dossier_state(dossier, S.ON_HOLD, by=by, allowed_from=HOLDABLE_STATES, reason=reason,
-                                held_from_state=dossier.state, step_due_on=None)
+    return DOSSIER.perform(dossier, "put_on_hold", by=by, reason=reason, held_from_state=dossier.state,
+                           step_due_on=None)
 
 
+@DOSSIER.implements("release_hold")
 @transaction.atomic
 def release_hold(dossier: Dossier, *, by, reason: str = "") -> Dossier:
-    require_actor(by, dossier, PROVINCE)
-    back = dossier.held_from_state or S.IN_APPRAISAL
-    return change_dossier_state(dossier, back, by=by, allowed_from={S.ON_HOLD}, reason=reason, held_from_state="",
-                                step_due_on=_due(back))
+    back = DOSSIER["release_hold"].target_of(dossier)
+    return DOSSIER.perform(dossier, "release_hold", by=by, reason=reason, held_from_state="", step_due_on=_due(back))
 
 
 def _blockers(dossier) -> list[str]:
@@ -430,13 +416,14 @@ def _blockers(dossier) -> list[str]:
     return found
 
 
+@DOSSIER.implements("mark_ready", reason=None)
 @transaction.atomic
 def mark_ready_for_council(dossier: Dossier, *, by) -> Dossier:
     """In appraisal / consultation / posting → ready for the council, once every live line is decided
     and no consultation or posting is still open."""
-    require_actor(by, dossier, PROVINCE)
+    DOSSIER.check_actor(dossier, DOSSIER["mark_ready"], by)
     if dossier.state not in APPRAISAL_STATES:
-        return change_dossier_state(dossier, S.READY_FOR_COUNCIL, by=by, allowed_from=APPRAISAL_STATES)
+        return DOSSIER.perform(dossier, "mark_ready", by=by)
     lines = live_lines(dossier)
     problems = [_("Line %(no)s (%(name)s) is not decided yet.") % {"no": line.position or line.pk,
                                                                    "name": line.recipient}
@@ -446,5 +433,4 @@ def mark_ready_for_council(dossier: Dossier, *, by) -> Dossier:
     problems += _blockers(dossier)
     if problems:
         raise ValidationError(problems)
-    return change_dossier_state(dossier, S.READY_FOR_COUNCIL, by=by, allowed_from=APPRAISAL_STATES,
-                                step_due_on=_due(S.READY_FOR_COUNCIL))
+    return DOSSIER.perform(dossier, "mark_ready", by=by, step_due_on=_due(S.READY_FOR_COUNCIL))

@@ -52,6 +52,8 @@ class Transition:
     form_url: str = ""  # a page of its own (a form with more than a reason); else the generic action view
     danger: bool = False  # drawn as a red button
     description: Any = ""  # one line for the docs
+    takes_reason: bool = True  # False: the confirm page asks nothing (receive, start appraisal…)
+    reason_label: Any = ""  # the confirm page's label of the text field ("Reason" when empty)
 
     def __post_init__(self):
         object.__setattr__(self, "sources", frozenset(self.sources))
@@ -92,6 +94,8 @@ class StateMachine:
     forbidden_message: Any = None  # "You may not do this on this %(noun)s."
     docs: str = ""  # the doc (under docs/) that carries this machine's generated table
     handlers: dict[str, Callable] = field(default_factory=dict)  # transition name -> its domain function
+    action_url: str = ""  # URL name (pk, name) of the machine's own confirm page; else workflow:act
+    reason_params: dict[str, str | None] = field(default_factory=dict)  # handler's name for the reason text
 
     def __post_init__(self):
         names = [t.name for t in self.transitions]
@@ -137,29 +141,41 @@ class StateMachine:
         return [item for item in self.transitions
                 if state in item.sources and self.acts_as(user, obj, item.actor)]
 
-    def implements(self, name: str):
+    def implements(self, name: str, *, reason: str | None = "reason"):
         """Decorator: `fn(obj, *, by, reason="")` is the domain function that owns transition `name` (it
         checks the step's own rules, then calls `perform`). The generic page and the API call it through
-        `run`; a transition without one is performed directly."""
+        `run`; a transition without one is performed directly. `reason` names the function's parameter
+        that takes the text typed on the confirm page (None: the function takes none)."""
         self[name]  # fails on a name that is not declared
 
         def register(function):
             self.handlers[name] = function
+            self.reason_params[name] = reason
             return function
         return register
 
     def run(self, obj, name: str, *, by, reason: str = ""):
-        """Entry point of the generated buttons and API actions."""
+        """Entry point of the generated buttons and API actions: a user must be the transition's actor
+        (a SYSTEM transition is never run from outside)."""
+        item = self[name]
+        if getattr(by, "is_authenticated", False) and not self.acts_as(by, obj, item.actor):
+            message = self.forbidden_message or _("You may not do this on this %(noun)s.")
+            raise PermissionDenied(message % {"noun": self.label})
         handler = self.handlers.get(name)
         if handler is not None:
-            return handler(obj, by=by, reason=reason)
+            param = self.reason_params.get(name, "reason")
+            return handler(obj, by=by, **({param: reason} if param else {}))
+        if item.form_url:
+            raise ValidationError(_("This action has a page of its own."))
         return self.perform(obj, name, by=by, reason=reason)
 
     # --- acting ------------------------------------------------------------------------------------------------
 
     def check_actor(self, obj, item: Transition, by) -> None:
-        """A user must be the transition's actor; a command (by is a string) acts for the system."""
-        if not getattr(by, "is_authenticated", False):
+        """A user must be the transition's actor; a command (by is a string) acts for the system. A SYSTEM
+        transition is performed by another aggregate's step, which checked its own actor (`run` refuses
+        it to everyone)."""
+        if not getattr(by, "is_authenticated", False) or item.actor == SYSTEM:
             return
         if not self.acts_as(by, obj, item.actor):
             message = self.forbidden_message or _("You may not do this on this %(noun)s.")

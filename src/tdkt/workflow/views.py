@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from tdkt.accounts.access import signed_in
 from tdkt.lib.forms import apply_validation_error
-from tdkt.workflow.forms import TransitionForm
+from tdkt.workflow.forms import transition_form
 from tdkt.workflow.machine import MACHINES
 
 
@@ -27,10 +27,10 @@ def act(request, machine_name, pk, name):
     obj = machine.get_for_user(request.user, pk)
     if not machine.acts_as(request.user, obj, item.actor):
         raise PermissionDenied
-    form = TransitionForm(request.POST or None, reason_required=item.reason_required)
+    form = transition_form(item, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            machine.run(obj, name, by=request.user, reason=form.cleaned_data["reason"])
+            machine.run(obj, name, by=request.user, reason=form.cleaned_data.get("reason", ""))
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:

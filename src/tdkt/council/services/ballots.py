@@ -33,7 +33,7 @@ from tdkt.council.services.meetings import quorum_of, rules_for
 from tdkt.council.transitions import BALLOT
 from tdkt.dossiers.enums import DossierState, NominationState
 from tdkt.dossiers.models import Dossier
-from tdkt.dossiers.state import change_dossier_state, change_nomination_state
+from tdkt.dossiers.transitions import DOSSIER, NOMINATION
 
 COUNTER = {Choice.AGREE: "agree", Choice.DISAGREE: "disagree", Choice.ABSTAIN: "abstain"}
 
@@ -240,17 +240,14 @@ def close_ballot(ballot, *, by) -> list[AgendaItem]:
                    "required: %(rule)s.") % {"meeting": meeting, "agree": tally.agree, "total": total,
                                              "share": share_text(tally.agree, total), "rule": threshold.label()}
         if item.nomination.state == NominationState.ACCEPTED:  # a line withdrawn meanwhile keeps its state
-            change_nomination_state(item.nomination,
-                                    NominationState.APPROVED if passed else NominationState.NOT_APPROVED,
-                                    by=by, allowed_from={NominationState.ACCEPTED}, reason=reason)
+            NOMINATION.perform(item.nomination, "approve" if passed else "not_approve", by=by, reason=reason)
     AgendaItem.objects.bulk_update(items, ["agree", "disagree", "abstain", "threshold_percent", "threshold_basis",
                                            "outcome"])
     dossier_ids = {item.nomination.dossier_id for item in items}
     still_pending = set(Dossier.objects.filter(pk__in=dossier_ids, nominations__state=NominationState.ACCEPTED)
                         .values_list("pk", flat=True))
     for dossier in Dossier.objects.filter(pk__in=dossier_ids - still_pending, state=DossierState.READY_FOR_COUNCIL):
-        change_dossier_state(dossier, DossierState.CONSIDERED, by=by, allowed_from={DossierState.READY_FOR_COUNCIL},
-                             reason=_("Considered by the council at %(meeting)s.") % {"meeting": meeting})
+        DOSSIER.perform(dossier, "consider", by=by, reason=_("Considered by the council at %(meeting)s.") % {"meeting": meeting})
     record(by, AuditAction.UPDATE, ballot, changes={
         "on_behalf_of_chair": role == "secretary",
         "results": {str(i.pk): [i.agree, i.disagree, i.abstain, i.outcome] for i in items}})

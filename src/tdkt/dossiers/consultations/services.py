@@ -2,7 +2,7 @@
 
 Each one checks the source state, updates conditionally (two clicks give one change and one refusal),
 writes the dossier timeline row (tdkt.dossiers.state.log_event) and the audit row in one transaction.
-Nominee lines and the dossier change state only through tdkt.dossiers.state."""
+Nominee lines and the dossier change state only through their declared transitions (tdkt.dossiers.transitions)."""
 
 import datetime
 
@@ -28,7 +28,8 @@ from tdkt.dossiers.consultations.queries import (
 )
 from tdkt.dossiers.consultations.workdays import add_working_days
 from tdkt.dossiers.enums import DossierState, EventKind, NominationState
-from tdkt.dossiers.state import actor_user, change_dossier_state, change_nomination_state, log_event
+from tdkt.dossiers.state import actor_user, log_event
+from tdkt.dossiers.transitions import DOSSIER, NOMINATION
 from tdkt.notifications.services import notify
 
 # The dossier states in which the specialist may ask agencies (the first request moves it to consultation).
@@ -99,8 +100,7 @@ def send_consultation(dossier, *, by, agencies, nominations, due_on=None, sent_o
     reason = _("Consultation sent to %(agencies)s about %(count)s nominee(s); answer due %(date)s.") % {
         "agencies": names, "count": len(nominations), "date": _date(due_on)}
     if dossier.state == DossierState.IN_APPRAISAL:
-        change_dossier_state(dossier, DossierState.CONSULTATION, by=by, allowed_from={DossierState.IN_APPRAISAL},
-                             reason=reason, step_due_on=due_on)
+        DOSSIER.perform(dossier, "start_consultation", by=by, reason=reason, step_due_on=due_on)
     else:
         log_event(dossier, by=by, reason=reason)
     for request in created:
@@ -164,8 +164,7 @@ def answer_consultation(request: ConsultationRequest, *, by, objection: bool, te
     for line in objected:
         ConsultationObjection.objects.create(request=request, nomination=line, reason=text)
         if line.state in CONSULTABLE_LINE_STATES:
-            change_nomination_state(line, NominationState.ON_HOLD, by=by, allowed_from=CONSULTABLE_LINE_STATES,
-                                    reason=hold_reason, decision_reason=hold_reason)
+            NOMINATION.perform(line, "hold_on_objection", by=by, reason=hold_reason, decision_reason=hold_reason)
         else:  # already on hold (or out of the running): the objection stays on the timeline
             log_event(line.dossier, by=by, kind=EventKind.NOTE, nomination=line, reason=hold_reason)
     return request

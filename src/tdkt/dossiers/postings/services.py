@@ -19,12 +19,13 @@ from django.utils.translation import gettext as _
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
 from tdkt.dossiers.consultations.workdays import add_working_days
-from tdkt.dossiers.enums import DossierState, EventKind, NominationState
+from tdkt.dossiers.enums import DossierState, EventKind
 from tdkt.dossiers.models import Dossier, Nomination
 from tdkt.dossiers.postings.enums import POSTABLE_LINE_STATES, CommentState, NoticeState
 from tdkt.dossiers.postings.models import PostingPolicy, PublicComment, PublicNotice
 from tdkt.dossiers.postings.queries import comment_summary, open_blockers  # noqa: F401 (called by workflow, council)
-from tdkt.dossiers.state import actor_user, change_dossier_state, change_nomination_state, log_event
+from tdkt.dossiers.state import actor_user, log_event
+from tdkt.dossiers.transitions import DOSSIER, NOMINATION
 from tdkt.notifications.services import notify
 
 # A dossier may be posted from appraisal (no consultation needed) or after consultation; a second notice
@@ -121,9 +122,7 @@ def publish_notice(dossier_or_nominations, *, by, title: str = "", introduction:
         if dossier.state == DossierState.PUBLIC_POSTING:
             log_event(dossier, by=by, reason=reason)
         else:
-            change_dossier_state(dossier, DossierState.PUBLIC_POSTING, by=by,
-                                 allowed_from=POSTABLE_DOSSIER_STATES - {DossierState.PUBLIC_POSTING},
-                                 reason=reason, step_due_on=ends_on)
+            DOSSIER.perform(dossier, "start_posting", by=by, reason=reason, step_due_on=ends_on)
     record(by, AuditAction.UPDATE, notice, changes={"state": [NoticeState.DRAFT, NoticeState.PUBLISHED],
                                                     "published_on": str(published_on), "ends_on": str(ends_on)})
     return notice
@@ -247,8 +246,7 @@ def handle_comment(comment: PublicComment, *, by, outcome: str, reason: str, nom
         return comment
     hold_reason = _("Public comment: %(reason)s") % {"reason": reason}
     if line.state in POSTABLE_LINE_STATES:
-        change_nomination_state(line, NominationState.ON_HOLD, by=by, allowed_from=POSTABLE_LINE_STATES,
-                                reason=hold_reason, decision_reason=hold_reason)
+        NOMINATION.perform(line, "hold_on_objection", by=by, reason=hold_reason, decision_reason=hold_reason)
     else:
         log_event(line.dossier, by=by, kind=EventKind.NOTE, nomination=line, reason=hold_reason)
     return comment

@@ -16,6 +16,7 @@ def transition_buttons(context, machine_name, obj, primary=""):
     buttons = []
     for item in machine.allowed(context["request"].user, obj):
         url = (reverse(item.form_url, args=[obj.pk]) if item.form_url
+               else reverse(machine.action_url, args=[obj.pk, item.name]) if machine.action_url
                else reverse("workflow:act", args=[machine.name, obj.pk, item.name]))
         buttons.append({"name": item.name, "label": item.label, "url": url, "danger": item.danger,
                         "primary": item.name in primary_names})

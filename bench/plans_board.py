@@ -2,7 +2,7 @@
 
 Run by bench/run.py in a child process with DATABASE_URL set (a dedicated, migrated database); prints
 JSON lines. The plan: 5,000 tasks over every period (mostly the four quarters), each with one or two
-lead units and up to three coordinating units out of 80, one or two due dates, a mix of statuses
+lead units and up to three coordinating units out of 80, one or two due dates, a mix of states
 (some overdue). Timed for the province specialist (every task) and for a unit clerk (the unit's tasks);
 the query count is also taken at 500 tasks, to show it does not grow.
 """
@@ -26,7 +26,7 @@ PERIODS = ["Q1"] * 5 + ["Q2"] * 5 + ["Q3"] * 5 + ["Q4"] * 5 + ["H1", "H2", "YEAR
 
 
 def build(title: str, count: int, units: list) -> object:
-    from tdkt.plans.enums import Resolution, TaskStatus, UnitRole
+    from tdkt.plans.enums import Resolution, TaskState, UnitRole
     from tdkt.plans.importer.periods import period_due
     from tdkt.plans.models import Plan, PlanTask, PlanTaskUnit, TaskDueDate
 
@@ -43,15 +43,15 @@ def build(title: str, count: int, units: list) -> object:
     for index in range(count):
         period = PERIODS[index % len(PERIODS)]
         dates, recurrence = period_due(period, 2026)
-        status = rng.choice([TaskStatus.NOT_STARTED] * 4 + [TaskStatus.IN_PROGRESS] * 3 + [TaskStatus.DONE] * 3
-                            + [TaskStatus.CANCELLED])
+        state = rng.choice([TaskState.NOT_STARTED] * 4 + [TaskState.IN_PROGRESS] * 3 + [TaskState.DONE] * 3
+                            + [TaskState.CANCELLED])
         tasks.append(PlanTask(
             plan=plan, sort_order=(index + 1) * 10, period=period, number=str(index % 40 + 1),
             content=f"Nhiệm vụ thử nghiệm số {index + 1}: tổ chức, kiểm tra, báo cáo công tác thi đua, khen thưởng "
                     f"của các cơ quan, đơn vị, địa phương trong tỉnh ({rng.randint(1, 99)} nội dung).",
-            due_date=dates[-1] if dates else None, recurrence=recurrence or "", status=status,
-            completed_on=datetime.date(2026, 3, 15) if status == TaskStatus.DONE else None,
-            progress=100 if status == TaskStatus.DONE else rng.choice([0, 20, 50, 80])))
+            due_date=dates[-1] if dates else None, recurrence=recurrence or "", state=state,
+            completed_on=datetime.date(2026, 3, 15) if state == TaskState.DONE else None,
+            progress=100 if state == TaskState.DONE else rng.choice([0, 20, 50, 80])))
     PlanTask.objects.bulk_create(tasks, batch_size=1000)
     dues, links = [], []
     for task in tasks:

@@ -5,7 +5,7 @@ import datetime
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from tdkt.plans.enums import Resolution, TaskStatus, UnitRole
+from tdkt.plans.enums import Resolution, TaskState, UnitRole
 from tdkt.plans.models import (
     Plan,
     PlanTask,
@@ -63,7 +63,7 @@ def _link(task, unit, role, position):
 
 
 def make_task(plan, content="Nhiệm vụ", *, period="Q1", number="1", lead=(), coordinating=(), due=None,
-              status=TaskStatus.NOT_STARTED, completed_on=None, sort_order=None, due_text="", recurrence="",
+              state=TaskState.NOT_STARTED, completed_on=None, sort_order=None, due_text="", recurrence="",
               kind="ordinary") -> PlanTask:
     """`due`: a date, a list of dates, or None (the quarter's last day for Qn periods)."""
     if due is None and period in ("Q1", "Q2", "Q3", "Q4"):
@@ -74,9 +74,9 @@ def make_task(plan, content="Nhiệm vụ", *, period="Q1", number="1", lead=(),
         sort_order = (plan.tasks.count() + 1) * 10
     task = PlanTask.objects.create(
         plan=plan, content=content, period=period, number=number or "", due_date=max(dues) if dues else None,
-        status=status, completed_on=completed_on or (datetime.date(plan.year, 3, 1) if status == TaskStatus.DONE else None),
+        state=state, completed_on=completed_on or (datetime.date(plan.year, 3, 1) if state == TaskState.DONE else None),
         sort_order=sort_order, due_text=due_text, recurrence=recurrence, kind=kind,
-        progress=100 if status == TaskStatus.DONE else 0)
+        progress=100 if state == TaskState.DONE else 0)
     TaskDueDate.objects.bulk_create([TaskDueDate(task=task, on=day) for day in dues])
     PlanTaskUnit.objects.bulk_create(
         [_link(task, unit, UnitRole.LEAD, i) for i, unit in enumerate(lead)]

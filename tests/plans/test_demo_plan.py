@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 
 from tdkt.plans.demo import load_demo_plan
-from tdkt.plans.enums import TaskStatus, UnitRole
-from tdkt.plans.models import Plan, PlanTaskUnit, TaskStatusChange, TaskUpdate
+from tdkt.plans.enums import TaskState, UnitRole
+from tdkt.plans.models import Plan, PlanTaskUnit, TaskStateChange, TaskUpdate
 from tests.plans.seeds import seed_path
 
 
@@ -27,16 +27,16 @@ def test_demo_province_has_its_2026_plan():
     assert plan.tasks.count() == 27
     home_affairs = PlanTaskUnit.objects.filter(task__plan=plan, role=UnitRole.LEAD, raw_text="Sở Nội vụ")
     assert {link.unit.code for link in home_affairs} == {"P15-SNV"}
-    statuses = set(plan.tasks.values_list("status", flat=True))
+    statuses = set(plan.tasks.values_list("state", flat=True))
     today = datetime.date.today()
     if today > datetime.date(2026, 3, 31):
-        assert {TaskStatus.DONE, TaskStatus.IN_PROGRESS} <= statuses
-    for task in plan.tasks.filter(status=TaskStatus.DONE):
+        assert {TaskState.DONE, TaskState.IN_PROGRESS} <= statuses
+    for task in plan.tasks.filter(state=TaskState.DONE):
         assert task.completed_on < task.due_date and task.progress == 100
-    assert TaskStatusChange.objects.filter(task__plan=plan).count() == plan.tasks.exclude(
-        status=TaskStatus.NOT_STARTED).count()
+    assert TaskStateChange.objects.filter(task__plan=plan).count() == plan.tasks.exclude(
+        state=TaskState.NOT_STARTED).count()
     assert TaskUpdate.objects.filter(task__plan=plan).count() == plan.tasks.exclude(
-        status=TaskStatus.NOT_STARTED).count()
+        state=TaskState.NOT_STARTED).count()
     assert "Kế hoạch mẫu: 27 nhiệm vụ (" in output
 
 
@@ -63,7 +63,7 @@ def test_missing_seed_is_skipped_with_a_message(tmp_path):
 @pytest.mark.django_db
 def test_progress_as_it_stands_on_a_given_day(world):
     summary = load_demo_plan(today=datetime.date(2026, 7, 15), path=seed_path("lao_cai"))
-    tasks = list(summary.plan.tasks.order_by("sort_order").values_list("period", "status"))
+    tasks = list(summary.plan.tasks.order_by("sort_order").values_list("period", "state"))
     q1 = [status for period, status in tasks if period == "Q1"]
     assert q1 == ["done", "done", "done", "in_progress", "done"]
     assert [status for period, status in tasks if period == "Q3"][:2] == ["in_progress", "in_progress"]

@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from tdkt.plans.enums import ReminderKind, TaskStatus
+from tdkt.plans.enums import ReminderKind, TaskState
 from tdkt.plans.models import PlanTask, Reminder
 from tdkt.plans.reminders import send_reminders
 from tests.plans.support import make_plan, make_submission, make_task
@@ -28,7 +28,7 @@ def scene(world):
     make_task(plan, "Báo cáo của Sở Nội vụ", number="4", lead=[world.home_affairs], due=datetime.date(2026, 3, 6))
     make_task(plan, "Việc của Hội đồng", number="5", lead=["Hội đồng TĐKT tỉnh"], due=datetime.date(2026, 3, 6))
     make_task(plan, "Việc đã xong", number="6", lead=[world.unit_a], due=datetime.date(2026, 3, 6),
-              status=TaskStatus.DONE)
+              state=TaskState.DONE)
     submission = make_submission(plan, world.unit_b, by=world.users["specialist"], deadline=datetime.date(2026, 3, 1))
     return plan, overdue, soon, submission
 
@@ -38,7 +38,7 @@ def test_first_run_mails_each_unit_once(world, scene):
     result = send_reminders(today=TODAY)
     assert (result.swept, result.mails, result.reminders, result.already_sent) == (1, 2, 3, 0)
     assert result.units_without_recipients == ["Sở Nội vụ"]
-    assert PlanTask.objects.get(pk=overdue.pk).status == TaskStatus.OVERDUE
+    assert PlanTask.objects.get(pk=overdue.pk).state == TaskState.OVERDUE
     first, second = sorted(mail.outbox, key=lambda message: message.to)
     assert (first.to, first.subject) == (["vanthu.a@lao-cai.example"], "[TĐKT] Nhắc việc cho Sở Y tế: 2 nội dung")
     assert first.body == "\n".join([

@@ -1,4 +1,4 @@
-"""set_task_status owns every status change: source state checked, conditional update, history + audit;
+"""set_task_state owns every state change: source state checked, conditional update, history + audit;
 the overdue sweep; progress reports with evidence; resolving a unit name; kind data."""
 
 import datetime
@@ -11,8 +11,8 @@ from django.utils import translation
 
 from tdkt.audit.models import AuditAction, AuditEvent
 from tdkt.plans import services
-from tdkt.plans.enums import Resolution, TaskKind, TaskStatus
-from tdkt.plans.models import PlanTask, PlanTaskUnit, TaskStatusChange, TaskUpdate
+from tdkt.plans.enums import Resolution, TaskKind, TaskState
+from tdkt.plans.models import PlanTask, PlanTaskUnit, TaskStateChange, TaskUpdate
 from tests.plans.support import make_plan, make_task, png_bytes, upload
 
 TODAY = datetime.date(2026, 5, 10)
@@ -32,72 +32,72 @@ def _english():
 
 def test_done_writes_history_and_audit(world, task):
     specialist = world.users["specialist"]
-    services.set_task_status(task, TaskStatus.DONE, by=specialist, reason="Đã họp.",
+    services.set_task_state(task, TaskState.DONE, by=specialist, reason="Đã họp.",
                              completed_on=datetime.date(2026, 3, 20), today=TODAY)
     task.refresh_from_db()
-    assert (task.status, task.completed_on, task.progress) == (TaskStatus.DONE, datetime.date(2026, 3, 20), 100)
-    change = TaskStatusChange.objects.get(task=task)
-    assert (change.from_status, change.to_status, change.by, change.by_name, change.reason) == (
+    assert (task.state, task.completed_on, task.progress) == (TaskState.DONE, datetime.date(2026, 3, 20), 100)
+    change = TaskStateChange.objects.get(task=task)
+    assert (change.from_state, change.to_state, change.by, change.by_name, change.reason) == (
         "not_started", "done", specialist, "chuyenvien", "Đã họp.")
     event = AuditEvent.objects.get(object_type="plans.plantask", object_id=str(task.pk))
     assert (event.action, event.actor) == (AuditAction.UPDATE, specialist)
-    assert event.changes == {"status": ["not_started", "done"], "completed_on": [None, "2026-03-20"],
+    assert event.changes == {"state": ["not_started", "done"], "completed_on": "2026-03-20",
                              "reason": "Đã họp."}
 
 
 def test_transition_not_allowed_is_refused(world, task):
-    task.status = TaskStatus.CANCELLED
-    PlanTask.objects.filter(pk=task.pk).update(status=TaskStatus.CANCELLED)
-    with pytest.raises(ValidationError, match=r"^\{'status': \['A task that is “Cancelled” cannot become “Done”\.'\]\}$") as refused:
-        services.set_task_status(task, TaskStatus.DONE, by=world.users["specialist"], today=TODAY)
-    assert refused.value.message_dict == {"status": ["A task that is “Cancelled” cannot become “Done”."]}
-    assert not TaskStatusChange.objects.exists()
+    task.state = TaskState.CANCELLED
+    PlanTask.objects.filter(pk=task.pk).update(state=TaskState.CANCELLED)
+    with pytest.raises(ValidationError, match=r"^\{'state': \['A task that is “Cancelled” cannot become “Done”\.'\]\}$") as refused:
+        services.set_task_state(task, TaskState.DONE, by=world.users["specialist"], today=TODAY)
+    assert refused.value.message_dict == {"state": ["A task that is “Cancelled” cannot become “Done”."]}
+    assert not TaskStateChange.objects.exists()
 
 
 @pytest.mark.parametrize(("new", "extra", "errors"), [
-    (TaskStatus.NOT_STARTED, {}, {"status": ["The task is already “Not started”."]}),
-    (TaskStatus.CANCELLED, {"reason": "  "}, {"reason": ["Say why the task is cancelled."]}),
-    (TaskStatus.OVERDUE, {}, {"status": ["The task is not past its last due date."]}),
-    (TaskStatus.DONE, {"completed_on": datetime.date(2026, 5, 11)},
+    (TaskState.NOT_STARTED, {}, {"state": ["The task is already “Not started”."]}),
+    (TaskState.CANCELLED, {"reason": "  "}, {"reason": ["Say why the task is cancelled."]}),
+    (TaskState.OVERDUE, {}, {"state": ["The task is not past its last due date."]}),
+    (TaskState.DONE, {"completed_on": datetime.date(2026, 5, 11)},
      {"completed_on": ["The completion date cannot be in the future."]}),
-    ("finished", {}, {"status": ["Unknown status “finished”."]}),
+    ("finished", {}, {"state": ["Unknown status “finished”."]}),
 ])
 def test_bad_changes_say_why(world, new, extra, errors):
     task = make_task(make_plan(), lead=[world.unit_a], due=datetime.date(2026, 6, 30))
     with pytest.raises(ValidationError, match=f"^{re.escape(str(errors))}$") as refused:
-        services.set_task_status(task, new, by=world.users["specialist"], today=TODAY, **extra)
+        services.set_task_state(task, new, by=world.users["specialist"], today=TODAY, **extra)
     assert refused.value.message_dict == errors
 
 
 def test_a_stale_copy_loses_the_race(world, task):
     """Two people open the task; the first marks it done, the second (still seeing "not started") cannot."""
     first, second = PlanTask.objects.get(pk=task.pk), PlanTask.objects.get(pk=task.pk)
-    services.set_task_status(first, TaskStatus.DONE, by=world.users["specialist"], today=TODAY)
+    services.set_task_state(first, TaskState.DONE, by=world.users["specialist"], today=TODAY)
     with pytest.raises(ValidationError, match=r"^\['Someone else changed the status of this task first: it is now “Done”\. Reload the page and try again\.'\]$") as refused:
-        services.set_task_status(second, TaskStatus.CANCELLED, by=world.users["clerk_a"], reason="Không làm", today=TODAY)
+        services.set_task_state(second, TaskState.CANCELLED, by=world.users["clerk_a"], reason="Không làm", today=TODAY)
     assert refused.value.messages == ["Someone else changed the status of this task first: it is now “Done”. "
                                       "Reload the page and try again."]
-    assert list(TaskStatusChange.objects.values_list("to_status", flat=True)) == ["done"]
+    assert list(TaskStateChange.objects.values_list("to_state", flat=True)) == ["done"]
 
 
 def test_database_refuses_done_without_completion_date(task):
-    with pytest.raises(IntegrityError, match=r"^CHECK constraint failed: plan_task_completed_on_iff_done$"), transaction.atomic():
-        PlanTask.objects.filter(pk=task.pk).update(status=TaskStatus.DONE)
+    with pytest.raises(IntegrityError, match=r"(?s)^(CHECK constraint failed: |new row for relation .* violates check constraint \")plan_task_completed_on_iff_done"), transaction.atomic():
+        PlanTask.objects.filter(pk=task.pk).update(state=TaskState.DONE)
 
 
 def test_sweep_marks_overdue_once(world):
     plan = make_plan()
     late = make_task(plan, "Quá hạn", lead=[world.unit_a], due=datetime.date(2026, 3, 31))
     started_late = make_task(plan, "Đang làm", lead=[world.unit_a], due=datetime.date(2026, 5, 9),
-                             status=TaskStatus.IN_PROGRESS)
+                             state=TaskState.IN_PROGRESS)
     make_task(plan, "Còn hạn", lead=[world.unit_a], due=datetime.date(2026, 5, 10))
-    make_task(plan, "Xong", lead=[world.unit_a], due=datetime.date(2026, 3, 31), status=TaskStatus.DONE)
+    make_task(plan, "Xong", lead=[world.unit_a], due=datetime.date(2026, 3, 31), state=TaskState.DONE)
     make_task(plan, "Hàng tháng", period="MONTHLY", lead=[world.unit_a], recurrence="monthly")
     marked = services.sweep_overdue(TODAY)
     assert [task.content for task in marked] == ["Quá hạn", "Đang làm"]
-    assert set(PlanTask.objects.filter(status=TaskStatus.OVERDUE).values_list("pk", flat=True)) == {
+    assert set(PlanTask.objects.filter(state=TaskState.OVERDUE).values_list("pk", flat=True)) == {
         late.pk, started_late.pk}
-    change = TaskStatusChange.objects.get(task=late)
+    change = TaskStateChange.objects.get(task=late)
     assert (change.by, change.by_name, change.reason) == (None, "send_reminders", "Past its last due date (31/03/2026).")
     assert services.sweep_overdue(TODAY) == []
 
@@ -113,10 +113,10 @@ def test_first_report_starts_the_task_and_keeps_evidence(world, task, settings):
     update = services.post_task_update(task, by=clerk, unit=world.unit_a, note="Đã gửi giấy mời.", percent=40,
                                        evidence=upload("anh.png", png_bytes()), field_label="Minh chứng")
     task.refresh_from_db()
-    assert (task.status, task.progress) == (TaskStatus.IN_PROGRESS, 40)
+    assert (task.state, task.progress) == (TaskState.IN_PROGRESS, 40)
     assert (update.evidence_name, update.evidence.read()) == ("anh.png", png_bytes())
     assert update.evidence.name.startswith(f"plans/evidence/{task.pk}/")
-    assert TaskStatusChange.objects.get(task=task).reason == "First progress report."
+    assert TaskStateChange.objects.get(task=task).reason == "First progress report."
     assert AuditEvent.objects.filter(object_type="plans.taskupdate", action=AuditAction.CREATE).count() == 1
 
 
@@ -138,7 +138,7 @@ def test_evidence_of_a_refused_type_saves_nothing(world, task):
         "evidence": ["Minh chứng: this type of file is not accepted. Accepted: DOCX, IMAGE, PDF, XLSX."]}
     assert not TaskUpdate.objects.exists()
     task.refresh_from_db()
-    assert task.status == TaskStatus.NOT_STARTED
+    assert task.state == TaskState.NOT_STARTED
 
 
 def test_report_for_another_unit_is_refused(world, task):

@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tdkt.plans.enums import TaskStatus
-from tdkt.plans.models import PlanTask, TaskStatusChange, TaskUpdate
+from tdkt.plans.enums import TaskState
+from tdkt.plans.models import PlanTask, TaskStateChange, TaskUpdate
 from tests.plans.support import PDF_BYTES, make_plan, make_task, make_update, png_bytes, upload
 from tests.plans.tracking import tracked_plan
 
@@ -117,7 +117,7 @@ def test_clerk_posts_a_progress_report_with_evidence(tracked, world, as_persona)
     assert (update.unit, update.by, update.percent, update.evidence_name) == (
         world.unit_a, world.users["clerk_a"], 60, "bien-ban.pdf")
     tracked.overdue.refresh_from_db()
-    assert (tracked.overdue.status, tracked.overdue.progress) == (TaskStatus.IN_PROGRESS, 60)
+    assert (tracked.overdue.state, tracked.overdue.progress) == (TaskState.IN_PROGRESS, 60)
     evidence_url = reverse("plans:evidence", kwargs={"pk": update.pk})
     download = client.get(evidence_url)
     assert download.status_code == 200 and b"".join(download.streaming_content) == PDF_BYTES
@@ -145,19 +145,19 @@ def test_coordinating_unit_reports_but_cannot_change_status(tracked, world, as_p
 
 def test_lead_unit_marks_the_task_done(tracked, world, as_persona):
     response = as_persona("clerk_a").post(reverse("plans:task_status", kwargs={"pk": tracked.overdue.pk}), {
-        "status": "done", "completed_on": "25/02/2026", "reason": ""})
+        "state": "done", "completed_on": "25/02/2026", "reason": ""})
     assert response.status_code == 302
     tracked.overdue.refresh_from_db()
-    assert (tracked.overdue.status, str(tracked.overdue.completed_on)) == ("done", "2026-02-25")
-    assert TaskStatusChange.objects.get().by == world.users["clerk_a"]
+    assert (tracked.overdue.state, str(tracked.overdue.completed_on)) == ("done", "2026-02-25")
+    assert TaskStateChange.objects.get().by == world.users["clerk_a"]
 
 
 def test_cancel_without_reason_is_refused(tracked, as_persona):
     response = as_persona("specialist").post(reverse("plans:task_status", kwargs={"pk": tracked.training.pk}), {
-        "status": "cancelled", "reason": ""})
+        "state": "cancelled", "reason": ""})
     assert response.status_code == 200
     assert response.context["form"].errors == {"reason": ["Hãy ghi lý do dừng thực hiện nhiệm vụ."]}
-    assert PlanTask.objects.get(pk=tracked.training.pk).status == TaskStatus.IN_PROGRESS
+    assert PlanTask.objects.get(pk=tracked.training.pk).state == TaskState.IN_PROGRESS
 
 
 def test_specialist_resolves_a_flagged_unit(tracked, world, as_persona):

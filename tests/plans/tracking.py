@@ -7,7 +7,7 @@ not be overdue are due in 2099.
 import datetime
 from dataclasses import dataclass
 
-from tdkt.plans.enums import TaskStatus
+from tdkt.plans.enums import TaskState
 from tests.plans.support import make_plan, make_task
 
 FAR = 2099
@@ -26,11 +26,11 @@ class Tracked:
 def tracked_plan(world) -> Tracked:
     plan = make_plan()
     done = make_task(plan, "Hội nghị tổng kết công tác thi đua năm 2025", number="1", lead=[world.unit_a],
-                     coordinating=[world.home_affairs], status=TaskStatus.DONE, completed_on=datetime.date(2026, 3, 20))
+                     coordinating=[world.home_affairs], state=TaskState.DONE, completed_on=datetime.date(2026, 3, 20))
     overdue = make_task(plan, "Kiểm tra công tác thi đua tại các bệnh viện", number="2", lead=[world.unit_a],
                         due=datetime.date(2026, 2, 28), due_text="Tháng 2/2026")
     training = make_task(plan, "Tập huấn nghiệp vụ thi đua cho trường học", period="Q2", number="1",
-                         lead=[world.unit_b], due=datetime.date(FAR, 6, 30), status=TaskStatus.IN_PROGRESS)
+                         lead=[world.unit_b], due=datetime.date(FAR, 6, 30), state=TaskState.IN_PROGRESS)
     july_report = make_task(plan, "Báo cáo sơ kết 6 tháng", period="M07", number="1", lead=[world.home_affairs],
                             coordinating=[world.unit_b], due=datetime.date(FAR, 7, 31), due_text="Tháng 7/2026")
     monthly = make_task(plan, "Cung cấp tin bài về điển hình tiên tiến", period="MONTHLY", number=None,

@@ -177,7 +177,12 @@ class MovementReminder(models.Model):
 
 
 from tdkt.movements.models_covenants import Covenant, CovenantTarget  # noqa: E402
-from tdkt.movements.models_registrations import Registration, RegistrationCall, RegistrationItem  # noqa: E402
+from tdkt.movements.models_registrations import (  # noqa: E402
+    Registration,
+    RegistrationCall,
+    RegistrationItem,
+    RegistrationStateChange,
+)
 
 __all__ = ["Movement", "MovementPhase", "MovementParticipant", "MovementDocument", "Milestone", "MovementReminder",
-           "Registration", "RegistrationCall", "RegistrationItem", "Covenant", "CovenantTarget"]
+           "Registration", "RegistrationCall", "RegistrationItem", "RegistrationStateChange", "Covenant", "CovenantTarget"]

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.movements.enums import RegistrationState
+from tdkt.workflow.models import StateChange
 
 
 class RegistrationCall(models.Model):
@@ -93,3 +94,13 @@ class RegistrationItem(models.Model):
 
     def __str__(self):
         return f"{self.count} × {self.award_type}"
+
+
+class RegistrationStateChange(StateChange):
+    """History of a registration's state (tdkt.workflow): who submitted it, when."""
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="state_changes")
+
+    class Meta(StateChange.Meta):
+        verbose_name = _("registration state change")
+        verbose_name_plural = _("registration state changes")

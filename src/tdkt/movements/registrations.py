@@ -1,7 +1,7 @@
 """Emulation registrations (đăng ký thi đua): saving a unit's registration, submitting it (one function owns
 the draft → submitted change), the year's call with its due date, and the registry's comparison of what
 each unit registered with what it proposed (nomination lines in its dossiers of the year) and what it was
-awarded (award history of the year)."""
+awarded (award history of the year). The registration's transitions are declared in tdkt.movements.transitions."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record, record_create, record_update, snapshot
 from tdkt.movements.enums import RegistrationState
 from tdkt.movements.models import Registration, RegistrationCall, RegistrationItem
+from tdkt.movements.transitions import REGISTRATION_MACHINE
 
 
 def registrations_for_user(user, *, year: int | None = None, movement_id: int | None = None):
@@ -104,18 +105,20 @@ def save_registration(*, by, unit, year: int, movement=None, collective_award=No
 
 @transaction.atomic
 def submit_registration(registration: Registration, *, by) -> Registration:
-    """Draft → submitted, once (a conditional update: two clicks submit once)."""
+    """Draft → submitted, once: REGISTRATION_MACHINE's `submit` (tdkt.movements.transitions; a conditional
+    update: two clicks submit once)."""
     if not get_scope(by).can_write_unit(registration.unit_id):
         raise ValidationError(_("You may not submit the registration of “%(unit)s”.") % {"unit": registration.unit})
-    now = timezone.now()
-    changed = Registration.objects.filter(pk=registration.pk, state=RegistrationState.DRAFT).update(
-        state=RegistrationState.SUBMITTED, submitted_at=now, submitted_by=by)
-    if not changed:
+    if registration.state != RegistrationState.DRAFT:
         raise ValidationError(_("This registration has already been submitted."))
-    record(by, AuditAction.UPDATE, registration, changes={
-        "state": [RegistrationState.DRAFT, RegistrationState.SUBMITTED]})
+    REGISTRATION_MACHINE.perform(registration, "submit", by=by, submitted_at=timezone.now(), submitted_by=by)
     registration.refresh_from_db()
     return registration
+
+
+@REGISTRATION_MACHINE.implements("submit")
+def _submit(registration: Registration, *, by, reason: str = "") -> Registration:
+    return submit_registration(registration, by=by)
 
 
 @transaction.atomic

@@ -10,3 +10,5 @@ class PlansConfig(AppConfig):
         from tdkt.plans.jobs import register_jobs
 
         register_jobs()
+        # The task's state machine (and its domain functions) are registered for the buttons, the API and the docs.
+        from tdkt.plans import services, transitions  # noqa: F401

@@ -2,7 +2,7 @@
 tasks done and some in progress. Called by the demo builder (seed_demo); deleted with the province.
 
 The seed is read from ../shared/seeds/ beside the repository; without it the demo has no plan and
-says so. Fixture data: tasks, history and progress reports are inserted directly (the statuses as they
+says so. Fixture data: tasks, history and progress reports are inserted directly (the states as they
 would stand on `today`), without per-object audit rows (seed_demo writes one summary row).
 """
 
@@ -19,10 +19,10 @@ from django.utils import timezone
 from tdkt.accounts.models import User
 from tdkt.lib.docparse import read_bytes
 from tdkt.plans import drafting
-from tdkt.plans.enums import TaskStatus, UnitRole
+from tdkt.plans.enums import TaskState, UnitRole
 from tdkt.plans.importer import parse_plan
 from tdkt.plans.importing import registry_names, registry_rows, save_plan_data
-from tdkt.plans.models import Plan, PlanTask, PlanTaskUnit, TaskStatusChange, TaskUpdate
+from tdkt.plans.models import Plan, PlanTask, PlanTaskUnit, TaskStateChange, TaskUpdate
 from tdkt.plans.narrative import read_narrative
 
 SEED_NAME = "000_df9e745214f7c20f.txt"  # Lào Cai: Kế hoạch triển khai công tác thi đua, khen thưởng năm 2026
@@ -83,16 +83,16 @@ def _set_progress(plan: Plan, today: datetime.date) -> tuple[int, int]:
     started += coming
     changes, updates = [], []
     for task in done:
-        task.status, task.progress = TaskStatus.DONE, 100
+        task.state, task.progress = TaskState.DONE, 100
         task.completed_on = task.due_date - datetime.timedelta(days=3 + task.sort_order % 9)
-        changes.append(TaskStatusChange(task=task, from_status=TaskStatus.NOT_STARTED, to_status=TaskStatus.DONE,
+        changes.append(TaskStateChange(task=task, from_state=TaskState.NOT_STARTED, to_state=TaskState.DONE,
                                         by_name=ACTOR, reason="Dữ liệu mẫu."))
     for index, task in enumerate(started):
-        task.status, task.progress = TaskStatus.IN_PROGRESS, 30 + 20 * (index % 3)
-        changes.append(TaskStatusChange(task=task, from_status=TaskStatus.NOT_STARTED,
-                                        to_status=TaskStatus.IN_PROGRESS, by_name=ACTOR, reason="Dữ liệu mẫu."))
-    PlanTask.objects.bulk_update(done + started, ["status", "progress", "completed_on"])
-    TaskStatusChange.objects.bulk_create(changes)
+        task.state, task.progress = TaskState.IN_PROGRESS, 30 + 20 * (index % 3)
+        changes.append(TaskStateChange(task=task, from_state=TaskState.NOT_STARTED,
+                                        to_state=TaskState.IN_PROGRESS, by_name=ACTOR, reason="Dữ liệu mẫu."))
+    PlanTask.objects.bulk_update(done + started, ["state", "progress", "completed_on"])
+    TaskStateChange.objects.bulk_create(changes)
     if reporter is not None:
         for task in done + started:
             updates.append(TaskUpdate(task=task, unit_id=leads.get(task.pk), by=reporter, note=_progress_notes(task),

@@ -57,7 +57,7 @@ class Recurrence(models.TextChoices):
     QUARTERLY = "quarterly", _("Quarterly")
 
 
-class TaskStatus(models.TextChoices):
+class TaskState(models.TextChoices):
     """Where a plan task stands (tình trạng thực hiện)."""
 
     NOT_STARTED = "not_started", _("Not started")
@@ -68,19 +68,11 @@ class TaskStatus(models.TextChoices):
 
 
 # Named groups reused by services, queries, templates and the reminder command.
-OPEN_STATUSES = frozenset({TaskStatus.NOT_STARTED, TaskStatus.IN_PROGRESS, TaskStatus.OVERDUE})
-FINAL_STATUSES = frozenset({TaskStatus.DONE, TaskStatus.CANCELLED})
-# Statuses the daily sweep moves to OVERDUE once the last due date has passed.
-SWEEPABLE_STATUSES = frozenset({TaskStatus.NOT_STARTED, TaskStatus.IN_PROGRESS})
-# Allowed transitions: source → targets. DONE can be reopened; CANCELLED can be restored.
-TRANSITIONS = {
-    TaskStatus.NOT_STARTED: frozenset({TaskStatus.IN_PROGRESS, TaskStatus.DONE, TaskStatus.OVERDUE,
-                                       TaskStatus.CANCELLED}),
-    TaskStatus.IN_PROGRESS: frozenset({TaskStatus.DONE, TaskStatus.OVERDUE, TaskStatus.CANCELLED}),
-    TaskStatus.OVERDUE: frozenset({TaskStatus.IN_PROGRESS, TaskStatus.DONE, TaskStatus.CANCELLED}),
-    TaskStatus.DONE: frozenset({TaskStatus.IN_PROGRESS}),
-    TaskStatus.CANCELLED: frozenset({TaskStatus.NOT_STARTED}),
-}
+OPEN_STATES = frozenset({TaskState.NOT_STARTED, TaskState.IN_PROGRESS, TaskState.OVERDUE})
+FINAL_STATES = frozenset({TaskState.DONE, TaskState.CANCELLED})
+# States the daily sweep moves to OVERDUE once the last due date has passed.
+SWEEPABLE_STATES = frozenset({TaskState.NOT_STARTED, TaskState.IN_PROGRESS})
+# The transitions are declared once, in tdkt.plans.transitions (TASK_MACHINE).
 
 
 class TaskKind(models.TextChoices):

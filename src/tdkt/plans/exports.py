@@ -13,7 +13,7 @@ from tdkt.lib import nd30
 from tdkt.lib.progress import Progress, Ticker, counted
 from tdkt.lib.sheets import XLSX_TYPE as XLSX_TYPE
 from tdkt.lib.sheets import SheetWriter
-from tdkt.plans.enums import TaskStatus
+from tdkt.plans.enums import TaskState
 from tdkt.plans.importer.result import PERIOD_LABELS
 
 EXCEL_HEADER = ["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành", "Tình trạng"]
@@ -22,8 +22,8 @@ WORD_HEADER = ["TT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối h
 WORD_WIDTHS_MM = [11, 66, 30, 30, 28]
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI",
          "XVII", "XVIII", "XIX", "XX", "XXI", "XXII")
-STATUS_TEXT = {TaskStatus.NOT_STARTED: "Chưa thực hiện", TaskStatus.IN_PROGRESS: "Đang thực hiện",
-               TaskStatus.DONE: "Hoàn thành", TaskStatus.OVERDUE: "Quá hạn", TaskStatus.CANCELLED: "Dừng thực hiện"}
+STATE_TEXT = {TaskState.NOT_STARTED: "Chưa thực hiện", TaskState.IN_PROGRESS: "Đang thực hiện",
+               TaskState.DONE: "Hoàn thành", TaskState.OVERDUE: "Quá hạn", TaskState.CANCELLED: "Dừng thực hiện"}
 RECURRENCE_TEXT = {"monthly": "Hàng tháng", "quarterly": "Hàng quý"}
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -38,12 +38,12 @@ def due_text(task) -> str:
     return PERIOD_LABELS.get(task.period, "")
 
 
-def status_text(task, today: datetime.date) -> str:
-    if task.status == TaskStatus.DONE and task.completed_on:
+def state_text(task, today: datetime.date) -> str:
+    if task.state == TaskState.DONE and task.completed_on:
         return f"Hoàn thành ({task.completed_on:%d/%m/%Y})"
-    if task.status != TaskStatus.CANCELLED and task.is_overdue(today):
-        return STATUS_TEXT[TaskStatus.OVERDUE]
-    return STATUS_TEXT[TaskStatus(task.status)]
+    if task.state != TaskState.CANCELLED and task.is_overdue(today):
+        return STATE_TEXT[TaskState.OVERDUE]
+    return STATE_TEXT[TaskState(task.state)]
 
 
 def units_text(links) -> str:
@@ -90,7 +90,7 @@ def write_tasks_xlsx(target, plan, tasks: list, *, today: datetime.date, progres
             sheet.row([roman, heading], section, merge=(1, columns - 1))
             for task in group:
                 sheet.row([task.number or "", task.content, units_text(task.leads), units_text(task.partners),
-                           due_text(task), status_text(task, today)], body)
+                           due_text(task), state_text(task, today)], body)
                 ticker.tick()
         ticker.finish()
     return len(tasks)

@@ -3,7 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.orgs.models import Council, EmulationGroup, Unit
-from tdkt.plans.enums import TRANSITIONS, DeadlineKind, Period, TaskKind, TaskStatus
+from tdkt.plans.enums import DeadlineKind, Period, TaskKind, TaskState
 from tdkt.plans.kinds import KIND_FIELDS
 
 
@@ -64,16 +64,16 @@ class TaskUpdateForm(forms.Form):
             self.fields["unit"].initial = units[0].pk
 
 
-class TaskStatusForm(forms.Form):
-    status = forms.ChoiceField(label=_("New status"))
+class TaskStateForm(forms.Form):
+    state = forms.ChoiceField(label=_("New status"))
     completed_on = forms.DateField(label=_("Completed on"), required=False,
                                    help_text=_("For a task done: dd/mm/yyyy (today when empty)."))
     reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
-    def __init__(self, *args, current=TaskStatus.NOT_STARTED, **kwargs):
+    def __init__(self, *args, transitions=(), **kwargs):
+        """`transitions`: the declared ones the user may take now (tdkt.plans.transitions.form_transitions)."""
         super().__init__(*args, **kwargs)
-        targets = TRANSITIONS[TaskStatus(current)] - {TaskStatus.OVERDUE}
-        self.fields["status"].choices = [(s.value, s.label) for s in TaskStatus if s in targets]
+        self.fields["state"].choices = [(item.target, TaskState(item.target).label) for item in transitions]
 
 
 class TaskUnitResolveForm(forms.Form):

@@ -1,7 +1,7 @@
 """Annual TĐKT plans (kế hoạch công tác thi đua, khen thưởng), their tasks, and following them up.
 
-Plan → PlanTask (period, due dates, status, kind) → PlanTaskUnit (lead / coordinating units as written
-and as matched to the registry), TaskUpdate (progress with evidence), TaskStatusChange (history).
+Plan → PlanTask (period, due dates, state, kind) → PlanTaskUnit (lead / coordinating units as written
+and as matched to the registry), TaskUpdate (progress with evidence), TaskStateChange (history).
 PlanDraft keeps an import preview between requests; UnitPlanRequirement / UnitPlanSubmission track the
 units' own plans; Reminder is the log that makes the daily reminders idempotent.
 """
@@ -23,9 +23,10 @@ from tdkt.plans.enums import (
     Resolution,
     SubmissionState,
     TaskKind,
-    TaskStatus,
+    TaskState,
     UnitRole,
 )
+from tdkt.workflow.models import StateChange
 
 SOURCE_EXTENSIONS = (".docx", ".pdf", ".txt", ".md", ".html", ".htm")
 
@@ -83,8 +84,8 @@ class PlanTask(models.Model):
     due_date = models.DateField(_("last due date"), null=True, blank=True)  # the last of due_dates
     recurrence = models.CharField(_("recurrence"), max_length=10, choices=Recurrence.choices, blank=True,
                                   default=Recurrence.NONE)
-    status = models.CharField(_("status"), max_length=12, choices=TaskStatus.choices,
-                              default=TaskStatus.NOT_STARTED)
+    state = models.CharField(_("status"), max_length=12, choices=TaskState.choices,
+                             default=TaskState.NOT_STARTED)
     completed_on = models.DateField(_("completed on"), null=True, blank=True)
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
     kind = models.CharField(_("kind"), max_length=20, choices=TaskKind.choices, default=TaskKind.ORDINARY)
@@ -99,14 +100,14 @@ class PlanTask(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(progress__lte=100), name="plan_task_progress_max_100"),
             models.CheckConstraint(
-                condition=(Q(status=TaskStatus.DONE, completed_on__isnull=False)
-                           | (~Q(status=TaskStatus.DONE) & Q(completed_on__isnull=True))),
+                condition=(Q(state=TaskState.DONE, completed_on__isnull=False)
+                           | (~Q(state=TaskState.DONE) & Q(completed_on__isnull=True))),
                 name="plan_task_completed_on_iff_done",
             ),
         ]
         indexes = [
             models.Index(fields=["plan", "period", "sort_order"], name="plan_task_board_idx"),
-            models.Index(fields=["status", "due_date"], name="plan_task_due_idx"),
+            models.Index(fields=["state", "due_date"], name="plan_task_due_idx"),
         ]
 
     def __str__(self):
@@ -117,7 +118,7 @@ class PlanTask(models.Model):
         """Past its last due date and neither done nor cancelled (computed; the sweep stores it)."""
         today = today or timezone.localdate()
         return bool(self.due_date and self.due_date < today
-                    and self.status not in (TaskStatus.DONE, TaskStatus.CANCELLED))
+                    and self.state not in (TaskState.DONE, TaskState.CANCELLED))
 
 
 class TaskDueDate(models.Model):
@@ -175,25 +176,20 @@ class PlanTaskUnit(models.Model):
         return self.unit.name if self.unit_id else self.raw_text
 
 
-class TaskStatusChange(models.Model):
-    """History of a task's status: who, from, to, when, why (append-only)."""
+class TaskStateChange(StateChange):
+    """History of a task's state (tdkt.workflow): who, from, to, when, why (append-only)."""
 
-    task = models.ForeignKey(PlanTask, on_delete=models.CASCADE, related_name="status_changes")
-    from_status = models.CharField(_("from status"), max_length=12, choices=TaskStatus.choices)
-    to_status = models.CharField(_("to status"), max_length=12, choices=TaskStatus.choices)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, blank=True,
-                           on_delete=models.PROTECT, related_name="+")
-    by_name = models.CharField(_("by"), max_length=150, blank=True)  # "send_reminders" for the sweep
-    at = models.DateTimeField(_("at"), auto_now_add=True)
-    reason = models.TextField(_("reason"), blank=True)
+    task = models.ForeignKey(PlanTask, on_delete=models.CASCADE, related_name="state_changes")
+    from_state = models.CharField(_("from status"), max_length=32, blank=True, choices=TaskState.choices)
+    to_state = models.CharField(_("to status"), max_length=32, blank=True, choices=TaskState.choices)
 
-    class Meta:
+    class Meta(StateChange.Meta):
         verbose_name = _("status change")
         verbose_name_plural = _("status changes")
         ordering = ["task", "at", "id"]
 
     def __str__(self):
-        return f"{self.task_id}: {self.from_status} → {self.to_status}"
+        return f"{self.task_id}: {self.from_state} → {self.to_state}"
 
 
 def evidence_path(instance, filename: str) -> str:

@@ -20,9 +20,9 @@ from tdkt.accounts.scope import get_scope
 from tdkt.plans import rules
 from tdkt.plans.enums import (
     BOARD_COLUMNS,
-    OPEN_STATUSES,
+    OPEN_STATES,
     DraftStatus,
-    TaskStatus,
+    TaskState,
     UnitRole,
     board_column,
     periods_of_column,
@@ -41,12 +41,12 @@ from tdkt.plans.models import (
 BOARD_COLUMN_LIMIT = 100
 COLUMN_PAGE_SIZE = 100
 CARD_CHARS = 140
-CARD_FIELDS = ("id", "plan_id", "sort_order", "period", "number", "content", "due_date", "status", "progress")
+CARD_FIELDS = ("id", "plan_id", "sort_order", "period", "number", "content", "due_date", "state", "progress")
 
 
 def overdue_q(today: datetime.date) -> Q:
     """Overdue, computed: stored as overdue, or past the last due date and still open."""
-    return Q(status=TaskStatus.OVERDUE) | Q(status__in=OPEN_STATUSES, due_date__lt=today)
+    return Q(state=TaskState.OVERDUE) | Q(state__in=OPEN_STATES, due_date__lt=today)
 
 
 # --- fetch helpers ----------------------------------------------------------------------------------
@@ -76,15 +76,15 @@ def tasks_for_user(user, plan: Plan | None = None):
     return queryset
 
 
-def get_task_for_user(user, pk, *, update=False, status=False) -> PlanTask:
+def get_task_for_user(user, pk, *, update=False, state=False) -> PlanTask:
     """The task with its plan and units, or 404 when the user may not see it; PermissionDenied when they
-    may see it but not report progress (`update`) or change its status (`status`)."""
+    may see it but not report progress (`update`) or change its state (`state`)."""
     task = (PlanTask.objects.select_related("plan").prefetch_related("units__unit").filter(pk=pk).first())
     if task is None or not rules.can_read_task(user, task):
         raise Http404
     if update and not rules.can_update_task(user, task):
         raise PermissionDenied
-    if status and not rules.can_set_status(user, task):
+    if state and not rules.can_set_state(user, task):
         raise PermissionDenied
     return task
 
@@ -181,15 +181,15 @@ class Board:
     page: int = 1
 
 
-def _filtered(user, plan, lead_unit_id=None, status=None, today=None):
+def _filtered(user, plan, lead_unit_id=None, state=None, today=None):
     queryset = tasks_for_user(user, plan)
     if lead_unit_id:
         queryset = queryset.filter(Exists(PlanTaskUnit.objects.filter(
             task=OuterRef("pk"), role=UnitRole.LEAD, unit_id=lead_unit_id)))
-    if status == TaskStatus.OVERDUE:
+    if state == TaskState.OVERDUE:
         queryset = queryset.filter(overdue_q(today))
-    elif status in TaskStatus.values:
-        queryset = queryset.filter(status=status)
+    elif state in TaskState.values:
+        queryset = queryset.filter(state=state)
     return queryset
 
 
@@ -220,9 +220,9 @@ def lead_progress(queryset, today) -> list[LeadProgress]:
     """Done / total / overdue per lead unit (names as written when not matched), largest first."""
     rows = (PlanTaskUnit.objects.filter(role=UnitRole.LEAD, task__in=queryset)
             .values("unit_id", "unit__name", "raw_text")
-            .annotate(total=Count("task_id"), done=Count("task_id", filter=Q(task__status=TaskStatus.DONE)),
-                      overdue=Count("task_id", filter=Q(task__status=TaskStatus.OVERDUE)
-                                    | Q(task__status__in=OPEN_STATUSES, task__due_date__lt=today))))
+            .annotate(total=Count("task_id"), done=Count("task_id", filter=Q(task__state=TaskState.DONE)),
+                      overdue=Count("task_id", filter=Q(task__state=TaskState.OVERDUE)
+                                    | Q(task__state__in=OPEN_STATES, task__due_date__lt=today))))
     merged: dict[object, LeadProgress] = {}
     for row in rows:
         key = row["unit_id"] or f"text:{row['raw_text']}"
@@ -233,14 +233,14 @@ def lead_progress(queryset, today) -> list[LeadProgress]:
     return sorted(merged.values(), key=lambda item: (-item.total, item.name))
 
 
-def board(user, plan: Plan, *, lead_unit_id=None, status=None, column=None, page=1, today=None) -> Board:
+def board(user, plan: Plan, *, lead_unit_id=None, state=None, column=None, page=1, today=None) -> Board:
     """The quarter board: columns Q1–Q4 and the year-round column, each with its first cards in plan
     order and its counts; with `column`, that one column only, a page of COLUMN_PAGE_SIZE cards."""
     today = today or timezone.localdate()
-    queryset = _filtered(user, plan, lead_unit_id, status, today)
+    queryset = _filtered(user, plan, lead_unit_id, state, today)
     counts = {code: Column(code) for code in BOARD_COLUMNS}
     per_period = queryset.values("period").annotate(
-        total=Count("id"), done=Count("id", filter=Q(status=TaskStatus.DONE)),
+        total=Count("id"), done=Count("id", filter=Q(state=TaskState.DONE)),
         overdue=Count("id", filter=overdue_q(today)))
     for row in per_period:
         target = counts[board_column(row["period"])]

@@ -29,7 +29,7 @@ from django.utils.translation import gettext_noop
 
 from tdkt.accounts.models import Membership
 from tdkt.orgs.models import Unit
-from tdkt.plans.enums import ReminderKind, TaskStatus, UnitRole
+from tdkt.plans.enums import ReminderKind, TaskState, UnitRole
 from tdkt.plans.models import PlanTask, PlanTaskUnit, Reminder, TaskDueDate, UnitPlanSubmission
 from tdkt.plans.services import sweep_overdue
 
@@ -71,9 +71,9 @@ def _lead_units(task_ids) -> dict[int, list[int]]:
 def collect(today: datetime.date, days_ahead: int) -> list[Item]:
     horizon = today + datetime.timedelta(days=days_ahead)
     items: list[Item] = []
-    dues = list(TaskDueDate.objects.filter(on__range=(today, horizon), task__status__in=(
-        TaskStatus.NOT_STARTED, TaskStatus.IN_PROGRESS)).select_related("task__plan").order_by("on", "task_id"))
-    overdue = list(PlanTask.objects.filter(status=TaskStatus.OVERDUE, due_date__lt=today).select_related("plan")
+    dues = list(TaskDueDate.objects.filter(on__range=(today, horizon), task__state__in=(
+        TaskState.NOT_STARTED, TaskState.IN_PROGRESS)).select_related("task__plan").order_by("on", "task_id"))
+    overdue = list(PlanTask.objects.filter(state=TaskState.OVERDUE, due_date__lt=today).select_related("plan")
                    .order_by("due_date", "id"))
     leads = _lead_units({due.task_id for due in dues} | {task.pk for task in overdue})
     for due in dues:

@@ -38,7 +38,7 @@ def can_update_task(user, task) -> bool:
     return scope.write_all or bool(task_unit_ids(task) & scope.writable_unit_ids)
 
 
-def can_set_status(user, task) -> bool:
+def can_set_state(user, task) -> bool:
     scope = get_scope(user)
     return scope.write_all or bool(task_unit_ids(task, UnitRole.LEAD) & scope.writable_unit_ids)
 

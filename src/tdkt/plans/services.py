@@ -1,9 +1,10 @@
-"""State changes of plan tasks, one function each; every one saves, writes its history and audit row
-in one transaction. Views, commands and tests all call these.
+"""The domain functions of plan tasks. State changes are declared in tdkt.plans.transitions and made by
+the one workflow primitive (conditional update, history row, audit row, in one transaction). Views,
+commands and tests all call these.
 
-- `set_task_status(task, new, *, by, reason)`: the only way a task's status changes (conditional update:
-  two people acting at once cannot both win; the loser gets a message).
-- `sweep_overdue(today)`: the daily sweep, through set_task_status.
+- `set_task_state(task, new, *, by, reason)`: the only way a task's state changes (two people acting at
+  once cannot both win; the loser gets a message).
+- `sweep_overdue(today)`: the daily sweep, through set_task_state.
 - `post_task_update(task, *, by, unit, note, percent, evidence)`: a progress report with evidence.
 - `resolve_task_unit(link, unit, *, by)`: a person resolves a flagged unit name of a saved plan.
 - `set_task_kind(task, kind, data, *, by)`: the task's kind and its kind-specific data.
@@ -25,87 +26,85 @@ from django.utils.translation import gettext as _
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record, record_update, snapshot
 from tdkt.lib.uploads import UploadError, read_upload
-from tdkt.plans.enums import SWEEPABLE_STATUSES, TRANSITIONS, Resolution, TaskStatus
+from tdkt.plans.enums import SWEEPABLE_STATES, Resolution, TaskState
 from tdkt.plans.kinds import validate_kind_data
-from tdkt.plans.models import PlanTask, PlanTaskUnit, TaskStatusChange, TaskUpdate
+from tdkt.plans.models import PlanTask, PlanTaskUnit, TaskUpdate
+from tdkt.plans.transitions import TASK_MACHINE, transition_to
 
 EVIDENCE_KINDS = {"pdf", "docx", "xlsx", "image"}
 SWEEP_ACTOR = "send_reminders"
 
 
-def _actor_user(by):
-    return by if getattr(by, "is_authenticated", False) else None
+def _state_label(state: str) -> str:
+    return str(TaskState(state).label)
 
 
-def _status_label(status: str) -> str:
-    return str(TaskStatus(status).label)
-
-
-@transaction.atomic
-def set_task_status(task: PlanTask, new: str, *, by, reason: str = "", completed_on: datetime.date | None = None,
-                    today: datetime.date | None = None) -> PlanTask:
-    """Move the task from its current status to `new`, if that transition is allowed.
+def set_task_state(task: PlanTask, new: str, *, by, reason: str = "", completed_on: datetime.date | None = None,
+                   today: datetime.date | None = None) -> PlanTask:
+    """Move the task from its current state to `new`, if a declared transition (tdkt.plans.transitions)
+    allows it and `by` is its actor.
 
     `by` is the acting user (or a name such as "send_reminders" for the daily sweep). Done needs a
     completion date (today by default, never in the future); cancelling needs a reason; overdue only
     when the last due date has passed. Raises ValidationError, also when someone else changed the
-    status first (the update is conditional on the status this function was given)."""
+    state first (TASK_MACHINE.perform: the update is conditional on the state this function was given)."""
     today = today or timezone.localdate()
-    old = task.status
+    old = task.state
     try:
-        new = TaskStatus(new)
+        new = TaskState(new)
     except ValueError as exc:
-        raise ValidationError({"status": _("Unknown status “%(status)s”.") % {"status": new}}) from exc
+        raise ValidationError({"state": _("Unknown status “%(status)s”.") % {"status": new}}) from exc
     if new == old:
-        raise ValidationError({"status": _("The task is already “%(status)s”.") % {"status": _status_label(old)}})
-    if new not in TRANSITIONS[TaskStatus(old)]:
-        raise ValidationError({"status": _("A task that is “%(old)s” cannot become “%(new)s”.") % {
-            "old": _status_label(old), "new": _status_label(new)}})
+        raise ValidationError({"state": _("The task is already “%(status)s”.") % {"status": _state_label(old)}})
+    item = transition_to(task, new)
+    if item is None:
+        raise ValidationError({"state": _("A task that is “%(old)s” cannot become “%(new)s”.") % {
+            "old": _state_label(old), "new": _state_label(new)}})
     reason = (reason or "").strip()
-    if new == TaskStatus.CANCELLED and not reason:
+    if item.reason_required and not reason:
         raise ValidationError({"reason": _("Say why the task is cancelled.")})
-    if new == TaskStatus.OVERDUE and not task.is_overdue(today):
-        raise ValidationError({"status": _("The task is not past its last due date.")})
-    completed = None
-    if new == TaskStatus.DONE:
-        completed = completed_on or today
-        if completed > today:
+    if new == TaskState.OVERDUE and not task.is_overdue(today):
+        raise ValidationError({"state": _("The task is not past its last due date.")})
+    fields = {}
+    if new == TaskState.DONE:
+        fields["completed_on"] = completed_on or today
+        if fields["completed_on"] > today:
             raise ValidationError({"completed_on": _("The completion date cannot be in the future.")})
-    fields = {"status": new, "completed_on": completed, "updated_at": timezone.now()}
-    if new == TaskStatus.DONE:
         fields["progress"] = 100
-    changed = PlanTask.objects.filter(pk=task.pk, status=old).update(**fields)
-    if not changed:
-        current = PlanTask.objects.filter(pk=task.pk).values_list("status", flat=True).first()
-        raise ValidationError(_("Someone else changed the status of this task first: it is now “%(status)s”. "
-                                "Reload the page and try again.") % {
-            "status": _status_label(current) if current else "—"})
-    previous_completed = task.completed_on
-    for name, value in fields.items():
-        setattr(task, name, value)
-    user = _actor_user(by)
-    TaskStatusChange.objects.create(task=task, from_status=old, to_status=new, by=user,
-                                    by_name=getattr(user, "username", "") or str(by or ""), reason=reason)
-    record(by, AuditAction.UPDATE, task, changes={
-        "status": [old, new],
-        "completed_on": [str(previous_completed) if previous_completed else None, str(completed) if completed else None],
-        "reason": reason,
-    })
-    return task
+    elif old == TaskState.DONE:
+        fields["completed_on"] = None
+    return TASK_MACHINE.perform(task, item.name, by=by, reason=reason, **fields)
+
+
+def _handler(target: str):
+    def run(task: PlanTask, *, by, reason: str = "") -> PlanTask:
+        return set_task_state(task, target, by=by, reason=reason)
+    return run
+
+
+# The generated action page and the API name a transition: each goes through set_task_state.
+for _item in TASK_MACHINE.transitions:
+    if _item.name != "first_report":
+        TASK_MACHINE.implements(_item.name)(_handler(_item.target))
+
+
+@TASK_MACHINE.implements("first_report")
+def _first_report(task: PlanTask, *, by, reason: str = ""):
+    raise ValidationError(_("Post a progress report: the first one starts the task."))
 
 
 def sweep_overdue(today: datetime.date | None = None) -> list[PlanTask]:
     """Mark overdue every task past its last due date that is not started or in progress.
 
-    Each task goes through set_task_status (history + audit); a task someone else moved meanwhile
-    is skipped. Returns the tasks marked."""
+    Each task goes through set_task_state (the system's `mark_overdue`: history + audit); a task someone
+    else moved meanwhile is skipped. Returns the tasks marked."""
     today = today or timezone.localdate()
     marked = []
-    candidates = PlanTask.objects.filter(status__in=SWEEPABLE_STATUSES, due_date__lt=today).order_by("id")
+    candidates = PlanTask.objects.filter(state__in=SWEEPABLE_STATES, due_date__lt=today).order_by("id")
     for task in candidates.iterator(chunk_size=500):
         reason = _("Past its last due date (%(date)s).") % {"date": task.due_date.strftime("%d/%m/%Y")}
         try:
-            marked.append(set_task_status(task, TaskStatus.OVERDUE, by=SWEEP_ACTOR, reason=reason, today=today))
+            marked.append(set_task_state(task, TaskState.OVERDUE, by=SWEEP_ACTOR, reason=reason, today=today))
         except ValidationError:
             continue
     return marked
@@ -126,14 +125,14 @@ def _store_evidence(update: TaskUpdate, uploaded, field_label: str) -> None:
 def post_task_update(task: PlanTask, *, by, unit, note: str, percent: int, evidence=None,
                      field_label: str = "") -> TaskUpdate:
     """A progress report by one of the task's units. The first report starts a task that was not
-    started; the task's progress becomes the reported percent. The status changes only through
-    set_task_status (a report of 100 % does not mark the task done: the lead unit does)."""
+    started; the task's progress becomes the reported percent. The state changes only through
+    set_task_state (a report of 100 % does not mark the task done: the lead unit does)."""
     note = (note or "").strip()
     if not note:
         raise ValidationError({"note": _("Write what has been done.")})
     if percent is None or not 0 <= int(percent) <= 100:
         raise ValidationError({"percent": _("The progress must be between 0 and 100 %.")})
-    if task.status == TaskStatus.CANCELLED:
+    if task.state == TaskState.CANCELLED:
         raise ValidationError(_("The task has been cancelled: no more progress can be reported."))
     unit_ids = {link.unit_id for link in task.units.all() if link.unit_id}
     if unit is not None and unit.pk not in unit_ids:
@@ -150,10 +149,10 @@ def post_task_update(task: PlanTask, *, by, unit, note: str, percent: int, evide
         record(by, AuditAction.CREATE, update, changes={"after": {
             "task": task.pk, "unit": update.unit_id, "percent": update.percent, "note": update.note,
             "evidence": update.evidence.name or None, "evidence_sha256": update.evidence_sha256 or None}})
-        if task.status == TaskStatus.NOT_STARTED:
-            # Someone else may have moved it meanwhile: the report stands, and their status too.
+        if task.state == TaskState.NOT_STARTED:
+            # Someone else may have moved it meanwhile: the report stands, and their state too.
             with contextlib.suppress(ValidationError):
-                set_task_status(task, TaskStatus.IN_PROGRESS, by=by, reason=_("First progress report."))
+                TASK_MACHINE.perform(task, "first_report", by=by, reason=_("First progress report."))
     except Exception:
         if stored:  # nothing half-saved: the database rolls back, the stored file goes too
             update.evidence.storage.delete(stored)

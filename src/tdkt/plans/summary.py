@@ -11,7 +11,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from tdkt.plans.enums import YEAR_ROUND_COLUMN, TaskStatus, board_column
+from tdkt.plans.enums import YEAR_ROUND_COLUMN, TaskState, board_column
 from tdkt.plans.importer.result import PERIOD_LABELS
 
 HALF_YEAR = "h1"
@@ -31,13 +31,13 @@ class Counts:
 
     def add(self, task, today) -> None:
         self.total += 1
-        if task.status == TaskStatus.DONE:
+        if task.state == TaskState.DONE:
             self.done += 1
-        elif task.status == TaskStatus.CANCELLED:
+        elif task.state == TaskState.CANCELLED:
             self.cancelled += 1
-        elif task.is_overdue(today) or task.status == TaskStatus.OVERDUE:
+        elif task.is_overdue(today) or task.state == TaskState.OVERDUE:
             self.overdue += 1
-        elif task.status == TaskStatus.IN_PROGRESS:
+        elif task.state == TaskState.IN_PROGRESS:
             self.in_progress += 1
         else:
             self.not_started += 1
@@ -124,7 +124,7 @@ def progress_summary(plan, tasks: list, *, kind: str = HALF_YEAR, today: datetim
         by_quarter.append(f"nhiệm vụ thường xuyên, cả năm hoàn thành {recurring.done}/{recurring.total} nhiệm vụ")
     paragraphs.append("Theo quý: " + "; ".join(by_quarter) + ".")
     if kind == HALF_YEAR and year_round:
-        done = sum(1 for task in year_round if task.status == TaskStatus.DONE)
+        done = sum(1 for task in year_round if task.state == TaskState.DONE)
         paragraphs.append(f"Ngoài ra, {len(year_round)} nhiệm vụ thường xuyên, hàng tháng, hàng quý hoặc cả năm "
                           f"tiếp tục được triển khai (đã hoàn thành {done}).")
     if per_lead:
@@ -132,14 +132,14 @@ def progress_summary(plan, tasks: list, *, kind: str = HALF_YEAR, today: datetim
         paragraphs.append("Theo đơn vị chủ trì: " + "; ".join(
             f"{name} hoàn thành {c.done}/{c.total} nhiệm vụ" + (f", quá hạn {c.overdue}" if c.overdue else "")
             for name, c in leads) + ".")
-    done = [task for task in in_scope if task.status == TaskStatus.DONE]
+    done = [task for task in in_scope if task.state == TaskState.DONE]
     if done:
         paragraphs.append("\n".join(["Các nhiệm vụ đã hoàn thành:"] + [
             f"- {_clean(task.content)} ({_label(task)}; hoàn thành ngày {_date(task.completed_on)})." for task in done]))
     else:
         paragraphs.append("Chưa có nhiệm vụ nào hoàn thành.")
-    overdue = [task for task in in_scope if task.status != TaskStatus.DONE and task.status != TaskStatus.CANCELLED
-               and (task.is_overdue(today) or task.status == TaskStatus.OVERDUE)]
+    overdue = [task for task in in_scope if task.state != TaskState.DONE and task.state != TaskState.CANCELLED
+               and (task.is_overdue(today) or task.state == TaskState.OVERDUE)]
     if overdue:
         paragraphs.append("\n".join(["Các nhiệm vụ quá hạn, chưa hoàn thành:"] + [
             f"- {_clean(task.content)} ({_label(task)}; hạn {_date(task.due_date)}; chủ trì: {_leads(task)})."

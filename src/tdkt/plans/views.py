@@ -18,10 +18,11 @@ from tdkt.core.exporting import export_or_job, scope_params
 from tdkt.lib.forms import apply_validation_error
 from tdkt.orgs.models import Council, Unit
 from tdkt.plans import jobs, queries, rules, services
-from tdkt.plans.enums import BOARD_COLUMNS, Period, TaskKind, TaskStatus, UnitRole
-from tdkt.plans.forms import TaskKindForm, TaskStatusForm, TaskUnitResolveForm, TaskUpdateForm, month_param
+from tdkt.plans.enums import BOARD_COLUMNS, Period, TaskKind, TaskState, UnitRole
+from tdkt.plans.forms import TaskKindForm, TaskStateForm, TaskUnitResolveForm, TaskUpdateForm, month_param
 from tdkt.plans.kinds import describe_kind_data
 from tdkt.plans.summary import HALF_YEAR, KINDS, progress_summary
+from tdkt.plans.transitions import form_transitions
 
 COLUMN_LABELS = {"Q1": Period.Q1.label, "Q2": Period.Q2.label, "Q3": Period.Q3.label, "Q4": Period.Q4.label}
 
@@ -74,30 +75,30 @@ def _int(value, default=None):
 def plan_board(request, pk):
     plan = queries.get_plan_for_user(request.user, pk)
     column = request.GET.get("column") if request.GET.get("column") in BOARD_COLUMNS else None
-    status = request.GET.get("status") if request.GET.get("status") in TaskStatus.values else None
+    state = request.GET.get("status") if request.GET.get("status") in TaskState.values else None  # the URL keeps ?status=
     lead = _int(request.GET.get("lead"))
     page = max(1, _int(request.GET.get("page"), 1))
-    data = queries.board(request.user, plan, lead_unit_id=lead, status=status, column=column, page=page)
+    data = queries.board(request.user, plan, lead_unit_id=lead, state=state, column=column, page=page)
     for item in data.progress:
         item.label = column_label(item.code)
     _decorate_cards(data)
     return render(request, "plans/board.html", {
-        "plan": plan, "board": data, "column": column, "status": status, "lead": lead,
-        "statuses": TaskStatus.choices, "lead_choices": queries.lead_unit_choices(plan),
+        "plan": plan, "board": data, "column": column, "state": state, "lead": lead,
+        "states": TaskState.choices, "lead_choices": queries.lead_unit_choices(plan),
     })
 
 
 def _decorate_cards(data) -> None:
     """What each card shows, worked out once in Python: a board renders hundreds of cards."""
-    overdue_label = str(TaskStatus.OVERDUE.label)
-    labels = {value: str(label) for value, label in TaskStatus.choices}
+    overdue_label = str(TaskState.OVERDUE.label)
+    labels = {value: str(label) for value, label in TaskState.choices}
     periods = {value: str(label) for value, label in Period.choices}
     for column in data.columns:
         for task in column.cards:
             task.url = reverse("plans:task", kwargs={"pk": task.pk})
-            task.css = f"{task.status} overdue" if task.overdue else task.status
-            task.status_css = "overdue" if task.overdue else task.status
-            task.status_label = overdue_label if task.overdue else labels[task.status]
+            task.css = f"{task.state} overdue" if task.overdue else task.state
+            task.state_css = "overdue" if task.overdue else task.state
+            task.state_label = overdue_label if task.overdue else labels[task.state]
             task.due_label = task.due_date.strftime("%d/%m/%Y") if task.due_date else periods[task.period]
             task.leads_text = "; ".join(link.label for link in task.leads)
 
@@ -160,13 +161,13 @@ def task_detail(request, pk):
         "task": task, "plan": task.plan, "today": timezone.localdate(),
         "leads": [link for link in links if link.role == UnitRole.LEAD],
         "partners": [link for link in links if link.role == UnitRole.COORDINATING],
-        "due_dates": task.due_dates.all(), "history": task.status_changes.select_related("by"),
+        "due_dates": task.due_dates.all(), "history": task.state_changes.select_related("by"),
         "updates": task.updates.select_related("unit", "by"),
         "kind_details": describe_kind_data(
             task.kind, task.kind_data, unit_names=dict(Unit.objects.filter(pk__in=unit_ids).values_list("pk", "name")),
             council_names=dict(Council.objects.filter(pk=council_id).values_list("pk", "name")) if council_id else {}),
-        "can_update": rules.can_update_task(request.user, task) and task.status != TaskStatus.CANCELLED,
-        "can_set_status": rules.can_set_status(request.user, task),
+        "can_update": rules.can_update_task(request.user, task) and task.state != TaskState.CANCELLED,
+        "can_set_state": rules.can_set_state(request.user, task),
         "can_manage": rules.can_manage_plans(request.user),
     })
 
@@ -194,16 +195,16 @@ def task_update(request, pk):
 
 @roles_required(*rules.UPDATERS)
 def task_status(request, pk):
-    task = queries.get_task_for_user(request.user, pk, status=True)
-    form = TaskStatusForm(request.POST or None, current=task.status)
+    task = queries.get_task_for_user(request.user, pk, state=True)
+    form = TaskStateForm(request.POST or None, transitions=form_transitions(request.user, task))
     if request.method == "POST" and form.is_valid():
         try:
-            services.set_task_status(task, form.cleaned_data["status"], by=request.user,
+            services.set_task_state(task, form.cleaned_data["state"], by=request.user,
                                      reason=form.cleaned_data["reason"], completed_on=form.cleaned_data["completed_on"])
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:
-            messages.success(request, _("The task is now “%(status)s”.") % {"status": task.get_status_display()})
+            messages.success(request, _("The task is now “%(status)s”.") % {"status": task.get_state_display()})
             return redirect("plans:task", pk=task.pk)
     return render(request, "plans/task_form.html", {"task": task, "form": form, "title": _("Change status")})
 

@@ -37,7 +37,9 @@ def write_history(machine, obj, *, by, from_state: str, to_state: str, reason: s
     return machine.history_model.objects.create(**values)
 
 
-def _plain(value) -> str:
+def _plain(value) -> str | None:
+    if value is None:
+        return None
     return str(value.pk if isinstance(value, models.Model) else value)
 
 

@@ -102,13 +102,18 @@ def load_demo(year: int) -> str:
 
 
 @transaction.atomic
+def _counted(result) -> int:
+    return sum(count for label, count in result[1].items() if not label.lower().endswith("statechange"))
+
+
 def wipe_demo() -> int:
     """Delete the notices (with their comments) and requests of the demo units' dossiers, and unlink the
-    agencies from demo units (they are deleted next). Returns the rows deleted or unlinked."""
+    agencies from demo units (they are deleted next). Returns the rows deleted or unlinked (their state
+    histories go with them, uncounted)."""
     dossiers = Dossier.objects.filter(unit__code__regex=DEMO_UNIT_CODES)
     notice_ids = set(PublicNotice.objects.filter(nominations__dossier__in=dossiers).values_list("pk", flat=True))
-    deleted = PublicNotice.objects.filter(pk__in=notice_ids).delete()[0]
-    deleted += ConsultationRequest.objects.filter(dossier__in=dossiers).delete()[0]
+    deleted = _counted(PublicNotice.objects.filter(pk__in=notice_ids).delete())
+    deleted += _counted(ConsultationRequest.objects.filter(dossier__in=dossiers).delete())
     unlinked = 0
     for agency in ConsultedAgency.objects.filter(unit__code__regex=DEMO_UNIT_CODES):
         before = snapshot(agency)

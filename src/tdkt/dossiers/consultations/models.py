@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.dossiers.consultations.enums import OPEN_REQUEST_STATES, AgencyKind, Answer, RequestState
+from tdkt.workflow.models import StateChange
 
 
 class ConsultationPolicy(models.Model):
@@ -95,6 +96,16 @@ class ConsultationRequest(models.Model):
 
     def __str__(self):
         return f"{self.agency} — {self.dossier}"
+
+
+class RequestStateChange(StateChange):
+    """History of a request's state (tdkt.workflow): sent, flagged overdue, answered."""
+
+    request = models.ForeignKey(ConsultationRequest, on_delete=models.CASCADE, related_name="state_changes")
+
+    class Meta(StateChange.Meta):
+        verbose_name = _("consultation request state change")
+        verbose_name_plural = _("consultation request state changes")
 
 
 class ConsultationObjection(models.Model):

@@ -1,8 +1,10 @@
-"""Hiệp y: one function per state change of a consultation request (NĐ152 Đ34).
+"""Hiệp y: the domain functions of a consultation request (NĐ152 Đ34).
 
-Each one checks the source state, updates conditionally (two clicks give one change and one refusal),
-writes the dossier timeline row (tdkt.dossiers.state.log_event) and the audit row in one transaction.
-Nominee lines and the dossier change state only through their declared transitions (tdkt.dossiers.transitions)."""
+The request's transitions are declared in tdkt.dossiers.consultations.transitions (REQUEST_MACHINE); each
+function here checks its own rules, then REQUEST_MACHINE.perform (conditional update — two clicks give one
+change and one refusal —, history row, audit row in one transaction) and writes the dossier timeline row
+(tdkt.dossiers.state.log_event). Nominee lines and the dossier change state only through their declared
+transitions (tdkt.dossiers.transitions)."""
 
 import datetime
 
@@ -26,11 +28,13 @@ from tdkt.dossiers.consultations.queries import (
     agency_user_ids,
     answers_for,  # noqa: F401 (called by the council papers)
 )
+from tdkt.dossiers.consultations.transitions import REQUEST_MACHINE, answer_summary
 from tdkt.dossiers.consultations.workdays import add_working_days
 from tdkt.dossiers.enums import DossierState, EventKind, NominationState
 from tdkt.dossiers.state import actor_user, log_event
 from tdkt.dossiers.transitions import DOSSIER, NOMINATION
 from tdkt.notifications.services import notify
+from tdkt.workflow.primitive import write_history
 
 # The dossier states in which the specialist may ask agencies (the first request moves it to consultation).
 SENDABLE_DOSSIER_STATES = frozenset({DossierState.IN_APPRAISAL, DossierState.CONSULTATION,
@@ -104,6 +108,7 @@ def send_consultation(dossier, *, by, agencies, nominations, due_on=None, sent_o
     else:
         log_event(dossier, by=by, reason=reason)
     for request in created:
+        write_history(REQUEST_MACHINE, request, by=by, from_state="", to_state=RequestState.SENT, reason=reason)
         record(by, AuditAction.CREATE, request, changes={
             "agency": str(request.agency), "due_on": str(due_on), "nominations": [n.pk for n in nominations]})
         notify(agency_user_ids(request.agency), key=f"consultation-sent:{request.pk}",
@@ -142,24 +147,11 @@ def answer_consultation(request: ConsultationRequest, *, by, objection: bool, te
     if objection and not objected:
         objected = list(lines.values())
     answer = Answer.OBJECTION if objection else Answer.NO_OBJECTION
-    updated = ConsultationRequest.objects.filter(pk=request.pk, state=request.state).update(
-        state=RequestState.ANSWERED, answer=answer, answer_text=text, answered_by=actor_user(by), answered_on=answered_on,
-        recorded_on_paper=on_paper, paper_reference=reference)
-    if not updated:
-        raise ValidationError(_("Someone else has just recorded an answer to this request. Reload the page."))
-    old_state = request.state
+    REQUEST_MACHINE.perform(request, "answer", by=by, reason=text, extra={"objected": [n.pk for n in objected]},
+                            answer=answer, answer_text=text, answered_by=actor_user(by), answered_on=answered_on,
+                            recorded_on_paper=on_paper, paper_reference=reference)
     request.refresh_from_db()
-    summary = _("%(agency)s answered the consultation: %(answer)s.") % {
-        "agency": request.agency, "answer": Answer(answer).label}
-    if text:
-        summary = f"{summary} {text}"
-    log_event(request.dossier, by=by, reason=summary)
-    record(by, AuditAction.UPDATE, request, changes={
-        "state": [old_state, RequestState.ANSWERED], "answer": answer, "on_paper": on_paper, "reference": reference,
-        "objected": [n.pk for n in objected]})
-    followers = [user_id for user_id in (request.dossier.assignee_id, request.sent_by_id) if user_id]
-    notify(followers, key=f"consultation-answered:{request.pk}",
-           url=reverse("consultations:dossier", kwargs={"pk": request.dossier_id}), text=summary)
+    log_event(request.dossier, by=by, reason=answer_summary(request))
     hold_reason = _("Consultation: %(agency)s objects: %(text)s") % {"agency": request.agency, "text": text}
     for line in objected:
         ConsultationObjection.objects.create(request=request, nomination=line, reason=text)
@@ -177,16 +169,21 @@ def flag_overdue_consultations(today: datetime.date | None = None, *, by=COMMAND
     candidates = ConsultationRequest.objects.filter(state=RequestState.SENT, due_on__lt=today).select_related(
         "agency", "dossier")
     for request in candidates:
+        reason = _("%(agency)s has not answered the consultation due %(date)s.") % {
+            "agency": request.agency, "date": _date(request.due_on)}
         with transaction.atomic():
-            if not ConsultationRequest.objects.filter(pk=request.pk, state=RequestState.SENT).update(
-                    state=RequestState.OVERDUE, overdue_flagged_on=today):
+            try:
+                REQUEST_MACHINE.perform(request, "flag_overdue", by=by, reason=reason, overdue_flagged_on=today)
+            except ValidationError:
                 continue  # answered or flagged meanwhile
             flagged += 1
-            log_event(request.dossier, by=by, reason=_(
-                "%(agency)s has not answered the consultation due %(date)s.") % {
-                "agency": request.agency, "date": _date(request.due_on)})
-            record(by, AuditAction.UPDATE, request, changes={"state": [RequestState.SENT, RequestState.OVERDUE]})
+            log_event(request.dossier, by=by, reason=reason)
     return flagged
+
+
+@REQUEST_MACHINE.implements("answer")
+def _answer_elsewhere(request: ConsultationRequest, *, by, reason: str = ""):
+    raise ValidationError(_("Answer on the request's answer form, which takes the agency's opinion."))
 
 
 def open_blockers(dossier, today: datetime.date | None = None) -> list[str]:

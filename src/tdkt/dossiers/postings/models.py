@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.dossiers.postings.enums import CommentState, NoticeState
+from tdkt.workflow.models import StateChange
 
 
 class PostingPolicy(models.Model):
@@ -63,6 +64,16 @@ class PublicNotice(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class NoticeStateChange(StateChange):
+    """History of a notice's state (tdkt.workflow): who published or closed it, when."""
+
+    notice = models.ForeignKey(PublicNotice, on_delete=models.CASCADE, related_name="state_changes")
+
+    class Meta(StateChange.Meta):
+        verbose_name = _("notice state change")
+        verbose_name_plural = _("notice state changes")
 
 
 class PublicComment(models.Model):

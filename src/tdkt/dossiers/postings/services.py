@@ -1,8 +1,8 @@
 """Công khai: publishing nominees for the public's comments (NĐ152 Đ44.2), and handling the comments.
 
-One function per state change; each checks the source state, updates conditionally, and writes the
-dossier timeline row and the audit row in one transaction. Lines and dossiers change state only
-through tdkt.dossiers.state."""
+A notice's transitions are declared in tdkt.dossiers.postings.transitions (NOTICE_MACHINE); the functions
+here are their domain functions: each checks its own rules, then NOTICE_MACHINE.perform (conditional update,
+history row, audit row in one transaction). Lines and dossiers change state only through tdkt.dossiers.state."""
 
 import datetime
 import hashlib
@@ -24,6 +24,7 @@ from tdkt.dossiers.models import Dossier, Nomination
 from tdkt.dossiers.postings.enums import POSTABLE_LINE_STATES, CommentState, NoticeState
 from tdkt.dossiers.postings.models import PostingPolicy, PublicComment, PublicNotice
 from tdkt.dossiers.postings.queries import comment_summary, open_blockers  # noqa: F401 (called by workflow, council)
+from tdkt.dossiers.postings.transitions import NOTICE_MACHINE
 from tdkt.dossiers.state import actor_user, log_event
 from tdkt.dossiers.transitions import DOSSIER, NOMINATION
 from tdkt.notifications.services import notify
@@ -111,9 +112,10 @@ def publish_notice(dossier_or_nominations, *, by, title: str = "", introduction:
         notice = draft_notice(dossier_or_nominations, by=by, title=title, introduction=introduction)
     published_on = published_on or timezone.localdate()
     ends_on = add_working_days(published_on, PostingPolicy.current().posting_working_days)
-    if not PublicNotice.objects.filter(pk=notice.pk, state=NoticeState.DRAFT).update(
-            state=NoticeState.PUBLISHED, published_on=published_on, ends_on=ends_on, published_by=actor_user(by)):
+    if notice.state != NoticeState.DRAFT:
         raise ValidationError(_("This notice has already been published."))
+    NOTICE_MACHINE.perform(notice, "publish", by=by, published_on=published_on, ends_on=ends_on,
+                           published_by=actor_user(by))
     notice.refresh_from_db()
     lines = list(notice.nominations.select_related("dossier"))
     reason = _("Public notice “%(title)s” published: comments until %(date)s.") % {
@@ -123,9 +125,12 @@ def publish_notice(dossier_or_nominations, *, by, title: str = "", introduction:
             log_event(dossier, by=by, reason=reason)
         else:
             DOSSIER.perform(dossier, "start_posting", by=by, reason=reason, step_due_on=ends_on)
-    record(by, AuditAction.UPDATE, notice, changes={"state": [NoticeState.DRAFT, NoticeState.PUBLISHED],
-                                                    "published_on": str(published_on), "ends_on": str(ends_on)})
     return notice
+
+
+@NOTICE_MACHINE.implements("publish")
+def _publish_draft(notice: PublicNotice, *, by, reason: str = "") -> PublicNotice:
+    return publish_notice(notice, by=by)
 
 
 def _log_on_dossiers(notice, *, by, reason):
@@ -144,14 +149,21 @@ def close_notice(notice: PublicNotice, *, by, today: datetime.date | None = None
     if today <= notice.ends_on:
         raise ValidationError(_("Comments are open until %(date)s; the notice can be closed after that day.") % {
             "date": _date(notice.ends_on)})
-    if not PublicNotice.objects.filter(pk=notice.pk, state=NoticeState.PUBLISHED).update(
-            state=NoticeState.CLOSED, closed_on=today):
-        notice.refresh_from_db()
-        return notice
-    notice.state, notice.closed_on = NoticeState.CLOSED, today
+    name = "close" if getattr(by, "is_authenticated", False) else "close_ended"
+    try:
+        NOTICE_MACHINE.perform(notice, name, by=by, closed_on=today)
+    except ValidationError:  # someone else closed it meanwhile: closing a closed notice changes nothing
+        if PublicNotice.objects.filter(pk=notice.pk, state=NoticeState.CLOSED).exists():
+            notice.refresh_from_db()
+            return notice
+        raise
     _log_on_dossiers(notice, by=by, reason=_("Public notice “%(title)s” closed.") % {"title": notice.title})
-    record(by, AuditAction.UPDATE, notice, changes={"state": [NoticeState.PUBLISHED, NoticeState.CLOSED]})
     return notice
+
+
+@NOTICE_MACHINE.implements("close")
+def _close(notice: PublicNotice, *, by, reason: str = "") -> PublicNotice:
+    return close_notice(notice, by=by)
 
 
 def close_ended_notices(today: datetime.date | None = None, *, by=COMMAND_ACTOR) -> int:

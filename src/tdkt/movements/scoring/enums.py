@@ -26,12 +26,7 @@ class RoundState(models.TextChoices):
     PUBLISHED = "published", _("Published (locked)")
 
 
-# Which state may follow which (one function owns each move: services.change_round_state).
-ROUND_TRANSITIONS = {
-    RoundState.OPEN: {RoundState.UNDER_REVIEW},
-    RoundState.UNDER_REVIEW: {RoundState.OPEN, RoundState.PUBLISHED},
-    RoundState.PUBLISHED: set(),
-}
+# The transitions are declared once, in tdkt.movements.scoring.transitions (ROUND_MACHINE).
 SELF_SCORING_STATES = frozenset({RoundState.OPEN})
 ADJUSTABLE_STATES = frozenset({RoundState.OPEN, RoundState.UNDER_REVIEW})
 

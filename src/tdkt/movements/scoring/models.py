@@ -14,6 +14,7 @@ from tdkt.movements.scoring.enums import (
     RoundState,
     ScoreChangeKind,
 )
+from tdkt.workflow.models import StateChange
 
 POINTS = {"max_digits": 8, "decimal_places": 2}
 
@@ -106,21 +107,13 @@ class ScoringRound(models.Model):
         return self.state == RoundState.PUBLISHED
 
 
-class RoundStateChange(models.Model):
-    """History of a round's states (who, from, to, when, why)."""
+class RoundStateChange(StateChange):
+    """History of a round's states (tdkt.workflow: who, from, to, when, why)."""
 
     round = models.ForeignKey(ScoringRound, on_delete=models.CASCADE, related_name="state_changes")
-    from_state = models.CharField(max_length=16)
-    to_state = models.CharField(max_length=16)
-    reason = models.TextField(blank=True)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
-    at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["at", "id"]
-
-    def __str__(self):
-        return f"{self.from_state} → {self.to_state}"
+    class Meta(StateChange.Meta):
+        pass
 
 
 def report_path(instance, filename: str) -> str:

@@ -1,7 +1,9 @@
 """Templates, criteria and rounds: set-up by the standing body, state changes of a round.
 
 Every function checks its source state, writes conditionally where two clicks may race, and leaves a
-history row and an audit row in the same transaction. Scores live in `sheets`, proposals in `proposals`."""
+history row and an audit row in the same transaction; a round's transitions are declared in
+tdkt.movements.scoring.transitions (ROUND_MACHINE) and made by its `perform`. Scores live in `sheets`,
+proposals in `proposals`."""
 
 from decimal import Decimal, InvalidOperation
 
@@ -15,14 +17,15 @@ from tdkt.audit.services import record
 from tdkt.movements.scoring import rules
 from tdkt.movements.scoring.enums import (
     DEFAULT_TIE_BREAKS,
-    ROUND_TRANSITIONS,
     CriterionKind,
     RoundKind,
     RoundState,
 )
-from tdkt.movements.scoring.models import Criterion, RoundStateChange, ScoringRound, ScoringTemplate
+from tdkt.movements.scoring.models import Criterion, ScoringRound, ScoringTemplate
 from tdkt.movements.scoring.ranking import rule_is_valid
+from tdkt.movements.scoring.transitions import ROUND_MACHINE, transition_to
 from tdkt.orgs.models import EmulationGroupYear
+from tdkt.workflow.primitive import write_history
 
 
 def _require_manager(by) -> None:
@@ -238,7 +241,7 @@ def open_round(template: ScoringTemplate, *, by, kind: str, self_scoring_due=Non
             "group": group_year, "round": RoundKind(kind).label.lower()}})
     scoring_round = ScoringRound.objects.create(group_year=group_year, template=template, kind=kind,
                                                 self_scoring_due=self_scoring_due, review_due=review_due)
-    RoundStateChange.objects.create(round=scoring_round, from_state="", to_state=RoundState.OPEN, by=by)
+    write_history(ROUND_MACHINE, scoring_round, by=by, from_state="", to_state=RoundState.OPEN)
     record(by, AuditAction.CREATE, scoring_round, changes={"kind": kind})
     return scoring_round
 
@@ -251,26 +254,21 @@ def change_round_state(scoring_round: ScoringRound, to_state: str, *, by, reason
     from_state = scoring_round.state
     if to_state == RoundState.PUBLISHED:
         return publish_round(scoring_round, by=by)
-    if to_state not in ROUND_TRANSITIONS.get(from_state, set()):
+    item = transition_to(scoring_round, to_state)
+    if item is None:
         raise ValidationError(_("The round is “%(state)s”: it cannot move to “%(to)s”.") % {
             "state": RoundState(from_state).label, "to": RoundState(to_state).label})
-    _conditional_state(scoring_round, from_state, to_state)
-    RoundStateChange.objects.create(round=scoring_round, from_state=from_state, to_state=to_state, by=by,
-                                    reason=reason)
-    record(by, AuditAction.UPDATE, scoring_round, changes={"state": [from_state, to_state], "reason": reason})
-    return scoring_round
+    return ROUND_MACHINE.perform(scoring_round, item.name, by=by, reason=reason)
 
 
-def _conditional_state(scoring_round, from_state, to_state, **extra) -> None:
-    now = timezone.now()
-    updated = ScoringRound.objects.filter(pk=scoring_round.pk, state=from_state).update(
-        state=to_state, state_changed_at=now, **extra)
-    if updated != 1:
-        raise ValidationError(_("Someone else changed this round first. Reload the page and try again."))
-    scoring_round.state = to_state
-    scoring_round.state_changed_at = now
-    for field, value in extra.items():
-        setattr(scoring_round, field, value)
+@ROUND_MACHINE.implements("close_self_scoring")
+def _close_self_scoring(scoring_round: ScoringRound, *, by, reason: str = "") -> ScoringRound:
+    return change_round_state(scoring_round, RoundState.UNDER_REVIEW, by=by, reason=reason)
+
+
+@ROUND_MACHINE.implements("reopen")
+def _reopen(scoring_round: ScoringRound, *, by, reason: str = "") -> ScoringRound:
+    return change_round_state(scoring_round, RoundState.OPEN, by=by, reason=reason)
 
 
 @transaction.atomic
@@ -283,13 +281,13 @@ def publish_round(scoring_round: ScoringRound, *, by) -> ScoringRound:
     if scoring_round.state != RoundState.UNDER_REVIEW:
         raise ValidationError(_("The round is “%(state)s”: close self-scoring (under review) before publishing.")
                               % {"state": RoundState(scoring_round.state).label})
-    _conditional_state(scoring_round, RoundState.UNDER_REVIEW, RoundState.PUBLISHED, published_at=timezone.now(),
-                       published_by=by)
     ranked = compute_ranking(scoring_round)
+    ROUND_MACHINE.perform(scoring_round, "publish", by=by, published_at=timezone.now(), published_by=by,
+                          extra={"ranking": [[r.unit_id, str(r.total), r.rank] for r in ranked]})
     store_ranking(scoring_round, ranked, published=True)
-    RoundStateChange.objects.create(round=scoring_round, from_state=RoundState.UNDER_REVIEW,
-                                    to_state=RoundState.PUBLISHED, by=by)
-    record(by, AuditAction.UPDATE, scoring_round, changes={
-        "state": [RoundState.UNDER_REVIEW, RoundState.PUBLISHED],
-        "ranking": [[r.unit_id, str(r.total), r.rank] for r in ranked]})
     return scoring_round
+
+
+@ROUND_MACHINE.implements("publish")
+def _publish(scoring_round: ScoringRound, *, by, reason: str = "") -> ScoringRound:
+    return publish_round(scoring_round, by=by)

@@ -14,7 +14,7 @@ from tdkt.accounts.scope import get_scope
 from tdkt.core.downloads import send_export
 from tdkt.lib.forms import apply_validation_error
 from tdkt.movements.scoring import exports, proposals, queries, rules, services, sheets
-from tdkt.movements.scoring.enums import ROUND_TRANSITIONS, RoundState
+from tdkt.movements.scoring.enums import RoundState
 from tdkt.movements.scoring.forms import TallyForm
 from tdkt.movements.scoring.models import (
     Criterion,
@@ -23,6 +23,7 @@ from tdkt.movements.scoring.models import (
     ScoreAdjustment,
     ScoreSheet,
 )
+from tdkt.movements.scoring.transitions import ROUND_MACHINE
 from tdkt.orgs.models import Unit
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -39,7 +40,7 @@ def round_detail(request, pk):
                 "mine": rules.can_score_unit(request.user, m.unit_id)} for m in queries.members(group_year)]
     is_actor = rules.is_group_actor(request.user, group_year)
     can_move = rules.can_move_round(request.user, group_year)
-    moves = [RoundState(s) for s in ROUND_TRANSITIONS[scoring_round.state]] if can_move else []
+    moves = ROUND_MACHINE.allowed(request.user, scoring_round) if can_move else []  # the declared transitions
     return render(request, "scoring/round.html", {
         "round": scoring_round, "group_year": group_year, "members": members, "is_actor": is_actor,
         "moves": moves, "can_see_ranking": rules.can_see_ranking(request.user, scoring_round),

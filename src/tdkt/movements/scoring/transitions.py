@@ -1,0 +1,56 @@
+"""The scoring round's state machine (tdkt.workflow): open → under review → published (locked), under review
+→ open; declared once here. The group's head (or the standing body) moves the round; the domain functions
+are tdkt.movements.scoring.services.change_round_state and publish_round (which freezes the ranking).
+A score sheet has no states of its own (its first submission time is a tie-break, not a state)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from tdkt.movements.scoring import rules
+from tdkt.movements.scoring.enums import RoundState
+from tdkt.movements.scoring.models import RoundStateChange, ScoringRound
+from tdkt.workflow.machine import StateMachine, transition
+
+S = RoundState
+
+
+def moves_the_round(user, scoring_round) -> bool:
+    return rules.can_move_round(user, scoring_round.group_year)
+
+
+def _get_for_user(user, pk, write=True):
+    from tdkt.movements.scoring.queries import get_round_for_user
+
+    return get_round_for_user(user, pk)
+
+
+ROUND_MACHINE = StateMachine(
+    name="scoring_round",
+    label=_("scoring round"),
+    model=ScoringRound,
+    states=RoundState,
+    history_model=RoundStateChange,
+    history_owner="round",
+    actors={"head": moves_the_round},
+    initial=S.OPEN,
+    timestamps=("state_changed_at",),
+    get_for_user=_get_for_user,
+    audit_exclude=frozenset({"published_at", "published_by"}),
+    raced_message=_("Someone else changed this round first. Reload the page and try again."),
+    forbidden_message=_("Only the group's head or the standing body moves the round."),
+    docs="scoring.md",
+    transitions=[
+        transition("close_self_scoring", _("Close self-scoring (start the review)"), {S.OPEN}, S.UNDER_REVIEW,
+                   "head", description=_("The units can no longer change their sheets; the head reviews.")),
+        transition("reopen", _("Reopen self-scoring"), {S.UNDER_REVIEW}, S.OPEN, "head"),
+        transition("publish", _("Publish the ranking (locks the scores)"), {S.UNDER_REVIEW}, S.PUBLISHED, "head",
+                   description=_("The ranking is computed once more, stored and locked with the scores.")),
+    ],
+)
+
+
+def transition_to(scoring_round, target: str):
+    """The declared transition from the round's state to `target` (None when there is none)."""
+    for item in ROUND_MACHINE.transitions:
+        if scoring_round.state in item.sources and item.target == target:
+            return item
+    return None

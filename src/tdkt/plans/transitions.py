@@ -1,0 +1,75 @@
+"""The plan task's state machine (tdkt.workflow): every change of a task's state is declared here once.
+
+Who acts: the province specialists and the clerks/leaders of a lead unit change the state (`lead`,
+tdkt.plans.rules.can_set_state); any unit of the task starts it by its first progress report (`reporter`);
+the daily sweep of `send_reminders` marks overdue (the system). The domain functions are in
+tdkt.plans.services (`set_task_state`, `sweep_overdue`, `post_task_update`)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from tdkt.plans import rules
+from tdkt.plans.enums import SWEEPABLE_STATES, TaskState
+from tdkt.plans.models import PlanTask, TaskStateChange
+from tdkt.workflow.machine import SYSTEM, StateMachine, transition
+
+S = TaskState
+
+
+def _get_for_user(user, pk, write=True):
+    from tdkt.plans.queries import get_task_for_user  # queries imports the models; no cycle at import time
+
+    return get_task_for_user(user, pk)
+
+
+TASK_MACHINE = StateMachine(
+    name="plan_task",
+    label=_("task"),
+    model=PlanTask,
+    states=TaskState,
+    history_model=TaskStateChange,
+    history_owner="task",
+    actors={"lead": rules.can_set_state, "reporter": rules.can_update_task},
+    initial=S.NOT_STARTED,
+    timestamps=("updated_at",),
+    audit_exclude=frozenset({"progress"}),
+    get_for_user=_get_for_user,
+    raced_message=_("Someone else changed the status of this task first: it is now “%(state)s”. "
+                    "Reload the page and try again."),
+    forbidden_message=_("You may not change the status of this %(noun)s."),
+    docs="plans.md",
+    transitions=[
+        transition("start", _("In progress"), {S.NOT_STARTED, S.OVERDUE}, S.IN_PROGRESS, "lead",
+                   form_url="plans:task_status", description=_("The lead unit starts the task.")),
+        transition("complete", _("Done"), {S.NOT_STARTED, S.IN_PROGRESS, S.OVERDUE}, S.DONE, "lead",
+                   form_url="plans:task_status",
+                   description=_("Done on a completion date (today by default, never in the future); progress 100 %.")),
+        transition("cancel", _("Cancelled"), {S.NOT_STARTED, S.IN_PROGRESS, S.OVERDUE}, S.CANCELLED, "lead",
+                   reason_required=True, danger=True, form_url="plans:task_status"),
+        transition("reopen", _("In progress"), {S.DONE}, S.IN_PROGRESS, "lead", form_url="plans:task_status",
+                   description=_("A task done is reopened; its completion date is cleared.")),
+        transition("restore", _("Not started"), {S.CANCELLED}, S.NOT_STARTED, "lead", form_url="plans:task_status"),
+        transition("first_report", _("Report progress"), {S.NOT_STARTED}, S.IN_PROGRESS, "reporter",
+                   form_url="plans:task_update",
+                   description=_("The first progress report of any unit of the task starts it.")),
+        transition("mark_overdue", _("Overdue"), SWEEPABLE_STATES, S.OVERDUE, SYSTEM,
+                   description=_("The daily sweep (send_reminders) marks a task past its last due date.")),
+    ],
+)
+
+# The transitions offered by the "Change status" form (one per target state from any source).
+FORM_TRANSITIONS = ("start", "complete", "cancel", "reopen", "restore")
+
+
+def form_transitions(user, task):
+    """The transitions of the "Change status" form `user` may take on `task` now, in TaskState order."""
+    allowed = [item for item in TASK_MACHINE.allowed(user, task) if item.name in FORM_TRANSITIONS]
+    order = list(TaskState.values)
+    return sorted(allowed, key=lambda item: order.index(item.target))
+
+
+def transition_to(task, target: str):
+    """The transition that takes `task` from its state to `target` (None when there is none)."""
+    for item in TASK_MACHINE.transitions:
+        if task.state in item.sources and item.target == target and item.name != "first_report":
+            return item
+    return None

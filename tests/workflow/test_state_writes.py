@@ -25,8 +25,11 @@ def _writes(tree: ast.AST):
             targets = node.targets
         elif isinstance(node, ast.AugAssign | ast.AnnAssign):
             targets = [node.target]
-        for target in targets:
-            if isinstance(target, ast.Attribute) and target.attr in STATE_FIELDS:
+        while targets:
+            target = targets.pop()
+            if isinstance(target, ast.Tuple | ast.List):  # a, obj.state = …
+                targets.extend(target.elts)
+            elif isinstance(target, ast.Attribute) and target.attr in STATE_FIELDS:
                 yield node.lineno, f"assignment to .{target.attr}"
         if isinstance(node, ast.Call):
             func = node.func
@@ -59,6 +62,6 @@ def test_only_the_primitive_writes_a_state_field():
 
 def test_the_walk_finds_each_kind_of_write():
     tree = ast.parse("obj.state = 'x'\nQ.objects.filter(pk=1).update(status='y')\nsetattr(obj, 'state', 'z')\n"
-                     "obj.name = 'fine'\nQ.objects.update(title='fine')\n")
-    assert list(_writes(tree)) == [(1, "assignment to .state"), (2, ".update(status=…)"),
-                                   (3, 'setattr(…, "state", …)')]
+                     "obj.name = 'fine'\nQ.objects.update(title='fine')\nobj.plan, obj.status = p, 's'\n")
+    assert sorted(_writes(tree)) == [(1, "assignment to .state"), (2, ".update(status=…)"),
+                                     (3, 'setattr(…, "state", …)'), (6, "assignment to .status")]

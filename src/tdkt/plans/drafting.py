@@ -175,7 +175,7 @@ def choose_unit(data: dict, key: str, role: str, position: int, unit_id: int,
     entry = task[role][position]
     if any(other["unit_id"] == unit_id for i, other in enumerate(task[role]) if i != position):
         raise DraftError(f"«{names[unit_id]}» đã có trong danh sách đơn vị này của nhiệm vụ.")
-    entry.update(status="resolved", unit_id=unit_id, unit_name=names[unit_id], candidates=[])
+    entry.update(status="resolved", unit_id=unit_id, unit_name=names[unit_id], candidates=[])  # not a state: a name resolved
     return entry
 
 

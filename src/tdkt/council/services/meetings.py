@@ -128,7 +128,7 @@ def set_attendance(meeting, statuses: dict[int, str], *, by) -> None:
     for status in valid:
         ids = [pk for pk, value in statuses.items() if value == status and rows[pk].status != status]
         if ids:
-            Attendance.objects.filter(pk__in=ids).update(status=status)
+            Attendance.objects.filter(pk__in=ids).update(status=status)  # not a state: a member's presence
     if changes:
         record(by, AuditAction.UPDATE, meeting, changes={"attendance": changes})
 

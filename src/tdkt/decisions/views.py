@@ -13,12 +13,12 @@ from django.views.decorators.http import require_POST
 
 from tdkt.accounts.access import roles_required, signed_in
 from tdkt.awards.models import AwardType
-from tdkt.core.downloads import send_export
 from tdkt.decisions import amendments, documents, forms, payments, queries, rules, services
 from tdkt.decisions.jobs import DECISION_PDF, SUBMISSION_PDF, submission_for
 from tdkt.decisions.models import DecisionLine, IssuingAuthority, RewardFund
 from tdkt.decisions.pdf import PDF_TYPE
 from tdkt.jobs.services import start_job
+from tdkt.lib.downloads import send_export
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import cheap_page
 from tdkt.lib.uploads import UploadError

@@ -12,8 +12,8 @@ from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
 from tdkt.awards.proposals import proposable_awards, proposal_context
 from tdkt.awards.queries import person_timeline
-from tdkt.core.downloads import export_path, send_file
 from tdkt.eligibility.codes import Recipient
+from tdkt.lib.downloads import export_path, send_file
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import cheap_page
 from tdkt.lib.uploads import UploadError, read_upload

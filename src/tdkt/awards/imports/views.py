@@ -16,7 +16,7 @@ from tdkt.awards.imports.columns import field_label
 from tdkt.awards.imports.forms import MappingForm, ReviewForm, UploadForm
 from tdkt.awards.imports.models import BatchStatus, RowStatus
 from tdkt.awards.imports.report import write_report
-from tdkt.core.downloads import send_export
+from tdkt.lib.downloads import send_export
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import cheap_page
 

@@ -16,7 +16,6 @@ from tdkt.accounts.enums import Role
 from tdkt.accounts.scope import get_scope
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
-from tdkt.core.downloads import send_export
 from tdkt.dossiers import exports
 from tdkt.dossiers.models import Nomination, NominationQuota
 from tdkt.dossiers.nominees import blanks, importing, quotas, services
@@ -30,6 +29,7 @@ from tdkt.dossiers.nominees.queries import (
     search_persons,
 )
 from tdkt.dossiers.queries import get_dossier_for_user
+from tdkt.lib.downloads import send_export
 from tdkt.lib.forms import apply_validation_error
 from tdkt.people.models import Person
 

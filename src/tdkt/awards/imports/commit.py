@@ -20,10 +20,10 @@ from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
 from tdkt.awards import services as award_services
 from tdkt.awards.enums import AwardSource, RecipientKind
+from tdkt.awards.imports.batches import CHUNK, count_rows, refuse_unless
 from tdkt.awards.imports.bulk import insert_returning_ids
 from tdkt.awards.imports.checks import Existing, FileDuplicates, identity
 from tdkt.awards.imports.models import BatchStatus, ImportBatch, ImportKind, ImportRow, RowStatus
-from tdkt.awards.imports.services import CHUNK, _refuse_unless, count_rows
 from tdkt.awards.models import AwardRecord, AwardType, Initiative, Rating
 from tdkt.lib.vntext import fold
 from tdkt.people.enums import PersonCategory
@@ -208,7 +208,7 @@ def commit_batch(batch: ImportBatch, *, by) -> ImportBatch:
     """Record every row of a batch that start_commit has marked "committing", or nothing. A failure leaves
     the batch "failed" with the reason; it can be checked again and committed once corrected."""
     batch = ImportBatch.objects.get(pk=batch.pk)
-    _refuse_unless(batch, BatchStatus.COMMITTING)
+    refuse_unless(batch, BatchStatus.COMMITTING)
     progress = CommitProgress(batch.pk)
     try:
         with transaction.atomic():

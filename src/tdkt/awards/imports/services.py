@@ -19,7 +19,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import connection, transaction
-from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,28 +26,24 @@ from tdkt.accounts.scope import get_scope
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
 from tdkt.awards.imports import columns
+from tdkt.awards.imports.batches import CHUNK, COMMIT, VALIDATE, count_rows, refuse_unless
 from tdkt.awards.imports.checks import Existing, FileDuplicates, identity
+from tdkt.awards.imports.commit import commit_batch
 from tdkt.awards.imports.models import BatchStatus, ImportBatch, ImportKind, ImportRow, ReviewDecision, RowStatus
 from tdkt.awards.imports.persons import PersonIndex
 from tdkt.awards.imports.readers import ImportFileError, check_text_encoding, inspect_file, iter_data_rows
 from tdkt.awards.imports.rows import RowContext, UnitLookup, parse_row
 from tdkt.awards.matching import AwardMatcher
+from tdkt.jobs.services import start_job
 from tdkt.lib.uploads import SniffedUpload, UploadError, read_upload
 
 BACKGROUND_ROWS = 2000
-CHUNK = 2000
 
 
 def chunked(items: Iterable, size: int = CHUNK) -> Iterator[list]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk
-
-
-def _refuse_unless(batch: ImportBatch, *statuses) -> None:
-    if batch.status not in statuses:
-        raise ValidationError(_("This import cannot do that now: it is “%(status)s”.") % {
-            "status": batch.get_status_display()})
 
 
 def _check_unit(by, unit) -> None:
@@ -103,7 +98,7 @@ def map_columns(batch: ImportBatch, mapping: dict, *, by) -> ImportBatch:
     """Save the column mapping (remembered for files with the same headings) and start validation."""
     with transaction.atomic():
         batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
-        _refuse_unless(batch, BatchStatus.DRAFT, BatchStatus.VALIDATED, BatchStatus.FAILED)
+        refuse_unless(batch, BatchStatus.DRAFT, BatchStatus.VALIDATED, BatchStatus.FAILED)
         mapping = columns.clean_mapping(batch.kind, mapping, len(batch.header))
         errors = columns.mapping_errors(batch.kind, mapping, batch.header)
         if errors:
@@ -120,9 +115,6 @@ def start_validation(batch: ImportBatch, *, by) -> ImportBatch:
     """Validate now, or in the background for a long file."""
     if batch.total_rows <= BACKGROUND_ROWS:
         return validate_batch(batch, by=by)
-    from tdkt.awards.imports.jobs import VALIDATE
-    from tdkt.jobs.services import start_job
-
     ImportBatch.objects.filter(pk=batch.pk).update(status=BatchStatus.VALIDATING, rows_done=0, error="")
     start_job(VALIDATE, by=by, params={"batch": batch.pk}, title=_("Check %(file)s") % {"file": batch.original_name})
     batch.refresh_from_db()
@@ -206,14 +198,10 @@ def run_validation(batch: ImportBatch, *, by, progress: Callable[[int], None] | 
     return done
 
 
-def count_rows(batch: ImportBatch) -> dict[str, int]:
-    return dict(ImportRow.objects.filter(batch=batch).order_by().values_list("status").annotate(n=Count("id")))
-
-
 def validate_batch(batch: ImportBatch, *, by) -> ImportBatch:
     """Check every row; doubtful person matches wait in the review queue. Nothing is recorded yet."""
     batch = ImportBatch.objects.get(pk=batch.pk)
-    _refuse_unless(batch, BatchStatus.DRAFT, BatchStatus.VALIDATING, BatchStatus.VALIDATED, BatchStatus.FAILED)
+    refuse_unless(batch, BatchStatus.DRAFT, BatchStatus.VALIDATING, BatchStatus.VALIDATED, BatchStatus.FAILED)
     ImportBatch.objects.filter(pk=batch.pk).update(status=BatchStatus.VALIDATING, rows_done=0, error="")
     try:  # no enclosing transaction: each chunk of rows is stored at once, so the progress shows
         total = run_validation(batch, by=by, progress=_progress(batch))
@@ -234,7 +222,7 @@ def resolve_row(row: ImportRow, *, by, person_id: int | None) -> int:
     """Decide a doubtful match: one of the proposed persons, or a new person (person_id None). Applies
     to every waiting row of the batch about the same person (same person key). Returns the rows decided."""
     batch = ImportBatch.objects.select_for_update().get(pk=row.batch_id)
-    _refuse_unless(batch, BatchStatus.VALIDATED)
+    refuse_unless(batch, BatchStatus.VALIDATED)
     row = ImportRow.objects.get(pk=row.pk)
     if row.status != RowStatus.REVIEW:
         raise ValidationError(_("This row does not wait for a review."))
@@ -253,7 +241,7 @@ def resolve_row(row: ImportRow, *, by, person_id: int | None) -> int:
 
 
 def _check_committable(batch: ImportBatch) -> None:
-    _refuse_unless(batch, BatchStatus.VALIDATED)
+    refuse_unless(batch, BatchStatus.VALIDATED)
     errors, waiting = batch.count(RowStatus.ERROR), batch.count(RowStatus.REVIEW)
     if errors:
         raise ValidationError(_("Correct the %(count)s rows with errors and upload the file again; nothing has been "
@@ -264,8 +252,6 @@ def _check_committable(batch: ImportBatch) -> None:
 
 def start_commit(batch: ImportBatch, *, by) -> ImportBatch:
     """Commit now, or in the background for a long file. Refuses while rows have errors or wait for review."""
-    from tdkt.awards.imports.commit import commit_batch
-
     with transaction.atomic():
         locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
         locked.counts = count_rows(locked)
@@ -274,8 +260,5 @@ def start_commit(batch: ImportBatch, *, by) -> ImportBatch:
         locked.save(update_fields=["status", "rows_done", "error", "counts"])
     if locked.total_rows <= BACKGROUND_ROWS:
         return commit_batch(locked, by=by)
-    from tdkt.awards.imports.jobs import COMMIT
-    from tdkt.jobs.services import start_job
-
     start_job(COMMIT, by=by, params={"batch": locked.pk}, title=_("Import %(file)s") % {"file": locked.original_name})
     return locked

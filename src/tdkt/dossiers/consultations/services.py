@@ -22,14 +22,11 @@ from tdkt.dossiers.consultations.models import (
     ConsultationRequest,
     ConsultedAgency,
 )
-from tdkt.dossiers.consultations.queries import (
-    agency_user_ids,
-    answers_for,  # noqa: F401 (called by the council papers)
-)
-from tdkt.dossiers.consultations.workdays import add_working_days
+from tdkt.dossiers.consultations.queries import agency_user_ids
 from tdkt.dossiers.enums import DossierState, EventKind, NominationState
 from tdkt.dossiers.state import actor_user, change_dossier_state, change_nomination_state, log_event
 from tdkt.notifications.services import notify
+from tdkt.workcalendar.calendar import add_working_days
 
 # The dossier states in which the specialist may ask agencies (the first request moves it to consultation).
 SENDABLE_DOSSIER_STATES = frozenset({DossierState.IN_APPRAISAL, DossierState.CONSULTATION,

@@ -21,6 +21,7 @@ from tdkt.council.enums import (
     Outcome,
     ParticipationKind,
 )
+from tdkt.council.texts import meeting_title
 
 
 class CouncilRules(models.Model):
@@ -95,8 +96,6 @@ class Meeting(models.Model):
         ]
 
     def __str__(self):
-        from tdkt.council.texts import meeting_title
-
         return meeting_title(self)
 
 

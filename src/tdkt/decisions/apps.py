@@ -8,6 +8,6 @@ class DecisionsConfig(AppConfig):
     verbose_name = _("Decisions")
 
     def ready(self):
-        from tdkt.decisions.jobs import register_jobs
+        from tdkt.decisions.jobs import register_jobs  # in ready(): the job module imports models
 
         register_jobs()

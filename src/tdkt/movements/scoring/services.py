@@ -7,6 +7,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Max, Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,7 +22,9 @@ from tdkt.movements.scoring.enums import (
     RoundState,
 )
 from tdkt.movements.scoring.models import Criterion, RoundStateChange, ScoringRound, ScoringTemplate
+from tdkt.movements.scoring.queries import compute_ranking, store_ranking
 from tdkt.movements.scoring.ranking import rule_is_valid
+from tdkt.movements.scoring.sheets import format_points
 from tdkt.orgs.models import EmulationGroupYear
 
 
@@ -172,10 +175,6 @@ def add_criterion(template, *, by, code, title, max_points, kind=CriterionKind.N
 
 def _check_scores_still_fit(criterion, max_points: Decimal, kind: str) -> None:
     """Units' scores already typed must stay valid: no kind change, no maximum below a score."""
-    from django.db.models import Max, Min
-
-    from tdkt.movements.scoring.sheets import format_points
-
     bounds = criterion.scores.aggregate(low=Min("points"), high=Max("points"))
     if bounds["low"] is None and bounds["high"] is None:
         return
@@ -276,8 +275,6 @@ def _conditional_state(scoring_round, from_state, to_state, **extra) -> None:
 @transaction.atomic
 def publish_round(scoring_round: ScoringRound, *, by) -> ScoringRound:
     """Under review → published: the ranking is computed once more, stored and locked with the scores."""
-    from tdkt.movements.scoring.queries import compute_ranking, store_ranking
-
     if not rules.can_move_round(by, scoring_round.group_year):
         raise PermissionDenied(_("Only the group's head or the standing body moves the round."))
     if scoring_round.state != RoundState.UNDER_REVIEW:

@@ -93,6 +93,7 @@ bench: venv
 # Only the paths that exist (git does not keep empty directories).
 lint: venv
 	$(VENV)/bin/ruff check $(wildcard src tests bench scripts)
+	PYTHONPATH=src $(VENV)/bin/lint-imports --no-cache
 
 clean:
 	rm -rf $(VENV) test-artifacts .pytest_cache .ruff_cache

@@ -74,10 +74,10 @@ def child() -> None:
     from django.template import Context, Template
     from django.test.utils import CaptureQueriesContext
 
+    from tdkt.dossiers.overdue import overdue_by_specialist
+    from tdkt.dossiers.reminders import send_dossier_reminders
     from tdkt.workcalendar.cache import calendar_scope
     from tdkt.workcalendar.calendar import load_calendar
-    from tdkt.workcalendar.overdue import overdue_by_specialist
-    from tdkt.workcalendar.reminders import send_dossier_reminders
 
     build()
     dataset = f"{DOSSIERS} dossiers, {UNITS} units"

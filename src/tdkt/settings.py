@@ -157,7 +157,7 @@ STATIC_ROOT = Path(envstr("STATIC_ROOT", str(VAR_DIR / "static")))
 MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(VAR_DIR / "media")))  # never served directly: see core.files
 # Export files (Excel, Word) are written here, then streamed and removed; empty: MEDIA_ROOT/exports.
 EXPORTS_DIR = envstr("EXPORTS_DIR", "")
-# An export of more rows than this runs as a background job (tdkt.core.exporting); smaller ones are streamed.
+# An export of more rows than this runs as a background job (tdkt.jobs.exporting); smaller ones are streamed.
 EXPORT_JOB_THRESHOLD = envint("EXPORT_JOB_THRESHOLD", 2000)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -15,6 +15,7 @@ urlpatterns = [
     path("plans/", include("tdkt.plans.urls")),
     path("audit/", include("tdkt.audit.urls")),
     path("calendar/", include("tdkt.workcalendar.urls")),
+    path("calendar/", include("tdkt.dossiers.urls_calls")),
     path("notifications/", include("tdkt.notifications.urls")),
     path("movements/", include("tdkt.movements.urls")),
     path("scoring/", include("tdkt.movements.scoring.urls")),

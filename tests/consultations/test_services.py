@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from tdkt.audit.models import AuditEvent
-from tdkt.dossiers.consultations import services
+from tdkt.dossiers.consultations import queries, services
 from tdkt.dossiers.consultations.enums import Answer, RequestState
 from tdkt.dossiers.consultations.models import ConsultationPolicy, ConsultationRequest, ConsultedAgency
 from tdkt.dossiers.enums import DossierState, NominationState
@@ -249,7 +249,7 @@ def test_answers_for_the_council_papers(world, django_assert_num_queries):
     services.answer_consultation(request, by=world.users["clerk_b"], objection=True, text="Vi phạm giao thông.",
                                  objected_nominations=[second])
     with django_assert_num_queries(3):
-        answers = services.answers_for([first, second])
+        answers = queries.answers_for([first, second])
     assert [(a.agency, a.state, a.answer, a.text, a.objects_to_line) for a in answers[first.pk]] == [
         ("Công an tỉnh", "answered", "objection", "Vi phạm giao thông.", False),
         ("Thuế tỉnh", "sent", "", "", False)]
@@ -264,10 +264,10 @@ def test_answers_for_runs_a_fixed_number_of_queries(world, django_assert_num_que
              enumerate([world.person_a, world.person_a_child, world.person_b], start=1)]
     services.send_consultation(dossier, by=world.users["specialist"], agencies=[police(), tax()], nominations=lines)
     with django_assert_num_queries(3):
-        answers = services.answers_for(lines)
+        answers = queries.answers_for(lines)
     assert [len(answers[line.pk]) for line in lines] == [2, 2, 2]
     with django_assert_num_queries(0):
-        assert services.answers_for([]) == {}
+        assert queries.answers_for([]) == {}
 
 
 def test_two_specialists_handling_one_comment_give_one_change(world):

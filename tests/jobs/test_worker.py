@@ -104,7 +104,5 @@ def test_the_sweep_commands_stay_idempotent_by_hand():
 
 
 def test_the_sweep_task_runs_only_scheduled_commands():
-    from tdkt.jobs.tasks import run_sweep_task
-
     with pytest.raises(ValueError, match="'flush' is not a scheduled sweep"):
-        run_sweep_task.call("flush")
+        schedule.run_sweep_task.call("flush")

@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 from tdkt.dossiers.enums import DossierState, NominationState
 from tdkt.dossiers.models import DossierEvent
-from tdkt.dossiers.postings import services
+from tdkt.dossiers.postings import queries, services
 from tdkt.dossiers.postings.enums import CommentState, NoticeState
 from tdkt.dossiers.postings.models import PostingPolicy, PublicComment, PublicNotice
 from tests.consultations.support import add_line, dossier_with_two_lines, make_dossier
@@ -195,19 +195,19 @@ def test_closing_waits_for_the_period_and_is_idempotent(world, capsys):
 
 def test_blockers_until_posted_closed_and_handled(world):
     dossier, first, second = dossier_with_two_lines(world)
-    assert services.open_blockers(dossier, D(2026, 3, 2)) == [
+    assert queries.open_blockers(dossier, D(2026, 3, 2)) == [
         "1 trường hợp phải được công khai trước khi trình Hội đồng (Điều 44 khoản 2 Nghị định 152/2025/NĐ-CP): "
         "Nguyễn Văn An."]
     notice = services.publish_notice(dossier, by=world.users["specialist"], published_on=D(2026, 3, 2))
     PublicComment.objects.create(notice=notice, nomination=first, name="A", contact="B", text="C", ip_hash="x")
     PublicComment.objects.create(notice=notice, name="D", contact="E", text="F", ip_hash="y")
-    assert services.open_blockers(dossier, D(2026, 3, 16)) == [
+    assert queries.open_blockers(dossier, D(2026, 3, 16)) == [
         "Thông báo công khai “Công khai danh sách đề nghị khen thưởng: Hồ sơ đề nghị khen thưởng năm 2025” đang nhận "
         "góp ý đến hết ngày 16/03/2026.",
         "Còn 2 góp ý của nhân dân chưa được xử lý."]
     for comment in PublicComment.objects.all():
         services.handle_comment(comment, by=world.users["specialist"], outcome=CommentState.DISMISSED, reason="Không có căn cứ.")
-    assert services.open_blockers(dossier, D(2026, 3, 17)) == []
+    assert queries.open_blockers(dossier, D(2026, 3, 17)) == []
 
 
 def test_comment_summary_for_the_council_papers(world, django_assert_num_queries):
@@ -219,7 +219,7 @@ def test_comment_summary_for_the_council_papers(world, django_assert_num_queries
     PublicComment.objects.create(notice=notice, nomination=first, name="A", contact="B", text="Sai tên.", ip_hash="x")
     PublicComment.objects.create(notice=notice, name="D", contact="E", text="Chung.", ip_hash="y")
     with django_assert_num_queries(3):
-        summary = services.comment_summary([first, second])
+        summary = queries.comment_summary([first, second])
     mine, other = summary[first.pk], summary[second.pk]
     assert (mine.total, mine.new, mine.dismissed, mine.led_to_hold, mine.general, mine.posted) == (2, 1, 0, 1, 1, True)
     assert [(c.text, c.state, c.reason) for c in mine.comments] == [
@@ -230,4 +230,4 @@ def test_comment_summary_for_the_council_papers(world, django_assert_num_queries
     assert mine.notices == [(notice.title, D(2026, 3, 2), D(2026, 3, 16), "published")]
     assert (other.total, other.posted, other.notices) == (0, False, [])
     with django_assert_num_queries(0):
-        assert services.comment_summary([]) == {}
+        assert queries.comment_summary([]) == {}

@@ -35,10 +35,10 @@ MATRIX = [
     ("workcalendar:day_remove", "province_day", [405, 403, 403, 403, 302]),
     ("workcalendar:limits", None, [200, 200, 200, 200, 302]),
     ("workcalendar:limit_edit", "step_limit", [200, 403, 403, 403, 302]),
-    ("workcalendar:calls", None, [200, 200, 200, 200, 302]),
-    ("workcalendar:call_create", None, [200, 403, 403, 403, 302]),
-    ("workcalendar:call_edit", "dossier_call", [200, 403, 403, 403, 302]),
-    ("workcalendar:call_set_open", "dossier_call", [405, 403, 403, 403, 302]),
-    ("workcalendar:overdue", None, [200, 403, 403, 403, 302]),
+    ("dossier_calls:calls", None, [200, 200, 200, 200, 302]),
+    ("dossier_calls:call_create", None, [200, 403, 403, 403, 302]),
+    ("dossier_calls:call_edit", "dossier_call", [200, 403, 403, 403, 302]),
+    ("dossier_calls:call_set_open", "dossier_call", [405, 403, 403, 403, 302]),
+    ("dossier_calls:overdue", None, [200, 403, 403, 403, 302]),
 ]
 OBJECTS = {"province_day": _province_day, "step_limit": _step_limit, "dossier_call": _dossier_call}

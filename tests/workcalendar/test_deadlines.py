@@ -7,13 +7,13 @@ import pytest
 from django.template import Context, Template
 
 from tdkt.accounts.enums import Role
+from tdkt.dossiers.calls import is_late, open_calls_for
 from tdkt.dossiers.deadlines import step_due_date, step_limit
 from tdkt.dossiers.models import DossierCall
+from tdkt.dossiers.overdue import overdue_by_specialist
 from tdkt.workcalendar.cache import calendar_scope
-from tdkt.workcalendar.calls import is_late, open_calls_for
 from tdkt.workcalendar.enums import ProvinceDayKind
 from tdkt.workcalendar.models import ProvinceDay, StepLimit
-from tdkt.workcalendar.overdue import overdue_by_specialist
 from tests.factories import make_user
 from tests.workcalendar.support import make_dossier
 
@@ -148,7 +148,7 @@ def test_overdue_page_lists_rows_and_dossiers(world):
 
     make_dossier(world.unit_a, state="in_appraisal", due=D(2020, 3, 3), assignee=world.users["specialist"],
                  title="Hồ sơ Sở Y tế quá hạn")
-    body = client_for(world, "specialist").get(reverse("workcalendar:overdue")).content.decode()
+    body = client_for(world, "specialist").get(reverse("dossier_calls:overdue")).content.decode()
     assert f'data-specialist="{world.users["specialist"].pk}"' in body
     assert "Hồ sơ Sở Y tế quá hạn" in body
     assert 'class="due overdue"' in body

@@ -7,8 +7,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from tdkt.dossiers.models import DossierCall
+from tdkt.dossiers.reminders import send_dossier_reminders
 from tdkt.notifications.models import Notification
-from tdkt.workcalendar.reminders import send_dossier_reminders
 from tests.workcalendar.support import make_dossier
 
 pytestmark = pytest.mark.django_db

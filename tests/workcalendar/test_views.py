@@ -126,29 +126,29 @@ def test_a_bad_limit_is_refused(world, days):
 
 def test_specialist_creates_edits_closes_and_reopens_a_call(world):
     client = client_for(world, "specialist")
-    response = client.post(reverse("workcalendar:call_create"), {
+    response = client.post(reverse("dossier_calls:call_create"), {
         "name": "Tổng kết năm 2026", "year": "2026", "kind": "year_end", "cut_off": "10/12/2026", "note": ""})
     assert response.status_code == 302
     call = DossierCall.objects.get()
     assert (call.name, call.cut_off, call.is_open) == ("Tổng kết năm 2026", D(2026, 12, 10), True)
-    client.post(reverse("workcalendar:call_edit", kwargs={"pk": call.pk}), {
+    client.post(reverse("dossier_calls:call_edit", kwargs={"pk": call.pk}), {
         "name": "Tổng kết năm 2026", "year": "2026", "kind": "year_end", "cut_off": "11/12/2026", "note": "Gia hạn"})
     call.refresh_from_db()
     assert (call.cut_off, call.note) == (D(2026, 12, 11), "Gia hạn")
     assert AuditEvent.objects.get(object_type="dossiers.dossiercall", action="update").changes["cut_off"] == [
         "2026-12-10", "2026-12-11"]
-    client.post(reverse("workcalendar:call_set_open", kwargs={"pk": call.pk}), {"open": "0"})
+    client.post(reverse("dossier_calls:call_set_open", kwargs={"pk": call.pk}), {"open": "0"})
     call.refresh_from_db()
     assert call.is_open is False
-    response = client.post(reverse("workcalendar:call_set_open", kwargs={"pk": call.pk}), {"open": "0"}, follow=True)
+    response = client.post(reverse("dossier_calls:call_set_open", kwargs={"pk": call.pk}), {"open": "0"}, follow=True)
     assert "Đợt nhận hồ sơ này đã đóng." in response.content.decode()
-    client.post(reverse("workcalendar:call_set_open", kwargs={"pk": call.pk}), {"open": "1"})
+    client.post(reverse("dossier_calls:call_set_open", kwargs={"pk": call.pk}), {"open": "1"})
     call.refresh_from_db()
     assert call.is_open is True
 
 
 def test_a_call_with_a_bad_date_is_refused(world):
-    response = client_for(world, "specialist").post(reverse("workcalendar:call_create"), {
+    response = client_for(world, "specialist").post(reverse("dossier_calls:call_create"), {
         "name": "Đợt 1", "year": "2026", "kind": "year_end", "cut_off": "31/02/2026"})
     assert response.status_code == 200
     assert response.context["form"].errors["cut_off"]
@@ -161,10 +161,10 @@ def test_clerk_sees_open_calls_with_days_left_but_cannot_change_them(world):
     DossierCall.objects.create(name="Đợt đã đóng", year=2025, kind="year_end", cut_off=D(2025, 12, 10),
                                is_open=False)
     client = client_for(world, "clerk_a")
-    body = client.get(reverse("workcalendar:calls")).content.decode()
+    body = client.get(reverse("dossier_calls:calls")).content.decode()
     assert "Tổng kết năm 2026" in body and "Đợt đã đóng" not in body
     assert 'class="due due-ok" data-working-days="' in body
-    assert client.post(reverse("workcalendar:call_set_open", kwargs={"pk": call.pk}), {"open": "0"}).status_code == 403
+    assert client.post(reverse("dossier_calls:call_set_open", kwargs={"pk": call.pk}), {"open": "0"}).status_code == 403
     call.refresh_from_db()
     assert call.is_open is True
 
@@ -175,7 +175,7 @@ def test_calls_page_query_count_is_fixed(world, django_assert_num_queries, count
         DossierCall.objects.create(name=f"Đợt {index}", year=2026, kind="year_end", cut_off=D(2026, 12, 10 + index))
     client = client_for(world, "clerk_a")
     with django_assert_num_queries(11):
-        assert client.get(reverse("workcalendar:calls")).status_code == 200
+        assert client.get(reverse("dossier_calls:calls")).status_code == 200
 
 
 @pytest.mark.parametrize("count", [1, 3])
@@ -201,13 +201,13 @@ def test_overdue_page_query_count_is_fixed(world, django_assert_num_queries, cou
         make_dossier(world.unit_a, state="in_appraisal", due=D(2020, 3, 2 + index), assignee=world.users["specialist"])
     client = client_for(world, "specialist")
     with django_assert_num_queries(10):
-        response = client.get(reverse("workcalendar:overdue"))
+        response = client.get(reverse("dossier_calls:overdue"))
     assert len(response.context["dossiers"]) == count
     assert [(row.overdue, row.due_soon) for row in response.context["rows"]] == [(count, 0)]
 
 
 def test_demo_loads_twice_without_duplicates_and_wipes_only_its_rows(db):
-    from tdkt.workcalendar import demo
+    from tdkt.dossiers import calls_demo as demo
 
     ProvinceDay.objects.create(date=D(2026, 10, 5), kind=ProvinceDayKind.DAY_OFF, name="Ngày thật của tỉnh")
     assert demo.load_demo(2026) == (

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
 from tdkt.accounts.models import Membership, User
-from tdkt.core.admin import AuditedAdmin
+from tdkt.audit.admin import AuditedAdmin
 
 
 class MembershipInline(admin.TabularInline):

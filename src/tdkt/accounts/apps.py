@@ -7,4 +7,4 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Users and roles")
 
     def ready(self):
-        from tdkt.accounts import signals  # noqa: F401
+        from tdkt.accounts import signals  # noqa: F401 - in ready(): connects the receivers once models are loaded

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from tdkt.accounts.enums import PERSONAL_DATA_ROLES, PROVINCE_WIDE_ROLES, READ_ALL_ROLES, UNIT_ROLES, Role
+from tdkt.orgs.models import EmulationGroupMembership, Unit, UnitSuccession
 
 
 @dataclass(frozen=True)
@@ -44,8 +45,6 @@ EMPTY_SCOPE = Scope()
 
 def predecessor_map() -> dict[int, list[int]]:
     """Successor unit id -> ids of the units merged or split into it, from one query."""
-    from tdkt.orgs.models import UnitSuccession
-
     predecessors: dict[int, list[int]] = {}
     for pred_id, succ_id in UnitSuccession.objects.values_list("predecessor_id", "successor_id"):
         predecessors.setdefault(succ_id, []).append(pred_id)
@@ -54,8 +53,6 @@ def predecessor_map() -> dict[int, list[int]]:
 
 def unit_graph():
     """(children map, predecessors map) of all units, from two queries."""
-    from tdkt.orgs.models import Unit
-
     children: dict[int, list[int]] = {}
     for unit_id, parent_id in Unit.objects.values_list("id", "parent_id"):
         children.setdefault(parent_id, []).append(unit_id)
@@ -99,8 +96,6 @@ def compute_scope(user) -> Scope:
         readable = set(writable) | expand_units(home, {}, predecessors)
         group_ids = [m.emulation_group_id for m in memberships if m.role == Role.GROUP_HEAD]
         if group_ids:
-            from tdkt.orgs.models import EmulationGroupMembership
-
             readable |= set(
                 EmulationGroupMembership.objects.filter(
                     group_year__group_id__in=group_ids, group_year__year=today.year

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils import timezone
 
 from tdkt.api.models import ApiToken
-from tdkt.core.admin import AuditedAdmin
+from tdkt.audit.admin import AuditedAdmin
 
 
 @admin.register(ApiToken)

@@ -3,7 +3,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.audit.models import AuditAction
-from tdkt.orgs.forms import DateInput
+from tdkt.lib.forms import DateInput
 
 
 class AuditFilterForm(forms.Form):

@@ -3,8 +3,8 @@ Admin writes are audited too (AuditedAdmin). Names for matching are kept by the 
 
 from django.contrib import admin
 
+from tdkt.audit.admin import AuditedAdmin
 from tdkt.awards.models import AwardRecord, AwardType, DisciplineRecord, Initiative, OpenCase, Rating
-from tdkt.core.admin import AuditedAdmin
 
 
 @admin.register(AwardType)

@@ -7,6 +7,6 @@ class AwardsConfig(AppConfig):
     verbose_name = _("Awards")
 
     def ready(self):
-        from tdkt.awards.imports.jobs import register_jobs
+        from tdkt.awards.imports.jobs import register_jobs  # in ready(): the job module imports models
 
         register_jobs()

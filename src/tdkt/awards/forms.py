@@ -14,7 +14,7 @@ from tdkt.awards.enums import (
     RecipientKind,
 )
 from tdkt.awards.models import AwardType, Initiative
-from tdkt.orgs.forms import DateInput
+from tdkt.lib.forms import DateInput
 
 
 class AwardTypeForm(forms.ModelForm):

@@ -11,6 +11,9 @@ key: a name that is not known returns None rather than a guess.
 import difflib
 import re
 
+from django.conf import settings
+
+from tdkt.awards.models import AwardAlias, AwardType
 from tdkt.lib.vntext import fold
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -26,8 +29,6 @@ _CLASSES = {"1": "nhat", "i": "nhat", "nhat": "nhat", "2": "nhi", "ii": "nhi", "
 
 
 def _province_folded() -> str:
-    from django.conf import settings
-
     return _NON_WORD.sub(" ", fold(getattr(settings, "PROVINCE_NAME", ""))).strip()
 
 
@@ -62,8 +63,6 @@ class AwardMatcher:
     """Matches many names against the catalogue with two queries in all (for imports)."""
 
     def __init__(self, award_types=None, aliases=None):
-        from tdkt.awards.models import AwardAlias, AwardType
-
         types = award_types if award_types is not None else AwardType.objects.all()
         self.types = {award_type.pk: award_type for award_type in types}
         rows = aliases if aliases is not None else AwardAlias.objects.values_list("key", "award_type_id")
@@ -95,8 +94,6 @@ def match_award_type(text: str):
 
     One query per call; for many names build one AwardMatcher and call its `match`.
     """
-    from tdkt.awards.models import AwardAlias
-
     if not text or not text.strip():
         return None
     keys = [award_name_key(text)]

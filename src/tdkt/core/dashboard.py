@@ -4,6 +4,9 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from tdkt.accounts.scope import get_scope
+from tdkt.dossiers.enums import PROVINCE_STATES, DossierState
+from tdkt.dossiers.queries import dossiers_for_user
+from tdkt.notifications.services import unread_count
 from tdkt.orgs.models import EmulationGroupYear, Unit
 from tdkt.people.models import Person
 
@@ -29,10 +32,6 @@ def dashboard_figures(user) -> dict:
 
 def dossier_figures(user) -> dict:
     """What waits for the user: dossiers to receive or to complete, steps overdue, unread notifications."""
-    from tdkt.dossiers.enums import PROVINCE_STATES, DossierState
-    from tdkt.dossiers.queries import dossiers_for_user
-    from tdkt.notifications.services import unread_count
-
     today = timezone.localdate()
     counts = dossiers_for_user(user).aggregate(
         submitted=Count("id", filter=Q(state=DossierState.SUBMITTED)),

@@ -4,7 +4,7 @@ voted next to any count (ballot secrecy)."""
 
 from django.contrib import admin
 
-from tdkt.core.admin import AuditedAdmin
+from tdkt.audit.admin import AuditedAdmin
 from tdkt.council.models import CouncilRules
 
 

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.council.enums import BallotMode
-from tdkt.orgs.forms import DateInput
+from tdkt.lib.forms import DateInput
 
 
 class MeetingForm(forms.Form):

@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tdkt.council.papers import agenda_items
 from tdkt.dossiers.postings.enums import PUBLIC_NOTICE_STATES, CommentState
 from tdkt.dossiers.postings.models import PublicComment, PublicNotice
 
@@ -143,8 +144,6 @@ def feedback_for(meeting, items=None) -> list[NoticeFeedback] | None:
     if meeting.minutes_public_feedback is not None:  # {"notices": …} frozen when the minutes were locked
         return from_data(meeting.minutes_public_feedback["notices"])
     if items is None:
-        from tdkt.council.papers import agenda_items
-
         items = agenda_items(meeting)
     return build_feedback(items)
 

@@ -22,6 +22,7 @@ from tdkt.council.enums import (
     Outcome,
     ParticipationKind,
 )
+from tdkt.council.texts import meeting_title
 from tdkt.workflow.models import StateChange
 
 
@@ -97,8 +98,6 @@ class Meeting(models.Model):
         ]
 
     def __str__(self):
-        from tdkt.council.texts import meeting_title
-
         return meeting_title(self)
 
     def get_absolute_url(self):

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tdkt.council.models import AgendaItem
-from tdkt.dossiers.consultations.services import answers_for
-from tdkt.dossiers.postings.services import comment_summary
+from tdkt.dossiers.consultations.queries import answers_for
+from tdkt.dossiers.postings.queries import comment_summary
 
 VERDICT_LABELS = {
     "eligible": gettext_lazy("Eligible"),

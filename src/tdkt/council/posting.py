@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tdkt.council.rules import ENDS_TOO_LATE, STILL_OPEN, PostingCheck, posting_check
-from tdkt.dossiers.postings.services import comment_summary
+from tdkt.dossiers.postings.queries import comment_summary
 
 
 def _day(value: datetime.date) -> str:

@@ -9,7 +9,7 @@ from django.http import Http404
 
 from tdkt.accounts.enums import Role
 from tdkt.accounts.scope import get_scope
-from tdkt.council.models import Meeting
+from tdkt.council.models import AgendaItem, Meeting
 from tdkt.orgs.enums import CouncilRole
 from tdkt.orgs.models import Council, CouncilMember
 
@@ -92,8 +92,6 @@ def vote_results(nominations) -> dict:
     """Nomination id -> its council result (for decisions and reports: law.md §4.6 stores the council's
     minutes and vote %): {"meeting": Meeting, "agree", "disagree", "abstain", "members", "threshold_percent",
     "outcome"}. Only items of closed ballots; one query whatever the number of lines."""
-    from tdkt.council.models import AgendaItem
-
     ids = [getattr(n, "pk", n) for n in nominations]
     results = {}
     items = AgendaItem.objects.filter(nomination_id__in=ids).exclude(outcome="").select_related(

@@ -4,7 +4,7 @@ a signed decision refuses any write anyway. Admin writes are audited (AuditedAdm
 
 from django.contrib import admin
 
-from tdkt.core.admin import AuditedAdmin
+from tdkt.audit.admin import AuditedAdmin
 from tdkt.decisions.models import BaseSalary, IssuingAuthority, LegalBasisTemplate, RewardFund
 
 

@@ -24,6 +24,7 @@ from tdkt.audit.models import AuditAction
 from tdkt.audit.services import masked, record, snapshot
 from tdkt.awards.models import AwardRecord, Initiative
 from tdkt.decisions.enums import ISSUED_STATES, DecisionKind, DecisionState
+from tdkt.decisions.events import log_decision_event, record_decision_created
 from tdkt.decisions.models import Decision, DecisionLine, LineAwardRecord
 from tdkt.dossiers.state import actor_user
 
@@ -59,8 +60,6 @@ def _amending_draft(decision: Decision, *, by, kind: str, reason: str, lines=Non
     DecisionLine.objects.bulk_create([
         DecisionLine(decision=new, amends_line=line, amount=0,
                      **{name: getattr(line, name) for name in COPIED_LINE_FIELDS}) for line in targets])
-    from tdkt.decisions.services import log_decision_event, record_decision_created
-
     record_decision_created(by, new)
 
     log_decision_event(new, by=by, from_state="", to_state=DecisionState.DRAFT, reason=reason)

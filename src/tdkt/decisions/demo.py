@@ -11,11 +11,14 @@ import io
 
 from django.db import connection, transaction
 from django.utils import timezone
+from fpdf import FPDF
 
 from tdkt.accounts.models import User
+from tdkt.awards.enums import RecipientKind
 from tdkt.awards.models import AwardRecord, AwardType, Initiative
 from tdkt.decisions import drafting, services
 from tdkt.decisions.enums import FundEntryKind
+from tdkt.decisions.events import log_decision_event
 from tdkt.decisions.models import (
     Decision,
     DecisionEvent,
@@ -28,8 +31,12 @@ from tdkt.decisions.models import (
     RewardFundEntry,
 )
 from tdkt.decisions.money import vnd
+from tdkt.decisions.payments import post_payout
+from tdkt.decisions.queries import draftable_nominations
+from tdkt.lib.fonts import SERIF
 from tdkt.orgs.enums import UnitKind
 from tdkt.orgs.models import Unit
+from tdkt.people.models import Person
 
 ACTOR = "seed_demo"
 OPENING_BALANCE_VND = 5_000_000_000
@@ -58,10 +65,6 @@ def _demo_authority():
 
 
 def _pdf(text: str) -> bytes:
-    from fpdf import FPDF
-
-    from tdkt.lib.fonts import SERIF
-
     pdf = FPDF()
     pdf.add_font("Serif", "", str(SERIF[""]))
     pdf.add_page()
@@ -98,9 +101,6 @@ def load_demo(year: int) -> str:
 
 
 def _demo_decisions(authority, fund) -> str:
-    from tdkt.decisions.payments import post_payout
-    from tdkt.decisions.queries import draftable_nominations
-
     nominations = list(draftable_nominations().filter(award_type__level__in=["province", "grassroots"])[:60])
     specialist = User.objects.filter(username="chuyenvien").first() or ACTOR
     signer = User.objects.filter(username="chutich").first() or ACTOR
@@ -125,9 +125,6 @@ def _demo_decisions(authority, fund) -> str:
 
 def _direct_decision(authority, by, today):
     """A Bằng khen decision for a few people and one unit of the demo's Sở Y tế (lines without nominations)."""
-    from tdkt.awards.enums import RecipientKind
-    from tdkt.people.models import Person
-
     award = AwardType.objects.filter(code="BK_TINH").first()
     department = Unit.objects.filter(name="Sở Y tế").order_by("id").first()
     if award is None or department is None:
@@ -155,7 +152,7 @@ def _direct_decision(authority, by, today):
               for i, person in enumerate(people, start=1)]
     drafting.apply_amounts(lines, today, year=year)
     DecisionLine.objects.bulk_create(lines)
-    services.log_decision_event(decision, by=by, from_state="", to_state="draft", reason="Dữ liệu mẫu")
+    log_decision_event(decision, by=by, from_state="", to_state="draft", reason="Dữ liệu mẫu")
     return decision
 
 

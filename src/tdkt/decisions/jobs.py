@@ -2,10 +2,18 @@
 so the conversion (tdkt.decisions.pdf) runs in the worker and the user downloads the file from the job
 page. Both jobs only compute a file: they are retry-safe."""
 
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tdkt.awards.models import AwardType
+from tdkt.decisions import documents, queries
+from tdkt.decisions.models import Decision, IssuingAuthority
+from tdkt.decisions.pdf import docx_to_pdf
+from tdkt.decisions.queries import get_decision_for_user
+from tdkt.decisions.rules import is_manager
+from tdkt.decisions.submissions import state_level_nominations, submission_docx
 from tdkt.jobs.registry import register
 
 DECISION_PDF = "decisions.pdf"
@@ -14,8 +22,6 @@ PDF_TIME_LIMIT = 300  # LibreOffice itself is stopped after CONVERT_TIMEOUT_S (1
 
 
 def can_read_decision(user, params: dict) -> bool:
-    from tdkt.decisions.queries import get_decision_for_user
-
     if not getattr(user, "is_authenticated", False):
         return False
     try:
@@ -26,10 +32,6 @@ def can_read_decision(user, params: dict) -> bool:
 
 
 def run_decision_pdf(job, progress) -> None:
-    from tdkt.decisions import documents, queries
-    from tdkt.decisions.models import Decision
-    from tdkt.decisions.pdf import docx_to_pdf
-
     decision = Decision.objects.select_related("authority", "award_type").get(pk=job.params["decision"])
     progress.set_total(1)
     data = docx_to_pdf(documents.decision_docx(decision, queries.all_lines(decision)))
@@ -38,17 +40,11 @@ def run_decision_pdf(job, progress) -> None:
 
 
 def can_make_submission(user, params: dict) -> bool:
-    from tdkt.decisions.rules import is_manager
-
     return getattr(user, "is_authenticated", False) and is_manager(user)
 
 
 def submission_for(award_pk: int):
     """(award, .docx bytes) of the Tờ trình for a State-level award; Http404 when there is nothing to submit."""
-    from tdkt.awards.models import AwardType
-    from tdkt.decisions.models import IssuingAuthority
-    from tdkt.decisions.submissions import state_level_nominations, submission_docx
-
     award = AwardType.objects.filter(pk=award_pk).first()
     nominations = list(state_level_nominations().filter(award_type=award)) if award else []
     authority = IssuingAuthority.objects.filter(active=True).first()
@@ -58,10 +54,6 @@ def submission_for(award_pk: int):
 
 
 def run_submission_pdf(job, progress) -> None:
-    from django.core.exceptions import ValidationError
-
-    from tdkt.decisions.pdf import docx_to_pdf
-
     progress.set_total(1)
     try:
         award, data = submission_for(job.params["award"])

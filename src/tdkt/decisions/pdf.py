@@ -15,6 +15,14 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from fpdf import FPDF
+
+from tdkt.lib.fonts import SERIF
+
 PDF_TYPE = "application/pdf"
 CONVERT_TIMEOUT_S = 180
 
@@ -38,10 +46,6 @@ def docx_to_pdf(data: bytes) -> bytes:
 
 def _blocks(document):
     """(text, bold, italic, align) of the body in order, table cells included."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
     aligns = {WD_ALIGN_PARAGRAPH.CENTER: "C", WD_ALIGN_PARAGRAPH.RIGHT: "R", WD_ALIGN_PARAGRAPH.JUSTIFY: "J"}
     for item in document.iter_inner_content():
         paragraphs = [item] if isinstance(item, Paragraph) else [
@@ -54,11 +58,6 @@ def _blocks(document):
 
 def render_plain_pdf(data: bytes) -> bytes:
     """The fallback: the .docx text on A4 with Decree-30 margins, Liberation Serif 13 pt."""
-    import docx
-    from fpdf import FPDF
-
-    from tdkt.lib.fonts import SERIF
-
     document = docx.Document(io.BytesIO(data))
     pdf = FPDF(format="A4")
     pdf.set_margins(30, 20, 15)

@@ -9,9 +9,12 @@ from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.http import Http404
 
 from tdkt.accounts.scope import get_scope
+from tdkt.awards.enums import AwardLevel
 from tdkt.decisions.amendments import revoked_subquery
-from tdkt.decisions.enums import DecisionState
+from tdkt.decisions.enums import DecisionKind, DecisionState
 from tdkt.decisions.models import Decision, DecisionLine
+from tdkt.dossiers.enums import NominationState
+from tdkt.dossiers.models import Nomination
 
 
 def _unit_lines(scope):
@@ -67,11 +70,6 @@ def all_lines(decision):
 
 def draftable_nominations():
     """Council-approved nominations not yet on an award decision, for the drafting screen."""
-    from tdkt.awards.enums import AwardLevel
-    from tdkt.decisions.enums import DecisionKind
-    from tdkt.dossiers.enums import NominationState
-    from tdkt.dossiers.models import Nomination
-
     return (Nomination.objects.filter(state=NominationState.APPROVED)
             .exclude(award_type__level=AwardLevel.STATE)  # proposed upwards by a Tờ trình instead
             .exclude(decision_lines__decision__kind=DecisionKind.AWARD)

@@ -27,15 +27,17 @@ from tdkt.audit.services import record
 from tdkt.awards.enums import AwardLevel, AwardSource, InitiativeScope
 from tdkt.awards.models import AwardRecord, Initiative
 from tdkt.decisions import drafting
+from tdkt.decisions.amendments import apply_amendments
 from tdkt.decisions.enums import DecisionKind, DecisionState
-from tdkt.decisions.models import Decision, DecisionLine, LineAwardRecord
+from tdkt.decisions.events import log_decision_event, record_decision_created
+from tdkt.decisions.models import Decision, DecisionLine, LegalBasisTemplate, LineAwardRecord
 from tdkt.decisions.numbering import take_number
 from tdkt.decisions.transitions import DECISION
 from tdkt.dossiers.enums import DossierState, NominationState
+from tdkt.dossiers.models import Dossier, Nomination
 from tdkt.dossiers.state import actor_user
 from tdkt.dossiers.transitions import DOSSIER, NOMINATION
 from tdkt.lib.uploads import UploadError, read_upload, sniff_upload
-from tdkt.workflow.primitive import write_history
 
 SIGNED_PDF_MAX_BYTES = 30 * 1024 * 1024
 # The initiative a CSTĐ title rests on must be recognised at least at this scope (Luật Đ21–23).
@@ -51,18 +53,6 @@ def _state_label(value) -> str:
     return DECISION.state_label(value)
 
 
-def log_decision_event(decision, *, by, from_state, to_state, reason="", changes=None):
-    """The timeline and audit rows of a step that is not a transition (the creation of a draft)."""
-    write_history(DECISION, decision, by=by, from_state=from_state, to_state=to_state, reason=reason)
-    record(by, AuditAction.UPDATE, decision,
-           changes={"state": [from_state, to_state], "reason": reason or "", **(changes or {})})
-
-
-def record_decision_created(by, decision) -> None:
-    record(by, AuditAction.CREATE, decision, changes={
-        "kind": decision.kind, "award_type": decision.award_type_id, "basis": decision.basis,
-        "achievement_year": decision.achievement_year, "corrects": decision.corrects_id,
-        "revokes": decision.revokes_id, "lines": decision.lines.count()})
 
 
 # --- drafting ---------------------------------------------------------------------------------------
@@ -78,8 +68,6 @@ def draft_decisions(nominations, *, by, authority, date: datetime.date | None = 
     if not nominations:
         raise ValidationError(_("Choose at least one approved nomination."))
     ids = [n.pk for n in nominations]
-    from tdkt.dossiers.models import Nomination
-
     nominations = list(Nomination.objects.filter(pk__in=ids).select_related(
         "dossier", "person__unit", "unit__parent", "household__unit", "award_type").order_by(
         "dossier_id", "position", "id"))
@@ -253,8 +241,6 @@ def sign_decision(decision: Decision, *, by, signed_pdf, signed_on: datetime.dat
     DECISION.perform(locked, "sign", by=by, number=number, year=year, decision_date=signed_on, signed_pdf=locked.signed_pdf.name,
                      signed_pdf_sha256=digest, signed_pdf_size=len(data), signed_at=timezone.now(),
                      signed_by=actor_user(by))
-    from tdkt.decisions.amendments import apply_amendments
-
     if locked.kind == DecisionKind.AWARD:
         _enter_history(locked, lines, by=by)
     else:
@@ -322,8 +308,6 @@ def _settle_nominations(lines, *, by, reason) -> None:
             continue
         NOMINATION.perform(nomination, "award", by=by, reason=reason)
         dossier_ids.add(nomination.dossier_id)
-    from tdkt.dossiers.models import Dossier
-
     for dossier in Dossier.objects.filter(pk__in=dossier_ids).exclude(state__in={DossierState.DECIDED}):
         if dossier.nominations.filter(state__in=PENDING_LINE_STATES).exists():
             continue
@@ -342,8 +326,6 @@ def publish_decision(decision: Decision, *, by, reason: str = "") -> Decision:
 @transaction.atomic
 def save_legal_basis_template(template, *, by, authority, award_type, basis, lines, note=""):
     """Create (template None) or edit a template of "Căn cứ" lines; audited with before and after."""
-    from tdkt.decisions.models import LegalBasisTemplate
-
     if not lines:
         raise ValidationError({"lines": _("Write at least one legal basis.")})
     before = None if template is None else {"lines": list(template.lines), "note": template.note}

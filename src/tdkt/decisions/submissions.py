@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from tdkt.awards.enums import AwardLevel
 from tdkt.decisions import documents, drafting
 from tdkt.dossiers.enums import NominationState, TargetAuthority
+from tdkt.dossiers.models import Nomination
 from tdkt.lib import nd30
 
 ADDRESSEES = {TargetAuthority.PRIME_MINISTER: "Thủ tướng Chính phủ",
@@ -31,8 +32,6 @@ class SubmissionLine:
 
 def state_level_nominations():
     """Approved nominations for awards decided above the province, by award."""
-    from tdkt.dossiers.models import Nomination
-
     return (Nomination.objects.filter(state=NominationState.APPROVED, award_type__level=AwardLevel.STATE)
             .select_related("dossier", "award_type", "person__unit", "unit__parent", "household__unit")
             .order_by("award_type__sort_order", "dossier_id", "position", "id"))

@@ -13,13 +13,14 @@ from django.views.decorators.http import require_POST
 
 from tdkt.accounts.access import roles_required, signed_in
 from tdkt.awards.models import AwardType
-from tdkt.core.downloads import send_export
 from tdkt.decisions import amendments, documents, forms, payments, queries, rules, services
 from tdkt.decisions.jobs import DECISION_PDF, SUBMISSION_PDF, submission_for
-from tdkt.decisions.models import DecisionLine, IssuingAuthority, RewardFund
+from tdkt.decisions.models import DecisionLine, IssuingAuthority, LegalBasisTemplate, RewardFund
 from tdkt.decisions.pdf import PDF_TYPE
+from tdkt.decisions.submissions import state_level_nominations
 from tdkt.decisions.transitions import DECISION
 from tdkt.jobs.services import start_job
+from tdkt.lib.downloads import send_export
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import cheap_page
 from tdkt.lib.uploads import UploadError
@@ -304,8 +305,6 @@ def fund_entry_add(request, pk):
 
 @roles_required(*rules.MANAGERS)
 def submissions(request):
-    from tdkt.decisions.submissions import state_level_nominations
-
     by_award: dict = {}
     for nomination in state_level_nominations():
         by_award.setdefault(nomination.award_type, []).append(nomination)
@@ -330,8 +329,6 @@ def submission_pdf(request, award_pk):
 
 @roles_required(*rules.MANAGERS)
 def legal_basis_templates(request):
-    from tdkt.decisions.models import LegalBasisTemplate
-
     templates = LegalBasisTemplate.objects.select_related("authority", "award_type").order_by(
         "authority_id", "award_type__sort_order", "basis", "id")
     return render(request, "decisions/templates.html", {"templates": templates})
@@ -339,8 +336,6 @@ def legal_basis_templates(request):
 
 @roles_required(*rules.MANAGERS)
 def legal_basis_template_edit(request, pk=None):
-    from tdkt.decisions.models import LegalBasisTemplate
-
     template = get_object_or_404(LegalBasisTemplate, pk=pk) if pk else None
     initial = {} if template is None else {
         "authority": template.authority, "award_type": template.award_type, "basis": template.basis,

@@ -4,6 +4,7 @@ requirements apply to it and whether its files satisfy them. Three queries whate
 from dataclasses import dataclass, field
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from tdkt.dossiers.enums import LIVE_NOMINATION_STATES, DocumentType
 from tdkt.dossiers.models import DocumentRequirement, DossierDocument, Nomination
@@ -73,8 +74,6 @@ def _line_carries(line, requirement) -> bool:
 
 def missing_messages(rows: list[ChecklistRow]) -> list[str]:
     """Vietnamese messages naming each missing mandatory document (and the nominees it is missing for)."""
-    from django.utils.translation import gettext as _
-
     messages = []
     for row in rows:
         if not row.blocking:

@@ -13,6 +13,9 @@ calendar are each read once (tdkt.workcalendar.cache)."""
 import datetime
 
 from tdkt.dossiers.enums import DossierState
+from tdkt.workcalendar.cache import cached
+from tdkt.workcalendar.calendar import add_working_days
+from tdkt.workcalendar.models import StepLimit
 
 # state entered -> working days allowed for that step; the seed of the StepLimit table.
 DEFAULT_STEP_LIMITS = {
@@ -26,15 +29,11 @@ DEFAULT_STEP_LIMITS = {
 
 
 def _load_limits() -> dict[str, int]:
-    from tdkt.workcalendar.models import StepLimit
-
     return dict(StepLimit.objects.values_list("step", "working_days"))
 
 
 def step_limits() -> dict[str, int]:
     """Every configured limit (state -> working days), read once per request or command run."""
-    from tdkt.workcalendar.cache import cached
-
     return cached("step_limits", _load_limits)
 
 
@@ -45,7 +44,5 @@ def step_limit(state: str) -> int | None:
 
 def step_due_date(state: str, start: datetime.date) -> datetime.date | None:
     """Due date of the step that starts on `start` when the dossier enters `state` (None: no limit)."""
-    from tdkt.workcalendar.calendar import add_working_days
-
     limit = step_limit(state)
     return None if limit is None else add_working_days(start, limit)

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import Q
 
 from tdkt.accounts.models import User
+from tdkt.awards.models import AwardType
 from tdkt.dossiers import workflow
 from tdkt.dossiers.documents import add_document
 from tdkt.dossiers.models import Dossier, DossierDocument, Nomination
@@ -42,8 +43,6 @@ def _dossier(clerk, unit, title, year, people, award):
 
 
 def load_demo(year: int) -> str:
-    from tdkt.awards.models import AwardType
-
     users = {user.username: user for user in User.objects.filter(username__in=(SPECIALIST, *CLERKS))}
     if SPECIALIST not in users or not any(name in users for name in CLERKS):
         return "Hồ sơ đề nghị: bỏ qua (chưa có tài khoản mẫu chuyenvien, vanthu.soyte, vanthu.xa)."

@@ -7,14 +7,16 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.http import Http404
 from django.utils.translation import gettext as _
 
 from tdkt.accounts.enums import PROVINCE_WIDE_ROLES
 from tdkt.accounts.scope import get_scope
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
-from tdkt.dossiers.enums import UNIT_EDITABLE_STATES, DocumentType, EventKind
+from tdkt.dossiers.enums import CLOSED_STATES, UNIT_EDITABLE_STATES, DocumentType, EventKind
 from tdkt.dossiers.models import DossierDocument
+from tdkt.dossiers.queries import get_dossier_for_user
 from tdkt.dossiers.state import actor_user, log_event
 from tdkt.lib.uploads import UploadError, read_upload
 
@@ -24,8 +26,6 @@ ALLOWED_KINDS = {"pdf", "docx", "xlsx", "image"}
 def may_edit_documents(user, dossier) -> bool:
     """The unit while the dossier is a draft or returned; the standing body's specialists at any time
     before it is closed."""
-    from tdkt.dossiers.enums import CLOSED_STATES
-
     if actor_user(user) is None:
         return True
     scope = get_scope(user)
@@ -84,10 +84,6 @@ def remove_document(document: DossierDocument, *, by) -> None:
 
 def get_document_for_user(user, pk) -> DossierDocument:
     """The document if its dossier is visible to the user (another unit's: 404)."""
-    from django.http import Http404
-
-    from tdkt.dossiers.queries import get_dossier_for_user
-
     document = DossierDocument.objects.filter(pk=pk).first()
     if document is None:
         raise Http404

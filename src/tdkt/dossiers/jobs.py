@@ -1,4 +1,4 @@
-"""Big nominee lists as background jobs (tdkt.jobs, tdkt.core.exporting): the consolidated list of a
+"""Big nominee lists as background jobs (tdkt.jobs, tdkt.jobs.exporting): the consolidated list of a
 specialist's selection and a dossier's own list, in Excel or Word, when they hold more than
 EXPORT_JOB_THRESHOLD lines. They only compute a file: retry-safe. Each re-checks the view's access when it
 starts and when its file is downloaded, and records the same audit row as the inline export."""

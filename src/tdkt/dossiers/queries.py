@@ -1,10 +1,14 @@
 """Dossiers as a user may see them. Unit users see their units' dossiers (and sub-units'); the standing
 body, the council and signers see all. Another unit's dossier is a 404, never a 403."""
 
+from django.db.models import Count, F, Q
 from django.http import Http404
 
 from tdkt.accounts.scope import get_scope
-from tdkt.dossiers.models import Dossier, Nomination
+from tdkt.dossiers.enums import LIVE_NOMINATION_STATES, PROVINCE_STATES, DossierState, EventKind, NominationState
+from tdkt.dossiers.models import Dossier, DossierEvent, Nomination
+from tdkt.lib.workdays import add_working_days
+from tdkt.workcalendar.templatetags.workdays import working_days_left
 
 
 def dossiers_for_user(user):
@@ -40,17 +44,11 @@ def get_nomination_for_user(user, pk, *, write=False) -> Nomination:
 
 def due_badge(due, today):
     """Working days left (or overdue) of a step's due date, on the province's calendar; "" without a date."""
-    from tdkt.workcalendar.templatetags.workdays import working_days_left
-
     return working_days_left(due, today)
 
 
 def line_counts(dossier_ids) -> dict[int, dict[str, int]]:
     """Per dossier: number of lines and of lines to fix (one grouped query)."""
-    from django.db.models import Count, Q
-
-    from tdkt.dossiers.enums import LIVE_NOMINATION_STATES, NominationState
-
     rows = (Nomination.objects.filter(dossier_id__in=dossier_ids).values("dossier_id")
             .annotate(lines=Count("id", filter=Q(state__in=LIVE_NOMINATION_STATES)),
                       to_fix=Count("id", filter=Q(state=NominationState.NEEDS_FIX))).order_by())
@@ -59,9 +57,6 @@ def line_counts(dossier_ids) -> dict[int, dict[str, int]]:
 
 def last_return_reasons(dossier_ids) -> dict[int, str]:
     """The reason of the latest return of each returned dossier (one query)."""
-    from tdkt.dossiers.enums import DossierState, EventKind
-    from tdkt.dossiers.models import DossierEvent
-
     reasons: dict[int, str] = {}
     for dossier_id, reason in (DossierEvent.objects.filter(dossier_id__in=dossier_ids, kind=EventKind.STATE,
                                                            to_state=DossierState.RETURNED)
@@ -72,11 +67,6 @@ def last_return_reasons(dossier_ids) -> dict[int, str]:
 
 def queue_queryset(*, user, state="", kind="", unit=None, due="", days=None, assignee="", today=None):
     """Dossiers for the specialist queue, most urgent first (no COUNT: pages use cheap_page)."""
-    from django.db.models import F
-
-    from tdkt.dossiers.enums import PROVINCE_STATES
-    from tdkt.lib.workdays import add_working_days
-
     queryset = Dossier.objects.select_related("unit", "assignee")
     queryset = queryset.filter(state=state) if state else queryset.filter(state__in=PROVINCE_STATES)
     if kind:
@@ -92,10 +82,3 @@ def queue_queryset(*, user, state="", kind="", unit=None, due="", days=None, ass
     elif assignee == "nobody":
         queryset = queryset.filter(assignee__isnull=True)
     return queryset.order_by(F("step_due_on").asc(nulls_last=True), "id")
-
-
-def overdue_summary(today):
-    """Counts of overdue and due-soon dossiers per assignee (the calendar app computes them)."""
-    from tdkt.workcalendar.overdue import overdue_by_specialist
-
-    return overdue_by_specialist(today)

@@ -19,6 +19,7 @@ from tdkt.dossiers.checklist import checklist_status, live_lines
 from tdkt.dossiers.enums import UNIT_EDITABLE_STATES, DossierState, NominationState
 from tdkt.dossiers.forms import DocumentForm, DossierForm
 from tdkt.dossiers.models import DossierEvent
+from tdkt.dossiers.nominees.queries import lines_context
 from tdkt.dossiers.transitions import DOSSIER, actor_kinds
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import cheap_page
@@ -106,10 +107,8 @@ def _state_label(enum, value) -> str:
 def _lines_block(dossier, user) -> dict:
     """The nominee lines of the nominee-entry app, or a plain list while it is not installed."""
     try:
-        from tdkt.dossiers.nominees.queries import lines_context
-
         get_template("nominees/_lines.html")
-    except (ImportError, TemplateDoesNotExist):
+    except TemplateDoesNotExist:
         return {"plain_lines": live_lines(dossier), "lines_template": None}
     return {**lines_context(dossier, user), "lines_template": "nominees/_lines.html"}
 

@@ -7,19 +7,26 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
 from tdkt.accounts.access import roles_required, signed_in
 from tdkt.accounts.enums import Role
+from tdkt.accounts.scope import get_scope
+from tdkt.audit.models import AuditAction
+from tdkt.audit.services import record
 from tdkt.awards.models import AwardType
 from tdkt.dossiers import queries, workflow
 from tdkt.dossiers.checklist import live_lines
-from tdkt.dossiers.enums import NominationState
+from tdkt.dossiers.eligibility import failed_findings
+from tdkt.dossiers.enums import DossierKind, DossierState, NominationState
 from tdkt.dossiers.forms import AssignForm, QueueFilterForm, ReasonForm, RequirementForm, specialists
 from tdkt.dossiers.models import DocumentRequirement, Dossier
+from tdkt.dossiers.overdue import overdue_by_specialist
 from tdkt.dossiers.transitions import APPRAISAL_STATES, NOMINATION
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import CheapPage, cheap_page
+from tdkt.orgs.models import Unit
 
 SPECIALISTS = (Role.PROVINCE_SPECIALIST, Role.SYSTEM_ADMIN)
 PER_PAGE = 50
@@ -45,7 +52,7 @@ def queue(request):
     page = CheapPage(items=[loaded[pk] for pk in ids.items if pk in loaded], number=ids.number,
                      has_next=ids.has_next)
     _decorate_rows(page, today)
-    summary = list(queries.overdue_summary(today))
+    summary = list(overdue_by_specialist(today))
     for row in summary:
         assignee = f"&assignee_id={row.specialist_id}" if row.specialist_id else "&assignee=nobody"
         row.queue_url = f"{reverse('dossiers:queue')}?due=overdue{assignee}"
@@ -58,8 +65,6 @@ def queue(request):
 
 def _decorate_rows(page, today) -> None:
     """What each row shows, worked out once in Python (labels, link, badge): a page renders 50 rows."""
-    from tdkt.dossiers.enums import DossierKind, DossierState
-
     states, kinds = dict(DossierState.choices), dict(DossierKind.choices)
     states = {key: str(value) for key, value in states.items()}
     kinds = {key: str(value) for key, value in kinds.items()}
@@ -80,10 +85,6 @@ def _decorate_rows(page, today) -> None:
 def _filter_controls(form) -> list[tuple[str, str]]:
     """(label, HTML control) of each filter, built in Python: the unit list has hundreds of options and
     Django's widget templates would render each one through the template engine."""
-    from django.utils.html import format_html, format_html_join
-
-    from tdkt.orgs.models import Unit
-
     data = form.data if form.is_bound else {}
     controls = []
     for name, field in form.fields.items():
@@ -146,10 +147,6 @@ def assign(request, pk):
 
 
 def _verdict_reasons(verdict) -> list[str]:
-    try:
-        from tdkt.dossiers.eligibility import failed_findings
-    except ImportError:
-        return []
     return [f"{item.get('message', '')} ({item.get('citation', '')})".replace(" ()", "")
             for item in failed_findings(verdict)]
 
@@ -231,8 +228,6 @@ def return_for_completion(request, pk):
 def checklist(request):
     rows = DocumentRequirement.objects.select_related("award_type").order_by("kind", "award_type__sort_order",
                                                                               "document_type")
-    from tdkt.accounts.scope import get_scope
-
     return render(request, "dossiers/checklist.html", {
         "rows": rows, "can_manage": bool(get_scope(request.user).roles & set(SPECIALISTS))})
 
@@ -246,9 +241,6 @@ def requirement_edit(request, pk=None):
             raise Http404
     form = RequirementForm(request.POST or None, instance=requirement)
     if request.method == "POST" and form.is_valid():
-        from tdkt.audit.models import AuditAction
-        from tdkt.audit.services import record
-
         saved = form.save()
         record(request.user, AuditAction.UPDATE if pk else AuditAction.CREATE, saved,
                changes={name: str(form.cleaned_data[name]) for name in form.changed_data})
@@ -264,9 +256,6 @@ def requirement_delete(request, pk):
     if requirement is None:
         raise Http404
     if request.method == "POST":
-        from tdkt.audit.models import AuditAction
-        from tdkt.audit.services import record
-
         record(request.user, AuditAction.DELETE, requirement, changes={"document_type": requirement.document_type})
         requirement.delete()
         messages.success(request, _("The required document has been removed from the checklist."))

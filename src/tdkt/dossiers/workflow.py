@@ -16,16 +16,29 @@ from types import SimpleNamespace
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tdkt.accounts.enums import PROVINCE_WIDE_ROLES, Role
+from tdkt.accounts.models import Membership
 from tdkt.accounts.scope import get_scope
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
+from tdkt.awards.models import AwardRecord
+from tdkt.dossiers.calls import is_late
 from tdkt.dossiers.checklist import checklist_status, live_lines, missing_messages
+from tdkt.dossiers.consultations.services import open_blockers as consultation_blockers
 from tdkt.dossiers.deadlines import step_due_date
-from tdkt.dossiers.enums import UNIT_EDITABLE_STATES, EventKind, NominationState, TargetAuthority
+from tdkt.dossiers.eligibility import check_nominations
+from tdkt.dossiers.enums import (
+    LIVE_NOMINATION_STATES,
+    UNIT_EDITABLE_STATES,
+    DossierKind,
+    EventKind,
+    NominationState,
+    TargetAuthority,
+)
 from tdkt.dossiers.enums import DossierState as S
 from tdkt.dossiers.line_decisions import (  # noqa: F401  (re-exported: one place to find every transition)
     accept_line,
@@ -35,9 +48,10 @@ from tdkt.dossiers.line_decisions import (  # noqa: F401  (re-exported: one plac
     release_line,
 )
 from tdkt.dossiers.models import Dossier, Nomination
+from tdkt.dossiers.nominees.quotas import quota_errors
+from tdkt.dossiers.postings.queries import open_blockers as posting_blockers
 from tdkt.dossiers.state import log_event
 from tdkt.dossiers.transitions import APPRAISAL_STATES, ASSIGNABLE_STATES, DOSSIER, NOMINATION, PROVINCE, UNIT
-from tdkt.workcalendar.calls import is_late
 from tdkt.workflow.primitive import actor_user, write_history
 
 UNDECIDED_LINE_STATES = frozenset({NominationState.PROPOSED, NominationState.NEEDS_FIX})
@@ -75,8 +89,6 @@ def require_actor(by, dossier_or_unit_id, side: str) -> None:
 # --- creating and editing ---------------------------------------------------------------------------------------
 
 def _check_header(*, unit, kind, authority, group_year, year, period_from, period_to):
-    from tdkt.dossiers.enums import DossierKind
-
     errors = {}
     if kind not in DossierKind.values:
         errors["kind"] = _("Choose a kind of dossier.")
@@ -158,8 +170,6 @@ def duplicate_messages(dossier, lines) -> list[str]:
     """Lines whose recipient already holds, or is already proposed elsewhere for, the same award and year.
 
     Two queries: live lines of other dossiers sent for the same year, and award records of that year."""
-    from tdkt.awards.models import AwardRecord
-
     year = achievement_year(dossier)
     if not lines or year is None:
         return []
@@ -190,23 +200,15 @@ def duplicate_messages(dossier, lines) -> list[str]:
 
 
 def _live():
-    from tdkt.dossiers.enums import LIVE_NOMINATION_STATES
-
     return LIVE_NOMINATION_STATES
 
 
 def _same_year(year):
-    from django.db.models import Q
-
     return Q(dossier__year=year) | Q(dossier__year__isnull=True, dossier__period_to__year=year)
 
 
 def freeze_verdicts(lines, field: str, *, today) -> None:
     """Store the eligibility engine's snapshot of each line in `field` (one bulk update)."""
-    try:
-        from tdkt.dossiers.eligibility import check_nominations
-    except ImportError:  # the nominee entry is not installed yet: nothing to freeze
-        return
     if not lines:
         return
     snapshots = check_nominations(lines, today=today)
@@ -221,8 +223,6 @@ def _submission_problems(dossier, lines) -> list[str]:
         problems.append(_("The dossier has no nominee yet: add at least one line before sending it."))
     problems += missing_messages(checklist_status(dossier, lines=lines))
     problems += duplicate_messages(dossier, lines)
-    from tdkt.dossiers.nominees.quotas import quota_errors  # the province's caps, when it configured any
-
     problems += quota_errors(dossier)
     return problems
 
@@ -299,8 +299,6 @@ def return_incomplete(dossier: Dossier, *, by, reason: str) -> Dossier:
 
 
 def _check_specialist(specialist) -> None:
-    from tdkt.accounts.models import Membership
-
     today = _today()
     holds = Membership.objects.filter(user=specialist, role=Role.PROVINCE_SPECIALIST).exclude(
         valid_to__lt=today).exclude(valid_from__gt=today).exists()
@@ -403,17 +401,8 @@ def release_hold(dossier: Dossier, *, by, reason: str = "") -> Dossier:
 
 
 def _blockers(dossier) -> list[str]:
-    """Open consultations and postings (their sub-apps say what blocks); absent sub-apps block nothing."""
-    found = []
-    for module_name in ("tdkt.dossiers.consultations.services", "tdkt.dossiers.postings.services"):
-        try:
-            module = __import__(module_name, fromlist=["open_blockers"])
-        except ImportError:
-            continue
-        open_blockers = getattr(module, "open_blockers", None)
-        if open_blockers is not None:
-            found += list(open_blockers(dossier))
-    return found
+    """Open consultations and postings (their sub-apps say what blocks)."""
+    return list(consultation_blockers(dossier)) + list(posting_blockers(dossier))
 
 
 @DOSSIER.implements("mark_ready", reason=None)

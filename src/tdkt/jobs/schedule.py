@@ -4,13 +4,15 @@ Each worker calls `enqueue_due_sweeps()` about once a minute. From JOBS_SWEEP_TI
 time Asia/Ho_Chi_Minh) each sweep of SWEEPS is enqueued once that day: a ScheduledRun row per (sweep, day)
 with a unique constraint is written in the same transaction as the task, so of several workers exactly one
 enqueues it, and a worker started later in the day catches up. The commands themselves are idempotent
-and can still be run by hand."""
+and can still be run by hand. `run_sweep_task` is the worker's task for one sweep."""
 
 import datetime
 import logging
 
 from django.conf import settings
+from django.core.management import call_command
 from django.db import IntegrityError, transaction
+from django.tasks import task
 from django.utils import timezone
 
 from tdkt.jobs.models import ScheduledRun
@@ -26,14 +28,20 @@ SWEEPS = (
 )
 
 
+@task
+def run_sweep_task(command: str) -> None:
+    """The worker's task for one daily sweep command."""
+    if command not in SWEEPS:  # only the scheduled commands, whatever the queue holds
+        raise ValueError(f"{command!r} is not a scheduled sweep")
+    call_command(command)
+
+
 def sweep_time() -> datetime.time:
     return datetime.time.fromisoformat(getattr(settings, "JOBS_SWEEP_TIME", "07:15"))
 
 
 def enqueue_due_sweeps(now: datetime.datetime | None = None) -> list[str]:
     """Enqueue the sweeps due today and not enqueued yet; returns their names."""
-    from tdkt.jobs.tasks import run_sweep_task
-
     local = timezone.localtime(now or timezone.now())
     if local.time() < sweep_time():
         return []

@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.db import DatabaseError, connection, transaction
 from django.db.models import F
+from django.tasks import task
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -22,6 +23,7 @@ from tdkt.jobs import registry
 from tdkt.jobs.enums import JobState
 from tdkt.jobs.models import Job
 from tdkt.jobs.progress import JobTimeLimitExceeded, Progress, time_limit_message
+from tdkt.notifications.services import notify
 
 logger = logging.getLogger(__name__)
 
@@ -48,8 +50,6 @@ def start_job(kind: str, *, by, params: dict, title: str | None = None) -> Job:
 
 
 def enqueue(job_id: int) -> None:
-    from tdkt.jobs.tasks import run_job_task
-
     run_job_task.enqueue(job_id)
 
 
@@ -102,6 +102,12 @@ def run_job(job_id: int, *, heartbeat: bool = False) -> Job | None:
     finally:
         if beat:
             beat.stop()
+
+
+@task
+def run_job_task(job_id: int) -> None:
+    """The worker's task: runs any job by id."""
+    run_job(job_id, heartbeat=True)
 
 
 def run_claimed(job: Job) -> Job:
@@ -180,8 +186,6 @@ def _requeue(job: Job, heartbeat_at=_ANY) -> bool:
 
 
 def _notify(job: Job) -> None:
-    from tdkt.notifications.services import notify
-
     if job.state == JobState.SUCCEEDED:
         text = _("Finished: %(title)s.") % {"title": job.title}
     else:

@@ -27,6 +27,10 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+import docx
+from docx.oxml.ns import qn
+from pypdf import PdfReader
+
 # Real provincial plans run 5–30 pages; 100 leaves room for long annexes while refusing the
 # 200-page compilations that are never a single plan (and would take long to parse).
 MAX_PAGES = 100
@@ -360,9 +364,6 @@ def html_to_blocks(text: str) -> list[TextLine | Table]:
 
 def docx_to_blocks(data: bytes) -> list[TextLine | Table]:
     """Paragraphs and tables of the body in document order; merged cells are marked, not guessed."""
-    import docx  # python-docx; imported here so that reading text files does not need it
-    from docx.oxml.ns import qn
-
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises several kinds for a broken package
@@ -426,8 +427,6 @@ def _docx_row(tr, qn) -> tuple[tuple[str, ...], tuple[str | None, ...]]:
 
 def pdf_to_blocks(data: bytes) -> tuple[list[TextLine], int]:
     """Lines of the PDF's text layer, numbered across pages; refuses scans and oversized files."""
-    from pypdf import PdfReader
-
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):

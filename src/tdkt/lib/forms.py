@@ -1,6 +1,13 @@
-"""Putting a domain ValidationError onto a form, so each message lands on the field it names."""
+"""Form helpers: the dd/mm/yyyy date widget, and putting a domain ValidationError onto a form, so each message
+lands on the field it names."""
 
+from django import forms
 from django.core.exceptions import ValidationError
+
+
+class DateInput(forms.DateInput):
+    def __init__(self, **kwargs):
+        super().__init__(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "class": "date"}, **kwargs)
 
 
 def apply_validation_error(form, exc: ValidationError, field_map: dict | None = None) -> None:

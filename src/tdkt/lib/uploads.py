@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import filetype
+from django.utils.translation import gettext as _
 
 # Kind name -> MIME types accepted for it. Office files are ZIP containers: filetype knows them.
 KINDS = {
@@ -38,8 +39,6 @@ def _looks_like_text(data: bytes) -> bool:
 
 
 def check_size(size: int, *, max_bytes: int, field_label: str) -> None:
-    from django.utils.translation import gettext as _
-
     if size > max_bytes:
         raise UploadError(
             _("%(field)s: the file is %(size)s MB, larger than the limit of %(limit)s MB.")
@@ -56,8 +55,6 @@ def read_upload(uploaded, *, allowed: set[str], max_bytes: int, field_label: str
 
 def sniff_upload(data: bytes, *, allowed: set[str], max_bytes: int, field_label: str) -> SniffedUpload:
     """Return the sniffed upload, or raise UploadError with a Vietnamese message naming the field."""
-    from django.utils.translation import gettext as _
-
     if len(data) == 0:
         raise UploadError(_("%(field)s: the file is empty.") % {"field": field_label})
     check_size(len(data), max_bytes=max_bytes, field_label=field_label)

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from tdkt.accounts.enums import Role
 from tdkt.accounts.models import Membership, User
+from tdkt.awards.models import AwardType
 from tdkt.movements.enums import MilestoneKind, RegistrationState
 from tdkt.movements.models import (
     Covenant,
@@ -34,8 +35,6 @@ GROUP_HEAD = "truongcum"
 
 
 def _award_types():
-    from tdkt.awards.models import AwardType
-
     return {a.code: a for a in AwardType.objects.filter(code__in=("LDTT", "CSTD_CS", "TTLDXS", "TTLDTT", "CO_TINH"))}
 
 

@@ -17,9 +17,11 @@ from django.utils.translation import gettext as _
 
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
+from tdkt.awards.models import AwardType
+from tdkt.movements.scoring.queries import unit_rank_history
 from tdkt.orgs.enums import GroupRole
-from tdkt.orgs.models import EmulationGroupMembership, EmulationGroupYear, UnitSuccession
-from tdkt.orgs.services import add_group_member, create_group_year
+from tdkt.orgs.models import EmulationGroupMembership, EmulationGroupYear, Unit, UnitSuccession
+from tdkt.orgs.services import add_group_member, create_group_year, lineage_ids
 
 
 @dataclass
@@ -135,8 +137,6 @@ def restructure_after_merge(group_year, *, by) -> RestructureReport:
     the predecessor's place and role (head or deputy) unless it holds a seat already. A unit split into
     several, or whose successor sits in another group of this kind this year, is left for a person to decide
     and reported."""
-    from tdkt.orgs.models import Unit
-
     report = RestructureReport()
     members = _ordered(group_year)
     gone = [m for m in members if m.unit.dissolved_on is not None]
@@ -192,29 +192,16 @@ class HistoryRow:
     awards: list = field(default_factory=list)  # names of the flags / certificates proposed from the ranking
 
 
-def rank_history(unit_ids) -> dict:
-    """Ranks and flags per (unit id, year) from the scoring app, when it provides them (C2's query)."""
-    try:
-        from tdkt.movements.scoring.queries import unit_rank_history
-    except ImportError:
-        return {}
-    return unit_rank_history(list(unit_ids))
-
-
 def unit_group_history(unit) -> list[HistoryRow]:
     """The unit's (and its predecessors') groups per year, newest first, with published ranks and the awards
     proposed from them (when the scoring app has them): a fixed number of queries."""
-    from tdkt.orgs.services import lineage_ids
-
     ids = lineage_ids(unit)
     memberships = list(EmulationGroupMembership.objects.filter(unit_id__in=ids)
                        .select_related("group_year__group", "unit").order_by("-group_year__year", "group_year__group__name"))
-    ranks = rank_history(ids)
+    ranks = unit_rank_history(list(ids))
     codes = {code for info in ranks.values() for code in info.get("awards", ())}
     names = {}
     if codes:
-        from tdkt.awards.models import AwardType
-
         names = dict(AwardType.objects.filter(code__in=codes).values_list("code", "name"))
     labels = dict(GroupRole.choices)
     rows = []

@@ -6,6 +6,7 @@ from django.db.models import Count, Q
 from django.http import Http404
 
 from tdkt.accounts.scope import get_scope
+from tdkt.dossiers.queries import dossiers_for_user
 from tdkt.movements.enums import RegistrationState
 from tdkt.movements.models import Movement, Registration
 
@@ -33,8 +34,6 @@ def get_movement(pk) -> Movement:
 
 def movement_page(user, movement: Movement) -> dict:
     """Everything the movement page shows: 7 queries whatever the numbers of rows."""
-    from tdkt.dossiers.queries import dossiers_for_user
-
     scope = get_scope(user)
     registrations = Registration.objects.filter(movement=movement)
     if not scope.read_all:

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from tdkt.accounts.scope import get_scope
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
+from tdkt.awards.matching import AwardMatcher
 from tdkt.lib.progress import Progress, counted
 from tdkt.lib.sheets import XLSX_TYPE as XLSX_TYPE
 from tdkt.lib.sheets import SheetWriter
@@ -26,6 +27,7 @@ from tdkt.lib.uploads import SniffedUpload
 from tdkt.lib.vntext import fold
 from tdkt.movements.enums import RegistrationState
 from tdkt.movements.models import Registration, RegistrationItem
+from tdkt.orgs.models import Unit
 
 FIXED = {"ma don vi": "code", "ma dv": "code", "ten don vi": "name", "don vi": "name",
          "danh hieu tap the": "collective", "danh hieu tap the dang ky": "collective",
@@ -69,9 +71,6 @@ def _count(text: str) -> int | None:
 def import_registrations(upload: SniffedUpload, *, by, year: int, movement=None) -> ImportReport:
     """Check every row first; save all registrations (as drafts) in one transaction only if no row has an
     error. A unit may appear once; only units the user may write for; a submitted registration stays."""
-    from tdkt.awards.matching import AwardMatcher
-    from tdkt.orgs.models import Unit
-
     report = ImportReport()
     if upload.kind != "xlsx":
         report.errors.append(_("The file must be an Excel workbook (.xlsx): use the template."))

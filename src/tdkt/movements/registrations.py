@@ -19,9 +19,14 @@ from django.utils.translation import gettext as _
 from tdkt.accounts.scope import get_scope
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record, record_create, record_update, snapshot
+from tdkt.awards.models import AwardRecord, AwardType
+from tdkt.dossiers.enums import NominationState
+from tdkt.dossiers.models import Nomination
 from tdkt.movements.enums import RegistrationState
 from tdkt.movements.models import Registration, RegistrationCall, RegistrationItem
 from tdkt.movements.transitions import REGISTRATION_MACHINE
+from tdkt.orgs.models import Unit
+from tdkt.orgs.queries import natural_key
 
 
 def registrations_for_user(user, *, year: int | None = None, movement_id: int | None = None):
@@ -157,11 +162,6 @@ class UnitComparison:
 def comparison(user, year: int, *, unit_ids: list[int] | None = None) -> list[UnitComparison]:
     """Per unit in the user's scope, per award: registered vs proposed vs awarded in `year` (year-round
     registrations). Five queries whatever the number of units."""
-    from tdkt.awards.models import AwardRecord, AwardType
-    from tdkt.dossiers.enums import NominationState
-    from tdkt.dossiers.models import Nomination
-    from tdkt.orgs.models import Unit
-
     scope = get_scope(user)
     registrations = Registration.objects.filter(year=year, movement__isnull=True)
     nominations = (Nomination.objects.filter(dossier__year=year).exclude(state=NominationState.WITHDRAWN)
@@ -206,6 +206,4 @@ def comparison(user, year: int, *, unit_ids: list[int] | None = None) -> list[Un
             entry.award = award_types[entry.award]
         ordered = sorted(lines.values(), key=lambda e: (e.award.sort_order, e.award.code))
         result.append(UnitComparison(unit=units[unit_id], state=states.get(unit_id, ""), lines=ordered))
-    from tdkt.orgs.queries import natural_key
-
     return sorted(result, key=lambda c: natural_key(c.unit.name))

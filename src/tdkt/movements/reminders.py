@@ -29,6 +29,7 @@ from tdkt.accounts.enums import Role
 from tdkt.accounts.models import Membership
 from tdkt.movements.enums import RegistrationState, ReminderKind, TargetScope
 from tdkt.movements.models import Milestone, Movement, MovementReminder, Registration, RegistrationCall
+from tdkt.notifications.services import notify
 from tdkt.orgs.models import EmulationGroupMembership
 
 
@@ -76,8 +77,6 @@ def _link(path: str) -> str:
 
 def _send(recipients: list[tuple[int, str]], *, subject: str, body: str, text: str, url: str, key: str,
           result: RunResult) -> None:
-    from tdkt.notifications.services import notify
-
     emails = sorted({email for _id, email in recipients if email})
     if emails:
         EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, emails).send()

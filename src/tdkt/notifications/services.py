@@ -2,7 +2,7 @@
 
 `notify(users, *, text, url, key)` is the one entry point other apps call (reminders, movements…): it
 writes one row per user in bulk and skips users who already have a notification with that key, so a
-caller may run it again safely. E-mail is the caller's business (see tdkt.workcalendar.reminders)."""
+caller may run it again safely. E-mail is the caller's business (see tdkt.dossiers.reminders)."""
 
 from collections.abc import Iterable
 

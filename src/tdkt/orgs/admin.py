@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from tdkt.core.admin import AuditedAdmin
+from tdkt.audit.admin import AuditedAdmin
 from tdkt.orgs.models import Council, CouncilMember, EmulationGroup, EmulationGroupMembership, EmulationGroupYear, Unit
 
 

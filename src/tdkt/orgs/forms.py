@@ -1,14 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tdkt.lib.forms import DateInput
 from tdkt.orgs.enums import CouncilRole, GroupRole
 from tdkt.orgs.models import EmulationGroup, Unit
 from tdkt.people.models import Person
-
-
-class DateInput(forms.DateInput):
-    def __init__(self, **kwargs):
-        super().__init__(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "class": "date"}, **kwargs)
 
 
 class UnitForm(forms.ModelForm):

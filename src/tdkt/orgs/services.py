@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tdkt.accounts.scope import expand_units, predecessor_map
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record, record_create, record_update, snapshot
 from tdkt.orgs.divisions import wards_of_province
@@ -169,8 +170,6 @@ def split_unit(source: Unit, parts: list[dict], *, effective_on: datetime.date, 
 
 def lineage_ids(unit: Unit) -> set[int]:
     """The unit and all its predecessors, recursively: whose history the unit carries."""
-    from tdkt.accounts.scope import expand_units, predecessor_map
-
     return expand_units([unit.pk], {}, predecessor_map())
 
 

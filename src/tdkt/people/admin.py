@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from tdkt.core.admin import AuditedAdmin
+from tdkt.audit.admin import AuditedAdmin
 from tdkt.people.models import Household, Person
 
 

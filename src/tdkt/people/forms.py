@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tdkt.orgs.forms import DateInput
+from tdkt.lib.forms import DateInput
 from tdkt.orgs.models import Unit
 from tdkt.people.models import Person
 

@@ -1,5 +1,5 @@
 """The people export (a search result as Excel) as a background job when it holds more than
-EXPORT_JOB_THRESHOLD persons (tdkt.core.exporting). The requester's read scope and personal-data scope are
+EXPORT_JOB_THRESHOLD persons (tdkt.jobs.exporting). The requester's read scope and personal-data scope are
 kept in the job's parameters: a unit clerk's export stays within their units, and the file is served only
 while they still see at least that much. Audited like the inline export. Retry-safe: it only computes a file."""
 
@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tdkt.core.exporting import frozen_personal, scope_covers
+from tdkt.jobs.exporting import frozen_personal, scope_covers
 from tdkt.jobs.registry import register
 
 PEOPLE_EXPORT = "people.export"

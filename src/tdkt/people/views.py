@@ -10,8 +10,8 @@ from tdkt.accounts.enums import Role
 from tdkt.accounts.scope import get_scope
 from tdkt.awards.proposals import proposable_awards, proposal_context
 from tdkt.awards.queries import person_timeline
-from tdkt.core.exporting import export_or_job, scope_params
 from tdkt.eligibility.codes import Recipient
+from tdkt.jobs.exporting import export_or_job, scope_params
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import cheap_page
 from tdkt.lib.uploads import UploadError, read_upload

@@ -104,3 +104,12 @@ def _set_progress(plan: Plan, today: datetime.date) -> tuple[int, int]:
 def wipe_demo_plans() -> int:
     """Delete the demo plans with everything hanging off them (before the demo units and users go)."""
     return Plan.objects.filter(is_demo=True).delete()[1].get(Plan._meta.label, 0)
+
+
+def load_demo(year: int) -> str:
+    """seed_demo's hook: the province's plan, before the other apps' demo data."""
+    return load_demo_plan().message
+
+
+def wipe_demo() -> int:
+    return wipe_demo_plans()

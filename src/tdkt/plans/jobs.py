@@ -1,5 +1,5 @@
 """A plan's task annex (Excel or Word) as a background job when it holds more than EXPORT_JOB_THRESHOLD
-tasks (tdkt.core.exporting). The tasks are those the requester could see when asking (their read scope is
+tasks (tdkt.jobs.exporting). The tasks are those the requester could see when asking (their read scope is
 kept in the job's parameters), and the file is served only while they still see at least that much. It only
 computes a file: retry-safe."""
 
@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tdkt.core.exporting import scope_covers
+from tdkt.jobs.exporting import scope_covers
 from tdkt.jobs.registry import register
 
 TASKS_EXPORT = "plans.export_tasks"

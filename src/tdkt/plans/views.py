@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from tdkt.accounts.access import roles_required, signed_in
 from tdkt.accounts.scope import get_scope
-from tdkt.core.exporting import export_or_job, scope_params
+from tdkt.jobs.exporting import export_or_job, scope_params
 from tdkt.lib.forms import apply_validation_error
 from tdkt.orgs.models import Council, Unit
 from tdkt.plans import jobs, queries, rules, services

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 
 from tdkt.lib import workdays
 from tdkt.workcalendar.cache import cached
+from tdkt.workcalendar.enums import ProvinceDayKind
+from tdkt.workcalendar.models import ProvinceDay
 
 
 @dataclass(frozen=True)
@@ -96,9 +98,6 @@ class ProvinceCalendar:
 
 def load_calendar() -> ProvinceCalendar:
     """The province's calendar from the database (one query: the table holds a few rows a year)."""
-    from tdkt.workcalendar.enums import ProvinceDayKind
-    from tdkt.workcalendar.models import ProvinceDay
-
     days_off, worked = set(), set()
     for day, kind in ProvinceDay.objects.values_list("date", "kind"):
         (worked if kind == ProvinceDayKind.WORKING_DAY else days_off).add(day)

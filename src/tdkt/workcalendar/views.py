@@ -6,6 +6,7 @@ import datetime
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -63,8 +64,6 @@ def day_add(request):
 
 
 def _calendar_url():
-    from django.urls import reverse
-
     return reverse("workcalendar:year")
 
 

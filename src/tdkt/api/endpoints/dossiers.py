@@ -4,7 +4,10 @@ Every object is fetched through the scoped helpers (another unit's dossier is a 
 through the workflow function that owns it (history, audit, conditional updates)."""
 
 import datetime
+import json
 
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from ninja import File, Form, Router, Schema, Status
@@ -248,10 +251,6 @@ def delete_line(request, pk: int):
 def import_lines(request, pk: int, file: File[UploadedFile], choices: Form[str] = ""):
     """`choices`: JSON object row -> "link:<person id>" | "create" | "drop" for the doubtful rows; without a
     choice for each of them nothing is saved and the answer (400) names every doubtful row and its candidates."""
-    import json
-
-    from django.core.exceptions import ValidationError
-
     dossier = get_dossier_for_user(request.user, pk, write=True)
     try:
         chosen = {int(row): str(choice) for row, choice in (json.loads(choices) if choices else {}).items()}
@@ -310,8 +309,6 @@ def return_incomplete(request, pk: int, payload: ReasonIn):
 
 @router.post("/dossiers/{pk}/assign", response=DossierDetailOut, summary="Phân công chuyên viên thụ lý")
 def assign(request, pk: int, payload: AssignIn):
-    from django.contrib.auth import get_user_model
-
     specialist = get_object_or_404(get_user_model(), pk=payload.specialist_id, is_active=True)
     return _act(request, pk, workflow.assign_specialist, specialist)
 

@@ -20,10 +20,10 @@ from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
 from tdkt.awards import services as award_services
 from tdkt.awards.enums import AwardSource, RecipientKind
+from tdkt.awards.imports.batches import CHUNK, as_system, count_rows, refuse_unless
 from tdkt.awards.imports.bulk import insert_returning_ids
 from tdkt.awards.imports.checks import Existing, FileDuplicates, identity
 from tdkt.awards.imports.models import BatchState, ImportBatch, ImportKind, ImportRow, RowStatus
-from tdkt.awards.imports.services import CHUNK, _as_system, _refuse_unless, count_rows
 from tdkt.awards.imports.transitions import IMPORT_BATCH
 from tdkt.awards.models import AwardRecord, AwardType, Initiative, Rating
 from tdkt.lib.vntext import fold
@@ -210,19 +210,19 @@ def commit_batch(batch: ImportBatch, *, by) -> ImportBatch:
     """Record every row of a batch that start_commit has marked "committing", or nothing. A failure leaves
     the batch "failed" with the reason; it can be checked again and committed once corrected."""
     batch = ImportBatch.objects.get(pk=batch.pk)
-    _refuse_unless(batch, BatchState.COMMITTING)
+    refuse_unless(batch, BatchState.COMMITTING)
     progress = CommitProgress(batch.pk)
     try:
         with transaction.atomic():
             totals = _run(batch, by, progress)
-            IMPORT_BATCH.perform(batch, "committed", by=SYSTEM, extra=_as_system(by), rows_done=totals["rows"],
+            IMPORT_BATCH.perform(batch, "committed", by=SYSTEM, extra=as_system(by), rows_done=totals["rows"],
                                  total_rows=totals["rows"], counts=count_rows(batch), committed_at=timezone.now(), error="")
             record(by, AuditAction.IMPORT, batch, changes={**totals, "counts": batch.counts})
     except (ImportCommitError, ValidationError, DatabaseError) as exc:
         reason = str(exc) if not isinstance(exc, ValidationError) else _messages(exc)
         error = _("The import failed and nothing was saved: %(error)s") % {"error": reason}
         batch = ImportBatch.objects.get(pk=batch.pk)  # as the rollback left it
-        IMPORT_BATCH.perform(batch, "commit_failed", by=SYSTEM, reason=reason[:2000], extra=_as_system(by),
+        IMPORT_BATCH.perform(batch, "commit_failed", by=SYSTEM, reason=reason[:2000], extra=as_system(by),
                              error=error[:2000])
     finally:
         progress.close()

@@ -9,16 +9,15 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from tdkt.awards.imports.batches import COMMIT, VALIDATE
+from tdkt.awards.imports.commit import commit_batch
 from tdkt.awards.imports.models import BatchState, ImportBatch
+from tdkt.awards.imports.queries import _allowed
+from tdkt.awards.imports.services import validate_batch
 from tdkt.jobs.registry import register
-
-VALIDATE = "awards.import_validate"
-COMMIT = "awards.import_commit"
 
 
 def can_access(user, params: dict) -> bool:
-    from tdkt.awards.imports.queries import _allowed
-
     batch = ImportBatch.objects.filter(pk=params.get("batch")).first()
     return batch is not None and getattr(user, "is_authenticated", False) and _allowed(user, batch)
 
@@ -28,8 +27,6 @@ def _batch_and_user(job):
 
 
 def run_validate(job, progress) -> None:
-    from tdkt.awards.imports.services import validate_batch
-
     batch, user = _batch_and_user(job)
     progress.set_total(batch.total_rows)
     progress.set_link(reverse("awards:import_detail", args=[batch.pk]))
@@ -39,8 +36,6 @@ def run_validate(job, progress) -> None:
 
 
 def run_commit(job, progress) -> None:
-    from tdkt.awards.imports.commit import commit_batch
-
     batch, user = _batch_and_user(job)
     progress.set_total(batch.total_rows)
     progress.set_link(reverse("awards:import_detail", args=[batch.pk]))

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from tdkt.awards.enums import AwardBasis, InitiativeScope, RatingLevel
 from tdkt.awards.models import FIRST_YEAR
 from tdkt.lib import vndates
-from tdkt.lib.vndates import CellError, cell_text, read_year  # noqa: F401 - the readers of this package
+from tdkt.lib.vndates import CellError, cell_text, read_year
 from tdkt.lib.vntext import fold
 
 RATINGS = {

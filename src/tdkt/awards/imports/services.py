@@ -21,7 +21,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import connection, transaction
-from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -29,30 +28,26 @@ from tdkt.accounts.scope import get_scope
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
 from tdkt.awards.imports import columns
+from tdkt.awards.imports.batches import CHUNK, COMMIT, VALIDATE, as_system, count_rows, refuse_unless
 from tdkt.awards.imports.checks import Existing, FileDuplicates, identity
+from tdkt.awards.imports.commit import commit_batch
 from tdkt.awards.imports.models import BatchState, ImportBatch, ImportKind, ImportRow, ReviewDecision, RowStatus
 from tdkt.awards.imports.persons import PersonIndex
 from tdkt.awards.imports.readers import ImportFileError, check_text_encoding, inspect_file, iter_data_rows
 from tdkt.awards.imports.rows import RowContext, UnitLookup, parse_row
 from tdkt.awards.imports.transitions import IMPORT_BATCH
 from tdkt.awards.matching import AwardMatcher
+from tdkt.jobs.services import start_job
 from tdkt.lib.uploads import SniffedUpload, UploadError, read_upload
 from tdkt.workflow.machine import SYSTEM
 
 BACKGROUND_ROWS = 2000
-CHUNK = 2000
 
 
 def chunked(items: Iterable, size: int = CHUNK) -> Iterator[list]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk
-
-
-def _refuse_unless(batch: ImportBatch, *states) -> None:
-    if batch.state not in states:
-        raise ValidationError(_("This import cannot do that now: it is “%(status)s”.") % {
-            "status": batch.get_state_display()})
 
 
 def _check_unit(by, unit) -> None:
@@ -107,7 +102,7 @@ def map_columns(batch: ImportBatch, mapping: dict, *, by) -> ImportBatch:
     """Save the column mapping (remembered for files with the same headings) and start validation."""
     with transaction.atomic():
         batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
-        _refuse_unless(batch, BatchState.DRAFT, BatchState.VALIDATED, BatchState.FAILED)
+        refuse_unless(batch, BatchState.DRAFT, BatchState.VALIDATED, BatchState.FAILED)
         mapping = columns.clean_mapping(batch.kind, mapping, len(batch.header))
         errors = columns.mapping_errors(batch.kind, mapping, batch.header)
         if errors:
@@ -124,9 +119,6 @@ def start_validation(batch: ImportBatch, *, by) -> ImportBatch:
     """Validate now, or in the background for a long file."""
     if batch.total_rows <= BACKGROUND_ROWS:
         return validate_batch(batch, by=by)
-    from tdkt.awards.imports.jobs import VALIDATE
-    from tdkt.jobs.services import start_job
-
     _begin_validation(batch, by=by)
     start_job(VALIDATE, by=by, params={"batch": batch.pk}, title=_("Check %(file)s") % {"file": batch.original_name})
     batch.refresh_from_db()
@@ -138,11 +130,6 @@ def _begin_validation(batch: ImportBatch, *, by) -> ImportBatch:
     enclosing transaction the primitive commits at once: the batch page shows "being checked" meanwhile."""
     name = "start_validation" if batch.state == BatchState.DRAFT else "revalidate"
     return IMPORT_BATCH.perform(batch, name, by=by, rows_done=0, error="")
-
-
-def _as_system(by) -> dict:
-    """The user a system transition works for, kept in its history row."""
-    return {"for": getattr(by, "username", "") or str(by)}
 
 
 def _progress(batch: ImportBatch) -> Callable[[int], None]:
@@ -222,14 +209,10 @@ def run_validation(batch: ImportBatch, *, by, progress: Callable[[int], None] | 
     return done
 
 
-def count_rows(batch: ImportBatch) -> dict[str, int]:
-    return dict(ImportRow.objects.filter(batch=batch).order_by().values_list("status").annotate(n=Count("id")))
-
-
 def validate_batch(batch: ImportBatch, *, by) -> ImportBatch:
     """Check every row; doubtful person matches wait in the review queue. Nothing is recorded yet."""
     batch = ImportBatch.objects.get(pk=batch.pk)
-    _refuse_unless(batch, BatchState.DRAFT, BatchState.VALIDATING, BatchState.VALIDATED, BatchState.FAILED)
+    refuse_unless(batch, BatchState.DRAFT, BatchState.VALIDATING, BatchState.VALIDATED, BatchState.FAILED)
     if batch.state == BatchState.VALIDATING:  # started by start_validation (a job, or its retry)
         ImportBatch.objects.filter(pk=batch.pk).update(rows_done=0, error="")
     else:
@@ -238,11 +221,11 @@ def validate_batch(batch: ImportBatch, *, by) -> ImportBatch:
         total = run_validation(batch, by=by, progress=_progress(batch))
     except Exception as exc:
         batch = ImportBatch.objects.get(pk=batch.pk)
-        IMPORT_BATCH.perform(batch, "validation_failed", by=SYSTEM, reason=str(exc)[:2000], extra=_as_system(by),
+        IMPORT_BATCH.perform(batch, "validation_failed", by=SYSTEM, reason=str(exc)[:2000], extra=as_system(by),
                              error=str(exc)[:2000])
         raise
     batch.refresh_from_db()
-    return IMPORT_BATCH.perform(batch, "validated", by=SYSTEM, extra=_as_system(by), total_rows=total,
+    return IMPORT_BATCH.perform(batch, "validated", by=SYSTEM, extra=as_system(by), total_rows=total,
                                 rows_done=total, counts=count_rows(batch), validated_at=timezone.now(), error="")
 
 
@@ -251,7 +234,7 @@ def resolve_row(row: ImportRow, *, by, person_id: int | None) -> int:
     """Decide a doubtful match: one of the proposed persons, or a new person (person_id None). Applies
     to every waiting row of the batch about the same person (same person key). Returns the rows decided."""
     batch = ImportBatch.objects.select_for_update().get(pk=row.batch_id)
-    _refuse_unless(batch, BatchState.VALIDATED)
+    refuse_unless(batch, BatchState.VALIDATED)
     row = ImportRow.objects.get(pk=row.pk)
     if row.status != RowStatus.REVIEW:
         raise ValidationError(_("This row does not wait for a review."))
@@ -271,7 +254,7 @@ def resolve_row(row: ImportRow, *, by, person_id: int | None) -> int:
 
 
 def _check_committable(batch: ImportBatch) -> None:
-    _refuse_unless(batch, BatchState.VALIDATED)
+    refuse_unless(batch, BatchState.VALIDATED)
     errors, waiting = batch.count(RowStatus.ERROR), batch.count(RowStatus.REVIEW)
     if errors:
         raise ValidationError(_("Correct the %(count)s rows with errors and upload the file again; nothing has been "
@@ -282,8 +265,6 @@ def _check_committable(batch: ImportBatch) -> None:
 
 def start_commit(batch: ImportBatch, *, by) -> ImportBatch:
     """Commit now, or in the background for a long file. Refuses while rows have errors or wait for review."""
-    from tdkt.awards.imports.commit import commit_batch
-
     with transaction.atomic():
         locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
         locked.counts = count_rows(locked)
@@ -291,9 +272,6 @@ def start_commit(batch: ImportBatch, *, by) -> ImportBatch:
         IMPORT_BATCH.perform(locked, "start_commit", by=by, rows_done=0, error="", counts=locked.counts)
     if locked.total_rows <= BACKGROUND_ROWS:
         return commit_batch(locked, by=by)
-    from tdkt.awards.imports.jobs import COMMIT
-    from tdkt.jobs.services import start_job
-
     start_job(COMMIT, by=by, params={"batch": locked.pk}, title=_("Import %(file)s") % {"file": locked.original_name})
     return locked
 

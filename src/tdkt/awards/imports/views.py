@@ -16,7 +16,7 @@ from tdkt.awards.imports.forms import MappingForm, ReviewForm, UploadForm
 from tdkt.awards.imports.models import BatchState, RowStatus
 from tdkt.awards.imports.report import write_report
 from tdkt.awards.imports.transitions import IMPORTERS
-from tdkt.core.downloads import send_export
+from tdkt.lib.downloads import send_export
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import cheap_page
 

@@ -15,7 +15,7 @@ from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
 from tdkt.council.enums import MINUTES_EDITABLE_STATES, AttendanceStatus, BallotState, MeetingState
 from tdkt.council.minutes_feedback import as_data, build_feedback
-from tdkt.council.models import AgendaItem, Attendance, CouncilRules, Meeting
+from tdkt.council.models import AgendaItem, Attendance, Ballot, CouncilRules, Meeting
 from tdkt.council.papers import agenda_items
 from tdkt.council.posting import agenda_refusal, posting_refusals
 from tdkt.council.rules import quorum
@@ -60,8 +60,6 @@ def create_meeting(council, *, date, place, by, number=None, considers_awards=Tr
 
 
 def _ballot_state(meeting):
-    from tdkt.council.models import Ballot
-
     return Ballot.objects.filter(meeting=meeting).values_list("state", flat=True).first()
 
 

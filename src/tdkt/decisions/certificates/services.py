@@ -14,9 +14,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tdkt.audit.models import AuditAction
-from tdkt.audit.services import record
+from tdkt.audit.services import record, record_create, record_update, snapshot
 from tdkt.decisions.certificates.models import Certificate, CertificateTemplate, RegisterCounter
-from tdkt.decisions.certificates.render import CertificateText, default_layout, layout_from_config, render_pdf  # noqa: F401 (default_layout re-exported)
+from tdkt.decisions.certificates.render import (
+    CertificateText,
+    default_layout,
+    layout_from_config,
+    layout_to_config,
+    render_pdf,
+)
 from tdkt.decisions.enums import ISSUED_STATES, DecisionKind
 from tdkt.decisions.models import DecisionLine
 
@@ -166,9 +172,6 @@ def preview_pdf(layout) -> bytes:
 
 @transaction.atomic
 def save_template(template: CertificateTemplate | None, *, name, layout, award_types, is_default, by):
-    from tdkt.audit.services import record_create, record_update, snapshot
-    from tdkt.decisions.certificates.render import layout_to_config
-
     before = snapshot(template) if template else None
     template = template or CertificateTemplate()
     template.name, template.config, template.is_default = name, layout_to_config(layout), is_default

@@ -10,7 +10,7 @@ from tdkt.accounts.enums import PROVINCE_WIDE_ROLES
 from tdkt.decisions.certificates import services
 from tdkt.decisions.certificates.forms import TemplateForm
 from tdkt.decisions.certificates.models import Certificate, CertificateTemplate
-from tdkt.decisions.certificates.render import layout_from_config, layout_to_config
+from tdkt.decisions.certificates.render import default_layout, layout_from_config, layout_to_config
 from tdkt.decisions.models import Decision
 
 FULL = ("line__decision__authority", "line__award_type", "template")
@@ -85,7 +85,7 @@ def template_edit(request, pk=None):
                    "is_default": template.is_default, "qr_x_mm": layout.qr_x_mm, "qr_y_mm": layout.qr_y_mm,
                    "qr_size_mm": layout.qr_size_mm, "award_types": list(template.award_types.all())}
     else:
-        config = layout_to_config(services.default_layout("A4"))
+        config = layout_to_config(default_layout("A4"))
     form = TemplateForm(request.POST or None, initial=initial, config=config)
     if request.method == "POST" and form.is_valid():
         if "preview" in request.POST:

@@ -24,16 +24,13 @@ from tdkt.dossiers.consultations.models import (
     ConsultationRequest,
     ConsultedAgency,
 )
-from tdkt.dossiers.consultations.queries import (
-    agency_user_ids,
-    answers_for,  # noqa: F401 (called by the council papers)
-)
+from tdkt.dossiers.consultations.queries import agency_user_ids
 from tdkt.dossiers.consultations.transitions import REQUEST_MACHINE, answer_summary
-from tdkt.dossiers.consultations.workdays import add_working_days
 from tdkt.dossiers.enums import DossierState, EventKind, NominationState
 from tdkt.dossiers.state import actor_user, log_event
 from tdkt.dossiers.transitions import DOSSIER, NOMINATION
 from tdkt.notifications.services import notify
+from tdkt.workcalendar.calendar import add_working_days
 from tdkt.workflow.primitive import write_history
 
 # The dossier states in which the specialist may ask agencies (the first request moves it to consultation).

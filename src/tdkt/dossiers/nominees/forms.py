@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from tdkt.awards.enums import AwardBasis
 from tdkt.awards.models import AwardType
 from tdkt.dossiers.enums import PROVINCE_STATES, DossierState
+from tdkt.dossiers.nominees.blanks import proposable_awards
 from tdkt.orgs.models import EmulationGroupYear, Unit
 from tdkt.people.models import Person
 
@@ -32,8 +33,6 @@ class LineFieldsForm(forms.Form):
         super().__init__(*args, **kwargs)
         queryset = _award_types()
         if dossier is not None:  # only the awards this dossier's level and kind may propose (and the line's own)
-            from tdkt.dossiers.nominees.blanks import proposable_awards
-
             allowed = {award.pk for award in proposable_awards(dossier)} | ({current.pk} if current else set())
             queryset = queryset.filter(pk__in=allowed)
         self.fields["award_type"].queryset = queryset

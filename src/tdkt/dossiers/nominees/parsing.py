@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+import docx
+import openpyxl
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -113,8 +115,6 @@ def _clean(value) -> str:
 
 def xlsx_rows(data: bytes) -> list[tuple[int, list[str]]]:
     """Rows of the first sheet that holds a list header (else the first sheet), empty rows left out."""
-    import openpyxl
-
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 — any defect of a foreign file is the same refusal
@@ -154,8 +154,6 @@ def _sheet_rows(sheet) -> list[tuple[int, list[str]]]:
 
 def docx_rows(data: bytes) -> list[tuple[int, list[str]]]:
     """Rows of the first table whose top rows hold a list header (merged cells repeat their text)."""
-    import docx
-
     try:
         document = docx.Document(io.BytesIO(data))
         tables = document.tables

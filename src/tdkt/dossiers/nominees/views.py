@@ -12,8 +12,6 @@ from django.views.decorators.http import require_POST
 from tdkt.accounts.access import roles_required, signed_in
 from tdkt.accounts.enums import Role
 from tdkt.accounts.scope import get_scope
-from tdkt.core.downloads import send_export
-from tdkt.core.exporting import export_or_job
 from tdkt.dossiers import exports
 from tdkt.dossiers import jobs as export_jobs
 from tdkt.dossiers.models import Nomination, NominationQuota
@@ -28,6 +26,8 @@ from tdkt.dossiers.nominees.queries import (
     search_persons,
 )
 from tdkt.dossiers.queries import get_dossier_for_user
+from tdkt.jobs.exporting import export_or_job
+from tdkt.lib.downloads import send_export
 from tdkt.lib.forms import apply_validation_error
 from tdkt.people.models import Person
 

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from tdkt.core.admin import AuditedAdmin
+from tdkt.audit.admin import AuditedAdmin
 from tdkt.dossiers.postings.models import PostingPolicy
 
 

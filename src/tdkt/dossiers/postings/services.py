@@ -18,16 +18,15 @@ from django.utils.translation import gettext as _
 
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
-from tdkt.dossiers.consultations.workdays import add_working_days
 from tdkt.dossiers.enums import DossierState, EventKind
 from tdkt.dossiers.models import Dossier, Nomination
 from tdkt.dossiers.postings.enums import POSTABLE_LINE_STATES, CommentState, NoticeState
 from tdkt.dossiers.postings.models import PostingPolicy, PublicComment, PublicNotice
-from tdkt.dossiers.postings.queries import comment_summary, open_blockers  # noqa: F401 (called by workflow, council)
 from tdkt.dossiers.postings.transitions import NOTICE_MACHINE
 from tdkt.dossiers.state import actor_user, log_event
 from tdkt.dossiers.transitions import DOSSIER, NOMINATION
 from tdkt.notifications.services import notify
+from tdkt.workcalendar.calendar import add_working_days
 
 # A dossier may be posted from appraisal (no consultation needed) or after consultation; a second notice
 # (lines added later) may be published while the first runs.

@@ -13,7 +13,7 @@ from ..codes import SCOPE_RANK, AwardCode, FindingCode
 from ..history import History
 from ..names import DISCIPLINE_NAMES, SCOPE_NAMES, award_name, short_award, vn_date, years_text
 from ..params import Parameters
-from ..rulesets import Ruleset
+from ..rulesets.base import Ruleset
 from ..types import Candidate, Finding, InitiativeEntry
 
 F = FindingCode

@@ -3,7 +3,7 @@
 import datetime as dt
 from types import MappingProxyType
 
-from . import Ruleset
+from .base import Ruleset
 
 NAME = "Nghị định 152/2025/NĐ-CP"
 

@@ -10,7 +10,7 @@ import datetime as dt
 from types import MappingProxyType
 
 from ..codes import AwardCode as A
-from . import Ruleset
+from .base import Ruleset
 from .nd152 import CITATIONS as ND152_CITATIONS
 
 NAME = "Nghị định 98/2023/NĐ-CP"

@@ -17,8 +17,13 @@ from django.utils.translation import gettext as _
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
 from tdkt.awards.models import AwardType
+from tdkt.dossiers.documents import add_document
+from tdkt.dossiers.enums import DocumentType, DossierKind
+from tdkt.dossiers.nominees.services import add_nomination
+from tdkt.dossiers.workflow import create_dossier, submit_dossier
 from tdkt.movements.scoring import rules
 from tdkt.movements.scoring.enums import RoundKind, RoundState
+from tdkt.movements.scoring.exports import cover_letter_docx, minutes_docx
 from tdkt.movements.scoring.models import (
     GroupBallotTally,
     LeaderProposal,
@@ -26,6 +31,7 @@ from tdkt.movements.scoring.models import (
     ScoreSheet,
     ScoringRound,
 )
+from tdkt.movements.scoring.queries import leaderboards
 
 PROVINCE_FLAG = "CO_TINH"
 MERIT_CERTIFICATE = "BK_TINH"
@@ -113,13 +119,6 @@ def propose_leaders(scoring_round: ScoringRound, *, by) -> ProposalOutcome:
 
     If the dossier core refuses the submission (documents the province requires are missing), the dossier
     stays a draft with the reasons, for the head unit to complete in the dossier pages."""
-    from tdkt.dossiers.documents import add_document
-    from tdkt.dossiers.enums import DocumentType, DossierKind
-    from tdkt.dossiers.nominees.services import add_nomination
-    from tdkt.dossiers.workflow import create_dossier, submit_dossier
-    from tdkt.movements.scoring.exports import cover_letter_docx, minutes_docx
-    from tdkt.movements.scoring.queries import leaderboards
-
     group_year = scoring_round.group_year
     _require_group_actor(by, group_year)
     head_id = rules.head_unit_id(group_year)

@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Max, Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -22,7 +23,9 @@ from tdkt.movements.scoring.enums import (
     RoundState,
 )
 from tdkt.movements.scoring.models import Criterion, ScoringRound, ScoringTemplate
+from tdkt.movements.scoring.queries import compute_ranking, store_ranking
 from tdkt.movements.scoring.ranking import rule_is_valid
+from tdkt.movements.scoring.sheets import format_points
 from tdkt.movements.scoring.transitions import ROUND_MACHINE, transition_to
 from tdkt.orgs.models import EmulationGroupYear
 from tdkt.workflow.primitive import write_history
@@ -175,10 +178,6 @@ def add_criterion(template, *, by, code, title, max_points, kind=CriterionKind.N
 
 def _check_scores_still_fit(criterion, max_points: Decimal, kind: str) -> None:
     """Units' scores already typed must stay valid: no kind change, no maximum below a score."""
-    from django.db.models import Max, Min
-
-    from tdkt.movements.scoring.sheets import format_points
-
     bounds = criterion.scores.aggregate(low=Min("points"), high=Max("points"))
     if bounds["low"] is None and bounds["high"] is None:
         return
@@ -274,8 +273,6 @@ def _reopen(scoring_round: ScoringRound, *, by, reason: str = "") -> ScoringRoun
 @transaction.atomic
 def publish_round(scoring_round: ScoringRound, *, by) -> ScoringRound:
     """Under review → published: the ranking is computed once more, stored and locked with the scores."""
-    from tdkt.movements.scoring.queries import compute_ranking, store_ranking
-
     if not rules.can_move_round(by, scoring_round.group_year):
         raise PermissionDenied(_("Only the group's head or the standing body moves the round."))
     if scoring_round.state != RoundState.UNDER_REVIEW:

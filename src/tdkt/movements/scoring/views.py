@@ -16,6 +16,7 @@ from tdkt.lib.forms import apply_validation_error
 from tdkt.movements.scoring import proposals, queries, rules, services
 from tdkt.movements.scoring.enums import RoundKind
 from tdkt.movements.scoring.forms import CriterionForm, RoundForm, TemplateForm
+from tdkt.movements.scoring.importing import import_criteria
 from tdkt.movements.scoring.models import Criterion, LeaderProposal, ScoringRound, ScoringTemplate
 from tdkt.orgs.models import EmulationGroupYear, Unit
 
@@ -94,8 +95,6 @@ def template_edit(request, pk):
 @roles_required(*MANAGERS)
 def template_import(request, pk):
     """Criteria from an Excel workbook, all or nothing."""
-    from tdkt.movements.scoring.importing import import_criteria
-
     template = queries.get_template_for_user(request.user, pk)
     errors = []
     if request.method == "POST":

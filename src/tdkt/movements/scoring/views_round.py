@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from tdkt.accounts.access import signed_in
 from tdkt.accounts.scope import get_scope
-from tdkt.core.downloads import send_export
+from tdkt.lib.downloads import send_export
 from tdkt.lib.forms import apply_validation_error
 from tdkt.movements.scoring import exports, proposals, queries, rules, services, sheets
 from tdkt.movements.scoring.enums import RoundState

@@ -9,6 +9,7 @@ from django.utils import translation
 
 from tdkt.accounts.enums import SECOND_FACTOR_REQUIRED_ROLES, Role
 from tdkt.accounts.models import Membership, User
+from tdkt.orgs.models import CouncilMember
 
 DEMO_PASSWORD = "TdktDemo@2026"
 
@@ -37,8 +38,6 @@ USERNAMES = tuple(a.username for a in ACCOUNTS)
 
 def create_accounts(key_people, units, council, group, valid_from):
     """Create (or take over) the demo users and their memberships. `units` maps unit_key -> Unit."""
-    from tdkt.orgs.models import CouncilMember
-
     password = make_password(DEMO_PASSWORD)  # hashed once, reused: hashing is deliberately slow
     users = []
     for account in ACCOUNTS:

@@ -57,22 +57,11 @@ def is_loaded(info: ProvinceInfo) -> bool:
     return Unit.objects.filter(code=info.pc_code).exists()
 
 
-# Apps that add demo data after the province, its people and its plan exist, in this order. Each has a
-# `demo.py` with load_demo(year) -> str (a line for the log; safe to call once per fresh province) and
-# wipe_demo() -> int (rows deleted). A module not written yet is skipped.
-DEMO_HOOK_MODULES = ("tdkt.workcalendar.demo", "tdkt.movements.demo", "tdkt.movements.scoring.demo", "tdkt.dossiers.demo",
-                     "tdkt.dossiers.consultations.demo", "tdkt.council.demo", "tdkt.decisions.demo")
-
-
-def demo_hooks() -> list:
-    import importlib
-    import importlib.util
-
-    return [importlib.import_module(name) for name in DEMO_HOOK_MODULES if importlib.util.find_spec(name)]
-
-
 class DemoBuilder:
-    def __init__(self, info: ProvinceInfo, *, seed=1, year: int, persons: int, log=None):
+    def __init__(self, info: ProvinceInfo, *, seed=1, year: int, persons: int, log=None, hooks=()):
+        """`hooks`: modules of the apps that add demo data after the province and its people exist, in order
+        (seed_demo lists them). Each has load_demo(year) -> str (a line for the log) and wipe_demo() -> int."""
+        self.hooks = tuple(hooks)
         self.info = info
         self.seed = seed
         self.year = year
@@ -103,10 +92,7 @@ class DemoBuilder:
                      "commune": home.unit, "group_head": home.unit}
             demo_accounts.create_accounts(self.key, units, council, home_group,
                                           valid_from=datetime.date(self.year, 1, 1))
-            from tdkt.plans.demo import load_demo_plan  # the province's 2026 plan (shared/seeds)
-
-            self.log(load_demo_plan().message)
-            for module in demo_hooks():
+            for module in self.hooks:
                 self.log(module.load_demo(self.year))
             summary = Summary(
                 units=len(metas), communes=len(communes), groups=len(groups),
@@ -169,18 +155,15 @@ class DemoBuilder:
         self.key = dict(rows)
 
 
-def wipe(info: ProvinceInfo) -> dict[str, int]:
+def wipe(info: ProvinceInfo, hooks=()) -> dict[str, int]:
     """Delete the demo province (units, people, groups, councils, demo accounts). The audit log stays.
 
     Raises django.db.models.ProtectedError / IntegrityError when other records still use the data.
     """
     counts: dict[str, int] = {}
     with transaction.atomic():
-        from tdkt.plans.demo import wipe_demo_plans
-
-        for module in reversed(demo_hooks()):
+        for module in reversed(tuple(hooks)):
             counts[module.__name__] = module.wipe_demo()
-        counts["plans"] = wipe_demo_plans()
         unit_ids = set(demo_units(info).values_list("id", flat=True))
         frontier = set(unit_ids)
         while frontier:  # units added later under demo units go too

@@ -6,6 +6,7 @@ import difflib
 from dataclasses import dataclass
 
 from vietnam_provinces import Province, Ward
+from vietnam_provinces.legacy import District
 
 from tdkt.lib.vntext import fold
 from tdkt.orgs.demo.catalog import BORDER_PROVINCES, MOUNTAIN_PROVINCES
@@ -92,10 +93,6 @@ def find_province(query: str) -> tuple[ProvinceInfo | None, list[str]]:
 
 def communes_of(info: ProvinceInfo) -> list[CommuneInfo]:
     """Communes, wards and special zones of the province, in administrative-code order."""
-    try:
-        from vietnam_provinces.legacy import District
-    except ImportError:  # pragma: no cover - older package
-        District = None
     result = []
     wards = sorted((w for w in Ward.iter_all() if int(w.province_code) == info.code), key=lambda w: int(w.code))
     for ward in wards:
@@ -106,13 +103,12 @@ def communes_of(info: ProvinceInfo) -> list[CommuneInfo]:
                 bare = bare[len(prefix):]
                 break
         district = ""
-        if District is not None:
-            try:
-                sources = ward.get_legacy_sources()
-                if sources:
-                    district = District.from_code(int(sources[0].district_code)).name
-            except Exception:  # the legacy link is a hint only
-                district = ""
+        try:
+            sources = ward.get_legacy_sources()
+            if sources:
+                district = District.from_code(int(sources[0].district_code)).name
+        except Exception:  # the legacy link is a hint only
+            district = ""
         result.append(CommuneInfo(
             admin_code=f"{int(ward.code):05d}", name=ward.name, bare_name=bare,
             is_ward=division == "phường", division=division, legacy_district=district,

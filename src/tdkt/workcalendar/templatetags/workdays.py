@@ -21,7 +21,7 @@ from tdkt.workcalendar import calendar
 
 register = template.Library()
 
-DUE_SOON_WORKING_DAYS = 2  # the reminders' horizon too (tdkt.workcalendar.reminders); a provincial choice
+DUE_SOON_WORKING_DAYS = 2  # the reminders' horizon too (tdkt.dossiers.reminders); a provincial choice
 
 
 def due_state(left: int) -> str:

@@ -13,6 +13,9 @@ from django.utils.crypto import get_random_string
 from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.management.commands.db_worker import Worker
 
+from tdkt.jobs.schedule import enqueue_due_sweeps
+from tdkt.jobs.services import sweep_jobs
+
 logger = logging.getLogger("tdkt.jobs.worker")
 
 TICK_SECONDS = 60
@@ -20,9 +23,6 @@ TICK_SECONDS = 60
 
 def tick() -> None:
     """The worker's periodic duties; errors are logged, never fatal to the worker."""
-    from tdkt.jobs.schedule import enqueue_due_sweeps
-    from tdkt.jobs.services import sweep_jobs
-
     for duty in (sweep_jobs, enqueue_due_sweeps):
         try:
             duty()

@@ -12,23 +12,21 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand
 from django.db import DatabaseError
 
+from tdkt.orgs.models import Unit
+from tdkt.plans.enums import Resolution
 from tdkt.plans.importer import PlanImportError, cli
+from tdkt.plans.importing import save_imported_plan
+from tdkt.plans.models import PlanTaskUnit
 
 ACTOR = "import_plan"
 
 
 def registry_units() -> list[tuple[int, str, str]]:
-    from tdkt.orgs.models import Unit
-
     return list(Unit.objects.active().values_list("id", "name", "short_name"))
 
 
 def save(result, path: str) -> str:
     """Store the plan read from `path`; a refusal becomes a PlanImportError (exit 2, nothing saved)."""
-    from tdkt.plans.enums import Resolution
-    from tdkt.plans.importing import save_imported_plan
-    from tdkt.plans.models import PlanTaskUnit
-
     source = Path(path)
     try:
         plan = save_imported_plan(result, source_bytes=source.read_bytes(), filename=source.name, by=ACTOR)

@@ -1,8 +1,8 @@
 """`manage.py flag_overdue_consultations [--date dd/mm/yyyy]`: flags requests past their due date without an
 answer. Idempotent: a scheduler may run it daily, or twice, with the same result."""
 
-from tdkt.core.commands import DailySweepCommand
 from tdkt.dossiers.consultations.services import flag_overdue_consultations
+from tdkt.lib.commands import DailySweepCommand
 
 
 class Command(DailySweepCommand):

@@ -1,8 +1,8 @@
 """`manage.py close_public_notices [--date dd/mm/yyyy]`: closes published notices whose comment period is
 over. Idempotent: a scheduler may run it daily, or twice, with the same result."""
 
-from tdkt.core.commands import DailySweepCommand
 from tdkt.dossiers.postings.services import close_ended_notices
+from tdkt.lib.commands import DailySweepCommand
 
 
 class Command(DailySweepCommand):

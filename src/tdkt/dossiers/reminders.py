@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
@@ -32,13 +31,15 @@ from django.utils.translation import gettext as _
 
 from tdkt.accounts.enums import Role
 from tdkt.accounts.models import Membership
+from tdkt.dossiers.calls import sent_unit_ids
+from tdkt.dossiers.consultations.enums import OPEN_REQUEST_STATES
+from tdkt.dossiers.consultations.models import ConsultationRequest
 from tdkt.dossiers.enums import PROVINCE_STATES, DossierState
 from tdkt.dossiers.models import Dossier, DossierCall
+from tdkt.dossiers.overdue import due_soon_limit
 from tdkt.notifications.models import Notification
 from tdkt.workcalendar.cache import calendar_scope
 from tdkt.workcalendar.calendar import current_calendar
-from tdkt.workcalendar.calls import sent_unit_ids
-from tdkt.workcalendar.overdue import due_soon_limit
 from tdkt.workcalendar.templatetags.workdays import describe_left
 
 CALL_REMINDER_WORKING_DAYS = 5  # how early units are reminded of a call's cut-off: a provincial choice
@@ -88,7 +89,7 @@ def _dossier_paths():
     """dossier id -> path of its page; reversed once (reverse() per item dominated a run of 10,000)."""
     pattern = _path("dossiers:detail", pk=_SENTINEL)
     if not pattern:
-        fallback = _path("workcalendar:overdue")
+        fallback = _path("dossier_calls:overdue")
         return lambda dossier_id: fallback
     return lambda dossier_id: pattern.replace(str(_SENTINEL), str(dossier_id))
 
@@ -156,25 +157,13 @@ def _call_items(today, calendar) -> list[Item]:
             "call": call.name, "left": describe_left(calendar.working_days_left(call.cut_off, today)),
             "due": call.cut_off.strftime("%d/%m/%Y")}
         key = f"call-cut-off:{call.pk}:{call.cut_off.isoformat()}:{today.isoformat()}"
-        items.append(Item(key, text, _path("workcalendar:calls"), recipients))
+        items.append(Item(key, text, _path("dossier_calls:calls"), recipients))
     return items
 
 
-def _consultation_model():
-    try:
-        return apps.get_model("consultations", "ConsultationRequest")
-    except LookupError:  # the hiệp y app is optional for the reminders
-        return None
-
-
 def _consultation_items(today, specialists, calendar) -> list[Item]:
-    model = _consultation_model()
-    if model is None:
-        return []
-    from tdkt.dossiers.consultations.enums import OPEN_REQUEST_STATES
-
     dossier_path = _dossier_paths()
-    requests = list(model.objects.filter(state__in=OPEN_REQUEST_STATES, due_on__lt=today)
+    requests = list(ConsultationRequest.objects.filter(state__in=OPEN_REQUEST_STATES, due_on__lt=today)
                     .select_related("dossier", "agency").order_by("due_on", "id"))
     items = []
     for request in requests:

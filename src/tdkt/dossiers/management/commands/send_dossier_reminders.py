@@ -1,13 +1,13 @@
 """`manage.py send_dossier_reminders [--today dd/mm/yyyy] [--dry-run]`: the daily reminders of dossier
 deadlines, calls for dossiers and overdue hiệp y requests (e-mail + in-app notifications). Idempotent:
-a second run the same day sends nothing new (tdkt.workcalendar.reminders). Run it from cron once a day,
+a second run the same day sends nothing new (tdkt.dossiers.reminders). Run it from cron once a day,
 e.g. `15 7 * * 1-6 cd /srv/tdkt && .venv/bin/python manage.py send_dossier_reminders`."""
 
 import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 
-from tdkt.workcalendar.reminders import send_dossier_reminders
+from tdkt.dossiers.reminders import send_dossier_reminders
 
 
 def parse_day(value: str) -> datetime.date:

@@ -5,8 +5,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from tdkt.accounts.access import roles_required
+from tdkt.dossiers.overdue import due_soon_limit, overdue_by_specialist, watched_dossiers
 from tdkt.workcalendar import rules
-from tdkt.workcalendar.overdue import due_soon_limit, overdue_by_specialist, watched_dossiers
 
 MAX_LISTED = 200
 
@@ -32,6 +32,6 @@ def overdue(request):
                     [:MAX_LISTED])
     for dossier in dossiers:
         dossier.url = _url("dossiers:detail", pk=dossier.pk)
-    return render(request, "workcalendar/overdue.html", {
+    return render(request, "dossiers/overdue.html", {
         "rows": rows, "dossiers": dossiers, "today": today, "soon": due_soon_limit(today),
         "max_listed": MAX_LISTED})

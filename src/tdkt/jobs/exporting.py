@@ -26,7 +26,8 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from tdkt.accounts.scope import get_scope
-from tdkt.core.downloads import export_path, send_file
+from tdkt.jobs.services import start_job
+from tdkt.lib.downloads import export_path, send_file
 
 
 def job_threshold() -> int:
@@ -45,8 +46,6 @@ def export_or_job(request, *, rows: int, kind: str, params: dict, write: Callabl
     of `kind` with `params` started for request.user and a redirect to its page (PermissionDenied when
     the kind's can_access refuses)."""
     if is_big(rows):
-        from tdkt.jobs.services import start_job
-
         job = start_job(kind, by=request.user, params=params, title=title)
         messages.info(request, _("Large list (%(rows)s rows): the system is preparing the file in the background. "
                                  "This page shows how far it is; the file can be downloaded here when it is "

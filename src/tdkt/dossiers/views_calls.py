@@ -9,9 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tdkt.accounts.access import roles_required, signed_in
+from tdkt.dossiers import calls
+from tdkt.dossiers.forms_calls import DossierCallForm
 from tdkt.dossiers.models import DossierCall
-from tdkt.workcalendar import calls, rules
-from tdkt.workcalendar.forms import DossierCallForm
+from tdkt.workcalendar import rules
 
 FIELDS = ("name", "year", "kind", "cut_off", "note")
 
@@ -21,7 +22,7 @@ def call_list(request):
     today = timezone.localdate()
     can_edit = rules.can_edit(request.user)
     closed = list(DossierCall.objects.filter(is_open=False).order_by("-cut_off", "-id")[:50]) if can_edit else []
-    return render(request, "workcalendar/calls.html", {
+    return render(request, "dossiers/calls.html", {
         "open_calls": calls.open_calls_for(request.user, today), "closed_calls": closed, "can_edit": can_edit,
         "today": today})
 
@@ -32,8 +33,8 @@ def call_create(request):
     if request.method == "POST" and form.is_valid():
         call = calls.create_call(by=request.user, **{name: form.cleaned_data[name] for name in FIELDS})
         messages.success(request, _("The call “%(name)s” is open.") % {"name": call.name})
-        return redirect("workcalendar:calls")
-    return render(request, "workcalendar/call_form.html", {"form": form, "call": None})
+        return redirect("dossier_calls:calls")
+    return render(request, "dossiers/call_form.html", {"form": form, "call": None})
 
 
 @roles_required(*rules.EDITORS)
@@ -43,8 +44,8 @@ def call_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         calls.update_call(call, by=request.user, **{name: form.cleaned_data[name] for name in FIELDS})
         messages.success(request, _("The call “%(name)s” has been saved.") % {"name": call.name})
-        return redirect("workcalendar:calls")
-    return render(request, "workcalendar/call_form.html", {"form": form, "call": call})
+        return redirect("dossier_calls:calls")
+    return render(request, "dossiers/call_form.html", {"form": form, "call": call})
 
 
 @roles_required(*rules.EDITORS)
@@ -59,4 +60,4 @@ def call_set_open(request, pk):
     else:
         messages.success(request, (_("The call “%(name)s” is open again.") if is_open
                                    else _("The call “%(name)s” is closed.")) % {"name": call.name})
-    return redirect("workcalendar:calls")
+    return redirect("dossier_calls:calls")

@@ -1,4 +1,4 @@
-"""Big exports run as background jobs (tdkt.core.exporting, issue 12): above EXPORT_JOB_THRESHOLD rows the
+"""Big exports run as background jobs (tdkt.jobs.exporting, issue 12): above EXPORT_JOB_THRESHOLD rows the
 view starts a job and sends the user to its page; the job (inline here) writes the file, audited like the
 inline export; the file is served only to its owner, and only while they still have the view's access.
 At or below the threshold the file is streamed by the request itself."""
@@ -13,9 +13,9 @@ from django.urls import reverse
 from tdkt.accounts.enums import Role
 from tdkt.accounts.models import Membership
 from tdkt.audit.models import AuditEvent
-from tdkt.core.exporting import is_big
 from tdkt.jobs import services
 from tdkt.jobs.enums import JobState
+from tdkt.jobs.exporting import is_big
 from tdkt.jobs.models import Job
 from tests.conftest import client_for
 from tests.nominees.helpers import make_dossier, make_line

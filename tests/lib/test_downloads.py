@@ -3,7 +3,7 @@
 
 import pytest
 
-from tdkt.core.downloads import content_disposition, export_path, exports_dir, send_export, send_file
+from tdkt.lib.downloads import content_disposition, export_path, exports_dir, send_export, send_file
 
 
 def test_an_ascii_name_is_quoted_and_a_vietnamese_name_is_rfc_5987_encoded():

@@ -13,9 +13,21 @@ from django.db.models import ProtectedError
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from tdkt.council import demo as council_demo
+from tdkt.decisions import demo as decisions_demo
+from tdkt.dossiers import calls_demo
+from tdkt.dossiers import demo as dossiers_demo
+from tdkt.dossiers.consultations import demo as consultations_demo
+from tdkt.movements import demo as movements_demo
+from tdkt.movements.scoring import demo as scoring_demo
 from tdkt.orgs.demo.accounts import accounts_table
 from tdkt.orgs.demo.builder import PERSONS_PER_SCALE, DemoBuilder, is_loaded, wipe
 from tdkt.orgs.demo.province import all_provinces, find_province
+from tdkt.plans import demo as plans_demo
+
+# The apps that add demo data after the province and its people exist, in this order (wiped in reverse).
+DEMO_HOOKS = (plans_demo, calls_demo, movements_demo, scoring_demo, dossiers_demo, consultations_demo,
+              council_demo, decisions_demo)
 
 
 def _n(number: int) -> str:
@@ -63,7 +75,7 @@ class Command(BaseCommand):
 
         if options["reset"] and is_loaded(info):
             try:
-                counts = wipe(info)
+                counts = wipe(info, DEMO_HOOKS)
             except (ProtectedError, IntegrityError) as exc:
                 raise CommandError(
                     f"Không thể xóa dữ liệu mẫu của {info.name}: dữ liệu đã được dùng ở nơi khác ({exc})."
@@ -78,7 +90,8 @@ class Command(BaseCommand):
             return
 
         self.stdout.write(f"Đang tạo dữ liệu mẫu {info.name}: {_n(persons)} người, năm {year}, seed {options['seed']}…")
-        builder = DemoBuilder(info, seed=options["seed"], year=year, persons=persons, log=self.stdout.write)
+        builder = DemoBuilder(info, seed=options["seed"], year=year, persons=persons, log=self.stdout.write,
+                              hooks=DEMO_HOOKS)
         summary = builder.build()
         self.stdout.write(self.style.SUCCESS(
             f"Xong sau {summary.seconds:.1f} s: {summary.units} đơn vị ({summary.communes} xã, phường), "

@@ -84,7 +84,7 @@ def page_ids_postgresql(folded: str, units, start: int, stop: int) -> list[int]:
 
     1. a bounded walk: the first WALK_ENTRIES entries of the partial covering index (name_folded, id)
        INCLUDE (unit_id) of live persons, in order, filtered in the index (index-only). Enough when the
-       matches are dense (no query, "thi mai", "van an"), or when the walk read every live person.
+       matches are dense (no query, "thi mai", "van an").
     2. otherwise the matches themselves, found without regard to order (the trigram index, or the reader's
        units through (unit_id, name_folded, id)), at most TRIGRAM_MATCHES of them, sorted by the database:
        selective queries ("nguyen van an", "phung", "qwerty") and a clerk's units.
@@ -103,26 +103,23 @@ def page_ids_postgresql(folded: str, units, start: int, stop: int) -> list[int]:
     walk_where = " AND ".join(filters) or "true"
     where = " AND ".join(["merged_into_id IS NULL", *filters])
     with connection.cursor() as cursor:
+        # One statement for steps 1 and 2: the walk streams and stops at the page's end; the CTE `found` is
+        # computed only when a CASE needs it, i.e. when the walk came back short.
         cursor.execute(
-            "WITH walk AS MATERIALIZED (SELECT id, name_folded, unit_id FROM people_person "
-            "WHERE merged_into_id IS NULL ORDER BY name_folded, id LIMIT %(walk)s) "
-            "SELECT (SELECT count(*) FROM walk), "
-            f"array(SELECT id FROM walk WHERE {walk_where} ORDER BY name_folded, id LIMIT %(want)s)",
+            "WITH page AS MATERIALIZED (SELECT array(SELECT id FROM (SELECT id, name_folded, unit_id "
+            "FROM people_person WHERE merged_into_id IS NULL ORDER BY name_folded, id LIMIT %(walk)s) walk "
+            f"WHERE {walk_where} ORDER BY name_folded, id LIMIT %(want)s) AS ids), "
+            "found AS MATERIALIZED (SELECT id, name_folded FROM people_person "
+            f"WHERE {where} LIMIT %(cap)s) "
+            "SELECT ids, CASE WHEN cardinality(ids) < %(want)s THEN (SELECT count(*) FROM found) END, "
+            "CASE WHEN cardinality(ids) < %(want)s THEN "
+            "array(SELECT id FROM found ORDER BY name_folded, id LIMIT %(want)s) END FROM page",
             params)
-        walked, ids = cursor.fetchone()
-        if len(ids) >= want or walked < WALK_ENTRIES:
+        ids, found, found_ids = cursor.fetchone()
+        if len(ids) >= want:
             return ids[start:]
-        if pattern is not None or units is not None:
-            # Materialised: its plan is chosen to find the matches, not to walk in the ORDER BY's order.
-            cursor.execute(
-                "WITH found AS MATERIALIZED (SELECT id, name_folded FROM people_person "
-                f"WHERE {where} LIMIT %(cap)s) "
-                "SELECT (SELECT count(*) FROM found), "
-                "array(SELECT id FROM found ORDER BY name_folded, id LIMIT %(want)s)",
-                params)
-            found, ids = cursor.fetchone()
-            if found < TRIGRAM_MATCHES:
-                return ids[start:]
+        if found < TRIGRAM_MATCHES:
+            return found_ids[start:]
         cursor.execute(
             f"SELECT id FROM people_person WHERE {where} ORDER BY name_folded, id LIMIT %(rows)s OFFSET %(start)s",
             params)

@@ -12,6 +12,8 @@ PAGE_SIZE = 50
 # before it gives up, and how many trigram matches the second step sorts before it gives up in turn.
 WALK_ENTRIES = 20_000
 TRIGRAM_MATCHES = 30_000
+# SQLite: a scope of at most this many units is read through (unit_id, name_folded, id) and sorted.
+FEW_UNITS = 20
 
 
 def people_for_user(user):
@@ -65,7 +67,7 @@ class _PageIds:
 def page_ids_plain(folded: str, units, start: int, stop: int) -> list[int]:
     """SQLite (no trigram index): one ordered walk of the partial index (name_folded, id, unit_id) of live
     persons, which holds every column the filter needs (no table row read), stopping at the page's end; a clerk's
-    units through (unit_id, name_folded, id), bounded by the persons of those units. INDEXED BY: without
+    few units (FEW_UNITS) through (unit_id, name_folded, id), bounded by the persons of those units. INDEXED BY: without
     statistics (no ANALYZE yet) SQLite would read every live person through the merged_into index and sort."""
     if connection.vendor != "sqlite":
         queryset = Person.objects.filter(merged_into__isnull=True)
@@ -76,7 +78,8 @@ def page_ids_plain(folded: str, units, start: int, stop: int) -> list[int]:
         return list(queryset.order_by("name_folded", "id").values_list("id", flat=True)[start:stop])
     index, conditions, params = "people_person_live_name", ["merged_into_id IS NULL"], []
     if units is not None:
-        index = "people_person_live_unit_name"
+        if len(units) <= FEW_UNITS:  # a wide scope (a district, the province committee) walks the name index
+            index = "people_person_live_unit_name"
         conditions.append(f"unit_id IN ({', '.join(['%s'] * len(units))})")
         params += units
     if folded:

@@ -2,8 +2,9 @@
 
 Run by bench/run.py in a child process with DATABASE_URL set; prints JSON lines.
 What a user gets: the whole GET through the middleware stack with Django's test Client, signed in, the body
-read: the page's own query (`people.queries.search_people`: merged duplicates hidden, the unit joined for the
-Unit column, the reader's scope, order by folded name, one row more than the page for "next"), the session,
+read: the page's own queries (`people.queries.search_page`: the ids of the page first — merged duplicates
+hidden, the reader's scope, order by folded name, one row more than the page for "next" — then those persons
+with their unit for the Unit column), the session,
 the user, the memberships, and the rendering. Two personas: the province specialist (reads every person;
 the target) and the clerk of one commune (the scope filter on top).
 Queries are counted for every timed request. Each query string: one warm-up request, then RUNS_PER_QUERY.

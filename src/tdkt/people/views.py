@@ -13,7 +13,6 @@ from tdkt.awards.queries import person_timeline
 from tdkt.eligibility.codes import Recipient
 from tdkt.jobs.exporting import export_or_job, scope_params
 from tdkt.lib.forms import apply_validation_error
-from tdkt.lib.paging import cheap_page
 from tdkt.lib.uploads import UploadError, read_upload
 from tdkt.people import jobs, queries, services
 from tdkt.people.exports import MAX_ROWS, write_people_xlsx
@@ -33,8 +32,7 @@ def _writable_unit_ids(user):
 def person_list(request):
     form = PersonSearchForm(request.GET or None)
     query = form.cleaned_data["q"] if form.is_valid() else ""
-    people = queries.search_people(request.user, query)
-    page = cheap_page(people, request.GET.get("page"), queries.PAGE_SIZE)
+    page = queries.search_page(request.user, query, request.GET.get("page"))
     scope = get_scope(request.user)
     return render(request, "people/person_list.html", {
         "form": form, "query": query, "page": page,

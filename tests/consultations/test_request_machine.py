@@ -30,7 +30,7 @@ def test_the_agency_or_the_standing_body_answers_another_persona_is_refused(worl
     request = request_to_unit_b_agency(world)
     assert REQUEST_MACHINE.may(world.users[allowed], request, "answer")
     assert not REQUEST_MACHINE.may(world.users[refused], request, "answer")
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match=r"^You\ may\ not\ do\ this\ on\ this\ consultation\ request\.$"):
         services.answer_consultation(request, by=world.users[refused], objection=False)
     services.answer_consultation(request, by=world.users[allowed], objection=False, text="Không có vi phạm.")
     request.refresh_from_db()
@@ -44,8 +44,8 @@ def test_the_agency_or_the_standing_body_answers_another_persona_is_refused(worl
 def test_the_overdue_flag_is_the_system(world):
     request = request_to_unit_b_agency(world)
     assert REQUEST_MACHINE["flag_overdue"].actor == SYSTEM
-    with pytest.raises(PermissionDenied):
-        REQUEST_MACHINE.perform(request, "flag_overdue", by=world.users["specialist"])
+    with pytest.raises(PermissionDenied, match=r"^You\ may\ not\ do\ this\ on\ this\ consultation\ request\.$"):
+        REQUEST_MACHINE.run(request, "flag_overdue", by=world.users["specialist"])
     assert services.flag_overdue_consultations(D(2026, 3, 17)) == 1
     change = RequestStateChange.objects.get(request=request, to_state=S.OVERDUE)
     assert (change.by, change.by_name, change.from_state) == (None, "flag_overdue_consultations", S.SENT)
@@ -66,7 +66,7 @@ def test_a_racing_second_answer_is_refused(world):
     request = request_to_unit_b_agency(world)
     stale = ConsultationRequest.objects.get(pk=request.pk)
     services.answer_consultation(request, by=world.users["clerk_b"], objection=False)
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match=r"^\['Someone\ else\ has\ just\ recorded\ an\ answer\ to\ this\ request\.\ Reload\ the\ page\.'\]$") as refused:
         services.answer_consultation(stale, by=world.users["specialist"], objection=False)
     assert refused.value.messages == ["Someone else has just recorded an answer to this request. Reload the page."]
     assert RequestStateChange.objects.filter(request=request, to_state=S.ANSWERED).count() == 1

@@ -58,7 +58,7 @@ def test_every_transition_is_tested():
 def test_transition_by_persona(world, draft, name, source, allowed, refused, target, reason):
     decision = _to(world, draft, source)
     assert not DECISION.may(world.users[refused], decision, name)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match=r"^Anh/chị\ không\ được\ thực\ hiện\ thao\ tác\ này\ đối\ với\ quyết\ định\ này\.$"):
         _do(name, decision, world.users[refused], reason)
     assert Decision.objects.get(pk=decision.pk).state == source
     assert DECISION.may(world.users[allowed], decision, name)
@@ -92,14 +92,14 @@ def test_history_keeps_by_from_to_and_reason(world, draft):
 
 def test_the_reason_is_required_to_return_to_draft(world, draft):
     decision = _to(world, draft, S.APPROVED_FOR_SIGNING)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match=r"^\{'reason':\ \['Hãy\ ghi\ lý\ do:\ đơn\ vị\ sẽ\ nhận\ được\ và\ lịch\ sử\ hồ\ sơ\ lưu\ lại\.'\]\}$"):
         DECISION.run(decision, "return_to_draft", by=world.users["signer"], reason="  ")
 
 
 def test_a_racing_second_click_is_told_someone_else_acted_first(world, draft):
     first, second = Decision.objects.get(pk=draft.pk), Decision.objects.get(pk=draft.pk)
     services.approve_for_signing(first, by=world.users["signer"])
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match=r"^\['Người\ khác\ đã\ thay\ đổi\ quyết\ định\ này\ trước:\ hiện\ ở\ trạng\ thái\ “Đã\ duyệt\ trình\ ký”\.\ Hãy\ tải\ lại\ trang\ và\ thử\ lại\.'\]$") as error:
         DECISION.perform(second, "approve", by=world.users["signer"])
     assert error.value.messages[0].startswith("Người khác đã thay đổi quyết định này trước: hiện ở trạng thái “")
     assert DecisionEvent.objects.filter(decision=draft, to_state=S.APPROVED_FOR_SIGNING).count() == 1
@@ -107,7 +107,7 @@ def test_a_racing_second_click_is_told_someone_else_acted_first(world, draft):
 
 def test_sign_is_refused_without_its_page(world, draft):
     decision = _to(world, draft, S.APPROVED_FOR_SIGNING)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match=r"^\['Hãy\ ghi\ nhận\ bản\ đã\ ký\ ở\ trang\ riêng:\ tải\ lên\ tệp\ PDF\ đã\ ký\ và\ ngày\ ký\.'\]$"):
         DECISION.run(decision, "sign", by=world.users["specialist"])
     assert Decision.objects.get(pk=decision.pk).state == S.APPROVED_FOR_SIGNING
 

@@ -26,7 +26,7 @@ def _english():
 def test_the_unit_submits_another_persona_is_refused(world, allowed, refused):
     registration = save_registration(by=world.users["clerk_a"], unit=world.unit_a, year=2026)
     assert not REGISTRATION_MACHINE.may(world.users[refused], registration, "submit")
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match=r"^You\ may\ not\ do\ this\ on\ this\ emulation\ registration\.$"):
         REGISTRATION_MACHINE.perform(registration, "submit", by=world.users[refused])
     assert REGISTRATION_MACHINE.may(world.users[allowed], registration, "submit")
     REGISTRATION_MACHINE.run(registration, "submit", by=world.users[allowed])
@@ -52,7 +52,7 @@ def test_a_racing_second_submit_is_refused(world):
     registration = save_registration(by=world.users["clerk_a"], unit=world.unit_a, year=2026)
     stale = Registration.objects.get(pk=registration.pk)
     submit_registration(registration, by=world.users["clerk_a"])
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match=r"^\['This\ registration\ has\ already\ been\ submitted\.'\]$") as refused:
         submit_registration(stale, by=world.users["specialist"])
     assert refused.value.messages == ["This registration has already been submitted."]
     assert RegistrationStateChange.objects.filter(registration=registration).count() == 1

@@ -42,7 +42,7 @@ def test_the_actor_acts_another_persona_is_refused(world, name, allowed, refused
     ScoringRound.objects.filter(pk=scoring_round.pk).update(state=source)
     scoring_round.refresh_from_db()
     assert not ROUND_MACHINE.may(world.users[refused], scoring_round, name)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match=r"^Only\ the\ group's\ head\ or\ the\ standing\ body\ moves\ the\ round\.$"):
         ROUND_MACHINE.run(scoring_round, name, by=world.users[refused])
     assert ROUND_MACHINE.may(world.users[allowed], scoring_round, name)
     ROUND_MACHINE.run(scoring_round, name, by=world.users[allowed], reason="Lý do")
@@ -77,7 +77,7 @@ def test_a_racing_second_move_is_refused(world):
     scoring_round = make_round(world)
     stale = ScoringRound.objects.get(pk=scoring_round.pk)
     ROUND_MACHINE.run(scoring_round, "close_self_scoring", by=world.users["clerk_a"])
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match=r"^\['Someone\ else\ changed\ this\ round\ first\.\ Reload\ the\ page\ and\ try\ again\.'\]$") as refused:
         ROUND_MACHINE.run(stale, "close_self_scoring", by=world.users["specialist"])
     assert refused.value.messages == ["Someone else changed this round first. Reload the page and try again."]
     assert RoundStateChange.objects.filter(round=scoring_round, to_state=S.UNDER_REVIEW).count() == 1

@@ -78,7 +78,7 @@ def test_dossier_transition_allowed_to_its_actor_only(world, name):
     dossier, _line = dossier_in(world, state, line_state=line_state, **fields)
     call = _dossier_call(name, world)
     for persona in (OTHER_SIDE[item.actor], "clerk_b", "council_member"):
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied, match=r"^Bạn\ không\ được\ thực\ hiện\ thao\ tác\ này\ trên\ hồ\ sơ\ này\.$"):
             call(dossier, world.users[persona])
         assert Dossier.objects.get(pk=dossier.pk).state == state
     assert name in [t.name for t in DOSSIER.allowed(world.users[PERSONA[item.actor]], dossier)]
@@ -97,7 +97,7 @@ def test_nomination_transition_allowed_to_the_specialist_only(world, name):
     else:
         call = _run(NOMINATION, name)
     for persona in ("clerk_a", "clerk_b", "council_member"):
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied, match=r"^Chỉ\ chuyên\ viên\ của\ cơ\ quan\ thường\ trực\ được\ cho\ ý\ kiến\ về\ từng\ dòng\.$"):
             call(line, world.users[persona])
     assert Nomination.objects.get(pk=line.pk).state == NOMINATION_CASES[name]
     assert name in [t.name for t in NOMINATION.allowed(world.users["specialist"], line)]
@@ -116,7 +116,7 @@ def test_system_transitions_are_refused_to_every_user_and_done_by_steps(world, m
         _dossier, obj = dossier_in(world, S.IN_APPRAISAL, line_state=source)
     for persona in ("specialist", "clerk_a", "admin"):
         assert name not in [t.name for t in machine.allowed(world.users[persona], obj)]
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied, match=r"^(Bạn\ không\ được\ thực\ hiện\ thao\ tác\ này\ trên\ hồ\ sơ\ này\.|Chỉ\ chuyên\ viên\ của\ cơ\ quan\ thường\ trực\ được\ cho\ ý\ kiến\ về\ từng\ dòng\.)$"):
             machine.run(obj, name, by=world.users[persona], reason=REASON)
     machine.perform(obj, name, by="test_step", reason=REASON)
     assert type(obj).objects.get(pk=obj.pk).state == machine[name].target
@@ -152,11 +152,11 @@ def test_two_loads_in_the_same_state_give_one_change_and_one_clear_refusal(world
     dossier, _line = dossier_in(world, S.SUBMITTED)
     first, second = Dossier.objects.get(pk=dossier.pk), Dossier.objects.get(pk=dossier.pk)
     workflow.receive_dossier(first, by=world.users["specialist"])
-    with pytest.raises(ValidationError) as raced:
+    with pytest.raises(ValidationError, match=r"^\['Người\ khác\ vừa\ thay\ đổi\ hồ\ sơ\ này:\ hiện\ ở\ trạng\ thái\ “Đã\ tiếp\ nhận”\.\ Hãy\ tải\ lại\ trang\ và\ thử\ lại\.'\]$") as raced:
         workflow.return_incomplete(second, by=world.users["specialist"], reason=REASON)
     assert raced.value.messages == [
         "Người khác vừa thay đổi hồ sơ này: hiện ở trạng thái “Đã tiếp nhận”. Hãy tải lại trang và thử lại."]
-    with translation.override("en"), pytest.raises(ValidationError) as english:
+    with translation.override("en"), pytest.raises(ValidationError, match=r"^\['Someone\ else\ changed\ this\ dossier\ first:\ it\ is\ now\ “Received”\.\ Reload\ the\ page\ and\ try\ again\.'\]$") as english:
         workflow.return_incomplete(second,
                                    by=world.users["specialist"], reason=REASON)
     assert english.value.messages == [
@@ -167,7 +167,7 @@ def test_two_loads_in_the_same_state_give_one_change_and_one_clear_refusal(world
 
 def test_a_refused_source_state_names_both_states(world):
     dossier, _line = dossier_in(world, S.DRAFT)
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match=r"^\['Hồ\ sơ\ đang\ ở\ trạng\ thái\ “Dự\ thảo”\ không\ thể\ chuyển\ sang\ “Đã\ tiếp\ nhận”\.'\]$") as refused:
         workflow.receive_dossier(dossier, by=world.users["specialist"])
     assert refused.value.messages == ["Hồ sơ đang ở trạng thái “Dự thảo” không thể chuyển sang “Đã tiếp nhận”."]
 
@@ -202,7 +202,7 @@ def test_declared_notices_are_written_in_the_same_transaction(world, monkeypatch
     noisy = transition("receive", receive.label, receive.sources, receive.target, receive.actor, notifies=notice)
     monkeypatch.setattr(DOSSIER, "transitions", [noisy if t.name == "receive" else t for t in DOSSIER.transitions])
     dossier, _line = dossier_in(world, S.SUBMITTED)
-    with pytest.raises(RuntimeError), transaction.atomic():
+    with pytest.raises(RuntimeError, match=r"^roll\ back$"), transaction.atomic():
         workflow.receive_dossier(dossier, by=world.users["specialist"])
         assert Notification.objects.filter(user=world.users["clerk_a"], text="Đã tiếp nhận").count() == 1
         raise RuntimeError("roll back")

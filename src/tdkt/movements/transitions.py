@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from tdkt.accounts.scope import get_scope
 from tdkt.movements.enums import RegistrationState
 from tdkt.movements.models import Registration, RegistrationStateChange
+from tdkt.movements.queries import get_registration_for_user
 from tdkt.workflow.machine import StateMachine, transition
 
 S = RegistrationState
@@ -18,8 +19,6 @@ def writes_for_unit(user, registration) -> bool:
 
 
 def _get_for_user(user, pk, write=True):
-    from tdkt.movements.registrations import get_registration_for_user
-
     return get_registration_for_user(user, pk, write=write)
 
 

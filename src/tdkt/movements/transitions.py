@@ -41,3 +41,7 @@ REGISTRATION_MACHINE = StateMachine(
                    description=_("Sent to the standing body; it can no longer be changed.")),
     ],
 )
+
+# The domain functions of these transitions (@...implements) register when their module is loaded; it imports
+# this one, so it comes last, once the machines are declared (tdkt.workflow autodiscovers `transitions`).
+from tdkt.movements import registrations  # noqa: E402, F401

@@ -6,6 +6,3 @@ class CouncilConfig(AppConfig):
     name = "tdkt.council"
     label = "council"
     verbose_name = _("Council meetings and ballots")
-
-    def ready(self):
-        from tdkt.council.services import ballots, meetings  # noqa: F401  (declare the machines, register their steps)

@@ -89,3 +89,7 @@ BALLOT = StateMachine(
                         "Reload the page and try again."),
     docs="council.md",
 )
+
+# The domain functions of these transitions (@...implements) register when their module is loaded; it imports
+# this one, so it comes last, once the machines are declared (tdkt.workflow autodiscovers `transitions`).
+from tdkt.council.services import ballots, meetings  # noqa: E402, F401

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
 from tdkt.audit.models import AuditAction
@@ -128,9 +127,3 @@ def revoked_line_ids(line_ids) -> set[int]:
 def is_revoked(line: DecisionLine) -> bool:
     """True when a signed revoking decision has revoked this line's award (for certificate checks)."""
     return bool(revoked_line_ids([line.pk]))
-
-
-def revoked_subquery(outer_ref: str = "pk"):
-    """Exists(...) to annotate a DecisionLine queryset: .annotate(revoked=revoked_subquery())."""
-    return Exists(DecisionLine.objects.filter(amends_line_id=OuterRef(outer_ref), decision__kind=DecisionKind.REVOCATION,
-                                              decision__state__in=ISSUED_STATES))

@@ -63,8 +63,8 @@ def run_submission_pdf(job, progress) -> None:
     progress.advance()
 
 
-def register_jobs() -> None:
-    register(DECISION_PDF, title=_("PDF copy of a decision"), run=run_decision_pdf, can_access=can_read_decision,
-             retry_safe=True, time_limit=PDF_TIME_LIMIT)
-    register(SUBMISSION_PDF, title=_("PDF copy of a submission (Tờ trình)"), run=run_submission_pdf,
-             can_access=can_make_submission, retry_safe=True, time_limit=PDF_TIME_LIMIT)
+# Registered when tdkt.jobs autodiscovers the apps' `jobs` modules (JobsConfig.ready()).
+register(DECISION_PDF, title=_("PDF copy of a decision"), run=run_decision_pdf, can_access=can_read_decision,
+         retry_safe=True, time_limit=PDF_TIME_LIMIT)
+register(SUBMISSION_PDF, title=_("PDF copy of a submission (Tờ trình)"), run=run_submission_pdf,
+         can_access=can_make_submission, retry_safe=True, time_limit=PDF_TIME_LIMIT)

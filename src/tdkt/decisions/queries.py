@@ -10,11 +10,16 @@ from django.http import Http404
 
 from tdkt.accounts.scope import get_scope
 from tdkt.awards.enums import AwardLevel
-from tdkt.decisions.amendments import revoked_subquery
-from tdkt.decisions.enums import DecisionKind, DecisionState
+from tdkt.decisions.enums import ISSUED_STATES, DecisionKind, DecisionState
 from tdkt.decisions.models import Decision, DecisionLine
 from tdkt.dossiers.enums import NominationState
 from tdkt.dossiers.models import Nomination
+
+
+def revoked_subquery(outer_ref: str = "pk"):
+    """Exists(...) to annotate a DecisionLine queryset: .annotate(revoked=revoked_subquery())."""
+    return Exists(DecisionLine.objects.filter(amends_line_id=OuterRef(outer_ref), decision__kind=DecisionKind.REVOCATION,
+                                              decision__state__in=ISSUED_STATES))
 
 
 def _unit_lines(scope):

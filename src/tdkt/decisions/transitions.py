@@ -13,6 +13,7 @@ from tdkt.accounts.scope import get_scope
 from tdkt.decisions import rules
 from tdkt.decisions.enums import DecisionState as S
 from tdkt.decisions.models import Decision, DecisionEvent
+from tdkt.decisions.queries import get_decision_for_user
 from tdkt.workflow.machine import StateMachine, transition
 
 SIGNER = "signer"  # the chairman / vice-chairman who signs
@@ -32,8 +33,6 @@ def _not_numbered(decision) -> None:
 
 
 def _get_for_user(user, pk, write=True):
-    from tdkt.decisions.queries import get_decision_for_user
-
     return get_decision_for_user(user, pk)
 
 
@@ -74,3 +73,7 @@ DECISION = StateMachine(
                         "Reload the page and try again."),
     docs="award-decisions.md",
 )
+
+# The domain functions of these transitions (@...implements) register when their module is loaded; it imports
+# this one, so it comes last, once the machines are declared (tdkt.workflow autodiscovers `transitions`).
+from tdkt.decisions import services  # noqa: E402, F401

@@ -12,6 +12,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tdkt.accounts.enums import Role
+from tdkt.accounts.scope import get_scope
+from tdkt.audit.models import AuditAction
+from tdkt.audit.services import record
+from tdkt.dossiers import exports
+from tdkt.dossiers.models import Dossier
+from tdkt.dossiers.queries import get_dossier_for_user
 from tdkt.jobs.registry import register
 
 SELECTION = "dossiers.export_selection"
@@ -36,8 +42,6 @@ SELECTION_ROLES = (Role.PROVINCE_SPECIALIST, Role.SYSTEM_ADMIN, Role.COUNCIL_SEC
 
 
 def can_export_selection(user, params: dict) -> bool:
-    from tdkt.accounts.scope import get_scope
-
     return (getattr(user, "is_authenticated", False) and params.get("format") in FORMATS
             and get_scope(user).has_role(*SELECTION_ROLES))
 
@@ -52,17 +56,12 @@ def selection_filename(fmt: str) -> str:
 
 
 def record_selection_export(user, params: dict, lines: int) -> None:
-    from tdkt.audit.models import AuditAction
-    from tdkt.audit.services import record
-
     record(user, AuditAction.EXPORT, object_type="dossiers.nomination", object_repr=_("Consolidated nominee list"),
            changes={"states": params["states"], "year": params["year"], "format": params["format"], "lines": lines})
 
 
 def write_selection(path, user, params: dict, *, progress=None) -> int:
     """The consolidated list of `params` (states, year, format) written to `path`; the number of lines."""
-    from tdkt.dossiers import exports
-
     today = timezone.localdate()
     lines = exports.selection_lines(states=params["states"], year=params["year"])
     if params["format"] == "docx":
@@ -72,8 +71,6 @@ def write_selection(path, user, params: dict, *, progress=None) -> int:
 
 
 def run_selection(job, progress) -> None:
-    from tdkt.dossiers import exports
-
     user, params = _requester(job), job.params
     _refuse_without(can_export_selection, user, params)
     progress.set_total(exports.count_selection_lines(states=params["states"], year=params["year"]))
@@ -86,8 +83,6 @@ def run_selection(job, progress) -> None:
 
 
 def can_export_dossier(user, params: dict) -> bool:
-    from tdkt.dossiers.queries import get_dossier_for_user
-
     if not getattr(user, "is_authenticated", False) or params.get("format") not in FORMATS:
         return False
     try:
@@ -102,24 +97,16 @@ def dossier_filename(dossier, fmt: str) -> str:
 
 
 def record_dossier_export(user, dossier, fmt: str) -> None:
-    from tdkt.audit.models import AuditAction
-    from tdkt.audit.services import record
-
     record(user, AuditAction.EXPORT, dossier, changes={"list": fmt})
 
 
 def write_dossier(path, dossier, fmt: str, *, progress=None) -> int:
-    from tdkt.dossiers import exports
-
     if fmt == "docx":
         return exports.write_dossier_docx(path, dossier, progress=progress)
     return exports.write_dossier_xlsx(path, dossier, today=timezone.localdate(), progress=progress)
 
 
 def run_dossier_list(job, progress) -> None:
-    from tdkt.dossiers import exports
-    from tdkt.dossiers.models import Dossier
-
     user, params = _requester(job), job.params
     _refuse_without(can_export_dossier, user, params)
     dossier = Dossier.objects.select_related("unit").get(pk=params["dossier"])
@@ -129,8 +116,8 @@ def run_dossier_list(job, progress) -> None:
     record_dossier_export(user, dossier, params["format"])
 
 
-def register_jobs() -> None:
-    register(SELECTION, title=gettext_lazy("Consolidated nominee list"), run=run_selection,
-             can_access=can_export_selection, retry_safe=True, time_limit=EXPORT_TIME_LIMIT)
-    register(DOSSIER_LIST, title=gettext_lazy("Nominee list of a dossier"), run=run_dossier_list,
-             can_access=can_export_dossier, retry_safe=True, time_limit=EXPORT_TIME_LIMIT)
+# Registered when tdkt.jobs autodiscovers the apps' `jobs` modules (JobsConfig.ready()).
+register(SELECTION, title=gettext_lazy("Consolidated nominee list"), run=run_selection,
+         can_access=can_export_selection, retry_safe=True, time_limit=EXPORT_TIME_LIMIT)
+register(DOSSIER_LIST, title=gettext_lazy("Nominee list of a dossier"), run=run_dossier_list,
+         can_access=can_export_dossier, retry_safe=True, time_limit=EXPORT_TIME_LIMIT)

@@ -3,6 +3,7 @@ from pathlib import PurePosixPath
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.awards.enums import AwardBasis
@@ -110,8 +111,6 @@ class Dossier(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
         return reverse("dossiers:detail", args=[self.pk])
 
     @property
@@ -179,8 +178,6 @@ class Nomination(models.Model):
 
     def get_absolute_url(self) -> str:
         """A line is shown on its dossier's page."""
-        from django.urls import reverse
-
         return reverse("dossiers:detail", args=[self.dossier_id])
 
     @property

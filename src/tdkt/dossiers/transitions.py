@@ -30,6 +30,7 @@ from tdkt.dossiers.enums import (
     NominationState,
 )
 from tdkt.dossiers.models import Dossier, DossierEvent, Nomination
+from tdkt.dossiers.queries import get_dossier_for_user, get_nomination_for_user
 from tdkt.workflow.machine import SYSTEM, StateMachine, transition
 
 S = DossierState
@@ -68,14 +69,10 @@ def _released_to(dossier) -> str:
 
 
 def _dossier_for_user(user, pk, *, write=False):
-    from tdkt.dossiers.queries import get_dossier_for_user
-
     return get_dossier_for_user(user, pk, write=write)
 
 
 def _nomination_for_user(user, pk, *, write=False):
-    from tdkt.dossiers.queries import get_nomination_for_user
-
     return get_nomination_for_user(user, pk, write=write)
 
 

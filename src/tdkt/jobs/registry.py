@@ -1,4 +1,5 @@
-"""The kinds of background job, registered by the apps that own them (from their AppConfig.ready()).
+"""The kinds of background job, registered by the apps that own them: each app's `jobs` module calls
+`register` at module level, and JobsConfig.ready() autodiscovers those modules.
 
     register("awards.import_commit", title=_("Import award history"), run=run, can_access=can_access,
              retry_safe=False, time_limit=1800)

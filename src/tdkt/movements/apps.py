@@ -6,7 +6,3 @@ class MovementsConfig(AppConfig):
     name = "tdkt.movements"
     label = "movements"
     verbose_name = _("Emulation movements")
-
-    def ready(self):
-        # The registration's state machine and its domain function are registered for the buttons, the API, the docs.
-        from tdkt.movements import registrations, transitions  # noqa: F401

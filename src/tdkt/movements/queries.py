@@ -50,3 +50,14 @@ def movement_page(user, movement: Movement) -> dict:
         "dossiers": list(dossiers_for_user(user).filter(movement=movement).select_related("unit")
                          .order_by("-id")[:200]),
     }
+
+
+def get_registration_for_user(user, pk, *, write=False) -> Registration:
+    scope = get_scope(user)
+    registration = (Registration.objects.select_related("unit", "movement", "collective_award", "submitted_by")
+                    .filter(pk=pk).first())
+    if registration is None or not scope.can_read_unit(registration.unit_id):
+        raise Http404
+    if write and not scope.can_write_unit(registration.unit_id):
+        raise Http404
+    return registration

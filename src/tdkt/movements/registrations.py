@@ -12,7 +12,6 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -39,17 +38,6 @@ def registrations_for_user(user, *, year: int | None = None, movement_id: int | 
     if movement_id:
         queryset = queryset.filter(movement_id=movement_id)
     return queryset.annotate(item_total=Coalesce(Sum("items__count"), 0))  # people registered for titles
-
-
-def get_registration_for_user(user, pk, *, write=False) -> Registration:
-    scope = get_scope(user)
-    registration = (Registration.objects.select_related("unit", "movement", "collective_award", "submitted_by")
-                    .filter(pk=pk).first())
-    if registration is None or not scope.can_read_unit(registration.unit_id):
-        raise Http404
-    if write and not scope.can_write_unit(registration.unit_id):
-        raise Http404
-    return registration
 
 
 def _check_awards(collective_award, items: dict) -> dict:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from tdkt.accounts.scope import get_scope
 from tdkt.movements.enums import RegistrationState
 from tdkt.movements.models import Registration, RegistrationStateChange
+from tdkt.movements.queries import get_registration_for_user
 from tdkt.workflow.machine import StateMachine, transition
 
 S = RegistrationState
@@ -18,8 +19,6 @@ def writes_for_unit(user, registration) -> bool:
 
 
 def _get_for_user(user, pk, write=True):
-    from tdkt.movements.registrations import get_registration_for_user
-
     return get_registration_for_user(user, pk, write=write)
 
 
@@ -42,3 +41,7 @@ REGISTRATION_MACHINE = StateMachine(
                    description=_("Sent to the standing body; it can no longer be changed.")),
     ],
 )
+
+# The domain functions of these transitions (@...implements) register when their module is loaded; it imports
+# this one, so it comes last, once the machines are declared (tdkt.workflow autodiscovers `transitions`).
+from tdkt.movements import registrations  # noqa: E402, F401

@@ -23,9 +23,9 @@ from tdkt.movements.forms import (
     individual_titles,
 )
 from tdkt.movements.models import RegistrationCall
+from tdkt.movements.queries import get_registration_for_user
 from tdkt.movements.registrations import (
     comparison,
-    get_registration_for_user,
     registrations_for_user,
     save_registration,
     set_registration_call,

@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class PeopleConfig(AppConfig):
     name = "tdkt.people"
     verbose_name = _("People")
-
-    def ready(self):
-        from tdkt.people.jobs import register_jobs
-
-        register_jobs()

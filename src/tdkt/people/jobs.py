@@ -9,8 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from tdkt.audit.models import AuditAction
+from tdkt.audit.services import record
 from tdkt.jobs.exporting import frozen_personal, scope_covers
 from tdkt.jobs.registry import register
+from tdkt.people import queries
+from tdkt.people.exports import MAX_ROWS, write_people_xlsx
 
 PEOPLE_EXPORT = "people.export"
 EXPORT_TIME_LIMIT = 1800
@@ -22,9 +26,6 @@ def can_export_people(user, params: dict) -> bool:
 
 def people_in_scope(user, query: str, frozen: dict):
     """The search result as the view gives it (tdkt.people.queries.search_people), within the frozen scope."""
-    from tdkt.people import queries
-    from tdkt.people.exports import MAX_ROWS
-
     people = queries.search_people(user, query)
     if not frozen.get("all"):
         people = people.filter(unit_id__in=frozen.get("units", ()))
@@ -36,16 +37,11 @@ def export_filename() -> str:
 
 
 def record_people_export(user, query: str, rows: int) -> None:
-    from tdkt.audit.models import AuditAction
-    from tdkt.audit.services import record
-
     record(user, AuditAction.EXPORT, object_type="people.person",
            object_repr=_("People list (%(count)d rows)") % {"count": rows}, changes={"query": query, "rows": rows})
 
 
 def run_people_export(job, progress) -> None:
-    from tdkt.people.exports import write_people_xlsx
-
     user, params = get_user_model().objects.get(pk=job.created_by_id), job.params
     if not can_export_people(user, params):
         raise ValidationError(_("You may no longer see this list; the file was not made."))
@@ -56,6 +52,6 @@ def run_people_export(job, progress) -> None:
     record_people_export(user, params["query"], rows)
 
 
-def register_jobs() -> None:
-    register(PEOPLE_EXPORT, title=gettext_lazy("People list"), run=run_people_export, can_access=can_export_people,
-             retry_safe=True, time_limit=EXPORT_TIME_LIMIT)
+# Registered when tdkt.jobs autodiscovers the apps' `jobs` modules (JobsConfig.ready()).
+register(PEOPLE_EXPORT, title=gettext_lazy("People list"), run=run_people_export, can_access=can_export_people,
+         retry_safe=True, time_limit=EXPORT_TIME_LIMIT)

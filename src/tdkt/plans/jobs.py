@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy
 
 from tdkt.jobs.exporting import scope_covers
 from tdkt.jobs.registry import register
+from tdkt.plans import exports, queries
+from tdkt.plans.models import Plan, PlanTask, PlanTaskUnit
 
 TASKS_EXPORT = "plans.export_tasks"
 FORMATS = ("xlsx", "docx")
@@ -19,16 +21,12 @@ EXPORT_TIME_LIMIT = 1800
 
 
 def can_export_tasks(user, params: dict) -> bool:
-    from tdkt.plans.models import Plan
-
     return (getattr(user, "is_authenticated", False) and params.get("format") in FORMATS
             and Plan.objects.filter(pk=params.get("plan")).exists() and scope_covers(user, params.get("scope")))
 
 
 def tasks_in_scope(plan, frozen: dict):
     """The plan's tasks a reader with the frozen scope sees (tdkt.plans.queries.tasks_for_user's rule)."""
-    from tdkt.plans.models import PlanTask, PlanTaskUnit
-
     queryset = PlanTask.objects.filter(plan=plan)
     if not frozen.get("all"):
         mine = PlanTaskUnit.objects.filter(task=OuterRef("pk"), unit_id__in=frozen.get("units", ()))
@@ -41,17 +39,12 @@ def tasks_filename(plan, fmt: str) -> str:
 
 
 def write_tasks(path, plan, tasks: list, fmt: str, *, progress=None) -> int:
-    from tdkt.plans import exports
-
     if fmt == "docx":
         return exports.write_tasks_docx(path, plan, tasks, progress=progress)
     return exports.write_tasks_xlsx(path, plan, tasks, today=timezone.localdate(), progress=progress)
 
 
 def run_tasks_export(job, progress) -> None:
-    from tdkt.plans import queries
-    from tdkt.plans.models import Plan
-
     user, params = get_user_model().objects.get(pk=job.created_by_id), job.params
     if not can_export_tasks(user, params):
         raise ValidationError(_("You may no longer see this list; the file was not made."))
@@ -64,6 +57,6 @@ def run_tasks_export(job, progress) -> None:
                 progress=progress)
 
 
-def register_jobs() -> None:
-    register(TASKS_EXPORT, title=gettext_lazy("Task list of a plan"), run=run_tasks_export,
-             can_access=can_export_tasks, retry_safe=True, time_limit=EXPORT_TIME_LIMIT)
+# Registered when tdkt.jobs autodiscovers the apps' `jobs` modules (JobsConfig.ready()).
+register(TASKS_EXPORT, title=gettext_lazy("Task list of a plan"), run=run_tasks_export,
+         can_access=can_export_tasks, retry_safe=True, time_limit=EXPORT_TIME_LIMIT)

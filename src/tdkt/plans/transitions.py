@@ -10,14 +10,13 @@ from django.utils.translation import gettext_lazy as _
 from tdkt.plans import rules
 from tdkt.plans.enums import SWEEPABLE_STATES, TaskState
 from tdkt.plans.models import PlanTask, TaskStateChange
+from tdkt.plans.queries import get_task_for_user
 from tdkt.workflow.machine import SYSTEM, StateMachine, transition
 
 S = TaskState
 
 
 def _get_for_user(user, pk, write=True):
-    from tdkt.plans.queries import get_task_for_user  # queries imports the models; no cycle at import time
-
     return get_task_for_user(user, pk)
 
 
@@ -73,3 +72,7 @@ def transition_to(task, target: str):
         if task.state in item.sources and item.target == target and item.name != "first_report":
             return item
     return None
+
+# The domain functions of these transitions (@...implements) register when their module is loaded; it imports
+# this one, so it comes last, once the machines are declared (tdkt.workflow autodiscovers `transitions`).
+from tdkt.plans import services  # noqa: E402, F401

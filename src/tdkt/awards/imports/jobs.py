@@ -45,8 +45,8 @@ def run_commit(job, progress) -> None:
     progress.advance(batch.rows_done)
 
 
-def register_jobs() -> None:
-    register(VALIDATE, title=_("Check an award history file"), run=run_validate, can_access=can_access,
-             retry_safe=True, time_limit=1800)
-    register(COMMIT, title=_("Import an award history file"), run=run_commit, can_access=can_access,
-             retry_safe=False, time_limit=3600)
+# Registered when tdkt.jobs autodiscovers the apps' `jobs` modules (JobsConfig.ready()).
+register(VALIDATE, title=_("Check an award history file"), run=run_validate, can_access=can_access,
+         retry_safe=True, time_limit=1800)
+register(COMMIT, title=_("Import an award history file"), run=run_commit, can_access=can_access,
+         retry_safe=False, time_limit=3600)

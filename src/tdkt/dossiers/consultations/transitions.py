@@ -12,6 +12,7 @@ from tdkt.accounts.scope import get_scope
 from tdkt.dossiers.consultations import rules
 from tdkt.dossiers.consultations.enums import OPEN_REQUEST_STATES, Answer, RequestState
 from tdkt.dossiers.consultations.models import ConsultationRequest, RequestStateChange
+from tdkt.dossiers.consultations.queries import agency_ids_for_user, get_request_for_agency_user, get_request_for_staff
 from tdkt.workflow.machine import SYSTEM, Notice, StateMachine, transition
 
 S = RequestState
@@ -22,8 +23,6 @@ def is_staff(user, request=None) -> bool:
 
 
 def answers_for_agency(user, request) -> bool:
-    from tdkt.dossiers.consultations.queries import agency_ids_for_user
-
     return get_scope(user).has_role(*rules.AGENCY_USERS) and request.agency_id in agency_ids_for_user(user)
 
 
@@ -46,8 +45,6 @@ def _answered(request, item):
 
 
 def _get_for_user(user, pk, write=True):
-    from tdkt.dossiers.consultations.queries import get_request_for_agency_user, get_request_for_staff
-
     if is_staff(user):
         return get_request_for_staff(pk)
     if get_scope(user).has_role(*rules.AGENCY_USERS):
@@ -77,3 +74,7 @@ REQUEST_MACHINE = StateMachine(
                    description=_("The daily flag_overdue_consultations flags a request past its due date.")),
     ],
 )
+
+# The domain functions of these transitions (@...implements) register when their module is loaded; it imports
+# this one, so it comes last, once the machines are declared (tdkt.workflow autodiscovers `transitions`).
+from tdkt.dossiers.consultations import services  # noqa: E402, F401

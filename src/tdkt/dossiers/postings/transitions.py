@@ -12,6 +12,7 @@ from tdkt.accounts.scope import get_scope
 from tdkt.dossiers.postings import rules
 from tdkt.dossiers.postings.enums import NoticeState
 from tdkt.dossiers.postings.models import NoticeStateChange, PublicNotice
+from tdkt.dossiers.postings.queries import get_notice_for_staff
 from tdkt.workflow.machine import SYSTEM, StateMachine, transition
 
 S = NoticeState
@@ -22,8 +23,6 @@ def is_staff(user, notice=None) -> bool:
 
 
 def _get_for_user(user, pk, write=True):
-    from tdkt.dossiers.postings.queries import get_notice_for_staff
-
     if not is_staff(user):
         raise Http404
     return get_notice_for_staff(pk)
@@ -52,3 +51,7 @@ NOTICE_MACHINE = StateMachine(
                    description=_("The daily close_public_notices closes the notices whose period is over.")),
     ],
 )
+
+# The domain functions of these transitions (@...implements) register when their module is loaded; it imports
+# this one, so it comes last, once the machines are declared (tdkt.workflow autodiscovers `transitions`).
+from tdkt.dossiers.postings import services  # noqa: E402, F401

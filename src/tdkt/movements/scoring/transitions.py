@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from tdkt.movements.scoring import rules
 from tdkt.movements.scoring.enums import RoundState
 from tdkt.movements.scoring.models import RoundStateChange, ScoringRound
+from tdkt.movements.scoring.queries import get_round_for_user
 from tdkt.workflow.machine import StateMachine, transition
 
 S = RoundState
@@ -18,8 +19,6 @@ def moves_the_round(user, scoring_round) -> bool:
 
 
 def _get_for_user(user, pk, write=True):
-    from tdkt.movements.scoring.queries import get_round_for_user
-
     return get_round_for_user(user, pk)
 
 
@@ -54,3 +53,7 @@ def transition_to(scoring_round, target: str):
         if scoring_round.state in item.sources and item.target == target:
             return item
     return None
+
+# The domain functions of these transitions (@...implements) register when their module is loaded; it imports
+# this one, so it comes last, once the machines are declared (tdkt.workflow autodiscovers `transitions`).
+from tdkt.movements.scoring import services  # noqa: E402, F401

@@ -1,0 +1,4 @@
+"""The awards app's kinds of background job, found by tdkt.jobs (JobsConfig.ready() autodiscovers `jobs`):
+the award history import's validate and commit jobs (tdkt.awards.imports.jobs registers them)."""
+
+from tdkt.awards.imports import jobs  # noqa: F401

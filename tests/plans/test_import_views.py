@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tdkt.audit.models import AuditAction, AuditEvent
-from tdkt.plans.enums import DraftStatus, Resolution
+from tdkt.plans.enums import DraftState, Resolution
 from tdkt.plans.models import Plan, PlanDraft, PlanTaskUnit
 from tests.factories import make_unit
 from tests.plans.bad_inputs import BAD_INPUTS
@@ -20,7 +20,7 @@ def test_upload_makes_a_preview(world, specialist):
     response = specialist.post(reverse("plans:import"), {"file": upload("ke-hoach.txt", SMALL_PLAN.encode())})
     draft = PlanDraft.objects.get()
     assert response.status_code == 302 and response["Location"] == reverse("plans:draft", kwargs={"pk": draft.pk})
-    assert (draft.status, draft.created_by, draft.source_name) == (DraftStatus.OPEN, world.users["specialist"],
+    assert (draft.state, draft.created_by, draft.source_name) == (DraftState.OPEN, world.users["specialist"],
                                                                    "ke-hoach.txt")
     assert [task["content"] for task in draft.data["tasks"]] == [
         "Hội nghị triển khai công tác năm 2026", "Kiểm tra công tác thi đua tại các sở - Tập huấn nghiệp vụ thi đua",
@@ -78,7 +78,7 @@ def test_corrections_survive_a_reload_and_the_plan_is_saved(world, specialist):
     assert PlanTaskUnit.objects.get(task__plan=plan, unit=culture).resolution == Resolution.RESOLVED
     assert plan.source_file.read() == SMALL_PLAN.encode()
     draft.refresh_from_db()
-    assert (draft.status, draft.plan) == (DraftStatus.SAVED, plan)
+    assert (draft.state, draft.plan) == (DraftState.SAVED, plan)
     # Saved once: a second save is refused, nothing doubled.
     specialist.post(reverse("plans:draft_save", kwargs={"pk": draft.pk}))
     assert Plan.objects.count() == 1
@@ -115,7 +115,7 @@ def test_ambiguous_names_must_be_chosen_before_saving(world, specialist):
         "nhiệm vụ số 1 (Quý II): «Sở Văn hóa» khớp ngang nhau với nhiều đơn vị: Sở Văn hóa tỉnh Lào Cai")
     assert not Plan.objects.exists()
     draft.refresh_from_db()
-    assert draft.status == DraftStatus.OPEN
+    assert draft.state == DraftState.OPEN
 
 
 def test_discard_keeps_nothing(world, specialist):
@@ -123,7 +123,7 @@ def test_discard_keeps_nothing(world, specialist):
     response = specialist.post(reverse("plans:draft_discard", kwargs={"pk": draft.pk}))
     assert response.status_code == 302 and response["Location"] == reverse("plans:list")
     draft.refresh_from_db()
-    assert draft.status == DraftStatus.DISCARDED and not Plan.objects.exists()
+    assert draft.state == DraftState.DISCARDED and not Plan.objects.exists()
     assert AuditEvent.objects.filter(object_type="plans.plandraft", action=AuditAction.UPDATE).count() == 1
     assert specialist.get(reverse("plans:draft_row", kwargs={"pk": draft.pk})).status_code == 404
 

@@ -2,8 +2,9 @@
 tasks done and some in progress. Called by the demo builder (seed_demo); deleted with the province.
 
 The seed is read from ../shared/seeds/ beside the repository; without it the demo has no plan and
-says so. Fixture data: tasks, history and progress reports are inserted directly (the states as they
-would stand on `today`), without per-object audit rows (seed_demo writes one summary row).
+says so. Fixture data: the plan and its progress reports are inserted directly (as they would stand on
+`today`) without audit rows of their own (seed_demo writes one summary row); the tasks' states go through
+the task machine like any other (a history row and an audit row each, by the demo actor).
 """
 
 from __future__ import annotations
@@ -19,14 +20,16 @@ from django.utils import timezone
 from tdkt.accounts.models import User
 from tdkt.lib.docparse import read_bytes
 from tdkt.plans import drafting
-from tdkt.plans.enums import TaskState, UnitRole
+from tdkt.plans.enums import UnitRole
 from tdkt.plans.importer import parse_plan
 from tdkt.plans.importing import registry_names, registry_rows, save_plan_data
-from tdkt.plans.models import Plan, PlanTask, PlanTaskUnit, TaskStateChange, TaskUpdate
+from tdkt.plans.models import Plan, PlanTask, PlanTaskUnit, TaskUpdate
 from tdkt.plans.narrative import read_narrative
+from tdkt.plans.transitions import TASK_MACHINE
 
 SEED_NAME = "000_df9e745214f7c20f.txt"  # Lào Cai: Kế hoạch triển khai công tác thi đua, khen thưởng năm 2026
 ACTOR = "seed_demo"
+DEMO_REASON = "Dữ liệu mẫu."
 
 
 def seed_path() -> Path:
@@ -69,7 +72,8 @@ def load_demo_plan(*, today: datetime.date | None = None, path: Path | None = No
 
 def _set_progress(plan: Plan, today: datetime.date) -> tuple[int, int]:
     """Tasks due before today: done, but every fourth still in progress (the sweep will mark it overdue);
-    the next two tasks to come due: in progress. Each with its history row and a progress report."""
+    the next two tasks to come due: in progress. Each through the task machine (its history row and audit
+    row, by the demo actor) and with a progress report."""
     reporter = (User.objects.filter(username="chuyenvien").first()
                 or User.objects.filter(is_superuser=True).order_by("id").first())
     tasks = list(plan.tasks.order_by("sort_order"))
@@ -81,18 +85,12 @@ def _set_progress(plan: Plan, today: datetime.date) -> tuple[int, int]:
     for index, task in enumerate(past):
         (started if index % 4 == 3 else done).append(task)
     started += coming
-    changes, updates = [], []
+    updates = []
     for task in done:
-        task.state, task.progress = TaskState.DONE, 100
-        task.completed_on = task.due_date - datetime.timedelta(days=3 + task.sort_order % 9)
-        changes.append(TaskStateChange(task=task, from_state=TaskState.NOT_STARTED, to_state=TaskState.DONE,
-                                        by_name=ACTOR, reason="Dữ liệu mẫu."))
+        TASK_MACHINE.perform(task, "complete", by=ACTOR, reason=DEMO_REASON, progress=100,
+                             completed_on=task.due_date - datetime.timedelta(days=3 + task.sort_order % 9))
     for index, task in enumerate(started):
-        task.state, task.progress = TaskState.IN_PROGRESS, 30 + 20 * (index % 3)
-        changes.append(TaskStateChange(task=task, from_state=TaskState.NOT_STARTED,
-                                        to_state=TaskState.IN_PROGRESS, by_name=ACTOR, reason="Dữ liệu mẫu."))
-    PlanTask.objects.bulk_update(done + started, ["state", "progress", "completed_on"])
-    TaskStateChange.objects.bulk_create(changes)
+        TASK_MACHINE.perform(task, "start", by=ACTOR, reason=DEMO_REASON, progress=30 + 20 * (index % 3))
     if reporter is not None:
         for task in done + started:
             updates.append(TaskUpdate(task=task, unit_id=leads.get(task.pk), by=reporter, note=_progress_notes(task),

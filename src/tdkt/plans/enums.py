@@ -103,7 +103,7 @@ class Resolution(models.TextChoices):
 FLAGGED_RESOLUTIONS = frozenset({Resolution.AMBIGUOUS, Resolution.GROUP, Resolution.UNRESOLVED})
 
 
-class DraftStatus(models.TextChoices):
+class DraftState(models.TextChoices):
     OPEN = "open", _("Being checked")
     SAVED = "saved", _("Saved as a plan")
     DISCARDED = "discarded", _("Discarded")

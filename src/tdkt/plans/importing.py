@@ -28,10 +28,11 @@ from tdkt.lib.docparse import DocumentError, read_bytes
 from tdkt.lib.uploads import UploadError, check_size
 from tdkt.orgs.models import Unit
 from tdkt.plans import drafting
-from tdkt.plans.enums import DraftStatus, Resolution, TaskKind, UnitRole
+from tdkt.plans.enums import DraftState, Resolution, TaskKind, UnitRole
 from tdkt.plans.importer import PlanImport, PlanImportError, parse_plan
 from tdkt.plans.models import Plan, PlanDraft, PlanTask, PlanTaskUnit, TaskDueDate
 from tdkt.plans.narrative import read_narrative
+from tdkt.plans.transitions import PLAN_DRAFT
 
 DEFAULT_TITLE = "Kế hoạch công tác thi đua, khen thưởng năm {year}"
 
@@ -196,9 +197,9 @@ def create_draft(*, by, uploaded, field_label: str = "") -> PlanDraft:
 
 def _locked_open_draft(draft: PlanDraft) -> PlanDraft:
     locked = PlanDraft.objects.select_for_update().get(pk=draft.pk)
-    if locked.status != DraftStatus.OPEN:
+    if locked.state != DraftState.OPEN:
         raise ValidationError(_("This preview is no longer open: it is “%(status)s”.") % {
-            "status": locked.get_status_display()})
+            "status": locked.get_state_display()})
     return locked
 
 
@@ -232,22 +233,24 @@ def choose_draft_unit(draft, key, *, role, position, unit_id) -> PlanDraft:
     return _apply(draft, lambda data: drafting.choose_unit(data, key, role, position, unit_id, registry))
 
 
+@PLAN_DRAFT.implements("save", reason=None)
 def save_draft(draft: PlanDraft, *, by) -> Plan:
-    """Save the corrected preview as a plan (all or nothing); the draft then points at it."""
+    """Save the corrected preview as a plan (all or nothing); the draft then points at it.
+
+    The `save` transition of PLAN_DRAFT: refused when the preview is no longer open, also when someone
+    else saved or discarded it since `draft` was loaded (nothing is written then)."""
+    PLAN_DRAFT.check_actor(draft, PLAN_DRAFT["save"], by)
     with transaction.atomic():
-        locked = _locked_open_draft(draft)
-        plan = save_plan_data(locked.data, by=by, source_name=locked.source_name,
-                              source_sha256=locked.source_sha256, stored_name=locked.source_file.name)
-        locked.status, locked.plan = DraftStatus.SAVED, plan
-        locked.save(update_fields=["status", "plan", "updated_at"])
-    draft.status, draft.plan = locked.status, plan
+        locked = PlanDraft.objects.select_for_update().get(pk=draft.pk)  # one save of a preview at a time
+        plan = None
+        if locked.state == draft.state:  # else `perform` refuses below, before a plan is written
+            plan = save_plan_data(locked.data, by=by, source_name=locked.source_name,
+                                  source_sha256=locked.source_sha256, stored_name=locked.source_file.name)
+        PLAN_DRAFT.perform(draft, "save", by=by, plan=plan)
     return plan
 
 
-@transaction.atomic
+@PLAN_DRAFT.implements("discard", reason=None)
 def discard_draft(draft: PlanDraft, *, by) -> PlanDraft:
-    locked = _locked_open_draft(draft)
-    locked.status = DraftStatus.DISCARDED
-    locked.save(update_fields=["status", "updated_at"])
-    record(by, AuditAction.UPDATE, locked, changes={"status": [DraftStatus.OPEN, DraftStatus.DISCARDED]})
-    return locked
+    """Discard the preview (nothing is imported): the `discard` transition of PLAN_DRAFT."""
+    return PLAN_DRAFT.perform(draft, "discard", by=by)

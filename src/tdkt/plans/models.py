@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tdkt.plans.enums import (
     DeadlineKind,
-    DraftStatus,
+    DraftState,
     Period,
     Recurrence,
     ReminderKind,
@@ -233,7 +233,7 @@ class PlanDraft(models.Model):
                                    related_name="+")
     created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed at"), auto_now=True)
-    status = models.CharField(_("status"), max_length=10, choices=DraftStatus.choices, default=DraftStatus.OPEN)
+    state = models.CharField(_("status"), max_length=10, choices=DraftState.choices, default=DraftState.OPEN)
     source_file = models.FileField(_("source file"), upload_to=plan_source_path, max_length=255)
     source_name = models.CharField(_("file name"), max_length=255)
     source_sha256 = models.CharField(max_length=64, editable=False)
@@ -248,6 +248,16 @@ class PlanDraft(models.Model):
 
     def __str__(self):
         return self.source_name
+
+
+class PlanDraftStateChange(StateChange):
+    """History of an import preview's state (tdkt.workflow): open → saved | discarded (append-only)."""
+
+    draft = models.ForeignKey(PlanDraft, on_delete=models.CASCADE, related_name="state_changes")
+
+    class Meta(StateChange.Meta):
+        verbose_name = _("plan import draft state change")
+        verbose_name_plural = _("plan import draft state changes")
 
 
 class UnitPlanRequirement(models.Model):

@@ -21,7 +21,7 @@ from tdkt.plans import rules
 from tdkt.plans.enums import (
     BOARD_COLUMNS,
     OPEN_STATES,
-    DraftStatus,
+    DraftState,
     TaskState,
     UnitRole,
     board_column,
@@ -114,7 +114,7 @@ def get_draft_for_user(user, pk) -> PlanDraft:
 
 
 def open_drafts(user):
-    return PlanDraft.objects.filter(status=DraftStatus.OPEN).select_related("created_by")
+    return PlanDraft.objects.filter(state=DraftState.OPEN).select_related("created_by")
 
 
 def get_submission_for_user(user, pk, *, write=False) -> UnitPlanSubmission:

@@ -1,16 +1,22 @@
-"""The plan task's state machine (tdkt.workflow): every change of a task's state is declared here once.
+"""The plan task's and the plan import preview's state machines (tdkt.workflow): every change of their
+states is declared here once.
 
 Who acts: the province specialists and the clerks/leaders of a lead unit change the state (`lead`,
 tdkt.plans.rules.can_set_state); any unit of the task starts it by its first progress report (`reporter`);
 the daily sweep of `send_reminders` marks overdue (the system). The domain functions are in
-tdkt.plans.services (`set_task_state`, `sweep_overdue`, `post_task_update`)."""
+tdkt.plans.services (`set_task_state`, `sweep_overdue`, `post_task_update`).
+
+An import preview (PlanDraft) is open until the importer saves it as a plan or discards it; the importers
+are the users of the import screens (a managing role, province-wide write access). Its domain functions
+are tdkt.plans.importing.save_draft and discard_draft."""
 
 from django.utils.translation import gettext_lazy as _
 
+from tdkt.accounts.scope import get_scope
 from tdkt.plans import rules
-from tdkt.plans.enums import SWEEPABLE_STATES, TaskState
-from tdkt.plans.models import PlanTask, TaskStateChange
-from tdkt.plans.queries import get_task_for_user
+from tdkt.plans.enums import SWEEPABLE_STATES, DraftState, TaskState
+from tdkt.plans.models import PlanDraft, PlanDraftStateChange, PlanTask, TaskStateChange
+from tdkt.plans.queries import get_draft_for_user, get_task_for_user
 from tdkt.workflow.machine import SYSTEM, StateMachine, transition
 
 S = TaskState
@@ -73,6 +79,46 @@ def transition_to(task, target: str):
             return item
     return None
 
+
+# --- the plan import preview ---------------------------------------------------------------------------------
+
+IMPORTER = "importer"  # who may import plans: the province specialists (and the system administrators)
+
+
+def may_import_plans(user, draft) -> bool:
+    """The access rule of the import screens: a managing role (rules.MANAGERS), province-wide writer."""
+    return get_scope(user).has_role(*rules.MANAGERS) and rules.can_manage_plans(user)
+
+
+def _get_draft_for_user(user, pk, write=True):
+    return get_draft_for_user(user, pk)
+
+
+PLAN_DRAFT = StateMachine(
+    name="plan_draft",
+    label=_("plan import preview"),
+    model=PlanDraft,
+    states=DraftState,
+    history_model=PlanDraftStateChange,
+    history_owner="draft",
+    actors={IMPORTER: may_import_plans},
+    initial=DraftState.OPEN,
+    timestamps=("updated_at",),
+    get_for_user=_get_draft_for_user,
+    refused_message=_("This preview is no longer open: it is “%(old)s”."),
+    raced_message=_("Someone else saved or discarded this preview first: it is now “%(state)s”. "
+                    "Reload the page."),
+    docs="plan-import.md",
+    transitions=[
+        transition("save", _("Save the plan"), {DraftState.OPEN}, DraftState.SAVED, IMPORTER,
+                   form_url="plans:draft", takes_reason=False,
+                   description=_("The corrected preview becomes a plan (all or nothing); the preview points at it.")),
+        transition("discard", _("Discard"), {DraftState.OPEN}, DraftState.DISCARDED, IMPORTER,
+                   form_url="plans:draft", takes_reason=False, danger=True,
+                   description=_("Nothing is imported.")),
+    ],
+)
+
 # The domain functions of these transitions (@...implements) register when their module is loaded; it imports
 # this one, so it comes last, once the machines are declared (tdkt.workflow autodiscovers `transitions`).
-from tdkt.plans import services  # noqa: E402, F401
+from tdkt.plans import importing, services  # noqa: E402, F401

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from tdkt.accounts.access import roles_required
 from tdkt.lib.forms import apply_validation_error
 from tdkt.plans import drafting, importing, queries, rules
-from tdkt.plans.enums import DraftStatus, Recurrence, Resolution
+from tdkt.plans.enums import DraftState, Recurrence, Resolution
 from tdkt.plans.forms import DraftRowForm, DraftSplitForm, DraftUnitForm, PlanUploadForm
 from tdkt.plans.importer.result import PERIOD_LABELS
 
@@ -26,7 +26,7 @@ def _draft_url(draft, key=None):
 
 def _row(draft, key):
     """The row `key` of an open draft (the first row without a key), or 404."""
-    if draft.status != DraftStatus.OPEN:
+    if draft.state != DraftState.OPEN:
         raise Http404
     tasks = draft.data.get("tasks", [])
     if not tasks:
@@ -78,7 +78,7 @@ def draft_detail(request, pk):
         "draft": draft, "data": data, "document": document,
         "tasks": [_display_row(task) for task in data.get("tasks", [])],
         "ambiguous": drafting.ambiguous_messages(data) if data else [],
-        "flagged": drafting.flagged_count(data) if data else 0, "open": draft.status == DraftStatus.OPEN})
+        "flagged": drafting.flagged_count(data) if data else 0, "open": draft.state == DraftState.OPEN})
 
 
 @roles_required(*rules.MANAGERS)

@@ -51,8 +51,9 @@ MEETING = StateMachine(
     actors={MANAGER: lambda user, meeting: queries.can_manage(user, meeting.council)},
     transitions=[
         transition("open", _("Open the meeting"), {M.PLANNED}, M.OPEN, MANAGER,
+                   one_click=True, post_url="council:meeting_open", primary=True,
                    description=_("The session starts; the ballot can then be opened.")),
-        transition("close", _("Close the meeting"), {M.OPEN}, M.CLOSED, MANAGER,
+        transition("close", _("Close the meeting"), {M.OPEN}, M.CLOSED, MANAGER, one_click=True, post_url="council:meeting_close",
                    requires=(_ballot_closed_if_any,),
                    description=_("Refused while the ballot on the agenda is not closed.")),
         transition("lock_minutes", _("Lock the minutes"), {M.CLOSED}, M.MINUTES_LOCKED, MANAGER,

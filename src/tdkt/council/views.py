@@ -20,7 +20,6 @@ from tdkt.council.models import Ballot, BallotParticipation
 from tdkt.council.papers import agenda_items, build_papers, grouped_by_award
 from tdkt.council.rules import share_text
 from tdkt.council.services import ballots, meetings
-from tdkt.council.transitions import MEETING
 from tdkt.lib.forms import apply_validation_error
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -94,9 +93,6 @@ def meeting_detail(request, pk):
         "quorum": meetings.quorum_of(meeting, rules, counts=counts), "rules": rules,
         "ballot": ballot, "closed": closed, "voted_count": len(voted_ids),
         "can_manage": can_manage, "ballot_role": ballot_role,
-        # The meeting's step buttons follow its declared machine (tdkt.council.transitions).
-        "meeting_actions": {item.name for item in MEETING.transitions
-                            if can_manage and meeting.state in item.sources},
         "is_secretary": queries.is_secretary(request.user, council),
         "can_edit_agenda": can_manage and not frozen and meeting.state in (MeetingState.PLANNED, MeetingState.OPEN),
         "can_vote": (ballot is not None and ballot.state == BallotState.OPEN and ballot.mode == "electronic"

@@ -32,6 +32,10 @@ def _not_numbered(decision) -> None:
             "number": decision.number_text})
 
 
+def _unnumbered(decision) -> bool:
+    return decision.number is None
+
+
 def _get_for_user(user, pk, write=True):
     return get_decision_for_user(user, pk)
 
@@ -50,16 +54,20 @@ DECISION = StateMachine(
     },
     transitions=[
         transition("approve", _("Approve for signing"), {S.DRAFT}, S.APPROVED_FOR_SIGNING, SIGNER,
-                   requires=(_has_lines,), description=_("The signer approves the wording; it goes to the văn thư.")),
+                   requires=(_has_lines,), one_click=True, post_url="decisions:approve", primary=True,
+                   description=_("The signer approves the wording; it goes to the văn thư.")),
         transition("return_to_draft", _("Back to draft"), {S.APPROVED_FOR_SIGNING}, S.DRAFT, SIGNER,
-                   reason_required=True, requires=(_not_numbered,), danger=True,
+                   reason_required=True, requires=(_not_numbered,), danger=True, inline_reason=True,
+                   post_url="decisions:return", shown_if=_unnumbered,
                    description=_("Back to the specialist; refused once numbered.")),
         transition("take_number", _("Take the number"), {S.APPROVED_FOR_SIGNING}, None, RECORDER,
+                   one_click=True, post_url="decisions:number", shown_if=_unnumbered,
                    description=_("The văn thư takes the next number of the authority's register.")),
         transition("sign", _("Record the signed copy"), {S.APPROVED_FOR_SIGNING}, S.SIGNED, RECORDER,
-                   form_url="decisions:sign",
+                   form_url="decisions:sign", primary=True,
                    description=_("The signed PDF is stored; the awards enter the history.")),
         transition("publish", _("Publish the decision"), {S.SIGNED}, S.PUBLISHED, SPECIALIST,
+                   one_click=True, post_url="decisions:publish", primary=True,
                    description=_("Units see the decision and their lines.")),
     ],
     initial=S.DRAFT,

@@ -18,7 +18,6 @@ from tdkt.decisions.jobs import DECISION_PDF, SUBMISSION_PDF, submission_for
 from tdkt.decisions.models import DecisionLine, IssuingAuthority, LegalBasisTemplate, RewardFund
 from tdkt.decisions.pdf import PDF_TYPE
 from tdkt.decisions.submissions import state_level_nominations
-from tdkt.decisions.transitions import DECISION
 from tdkt.jobs.services import start_job
 from tdkt.lib.downloads import send_export
 from tdkt.lib.forms import apply_validation_error
@@ -77,11 +76,8 @@ def decision_detail(request, pk):
     return render(request, "decisions/detail.html", {
         "decision": decision, "lines": lines, "groups": groups, "total": total,
         "events": decision.events.select_related("by") if rules.sees_everything(user) else [],
-        # The step buttons follow the declared machine (tdkt.decisions.transitions).
-        "can_edit": rules.can_edit(user, decision), "can_approve": DECISION.may(user, decision, "approve"),
-        "can_return": DECISION.may(user, decision, "return_to_draft") and decision.number is None,
-        "can_record": DECISION.may(user, decision, "sign"), "can_publish": DECISION.may(user, decision, "publish"),
-        "can_amend": rules.can_amend(user, decision),
+        # The step buttons ({% transition_buttons %}) follow the declared machine (tdkt.decisions.transitions).
+        "can_edit": rules.can_edit(user, decision), "can_amend": rules.can_amend(user, decision),
         "sees_everything": rules.sees_everything(user), "reason_form": forms.ReasonForm()})
 
 

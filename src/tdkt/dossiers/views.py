@@ -154,7 +154,7 @@ def act(request, pk, action):
     dossier = queries.get_dossier_for_user(request.user, pk)
     if not DOSSIER.acts_as(request.user, dossier, transition.actor):
         raise PermissionDenied
-    form = transition_form(transition, request.POST or None)
+    form = transition_form(transition, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             DOSSIER.run(dossier, action, by=request.user, reason=form.cleaned_data.get("reason", ""))

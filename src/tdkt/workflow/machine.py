@@ -54,6 +54,13 @@ class Transition:
     description: Any = ""  # one line for the docs
     takes_reason: bool = True  # False: the confirm page asks nothing (receive, start appraisal…)
     reason_label: Any = ""  # the confirm page's label of the text field ("Reason" when empty)
+    # How its button is drawn (tdkt.workflow.templatetags.workflow): a link to the confirm page by default;
+    one_click: bool = False  # a one-click POST form (nothing asked)
+    inline_reason: bool = False  # a POST form with the reason input inline
+    post_url: str = ""  # URL name (pk) the form posts to when the app's view does more; else the action view
+    button_id: str = ""  # the button's element id
+    primary: bool = False  # drawn as the page's main button
+    shown_if: Callable[[Any], bool] | None = None  # hide the button when this is false (the action stays)
 
     def __post_init__(self):
         object.__setattr__(self, "sources", frozenset(self.sources))

@@ -27,7 +27,7 @@ def act(request, machine_name, pk, name):
     obj = machine.get_for_user(request.user, pk)
     if not machine.acts_as(request.user, obj, item.actor):
         raise PermissionDenied
-    form = transition_form(item, request.POST or None)
+    form = transition_form(item, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             machine.run(obj, name, by=request.user, reason=form.cleaned_data.get("reason", ""))

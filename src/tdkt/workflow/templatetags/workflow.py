@@ -36,7 +36,7 @@ def transition_buttons(context, machine_name, obj, primary="", only=""):
         else:
             url = _action_url(machine, item, obj)
         buttons.append({"name": item.name, "label": item.label, "url": url, "danger": item.danger,
-                        "primary": item.primary or item.name in primary_names, "id": item.button_id,
+                        "primary": item.primary or item.name in primary_names, "anchor": item.button_id,
                         "post": inline, "reason": inline and item.inline_reason and item.takes_reason,
                         "reason_required": item.reason_required, "reason_label": item.reason_label})
     return {"buttons": buttons, "csrf_token": context.get("csrf_token")}

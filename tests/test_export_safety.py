@@ -98,9 +98,9 @@ def scores(world, path):
     scoring_sheets.save_self_score(scoring_round, world.unit_b, criterion(scoring_round, "1.2"),
                                    by=world.users["clerk_b"], points=Decimal(18))
     criteria = Criterion.objects.filter(template=scoring_round.template).order_by("id")
-    for item, value in zip(criteria, HOSTILE[:5], strict=False):
+    for item, value in zip(criteria, HOSTILE[1:6], strict=False):  # a code is at most 20 characters
         Criterion.objects.filter(pk=item.pk).update(code=value)
-    Unit.objects.filter(pk=world.unit_a.pk).update(name=HOSTILE[5])
+    Unit.objects.filter(pk=world.unit_a.pk).update(name=HOSTILE[0])
     Unit.objects.filter(pk=world.unit_b.pk).update(name=HOSTILE[6])
     scoring_round.refresh_from_db()
     ranked = scoring_queries.leaderboards([scoring_round])[scoring_round.pk]

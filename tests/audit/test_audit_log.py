@@ -69,9 +69,9 @@ def test_queryset_update_and_delete_are_refused(event):
 
 
 def test_raw_sql_update_is_refused_by_the_database(event):
-    with pytest.raises(DatabaseError, match=r"^audit log is append-only$"), transaction.atomic(), connection.cursor() as cursor:
+    with pytest.raises(DatabaseError, match=r"^audit log is append-only(\nCONTEXT: .*)?$"), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(f"UPDATE {column(TABLE)} SET {column('action')} = %s", ["x"])
-    with pytest.raises(DatabaseError, match=r"^audit log is append-only$"), transaction.atomic(), connection.cursor() as cursor:
+    with pytest.raises(DatabaseError, match=r"^audit log is append-only(\nCONTEXT: .*)?$"), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(f"UPDATE {column(TABLE)} SET {column('changes')} = %s WHERE id = %s", ["{}", event.pk])
     refreshed = AuditEvent.objects.get(pk=event.pk)
     assert (refreshed.action, refreshed.changes) == ("update", {"name": ["A", "B"]})

@@ -24,7 +24,7 @@ from tdkt.dossiers.transitions import DOSSIER, actor_kinds
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import cheap_page
 from tdkt.orgs.models import Unit
-from tdkt.workflow.forms import transition_form
+from tdkt.workflow.views import transition_page
 
 ACTORS = (Role.UNIT_CLERK, Role.UNIT_LEADER, Role.PROVINCE_SPECIALIST, Role.SYSTEM_ADMIN)
 PER_PAGE = 50
@@ -152,21 +152,8 @@ def act(request, pk, action):
     if transition.form_url:
         raise Http404
     dossier = queries.get_dossier_for_user(request.user, pk)
-    if not DOSSIER.acts_as(request.user, dossier, transition.actor):
-        raise PermissionDenied
-    form = transition_form(transition, request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            DOSSIER.run(dossier, action, by=request.user, reason=form.cleaned_data.get("reason", ""))
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Done: the dossier is now “%(state)s”.") % {
-                "state": dossier.get_state_display()})
-            return redirect("dossiers:detail", pk=dossier.pk)
-    return render(request, "dossiers/act.html", {
-        "dossier": dossier, "form": form, "transition": transition,
-        "allowed": dossier.state in transition.sources})
+    return transition_page(request, DOSSIER, dossier, transition, template="dossiers/act.html",
+                           done_message=_("Done: the dossier is now “%(state)s”."), context={"dossier": dossier})
 
 
 @roles_required(*ACTORS)

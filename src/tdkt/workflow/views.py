@@ -24,19 +24,26 @@ def act(request, machine_name, pk, name):
         raise Http404 from None
     if item.form_url:  # a step with a page of its own
         raise Http404
-    obj = machine.get_for_user(request.user, pk)
+    return transition_page(request, machine, machine.get_for_user(request.user, pk), item)
+
+
+def transition_page(request, machine, obj, item, *, template="workflow/act.html", done_message=None,
+                    context=None):
+    """Confirm and perform `item` on `obj` (refusals shown on the same form), then go back to the object.
+    The generic page and an app's own confirm page (the dossier's) share it."""
     if not machine.acts_as(request.user, obj, item.actor):
         raise PermissionDenied
     form = transition_form(item, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            machine.run(obj, name, by=request.user, reason=form.cleaned_data.get("reason", ""))
+            machine.run(obj, item.name, by=request.user, reason=form.cleaned_data.get("reason", ""))
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:
-            messages.success(request, _("Done: it is now “%(state)s”.") % {
-                "state": machine.state_label(machine.state_of(obj))})
+            state = machine.state_label(machine.state_of(obj))
+            messages.success(request, (done_message or _("Done: it is now “%(state)s”.")) % {"state": state})
             return redirect(obj.get_absolute_url())
-    return render(request, "workflow/act.html", {
+    return render(request, template, {
         "object": obj, "machine": machine, "transition": item, "form": form,
-        "state": machine.state_label(machine.state_of(obj)), "allowed": machine.state_of(obj) in item.sources})
+        "state": machine.state_label(machine.state_of(obj)), "allowed": machine.state_of(obj) in item.sources,
+        **(context or {})})

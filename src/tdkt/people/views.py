@@ -2,15 +2,18 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tdkt.accounts.access import roles_required, signed_in
 from tdkt.accounts.enums import Role
 from tdkt.accounts.scope import get_scope
+from tdkt.audit.access import PAGE, record_personal_access, revealed
 from tdkt.awards.proposals import proposable_awards, proposal_context
 from tdkt.awards.queries import person_timeline
 from tdkt.eligibility.codes import Recipient
+from tdkt.jobs import idempotency
 from tdkt.jobs.exporting import export_or_job, scope_params
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.uploads import UploadError, read_upload

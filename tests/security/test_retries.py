@@ -244,4 +244,4 @@ def test_an_api_import_retried_with_its_idempotency_key_adds_nothing(world):
     assert Nomination.objects.filter(dossier=dossier).count() == 1
     refused = client.post(url, {"file": nominee_upload(data)}, HTTP_IDEMPOTENCY_KEY="lần-hai")
     assert refused.status_code == 400
-    assert "Idempotency-Key: phải là một UUID" in refused.content.decode()
+    assert refused.json()["errors"] == ["Idempotency-Key: phải là một UUID, ví dụ 3f0c8a52-1d2e-4b7a-9c61-0e5d4f2a7b18."]

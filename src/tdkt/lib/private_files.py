@@ -4,6 +4,7 @@ The mode is given when the file or folder is created (os.open / os.mkdir), never
 between a create with the default umask and a later chmod, any local user could open the file and keep
 the descriptor."""
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -18,10 +19,8 @@ def private_dir(path: Path) -> Path:
     if not path.is_dir():
         if not path.parent.is_dir():
             private_dir(path.parent)
-        try:
+        with contextlib.suppress(FileExistsError):  # created meanwhile by another run: left as it is
             os.mkdir(path, DIR_MODE)
-        except FileExistsError:  # created meanwhile by another run
-            pass
     return path
 
 

@@ -4,36 +4,59 @@
 #   make test           whole suite on SQLite; with CI=true also on a throwaway PostgreSQL 15
 #   make test-postgres  the PostgreSQL pass alone
 #   make bench | lint | messages | clean
+#   make lock           regenerate requirements/*.lock (hashes) from pyproject.toml
+#   make audit          pip-audit of the locked dependencies (exit 0 clean, 1 vulnerable, 2 no data fetched)
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 
 VENV   := .venv
 PY     := $(VENV)/bin/python
-# Touched after installing; make reinstalls when pyproject.toml is newer than it.
+# Touched after installing; make reinstalls when pyproject.toml or a lock file is newer than it.
 STAMP  := $(VENV)/.installed-pyproject
+LOCKS  := requirements/production.lock requirements/test.lock
 # Extra pytest arguments, e.g. make test PYTEST_ARGS="-k search -x"
 PYTEST_ARGS ?=
 PYTEST := FAST_PASSWORD_HASHER=1 $(PY) -m pytest -n 2 $(PYTEST_ARGS)
 SUDO   := $(if $(filter 0,$(shell id -u)),,sudo)
 APT    := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 
-.PHONY: venv messages run test test-sqlite test-postgres ci-system-deps bench lint clean
+.PHONY: venv lock audit messages run test test-sqlite test-postgres ci-system-deps bench lint clean
 
 # --- virtualenv -----------------------------------------------------------------------------
 # Made once with a Python >= 3.12 (scripts/find_python.sh: $PYTHON, python3.13, python3.12,
-# pyenv's newest 3.12/3.13); dependencies are reinstalled only when pyproject.toml changes.
+# pyenv's newest 3.12/3.13). Dependencies come from the lock files only, every file checked against its
+# hash (--require-hashes); then tdkt itself, without dependencies. Reinstalled when pyproject.toml or a
+# lock changes. Production installs requirements/production.lock alone (README, "Production").
 venv: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(LOCKS)
 	@if ! $(PY) -c 'import sys; assert sys.version_info >= (3, 12)' 2>/dev/null; then \
 		python="$$(scripts/find_python.sh)"; \
 		echo "Creating $(VENV) with $$python"; \
 		rm -rf $(VENV); "$$python" -m venv $(VENV); \
 	fi
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet --require-hashes $(addprefix -r ,$(LOCKS))
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .  # setuptools comes from the test lock
 	@touch $@
+
+# Regenerate the locks from pyproject.toml with pip-compile (pip-tools), hashes included, against PyPI
+# itself (local mirrors and find-links of this machine's pip config are ignored, so every pinned file exists
+# on PyPI). Pins already in a lock are kept unless LOCK_ARGS asks otherwise (--upgrade,
+# --upgrade-package NAME). The test lock is constrained by the production lock: the same versions in both.
+LOCK_INDEX ?= https://pypi.org/simple
+LOCK_ARGS  ?=
+COMPILE = env -u PIP_FIND_LINKS PIP_CONFIG_FILE=/dev/null $(VENV)/bin/pip-compile --quiet --generate-hashes \
+	--allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links --index-url $(LOCK_INDEX) $(LOCK_ARGS)
+lock:
+	@test -x $(VENV)/bin/pip-compile || { echo "pip-compile missing: make venv first"; exit 1; }
+	$(COMPILE) --output-file requirements/production.lock pyproject.toml
+	$(COMPILE) --extra test --constraint requirements/production.lock --output-file requirements/test.lock pyproject.toml
+
+# pip-audit of the locked dependencies: exit 0 no known vulnerability, 1 vulnerabilities (listed), 2 NO
+# vulnerability data could be fetched (nothing was checked; said plainly), 3 pip-audit failed otherwise.
+audit: venv
+	scripts/audit.sh
 
 # --- translations: src/tdkt/locale/*/LC_MESSAGES/django.po -> django.mo (polib, no gettext) ---
 messages: venv

@@ -258,7 +258,7 @@ def test_the_catalogue_runs_a_fixed_number_of_queries(world, django_assert_num_q
     assert len(response.context["award_types"]) == 57 + extra_types
 
 
-PERSON_PAGE_QUERIES = 22  # + the unit graph of a clerk's scope, the person, five history queries;
+PERSON_PAGE_QUERIES = 23  # + the unit graph of a clerk's scope, the person, five history queries, the access-log row;
 # + the eligibility panel: the catalogue, then load_histories (its codes + six history queries)
 
 

@@ -73,3 +73,26 @@ class ScheduledRun(models.Model):
 
     def __str__(self):
         return f"{self.name} {self.day:%d/%m/%Y}"
+
+
+class ImportCommit(models.Model):
+    """One committed import, found by its idempotency key (tdkt.jobs.idempotency).
+
+    Written in the import's own transaction, so it exists exactly when the import does: a retried commit
+    (a lost response, a double submit, the browser's back button) finds it and shows its result instead of
+    importing again. The unique key decides between two commits racing."""
+
+    key = models.UUIDField(_("idempotency key"), unique=True)
+    kind = models.CharField(_("kind"), max_length=100)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("imported by"), null=True, blank=True,
+                           on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField(_("imported at"), default=timezone.now)
+    result_url = models.CharField(_("result page"), max_length=500)
+    summary = models.CharField(_("result"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("committed import")
+        verbose_name_plural = _("committed imports")
+
+    def __str__(self):
+        return f"{self.kind} {self.key}"

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.awards.models import AwardType
+from tdkt.jobs.idempotency import KeyField
 from tdkt.movements.enums import DocumentKind, MilestoneKind, MovementKind, MovementLevel
 from tdkt.movements.models import Movement
 from tdkt.orgs.models import EmulationGroup, Unit
@@ -103,6 +104,7 @@ class RegistrationImportForm(forms.Form):
     movement = forms.ModelChoiceField(label=_("movement"), queryset=Movement.objects.order_by("-start_date", "name"),
                                       required=False, empty_label=_("Year-round emulation"))
     file = forms.FileField(label=_("Excel file"), help_text=_("The template filled in (.xlsx)."))
+    idempotency_key = KeyField(required=False)  # a resent form shows the first import's result
 
 
 class RegistrationCallForm(forms.Form):

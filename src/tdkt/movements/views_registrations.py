@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from tdkt.accounts.access import roles_required, signed_in
 from tdkt.accounts.scope import get_scope
+from tdkt.jobs import idempotency
 from tdkt.lib.downloads import send_export
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.uploads import UploadError, read_upload
@@ -131,8 +132,19 @@ def registration_import(request):
         except UploadError as exc:
             form.add_error("file", str(exc))
         else:
-            report = registration_io.import_registrations(upload, by=request.user, year=form.cleaned_data["year"],
-                                                          movement=form.cleaned_data["movement"])
+            year = form.cleaned_data["year"]
+
+            def run():
+                report = registration_io.import_registrations(upload, by=request.user, year=year,
+                                                              movement=form.cleaned_data["movement"])
+                done = _("%(count)d registrations saved as drafts.") % {"count": report.saved}
+                return report, None if report.errors else f"{reverse('movements:registrations')}?year={year}", done
+
+            once = idempotency.commit_once(form.cleaned_data["idempotency_key"], by=request.user,
+                                           kind="movements.registration_import", run=run)
+            if once.earlier:
+                return idempotency.show_earlier(request, once.earlier)
+            report = once.value
             if not report.errors:
                 messages.success(request, _("%(count)d registrations saved as drafts.") % {"count": report.saved})
                 return redirect(f"{reverse('movements:registrations')}?year={form.cleaned_data['year']}")

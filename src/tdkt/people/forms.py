@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tdkt.jobs.idempotency import KeyField
 from tdkt.lib.forms import DateInput
 from tdkt.orgs.models import Unit
 from tdkt.people.models import Person
@@ -35,6 +36,7 @@ class PersonSearchForm(forms.Form):
 class PersonImportForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
     file = forms.FileField(label=_("File (Excel .xlsx or CSV UTF-8)"))
+    idempotency_key = KeyField(required=False)  # a resent form shows the first import's result
 
     def __init__(self, *args, unit_ids=None, **kwargs):
         super().__init__(*args, **kwargs)

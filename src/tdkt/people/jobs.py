@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from tdkt.audit.access import EXPORT, record_personal_access
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
 from tdkt.jobs.exporting import frozen_personal, scope_covers
@@ -36,9 +37,12 @@ def export_filename() -> str:
     return f"danh-sach-ca-nhan-{timezone.localtime().strftime('%Y%m%d-%H%M')}.xlsx"
 
 
-def record_people_export(user, query: str, rows: int) -> None:
+def record_people_export(user, query: str, rows: int, revealed: list = (), filename: str = "") -> None:
+    """One audit row for the export, and one access-log row per person whose full personal data it holds
+    (one bulk insert)."""
     record(user, AuditAction.EXPORT, object_type="people.person",
            object_repr=_("People list (%(count)d rows)") % {"count": rows}, changes={"query": query, "rows": rows})
+    record_personal_access(user, revealed, via=EXPORT, where=filename)
 
 
 def run_people_export(job, progress) -> None:
@@ -46,10 +50,10 @@ def run_people_export(job, progress) -> None:
     if not can_export_people(user, params):
         raise ValidationError(_("You may no longer see this list; the file was not made."))
     people = people_in_scope(user, params["query"], params["scope"])
-    total = people.count()
-    rows = write_people_xlsx(progress.result_path(export_filename()), people,
-                             can_see_personal_data=frozen_personal(params["scope"]), total=total, progress=progress)
-    record_people_export(user, params["query"], rows)
+    total, revealed, filename = people.count(), [], export_filename()
+    rows = write_people_xlsx(progress.result_path(filename), people, can_see_personal_data=frozen_personal(
+        params["scope"]), total=total, progress=progress, revealed_out=revealed)
+    record_people_export(user, params["query"], rows, revealed, filename)
 
 
 # Registered when tdkt.jobs autodiscovers the apps' `jobs` modules (JobsConfig.ready()).

@@ -2,15 +2,18 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tdkt.accounts.access import roles_required, signed_in
 from tdkt.accounts.enums import Role
 from tdkt.accounts.scope import get_scope
+from tdkt.audit.access import PAGE, record_personal_access, revealed
 from tdkt.awards.proposals import proposable_awards, proposal_context
 from tdkt.awards.queries import person_timeline
 from tdkt.eligibility.codes import Recipient
+from tdkt.jobs import idempotency
 from tdkt.jobs.exporting import export_or_job, scope_params
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.uploads import UploadError, read_upload
@@ -45,6 +48,10 @@ def person_detail(request, pk):
     person = queries.get_person_for_user(request.user, pk)
     scope = get_scope(request.user)
     show_personal = scope.can_see_personal_data(person.unit_id)
+    if show_personal:  # the full citizen ID and birth date are on the page: logged (tdkt.audit.access)
+        record_personal_access(request.user, [(person.pk, person.full_name, revealed(person.national_id,
+                                                                                     person.birth_date))],
+                               via=PAGE, where=request.path)
     proposal_year = timezone.localdate().year
     return render(request, "people/person_detail.html", {
         "person": person,
@@ -98,10 +105,21 @@ def person_import(request):
         except UploadError as exc:
             form.add_error("file", str(exc))
         else:
-            report = import_people(upload, unit=form.cleaned_data["unit"], by=request.user)
+            unit = form.cleaned_data["unit"]
+
+            def run():
+                report = import_people(upload, unit=unit, by=request.user)
+                done = _("%(count)d people have been imported.") % {"count": report.created}
+                return report, None if report.errors else reverse("orgs:detail", args=[unit.pk]), done
+
+            once = idempotency.commit_once(form.cleaned_data["idempotency_key"], by=request.user,
+                                           kind="people.import", run=run)
+            if once.earlier:
+                return idempotency.show_earlier(request, once.earlier)
+            report = once.value
             if not report.errors:
                 messages.success(request, _("%(count)d people have been imported.") % {"count": report.created})
-                return redirect("orgs:detail", pk=form.cleaned_data["unit"].pk)
+                return redirect("orgs:detail", pk=unit.pk)
     return render(request, "people/person_import.html", {"form": form, "report": report})
 
 
@@ -112,9 +130,11 @@ def person_export(request):
     query = request.GET.get("q", "")
     people = queries.search_people(request.user, query)
     scope = get_scope(request.user)
+    shown, filename = [], jobs.export_filename()
     return export_or_job(
         request, rows=min(people.count(), MAX_ROWS), kind=jobs.PEOPLE_EXPORT,
         params={"query": query, "scope": scope_params(request.user, personal=True)},
-        write=lambda path: write_people_xlsx(path, people[:MAX_ROWS], can_see_personal_data=scope.can_see_personal_data),
-        filename=jobs.export_filename(),
-        audit=lambda rows: jobs.record_people_export(request.user, query, rows))
+        write=lambda path: write_people_xlsx(path, people[:MAX_ROWS], can_see_personal_data=scope.can_see_personal_data,
+                                             revealed_out=shown),
+        filename=filename,
+        audit=lambda rows: jobs.record_people_export(request.user, query, rows, shown, filename))

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tdkt.accounts.access import roles_required
+from tdkt.jobs import idempotency
 from tdkt.lib.forms import apply_validation_error
 from tdkt.plans import drafting, importing, queries, rules
 from tdkt.plans.enums import DraftState, Recurrence, Resolution
@@ -180,12 +181,22 @@ def draft_unit(request, pk):
 @require_POST
 def draft_save(request, pk):
     draft = queries.get_draft_for_user(request.user, pk)
-    try:
+
+    def run():
         plan = importing.save_draft(draft, by=request.user)
+        done = _("The plan has been saved with %(count)s tasks.") % {"count": plan.tasks.count()}
+        return plan, reverse("plans:detail", args=[plan.pk]), done
+
+    try:  # the preview's id is the key: a resent "save" shows the plan it made
+        once = idempotency.commit_once(idempotency.staged_key("plans.draft", draft.pk), by=request.user,
+                                       kind="plans.import", run=run)
     except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, message)
         return redirect("plans:draft", pk=draft.pk)
+    if once.earlier:
+        return idempotency.show_earlier(request, once.earlier)
+    plan = once.value
     messages.success(request, _("The plan has been saved with %(count)s tasks.") % {"count": plan.tasks.count()})
     return redirect("plans:detail", pk=plan.pk)
 

@@ -5,6 +5,7 @@ through the workflow function that owns it (history, audit, conditional updates)
 
 import datetime
 import json
+import uuid
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -250,13 +251,20 @@ def delete_line(request, pk: int):
 @router.post("/dossiers/{pk}/import", response={201: ImportOut}, summary="Nhập danh sách đề nghị (Excel hoặc Word)")
 def import_lines(request, pk: int, file: File[UploadedFile], choices: Form[str] = ""):
     """`choices`: JSON object row -> "link:<person id>" | "create" | "drop" for the doubtful rows; without a
-    choice for each of them nothing is saved and the answer (400) names every doubtful row and its candidates."""
+    choice for each of them nothing is saved and the answer (400) names every doubtful row and its candidates.
+    An `Idempotency-Key: <UUID>` header makes a retry safe: the same key again adds nothing and answers with
+    the first import's batch and line count."""
     dossier = get_dossier_for_user(request.user, pk, write=True)
+    key = request.headers.get("Idempotency-Key", "").strip()
+    try:  # the key names the batch, as the upload form's key does (tdkt.dossiers.nominees.importing.batch_key)
+        batch = uuid.UUID(key).hex if key else ""
+    except ValueError as error:
+        raise ValidationError("Idempotency-Key: phải là một UUID, ví dụ 3f0c8a52-1d2e-4b7a-9c61-0e5d4f2a7b18.") from error
     try:
         chosen = {int(row): str(choice) for row, choice in (json.loads(choices) if choices else {}).items()}
     except (ValueError, TypeError, AttributeError) as error:
         raise ValidationError("choices: một đối tượng JSON {số dòng: \"link:<id>\" | \"create\" | \"drop\"}.") from error
-    outcome = import_list(dossier, file, by=request.user, choices=chosen)
+    outcome = import_list(dossier, file, by=request.user, choices=chosen, batch=batch)
     if not outcome.ok:
         messages = [str(problem) for problem in outcome.problems]
         for row in outcome.review:

@@ -13,6 +13,7 @@ import json
 
 from django.core.exceptions import ValidationError
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -26,6 +27,7 @@ from tdkt.awards.imports.checks import Existing, FileDuplicates, identity
 from tdkt.awards.imports.models import BatchState, ImportBatch, ImportKind, ImportRow, RowStatus
 from tdkt.awards.imports.transitions import IMPORT_BATCH
 from tdkt.awards.models import AwardRecord, AwardType, Initiative, Rating
+from tdkt.jobs import idempotency
 from tdkt.lib.vntext import fold
 from tdkt.people.enums import PersonCategory
 from tdkt.people.models import Person
@@ -206,6 +208,15 @@ def _run(batch: ImportBatch, by, progress) -> dict:
     return {"persons_created": len(committer.new_persons), "records_created": committer.records, "rows": done}
 
 
+IMPORT_KIND = "awards.history_import"
+
+
+def commit_key(batch: ImportBatch):
+    """The batch is the staged import: its commit, in the request or in the background job, is remembered
+    under this key, and a resent commit shows that result (tdkt.jobs.idempotency)."""
+    return idempotency.staged_key(IMPORT_KIND, batch.pk)
+
+
 def commit_batch(batch: ImportBatch, *, by) -> ImportBatch:
     """Record every row of a batch that start_commit has marked "committing", or nothing. A failure leaves
     the batch "failed" with the reason; it can be checked again and committed once corrected."""
@@ -218,6 +229,10 @@ def commit_batch(batch: ImportBatch, *, by) -> ImportBatch:
             IMPORT_BATCH.perform(batch, "committed", by=SYSTEM, extra=as_system(by), rows_done=totals["rows"],
                                  total_rows=totals["rows"], counts=count_rows(batch), committed_at=timezone.now(), error="")
             record(by, AuditAction.IMPORT, batch, changes={**totals, "counts": batch.counts})
+            idempotency.remember(commit_key(batch), by=by, kind=IMPORT_KIND,
+                                 result_url=reverse("awards:import_detail", args=[batch.pk]), summary=_(
+                                     "%(records)s records and %(persons)s new persons recorded.") % {
+                                     "records": totals["records_created"], "persons": totals["persons_created"]})
     except (ImportCommitError, ValidationError, DatabaseError) as exc:
         reason = str(exc) if not isinstance(exc, ValidationError) else _messages(exc)
         error = _("The import failed and nothing was saved: %(error)s") % {"error": reason}

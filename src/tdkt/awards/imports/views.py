@@ -12,10 +12,12 @@ from tdkt.accounts.access import roles_required
 from tdkt.accounts.scope import get_scope
 from tdkt.awards.imports import queries, services
 from tdkt.awards.imports.columns import field_label
+from tdkt.awards.imports.commit import commit_key
 from tdkt.awards.imports.forms import MappingForm, ReviewForm, UploadForm
 from tdkt.awards.imports.models import BatchState, RowStatus
 from tdkt.awards.imports.report import write_report
 from tdkt.awards.imports.transitions import IMPORTERS
+from tdkt.jobs import idempotency
 from tdkt.lib.downloads import send_export
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import cheap_page
@@ -91,6 +93,8 @@ def import_row(request, pk):
 def import_commit(request, pk):
     batch = queries.get_batch_for_user(request.user, pk)
     if request.method == "POST":
+        if first := idempotency.earlier(commit_key(batch)):  # a resent commit: the batch is in already
+            return idempotency.show_earlier(request, first)
         try:
             batch = services.start_commit(batch, by=request.user)
         except ValidationError as exc:

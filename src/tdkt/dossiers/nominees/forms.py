@@ -9,6 +9,7 @@ from tdkt.awards.enums import AwardBasis
 from tdkt.awards.models import AwardType
 from tdkt.dossiers.enums import PROVINCE_STATES, DossierState
 from tdkt.dossiers.nominees.blanks import proposable_awards
+from tdkt.jobs.idempotency import KeyField
 from tdkt.orgs.models import EmulationGroupYear, Unit
 from tdkt.people.models import Person
 
@@ -74,6 +75,8 @@ class ImportForm(forms.Form):
                            help_text=_("Columns STT / Họ và tên / Chức vụ, đơn vị / Hình thức đề nghị; optional: Năm "
                                        "sinh, Giới tính, Số CCCD, Tóm tắt thành tích. Collectives start with "
                                        "“Tập thể” or stand under the section “I. Tập thể”."))
+    # Also the batch id: a resent upload commits nothing twice and shows the first result.
+    idempotency_key = KeyField(required=False)
 
 
 class QuotaForm(forms.Form):

@@ -21,6 +21,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -33,6 +34,7 @@ from tdkt.dossiers.nominees.matching import ResolvedLine, Resolver, ReviewRow
 from tdkt.dossiers.nominees.parsing import ListFileError, ListProblem, parse_list, read_rows
 from tdkt.dossiers.nominees.services import check_editable, default_basis
 from tdkt.dossiers.state import log_event
+from tdkt.jobs import idempotency
 from tdkt.lib.uploads import UploadError, read_upload
 from tdkt.lib.vntext import fold
 from tdkt.people.enums import PersonCategory
@@ -56,6 +58,8 @@ class ImportOutcome:
     @property
     def needs_review(self) -> bool:
         return not self.problems and not self.saved and bool(self.review)
+
+IMPORT_KIND = "nominees.import"
 
 
 def new_batch_id() -> str:
@@ -138,7 +142,16 @@ def _save(dossier, resolved: list[ResolvedLine], *, by, file_name: str, today, b
     log_event(dossier, by=by, kind=EventKind.NOTE, reason=_(
         "Nominee list %(file)s imported: %(count)s lines (batch %(batch)s).") % {
         "file": file_name or "", "count": len(lines), "batch": batch})
+    idempotency.remember(batch_key(dossier, batch), by=by, kind=IMPORT_KIND,
+                         result_url=reverse("nominees:import_result", args=[dossier.pk, batch]),
+                         summary=_("%(count)s lines imported.") % {"count": len(lines)})
     return ImportOutcome(batch=batch, lines=len(lines), persons_created=len(created), saved=True)
+
+
+def batch_key(dossier, batch: str):
+    """The idempotency key of a batch's commit: the upload form's key is the batch id, so a resent upload or
+    confirmation finds the first commit (tdkt.jobs.idempotency)."""
+    return idempotency.staged_key(IMPORT_KIND, f"{dossier.pk}:{batch}")
 
 
 def _create_persons(dossier, items: list[ResolvedLine]) -> dict[str, int]:

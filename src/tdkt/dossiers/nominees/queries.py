@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.http import Http404
 
 from tdkt.accounts.scope import get_scope
+from tdkt.audit.access import PAGE, record_personal_access, revealed
 from tdkt.dossiers.eligibility import failed_findings, is_blocking
 from tdkt.dossiers.enums import DossierState, NominationState
 from tdkt.dossiers.models import Nomination
@@ -72,6 +73,7 @@ def lines_context(dossier, user) -> dict:
     """Context of `nominees/_lines.html` for the dossier page (merge it into the page's context)."""
     lines = list(Nomination.objects.filter(dossier=dossier).select_related(*LINE_RELATIONS))
     rows = line_rows(lines, user)
+    log_personal_access(rows, user, where=f"dossier {dossier.pk}")
     can_edit = can_edit_lines(dossier, user)
     return {
         "lines_dossier": dossier,
@@ -88,7 +90,16 @@ def lines_context(dossier, user) -> dict:
 
 def batch_rows(dossier, batch: str, user) -> list[LineRow]:
     lines = Nomination.objects.filter(dossier=dossier, import_batch=batch).select_related(*LINE_RELATIONS)
-    return line_rows(lines, user)
+    rows = line_rows(lines, user)
+    log_personal_access(rows, user, where=f"dossier {dossier.pk}, batch {batch}")
+    return rows
+
+
+def log_personal_access(rows: list[LineRow], user, *, where: str) -> None:
+    """The lines showing a person's full citizen ID or birth date, in the access log (one bulk insert)."""
+    record_personal_access(user, [(row.line.person_id, row.line.person.full_name,
+                                   revealed(row.line.person.national_id, row.line.person.birth_date))
+                                  for row in rows if row.show_personal], via=PAGE, where=where)
 
 
 def get_line_for_user(user, pk, *, write=False) -> Nomination:

@@ -26,6 +26,7 @@ from tdkt.dossiers.nominees.queries import (
     search_persons,
 )
 from tdkt.dossiers.queries import get_dossier_for_user
+from tdkt.jobs import idempotency
 from tdkt.jobs.exporting import export_or_job
 from tdkt.lib.downloads import send_export
 from tdkt.lib.forms import apply_validation_error
@@ -144,6 +145,13 @@ def _staged(request, dossier, batch) -> dict | None:
     return staged if isinstance(staged, dict) and staged.get("dossier") == dossier.pk else None
 
 
+def _import_done(request, dossier, outcome):
+    """The result page of a committed batch; a retried commit (nothing added) says it shows the first one."""
+    if outcome.repeated and (first := idempotency.earlier(importing.batch_key(dossier, outcome.batch))):
+        return idempotency.show_earlier(request, first)
+    return redirect("nominees:import_result", pk=dossier.pk, batch=outcome.batch)
+
+
 @roles_required(*EDITORS)
 def import_upload(request, pk):
     dossier = get_dossier_for_user(request.user, pk, write=True)
@@ -154,7 +162,8 @@ def import_upload(request, pk):
     problems = []
     if request.method == "POST" and form.is_valid():
         rows: list = []
-        batch = importing.new_batch_id()
+        key = form.cleaned_data["idempotency_key"]
+        batch = key.hex if key else importing.new_batch_id()
         try:
             outcome = importing.import_list(dossier, form.cleaned_data["file"], by=request.user, batch=batch,
                                             rows_out=rows)
@@ -162,7 +171,7 @@ def import_upload(request, pk):
             apply_validation_error(form, error)
         else:
             if outcome.ok:
-                return redirect("nominees:import_result", pk=dossier.pk, batch=outcome.batch)
+                return _import_done(request, dossier, outcome)
             if outcome.needs_review:
                 # Nothing is saved: the rows wait on the server for the clerk's choices (session, per batch).
                 request.session[STAGED + batch] = {"dossier": dossier.pk, "rows": rows,
@@ -177,7 +186,9 @@ def import_upload(request, pk):
 def import_review(request, pk, batch):
     """The doubtful rows of a staged list, each with the nearest existing people: link, create or drop."""
     dossier = get_dossier_for_user(request.user, pk, write=True)
-    if Nomination.objects.filter(dossier=dossier, import_batch=batch).exists():  # a retried confirmation
+    if first := idempotency.earlier(importing.batch_key(dossier, batch)):  # a retried confirmation
+        return idempotency.show_earlier(request, first)
+    if Nomination.objects.filter(dossier=dossier, import_batch=batch).exists():  # committed before keys existed
         return redirect("nominees:import_result", pk=dossier.pk, batch=batch)
     refused = _editable_or_redirect(request, dossier)
     if refused:
@@ -197,7 +208,7 @@ def import_review(request, pk, batch):
         return redirect(dossier_url(dossier))
     if outcome.ok:
         request.session.pop(STAGED + batch, None)
-        return redirect("nominees:import_result", pk=dossier.pk, batch=outcome.batch)
+        return _import_done(request, dossier, outcome)
     pending = [row for row in outcome.review if not row.decided]
     return render(request, "nominees/import_review.html", {
         "dossier": dossier, "batch": batch, "review": outcome.review, "problems": outcome.problems,

@@ -1,6 +1,8 @@
 """Set-up by the standing body (templates, criteria, rounds), the list of groups and the province overview
 with the Government flag cap. Short views, each calling one domain function."""
 
+import uuid
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,6 +14,7 @@ from django.views.decorators.http import require_POST
 from tdkt.accounts.access import roles_required, signed_in
 from tdkt.accounts.enums import READ_ALL_ROLES
 from tdkt.accounts.scope import get_scope
+from tdkt.jobs import idempotency
 from tdkt.lib.forms import apply_validation_error
 from tdkt.movements.scoring import proposals, queries, rules, services
 from tdkt.movements.scoring.enums import RoundKind
@@ -97,17 +100,29 @@ def template_import(request, pk):
     """Criteria from an Excel workbook, all or nothing."""
     template = queries.get_template_for_user(request.user, pk)
     errors = []
+    key_field = idempotency.KeyField(required=False)
+    key = None
     if request.method == "POST":
         try:
+            key = key_field.clean(request.POST.get(idempotency.FIELD))
             if "workbook" not in request.FILES:
                 raise ValidationError(_("Choose the Excel workbook."))
-            count = import_criteria(template, by=request.user, uploaded=request.FILES["workbook"])
+
+            def run():
+                count = import_criteria(template, by=request.user, uploaded=request.FILES["workbook"])
+                return count, reverse("scoring:template", args=[template.pk]), _(
+                    "%(count)s criteria imported.") % {"count": count}
+
+            once = idempotency.commit_once(key, by=request.user, kind="scoring.criteria_import", run=run)
         except ValidationError as exc:
             errors = exc.messages
         else:
-            messages.success(request, _("%(count)s criteria imported.") % {"count": count})
+            if once.earlier:
+                return idempotency.show_earlier(request, once.earlier)
+            messages.success(request, _("%(count)s criteria imported.") % {"count": once.value})
             return redirect("scoring:template", pk=template.pk)
-    return render(request, "scoring/import.html", {"template": template, "errors": errors})
+    return render(request, "scoring/import.html", {"template": template, "errors": errors,
+                                                   "idempotency_key": key or uuid.uuid4()})
 
 
 @roles_required(*MANAGERS)

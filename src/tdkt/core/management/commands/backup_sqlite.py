@@ -10,10 +10,14 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.utils import timezone
 
+from tdkt.lib.private_files import create_private, private_dir
+
 
 def backup_sqlite_file(source_path: Path, target_dir: Path) -> Path:
-    target_dir.mkdir(parents=True, exist_ok=True)
-    target = target_dir / f"tdkt-{timezone.localtime():%Y%m%d-%H%M%S}.sqlite3"
+    """The copy is created mode 0600 (its folder 0700 when this creates it) before SQLite writes into it: the
+    backup holds every citizen ID and birth date. SQLite gives its journal the database file's mode."""
+    private_dir(target_dir)
+    target = create_private(target_dir / f"tdkt-{timezone.localtime():%Y%m%d-%H%M%S-%f}.sqlite3")
     source = sqlite3.connect(source_path)
     try:
         destination = sqlite3.connect(target)

@@ -171,7 +171,7 @@ class SheetReader:
             yield from self._rows(sheet, last_row)
         except SheetLimitError:
             raise
-        except Exception as exc:  # noqa: BLE001 — broken XML, a bad cell reference, a DTD met by defusedxml
+        except Exception as exc:  # noqa: BLE001 — broken XML, a bad cell reference, an unknown shared string
             raise _unreadable(self.name) from exc
 
     def _rows(self, sheet, last_row: int | None) -> Iterator[tuple[int, list[Any]]]:
@@ -181,7 +181,7 @@ class SheetReader:
         max_elements = 4 * self.limits.max_cells + 1_000  # <v>, <f>, <is>… inside the cells, and the rest
         number = 0  # the current row's number
         self._passed = self._row_elements = 0  # the row limit holds for each reading of a sheet
-        depth = 0
+        depth = elements = 0
         values: dict[int, Any] = {}
         root = sheet_data = row = None
         with book._archive.open(sheet._worksheet_path) as source:
@@ -205,7 +205,8 @@ class SheetReader:
                     continue
                 depth -= 1
                 self.stats.elements += 1
-                if self.stats.elements > max_elements:
+                elements += 1
+                if elements > max_elements:
                     raise self._too_many_cells(number)
                 if tag == _CELL:
                     self._cell(parser, element, number, values)

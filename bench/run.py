@@ -23,6 +23,9 @@ Benchmarks (each bench/*.py file documents its dataset):
 - workflow benchmarks (issues 5–7), each bench/bench_*.py with its own data built in bulk: dossiers_queue,
   nominee_import, consultations, workcalendar, movements, scoring, council; decision_docx, certificates_pdf and
   nd30_table need no database.
+- hostile_files (bench_hostile_files.py, issue 14): each hostile file (declared dimension, 2 million empty rows,
+  cell bomb, zip bombs, billion laughs, forged Word tables, PDFs with many pages, objects or a bomb stream) through
+  the real import function, ≤ 2 s and ≤ 50 MB of resident memory each; no database.
 - exports (bench_exports.py, issue 12): the consolidated nominee list .xlsx of 12,000 lines (≤ 10 s, ≤ 150 MB),
   a 10,000-task plan .xlsx (≤ 5 s) and the 50,000-person people .xlsx (≤ 5 s, ≤ 100 MB), through their URLs.
 
@@ -208,7 +211,7 @@ WORKFLOW_BENCHES = {
     "bench_movements.py": "movements", "bench_scoring.py": "scoring", "bench_council.py": "council",
     "bench_exports.py": "exports",
 }
-NO_DATABASE_BENCHES = ("bench_decision_docx.py", "certificates_pdf.py", "nd30_table.py")
+NO_DATABASE_BENCHES = ("bench_decision_docx.py", "certificates_pdf.py", "nd30_table.py", "bench_hostile_files.py")
 
 
 def run_workflow(suite: Suite, url_for, only: set[str] | None = None) -> None:
@@ -305,7 +308,7 @@ def main() -> int:
         suite.run("eligibility_engine", "eligibility_engine.py", "")
 
     if not args.skip_workflow and not only_workflow:
-        print("Decision .docx, certificate PDF, Decree-30 table (no database)")
+        print("Decision .docx, certificate PDF, Decree-30 table, hostile files (no database)")
         for script in NO_DATABASE_BENCHES:
             suite.run(script, script, "")
 

@@ -28,63 +28,45 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import docx
+import pypdf
 from docx.oxml.ns import qn
 from pypdf import PdfReader
+from pypdf.errors import LimitReachedError
 
-# Real provincial plans run 5–30 pages; 100 leaves room for long annexes while refusing the
-# 200-page compilations that are never a single plan (and would take long to parse).
-MAX_PAGES = 100
+from tdkt.lib.docguard import (  # noqa: F401 — the errors and limits are part of this module's interface
+    DOCX_LIMITS,
+    MAX_GRID_COLUMNS,
+    MAX_LINES,
+    MAX_PAGES,
+    PDF_LIMIT_MESSAGE,
+    PDF_MAX_STREAM_BYTES,
+    BinaryContentError,
+    CorruptDocumentError,
+    DocumentError,
+    LegacyEncodingError,
+    NoTextLayerError,
+    OldWordFormatError,
+    TooLargeError,
+    UndecodableTextError,
+    UnsupportedFormatError,
+    check_docx_package,
+    check_docx_tables,
+    check_page_count,
+    check_pdf_bytes,
+    check_pdf_objects,
+    too_many_lines,
+)
+
 MAX_FILE_BYTES = 20 * 1024 * 1024
 # About 100 dense A4 pages of text (≈ 5,000 characters a page): the same limit for formats
 # without pages (.txt, .docx, .html).
 MAX_TEXT_CHARS = 500_000
 # A PDF page with less extractable text than this is an image (a scan), not a text layer.
 MIN_CHARS_PER_TEXT_PAGE = 20
-
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 PDF_MAGIC = b"%PDF-"
 TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
-
-
-class DocumentError(ValueError):
-    """A document that cannot be read; `message` is the Vietnamese text shown to the user."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
-
-
-class UnsupportedFormatError(DocumentError):
-    pass
-
-
-class OldWordFormatError(DocumentError):
-    pass
-
-
-class BinaryContentError(DocumentError):
-    pass
-
-
-class LegacyEncodingError(DocumentError):
-    pass
-
-
-class UndecodableTextError(DocumentError):
-    pass
-
-
-class NoTextLayerError(DocumentError):
-    pass
-
-
-class TooLargeError(DocumentError):
-    pass
-
-
-class CorruptDocumentError(DocumentError):
-    pass
 
 
 @dataclass(frozen=True)
@@ -362,15 +344,18 @@ def html_to_blocks(text: str) -> list[TextLine | Table]:
 
 # --- .docx ----------------------------------------------------------------------------------------
 
-def docx_to_blocks(data: bytes) -> list[TextLine | Table]:
+def docx_to_blocks(data: bytes, name: str = "") -> list[TextLine | Table]:
     """Paragraphs and tables of the body in document order; merged cells are marked, not guessed."""
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises several kinds for a broken package
         raise CorruptDocumentError(f"Tệp .docx bị hỏng hoặc không phải Word: {error.__class__.__name__}.") from error
+    check_docx_tables(document.element.body, name, max_rows=MAX_LINES)
     blocks: list[TextLine | Table] = []
     position = 0
     for child in document.element.body.iterchildren():
+        if position > MAX_LINES:
+            raise TooLargeError(too_many_lines())
         if child.tag == qn("w:p"):
             position += 1
             for part in _paragraph_text(child, qn).split("\n"):
@@ -408,6 +393,7 @@ def _docx_row(tr, qn) -> tuple[tuple[str, ...], tuple[str | None, ...]]:
             if grid_span is not None:
                 span = max(1, int(grid_span.get(qn("w:val"), "1")))
             v_merge = properties.find(qn("w:vMerge"))
+            span = min(span, MAX_GRID_COLUMNS)  # check_docx_tables refused more; a guard for direct callers
             if v_merge is not None and v_merge.get(qn("w:val"), "continue") != "restart":
                 merge = "v"
             h_merge = properties.find(qn("w:hMerge"))
@@ -427,25 +413,42 @@ def _docx_row(tr, qn) -> tuple[tuple[str, ...], tuple[str | None, ...]]:
 
 def pdf_to_blocks(data: bytes) -> tuple[list[TextLine], int]:
     """Lines of the PDF's text layer, numbered across pages; refuses scans and oversized files."""
+    limits = {"zlib_maximum_output_length": PDF_MAX_STREAM_BYTES, "lzw_maximum_output_length": PDF_MAX_STREAM_BYTES,
+              "run_length_maximum_output_length": PDF_MAX_STREAM_BYTES,
+              "array_based_stream_maximum_output_length": PDF_MAX_STREAM_BYTES,
+              "page_tree_maximum_entries": MAX_PAGES * 10, "page_tree_maximum_page_entries": 1_000 * MAX_PAGES}
+    with pypdf.apply_configuration(**limits):
+        return _pdf_blocks(data)
+
+
+def _pdf_blocks(data: bytes) -> tuple[list[TextLine], int]:
+    check_pdf_bytes(data)
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise CorruptDocumentError("Tệp PDF được đặt mật khẩu: hãy gỡ mật khẩu rồi nhập lại.")
+        check_pdf_objects(reader)
         page_count = len(reader.pages)
     except DocumentError:
         raise
+    except LimitReachedError as error:
+        raise TooLargeError(PDF_LIMIT_MESSAGE) from error
     except Exception as error:  # untrusted input: pypdf raises many kinds on a damaged file
         raise CorruptDocumentError(f"Tệp PDF bị hỏng, không đọc được ({error.__class__.__name__}).") from error
-    _check_page_count(page_count)
+    check_page_count(page_count)
     blocks: list[TextLine] = []
     number = 0
     text_pages = 0
     for page_number, page in enumerate(reader.pages, start=1):
         try:
             text = page.extract_text() or ""
+        except LimitReachedError as error:
+            raise TooLargeError(f"Trang {page_number}: {PDF_LIMIT_MESSAGE}") from error
         except Exception as error:  # pypdf raises many kinds on damaged content streams
             raise CorruptDocumentError(f"Không đọc được trang {page_number} của tệp PDF.") from error
         lines = [clean_inline(part) for part in unicodedata.normalize("NFC", text).split("\n")]
+        if number + len(lines) > MAX_LINES:
+            raise TooLargeError(too_many_lines())
         if sum(len(line) for line in lines) >= MIN_CHARS_PER_TEXT_PAGE:
             text_pages += 1
         filled = [index for index, line in enumerate(lines) if line]
@@ -459,14 +462,6 @@ def pdf_to_blocks(data: bytes) -> tuple[list[TextLine], int]:
             "tệp .docx hoặc PDF xuất trực tiếp từ Word, hoặc nhận dạng chữ (OCR) trước."
         )
     return blocks, page_count
-
-
-def _check_page_count(pages: int) -> None:
-    if pages > MAX_PAGES:
-        raise TooLargeError(
-            f"Văn bản có {pages} trang, vượt giới hạn {MAX_PAGES} trang của một kế hoạch: hãy tách riêng "
-            "phần kế hoạch và phụ lục nhiệm vụ rồi nhập lại."
-        )
 
 
 # --- entry points ---------------------------------------------------------------------------------
@@ -499,21 +494,24 @@ def read_bytes(data: bytes, name: str) -> Document:
         blocks, pages = pdf_to_blocks(data)
         document = Document(name, "pdf", list(blocks), pages)
     elif data.startswith(ZIP_MAGIC):
+        check_docx_package(data, name)
         if not _is_docx(data):
             raise UnsupportedFormatError(f"Tệp {name} là tệp nén nhưng không phải văn bản Word .docx.")
-        document = Document(name, "docx", docx_to_blocks(data))
+        document = Document(name, "docx", docx_to_blocks(data, name))
     elif suffix in (".docx", ".pdf"):
         raise CorruptDocumentError(f"Tệp {name} không đúng định dạng {suffix} (nội dung không khớp phần mở rộng).")
     elif suffix in TEXT_SUFFIXES or suffix == "":
         text = decode_text(data)
         _check_text_size(text)
+        if text.count("\n") > MAX_LINES:
+            raise TooLargeError(too_many_lines())
         kind = TEXT_SUFFIXES.get(suffix, "txt")
         if kind == "html" or (kind == "txt" and re.match(r"\s*<(!doctype html|html)", text, re.I)):
             document = Document(name, "html", html_to_blocks(text))
         else:
             blocks, pages = lines_to_blocks(text)
             if pages is not None:
-                _check_page_count(pages)
+                check_page_count(pages)
             document = Document(name, kind, blocks, pages)
     else:
         raise UnsupportedFormatError(

@@ -7,10 +7,8 @@ collective title aimed for), then one column per individual title whose heading 
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 
-import openpyxl
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -21,6 +19,7 @@ from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
 from tdkt.awards.matching import AwardMatcher
 from tdkt.lib.progress import Progress, counted
+from tdkt.lib.safefiles import SheetLimitError, SheetLimits, read_sheet_rows
 from tdkt.lib.sheets import XLSX_TYPE as XLSX_TYPE
 from tdkt.lib.sheets import SheetWriter
 from tdkt.lib.uploads import SniffedUpload
@@ -34,6 +33,8 @@ FIXED = {"ma don vi": "code", "ma dv": "code", "ten don vi": "name", "don vi": "
          "chi tieu": "targets", "chi tieu thi dua": "targets", "ghi chu": "note"}
 TEMPLATE_TITLES = ("LDTT", "CSTD_CS")  # individual titles most units register (columns of the template)
 MAX_ROWS = 3000
+# What is read of the file at most (tdkt.lib.safefiles): the rows above, empty or formatted rows, a column per title.
+SHEET_LIMITS = SheetLimits(max_rows=MAX_ROWS + 1_000, max_columns=100, max_cells=100_000)
 
 
 @dataclass
@@ -51,8 +52,9 @@ def _cell(value) -> str:
 
 
 def _sheet_rows(upload: SniffedUpload) -> list[list[str]]:
-    book = openpyxl.load_workbook(io.BytesIO(upload.data), read_only=True, data_only=True)
-    return [[_cell(v) for v in values] for values in book.worksheets[0].iter_rows(values_only=True)]
+    """Rows holding a value (SheetLimitError for a file refused whole)."""
+    rows = read_sheet_rows(upload.data, name=upload.name, limits=SHEET_LIMITS)
+    return [[_cell(v) for v in values] for _number, values in rows]
 
 
 def _count(text: str) -> int | None:
@@ -75,7 +77,11 @@ def import_registrations(upload: SniffedUpload, *, by, year: int, movement=None)
     if upload.kind != "xlsx":
         report.errors.append(_("The file must be an Excel workbook (.xlsx): use the template."))
         return report
-    rows = [row for row in _sheet_rows(upload) if any(row)]
+    try:
+        rows = [row for row in _sheet_rows(upload) if any(row)]
+    except SheetLimitError as exc:
+        report.errors.append(exc.message)
+        return report
     if not rows:
         report.errors.append(_("The file has no rows."))
         return report

@@ -1,10 +1,8 @@
 """Import of a unit's staff list from Excel or CSV: all rows or none, with errors by row and column."""
 
 import datetime
-import io
 from dataclasses import dataclass, field
 
-import openpyxl
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -12,7 +10,8 @@ from django.utils.translation import gettext as _
 
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
-from tdkt.lib.uploads import SniffedUpload, csv_rows
+from tdkt.lib.safefiles import SheetLimitError, SheetLimits, read_sheet_rows
+from tdkt.lib.uploads import SniffedUpload, UploadError, csv_rows
 from tdkt.lib.vndates import CellError, read_date, read_year
 from tdkt.lib.vntext import fold
 from tdkt.people.enums import Gender, PersonCategory
@@ -36,6 +35,9 @@ CATEGORIES = {fold(str(label)): value for value, label in PersonCategory.choices
     "nong dan": PersonCategory.FARMER, "chien si": PersonCategory.SOLDIER, "khac": PersonCategory.OTHER,
 }
 MAX_ROWS = 5000
+# What is read of the file at most (tdkt.lib.safefiles): the rows above plus a title block and empty or formatted
+# rows, the columns of a wide staff list.
+SHEET_LIMITS = SheetLimits(max_rows=MAX_ROWS + 1_000, max_columns=60, max_cells=150_000)
 
 
 @dataclass
@@ -45,14 +47,14 @@ class ImportReport:
 
 
 def _rows(upload: SniffedUpload) -> list[list[str]]:
+    """The file's rows; SheetLimitError or UploadError (the message shown as is) for a file refused whole."""
     if upload.kind == "xlsx":
-        book = openpyxl.load_workbook(io.BytesIO(upload.data), read_only=True, data_only=True)
-        sheet = book.worksheets[0]
-        rows = []
-        for values in sheet.iter_rows(values_only=True):
-            rows.append(["" if v is None else (v if isinstance(v, datetime.date) else str(v).strip()) for v in values])
-        return rows
-    return [[cell.strip() for cell in row] for row in csv_rows(upload.data)]
+        rows = read_sheet_rows(upload.data, name=upload.name, limits=SHEET_LIMITS)
+        return [["" if v is None else (v if isinstance(v, datetime.date) else str(v).strip()) for v in values]
+                for _number, values in rows]
+    return [[cell.strip() for cell in row] for row in csv_rows(upload.data, name=upload.name,
+                                                                 max_rows=SHEET_LIMITS.max_rows,
+                                                                 max_columns=SHEET_LIMITS.max_columns)]
 
 
 def _parse_birth(value) -> tuple[datetime.date | None, int | None]:
@@ -70,7 +72,11 @@ def _parse_birth(value) -> tuple[datetime.date | None, int | None]:
 def import_people(upload: SniffedUpload, *, unit, by) -> ImportReport:
     """Validate every row first; create all persons in one transaction only when no row has an error."""
     report = ImportReport()
-    rows = [row for row in _rows(upload) if any(str(cell).strip() for cell in row)]
+    try:
+        rows = [row for row in _rows(upload) if any(str(cell).strip() for cell in row)]
+    except (SheetLimitError, UploadError) as exc:
+        report.errors.append(str(exc))
+        return report
     if not rows:
         report.errors.append(_("The file has no rows."))
         return report

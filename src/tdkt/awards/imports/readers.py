@@ -1,27 +1,33 @@
 """Reading an uploaded history file, row by row and without loading it whole: Excel (.xlsx, first sheet,
-openpyxl read-only with formulas kept as written) or CSV (UTF-8, delimiter sniffed).
+streamed by tdkt.lib.safefiles with formulas kept as written) or CSV (UTF-8, delimiter sniffed), both under
+HISTORY_LIMITS whatever the file declares.
 
 Files refused here with a precise message: formulas ("Ô C5 chứa công thức; hãy dán giá trị"), merged
 cells in or below the header row, UTF-16 text, unreadable workbooks, no rows. A title block above the
 header is allowed: the header is the first of the top rows that holds known headings.
 """
 
-import io
 import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import openpyxl
 from django.utils.translation import gettext as _
 from openpyxl.utils import get_column_letter, range_boundaries
 
 from tdkt.awards.imports.columns import recognised_headings
 from tdkt.awards.imports.parsing import cell_text
-from tdkt.lib.uploads import SniffedUpload, csv_rows
+from tdkt.lib.safefiles import SheetLimitError, SheetLimits, SheetReader
+from tdkt.lib.safezip import MB, ZipLimits
+from tdkt.lib.uploads import SniffedUpload, UploadError, csv_rows
 
 HEADER_SEARCH_ROWS = 10
 MAX_ROWS = 200_000
+# What is read of a history file at most: the rows above plus a title block and empty or formatted rows, some
+# thirty columns filled, and an unpacked size that a 200,000-row sheet with its shared strings needs.
+HISTORY_LIMITS = SheetLimits(
+    max_rows=MAX_ROWS + 10_000, max_columns=100, max_cells=5_000_000,
+    zip=ZipLimits(max_total_bytes=600 * MB, max_xml_part_bytes=96 * MB, streamed_prefixes=("xl/worksheets/",)))
 _CHUNK = 1 << 20
 _FORMULA = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3}[0-9]+)"[^>]*>\s*<(?:\w+:)?f\b')
 _ROW = re.compile(rb"<(?:\w+:)?row[\s>]")
@@ -55,16 +61,12 @@ def _unreadable() -> ImportFileError:
     return ImportFileError(_("The Excel file cannot be read; open it in Excel and save it again as .xlsx."))
 
 
-def _open_sheet(data: bytes):
+def _open_sheet(upload: SniffedUpload) -> tuple[SheetReader, object]:
     try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-        if not book.worksheets:
-            raise _unreadable()
-        return book, book.worksheets[0]
-    except ImportFileError:
-        raise
-    except Exception as exc:  # noqa: BLE001 — any defect of a foreign file is the same refusal
-        raise _unreadable() from exc
+        reader = SheetReader(upload.data, name=upload.name, limits=HISTORY_LIMITS, formulas="text")
+    except SheetLimitError as exc:
+        raise ImportFileError(exc.message) from exc
+    return reader, reader.worksheets[0]
 
 
 def _scan_sheet_xml(book, sheet) -> tuple[str | None, list[str], int | None]:
@@ -112,23 +114,25 @@ def _texts(values) -> list[str]:
     return [cell_text(value) for value in values]
 
 
-def _xlsx_top_rows(sheet, last: int = HEADER_SEARCH_ROWS) -> list[tuple[int, list[str]]]:
+def _xlsx_top_rows(reader: SheetReader, sheet, last: int = HEADER_SEARCH_ROWS) -> list[tuple[int, list[str]]]:
     top = []
-    for number, values in enumerate(sheet.iter_rows(min_row=1, max_row=last, values_only=True), 1):
+    for number, values in reader.rows(sheet, last_row=last):
         cells = _texts(values)
         if any(cells):
             top.append((number, cells))
     return top
 
 
-def _csv_rows(data: bytes) -> Iterator[tuple[int, list[str]]]:
-    for number, cells in enumerate(csv_rows(data), 1):
+def _csv_rows(upload: SniffedUpload) -> Iterator[tuple[int, list[str]]]:
+    rows = csv_rows(upload.data, name=upload.name, max_rows=HISTORY_LIMITS.max_rows,
+                    max_columns=HISTORY_LIMITS.max_columns)
+    for number, cells in enumerate(rows, 1):
         yield number, [cell_text(cell) for cell in cells]
 
 
-def _inspect_csv(data: bytes) -> tuple[int, list[str], int]:
+def _inspect_csv(upload: SniffedUpload) -> tuple[int, list[str], int]:
     top, filled = [], 0
-    for number, cells in _csv_rows(data):
+    for number, cells in _csv_rows(upload):
         formula = next((i for i, cell in enumerate(cells) if cell.startswith("=")), None)
         if formula is not None:
             raise ImportFileError(formula_message(f"{get_column_letter(formula + 1)}{number}"))
@@ -143,26 +147,31 @@ def _inspect_csv(data: bytes) -> tuple[int, list[str], int]:
 def inspect_file(upload: SniffedUpload) -> FileInfo:
     """Find the header and refuse what cannot be imported, before any row is read for real."""
     if upload.kind == "xlsx":
-        book, sheet = _open_sheet(upload.data)
+        reader, sheet = _open_sheet(upload)
         try:
-            formula, merged, xml_rows = _scan_sheet_xml(book, sheet)
+            formula, merged, xml_rows = _scan_sheet_xml(reader.book, sheet)
             if formula:
                 raise ImportFileError(formula_message(formula))
-            header_row, header = _header_of(_xlsx_top_rows(sheet))
+            header_row, header = _header_of(_xlsx_top_rows(reader, sheet))
             problem = _merged_problem(merged, header_row)
             if problem:
                 raise ImportFileError(problem)
             # An estimate (empty rows, a title block); the exact count is taken when the rows are checked.
             if xml_rows:
-                total = xml_rows - len(_xlsx_top_rows(sheet, header_row))
+                total = xml_rows - len(_xlsx_top_rows(reader, sheet, header_row))
             else:
                 total = sum(1 for _row in iter_data_rows(upload, header_row))
+        except SheetLimitError as exc:
+            raise ImportFileError(exc.message) from exc
         except (zipfile.BadZipFile, KeyError, OSError) as exc:
             raise _unreadable() from exc
         finally:
-            book.close()
+            reader.close()
     else:
-        header_row, header, total = _inspect_csv(upload.data)
+        try:
+            header_row, header, total = _inspect_csv(upload)
+        except UploadError as exc:
+            raise ImportFileError(str(exc)) from exc
     if total <= 0:
         raise ImportFileError(_("The file has no data rows under the header."))
     if total > MAX_ROWS:
@@ -173,17 +182,18 @@ def inspect_file(upload: SniffedUpload) -> FileInfo:
 def iter_data_rows(upload: SniffedUpload, header_row: int) -> Iterator[tuple[int, list[str]]]:
     """(row number, cell texts) of every non-empty row below the header, streamed."""
     if upload.kind == "xlsx":
-        book, sheet = _open_sheet(upload.data)
+        reader, sheet = _open_sheet(upload)
         try:
-            sheet.reset_dimensions()  # some writers store a wrong <dimension>: read every row there is
-            for number, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), 1):
+            for number, values in reader.rows(sheet):  # the declared <dimension> is never read
                 if number > header_row:
                     cells = _texts(values)
                     if any(cells):
                         yield number, cells
+        except SheetLimitError as exc:
+            raise ImportFileError(exc.message) from exc
         finally:
-            book.close()
+            reader.close()
     else:
-        for number, cells in _csv_rows(upload.data):
+        for number, cells in _csv_rows(upload):
             if number > header_row and any(cells):
                 yield number, cells

@@ -59,7 +59,7 @@ def stored_upload(batch: ImportBatch) -> SniffedUpload:
     with batch.file.open("rb") as handle:
         data = handle.read()
     kind = "xlsx" if batch.file.name.endswith(".xlsx") else "csv"
-    return SniffedUpload(kind=kind, mime="", data=data)
+    return SniffedUpload(kind=kind, mime="", data=data, name=batch.original_name)
 
 
 def previous_imports(batch: ImportBatch):

@@ -73,7 +73,7 @@ def read_list_file(uploaded) -> tuple[str, list[tuple[int, list[str]]]]:
                              field_label=_("List file"))
     except UploadError as error:
         raise ListFileError(str(error)) from error
-    return upload.kind, read_rows(upload.kind, upload.data)
+    return upload.kind, read_rows(upload.kind, upload.data, upload.name)
 
 
 def import_rows(dossier, rows, *, by, choices: dict[int, str] | None = None, batch: str = "",

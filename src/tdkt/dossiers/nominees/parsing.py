@@ -15,21 +15,25 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 import docx
-import openpyxl
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from docx.oxml.ns import qn
+from docx.table import _Cell
 
 from tdkt.dossiers.nominees import columns as C
+from tdkt.lib.docparse import DOCX_LIMITS, DocumentError, check_docx_package, check_docx_tables
 from tdkt.lib.names import display_case, split_name
+from tdkt.lib.safefiles import SheetLimitError, SheetLimits, SheetReader
 from tdkt.lib.vndates import CellError, cell_text, read_date, read_year
 from tdkt.lib.vntext import fold, normalize
 from tdkt.people.enums import PersonCategory
 from tdkt.people.validators import validate_national_id
 
 MAX_LINES = 10000
-# A sheet may declare a huge size (<dimension ref="A1:XFD1048576"/>) or carry formatted empty rows to the
-# bottom: reading stops after this many empty rows in a row.
-MAX_EMPTY_RUN = 500
+# What is read of an .xlsx at most (tdkt.lib.safefiles): the lines, a title block, section and empty rows,
+# the signature block; the first 64 columns are used.
+MAX_COLUMNS = 64
+SHEET_LIMITS = SheetLimits(max_rows=MAX_LINES + 2_000, max_columns=100, max_cells=200_000)
 _COLUMN_NUMBERS = re.compile(r"^\(?\d{1,2}\)?$")
 _SECTION = re.compile(r"^(?:[ivx]+ |[a-d] )?(tap the|ca nhan|ho gia dinh)\b")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -113,67 +117,73 @@ def _clean(value) -> str:
     return cell_text(value)
 
 
-def xlsx_rows(data: bytes) -> list[tuple[int, list[str]]]:
-    """Rows of the first sheet that holds a list header (else the first sheet), empty rows left out."""
+def xlsx_rows(data: bytes, name: str = "") -> list[tuple[int, list[str]]]:
+    """Rows of the first sheet that holds a list header (else the first sheet), empty rows left out. Each
+    sheet's top rows are read to find the header; only the chosen sheet is read whole."""
     try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 — any defect of a foreign file is the same refusal
-        raise ListFileError(_("The Excel file cannot be read; open it in Excel and save it again as .xlsx.")) from exc
-    try:
-        chosen = None
-        for sheet in book.worksheets:
-            rows = _sheet_rows(sheet)
-            if chosen is None:
-                chosen = rows
-            if C.find_header(rows) is not None:
-                return rows
-        return chosen or []
-    except ListFileError:
-        raise
-    except Exception as exc:  # noqa: BLE001
-        raise ListFileError(_("The Excel file cannot be read; open it in Excel and save it again as .xlsx.")) from exc
-    finally:
-        book.close()
+        with SheetReader(data, name=name, limits=SHEET_LIMITS) as book:
+            chosen = None
+            for sheet in book.worksheets:
+                top = _sheet_rows(book, sheet, last_row=C.HEADER_SEARCH_ROWS)
+                if C.find_header(top) is not None:
+                    return _sheet_rows(book, sheet)
+                chosen = chosen or sheet
+            return _sheet_rows(book, chosen) if chosen is not None else []
+    except SheetLimitError as exc:
+        raise ListFileError(exc.message) from exc
 
 
-def _sheet_rows(sheet) -> list[tuple[int, list[str]]]:
-    sheet.reset_dimensions()  # the declared size is not trusted: rows are read as they come
+def _sheet_rows(book: SheetReader, sheet, last_row: int | None = None) -> list[tuple[int, list[str]]]:
     rows = []
-    last = 0
-    for number, values in enumerate(sheet.iter_rows(values_only=True), 1):
-        cells = [_clean(value) for value in values[:64]]
+    for number, values in book.rows(sheet, last_row=last_row):
+        cells = [_clean(value) for value in values[:MAX_COLUMNS]]
         if any(cells):
             rows.append((number, cells))
-            last = number
-        elif number - last > MAX_EMPTY_RUN:
-            break
-        if len(rows) > MAX_LINES + C.HEADER_SEARCH_ROWS + 50:
-            break
     return rows
 
 
-def docx_rows(data: bytes) -> list[tuple[int, list[str]]]:
+def docx_rows(data: bytes, name: str = "") -> list[tuple[int, list[str]]]:
     """Rows of the first table whose top rows hold a list header (merged cells repeat their text)."""
     try:
+        check_docx_package(data, name, DOCX_LIMITS)
         document = docx.Document(io.BytesIO(data))
-        tables = document.tables
-        for table in tables:
+        check_docx_tables(document.element.body, name, max_rows=SHEET_LIMITS.max_rows)
+        for table in document.tables:
             rows = []
-            for number, row in enumerate(table.rows, 1):
-                cells = [_clean(cell.text) for cell in row.cells]
+            for number, cells in _table_rows(table):
                 if any(cells):
                     rows.append((number, cells))
                 if number == C.HEADER_SEARCH_ROWS and C.find_header(rows) is None:
                     break
             if C.find_header(rows) is not None:
                 return rows
+    except DocumentError as exc:
+        raise ListFileError(exc.message) from exc
     except Exception as exc:  # noqa: BLE001
         raise ListFileError(_("The Word file cannot be read; open it in Word and save it again as .docx.")) from exc
     raise ListFileError(_("No table of the Word file has the columns “Họ và tên” and “Hình thức đề nghị”."))
 
 
-def read_rows(kind: str, data: bytes) -> list[tuple[int, list[str]]]:
-    return docx_rows(data) if kind == "docx" else xlsx_rows(data)
+def _table_rows(table):
+    """(row number, cell texts) of a Word table, one text per grid column: a cell spanning columns repeats its
+    text, a cell continuing a vertical merge repeats the text above (as python-docx's row.cells does, without
+    walking up the table for every continued cell)."""
+    above: list[str] = []
+    for number, tr in enumerate(table._tbl.iterchildren(qn("w:tr")), 1):
+        cells: list[str] = []
+        for tc in tr.iterchildren(qn("w:tc")):
+            span = tc.grid_span
+            if tc.vMerge == "continue":
+                texts = above[len(cells):len(cells) + span]
+                cells.extend(texts + [""] * (span - len(texts)))
+            else:
+                cells.extend([_clean(_Cell(tc, table).text)] * span)
+        above = cells
+        yield number, cells
+
+
+def read_rows(kind: str, data: bytes, name: str = "") -> list[tuple[int, list[str]]]:
+    return docx_rows(data, name) if kind == "docx" else xlsx_rows(data, name)
 
 
 # --- lines ---------------------------------------------------------------------------------------------

@@ -3,15 +3,14 @@ Mã | Tiêu chí | Điểm tối đa | Loại | Minh chứng | Hệ số (the fi
 longest code before it that prefixes it ("1.2.a" under "1.2" under "1"). Kinds: "thường", "thưởng", "trừ"
 (blank = thường); "x" in Minh chứng means evidence required. Every bad row is reported; nothing is saved then."""
 
-import io
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
 
+from tdkt.lib.safefiles import SheetLimitError, SheetLimits, read_sheet_rows
 from tdkt.lib.uploads import UploadError, read_upload
 from tdkt.lib.vntext import fold
 from tdkt.movements.scoring import services
@@ -20,6 +19,8 @@ from tdkt.movements.scoring.enums import CriterionKind
 KINDS = {"": CriterionKind.NORMAL, "tru": CriterionKind.PENALTY, "diem thuong": CriterionKind.BONUS,
          "diem tru": CriterionKind.PENALTY, "normal": CriterionKind.NORMAL, "bonus": CriterionKind.BONUS,
          "penalty": CriterionKind.PENALTY}
+# A criteria table has tens of rows, a few hundred at most; six columns are read.
+SHEET_LIMITS = SheetLimits(max_rows=2_000, max_columns=30, max_cells=20_000)
 
 
 def _kind(text: str):
@@ -36,11 +37,16 @@ def _decimal(value):
         return "?"
 
 
-def read_rows(data: bytes) -> tuple[list[dict], list[str]]:
-    sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
+def read_rows(data: bytes, name: str = "") -> tuple[list[dict], list[str]]:
+    try:
+        sheet_rows = read_sheet_rows(data, name=name, limits=SHEET_LIMITS)
+    except SheetLimitError as exc:
+        return [], [exc.message]
     rows, errors = [], []
     seen = set()
-    for number, values in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
+    for number, values in sheet_rows:
+        if number < 2:
+            continue  # the header
         values = list(values) + [None] * 6
         code = str(values[0] or "").strip()
         title = str(values[1] or "").strip()
@@ -78,7 +84,7 @@ def import_criteria(template, *, by, uploaded) -> int:
                               field_label=_("Criteria workbook"))
     except UploadError as exc:
         raise ValidationError(str(exc)) from exc
-    rows, errors = read_rows(sniffed.data)
+    rows, errors = read_rows(sniffed.data, sniffed.name)
     if errors:
         raise ValidationError(errors)
     created = {c.code: c for c in template.criteria.all()}

@@ -7,6 +7,7 @@ production sets DEBUG=false, SECRET_KEY and DATABASE_URL=postgres://…
 from pathlib import Path
 
 import dj_database_url
+from django.utils.csp import CSP
 
 from tdkt.lib.env import envbool, envint, envlist, envsecret, envstr
 
@@ -18,6 +19,14 @@ DEBUG = envbool("DEBUG", True)
 SECRET_KEY = envsecret("SECRET_KEY", "dev-only-insecure-key-change-me" if DEBUG else "")
 if not SECRET_KEY:
     raise RuntimeError("SECRET_KEY must be set when DEBUG is off")
+# The key signs sessions, password-reset links and CSRF tokens: a short or repetitive one can be guessed
+# offline from one signed cookie. Production refuses to start with one (the rule of Django's security.W009).
+if not DEBUG and (len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY.startswith("django-insecure-")):
+    raise RuntimeError(
+        "SECRET_KEY is too weak for production: it needs at least 50 characters, at least 5 of them different, "
+        "and no 'django-insecure-' prefix. Generate one with: "
+        "python -c 'import secrets; print(secrets.token_urlsafe(64))'"
+    )
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
 SITE_NAME = envstr("SITE_NAME", "TĐKT")
@@ -60,10 +69,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "tdkt.core.middleware.NoStoreForSignedInMiddleware",
     "tdkt.accounts.middleware.SecondFactorMiddleware",
     "tdkt.accounts.middleware.AccessDecisionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -135,10 +146,30 @@ SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = envbool("SECURE_COOKIES", not DEBUG)
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
-SECURE_HSTS_PRELOAD = not DEBUG
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if envbool("BEHIND_PROXY", False) else None
 X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Content-Security-Policy on every response (django.middleware.csp): scripts, styles, fonts and images
+# come from this origin only, no inline script, style attribute or event handler anywhere (templates
+# declare behaviour with data- attributes read by static/tdkt/app.js; sizes from data use <progress>,
+# <meter> or SVG attributes). No CDN. tests/security/test_headers.py keeps it so.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "base-uri": [CSP.NONE],
+    "object-src": [CSP.NONE],
+}
 
 # Vietnamese whatever the browser asks for: no LocaleMiddleware. English stays available to code
 # (translation.override) for logs and tests.

@@ -21,7 +21,8 @@ Benchmarks (each bench/*.py file documents its dataset):
 - eligibility_db: 10,000 candidates loaded from the database and checked, ≤ 3 s.
 - history_import: a 100,000-row award spreadsheet through the import's services, ≤ 60 s, peak memory ≤ 500 MB.
 - workflow benchmarks (issues 5–7), each bench/bench_*.py with its own data built in bulk: dossiers_queue,
-  nominee_import, consultations, workcalendar, movements, scoring, council; decision_docx, certificates_pdf and
+  nominee_import, consultations, workcalendar, movements, scoring, council, ballot (issue 14: closing and
+  counting a sealed 300-item ballot ≤ 5 s); decision_docx, certificates_pdf and
   nd30_table need no database.
 - hostile_files (bench_hostile_files.py, issue 14): each hostile file (declared dimension, 2 million empty rows,
   cell bomb, zip bombs, billion laughs, forged Word tables, PDFs with many pages, objects or a bomb stream) through
@@ -209,7 +210,7 @@ WORKFLOW_BENCHES = {
     "bench_dossiers_queue.py": "dossiers_queue", "bench_nominee_import.py": "nominee_import",
     "bench_consultations.py": "consultations", "bench_workcalendar.py": "workcalendar",
     "bench_movements.py": "movements", "bench_scoring.py": "scoring", "bench_council.py": "council",
-    "bench_exports.py": "exports",
+    "bench_exports.py": "exports", "bench_ballot.py": "ballot",
 }
 NO_DATABASE_BENCHES = ("bench_decision_docx.py", "certificates_pdf.py", "nd30_table.py", "bench_hostile_files.py")
 

@@ -1,13 +1,14 @@
-"""A council meeting in real Chromium: the secretary prepares and opens it, members vote in separate
-sessions, the secretary closes the ballot on the chair's behalf (one nominee below its threshold), then
-writes, locks and downloads the minutes."""
+"""A council meeting in real Chromium: the secretary prepares and opens it, opens the ballot with a
+passphrase typed twice, members vote in separate sessions, the secretary closes the voting and counts the
+sealed ballots with the passphrase on the chair's behalf (one nominee below its threshold), then writes,
+locks and downloads the minutes."""
 
 import io
 
 from docx import Document
 
 from tdkt.dossiers.models import Nomination
-from tests.council.helpers import ELIGIBLE, REVIEW, make_board, ready_dossier
+from tests.council.helpers import ELIGIBLE, PASSPHRASE, REVIEW, make_board, ready_dossier
 from tests.factories import PASSWORD
 
 
@@ -59,8 +60,11 @@ def test_meeting_ballot_and_minutes(live_server, browser, page, artifacts_dir, w
     press(secretary, "Lưu danh sách tham dự")
     assert "Có mặt 4/5 thành viên; cần ít nhất 4" in secretary.locator("#quorum").inner_text()
     press(secretary, "Khai mạc phiên họp")
+    secretary.fill("#id_passphrase", PASSPHRASE)
+    secretary.fill("#id_passphrase_again", PASSPHRASE)
     press(secretary, "Mở bỏ phiếu")
     assert "Đã mở bỏ phiếu." in secretary.locator(".messages").inner_text()
+    assert PASSPHRASE not in secretary.content()
     secretary.screenshot(path=artifacts_dir / "council-meeting-open.png", full_page=True)
 
     vote(secretary, meeting_url, ["agree", "agree"])
@@ -78,7 +82,12 @@ def test_meeting_ballot_and_minutes(live_server, browser, page, artifacts_dir, w
     assert "Đã có 4 thành viên bỏ phiếu." in secretary.locator("#ballot").inner_text()
     secretary.once("dialog", lambda dialog: dialog.accept())
     press(secretary, "Kết thúc bỏ phiếu")
+    assert "các phiếu vẫn được niêm phong cho đến khi kiểm phiếu" in secretary.locator(".messages").inner_text()
+    secretary.fill("#id_passphrase", PASSPHRASE)
+    press(secretary, "Kiểm phiếu")
     assert "kết quả là kết quả cuối cùng" in secretary.locator(".messages").inner_text()
+    assert "Số phiếu phát ra: 4; số phiếu thu vào: 4; hợp lệ: 4; không hợp lệ: 0." in secretary.locator(
+        "#ballot-figures").inner_text()
     rows = secretary.locator("#agenda tbody tr:has(td)").all_inner_texts()
     # CSTĐ toàn quốc needs ≥ 90 % of all 5 members (NĐ152 Đ33.5): 4 = 80 % is below; Bằng khen: 3/5 > 50 %
     assert [row.split("\t")[-1].strip() for row in rows] == ["Không đạt", "Đạt"]
@@ -103,6 +112,7 @@ def test_meeting_ballot_and_minutes(live_server, browser, page, artifacts_dir, w
     download.value.save_as(path)
     texts = [p.text for p in Document(io.BytesIO(path.read_bytes())).paragraphs]
     assert "Đồng chí Phó Chủ tịch Hội đồng chủ trì phiên họp." in texts
+    assert "Số phiếu phát ra: 4; số phiếu thu vào: 4; số phiếu hợp lệ: 4; số phiếu không hợp lệ: 0." in texts
     assert "Số đề nghị đạt: 1/2." in texts
     secretary.screenshot(path=artifacts_dir / "council-minutes-locked.png", full_page=True)
     del board

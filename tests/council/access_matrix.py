@@ -21,6 +21,7 @@ MATRIX = [
     ("council:meeting_close", "meeting", ACTION),
     ("council:ballot_open", "meeting", ACTION),
     ("council:ballot_close", "meeting", ACTION),
+    ("council:ballot_count", "meeting", ACTION),
     ("council:vote", "meeting", [BACK, DENIED, DENIED, BACK, LOGIN]),
     ("council:written_opinion", "meeting", [DENIED, DENIED, DENIED, DENIED, LOGIN]),
     ("council:paper_tallies", "meeting", [DENIED, DENIED, DENIED, DENIED, LOGIN]),

@@ -110,3 +110,15 @@ def mark(board, meeting, *, present=None, written=()):
     for user in written:
         statuses[rows[board.seats[user].pk]] = AttendanceStatus.WRITTEN_OPINION
     meetings.set_attendance(meeting, statuses, by=board.secretary)
+
+
+# The chair's passphrase in tests: Vietnamese letters on purpose (normalised to NFC before hashing).
+PASSPHRASE = "Phiên họp thứ 12 — bỏ phiếu kín"
+
+
+def close_and_count(ballot, *, by, passphrase=PASSPHRASE):
+    """Voting stops, then the count (the passphrase is ignored for a paper ballot)."""
+    from tdkt.council.services import ballots, counting
+
+    ballots.close_ballot(ballot, by=by)
+    return counting.count_ballot(ballot, by=by, passphrase=passphrase)

@@ -19,7 +19,17 @@ from tdkt.council.services import ballots, meetings
 from tdkt.dossiers.postings import services as postings
 from tdkt.dossiers.postings.enums import CommentState, NoticeState
 from tdkt.dossiers.postings.models import PublicComment
-from tests.council.helpers import ELIGIBLE, MEETING_DATE, REVIEW, make_board, mark, post, ready_dossier
+from tests.council.helpers import (
+    ELIGIBLE,
+    MEETING_DATE,
+    PASSPHRASE,
+    REVIEW,
+    close_and_count,
+    make_board,
+    mark,
+    post,
+    ready_dossier,
+)
 
 NOTICE_TITLE = "Thông báo công khai danh sách đề nghị tặng danh hiệu Chiến sĩ thi đua toàn quốc"
 HEADING = "Kết quả công khai và ý kiến của nhân dân"
@@ -147,11 +157,11 @@ def test_minutes_without_any_line_requiring_posting_say_nothing_about_it(world, 
 
 def lock(board, meeting):
     meetings.open_meeting(meeting, by=board.secretary)
-    ballot = ballots.open_ballot(meeting, by=board.chair)
+    ballot = ballots.open_ballot(meeting, by=board.chair, passphrase=PASSPHRASE)
     choices = {item.pk: "agree" for item in AgendaItem.objects.filter(meeting=meeting)}
     for user in [board.chair, board.secretary, *board.members]:
         ballots.cast_vote(ballot, by=user, choices=choices)
-    ballots.close_ballot(ballot, by=board.chair)
+    close_and_count(ballot, by=board.chair)
     meetings.close_meeting(meeting, by=board.secretary)
     meetings.lock_minutes(meeting, by=board.secretary)
 

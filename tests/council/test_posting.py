@@ -16,7 +16,7 @@ from tdkt.council.rules import ENDS_TOO_LATE, NOT_POSTED, STILL_OPEN, PostingChe
 from tdkt.council.services import ballots, meetings
 from tdkt.dossiers.models import Nomination
 from tdkt.dossiers.postings.enums import NoticeState
-from tests.council.helpers import ELIGIBLE, MEETING_DATE, REVIEW, make_board, mark, post, ready_dossier
+from tests.council.helpers import ELIGIBLE, MEETING_DATE, PASSPHRASE, REVIEW, make_board, mark, post, ready_dossier
 
 D = datetime.date
 MEETING = D(2026, 12, 20)
@@ -104,13 +104,13 @@ def test_the_ballot_does_not_open_on_a_line_posted_again_after_the_agenda(world,
     line = dossier.nominations.get(person=world.person_a)
     late = post([line], state=NoticeState.PUBLISHED, published_on=D(2026, 12, 10), ends_on=D(2026, 12, 24))
     with pytest.raises(ValidationError, match=r"^\['Chưa thể mở bỏ phiếu: việc công khai phải kết thúc trước ngày Hội đồng họp 20/12/2026 \(Điều 44 khoản 2 Nghị định 152/2025/NĐ-CP\)\. Nguyễn Văn An \(Chiến sĩ thi đua toàn quốc\): thời hạn nhận ý kiến của nhân dân kết thúc ngày 24/12/2026, không trước ngày họp\. Hãy lập lại chương trình phiên họp\.'\]$") as exc:
-        ballots.open_ballot(meeting, by=board.chair, today=TODAY)
+        ballots.open_ballot(meeting, by=board.chair, today=TODAY, passphrase=PASSPHRASE)
     assert exc.value.messages == [
         "Chưa thể mở bỏ phiếu: việc công khai phải kết thúc trước ngày Hội đồng họp 20/12/2026 (Điều 44 khoản 2 "
         "Nghị định 152/2025/NĐ-CP). Nguyễn Văn An (Chiến sĩ thi đua toàn quốc): thời hạn nhận ý kiến của nhân dân "
         "kết thúc ngày 24/12/2026, không trước ngày họp. Hãy lập lại chương trình phiên họp."]
     late.delete()
-    assert ballots.open_ballot(meeting, by=board.chair, today=TODAY).state == "open"
+    assert ballots.open_ballot(meeting, by=board.chair, today=TODAY, passphrase=PASSPHRASE).state == "open"
 
 
 def test_the_ballot_does_not_open_while_comments_are_still_running(world, board):
@@ -122,10 +122,10 @@ def test_the_ballot_does_not_open_while_comments_are_still_running(world, board)
     post(list(dossier.nominations.all()), state=NoticeState.PUBLISHED, published_on=D(2026, 12, 1),
          ends_on=D(2026, 12, 15))
     with pytest.raises(ValidationError, match=r"^\['Chưa thể mở bỏ phiếu: việc công khai phải kết thúc trước ngày Hội đồng họp 20/12/2026 \(Điều 44 khoản 2 Nghị định 152/2025/NĐ-CP\)\. Nguyễn Văn An \(Chiến sĩ thi đua toàn quốc\): thông báo công khai còn nhận ý kiến đến hết ngày 15/12/2026\. Hãy lập lại chương trình phiên họp\.'\]$") as exc:
-        ballots.open_ballot(meeting, by=board.chair, today=TODAY)
+        ballots.open_ballot(meeting, by=board.chair, today=TODAY, passphrase=PASSPHRASE)
     assert ("Nguyễn Văn An (Chiến sĩ thi đua toàn quốc): thông báo công khai còn nhận ý kiến đến hết ngày "
             "15/12/2026") in exc.value.messages[0]
-    assert ballots.open_ballot(meeting, by=board.chair, today=D(2026, 12, 16)).state == "open"
+    assert ballots.open_ballot(meeting, by=board.chair, today=D(2026, 12, 16), passphrase=PASSPHRASE).state == "open"
 
 
 def test_the_agenda_page_names_the_lines_left_off(world, board):

@@ -8,10 +8,10 @@ from django.db import models
 from django.urls import reverse
 
 from tdkt.audit.models import AuditEvent
-from tdkt.council.models import AgendaItem, Ballot, BallotParticipation, BallotTally
+from tdkt.council.models import AgendaItem, Ballot, BallotKey, BallotParticipation, BallotTally, SealedBallot
 from tdkt.council.services import ballots
 from tests.conftest import client_for
-from tests.council.helpers import ELIGIBLE, REVIEW, make_board, open_meeting, ready_dossier
+from tests.council.helpers import ELIGIBLE, PASSPHRASE, REVIEW, close_and_count, make_board, open_meeting, ready_dossier
 
 CHOICE_WORDS = ("agree", "disagree", "abstain", "Đồng ý", "Không đồng ý", "Không biểu quyết")
 
@@ -22,7 +22,7 @@ def voted(world):
     board = make_board(world)
     ready_dossier(world.unit_a, (world.person_a, "CSTD_TQ", REVIEW), (world.person_a_child, "BK_TINH", ELIGIBLE))
     meeting = open_meeting(board)
-    ballot = ballots.open_ballot(meeting, by=board.chair)
+    ballot = ballots.open_ballot(meeting, by=board.chair, passphrase=PASSPHRASE)
     first, second = AgendaItem.objects.filter(meeting=meeting).order_by("position")
     ballots.cast_vote(ballot, by=board.chair, choices={first.pk: "agree", second.pk: "disagree"})
     ballots.cast_vote(ballot, by=board.members[0], choices={first.pk: "disagree", second.pk: "abstain"})
@@ -32,6 +32,13 @@ def voted(world):
 
 def _field_kinds(model):
     return {f.name: f for f in model._meta.get_fields() if getattr(f, "concrete", False)}
+
+
+def test_the_sealed_ballot_has_a_random_id_no_time_and_no_voter():
+    fields = _field_kinds(SealedBallot)
+    assert set(fields) == {"id", "ballot", "sealed"}
+    assert isinstance(fields["id"], models.UUIDField)  # random, not an auto-increment that keeps the order
+    assert {f.related_model._meta.label for f in fields.values() if f.is_relation} == {"council.Ballot"}
 
 
 def test_the_tally_table_has_no_voter_and_no_time():
@@ -66,17 +73,24 @@ def test_audit_rows_of_a_vote_carry_no_choice(voted):
     assert [row.changes for row in rows] == [{"voted": True}, {"voted": True}]
 
 
-def test_counters_only_sum_the_votes(voted):
-    _board, _meeting, ballot = voted
+def test_no_counter_moves_while_voting_and_the_count_keeps_only_totals(voted):
+    board, _meeting, ballot = voted
+    assert not BallotTally.objects.filter(ballot=ballot).exists()
+    papers = list(SealedBallot.objects.filter(ballot=ballot).values_list("sealed", flat=True))
+    assert len(papers) == 3 and len({len(bytes(p)) for p in papers}) == 1  # the length says nothing
+    close_and_count(ballot, by=board.chair)
     assert sorted(BallotTally.objects.filter(ballot=ballot).values_list("agree", "disagree", "abstain")) == [
         (1, 1, 1), (1, 1, 1)]
+    assert not SealedBallot.objects.filter(ballot=ballot).exists()  # opened once, then gone
+    assert not BallotKey.objects.filter(ballot=ballot).exists()  # the key is destroyed with the count
 
 
 def test_voting_through_the_page_logs_no_choice(world, caplog):
     board = make_board(world)
     ready_dossier(world.unit_a, (world.person_a, "BK_TINH", ELIGIBLE))
     meeting = open_meeting(board)
-    ballots.open_ballot(meeting, by=board.chair)
+    with caplog.at_level(logging.DEBUG):
+        ballots.open_ballot(meeting, by=board.chair, passphrase=PASSPHRASE)
     item = AgendaItem.objects.get(meeting=meeting)
     from django.test import Client
 
@@ -86,7 +100,9 @@ def test_voting_through_the_page_logs_no_choice(world, caplog):
         response = client.post(reverse("council:vote", kwargs={"pk": meeting.pk}), {f"item-{item.pk}": "disagree"})
     assert response.status_code == 302
     assert not [r for r in caplog.records if any(word in r.getMessage() for word in ("disagree", "Không đồng ý"))]
-    assert BallotTally.objects.get(item=item).disagree == 1
+    assert not [r for r in caplog.records if PASSPHRASE in r.getMessage()]
+    assert SealedBallot.objects.filter(ballot__meeting=meeting).count() == 1
+    assert not BallotTally.objects.filter(item=item).exists()
 
 
 def test_pages_show_no_tally_while_open_and_only_totals_after(world, voted):
@@ -95,13 +111,15 @@ def test_pages_show_no_tally_while_open_and_only_totals_after(world, voted):
     page = client.get(reverse("council:meeting", kwargs={"pk": meeting.pk})).content.decode()
     assert "Đã có 3 thành viên bỏ phiếu." in page
     assert "Không đồng ý</th>" not in page  # the results columns appear only once the ballot closes
-    ballots.close_ballot(ballot, by=board.chair)
+    close_and_count(ballot, by=board.chair)
     page = client.get(reverse("council:meeting", kwargs={"pk": meeting.pk})).content.decode()
     assert "Ủy viên Số 1" in page  # on the attendance list …
     assert "<td>1 (20%)</td><td>1</td><td>1</td>" in page  # … but the results are totals only
 
 
 def test_the_admin_does_not_expose_votes():
+    assert SealedBallot not in admin.site._registry
+    assert BallotKey not in admin.site._registry
     assert BallotTally not in admin.site._registry
     assert BallotParticipation not in admin.site._registry
     assert Ballot not in admin.site._registry

@@ -11,12 +11,12 @@ from django.urls import reverse
 from docx import Document
 
 from tdkt.council.enums import MeetingState
-from tdkt.council.models import AgendaItem, Attendance, Meeting
+from tdkt.council.models import AgendaItem, Attendance, Ballot, Meeting
 from tdkt.council.services import ballots, meetings
 from tdkt.dossiers.enums import NominationState
 from tdkt.dossiers.models import Nomination
 from tests.conftest import client_for
-from tests.council.helpers import ELIGIBLE, MEETING_DATE, REVIEW, make_board, open_meeting, ready_dossier
+from tests.council.helpers import ELIGIBLE, MEETING_DATE, PASSPHRASE, REVIEW, make_board, open_meeting, ready_dossier
 from tests.factories import make_person
 
 
@@ -58,7 +58,16 @@ def test_a_meeting_from_creation_to_locked_minutes(world, board):
     rows = {a.member.user_id: a.pk for a in Attendance.objects.filter(meeting=meeting).select_related("member")}
     secretary.post(url("attendance", meeting), {f"status-{pk}": "present" for pk in rows.values()})
     secretary.post(url("meeting_open", meeting))
-    response = chair.post(url("ballot_open", meeting), {"mode": "electronic"}, follow=True)
+    opening = {"mode": "electronic", "passphrase": PASSPHRASE, "passphrase_again": PASSPHRASE[:-1]}
+    page = chair.post(url("ballot_open", meeting), opening, follow=True).content.decode()
+    assert "Hai lần nhập mật khẩu không khớp: hãy nhập cùng một mật khẩu hai lần." in page
+    assert PASSPHRASE not in page and PASSPHRASE[:-1] not in page  # never written back into the page
+    page = chair.post(url("ballot_open", meeting), {**opening, "passphrase": "ngắn", "passphrase_again": "ngắn"},
+                      follow=True).content.decode()
+    assert ("Mật khẩu bỏ phiếu phải có ít nhất 10 ký tự: mật khẩu này khóa chìa khóa dùng để mở phiếu khi kiểm "
+            "phiếu.") in page
+    assert Ballot.objects.filter(meeting=meeting).exists() is False
+    response = chair.post(url("ballot_open", meeting), {**opening, "passphrase_again": PASSPHRASE}, follow=True)
     assert "Đã mở bỏ phiếu." in response.content.decode()
     cstd, bk = AgendaItem.objects.filter(meeting=meeting).order_by("position")
 
@@ -71,7 +80,16 @@ def test_a_meeting_from_creation_to_locked_minutes(world, board):
         assert client.post(url("vote", meeting), {f"item-{cstd.pk}": answer, f"item-{bk.pk}": "agree"}).status_code == 302
     response = member.get(url("vote", meeting), follow=True)
     assert "Ông/bà đã bỏ phiếu trong lần bỏ phiếu này." in response.content.decode()
-    chair.post(url("ballot_close", meeting))
+    page = chair.post(url("ballot_close", meeting), follow=True).content.decode()
+    assert "Đã kết thúc bỏ phiếu; các phiếu vẫn được niêm phong cho đến khi kiểm phiếu." in page
+    assert 'name="passphrase"' in page and "Không đồng ý</th>" not in page  # no result before the count
+    page = chair.post(url("ballot_count", meeting), {"passphrase": PASSPHRASE + " "}, follow=True).content.decode()
+    assert ("Mật khẩu không mở được khóa của lần bỏ phiếu: chưa kiểm phiếu. Hãy nhập mật khẩu đã đặt khi mở bỏ "
+            "phiếu.") in page
+    assert Ballot.objects.get(meeting=meeting).state == "counting"
+    page = chair.post(url("ballot_count", meeting), {"passphrase": PASSPHRASE}, follow=True).content.decode()
+    assert "Đã kiểm phiếu; kết quả là kết quả cuối cùng." in page
+    assert "Số phiếu phát ra: 5; số phiếu thu vào: 5; hợp lệ: 5; không hợp lệ: 0." in page
     assert list(Nomination.objects.order_by("position").values_list("state", flat=True)) == [
         NominationState.NOT_APPROVED, NominationState.APPROVED]
 
@@ -94,6 +112,7 @@ def test_a_meeting_from_creation_to_locked_minutes(world, board):
     assert "Thời gian: ngày 20/12/2026. Địa điểm: Hội trường tầng 3." in texts
     assert ("Tổng số thành viên Hội đồng: 5. Có mặt: 5; vắng mặt có ý kiến bằng văn bản: 0; vắng mặt: 0.") in texts
     assert "Đồng chí Chủ tịch Hội đồng chủ trì phiên họp." in texts
+    assert ("Số phiếu phát ra: 5; số phiếu thu vào: 5; số phiếu hợp lệ: 5; số phiếu không hợp lệ: 0.") in texts
     assert "1 | Nguyễn Văn An | 4 (80%) | 1 (20%) | 0 (0%) | ≥ 90% | Không đạt" in texts
     assert "2 | Đặng Thị Đào | 5 (100%) | 0 (0%) | 0 (0%) | > 50% | Đạt" in texts
     assert "Số đề nghị đạt: 1/2." in texts
@@ -152,6 +171,9 @@ def test_the_secretary_enters_paper_tallies_through_the_page(world, board):
     secretary.post(url("paper_tallies", meeting), {f"agree-{item.pk}": "3", f"disagree-{item.pk}": "1",
                                                     f"abstain-{item.pk}": "1"})
     secretary.post(url("ballot_close", meeting))
+    page = secretary.get(url("meeting", meeting)).content.decode()
+    assert 'name="passphrase"' not in page  # a paper ballot has no key
+    secretary.post(url("ballot_count", meeting))
     item.refresh_from_db()
     assert (item.agree, item.disagree, item.abstain, item.outcome) == (3, 1, 1, "approved")
 

@@ -1,5 +1,6 @@
 """The ballot's forms: a member's vote (one form with every item), a written opinion and paper tallies
-entered by the secretary. None of these pages ever shows a choice once submitted."""
+entered by the secretary. None of these pages ever shows a choice once submitted, nor anything that depends
+on other members' choices before the count."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -50,7 +51,8 @@ def vote(request, pk):
             for message in exc.messages:
                 messages.error(request, message)
         else:
-            messages.success(request, _("Your vote has been recorded. It is secret: nobody can see your choices."))
+            messages.success(request, _("Your vote has been recorded. It is sealed without your name and opened only "
+                                        "at the count, which keeps the totals alone."))
             return redirect("council:meeting", pk=meeting.pk)
     return render(request, "council/vote.html", {
         "meeting": meeting, "groups": grouped_by_award(items), "choices": Choice.choices, "title": _("Secret ballot")})
@@ -90,7 +92,8 @@ def paper_tallies(request, pk):
     meeting = queries.get_meeting_for_user(request.user, pk)
     if not queries.is_secretary(request.user, meeting.council):
         raise PermissionDenied
-    ballot = _open_ballot(meeting, BallotMode.PAPER)
+    ballot = Ballot.objects.filter(meeting=meeting, mode=BallotMode.PAPER,
+                                   state__in=(BallotState.OPEN, BallotState.COUNTING)).first()
     if ballot is None:
         messages.info(request, _("No paper ballot is open."))
         return redirect("council:meeting", pk=meeting.pk)

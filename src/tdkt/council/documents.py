@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db.models import Case, Value, When
 from django.utils import translation
 
-from tdkt.council.enums import AttendanceStatus, BallotMode, Outcome
+from tdkt.council.enums import AttendanceStatus, BallotMode, BallotState, Outcome
 from tdkt.council.minutes_feedback import feedback_for, feedback_paragraphs
 from tdkt.council.models import Attendance, Ballot
 from tdkt.council.papers import agenda_items, build_papers
@@ -161,15 +161,26 @@ def _public_feedback(document, feedback) -> None:
         nd30.add_paragraph(document, text, **FEEDBACK_STYLE[style])
 
 
+def ballot_figures_text(ballot) -> str:
+    """The figures that make the count checkable: the number cast equals the number of members marked as
+    having voted (the count refuses otherwise), and cast = valid + invalid."""
+    if ballot.cast_count is None:  # a paper ballot: the secretary's count gives the per-item totals
+        return f"Số phiếu phát ra: {ballot.issued_count}; kết quả theo biên bản kiểm phiếu giấy."
+    return (f"Số phiếu phát ra: {ballot.issued_count}; số phiếu thu vào: {ballot.cast_count}; "
+            f"số phiếu hợp lệ: {ballot.valid_count}; số phiếu không hợp lệ: {ballot.invalid_count}.")
+
+
 def _results(document, ballot, items):
     p = nd30.add_paragraph
-    if ballot is None or ballot.closed_at is None:
-        p(document, "Chưa bỏ phiếu.", first_line_mm=10)
+    if ballot is None or ballot.state != BallotState.CLOSED:  # results exist only once counted
+        p(document, "Chưa bỏ phiếu." if ballot is None or ballot.closed_at is None else "Chưa kiểm phiếu.",
+          first_line_mm=10)
         return
     mode = "bỏ phiếu kín điện tử" if ballot.mode == BallotMode.ELECTRONIC else "bỏ phiếu kín bằng phiếu giấy"
     p(document, (f"Hình thức: {mode}. Số thành viên tham gia biểu quyết: {ballot.present_count} có mặt"
                  f"{f', {ballot.written_count} ý kiến bằng văn bản' if ballot.written_count else ''}. "
                  f"Tỷ lệ đồng ý tính trên tổng số {ballot.members_total} thành viên Hội đồng."), first_line_mm=10)
+    p(document, ballot_figures_text(ballot), first_line_mm=10)
     rows, group, approved = [], None, 0
     total = ballot.members_total
     for item in items:

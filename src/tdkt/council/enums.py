@@ -18,9 +18,13 @@ class AttendanceStatus(models.TextChoices):
 
 
 class BallotState(models.TextChoices):
+    """draft → open (members vote) → counting (voting closed, ballots still sealed) → closed (counted: the
+    totals and outcomes are final)."""
+
     DRAFT = "draft", _("Draft")
     OPEN = "open", _("Voting open")
-    CLOSED = "closed", _("Closed")
+    COUNTING = "counting", _("Voting closed, awaiting the count")
+    CLOSED = "closed", _("Counted")
 
 
 class BallotMode(models.TextChoices):

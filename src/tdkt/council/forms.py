@@ -21,8 +21,36 @@ class MeetingForm(forms.Form):
             self.fields["council"].initial = first.pk
 
 
+def _passphrase_input(autocomplete: str):
+    # render_value=False (Django's default, said aloud): a passphrase is never written back into a page.
+    return forms.PasswordInput(render_value=False, attrs={"autocomplete": autocomplete, "spellcheck": "false"})
+
+
 class BallotOpenForm(forms.Form):
-    mode = forms.ChoiceField(label=_("Mode"), choices=BallotMode.choices, initial=BallotMode.ELECTRONIC)
+    """Opening the ballot. An electronic ballot takes the passphrase that locks its private key, typed twice;
+    the service checks its length (tdkt.council.services.ballots.check_passphrase)."""
+
+    mode = forms.ChoiceField(label=_("Mode"), choices=BallotMode.choices, initial=BallotMode.ELECTRONIC,
+                             required=False)
+    passphrase = forms.CharField(label=_("Ballot passphrase"), required=False, strip=False,
+                                 widget=_passphrase_input("new-password"),
+                                 help_text=_("At least 10 characters, typed again at the count. Without it "
+                                             "nobody, not even the administrator, can count the ballot."))
+    passphrase_again = forms.CharField(label=_("Passphrase again"), required=False, strip=False,
+                                       widget=_passphrase_input("new-password"))
+
+    def clean(self):
+        data = super().clean()
+        data["mode"] = data.get("mode") or BallotMode.ELECTRONIC
+        if data["mode"] == BallotMode.ELECTRONIC and data.get("passphrase") != data.get("passphrase_again"):
+            self.add_error("passphrase_again", _("The two passphrases differ: type the same passphrase twice."))
+        return data
+
+
+class BallotCountForm(forms.Form):
+    passphrase = forms.CharField(label=_("Ballot passphrase"), required=False, strip=False,
+                                 widget=_passphrase_input("current-password"),
+                                 help_text=_("The passphrase typed when the ballot was opened (electronic ballot)."))
 
 
 class MinutesForm(forms.Form):

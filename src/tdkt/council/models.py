@@ -1,11 +1,14 @@
 """Council meetings (phiên họp Hội đồng TĐKT), their agenda and attendance, the secret ballot and the
 minutes' narrative.
 
-Ballot secrecy is a property of the schema, not of the views: a vote is stored only as +1 on per-item
-counters (BallotTally: no voter, no time, no row per vote), and who has voted is stored apart
-(BallotParticipation: no choice). One row per choice, even without a voter column, would keep its
-insertion order (auto-increment id, physical order) and could be lined up with the order of
-participations; counters keep nothing to line up."""
+Ballot secrecy is a property of the schema, not of the views (docs/council.md, "Secret ballot: threat
+model"): a vote is one SealedBallot row — every choice of one member, sealed with the ballot's public key,
+random id, no time, no voter — and who has voted is stored apart (BallotParticipation: no choice). The
+private key exists only locked under the chair's passphrase (BallotKey). Totals (BallotTally) are written
+once, at the count, which opens the sealed rows in memory and deletes them and the key. No running counter:
+a reader who watches counters change can line each change up with the voter who caused it."""
+
+import uuid
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -172,6 +175,12 @@ class Ballot(models.Model):
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                                   related_name="+")
+    # Figures of the count, written once when the ballot is counted (the minutes print them). A paper ballot
+    # records only the ballots issued: its per-item tallies are the secretary's count of the papers.
+    issued_count = models.PositiveIntegerField(_("ballots issued"), null=True, blank=True)
+    cast_count = models.PositiveIntegerField(_("ballots cast"), null=True, blank=True)
+    valid_count = models.PositiveIntegerField(_("valid ballots"), null=True, blank=True)
+    invalid_count = models.PositiveIntegerField(_("invalid ballots"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("ballot")
@@ -189,7 +198,8 @@ class Ballot(models.Model):
 
 
 class BallotTally(models.Model):
-    """Counters of one agenda item in one ballot. A vote adds 1 to one counter: no voter, no time."""
+    """Totals of one agenda item in one ballot, written only when the ballot is counted (electronic) or
+    entered by the secretary (paper). Never a running counter: no voter, no time."""
 
     ballot = models.ForeignKey(Ballot, on_delete=models.CASCADE, related_name="tallies")
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="tallies")
@@ -207,7 +217,8 @@ class BallotTally(models.Model):
 
 
 class BallotParticipation(models.Model):
-    """Who has voted (so nobody votes twice). No choice, no time: it cannot be joined with the tallies."""
+    """The "has voted" mark (so nobody votes twice). No choice, no time, nothing that points to the sealed
+    ballot it came with."""
 
     ballot = models.ForeignKey(Ballot, on_delete=models.CASCADE, related_name="participations")
     member = models.ForeignKey("orgs.CouncilMember", on_delete=models.PROTECT, related_name="+")
@@ -224,6 +235,43 @@ class BallotParticipation(models.Model):
         return f"{self.ballot_id}: {self.member_id}"
 
 
+class SealedBallot(models.Model):
+    """One ballot paper cast electronically (phiếu bầu): the choices on every agenda item, in a fixed-length
+    encoding, sealed with the ballot's public key (libsodium sealed box). A random id, no time, no voter:
+    nothing in the row says who cast it or when. Opened only in memory at the count, then deleted."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    ballot = models.ForeignKey(Ballot, on_delete=models.CASCADE, related_name="+")
+    sealed = models.BinaryField()
+
+    class Meta:
+        verbose_name = _("sealed ballot")
+        verbose_name_plural = _("sealed ballots")
+
+    def __str__(self):
+        return str(self.id)
+
+
+class BallotKey(models.Model):
+    """The key pair of an electronic ballot. The private key is stored only locked under the passphrase
+    the chair (or the secretary) typed when opening (argon2id → secret box); the row is deleted at the
+    count, so the key is destroyed with it."""
+
+    ballot = models.OneToOneField(Ballot, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    public_key = models.BinaryField()
+    locked_private_key = models.BinaryField()
+    salt = models.BinaryField()
+    opslimit = models.PositiveIntegerField()
+    memlimit = models.PositiveBigIntegerField()
+
+    class Meta:
+        verbose_name = _("ballot key")
+        verbose_name_plural = _("ballot keys")
+
+    def __str__(self):
+        return str(self.ballot_id)
+
+
 class MeetingStateChange(StateChange):
     """Timeline row of a meeting (planned → in session → closed → minutes locked). Append-only; written by
     the workflow primitive (tdkt.council.transitions.MEETING)."""
@@ -236,7 +284,7 @@ class MeetingStateChange(StateChange):
 
 
 class BallotStateChange(StateChange):
-    """Timeline row of a ballot's own states (draft → open → closed). A vote is not a transition: it writes
+    """Timeline row of a ballot's own states (draft → open → counting → closed). A vote is not a transition: it writes
     no row here (see tdkt.council.services.ballots.cast_vote)."""
 
     ballot = models.ForeignKey(Ballot, on_delete=models.CASCADE, related_name="state_changes")

@@ -1,9 +1,11 @@
 """The council's state machines, declared once: the meeting (planned → in session → closed → minutes
-locked) and its ballot's own states (draft → open → closed).
+locked) and its ballot's own states (draft → open → counting → closed).
 
 Who acts (tdkt.council.queries): the standing body's specialist or the council's secretary prepares,
 opens and closes the meeting and locks its minutes; the chair — or the secretary on the chair's behalf —
-opens and closes the ballot. Casting a vote is deliberately not a transition: it writes no history row
+opens, closes and counts the ballot. Opening and counting an electronic ballot take the passphrase that
+locks its private key: they are done on the meeting page (`form_url`), never through the generic action
+page or the API, which cannot carry it. Casting a vote is deliberately not a transition: it writes no history row
 and no notification (tdkt.council.services.ballots.cast_vote). The domain functions of
 tdkt.council.services implement each step (their own rules, then `perform`); buttons, the API's actions
 and the tables in docs/council.md come from these declarations."""
@@ -23,10 +25,10 @@ CHAIR = "chair"  # the chair of the council, or its secretary on the chair's beh
 
 
 def _ballot_closed_if_any(meeting) -> None:
-    """A meeting with an agenda closes after its ballot."""
+    """A meeting with an agenda closes after its ballot has been counted."""
     ballot_state = Ballot.objects.filter(meeting=meeting).values_list("state", flat=True).first()
     if AgendaItem.objects.filter(meeting=meeting).exists() and ballot_state != B.CLOSED:
-        raise ValidationError(_("Close the ballot before closing the meeting."))
+        raise ValidationError(_("Close and count the ballot before closing the meeting."))
 
 
 def _get_meeting(user, pk, write=True):
@@ -77,14 +79,19 @@ BALLOT = StateMachine(
     history_owner="ballot",
     actors={CHAIR: lambda user, ballot: queries.ballot_role(user, ballot.meeting.council) is not None},
     transitions=[
-        transition("open", _("Open the ballot"), {B.DRAFT}, B.OPEN, CHAIR,
-                   description=_("Refused without quorum or with lines no longer ready; freezes the attendance.")),
-        transition("close", _("Close the ballot"), {B.OPEN}, B.CLOSED, CHAIR, danger=True,
-                   description=_("Final: the lines become approved or not approved, the dossiers considered.")),
+        transition("open", _("Open the ballot"), {B.DRAFT}, B.OPEN, CHAIR, form_url="council:meeting",
+                   description=_("Refused without quorum or with lines no longer ready; freezes the attendance; "
+                                 "an electronic ballot's private key is locked under the passphrase typed.")),
+        transition("close", _("Close the ballot"), {B.OPEN}, B.COUNTING, CHAIR, danger=True,
+                   description=_("Voting stops; the ballots stay sealed until the count.")),
+        transition("count", _("Count the ballot"), {B.COUNTING}, B.CLOSED, CHAIR, danger=True,
+                   form_url="council:meeting",
+                   description=_("Final: the sealed ballots are opened with the passphrase, only the totals are "
+                                 "kept, the lines become approved or not approved, the dossiers considered.")),
     ],
     initial=B.DRAFT,
     get_for_user=_get_ballot,
-    audit_exclude=frozenset({"opened_at", "opened_by", "closed_at", "closed_by"}),
+    audit_exclude=frozenset({"opened_at", "opened_by", "closed_at", "closed_by"}),  # the figures of the count stay
     refused_message=_("A ballot that is “%(old)s” cannot become “%(new)s”."),
     raced_message=_("Someone else changed this ballot first: it is now “%(state)s”. "
                         "Reload the page and try again."),
@@ -93,4 +100,4 @@ BALLOT = StateMachine(
 
 # The domain functions of these transitions (@...implements) register when their module is loaded; it imports
 # this one, so it comes last, once the machines are declared (tdkt.workflow autodiscovers `transitions`).
-from tdkt.council.services import ballots, meetings  # noqa: E402, F401
+from tdkt.council.services import ballots, counting, meetings  # noqa: E402, F401

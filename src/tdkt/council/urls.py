@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/close/", views.meeting_close, name="meeting_close"),
     path("<int:pk>/ballot/open/", views.ballot_open, name="ballot_open"),
     path("<int:pk>/ballot/close/", views.ballot_close, name="ballot_close"),
+    path("<int:pk>/ballot/count/", views.ballot_count, name="ballot_count"),
     path("<int:pk>/vote/", ballot_views.vote, name="vote"),
     path("<int:pk>/written-opinion/", ballot_views.written_opinion, name="written_opinion"),
     path("<int:pk>/tallies/", ballot_views.paper_tallies, name="paper_tallies"),

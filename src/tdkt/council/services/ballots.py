@@ -1,44 +1,52 @@
-"""The secret ballot: open (with quorum), vote (one submission per member), written opinions of absent
-members, paper tallies, close (final: lines approved or not, dossiers considered).
+"""The secret ballot: open (with quorum; an electronic ballot gets its key pair, the private key locked
+under the passphrase typed by the chair or the secretary), vote (one sealed ballot paper per member),
+written opinions of absent members, paper tallies, close (voting stops). The count, which opens the sealed
+papers and makes the results final, is in tdkt.council.services.counting.
 
-Secrecy: a vote only adds 1 to counters (BallotTally) and writes who took part (BallotParticipation);
-no audit row, log line or return value carries a member's choices.
+Secrecy (docs/council.md, "Secret ballot: threat model"): a vote writes one SealedBallot row (random id,
+no time, no voter, fixed length, sealed with the ballot's public key) and the member's "has voted" mark
+(BallotParticipation); no counter moves, and no audit row, log line or return value carries a choice.
 
-The ballot's own states (draft → open → closed) are declared in tdkt.council.transitions (BALLOT) and go
-through the workflow primitive. Casting a vote is on purpose not a transition: no history row, no
-notification, and its audit row says only that the member voted."""
+The ballot's own states (draft → open → counting → closed) are declared in tdkt.council.transitions (BALLOT)
+and go through the workflow primitive. Casting a vote is on purpose not a transition: no history row, no
+notification, and its audit row says only that the member voted — what the "has voted" mark already says."""
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
-from tdkt.council import queries
-from tdkt.council.enums import (
-    AttendanceStatus,
-    BallotMode,
-    BallotState,
-    Choice,
-    MeetingState,
-    Outcome,
-    ParticipationKind,
+from tdkt.council import queries, sealing
+from tdkt.council.enums import AttendanceStatus, BallotMode, BallotState, Choice, MeetingState, ParticipationKind
+from tdkt.council.models import (
+    AgendaItem,
+    Attendance,
+    Ballot,
+    BallotKey,
+    BallotParticipation,
+    BallotTally,
+    SealedBallot,
 )
-from tdkt.council.models import AgendaItem, Attendance, Ballot, BallotParticipation, BallotTally
 from tdkt.council.posting import ballot_refusal, posting_refusals
-from tdkt.council.rules import share_text, threshold_for
 from tdkt.council.services.meetings import quorum_of, rules_for
 from tdkt.council.transitions import BALLOT
 from tdkt.dossiers.enums import DossierState, NominationState
-from tdkt.dossiers.models import Dossier
-from tdkt.dossiers.transitions import DOSSIER, NOMINATION
 
 COUNTER = {Choice.AGREE: "agree", Choice.DISAGREE: "disagree", Choice.ABSTAIN: "abstain"}
 
 
-def _require_chair_or_secretary(by, council) -> str:
+def check_passphrase(passphrase) -> str:
+    """The passphrase that locks the ballot's private key: long enough to resist guessing offline."""
+    if not isinstance(passphrase, str) or len(passphrase) < sealing.MIN_PASSPHRASE:
+        raise ValidationError({"passphrase": _(
+            "The ballot's passphrase must have at least %(min)d characters: it locks the key that opens the "
+            "ballots at the count.") % {"min": sealing.MIN_PASSPHRASE}})
+    return passphrase
+
+
+def require_chair_or_secretary(by, council) -> str:
     role = queries.ballot_role(by, council)
     if role is None:
         raise ValidationError(_("Only the chair of the council, or its secretary on the chair's behalf, "
@@ -46,20 +54,23 @@ def _require_chair_or_secretary(by, council) -> str:
     return role
 
 
-def _locked_ballot(ballot) -> Ballot:
+def locked_ballot(ballot) -> Ballot:
     """The ballot re-read under a row lock: votes and the close are serialised on it."""
     return Ballot.objects.select_for_update(of=("self",)).select_related("meeting__council").get(pk=ballot.pk)
 
 
 @transaction.atomic
-def open_ballot(meeting, *, mode=BallotMode.ELECTRONIC, by, today=None) -> Ballot:
+def open_ballot(meeting, *, mode=BallotMode.ELECTRONIC, by, passphrase=None, today=None) -> Ballot:
     """Open the ballot on the agenda: refused without quorum, with lines no longer ready, or with lines
-    whose public posting has not ended before the meeting day (NĐ152 Đ44.2)."""
-    role = _require_chair_or_secretary(by, meeting.council)
+    whose public posting has not ended before the meeting day (NĐ152 Đ44.2). An electronic ballot needs the
+    passphrase that locks its private key (typed again at the count); a paper ballot has no key."""
+    role = require_chair_or_secretary(by, meeting.council)
     if meeting.state != MeetingState.OPEN:
         raise ValidationError(_("Open the meeting before opening the ballot."))
     if mode not in BallotMode.values:
         raise ValidationError(_("Unknown ballot mode “%(mode)s”.") % {"mode": mode})
+    if mode == BallotMode.ELECTRONIC:
+        check_passphrase(passphrase)
     items = list(AgendaItem.objects.filter(meeting=meeting).values_list("pk", flat=True))
     if not items:
         raise ValidationError(_("The agenda is empty: there is nothing to vote on."))
@@ -88,13 +99,14 @@ def open_ballot(meeting, *, mode=BallotMode.ELECTRONIC, by, today=None) -> Ballo
     BALLOT.perform(ballot, "open", by=by, extra={"on_behalf_of_chair": role == "secretary"}, mode=mode,
                    opened_at=timezone.now(), opened_by=by, members_total=status.members_total,
                    present_count=status.present, written_count=written)
-    BallotTally.objects.bulk_create([BallotTally(ballot=ballot, item_id=pk) for pk in items])
+    if mode == BallotMode.ELECTRONIC:
+        BallotKey.objects.create(ballot=ballot, **sealing.lock_private_key(sealing.new_keypair(), passphrase))
+    else:  # the secretary enters the totals of the paper count on these rows
+        BallotTally.objects.bulk_create([BallotTally(ballot=ballot, item_id=pk) for pk in items])
     return ballot
 
-
-@BALLOT.implements("open")
-def _open(ballot, *, by, reason=""):
-    return open_ballot(ballot.meeting, mode=ballot.mode, by=by)
+# No @BALLOT.implements("open"): the step needs the passphrase, typed on the meeting page (form_url), so the
+# generic action page and the API refuse it ("This action has a page of its own").
 
 
 def _check_choices(ballot, choices: dict) -> dict[int, str]:
@@ -115,6 +127,8 @@ def _check_choices(ballot, choices: dict) -> dict[int, str]:
 
 
 def _add_vote(ballot, member, kind, choices: dict[int, str]) -> None:
+    """The member's "has voted" mark, then their sealed paper: two rows with nothing in common but the
+    ballot (no counter moves)."""
     if BallotParticipation.objects.filter(ballot=ballot, member=member).exists():
         raise ValidationError(_("%(name)s has already voted in this ballot: a vote cannot be cast twice.") % {
             "name": member.person.full_name})
@@ -124,14 +138,15 @@ def _add_vote(ballot, member, kind, choices: dict[int, str]) -> None:
     except IntegrityError as exc:
         raise ValidationError(_("%(name)s has already voted in this ballot: a vote cannot be cast twice.") % {
             "name": member.person.full_name}) from exc
-    for choice, counter in COUNTER.items():
-        ids = [pk for pk, value in choices.items() if value == choice]
-        if ids:
-            BallotTally.objects.filter(ballot=ballot, item_id__in=ids).update(**{counter: F(counter) + 1})
+    key = BallotKey.objects.filter(ballot=ballot).values_list("public_key", flat=True).first()
+    if key is None:
+        raise ValidationError(_("This ballot has no key: it cannot receive electronic votes."))
+    SealedBallot.objects.create(ballot=ballot, sealed=sealing.seal(key, sealing.encode(ballot.pk, list(choices),
+                                                                                      choices)))
 
 
 def _require_open(ballot, mode):
-    if ballot.state == BallotState.CLOSED:
+    if ballot.state in (BallotState.COUNTING, BallotState.CLOSED):
         raise ValidationError(_("The ballot is closed: no vote is accepted any more."))
     if ballot.state != BallotState.OPEN:
         raise ValidationError(_("The ballot is not open yet."))
@@ -144,7 +159,7 @@ def _require_open(ballot, mode):
 @transaction.atomic
 def cast_vote(ballot, *, by, choices: dict) -> None:
     """One submission with a choice on every agenda item, by a member recorded as present."""
-    ballot = _locked_ballot(ballot)
+    ballot = locked_ballot(ballot)
     _require_open(ballot, BallotMode.ELECTRONIC)
     meeting = ballot.meeting
     member = queries.member_for(by, meeting.council, on=meeting.date)
@@ -156,13 +171,14 @@ def cast_vote(ballot, *, by, choices: dict) -> None:
         raise ValidationError(_("Only members recorded as present vote; you are recorded as “%(status)s”.") % {
             "status": AttendanceStatus(status).label if status else _("not on the attendance list")})
     _add_vote(ballot, member, ParticipationKind.IN_PERSON, _check_choices(ballot, choices))
-    record(by, AuditAction.UPDATE, ballot, changes={"voted": True})  # never the choices
+    # Says what the "has voted" mark says (who, and — by its time — when); never the choices.
+    record(by, AuditAction.UPDATE, ballot, changes={"voted": True})
 
 
 @transaction.atomic
 def record_written_opinion(ballot, *, by, attendance_id: int, choices: dict) -> None:
     """The secretary enters the written opinion of a member absent with one, where the rules count them."""
-    ballot = _locked_ballot(ballot)
+    ballot = locked_ballot(ballot)
     meeting = ballot.meeting
     if not queries.is_secretary(by, meeting.council):
         raise ValidationError(_("Only the council's secretary enters written opinions."))
@@ -179,12 +195,13 @@ def record_written_opinion(ballot, *, by, attendance_id: int, choices: dict) -> 
 @transaction.atomic
 def enter_paper_tallies(ballot, *, by, tallies: dict[int, tuple[int, int, int]]) -> None:
     """Paper ballot: the secretary enters agree / disagree / abstain counts per item (may correct them
-    until the ballot closes). Each item's total cannot exceed the members present plus the written
+    until the ballot is counted). Each item's total cannot exceed the members present plus the written
     opinions counted."""
-    ballot = _locked_ballot(ballot)
+    ballot = locked_ballot(ballot)
     if not queries.is_secretary(by, ballot.meeting.council):
         raise ValidationError(_("Only the council's secretary enters the tallies of a paper ballot."))
-    _require_open(ballot, BallotMode.PAPER)
+    if not (ballot.mode == BallotMode.PAPER and ballot.state == BallotState.COUNTING):  # papers are counted
+        _require_open(ballot, BallotMode.PAPER)  # while voting is open or once it has closed
     rows = {t.item_id: t for t in BallotTally.objects.filter(ballot=ballot).select_related(
         "item__nomination__person", "item__nomination__unit", "item__nomination__household")}
     errors = []
@@ -211,51 +228,17 @@ def enter_paper_tallies(ballot, *, by, tallies: dict[int, tuple[int, int, int]])
 
 
 @transaction.atomic
-def close_ballot(ballot, *, by) -> list[AgendaItem]:
-    """Final: each item gets its tallies, threshold and outcome; each line becomes approved or not
-    approved; each dossier whose lines are all decided becomes considered."""
-    ballot = _locked_ballot(ballot)
-    meeting = ballot.meeting
-    role = _require_chair_or_secretary(by, meeting.council)
+def close_ballot(ballot, *, by) -> Ballot:
+    """Voting stops (open → counting). The results come with the count (tdkt.council.services.counting)."""
+    ballot = locked_ballot(ballot)
+    role = require_chair_or_secretary(by, ballot.meeting.council)
     if ballot.state != BallotState.OPEN:
         raise ValidationError(_("Only an open ballot can be closed."))
-    if ballot.mode == BallotMode.PAPER and not ballot.paper_tallies_entered:
-        raise ValidationError(_("Enter the tallies of the paper ballot before closing it."))
     BALLOT.perform(ballot, "close", by=by, extra={"on_behalf_of_chair": role == "secretary"},
                    closed_at=timezone.now(), closed_by=by)
-    rules = rules_for(meeting.council)
-    tallies = {t.item_id: t for t in BallotTally.objects.filter(ballot=ballot)}
-    items = list(AgendaItem.objects.filter(meeting=meeting).select_related(
-        "award_type", "nomination__dossier", "nomination__person", "nomination__unit", "nomination__household"))
-    total = ballot.members_total
-    for item in items:
-        tally = tallies[item.pk]
-        threshold = threshold_for(item.award_type, default_percent=rules.default_threshold_percent)
-        passed = threshold.passes(tally.agree, total)
-        item.agree, item.disagree, item.abstain = tally.agree, tally.disagree, tally.abstain
-        item.threshold_percent = threshold.percent
-        item.threshold_basis = threshold.basis[:255]
-        item.outcome = Outcome.APPROVED if passed else Outcome.NOT_APPROVED
-        reason = _("Council ballot of %(meeting)s: %(agree)d of %(total)d members agree (%(share)s); "
-                   "required: %(rule)s.") % {"meeting": meeting, "agree": tally.agree, "total": total,
-                                             "share": share_text(tally.agree, total), "rule": threshold.label()}
-        if item.nomination.state == NominationState.ACCEPTED:  # a line withdrawn meanwhile keeps its state
-            NOMINATION.perform(item.nomination, "approve" if passed else "not_approve", by=by, reason=reason)
-    AgendaItem.objects.bulk_update(items, ["agree", "disagree", "abstain", "threshold_percent", "threshold_basis",
-                                           "outcome"])
-    dossier_ids = {item.nomination.dossier_id for item in items}
-    still_pending = set(Dossier.objects.filter(pk__in=dossier_ids, nominations__state=NominationState.ACCEPTED)
-                        .values_list("pk", flat=True))
-    for dossier in Dossier.objects.filter(pk__in=dossier_ids - still_pending, state=DossierState.READY_FOR_COUNCIL):
-        DOSSIER.perform(dossier, "consider", by=by, reason=_("Considered by the council at %(meeting)s.") % {"meeting": meeting})
-    record(by, AuditAction.UPDATE, ballot, changes={
-        "on_behalf_of_chair": role == "secretary",
-        "results": {str(i.pk): [i.agree, i.disagree, i.abstain, i.outcome] for i in items}})
-    return items
+    return ballot
 
 
 @BALLOT.implements("close")
 def _close(ballot, *, by, reason=""):
-    close_ballot(ballot, by=by)
-    ballot.refresh_from_db(fields=["state", "closed_at", "closed_by"])
-    return ballot
+    return close_ballot(ballot, by=by)

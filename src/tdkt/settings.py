@@ -125,8 +125,11 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# The argon2id limits that lock a secret ballot's private key (tdkt.council.sealing.KDF_LIMITS).
+BALLOT_KDF_LIMITS = "interactive"
 if envbool("FAST_PASSWORD_HASHER", False):  # test suite only
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    BALLOT_KDF_LIMITS = "minimum"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},

@@ -58,7 +58,17 @@ def test_the_key_is_stored_only_locked(opened):
     locked = bytes(stored.locked_private_key)
     assert PASSPHRASE.encode() not in locked and PASSPHRASE.encode() not in bytes(stored.salt)
     assert len(bytes(stored.public_key)) == 32 and len(locked) == 24 + 16 + 32  # nonce + tag + key
-    assert (stored.opslimit, stored.memlimit) == (sealing.OPSLIMIT, sealing.MEMLIMIT)
+    assert (stored.opslimit, stored.memlimit) == sealing.KDF_LIMITS["minimum"]  # the test suite's setting
+
+
+@pytest.mark.parametrize("strength", ["interactive", "minimum"])
+def test_a_key_unlocks_with_the_limits_it_was_locked_with(settings, strength):
+    settings.BALLOT_KDF_LIMITS = strength
+    key = sealing.new_keypair()
+    stored = sealing.lock_private_key(key, "một cụm mật khẩu dài")
+    assert (stored["opslimit"], stored["memlimit"]) == sealing.KDF_LIMITS[strength]
+    settings.BALLOT_KDF_LIMITS = "minimum" if strength == "interactive" else "interactive"
+    assert bytes(sealing.unlock_private_key(stored, "một cụm mật khẩu dài")) == bytes(key)
 
 
 def test_a_wrong_passphrase_counts_nothing(board, opened):

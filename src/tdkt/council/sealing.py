@@ -22,6 +22,7 @@ import nacl.exceptions
 import nacl.pwhash
 import nacl.secret
 import nacl.utils
+from django.conf import settings
 from nacl.public import PrivateKey, PublicKey, SealedBox
 
 MIN_PASSPHRASE = 10
@@ -29,7 +30,11 @@ PREFIX = b"tdkt-ballot/1:"
 CODES = {"agree": b"A", "disagree": b"D", "abstain": b"N"}
 CHOICE_OF = {code[0]: choice for choice, code in CODES.items()}
 KDF = nacl.pwhash.argon2id
-OPSLIMIT, MEMLIMIT = KDF.OPSLIMIT_INTERACTIVE, KDF.MEMLIMIT_INTERACTIVE
+# settings.BALLOT_KDF_LIMITS: "interactive" (libsodium's interactive limits, 64 MiB) everywhere but the test
+# suite, which uses libsodium's minimum so that hundreds of ballots open in seconds. The limits are stored
+# beside each locked key, so a key is always unlocked with the limits it was locked with.
+KDF_LIMITS = {"interactive": (KDF.OPSLIMIT_INTERACTIVE, KDF.MEMLIMIT_INTERACTIVE),
+              "minimum": (KDF.OPSLIMIT_MIN, KDF.MEMLIMIT_MIN)}
 
 
 class WrongPassphrase(Exception):
@@ -51,9 +56,10 @@ def _box(passphrase: str, salt: bytes, opslimit: int, memlimit: int) -> nacl.sec
 def lock_private_key(private_key: PrivateKey, passphrase: str) -> dict:
     """The stored form of the key pair: public key, locked private key, salt and KDF limits."""
     salt = nacl.utils.random(KDF.SALTBYTES)
-    locked = _box(passphrase, salt, OPSLIMIT, MEMLIMIT).encrypt(bytes(private_key))
+    opslimit, memlimit = KDF_LIMITS[settings.BALLOT_KDF_LIMITS]
+    locked = _box(passphrase, salt, opslimit, memlimit).encrypt(bytes(private_key))
     return {"public_key": bytes(private_key.public_key), "locked_private_key": bytes(locked), "salt": salt,
-            "opslimit": OPSLIMIT, "memlimit": MEMLIMIT}
+            "opslimit": opslimit, "memlimit": memlimit}
 
 
 def unlock_private_key(stored: Mapping, passphrase: str) -> PrivateKey:

@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "tdkt.accounts.middleware.SecondFactorMiddleware",
     "tdkt.accounts.middleware.AccessDecisionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "tdkt.core.middleware.StorageErrorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -185,7 +186,8 @@ EXPORTS_DIR = envstr("EXPORTS_DIR", "")
 # An export of more rows than this runs as a background job (tdkt.jobs.exporting); smaller ones are streamed.
 EXPORT_JOB_THRESHOLD = envint("EXPORT_JOB_THRESHOLD", 2000)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # FileSystemStorage whose write failures are a Vietnamese message, not an HTTP 500 (tdkt.lib.storage).
+    "default": {"BACKEND": "tdkt.lib.storage.CheckedFileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG

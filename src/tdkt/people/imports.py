@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
+from tdkt.lib.forms import EARLIEST_YEAR
 from tdkt.lib.uploads import SniffedUpload, csv_rows
-from tdkt.lib.vndates import CellError, read_date, read_year
+from tdkt.lib.vndates import CellError, cell_text, read_date, read_year
 from tdkt.lib.vntext import fold
 from tdkt.people.enums import Gender, PersonCategory
 from tdkt.people.models import Person
@@ -50,21 +51,29 @@ def _rows(upload: SniffedUpload) -> list[list[str]]:
         sheet = book.worksheets[0]
         rows = []
         for values in sheet.iter_rows(values_only=True):
-            rows.append(["" if v is None else (v if isinstance(v, datetime.date) else str(v).strip()) for v in values])
+            # cell_text: the cell's text without control or invisible characters (tdkt.lib.hygiene)
+            rows.append([v if isinstance(v, datetime.date) else cell_text(v) for v in values])
         return rows
-    return [[cell.strip() for cell in row] for row in csv_rows(upload.data)]
+    return [[cell_text(cell) for cell in row] for row in csv_rows(upload.data)]
+
+
+class BeforeEarliestYear(CellError):
+    """A birth date or year before 1900: read, but no one the system records was born then."""
 
 
 def _parse_birth(value) -> tuple[datetime.date | None, int | None]:
     """A birth date (any Vietnamese date form, see tdkt.lib.vndates) or a bare year; CellError otherwise."""
     try:
         day = read_date(value, timezone.localdate())
-        return day, day.year if day else None
+        year = day.year if day else None
     except CellError:
+        day = None
         year, school_year = read_year(value)  # a bare year, or CellError again
-    if school_year:  # "2023-2024" is a school year, not a birth year
-        raise CellError(school_year)
-    return None, year
+        if school_year:  # "2023-2024" is a school year, not a birth year
+            raise CellError(school_year) from None
+    if year is not None and year < EARLIEST_YEAR:
+        raise BeforeEarliestYear(cell_text(value))
+    return day, year
 
 
 def import_people(upload: SniffedUpload, *, unit, by) -> ImportReport:
@@ -94,6 +103,9 @@ def import_people(upload: SniffedUpload, *, unit, by) -> ImportReport:
             person.gender = gender or ""
         try:
             person.birth_date, person.birth_year = _parse_birth(values.get("birth", ""))
+        except BeforeEarliestYear:
+            row_errors.append(_("column “Ngày sinh”: “%(value)s” is before %(year)d") % {
+                "value": values["birth"], "year": EARLIEST_YEAR})
         except ValueError:
             row_errors.append(_("column “Ngày sinh”: “%(value)s” is not a date dd/mm/yyyy or a year") % {"value": values["birth"]})
         person.ethnicity = str(values.get("ethnicity", ""))

@@ -56,7 +56,7 @@ INSTALLED_APPS = [
     "tdkt.portal",
     "tdkt.jobs",
     "django_tasks_db",  # the database queue of background tasks (manage.py run_worker)
-    "tdkt.accounts.apps.SignInProtectionConfig",  # django-axes: failed sign-ins per (account, address)
+    "tdkt.accounts.axes_app.SignInProtectionConfig",  # django-axes: failed sign-ins per (account, address)
 ]
 
 MIDDLEWARE = [
@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "tdkt.accounts.middleware.AccessDecisionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "tdkt.core.middleware.StorageErrorMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: sees the sign-in page's response (AXES_LOCKOUT_CALLABLE)
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -151,8 +152,8 @@ AXES_RESET_ON_SUCCESS = False  # reset only once the whole sign-in (second facto
 AXES_ENABLE_ADMIN = False  # tdkt.accounts.admin shows the attempts in Vietnamese, audited
 AXES_VERBOSE = False
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]
-# The sign-in form shows the lock itself (tdkt.accounts.services), so axes' middleware is not installed.
-SILENCED_SYSTEM_CHECKS = ["axes.W002"]
+# The sign-in form shows the lock itself (tdkt.accounts.services): axes' middleware keeps that page.
+AXES_LOCKOUT_CALLABLE = "tdkt.accounts.lockout.keep_sign_in_page"
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 8 * 3600)
 SESSION_SAVE_EVERY_REQUEST = True  # idle expiry: the age counts from the last request
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

@@ -1,4 +1,3 @@
-from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -10,8 +9,3 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from tdkt.accounts import signals  # noqa: F401 - in ready(): connects the receivers once models are loaded
 
-
-class SignInProtectionConfig(AxesAppConfig):
-    """django-axes under a Vietnamese name in the administrator's pages (axes itself has no verbose name)."""
-
-    verbose_name = _("Sign-in protection")

@@ -98,3 +98,9 @@ def forget_failures(request, username: str) -> None:
     address = client_ip(request)
     if address:  # without an address the filter would match every address of the account
         AxesProxyHandler.reset_attempts(ip_address=address, username=fold_username(username))
+
+
+def keep_sign_in_page(request, original_response=None, credentials=None):
+    """AXES_LOCKOUT_CALLABLE: the sign-in page already says the address must wait (in Vietnamese, the same for
+    any user name), so axes' middleware keeps it instead of drawing its own English page."""
+    return original_response

@@ -122,6 +122,7 @@ def import_people(upload: SniffedUpload, *, unit, by) -> ImportReport:
             seen_ids[person.national_id] = number
         try:
             person.full_clean(exclude=["name_folded", "unit"])
+            person.check_national_id_against_birth()
         except ValidationError as exc:
             for field_name, messages in exc.message_dict.items():
                 label = Person._meta.get_field(field_name).verbose_name if field_name != "__all__" else ""

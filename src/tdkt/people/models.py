@@ -85,6 +85,11 @@ class Person(models.Model):
             raise ValidationError({"birth_year": _("The year of birth cannot be in the future.")})
         if self.birth_date and self.birth_year and self.birth_date.year != self.birth_year:
             raise ValidationError({"birth_year": _("The year of birth does not match the date of birth.")})
+
+    def check_national_id_against_birth(self) -> None:
+        """The year of birth the citizen ID states is the person's, when both are known. Called where an officer
+        types or imports them (PersonForm, the people import), who can correct either value; not in clean(), so
+        rows stored before this check are not refused on an unrelated change made by a service."""
         if self.national_id:
             try:
                 validate_national_id_matches_birth(self.national_id, self.birth_year or (

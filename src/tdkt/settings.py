@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "tdkt.portal",
     "tdkt.jobs",
     "django_tasks_db",  # the database queue of background tasks (manage.py run_worker)
+    "tdkt.accounts.axes_app.SignInProtectionConfig",  # django-axes: failed sign-ins per (account, address)
 ]
 
 MIDDLEWARE = [
@@ -78,6 +79,8 @@ MIDDLEWARE = [
     "tdkt.accounts.middleware.SecondFactorMiddleware",
     "tdkt.accounts.middleware.AccessDecisionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "tdkt.core.middleware.StorageErrorMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: sees the sign-in page's response (AXES_LOCKOUT_CALLABLE)
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -138,9 +141,33 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "tdkt.accounts.validators.CharacterClassValidator"},
 ]
 
-# Login protection: lock an account after LOGIN_MAX_FAILURES failed attempts for LOGIN_LOCKOUT_MINUTES.
+# Sign-in protection (django-axes, driven by tdkt.accounts.lockout): LOGIN_MAX_FAILURES failures lock the PAIR
+# (account, client address), never the account alone, so nobody can lock the owner out from another address.
+# The lock lasts LOGIN_LOCKOUT_MINUTES, doubled for every further LOGIN_MAX_FAILURES failures from the same
+# address (any account), up to LOGIN_LOCKOUT_MAX_MINUTES. Wrong TOTP codes count as failures.
 LOGIN_MAX_FAILURES = envint("LOGIN_MAX_FAILURES", 5)
 LOGIN_LOCKOUT_MINUTES = envint("LOGIN_LOCKOUT_MINUTES", 15)
+LOGIN_LOCKOUT_MAX_MINUTES = envint("LOGIN_LOCKOUT_MAX_MINUTES", 24 * 60)
+# The client address is REMOTE_ADDR. Behind trusted reverse proxies, set TRUSTED_PROXY_COUNT to how many of them
+# append to X-Forwarded-For: the address is then that many entries from its right end (the entries further left
+# are written by the client and can be forged). 0 (the default) never reads X-Forwarded-For.
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked (account, address) before the password
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = LOGIN_MAX_FAILURES
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = "tdkt.accounts.lockout.cool_off"
+AXES_USE_ATTEMPT_EXPIRATION = True  # each attempt keeps its own expiry: cool-offs differ between addresses
+AXES_USERNAME_CALLABLE = "tdkt.accounts.lockout.attempted_username"
+AXES_CLIENT_IP_CALLABLE = "tdkt.accounts.middleware.client_ip"
+AXES_RESET_ON_SUCCESS = False  # reset only once the whole sign-in (second factor included) succeeds
+AXES_ENABLE_ADMIN = False  # tdkt.accounts.admin shows the attempts in Vietnamese, audited
+AXES_VERBOSE = False
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]
+# The sign-in form shows the lock itself (tdkt.accounts.services): axes' middleware keeps that page.
+AXES_LOCKOUT_CALLABLE = "tdkt.accounts.lockout.keep_sign_in_page"
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 8 * 3600)
 SESSION_SAVE_EVERY_REQUEST = True  # idle expiry: the age counts from the last request
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -194,7 +221,8 @@ EXPORTS_DIR = envstr("EXPORTS_DIR", "")
 # An export of more rows than this runs as a background job (tdkt.jobs.exporting); smaller ones are streamed.
 EXPORT_JOB_THRESHOLD = envint("EXPORT_JOB_THRESHOLD", 2000)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # FileSystemStorage whose write failures are a Vietnamese message, not an HTTP 500 (tdkt.lib.storage).
+    "default": {"BACKEND": "tdkt.lib.storage.CheckedFileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG

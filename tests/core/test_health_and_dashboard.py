@@ -29,7 +29,8 @@ def test_healthz_reports_the_database():
     response = Client().get("/healthz")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
-    assert response.json() == {"status": "ok", "database": {"status": "ok", "vendor": connection.vendor}}
+    assert response.json() == {"status": "ok", "database": {"status": "ok", "vendor": connection.vendor},
+                               "storage": {"status": "ok"}}
 
 
 @pytest.mark.django_db

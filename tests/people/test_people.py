@@ -361,7 +361,7 @@ BAD_ROWS = [
     ["Hoàng Thị Lan", "Nữ", "31/02/1990", "Tày", "Kế toán", "Viên chức", ""],  # row 3: no 31 February
     ["Sùng A Chư", "Không rõ", "1985", "H'Mông", "Công nhân", "Người lao động", ""],  # row 4: gender
     ["Vàng Thị Mỷ", "Nữ", "1992", "H'Mông", "", "Nông dân", "00109001234"],  # row 5: 11 digits
-    ["Lý A Sử", "Nam", "1980", "Dao", "", "Nông dân", "001090012345"],  # row 6: same ID as row 2
+    ["Lý A Sử", "Nam", "1990", "Dao", "", "Nông dân", "001090012345"],  # row 6: same ID as row 2
 ]
 BAD_ROW_ERRORS = [
     "Row 3: column “Ngày sinh”: “31/02/1990” is not a date dd/mm/yyyy or a year",
@@ -447,7 +447,7 @@ def test_bad_rows_are_listed_in_vietnamese_by_default(world, clerk_a, vietnamese
 
 
 def test_a_citizen_id_already_in_the_database_is_a_row_error(world, clerk_a):
-    rows = [*GOOD_ROWS, ["Trần Văn Bình", "Nam", "1979", "Kinh", "", "Công chức", "010090001234"]]
+    rows = [*GOOD_ROWS, ["Trần Văn Bình", "Nam", "1990", "Kinh", "", "Công chức", "010090001234"]]
     before = state()
     response = post_import(clerk_a, world.unit_a, csv_bytes(rows), "danh-sach.csv", **EN)
     assert response.context["report"].errors == ["Row 5: citizen ID: Person with this Citizen ID already exists."]

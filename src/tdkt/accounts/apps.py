@@ -8,3 +8,4 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         from tdkt.accounts import signals  # noqa: F401 - in ready(): connects the receivers once models are loaded
+

@@ -1,3 +1,5 @@
+import ipaddress
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
@@ -13,12 +15,25 @@ _SELF_GUARDED_APPS = {"admin"}
 SESSION_PENDING_SECOND_FACTOR = "tdkt_pending_second_factor"
 
 
+def _valid_ip(text: str | None) -> str | None:
+    try:
+        return str(ipaddress.ip_address((text or "").strip()))
+    except ValueError:
+        return None
+
+
 def client_ip(request) -> str | None:
-    if settings.SECURE_PROXY_SSL_HEADER:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR")
+    """The client's address: REMOTE_ADDR, or, behind TRUSTED_PROXY_COUNT trusted proxies, the entry of
+    X-Forwarded-For that the outermost trusted proxy wrote (counted from the right: entries further left come
+    from the client and can be forged). Sign-in lockout and the audit log both key on it."""
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies > 0:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if len(forwarded) >= proxies:
+            address = _valid_ip(forwarded[-proxies])
+            if address:
+                return address
+    return _valid_ip(request.META.get("REMOTE_ADDR"))
 
 
 class SecondFactorMiddleware:

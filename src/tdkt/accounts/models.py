@@ -10,8 +10,6 @@ class User(AbstractUser):
     """A person who signs in (người dùng). What they may do comes from their memberships."""
 
     full_name = models.CharField(_("full name"), max_length=200, blank=True)
-    failed_logins = models.PositiveSmallIntegerField(_("failed logins in a row"), default=0)
-    locked_until = models.DateTimeField(_("locked until"), null=True, blank=True)
     totp_secret = models.CharField(_("TOTP secret"), max_length=64, blank=True)
     totp_confirmed_at = models.DateTimeField(_("second factor confirmed at"), null=True, blank=True)
     # Time step of the last accepted code: a code is accepted once (no replay within its window).

@@ -1,4 +1,4 @@
-"""Sign-in with lockout, and the TOTP second factor."""
+"""Sign-in with lockout per (account, address) (tdkt.accounts.lockout), and the TOTP second factor."""
 
 import datetime
 from dataclasses import dataclass
@@ -9,7 +9,9 @@ from django.contrib.auth import authenticate
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from tdkt.accounts import lockout
 from tdkt.accounts.enums import SECOND_FACTOR_REQUIRED_ROLES
 from tdkt.accounts.models import User
 from tdkt.accounts.scope import get_scope
@@ -21,69 +23,91 @@ from tdkt.audit.services import record
 class SignInResult:
     user: User | None
     error: str = ""
+    locked: bool = False  # the (account, address) pair is locked: the view answers 429
 
 
-def _locked_message(until: datetime.datetime) -> str:
-    local = timezone.localtime(until)
-    return _("This account is locked after too many failed sign-ins. Try again after %(time)s.") % {
-        "time": local.strftime("%H:%M %d/%m/%Y")
-    }
+def generic_error() -> str:
+    """One message for an unknown user name and a wrong password, so neither tells whether an account exists."""
+    return _("Wrong user name or password.")
+
+
+def locked_message(remaining: datetime.timedelta) -> str:
+    """Names the address and the wait, never the account: an unknown user name locks the same way."""
+    minutes = lockout.minutes_left(remaining)
+    return ngettext(
+        "Too many failed sign-ins from this address. Try again in %(minutes)s minute.",
+        "Too many failed sign-ins from this address. Try again in %(minutes)s minutes.",
+        minutes,
+    ) % {"minutes": minutes}
+
+
+def _locked(request, username: str) -> SignInResult:
+    remaining = lockout.remaining_lock(request, username) or datetime.timedelta(minutes=1)
+    return SignInResult(None, locked_message(remaining), locked=True)
+
+
+def _audit_failure(username: str, account: User | None, changes: dict) -> None:
+    if account is None:
+        record(username[:150], AuditAction.LOGIN_FAILED, changes={"username": username[:150]} | changes,
+               object_type="accounts.user", object_repr=username[:150])
+    else:
+        record(username[:150], AuditAction.LOGIN_FAILED, account, changes=changes)
+
+
+def _audit_lock(username: str, account: User | None, request) -> None:
+    minutes = lockout.minutes_left(lockout.remaining_lock(request, username) or datetime.timedelta(0))
+    if account is None:
+        record(username[:150], AuditAction.LOCKED, changes={"username": username[:150], "minutes": minutes},
+               object_type="accounts.user", object_repr=username[:150])
+    else:
+        record(username[:150], AuditAction.LOCKED, account, changes={"minutes": minutes})
 
 
 def sign_in(request, username: str, password: str) -> SignInResult:
-    """Check the password, counting failures; lock the account after LOGIN_MAX_FAILURES in a row."""
-    generic_error = _("Wrong user name or password.")
-    with transaction.atomic():
-        account = User.objects.select_for_update().filter(username__iexact=username.strip()).first()
-        now = timezone.now()
-        if account is not None and account.locked_until and account.locked_until > now:
-            record(username, AuditAction.LOGIN_FAILED, account, changes={"reason": "locked"})
-            return SignInResult(None, _locked_message(account.locked_until))
-        user = authenticate(request, username=account.username if account else username, password=password)
-        if user is not None:
-            if user.failed_logins or user.locked_until:
-                user.failed_logins = 0
-                user.locked_until = None
-                user.save(update_fields=["failed_logins", "locked_until"])
-            return SignInResult(user)
-        if account is None:
-            record(username[:150], AuditAction.LOGIN_FAILED, changes={"username": username[:150]},
-                   object_type="accounts.user", object_repr=username[:150])
-            return SignInResult(None, generic_error)
-        result = _count_failure(account, username)
-        return SignInResult(None, result.error or generic_error)
+    """Check the password; failures are counted per (account, address) and lock that pair only (lockout)."""
+    username = username.strip()
+    account = User.objects.filter(username__iexact=username).first()
+    was_locked = lockout.remaining_lock(request, username) is not None
+    # Axes' backend refuses a locked pair before the password is checked; either way a refusal sends
+    # user_login_failed, which counts the failure (a try during the lock prolongs it).
+    user = authenticate(request, username=account.username if account else username, password=password)
+    if user is not None:
+        if not second_factor_required(user):
+            lockout.forget_failures(request, username)
+        return SignInResult(user)
+    if was_locked:
+        _audit_failure(username, account, {"reason": "locked"})
+        return _locked(request, username)
+    _audit_failure(username, account, {"failures": lockout.failures(request)})
+    if getattr(request, "axes_locked_out", False):
+        _audit_lock(username, account, request)
+        return _locked(request, username)
+    return SignInResult(None, generic_error())
 
 
-def _count_failure(account: User, username: str, *, step: str = "") -> SignInResult:
-    """One more failure for a known account; lock it when the limit is reached. Call inside a transaction."""
-    account.failed_logins += 1
-    changes = {"failed_logins": account.failed_logins} | ({"step": step} if step else {})
-    record(username, AuditAction.LOGIN_FAILED, account, changes=changes)
-    fields = ["failed_logins"]
-    if account.failed_logins >= settings.LOGIN_MAX_FAILURES:
-        account.locked_until = timezone.now() + datetime.timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
-        account.failed_logins = 0
-        fields.append("locked_until")
-        record(username, AuditAction.LOCKED, account, changes={"locked_until": str(account.locked_until)})
-    account.save(update_fields=fields)
-    if account.locked_until and account.locked_until > timezone.now():
-        return SignInResult(None, _locked_message(account.locked_until))
-    return SignInResult(account)
+def second_factor_failed(request, user: User) -> SignInResult:
+    """A wrong TOTP code counts like a wrong password, for the same (account, address) pair.
 
-
-def second_factor_failed(user: User) -> SignInResult:
-    """A wrong TOTP code counts like a wrong password: audited, and the account locks at the limit.
-
-    Returns a result without a user when the account is now locked.
+    Returns a result without a user when the pair is now locked.
     """
-    with transaction.atomic():
-        account = User.objects.select_for_update().get(pk=user.pk)
-        return _count_failure(account, account.username, step="second_factor")
+    now_locked = lockout.count_failure(request, user.username)
+    record(user.username, AuditAction.LOGIN_FAILED, user,
+           changes={"failures": lockout.failures(request), "step": "second_factor"})
+    if now_locked:
+        _audit_lock(user.username, user, request)
+        return _locked(request, user.username)
+    return SignInResult(user)
 
 
-def second_factor_passed(user: User) -> None:
-    if user.failed_logins:
-        User.objects.filter(pk=user.pk).update(failed_logins=0)
+def second_factor_locked(request, user: User) -> SignInResult | None:
+    """Refuse the TOTP step while the pair is locked (the password step passed before the lock)."""
+    if lockout.remaining_lock(request, user.username) is None:
+        return None
+    return _locked(request, user.username)
+
+
+def second_factor_passed(request, user: User) -> None:
+    lockout.forget_failures(request, user.username)
 
 
 def record_password_change(user: User) -> None:

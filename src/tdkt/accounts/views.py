@@ -26,10 +26,12 @@ def _next_url(request):
 @public
 def sign_in(request):
     form = SignInForm(request.POST or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
         result = services.sign_in(request, form.cleaned_data["username"], form.cleaned_data["password"])
         if result.user is None:
             form.add_error(None, result.error)
+            status = 429 if result.locked else 200  # the same for a known and an unknown user name
         else:
             login(request, result.user)
             if services.second_factor_required(result.user):
@@ -37,7 +39,8 @@ def sign_in(request):
                 request.session["tdkt_next"] = str(_next_url(request))
                 return redirect("accounts:second_factor")
             return redirect(_next_url(request))
-    return render(request, "accounts/login.html", {"form": form, "next": request.GET.get("next", "")})
+    return render(request, "accounts/login.html", {"form": form, "next": request.GET.get("next", "")},
+                  status=status)
 
 
 def second_factor(request):
@@ -50,27 +53,34 @@ def second_factor(request):
     if enrolling and not secret:
         secret = request.session[SESSION_ENROL_SECRET] = services.new_totp_secret()
     form = TotpForm(request.POST or None)
+    if request.method == "POST" and (refusal := services.second_factor_locked(request, user)):
+        return _back_to_sign_in(request, refusal)
     if request.method == "POST" and form.is_valid():
         code = form.cleaned_data["code"]
         ok = (services.confirm_second_factor(user, secret, code, by=user) if enrolling
               else services.verify_totp(user, code))
         if ok:
-            services.second_factor_passed(user)
+            services.second_factor_passed(request, user)
             request.session.pop(SESSION_PENDING_SECOND_FACTOR, None)
             request.session.pop(SESSION_ENROL_SECRET, None)
             request.session.cycle_key()
             return redirect(request.session.pop("tdkt_next", None) or "core:dashboard")
-        failure = services.second_factor_failed(user)
-        if failure.user is None:  # locked: start again from the password once the lock ends
-            logout(request)
-            messages.error(request, failure.error)
-            return redirect("accounts:login")
+        failure = services.second_factor_failed(request, user)
+        if failure.user is None:
+            return _back_to_sign_in(request, failure)
         form.add_error("code", _("The code is wrong or has expired."))
     context = {"form": form, "enrolling": enrolling}
     if enrolling:
         uri = services.provisioning_uri(user, secret)
         context.update(secret=secret, qr_svg=segno.make(uri).svg_inline(scale=4))
     return render(request, "accounts/second_factor.html", context)
+
+
+def _back_to_sign_in(request, refusal):
+    """The pair is locked: sign out the half-signed-in session; start again from the password once it ends."""
+    logout(request)
+    messages.error(request, refusal.error)
+    return redirect("accounts:login")
 
 
 second_factor.access = "signed_in"

@@ -6,10 +6,12 @@ from tdkt.accounts.access import public, signed_in
 from tdkt.accounts.enums import Role
 from tdkt.accounts.scope import get_scope
 from tdkt.core.dashboard import dashboard_figures, dossier_figures
+from tdkt.lib.storage import probe_storage
 
 
 @public
 def healthz(request):
+    """The database answers, and the file storage can be written to (an unwritable media folder is an outage)."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -19,7 +21,11 @@ def healthz(request):
     except Exception as exc:  # noqa: BLE001 - any database failure makes us unhealthy
         db = {"status": "error", "error": exc.__class__.__name__}
         status = 503
-    return JsonResponse({"status": "ok" if status == 200 else "error", "database": db}, status=status)
+    storage = probe_storage()
+    if storage["status"] != "ok":
+        status = 503
+    return JsonResponse({"status": "ok" if status == 200 else "error", "database": db, "storage": storage},
+                        status=status)
 
 
 @signed_in

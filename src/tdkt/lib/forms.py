@@ -1,8 +1,12 @@
-"""Form helpers: the dd/mm/yyyy date widget, and putting a domain ValidationError onto a form, so each message
-lands on the field it names."""
+"""Form helpers: the dd/mm/yyyy date widget, putting a domain ValidationError onto a form, so each message
+lands on the field it names, and the input hygiene of every text and date field (install_input_hygiene)."""
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+
+from tdkt.lib.hygiene import clean_text
 
 
 class DateInput(forms.DateInput):
@@ -22,3 +26,57 @@ def apply_validation_error(form, exc: ValidationError, field_map: dict | None = 
             target = None
         for message in errors:
             form.add_error(target, message)
+
+
+EARLIEST_YEAR = 1900  # no date the system records (births, decisions, awards) is older
+
+
+def earliest_date_error(label) -> ValidationError:
+    """The message for a date before 1900, naming the field."""
+    return ValidationError(
+        _("%(field)s: the date must be in %(year)d or later.") % {"field": capfirst(label or _("Date")),
+                                                                   "year": EARLIEST_YEAR},
+        code="date_before_1900",
+    )
+
+
+def _clean_char_to_python(original):
+    def to_python(self, value):
+        value = original(self, value)
+        # strip=False marks text kept exactly as typed (passwords): never altered.
+        if not self.strip or not isinstance(value, str) or value in self.empty_values:
+            return value
+        cleaned = clean_text(value, multiline=isinstance(self.widget, forms.Textarea))
+        return cleaned.strip()
+
+    to_python.hygiene = True
+    return to_python
+
+
+def _dated_to_python(original):
+    def to_python(self, value):
+        value = original(self, value)
+        if value is not None and value.year < EARLIEST_YEAR:
+            raise earliest_date_error(self.label)
+        return value
+
+    to_python.hygiene = True
+    return to_python
+
+
+def install_input_hygiene() -> None:
+    """Every text and date form field of the project, in one place (called once from CoreConfig.ready):
+
+    - text fields (forms.CharField and its subclasses; model CharField and TextField map to them) lose control,
+      bidirectional-override and other invisible characters and are put in NFC (tdkt.lib.hygiene); a Textarea
+      keeps its line breaks and tabs;
+    - date fields refuse a date before 1900 with a message naming the field, instead of letting a database
+      constraint fail later with an HTTP 500.
+
+    Why a patch of the two base classes rather than a project base form: the ~80 forms, Django's own
+    (password change, admin) and those a future change adds are all covered, with no form to forget.
+    """
+    if not getattr(forms.CharField.to_python, "hygiene", False):
+        forms.CharField.to_python = _clean_char_to_python(forms.CharField.to_python)
+    if not getattr(forms.DateField.to_python, "hygiene", False):
+        forms.DateField.to_python = _dated_to_python(forms.DateField.to_python)

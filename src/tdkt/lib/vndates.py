@@ -7,6 +7,7 @@ CellError carrying the cell's text; none raises anything else.
 import datetime
 import re
 
+from tdkt.lib.hygiene import clean_text
 from tdkt.lib.vntext import fold
 
 EXCEL_EPOCH = datetime.date(1899, 12, 30)  # serial 1 = 1900-01-01 (Excel's 1900 leap-year bug included)
@@ -24,7 +25,8 @@ class CellError(ValueError):
 
 
 def cell_text(value) -> str:
-    """The text of a cell as stored in ImportRow.raw: dates as dd/mm/yyyy, whole numbers without ".0"."""
+    """The text of a cell as stored in ImportRow.raw: dates as dd/mm/yyyy, whole numbers without ".0"; no control
+    or invisible characters (tdkt.lib.hygiene: every spreadsheet importer reads its cells through here)."""
     if value is None:
         return ""
     if isinstance(value, datetime.datetime):
@@ -35,7 +37,7 @@ def cell_text(value) -> str:
         return "1" if value else "0"
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return str(int(value))
-    return _SPACES.sub(" ", str(value)).strip()
+    return _SPACES.sub(" ", clean_text(str(value))).strip()
 
 
 def _date(year: int, month: int, day: int):

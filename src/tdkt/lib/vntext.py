@@ -6,14 +6,17 @@ Pure functions, no Django. `fold("Nguyễn Văn Đạt") == "nguyen van dat"`.
 import re
 import unicodedata
 
+from tdkt.lib.hygiene import clean_text
+
 _SPACES = re.compile(r"\s+")
 # "đ"/"Đ" are separate letters, not "d" + a combining mark, so NFD does not strip them.
 _EXTRA = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d"})
 
 
 def normalize(text: str) -> str:
-    """NFC form with collapsed white space: the canonical stored form of a name."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", text or "")).strip()
+    """NFC form with collapsed white space and no control or invisible characters (tdkt.lib.hygiene): the
+    canonical stored form of a name."""
+    return _SPACES.sub(" ", clean_text(text)).strip()
 
 
 def fold(text: str) -> str:

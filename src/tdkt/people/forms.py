@@ -1,4 +1,5 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.jobs.idempotency import KeyField
@@ -27,6 +28,14 @@ class PersonForm(forms.ModelForm):
 
     def clean_national_id(self):
         return (self.cleaned_data.get("national_id") or "").strip() or None
+
+    def _post_clean(self):
+        super()._post_clean()
+        if "national_id" not in self.errors and "birth_date" not in self.errors and "birth_year" not in self.errors:
+            try:
+                self.instance.check_national_id_against_birth()
+            except ValidationError as exc:
+                self.add_error(None, exc)
 
 
 class PersonSearchForm(forms.Form):

@@ -10,9 +10,10 @@ from django.utils.translation import gettext as _
 
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
+from tdkt.lib.forms import EARLIEST_YEAR
 from tdkt.lib.safefiles import SheetLimitError, SheetLimits, read_sheet_rows
 from tdkt.lib.uploads import SniffedUpload, UploadError, csv_rows
-from tdkt.lib.vndates import CellError, read_date, read_year
+from tdkt.lib.vndates import CellError, cell_text, read_date, read_year
 from tdkt.lib.vntext import fold
 from tdkt.people.enums import Gender, PersonCategory
 from tdkt.people.models import Person
@@ -50,23 +51,30 @@ def _rows(upload: SniffedUpload) -> list[list[str]]:
     """The file's rows; SheetLimitError or UploadError (the message shown as is) for a file refused whole."""
     if upload.kind == "xlsx":
         rows = read_sheet_rows(upload.data, name=upload.name, limits=SHEET_LIMITS)
-        return [["" if v is None else (v if isinstance(v, datetime.date) else str(v).strip()) for v in values]
-                for _number, values in rows]
-    return [[cell.strip() for cell in row] for row in csv_rows(upload.data, name=upload.name,
-                                                                 max_rows=SHEET_LIMITS.max_rows,
-                                                                 max_columns=SHEET_LIMITS.max_columns)]
+        # cell_text: the cell's text without control or invisible characters (tdkt.lib.hygiene)
+        return [[v if isinstance(v, datetime.date) else cell_text(v) for v in values] for _number, values in rows]
+    return [[cell_text(cell) for cell in row] for row in csv_rows(upload.data, name=upload.name,
+                                                                max_rows=SHEET_LIMITS.max_rows,
+                                                                max_columns=SHEET_LIMITS.max_columns)]
+
+
+class BeforeEarliestYear(CellError):
+    """A birth date or year before 1900: read, but no one the system records was born then."""
 
 
 def _parse_birth(value) -> tuple[datetime.date | None, int | None]:
     """A birth date (any Vietnamese date form, see tdkt.lib.vndates) or a bare year; CellError otherwise."""
     try:
         day = read_date(value, timezone.localdate())
-        return day, day.year if day else None
+        year = day.year if day else None
     except CellError:
+        day = None
         year, school_year = read_year(value)  # a bare year, or CellError again
-    if school_year:  # "2023-2024" is a school year, not a birth year
-        raise CellError(school_year)
-    return None, year
+        if school_year:  # "2023-2024" is a school year, not a birth year
+            raise CellError(school_year) from None
+    if year is not None and year < EARLIEST_YEAR:
+        raise BeforeEarliestYear(cell_text(value))
+    return day, year
 
 
 def import_people(upload: SniffedUpload, *, unit, by) -> ImportReport:
@@ -100,6 +108,9 @@ def import_people(upload: SniffedUpload, *, unit, by) -> ImportReport:
             person.gender = gender or ""
         try:
             person.birth_date, person.birth_year = _parse_birth(values.get("birth", ""))
+        except BeforeEarliestYear:
+            row_errors.append(_("column “Ngày sinh”: “%(value)s” is before %(year)d") % {
+                "value": values["birth"], "year": EARLIEST_YEAR})
         except ValueError:
             row_errors.append(_("column “Ngày sinh”: “%(value)s” is not a date dd/mm/yyyy or a year") % {"value": values["birth"]})
         person.ethnicity = str(values.get("ethnicity", ""))
@@ -116,6 +127,7 @@ def import_people(upload: SniffedUpload, *, unit, by) -> ImportReport:
             seen_ids[person.national_id] = number
         try:
             person.full_clean(exclude=["name_folded", "unit"])
+            person.check_national_id_against_birth()
         except ValidationError as exc:
             for field_name, messages in exc.message_dict.items():
                 label = Person._meta.get_field(field_name).verbose_name if field_name != "__all__" else ""

@@ -5,9 +5,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tdkt.lib.forms import EARLIEST_YEAR
 from tdkt.lib.vntext import fold, normalize
 from tdkt.people.enums import Gender, PersonCategory
-from tdkt.people.validators import validate_national_id
+from tdkt.people.validators import validate_national_id, validate_national_id_matches_birth
 
 
 class NationalIdField(models.CharField):
@@ -72,12 +73,29 @@ class Person(models.Model):
 
     def clean(self):
         today = timezone.localdate()
+        if self.birth_date and self.birth_date.year < EARLIEST_YEAR:
+            raise ValidationError({"birth_date": _("The date of birth must be in %(year)d or later.") % {
+                "year": EARLIEST_YEAR}})
+        if self.birth_year and self.birth_year < EARLIEST_YEAR:
+            raise ValidationError({"birth_year": _("The year of birth must be %(year)d or later.") % {
+                "year": EARLIEST_YEAR}})
         if self.birth_date and self.birth_date > today:
             raise ValidationError({"birth_date": _("The date of birth cannot be in the future.")})
         if self.birth_year and self.birth_year > today.year:
             raise ValidationError({"birth_year": _("The year of birth cannot be in the future.")})
         if self.birth_date and self.birth_year and self.birth_date.year != self.birth_year:
             raise ValidationError({"birth_year": _("The year of birth does not match the date of birth.")})
+
+    def check_national_id_against_birth(self) -> None:
+        """The year of birth the citizen ID states is the person's, when both are known. Called where an officer
+        types or imports them (PersonForm, the people import), who can correct either value; not in clean(), so
+        rows stored before this check are not refused on an unrelated change made by a service."""
+        if self.national_id:
+            try:
+                validate_national_id_matches_birth(self.national_id, self.birth_year or (
+                    self.birth_date.year if self.birth_date else None))
+            except ValidationError as exc:
+                raise ValidationError({"national_id": exc.messages}) from exc
 
 
 class Household(models.Model):

@@ -50,7 +50,6 @@ def create_accounts(key_people, units, council, group, valid_from):
                 "full_name": full_name, "last_name": family[:150], "first_name": rest[:150],
                 "email": f"{account.username}@demo.tdkt.invalid", "password": password, "is_active": True,
                 "is_staff": account.role == Role.SYSTEM_ADMIN, "is_superuser": account.role == Role.SYSTEM_ADMIN,
-                "failed_logins": 0, "locked_until": None,
             },
         )
         Membership.objects.filter(user=user).delete()

@@ -234,3 +234,23 @@ def test_truncate_is_refused_even_when_the_privilege_is_granted_by_mistake():
         connection.close()
         with db_roles.owner_connection() as owner:
             owner.execute(f"REVOKE TRUNCATE ON {', '.join(tables)} FROM \"{app_role}\"")
+
+
+def test_the_admin_shows_award_records_from_signing_read_only(world, signed):
+    """The superuser's repair pages: a record created by signing can be viewed, not changed or deleted; a
+    record entered by hand stays repairable."""
+    from django.contrib import admin
+    from django.test import RequestFactory
+
+    from tdkt.accounts.models import User
+    from tdkt.awards.admin import AwardRecordAdmin
+    from tests.factories import make_award
+
+    request = RequestFactory().get("/admin/")
+    request.user = User.objects.create_superuser("quantri.goc", password="x" * 12)
+    model_admin = AwardRecordAdmin(AwardRecord, admin.site)
+    from_signing = AwardRecord.objects.get(pk=_ids(signed)["record"])
+    by_hand = make_award(person=world.person_b)
+    assert [(model_admin.has_view_permission(request, record), model_admin.has_change_permission(request, record),
+             model_admin.has_delete_permission(request, record)) for record in (from_signing, by_hand, None)] == [
+        (True, False, False), (True, True, True), (True, True, True)]

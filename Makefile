@@ -83,12 +83,18 @@ test-sqlite: venv messages
 	@echo "=== Test pass: SQLite ==="
 	$(PYTEST)
 
-# A throwaway cluster (scripts/pg_cluster.sh), always stopped afterwards.
+# A throwaway cluster (scripts/pg_cluster.sh), always stopped afterwards. As in production, the tests
+# run as the application role (DATABASE_URL: owns nothing) while the owner role (DATABASE_OWNER_URL)
+# creates, migrates, flushes and drops the test databases (tests/db_roles.py); the superuser URL is
+# for the tests that inspect pages of the database files (pageinspect).
 test-postgres: venv messages
 	@echo "=== Test pass: PostgreSQL 15 ==="
 	trap 'scripts/pg_cluster.sh stop' EXIT; \
 	scripts/pg_cluster.sh start; \
-	DATABASE_URL="$$(scripts/pg_cluster.sh url)" $(PYTEST)
+	DATABASE_URL="$$(scripts/pg_cluster.sh url)" \
+	DATABASE_OWNER_URL="$$(scripts/pg_cluster.sh owner-url)" \
+	DATABASE_SUPERUSER_URL="$$(scripts/pg_cluster.sh superuser-url)" \
+	$(PYTEST)
 
 # Debian's Chromium for the browser tests (Playwright cannot download its own), the
 # PostgreSQL 15 server (initdb lives in /usr/lib/postgresql/15/bin, off PATH) and gettext

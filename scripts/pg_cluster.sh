@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL 15 cluster for the test suite.
 #
-#   scripts/pg_cluster.sh start   # init + start (no-op if already running)
-#   scripts/pg_cluster.sh url     # print the DATABASE_URL for it
-#   scripts/pg_cluster.sh stop    # stop it and delete its data directory
+#   scripts/pg_cluster.sh start          # init + start (no-op if already running)
+#   scripts/pg_cluster.sh url            # the application role's DATABASE_URL
+#   scripts/pg_cluster.sh owner-url      # the owner role's DATABASE_OWNER_URL (migrations, test databases)
+#   scripts/pg_cluster.sh superuser-url  # DATABASE_SUPERUSER_URL (postgres over the private socket)
+#   scripts/pg_cluster.sh stop           # stop it and delete its data directory
 #
 # Private port (PGPORT_TDKT, default 55432), listens on 127.0.0.1 only, private unix
-# socket directory, durability off for speed. Role tdkt/tdkt (superuser: migrations
-# create the unaccent and pg_trgm extensions) and database tdkt.
+# socket directory, durability off for speed. The roles of docs/operations.md ("Database roles"):
+# tdkt_owner/tdkt_owner (CREATEDB, owns database tdkt and everything migrations create) and the
+# application role tdkt/tdkt (LOGIN only: owns nothing, gets row privileges from the owner after
+# migrate). The unaccent and pg_trgm extensions are created by the superuser in template1 and tdkt,
+# so every database made from template1 (test databases too) has them.
 # initdb refuses to run as root, so as root the server runs as the postgres OS user.
 set -euo pipefail
 
@@ -83,12 +88,15 @@ CONF
         exit 1
     fi
 
-    psql_owner -c "CREATE ROLE tdkt LOGIN SUPERUSER CREATEDB PASSWORD 'tdkt'" \
-               -c "CREATE DATABASE tdkt OWNER tdkt"
+    psql_owner -c "CREATE ROLE tdkt_owner LOGIN NOSUPERUSER CREATEDB NOCREATEROLE PASSWORD 'tdkt_owner'" \
+               -c "CREATE ROLE tdkt LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD 'tdkt'" \
+               -c "CREATE DATABASE tdkt OWNER tdkt_owner"
     # The migrations need these contrib extensions (Debian's postgresql-15 ships them).
-    psql_owner -d tdkt -c "CREATE EXTENSION IF NOT EXISTS unaccent" \
-                       -c "CREATE EXTENSION IF NOT EXISTS pg_trgm" \
-        || { echo "contrib extensions unaccent/pg_trgm are missing from this PostgreSQL" >&2; exit 1; }
+    for db in template1 tdkt; do
+        psql_owner -d "$db" -c "CREATE EXTENSION IF NOT EXISTS unaccent" \
+                            -c "CREATE EXTENSION IF NOT EXISTS pg_trgm" \
+            || { echo "contrib extensions unaccent/pg_trgm are missing from this PostgreSQL" >&2; exit 1; }
+    done
     echo "PostgreSQL $("$BIN/postgres" --version | awk '{print $3}') running on 127.0.0.1:$PORT ($DATA)"
 }
 
@@ -104,9 +112,20 @@ url() {
     echo "postgres://tdkt:tdkt@127.0.0.1:$PORT/tdkt"
 }
 
+owner_url() {
+    echo "postgres://tdkt_owner:tdkt_owner@127.0.0.1:$PORT/tdkt"
+}
+
+# The socket directory as the URL's host, percent-encoded (libpq and dj-database-url both read it).
+superuser_url() {
+    echo "postgres://postgres@${SOCK//\//%2F}:$PORT/tdkt"
+}
+
 case "${1:-}" in
     start) start ;;
     stop) stop ;;
     url) url ;;
-    *) echo "usage: $0 start|stop|url" >&2; exit 2 ;;
+    owner-url) owner_url ;;
+    superuser-url) superuser_url ;;
+    *) echo "usage: $0 start|stop|url|owner-url|superuser-url" >&2; exit 2 ;;
 esac

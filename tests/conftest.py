@@ -11,6 +11,7 @@ from hypothesis import settings as hypothesis_settings
 
 from tdkt.accounts.enums import Role
 from tdkt.orgs.enums import UnitKind
+from tests import db_roles
 from tests.factories import make_council, make_group_year, make_person, make_unit, make_user
 
 # Hypothesis profiles: "dev" (quick, the default) and "ci" (thorough, selected by CI=true); HYPOTHESIS_PROFILE
@@ -65,11 +66,34 @@ _SEEDED = {}
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    from django.db import connection
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """PostgreSQL with two roles (tests/db_roles.py): the test database is created and migrated by the owner."""
+    owner = db_roles.owner_settings()
+    if owner is not None:
+        db_roles.use_credentials(owner)
 
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """After the owner made the test database: the tests run as the application role (the owner granted it
+    its privileges after migrating, tdkt.audit.dbroles); the owner drops the database at the end. The
+    flush of transactional tests runs as the owner (PostgreSQL) or past the SQLite triggers' flush marker."""
+    from django.db import connection
+    from django.db.backends.base.operations import BaseDatabaseOperations
+
+    owner = db_roles.owner_settings()
+    if owner is not None:
+        db_roles.use_credentials(db_roles.app_settings())
+    flush = pytest.MonkeyPatch()
+    flush.setattr(BaseDatabaseOperations, "execute_sql_flush",
+                  db_roles.flush_with_roles(BaseDatabaseOperations.execute_sql_flush))
     with django_db_blocker.unblock():
         _SEEDED["snapshot"] = connection.creation.serialize_db_to_string()
+    yield
+    flush.undo()
+    if owner is not None:
+        with django_db_blocker.unblock():
+            db_roles.use_credentials(owner)
 
 
 def _is_transactional(request) -> bool:

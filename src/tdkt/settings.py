@@ -109,9 +109,22 @@ TEMPLATES = [
     },
 ]
 
+# PostgreSQL runs with two roles (docs/operations.md, "Database roles"): DATABASE_URL names the application
+# role, which owns nothing and gets only row privileges; DATABASE_OWNER_URL names the role that owns the
+# schema and runs migrations. A process runs as the owner only when asked explicitly with
+# DATABASE_ROLE=owner (`DATABASE_ROLE=owner manage.py migrate`); after migrating, the owner grants the
+# application role named here (DATABASE_APP_USER, the user of DATABASE_URL) its privileges.
+_DATABASE_URL = envstr("DATABASE_URL", f"sqlite:///{VAR_DIR / 'tdkt.sqlite3'}")
+DATABASE_APP_USER = dj_database_url.parse(_DATABASE_URL).get("USER", "")
+DATABASE_OWNER_URL = envstr("DATABASE_OWNER_URL", "")
+DATABASE_ROLE = envstr("DATABASE_ROLE", "app")
+if DATABASE_ROLE not in ("app", "owner"):
+    raise RuntimeError("DATABASE_ROLE must be 'app' (the default) or 'owner'")
+if DATABASE_ROLE == "owner" and not DATABASE_OWNER_URL:
+    raise RuntimeError("DATABASE_ROLE=owner needs DATABASE_OWNER_URL (the schema owner's postgres:// URL)")
 DATABASES = {
     "default": dj_database_url.parse(
-        envstr("DATABASE_URL", f"sqlite:///{VAR_DIR / 'tdkt.sqlite3'}"),
+        DATABASE_OWNER_URL if DATABASE_ROLE == "owner" else _DATABASE_URL,
         conn_max_age=envint("DB_CONN_MAX_AGE", 0),
     )
 }

@@ -1,5 +1,5 @@
 """The demo province gets a provincial movement with milestones, registrations of the home group's members and
-that group's covenant; a reset deletes and reloads them."""
+that group's covenant; its hook deletes and reloads them (`seed_demo --reset` recreates the database instead)."""
 
 from io import StringIO
 
@@ -8,6 +8,7 @@ from django.core.management import call_command
 
 from tdkt.accounts.enums import Role
 from tdkt.accounts.models import Membership
+from tdkt.movements import demo
 from tdkt.movements.models import Covenant, Movement, Registration
 
 
@@ -28,6 +29,7 @@ def test_demo_movement_registrations_and_covenant():
     assert covenant.host_unit_id == head.unit_id  # the demo home commune heads its cluster
     assert Registration.objects.filter(year=2026).count() == 4
     assert "Phong trào mẫu năm 2026: 1 phong trào, 3 mốc, 4 đăng ký thi đua" in output
-    seed(reset=True)
+    assert demo.wipe_demo() > 0
+    demo.load_demo(2026)
     assert Movement.objects.filter(code__startswith="DEMO-").count() == 1
     assert Covenant.objects.count() == 1

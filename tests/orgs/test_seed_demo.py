@@ -5,6 +5,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 from vietnam_provinces import Ward
 
 from tdkt.accounts.enums import Role
@@ -164,22 +165,22 @@ def test_people_and_households_are_plausible():
 
 
 @pytest.mark.django_db
-def test_same_seed_same_people_and_reset_keeps_audit_log():
+def test_reset_recreates_only_a_database_file_and_deletes_nothing_row_by_row():
+    """--reset recreates the database (SQLite file) instead of deleting the demo, whose signed decision and
+    audit rows are immutable; the test database (in memory, or PostgreSQL) is refused and left whole."""
     seed()
     first = people_fingerprint()
     audit_before = set(AuditEvent.objects.values_list("id", flat=True))
-
-    output = seed(reset=True)
-    assert "Đã xóa dữ liệu mẫu" in output
+    expected = {
+        "sqlite": "^Không thể làm lại dữ liệu mẫu: cơ sở dữ liệu SQLite “.*” không phải là một tệp\\.$",
+        "postgresql": "^Không thể làm lại dữ liệu mẫu trên PostgreSQL bằng --reset: quyết định đã ký và nhật ký hệ "
+                      "thống không xóa được\\. Hãy dùng vai trò sở hữu cơ sở dữ liệu để xóa và tạo lại",
+    }[connection.vendor]
+    with pytest.raises(CommandError, match=expected):
+        seed(reset=True)
     assert people_fingerprint() == first
     assert Person.objects.count() == PERSONS
-    # Nothing of the log is lost; the wipe, the province load and the apps' demo data add their own rows.
-    audit_after = set(AuditEvent.objects.values_list("id", flat=True))
-    assert audit_before < audit_after
-    assert AuditEvent.objects.filter(object_type="orgs.demo").count() == 3  # load, wipe, load
-
-    seed(reset=True, seed="8")
-    assert people_fingerprint() != first
+    assert set(AuditEvent.objects.values_list("id", flat=True)) == audit_before
 
 
 @pytest.mark.django_db

@@ -15,12 +15,27 @@ class AwardTypeAdmin(AuditedAdmin):
     readonly_fields = ["code", "is_national"]
 
 
+def created_by_signing(record: AwardRecord | None) -> bool:
+    """True for a record a signed decision line created (its `decision_link`): only a signed correction or
+    revocation changes it, and the database refuses anything else (decisions migration 0006)."""
+    return bool(record is not None and record.pk
+                and AwardRecord.objects.filter(pk=record.pk, decision_link__isnull=False).exists())
+
+
 @admin.register(AwardRecord)
 class AwardRecordAdmin(AuditedAdmin):
+    """Records entered by hand can be repaired here; records created by signing are read-only."""
+
     list_display = ["award_type", "year", "person", "unit", "household", "decision_number", "source"]
     list_filter = ["source", "basis"]
     raw_id_fields = ["person", "unit", "household", "award_type", "created_by"]
     show_full_result_count = False
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not created_by_signing(obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not created_by_signing(obj)
 
 
 @admin.register(Rating)

@@ -9,24 +9,20 @@ from __future__ import annotations
 import datetime
 import io
 
-from django.db import connection, transaction
 from django.utils import timezone
 from fpdf import FPDF
 
 from tdkt.accounts.models import User
 from tdkt.awards.enums import RecipientKind
-from tdkt.awards.models import AwardRecord, AwardType, Initiative
+from tdkt.awards.models import AwardType
 from tdkt.decisions import drafting, services
 from tdkt.decisions.enums import FundEntryKind
 from tdkt.decisions.events import log_decision_event
 from tdkt.decisions.models import (
     Decision,
-    DecisionEvent,
     DecisionLine,
-    DecisionNumberCounter,
     IssuingAuthority,
     LegalBasisTemplate,
-    LineAwardRecord,
     RewardFund,
     RewardFundEntry,
 )
@@ -57,11 +53,6 @@ def _place(name: str) -> str:
         if marker in name:
             return name.split(marker, 1)[1]
     return name
-
-
-def _demo_authority():
-    province = _province_unit()
-    return IssuingAuthority.objects.filter(name=province.name).first() if province else None
 
 
 def _pdf(text: str) -> bytes:
@@ -157,31 +148,7 @@ def _direct_decision(authority, by, today):
 
 
 def wipe_demo() -> int:
-    """Delete the demo's decisions (and the award records they created), fund, templates and authority."""
-    authority = _demo_authority()
-    if authority is None:
-        return 0
-    deleted = 0
-    with transaction.atomic():
-        if connection.vendor == "postgresql":  # the immutability trigger lets this transaction delete (0004)
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL tdkt.purge_decisions = 'on'")
-        decisions = Decision.objects.filter(authority=authority)
-        links = LineAwardRecord.objects.filter(line__decision__in=decisions)
-        record_ids = list(links.values_list("award_record_id", flat=True))
-        Initiative.objects.filter(used_for_id__in=record_ids).update(used_for=None)
-        deleted += links.delete()[0]
-        deleted += AwardRecord.objects.filter(pk__in=record_ids).delete()[0]
-        funds = RewardFund.objects.filter(authority=authority)
-        deleted += RewardFundEntry.objects.filter(fund__in=funds).delete()[0]
-        deleted += funds.delete()[0]
-        deleted += DecisionEvent.objects.filter(decision__in=decisions).delete()[0]
-        lines = DecisionLine.objects.filter(decision__in=decisions)
-        deleted += DecisionLine.objects.filter(decision__in=decisions, amends_line__isnull=False).delete()[0]
-        deleted += lines.delete()[0]
-        deleted += decisions.exclude(corrects__isnull=True, revokes__isnull=True).delete()[0]
-        deleted += decisions.delete()[0]
-        deleted += DecisionNumberCounter.objects.filter(authority=authority).delete()[0]
-        deleted += LegalBasisTemplate.objects.filter(authority=authority).delete()[0]
-        deleted += IssuingAuthority.objects.filter(pk=authority.pk).delete()[0]
-    return deleted
+    """Nothing: the decisions demo is never deleted row by row. Its signed decision, lines and award records
+    are immutable for every role (migration 0006, no switch), and nothing may pick "the demo's" rows by an
+    authority's name, which a real authority shares. `seed_demo --reset` recreates the database instead."""
+    return 0

@@ -5,11 +5,17 @@ wards (vietnam-provinces), ~50 provincial departments, organisations, central ag
 enterprises, schools, clusters and blocks with this year's heads, the provincial council,
 2,000 × scale persons with plausible (also ethnic-minority) names, households and one demo
 account per role. Safe to run twice: a loaded province is left alone.
+
+`--reset` recreates the database (signed decisions and the audit log cannot be deleted row by row, by
+design): on SQLite the database file is removed and migrated again; on PostgreSQL the command refuses and
+says how the owner role drops and recreates the database (docs/operations.md).
 """
 
+from pathlib import Path
+
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import IntegrityError
-from django.db.models import ProtectedError
+from django.db import connection
 from django.test.utils import override_settings
 from django.utils import timezone
 
@@ -21,7 +27,7 @@ from tdkt.dossiers.consultations import demo as consultations_demo
 from tdkt.movements import demo as movements_demo
 from tdkt.movements.scoring import demo as scoring_demo
 from tdkt.orgs.demo.accounts import accounts_table
-from tdkt.orgs.demo.builder import PERSONS_PER_SCALE, DemoBuilder, is_loaded, wipe
+from tdkt.orgs.demo.builder import PERSONS_PER_SCALE, DemoBuilder, is_loaded
 from tdkt.orgs.demo.province import all_provinces, find_province
 from tdkt.plans import demo as plans_demo
 
@@ -45,7 +51,8 @@ class Command(BaseCommand):
         parser.add_argument("--seed", default="1", help="Random seed: the same seed gives the same data.")
         parser.add_argument("--year", type=int, default=None, help="Emulation year (default: this year).")
         parser.add_argument("--reset", action="store_true",
-                            help="Delete this demo province first and build it again (the audit log stays).")
+                            help="Recreate the whole database (SQLite only; everything in it, the audit log "
+                                 "included, is lost), then build the demo province.")
         parser.add_argument("--persons", type=int, default=None, help="Exact number of persons (overrides --scale).")
 
     def handle(self, *args, **options):
@@ -73,18 +80,10 @@ class Command(BaseCommand):
             raise CommandError("Tham số --persons không được âm.")
         year = options["year"] or timezone.localdate().year
 
-        if options["reset"] and is_loaded(info):
-            try:
-                counts = wipe(info, DEMO_HOOKS)
-            except (ProtectedError, IntegrityError) as exc:
-                raise CommandError(
-                    f"Không thể xóa dữ liệu mẫu của {info.name}: dữ liệu đã được dùng ở nơi khác ({exc})."
-                ) from exc
-            self.stdout.write(
-                f"Đã xóa dữ liệu mẫu: {counts['units']} đơn vị, {counts['persons']} người, "
-                f"{counts['households']} hộ (nhật ký hệ thống giữ nguyên)."
-            )
-        elif is_loaded(info):
+        if options["reset"]:
+            recreate_database()
+            self.stdout.write("Đã tạo lại cơ sở dữ liệu (dữ liệu cũ, kể cả nhật ký hệ thống, đã được xóa).")
+        if is_loaded(info):
             self.stdout.write(f"Demo province already loaded — dữ liệu mẫu {info.name} đã có sẵn.")
             self._accounts()
             return
@@ -103,3 +102,20 @@ class Command(BaseCommand):
         self.stdout.write("")
         self.stdout.write("Tài khoản dùng thử (demo accounts):")
         self.stdout.write(accounts_table())
+
+
+def recreate_database() -> None:
+    """The demo reset: a new, migrated SQLite database file. Signed decisions and the audit log refuse row
+    deletes (decisions 0006, audit 0003), so nothing is deleted row by row and nothing is chosen by name."""
+    name = str(connection.settings_dict["NAME"])
+    if connection.vendor != "sqlite":
+        raise CommandError(
+            "Không thể làm lại dữ liệu mẫu trên PostgreSQL bằng --reset: quyết định đã ký và nhật ký hệ thống "
+            "không xóa được. Hãy dùng vai trò sở hữu cơ sở dữ liệu để xóa và tạo lại cơ sở dữ liệu (dropdb, "
+            "createdb), chạy DATABASE_ROLE=owner manage.py migrate rồi chạy lại seed_demo (docs/operations.md).")
+    if connection.is_in_memory_db() or not Path(name).is_file():
+        raise CommandError(f"Không thể làm lại dữ liệu mẫu: cơ sở dữ liệu SQLite “{name}” không phải là một tệp.")
+    connection.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(name + suffix).unlink(missing_ok=True)
+    call_command("migrate", interactive=False, verbosity=0)

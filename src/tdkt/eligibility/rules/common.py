@@ -9,6 +9,7 @@ from fractions import Fraction
 from functools import lru_cache
 
 from .. import citations as cite
+from .. import regulations
 from ..codes import SCOPE_RANK, AwardCode, FindingCode
 from ..history import History
 from ..names import (
@@ -22,7 +23,6 @@ from ..names import (
     years_text,
 )
 from ..params import LABELS, Parameters
-from .. import regulations
 from ..regulations import PROVINCIAL_RULE, provincial_citation
 from ..rulesets.base import Ruleset
 from ..types import Candidate, Finding, InitiativeEntry

@@ -74,12 +74,17 @@ def test_tap_the_lao_dong_xuat_sac(candidate, verdict, failed):
     assert codes(result, failed=True) == failed
 
 
-def test_ttldxs_findings_name_their_unverified_parameters():
+def test_ttldxs_findings_say_they_rest_on_the_provinces_rule_in_words():
     result = check(collective("TTLDXS", 2025, ratings=EXCELLENT, members=XS))
-    for code, name in [("rating", "ttldxs_required_rating"), ("members_completed", "ttldxs_min_completed_ratio"),
-                       ("members_ldtt_ratio", "ttldxs_min_ldtt_ratio"), ("members_cstd_cs", "ttldxs_min_cstd_cs_members"),
-                       ("members_discipline", "ttldxs_no_member_disciplined_warning")]:
-        assert f"(tham số tỉnh, chưa xác minh: {name}=" in finding(result, code).message
+    for code, label in [
+        ("rating", "Tập thể lao động xuất sắc: yêu cầu xếp loại hoàn thành xuất sắc nhiệm vụ"),
+        ("members_completed", "Tập thể lao động xuất sắc: tỷ lệ thành viên hoàn thành nhiệm vụ từ 100%"),
+        ("members_ldtt_ratio", "Tập thể lao động xuất sắc: tỷ lệ thành viên đạt Lao động tiên tiến từ 70%"),
+        ("members_cstd_cs", "Tập thể lao động xuất sắc: ít nhất 1 thành viên đạt Chiến sĩ thi đua cơ sở"),
+        ("members_discipline", "Tập thể lao động xuất sắc: không có thành viên bị kỷ luật từ cảnh cáo trở lên"),
+    ]:
+        assert finding(result, code).message.endswith(f" (theo quy định của tỉnh (chưa xác nhận): {label})")
+        assert finding(result, code).citation == "Luật TĐKT 2022, Điều 27; quy định của tỉnh (chưa cấu hình)"
     relaxed = replace(DEFAULT_PARAMETERS, ttldxs_no_member_disciplined_warning=False)
     assert check(collective("TTLDXS", 2025, ratings=EXCELLENT, members=(20, 14, 20, 1, 1)), params=relaxed).verdict == ELIGIBLE
 
@@ -89,7 +94,7 @@ def test_co_thi_dua_tinh_leaves_the_cluster_leadership_to_the_council():
     assert result.verdict == REVIEW
     clause = finding(result, "judgement_cluster_leader")
     assert clause.judgement and "dẫn đầu" in clause.message
-    assert clause.citation == "Luật TĐKT 2022, Điều 26; Quyết định 86/2025/QĐ-UBND tỉnh Bắc Ninh, Điều 3 khoản 1"
+    assert clause.citation == "Luật TĐKT 2022, Điều 26; quy định của tỉnh (chưa cấu hình)"
 
 
 def test_co_thi_dua_chinh_phu_needs_review_notes_the_20_percent_cap_and_the_80_percent_vote():

@@ -52,7 +52,8 @@ def test_bk_tinh_explains_why_initiatives_did_not_count():
 
 def test_bk_tinh_judgement_floor_is_a_parameter():
     candidate = person("BK_TINH", 2025, ratings={2025: "HTNV"})
-    assert "bk_tinh_judgement_min_rating=HTTNV" in finding(check(candidate), "bk_tinh_criterion_d").message
+    assert ("theo quy định của tỉnh (chưa xác nhận): Bằng khen của Chủ tịch UBND tỉnh: chỉ xét các tiêu chuẩn khác khi xếp loại từ "
+            "hoàn thành tốt nhiệm vụ trở lên)") in finding(check(candidate), "bk_tinh_criterion_d").message
     assert check(candidate, params=replace(DEFAULT_PARAMETERS, bk_tinh_judgement_min_rating=None)).verdict == REVIEW
 
 
@@ -76,7 +77,8 @@ def test_bang_khen_tinh_collective_and_household(candidate, verdict):
 
 def test_bk_tinh_collective_names_its_provincial_parameter():
     message = finding(check(collective("BK_TINH", 2025, ratings=X2)), "bk_tinh_collective").message
-    assert "(tham số tỉnh, chưa xác minh: bk_tinh_collective_years=2)" in message
+    assert message.endswith(" (theo quy định của tỉnh (chưa xác nhận): Bằng khen của Chủ tịch UBND tỉnh cho tập thể: "
+                            "2 năm liên tục)")
 
 
 TTG = {"BK_TINH": [2019], "CSTD_CS": [2021, 2023, 2025]}
@@ -127,7 +129,8 @@ def test_bk_ttg_other_points_go_to_the_council_only_by_parameter():
     assert check(candidate).verdict == INELIGIBLE
     lenient = check(candidate, params=replace(DEFAULT_PARAMETERS, bk_ttg_other_points_to_council=True))
     assert lenient.verdict == REVIEW
-    assert "bk_ttg_other_points_to_council=True" in finding(lenient, "judgement_alternatives").message
+    assert ("(theo quy định của tỉnh (chưa xác nhận): Bằng khen của Thủ tướng Chính phủ: Hội đồng xét các điểm khác của "
+            "khoản 1)") in finding(lenient, "judgement_alternatives").message
 
 
 def test_bk_ttg_for_a_collective_is_left_to_the_council():
@@ -162,6 +165,10 @@ def test_huan_chuong_lao_dong_hang_ba_merit(candidate, params, verdict, failed):
 
 def test_hcld3_unverified_extras_say_so():
     result = check(person("HCLD3", 2025, good_since=2020, titles=HC, ratings={2023: "HTXSNV"}))
-    assert "chưa xác minh: hcld3_min_htxsnv_years=1" in finding(result, "htxsnv_years").message
-    assert "chưa xác minh: hcld3_min_cstd_cs=3" in finding(result, "cstd_cs_count").message
+    assert finding(result, "htxsnv_years").message.endswith(
+        " (theo quy định của tỉnh (chưa xác nhận): Huân chương Lao động hạng Ba: ít nhất 1 năm hoàn thành xuất sắc "
+        "nhiệm vụ)")
+    assert finding(result, "cstd_cs_count").message.endswith(
+        " (theo quy định của tỉnh (chưa xác nhận): Huân chương Lao động hạng Ba: ít nhất 3 lần đạt Chiến sĩ thi đua "
+        "cơ sở)")
     assert finding(result, "htxsnv_years").citation == "Luật TĐKT 2022, Điều 44 khoản 1 điểm e"

@@ -50,8 +50,8 @@ def test_ldtt_messages_give_the_year_and_rating():
                  id="Luat-D23-k1-below-LDTT-standard"),
     pytest.param(person("CSTD_CS", 2025, ratings={2025: "HTTNV"}, initiatives=[("SK1", 2025, "CO_SO", "GK")]), INELIGIBLE,
                  ["cstd_cs_basis"], id="CV5007-initiative-used-for-a-form-cannot-support-a-title"),
-    pytest.param(person("CSTD_CS", 2025, ratings={2025: "HTTNV"}, initiatives=[("SK1", 2025, "CO_SO", "CSTD_CS")]), ELIGIBLE,
-                 [], id="CV5007-initiative-reserved-for-this-award-counts"),
+    pytest.param(person("CSTD_CS", 2025, ratings={2025: "HTTNV"}, initiatives=[("SK1", 2025, "CO_SO", "CSTD_CS", 2025)]),
+                 ELIGIBLE, [], id="CV5007-initiative-recorded-for-this-very-award-counts"),
 ])
 def test_chien_si_thi_dua_co_so(candidate, verdict, failed):
     result = check(candidate)
@@ -64,7 +64,8 @@ def test_cstd_cs_lists_the_initiative_it_could_not_use():
     used = finding(result, "initiative_used")
     assert used.passed
     assert "SK1 đã dùng cho Giấy khen" in used.message
-    assert used.citation.startswith("Công văn 5007/BNV-TĐKT")
+    assert used.citation == ("Luật TĐKT 2022, Điều 5; Công văn 5007/BNV-TĐKT ngày 05/09/2023, mục III.5.c; "
+                             "Công văn 3385/BTĐKT-P.II ngày 20/11/2023")
     assert finding(result, "cstd_cs_basis").message == (
         "Cần hoàn thành xuất sắc nhiệm vụ hoặc có sáng kiến được cơ sở công nhận: không hoàn thành xuất sắc nhiệm vụ "
         "năm 2025; không có sáng kiến chưa sử dụng được công nhận năm 2025.")
@@ -79,7 +80,8 @@ def test_cstd_cs_under_the_unverified_amendment_parameter(ratings, initiatives, 
     params = replace(DEFAULT_PARAMETERS, cstd_cs_both_criteria_from=dt.date(2025, 10, 1))
     result = check(person("CSTD_CS", 2025, ratings=ratings, initiatives=initiatives), params=params)
     assert result.verdict == verdict
-    assert "chưa xác minh: cstd_cs_both_criteria_from=01/10/2025" in finding(result, "cstd_cs_basis").message
+    assert ("(theo quy định của tỉnh (chưa xác nhận): Chiến sĩ thi đua cơ sở: cần cả hai tiêu chuẩn với hồ sơ "
+            "nộp từ ngày 01/10/2025)") in finding(result, "cstd_cs_basis").message
     lodged_before = person("CSTD_CS", 2025, ratings={2025: "HTXSNV"}, lodged_on=dt.date(2025, 9, 30))
     assert check(lodged_before, params=params).verdict == ELIGIBLE  # a dossier keeps the rule of the day it was lodged
 

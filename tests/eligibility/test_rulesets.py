@@ -45,7 +45,7 @@ def test_the_switch_changes_the_council_vote_of_cstd_tinh():
     provincial = replace(DEFAULT_PARAMETERS, provincial_vote_thresholds={"CSTD_TINH": 0.75})
     configured = finding(check(person("CSTD_TINH", 2024, **CSTD_TINH), dt.date(2025, 7, 1), provincial),
                          "council_vote")
-    assert "75%" in configured.message and "provincial_vote_thresholds" in configured.citation
+    assert "75%" in configured.message and configured.citation == "Quy chế hoạt động của Hội đồng Thi đua - Khen thưởng tỉnh"
 
 
 def test_nd98_principles_cite_nd98_and_flag_the_unverified_article():
@@ -53,7 +53,7 @@ def test_nd98_principles_cite_nd98_and_flag_the_unverified_article():
     case = finding(result, "open_case")
     assert result.verdict == "on_hold"
     assert case.citation.startswith("Nghị định 98/2023/NĐ-CP (số điều chưa xác minh")
-    assert "chưa xác minh: nd98_principles_as_nd152=True" in case.message
+    assert case.message.endswith(" (áp dụng như Nghị định 152/2025/NĐ-CP, chưa xác nhận)")
 
 
 def test_without_the_nd98_principles_parameter_the_council_checks_them():

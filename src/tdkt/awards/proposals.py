@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from tdkt.awards.models import AwardType
+from tdkt.awards.provincial import province_parameters
 from tdkt.awards.queries import load_histories
 from tdkt.eligibility.codes import Basis, FindingCode, Recipient, Verdict
 from tdkt.eligibility.engine import evaluate_many
@@ -62,6 +63,6 @@ def proposable_awards(kind: str, recipient_id: int, *, year: int | None = None,
         {"unit_ids": [recipient_id]} if kind == Recipient.COLLECTIVE else {"household_ids": [recipient_id]})
     history = load_histories(**ids, year=year, open_on=decision_date)[(str(kind), recipient_id)]
     candidates = [history.candidate(id=t.code, award=t.code, year=year) for t in types]
-    results = evaluate_many(candidates, decision_date=decision_date)
+    results = evaluate_many(candidates, decision_date=decision_date, params=province_parameters())
     proposals = [Proposal(t, r.verdict, tuple(r.findings)) for t, r in zip(types, results, strict=True)]
     return sorted(proposals, key=lambda p: VERDICT_ORDER.get(p.verdict, 9))

@@ -174,8 +174,8 @@ class History:
             "ratings": [{"year": r.year, "level": r.level} for r in self.ratings],
             "awards": [{"award": a.award, "year": a.year, "basis": a.basis, "period_from": iso(a.period_from),
                         "period_to": iso(a.period_to)} for a in self.awards],
-            "initiatives": [{"id": i.id, "year": i.year, "scope": i.scope, "used_for": i.used_for}
-                            for i in self.initiatives],
+            "initiatives": [{"id": i.id, "year": i.year, "scope": i.scope, "used_for": i.used_for,
+                             "used_for_year": i.used_for_year} for i in self.initiatives],
             "discipline": [{"level": d.level, "from": iso(d.start), "to": iso(d.end)} for d in self.discipline],
             "open_cases": list(self.open_cases),
         }
@@ -258,11 +258,12 @@ def _load_person_details(parts, ids) -> None:
             Initiative.authors.through.objects.filter(person_id__in=chunk)
             .order_by("person_id", "initiative__year", "initiative_id")
             .values_list("person_id", "initiative_id", "initiative__year", "initiative__scope",
-                         "initiative__used_for__award_type__code")
+                         "initiative__used_for__award_type__code", "initiative__used_for__year")
         )
-        for person_id, initiative_id, year, scope, used_for in authorships:
+        for person_id, initiative_id, year, scope, used_for, used_for_year in authorships:
             parts[(kind, person_id)]["initiatives"].append(
-                InitiativeEntry(id=str(initiative_id), year=year, scope=scope, used_for=used_for))
+                InitiativeEntry(id=str(initiative_id), year=year, scope=scope, used_for=used_for,
+                                used_for_year=used_for_year))
         measures = (DisciplineRecord.objects.filter(person_id__in=chunk).order_by("person_id", "start", "id")
                     .values_list("person_id", "level", "start", "end"))
         for person_id, level, start, end in measures:

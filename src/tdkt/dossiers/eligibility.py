@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tdkt.awards.models import AwardType
+from tdkt.awards.provincial import province_parameters
 from tdkt.awards.queries import load_histories
 from tdkt.dossiers.models import Dossier, Nomination
 from tdkt.eligibility.codes import Recipient, Verdict
@@ -104,7 +105,8 @@ def evaluate_lines(lines, *, today: dt.date | None = None) -> list[dict]:
                 basis=lines[index].basis or None, lodged_on=facts[lines[index].dossier_id][1])
             for index in indexes
         ]
-        for index, result in zip(indexes, evaluate_many(candidates, decision_date=today), strict=True):
+        results = evaluate_many(candidates, decision_date=today, params=province_parameters())
+        for index, result in zip(indexes, results, strict=True):
             snapshots[index] = snapshot(result, evaluated_on=today, year=year)
             _flag_unknown_birth(lines[index], snapshots[index], histories[recipient_key(lines[index])])
     return snapshots

@@ -32,11 +32,9 @@ BK_TTG_OTHER = f"{LUAT}, Điều 73 khoản 1"
 BK_TINH_D = f"{LUAT}, Điều 74 khoản 1 điểm d"
 BK_TINH_ABC = f"{LUAT}, Điều 74 khoản 1 điểm a, b, c"
 
-# Provincial implementation used for defaults where the Law's own text was not read.
-BAC_NINH = "Quyết định 86/2025/QĐ-UBND tỉnh Bắc Ninh"
-TTLDXS_PROVINCIAL = f"{TTLDXS}; {BAC_NINH}, Điều 3 khoản 2"
-BK_TINH_COLLECTIVE = f"{LUAT}, Điều 74; {BAC_NINH}, Điều 3 khoản 3"
-CO_TINH_PROVINCIAL = f"{CO_TINH}; {BAC_NINH}, Điều 3 khoản 1"
+# National articles whose criteria the province details: rules cite them with Check.provincial(), which
+# adds the province's own regulation (regulations.py) or "quy định của tỉnh (chưa cấu hình)".
+BK_TINH_COLLECTIVE = f"{LUAT}, Điều 74"
 
 # One initiative supports one award (title ↔ form), and the BNV reading of Đ74.1.d.
 INITIATIVE_ONCE = "Công văn 5007/BNV-TĐKT ngày 05/09/2023, mục III.5.c; Công văn 3385/BTĐKT-P.II ngày 20/11/2023"
@@ -45,7 +43,7 @@ INITIATIVE_REUSE_TITLES = "Công văn 5007/BNV-TĐKT ngày 05/09/2023, mục III
 
 # Where the detailed criteria of an award are set (for awards the engine leaves to the council).
 CRITERIA_SOURCES = {
-    A.CO_TINH: CO_TINH_PROVINCIAL,
+    A.CO_TINH: CO_TINH,
     A.CO_CP: CO_CP,
     A.XA_TIEU_BIEU: f"{LUAT}, Điều 29 khoản 1; Nghị định 152/2025/NĐ-CP, Điều 8; Nghị định 86/2023/NĐ-CP",
     A.THON_VH: f"{LUAT}, Điều 20; Nghị định 86/2023/NĐ-CP",

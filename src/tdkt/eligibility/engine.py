@@ -109,13 +109,13 @@ def _ruleset_gaps(check: Check, choice: Choice) -> None:
     elif choice.gap == "after":
         check.judge(F.RULESET_NOT_ENCODED,
                     f"Ngày {vn_date(choice.on)} sau ngày {ruleset.name} hết hiệu lực ({vn_date(last)} là ngày cuối); "
-                    "chưa có quy định thay thế được mã hóa (nếu được gia hạn: tham số ruleset_end_overrides) — kết quả "
+                    "chưa có quy định thay thế được mã hóa (nếu được gia hạn: cấu hình ngày hết hiệu lực mới) — kết quả "
                     f"dưới đây theo {ruleset.name}, Hội đồng đối chiếu văn bản mới.", ruleset.cite("sunset"))
     if not check.principles:
         check.judge(F.PRINCIPLES_UNVERIFIED,
                     f"Các nguyên tắc của {ruleset.name} (tạm dừng khi có vụ việc, tính thành tích sau kỷ luật, không "
                     "tính khen thưởng đột xuất/chuyên đề, khoảng cách giữa hai lần khen) chưa được đối chiếu và không "
-                    "áp dụng (tham số nd98_principles_as_nd152=False) — Hội đồng kiểm tra.", ruleset.cite("freeze"))
+                    "áp dụng (theo cấu hình của tỉnh) — Hội đồng kiểm tra.", ruleset.cite("freeze"))
 
 
 def _in_catalogue(check: Check) -> bool:
@@ -218,7 +218,7 @@ def _procedure(check: Check) -> None:
         threshold, citation = national[code], check.cite("vote")
     elif code in check.params.provincial_vote_thresholds:
         threshold = check.params.provincial_vote_thresholds[code]
-        citation = "Quy chế hoạt động của Hội đồng Thi đua - Khen thưởng tỉnh (tham số provincial_vote_thresholds)"
+        citation = "Quy chế hoạt động của Hội đồng Thi đua - Khen thưởng tỉnh"
     else:
         return
     check.add(F.COUNCIL_VOTE, True, f"Hội đồng Thi đua - Khen thưởng phải bỏ phiếu; cần từ {ratio_percent(threshold)} "

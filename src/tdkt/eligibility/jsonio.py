@@ -299,7 +299,7 @@ CANDIDATE = _Shape(("id", "kind", "award", "year"), (
     "lodged_on", "basis", "higher_retirement_age"))
 RATING = _Shape(("year", "level"))
 AWARD = _Shape(("award", "year", "basis"), ("period_from", "period_to", "decision_date"))
-INITIATIVE = _Shape(("id", "year", "scope"), ("used_for",))
+INITIATIVE = _Shape(("id", "year", "scope"), ("used_for", "used_for_year"))
 DISCIPLINE = _Shape(("level", "from"), ("to",))
 MEMBERS = _Shape(("total", "ldtt", "completed_tasks", "cstd_cs", "disciplined_warning_or_above"))
 TERM = _Shape(("post", "years"), ("from", "to"))
@@ -378,9 +378,12 @@ def _initiative(reader: _Reader, item: object, path: str) -> InitiativeEntry | N
     used_for = data.get("used_for")
     if used_for is not None:
         used_for = reader.text(used_for, f"{path}.used_for")
+    used_for_year = data.get("used_for_year")
+    if used_for_year is not None:
+        used_for_year = reader.year(used_for_year, f"{path}.used_for_year")
     if initiative_id is None or year is None or scope is None:
         return None
-    return InitiativeEntry(initiative_id, year, scope, used_for)
+    return InitiativeEntry(initiative_id, year, scope, used_for, used_for_year)
 
 
 def _discipline(reader: _Reader, item: object, path: str) -> DisciplineEntry | None:
@@ -468,8 +471,8 @@ def candidate_to_dict(candidate: Candidate) -> dict:
         "ratings": [{"year": r.year, "level": r.level} for r in candidate.ratings],
         "awards": [{"award": a.award, "year": a.year, "basis": a.basis, "period_from": day(a.period_from),
                     "period_to": day(a.period_to), "decision_date": day(a.decision_date)} for a in candidate.awards],
-        "initiatives": [{"id": i.id, "year": i.year, "scope": i.scope, "used_for": i.used_for}
-                        for i in candidate.initiatives],
+        "initiatives": [{"id": i.id, "year": i.year, "scope": i.scope, "used_for": i.used_for,
+                         "used_for_year": i.used_for_year} for i in candidate.initiatives],
         "discipline": [{"level": d.level, "from": day(d.start), "to": day(d.end)} for d in candidate.discipline],
         "open_cases": list(candidate.open_cases),
         "members": None if candidate.members is None else {

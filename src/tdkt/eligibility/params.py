@@ -5,7 +5,8 @@
 
 Every number or switch a province may set, and every rule that shared/domain/law.md marks
 unverified [U], lives here under a name; findings that rest on a [U] parameter say so in their
-message ("tham số tỉnh, chưa xác minh: …"). `UNVERIFIED` lists those names.
+message in plain words ("theo quy định của tỉnh (chưa xác nhận): <the label of LABELS>"), never by
+the parameter's name. `UNVERIFIED` lists those names.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from fractions import Fraction
 from types import MappingProxyType
 
 from .codes import AwardCode, RatingLevel
+from .regulations import Regulation
 
 # Equivalent national posts for dedication awards, highest first (NĐ152 Đ10 maps provincial posts
 # onto them: Chủ tịch UBND tỉnh ≈ thu_truong, Phó Chủ tịch ≈ pho_tong_cuc_truong,
@@ -123,6 +125,9 @@ class Parameters:
     # --- Catalogue ---------------------------------------------------------------------------------
     # Codes of the province's own titles and forms (e.g. "Công dân ưu tú"): sent to the council.
     provincial_awards: frozenset[str] = frozenset()
+    # The province's own regulation (regulations.REGULATIONS), cited beside the national article by the
+    # findings on criteria the province details; None: "quy định của tỉnh (chưa cấu hình)".
+    regulation: Regulation | None = None
 
     def __post_init__(self) -> None:
         # Read-only copies of the tables a caller passed in: the engine caches per Parameters object,
@@ -151,3 +156,21 @@ UNVERIFIED = (
     "cstd_cs_both_criteria_from",
     "nd98_principles_as_nd152",
 )
+
+# What each [U] parameter means, for people: "{value}" is the parameter's value as words (rules.common).
+LABELS = {
+    "ttldxs_required_rating": "Tập thể lao động xuất sắc: yêu cầu xếp loại {value}",
+    "ttldxs_min_completed_ratio": "Tập thể lao động xuất sắc: tỷ lệ thành viên hoàn thành nhiệm vụ từ {value}",
+    "ttldxs_min_ldtt_ratio": "Tập thể lao động xuất sắc: tỷ lệ thành viên đạt Lao động tiên tiến từ {value}",
+    "ttldxs_min_cstd_cs_members": "Tập thể lao động xuất sắc: ít nhất {value} thành viên đạt Chiến sĩ thi đua cơ sở",
+    "ttldxs_no_member_disciplined_warning":
+        "Tập thể lao động xuất sắc: không có thành viên bị kỷ luật từ cảnh cáo trở lên",
+    "bk_tinh_collective_years": "Bằng khen của Chủ tịch UBND tỉnh cho tập thể: {value} năm liên tục",
+    "bk_tinh_judgement_min_rating":
+        "Bằng khen của Chủ tịch UBND tỉnh: chỉ xét các tiêu chuẩn khác khi xếp loại từ {value} trở lên",
+    "bk_ttg_other_points_to_council": "Bằng khen của Thủ tướng Chính phủ: Hội đồng xét các điểm khác của khoản 1",
+    "hcld3_min_htxsnv_years": "Huân chương Lao động hạng Ba: ít nhất {value} năm hoàn thành xuất sắc nhiệm vụ",
+    "hcld3_min_cstd_cs": "Huân chương Lao động hạng Ba: ít nhất {value} lần đạt Chiến sĩ thi đua cơ sở",
+    "cstd_cs_both_criteria_from": "Chiến sĩ thi đua cơ sở: cần cả hai tiêu chuẩn với hồ sơ nộp từ ngày {value}",
+    "nd98_principles_as_nd152": "áp dụng các nguyên tắc của Nghị định 152/2025/NĐ-CP cho hồ sơ theo quy định trước",
+}

@@ -45,13 +45,15 @@ class InitiativeEntry:
     """A recognised initiative (sáng kiến) or accepted scientific work of the candidate.
 
     `used_for` is the award code it already supported (CV 5007/BNV-TĐKT: one initiative, one award),
-    or None when still unused.
+    or None when still unused; `used_for_year` the achievement year of that award, when known (an
+    initiative used for the very award being checked, same code and year, still grounds it).
     """
 
     id: str
     year: int
     scope: str  # codes.InitiativeScope
     used_for: str | None = None
+    used_for_year: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

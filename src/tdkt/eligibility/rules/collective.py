@@ -4,6 +4,7 @@ and Cờ thi đua của Chính phủ (Đ25)."""
 from __future__ import annotations
 
 from .. import citations as cite
+from .. import regulations as reg
 from ..codes import AwardCode, FindingCode, RatingLevel
 from ..names import percent, ratio_percent
 from ..types import MemberStats
@@ -18,8 +19,9 @@ def _members(check: Check, citation: str) -> MemberStats | None:
     """The members' figures, or None (with a finding) when missing; invalid ones were reported already."""
     members = check.candidate.members
     if members is None:
-        check.add(F.MEMBERS_MISSING, False, f"Thiếu số liệu thành viên của tập thể năm {check.year} (members: tổng "
-                  "số, số đạt LĐTT, số hoàn thành nhiệm vụ, số CSTĐCS, số bị kỷ luật từ cảnh cáo).", citation)
+        check.add(F.MEMBERS_MISSING, False, f"Thiếu số liệu thành viên của tập thể năm {check.year} (tổng số, số "
+                  "đạt Lao động tiên tiến, số hoàn thành nhiệm vụ, số đạt Chiến sĩ thi đua cơ sở, số bị kỷ luật từ "
+                  "cảnh cáo trở lên).", citation)
         return None
     figures = (members.ldtt, members.completed_tasks, members.cstd_cs, members.disciplined_warning_or_above)
     if members.total <= 0 or any(value < 0 or value > members.total for value in figures):
@@ -54,10 +56,10 @@ def check_ttldtt(check: Check) -> None:
 def check_ttldxs(check: Check) -> None:
     """HTXSNV; 100 % of members complete their tasks; ≥70 % LĐTT; at least one CSTĐ cơ sở.
 
-    Luật Đ27's exact wording was not read [U]: every figure is a parameter, defaulting to Bắc Ninh's
-    QĐ 86/2025 Đ3.2, and each finding names its parameter."""
+    Luật Đ27's exact wording was not read [U]: every figure is a parameter (defaults read in one
+    province's regulation, law.md), and each finding says it rests on the province's rule, by its label."""
     params = check.params
-    citation = cite.TTLDXS_PROVINCIAL
+    citation = check.provincial(cite.TTLDXS, reg.TTLDXS)
     rating_finding(check, params.ttldxs_required_rating, citation,
                    unverified("ttldxs_required_rating", params.ttldxs_required_rating))
     members = _members(check, citation)
@@ -79,12 +81,12 @@ def check_ttldxs(check: Check) -> None:
 
 
 def check_co_tinh(check: Check) -> None:
-    """Cờ thi đua tỉnh: to the collective leading its provincial cluster or block (Bắc Ninh Đ3.1)."""
+    """Cờ thi đua tỉnh: to the collective leading its provincial cluster or block (criteria the province sets)."""
     check.judge(F.JUDGEMENT_CLUSTER_LEADER,
                 f"Hội đồng xem xét: tập thể được cụm, khối thi đua của tỉnh bình xét, suy tôn dẫn đầu năm {check.year}; "
                 "hoàn thành vượt mức chỉ tiêu, nhiệm vụ; tiêu biểu xuất sắc trong tỉnh; nội bộ đoàn kết; tổ chức đảng, "
                 "đoàn thể hoàn thành tốt nhiệm vụ; thực hành tiết kiệm, chống lãng phí, tham nhũng.",
-                cite.CO_TINH_PROVINCIAL)
+                check.provincial(cite.CO_TINH, reg.CO_TINH))
 
 
 def check_co_cp(check: Check) -> None:

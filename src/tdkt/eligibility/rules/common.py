@@ -9,10 +9,21 @@ from fractions import Fraction
 from functools import lru_cache
 
 from .. import citations as cite
+from .. import regulations
 from ..codes import SCOPE_RANK, AwardCode, FindingCode
 from ..history import History
-from ..names import DISCIPLINE_NAMES, SCOPE_NAMES, award_name, short_award, vn_date, years_text
-from ..params import Parameters
+from ..names import (
+    DISCIPLINE_NAMES,
+    RATING_NAMES,
+    SCOPE_NAMES,
+    award_name,
+    ratio_percent,
+    short_award,
+    vn_date,
+    years_text,
+)
+from ..params import LABELS, Parameters
+from ..regulations import PROVINCIAL_RULE, provincial_citation
 from ..rulesets.base import Ruleset
 from ..types import Candidate, Finding, InitiativeEntry
 
@@ -38,12 +49,21 @@ def meets_ratio(part: int, whole: int, ratio: float) -> bool:
     return whole > 0 and part * threshold.denominator >= threshold.numerator * whole
 
 
+def _words(value: object) -> str:
+    """A parameter's value as people read it (a rating's name, a percentage, a date)."""
+    if isinstance(value, dt.date):
+        return vn_date(value)
+    if isinstance(value, float):
+        return ratio_percent(value)
+    if isinstance(value, str):
+        return RATING_NAMES.get(value, value)
+    return str(value)
+
+
 @lru_cache(maxsize=256)
 def unverified(name: str, value: object) -> str:
-    """Tail of a message resting on a parameter law.md marks unverified."""
-    if isinstance(value, dt.date):
-        value = vn_date(value)
-    return f" (tham số tỉnh, chưa xác minh: {name}={value})"
+    """Tail of a message resting on a parameter law.md marks unverified: its label, never its name."""
+    return f" ({PROVINCIAL_RULE}: {LABELS[name].format(value=_words(value))})"
 
 
 class Check:
@@ -81,7 +101,11 @@ class Check:
         """Tail for principle findings under a rule set whose principle articles were not read."""
         if self.ruleset.principles_verified:
             return ""
-        return " (áp dụng như Nghị định 152/2025/NĐ-CP; tham số tỉnh, chưa xác minh: nd98_principles_as_nd152=True)"
+        return " (áp dụng như Nghị định 152/2025/NĐ-CP, chưa xác nhận)"
+
+    def provincial(self, national: str, key: str) -> str:
+        """Citation of a criterion the province details: the national article, then its own regulation."""
+        return provincial_citation(national, self.params.regulation, key)
 
     # --- counting floors ---------------------------------------------------------------------------
     def floor(self, codes: tuple[str, ...], default_years: int = 1) -> Floor:
@@ -172,32 +196,46 @@ def chain_message(run: list[int], need: int, end: int, what: str, floor: Floor) 
 class InitiativePick:
     usable: list[InitiativeEntry] = field(default_factory=list)
     unsettled: list[InitiativeEntry] = field(default_factory=list)  # used for another title
-    spent: list[InitiativeEntry] = field(default_factory=list)  # used for another award: never again
+    spent: list[InitiativeEntry] = field(default_factory=list)  # used for an earlier award: never again
 
     def describe(self, entries: list[InitiativeEntry]) -> str:
         return ", ".join(f"{entry.id} ({entry.year}, phạm vi {SCOPE_NAMES.get(entry.scope, entry.scope)})"
                          for entry in entries)
 
 
+def for_this_award(entry: InitiativeEntry, candidate: Candidate) -> bool:
+    """The initiative grounds the award now being checked (recorded when its decision was signed): the same
+    award for the same achievement year. Any other recorded use is an earlier award."""
+    return entry.used_for == candidate.award and entry.used_for_year == candidate.year
+
+
 def pick_initiatives(check: Check, min_scope: str, first_year: int, last_year: int) -> InitiativePick:
-    """Initiatives of at least `min_scope` recognised in [first_year, last_year], sorted by how they may be used."""
-    award = check.candidate.award
+    """Initiatives of at least `min_scope` recognised in [first_year, last_year], sorted by how they may be used.
+
+    One initiative grounds one award (Luật TĐKT 2022 Đ5; CV 5007/BNV-TĐKT §III.5.c): one recorded as used
+    for an earlier award is spent, whatever that award's code — also when it is the code proposed now
+    (an earlier CSTĐ cơ sở does not lend its initiative to this year's). Only between two different
+    titles is reuse unsettled (law.md §1.1): `initiative_reuse_across_titles` decides."""
+    candidate = check.candidate
+    award = candidate.award
     reuse = check.params.initiative_reuse_across_titles
     pick = InitiativePick()
     minimum = SCOPE_RANK[min_scope]
     for entry in check.history.initiatives:  # already by year, then id
         if SCOPE_RANK[entry.scope] < minimum or not first_year <= entry.year <= last_year:
             continue
-        if entry.used_for is None or entry.used_for == award:
+        if entry.used_for is None or for_this_award(entry, candidate):
             pick.usable.append(entry)
-        elif entry.used_for in TITLES and award in TITLES and reuse is not False:
+        elif (entry.used_for != award and entry.used_for in TITLES and award in TITLES
+              and reuse is not False):
             (pick.usable if reuse else pick.unsettled).append(entry)
         else:
             pick.spent.append(entry)
     if pick.spent:
-        listed = "; ".join(f"{entry.id} đã dùng cho {short_award(entry.used_for)}" for entry in pick.spent)
-        check.add(F.INITIATIVE_USED, True, f"Không tính sáng kiến đã dùng để khen thưởng khác: {listed} "
-                  "(mỗi sáng kiến chỉ làm căn cứ cho một lần khen).", cite.INITIATIVE_ONCE)
+        listed = "; ".join(f"{entry.id} đã dùng cho {short_award(entry.used_for)}"
+                           + (f" năm {entry.used_for_year}" if entry.used_for_year else "") for entry in pick.spent)
+        check.add(F.INITIATIVE_USED, True, f"Không tính sáng kiến đã làm căn cứ cho một lần khen trước: {listed} "
+                  "(mỗi sáng kiến chỉ làm căn cứ cho một lần khen).", f"{cite.PRINCIPLES}; {cite.INITIATIVE_ONCE}")
     return pick
 
 
@@ -212,7 +250,7 @@ def initiative_finding(check: Check, pick: InitiativePick, need: int, requiremen
         check.judge(F.INITIATIVE_REUSE,
                     f"Sáng kiến {requirement} chỉ có {pick.describe(reused)}, đã dùng cho danh hiệu {used_for}; "
                     "việc dùng lại sáng kiến giữa hai danh hiệu chưa có hướng dẫn — Hội đồng xem xét "
-                    "(tham số initiative_reuse_across_titles).", cite.INITIATIVE_REUSE_TITLES)
+                    f"({PROVINCIAL_RULE}).", cite.INITIATIVE_REUSE_TITLES)
         return True
     have = f"chỉ có {len(pick.usable)}: {pick.describe(pick.usable)}" if pick.usable else "không có"
     check.add(F.INITIATIVE, False, f"Cần {need} sáng kiến {requirement}; {have}.", citation)
@@ -225,7 +263,16 @@ def not_encoded(check: Check, detail: str = "") -> None:
     extra = f" {detail}" if detail else ""
     check.judge(F.CRITERIA_NOT_ENCODED,
                 f"Tiêu chí do tỉnh/Bộ quy định chi tiết; Hội đồng xem xét ({award_name(code)}).{extra}",
-                cite.criteria_source(code))
+                _criteria_citation(check, code))
+
+
+def _criteria_citation(check: Check, code: str) -> str:
+    """Cờ thi đua tỉnh and the province's own awards are detailed by the province: cite its regulation too."""
+    if code == A.CO_TINH:
+        return check.provincial(cite.CO_TINH, regulations.CO_TINH)
+    if code in check.params.provincial_awards:
+        return check.provincial(cite.FORMS, regulations.PROVINCIAL_AWARDS)
+    return cite.criteria_source(code)
 
 
 def soften(check: Check, since: int) -> bool:

@@ -4,6 +4,7 @@ and Huân chương Lao động hạng Ba for merit (Đ44.1.e)."""
 from __future__ import annotations
 
 from .. import citations as cite
+from .. import regulations as reg
 from ..codes import RATING_RANK, AwardCode, FindingCode, InitiativeScope, RatingLevel, Recipient
 from ..names import rating_text, short_award, years_text
 from .common import (
@@ -33,7 +34,7 @@ def check_bk_tinh(check: Check) -> None:
     else:
         check.judge(F.JUDGEMENT_ALTERNATIVES,
                     "Hội đồng xem xét: hộ gia đình có nhiều đóng góp về công sức, đất đai, tài sản cho địa phương, xã "
-                    "hội hoặc có thành tích được công nhận trong phong trào thi đua.", cite.BK_TINH_COLLECTIVE)
+                    "hội hoặc có thành tích được công nhận trong phong trào thi đua.", check.provincial(cite.BK_TINH_COLLECTIVE, reg.BK_TINH_COLLECTIVE))
 
 
 def _bk_tinh_individual(check: Check) -> None:
@@ -74,7 +75,7 @@ def _bk_tinh_individual(check: Check) -> None:
 
 
 def _bk_tinh_collective(check: Check) -> None:
-    """2 consecutive years HTXSNV or TTLĐXS/ĐVQT (Bắc Ninh QĐ 86/2025 Đ3.3, a provincial parameter);
+    """2 consecutive years HTXSNV or TTLĐXS/ĐVQT (a provincial parameter; default read in law.md);
     otherwise the judgement alternatives (movement, đột xuất, contributions)."""
     need = check.params.bk_tinh_collective_years
     year = check.year
@@ -87,11 +88,11 @@ def _bk_tinh_collective(check: Check) -> None:
                              floor)
     note = unverified("bk_tinh_collective_years", need)
     if len(run) >= need:
-        check.add(F.BK_TINH_COLLECTIVE, True, message + note, cite.BK_TINH_COLLECTIVE)
+        check.add(F.BK_TINH_COLLECTIVE, True, message + note, check.provincial(cite.BK_TINH_COLLECTIVE, reg.BK_TINH_COLLECTIVE))
         return
-    _alternatives(check, message + note, cite.BK_TINH_COLLECTIVE,
+    _alternatives(check, message + note, check.provincial(cite.BK_TINH_COLLECTIVE, reg.BK_TINH_COLLECTIVE),
                   "tập thể có thành tích xuất sắc trong phong trào thi đua do tỉnh phát động; lập được thành tích đột "
-                  "xuất; có đóng góp lớn cho phát triển kinh tế - xã hội của tỉnh.", cite.BK_TINH_COLLECTIVE)
+                  "xuất; có đóng góp lớn cho phát triển kinh tế - xã hội của tỉnh.", check.provincial(cite.BK_TINH_COLLECTIVE, reg.BK_TINH_COLLECTIVE))
 
 
 def _alternatives(check: Check, failed: str, failed_citation: str, clauses: str, clauses_citation: str) -> None:
@@ -102,7 +103,7 @@ def _alternatives(check: Check, failed: str, failed_citation: str, clauses: str,
     rating = check.history.rating(check.year)
     if minimum is not None and rating is not None and RATING_RANK[rating] < RATING_RANK[minimum]:
         check.add(code, False, f"{failed} Các tiêu chuẩn còn lại (thành tích trong phong trào, đột xuất, đóng góp) "
-                  f"cũng không xét vì xếp loại năm {check.year} là {rating_text(rating)}, dưới {minimum}"
+                  f"cũng không xét vì xếp loại năm {check.year} là {rating_text(rating)}, dưới {rating_text(minimum)}"
                   f"{unverified('bk_tinh_judgement_min_rating', minimum)}.", failed_citation)
         return
     check.judge(code, f"{failed} Còn có thể xét theo các tiêu chuẩn khác, do Hội đồng đánh giá.", failed_citation)

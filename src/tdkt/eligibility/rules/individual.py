@@ -70,7 +70,7 @@ def check_cstd_cs(check: Check) -> None:
     if params.cstd_cs_quota_ratio is not None:
         check.add(F.BATCH_QUOTA, True,
                   f"Tỉnh giới hạn số Chiến sĩ thi đua cơ sở không quá {ratio_percent(params.cstd_cs_quota_ratio)} "
-                  "số cá nhân đạt Lao động tiên tiến của đơn vị (tham số tỉnh cstd_cs_quota_ratio; Luật 2022 không "
+                  "số cá nhân đạt Lao động tiên tiến của đơn vị (theo quy định của tỉnh; Luật 2022 không "
                   "quy định tỷ lệ này): kiểm tra trên danh sách đề nghị của đơn vị.", cite.CSTD_CS_BASIS)
 
 

@@ -47,7 +47,9 @@ def test_whole_path_from_unit_to_ready_for_council(world, api):
 
     assert specialist.post(f"/api/v1/dossiers/{pk}/receive").json()["state"] == "received"
     assert specialist.post(f"/api/v1/dossiers/{pk}/start-appraisal").json()["state"] == "in_appraisal"
-    accepted = specialist.post(f"/api/v1/nominations/{lines[0]['id']}/accept", {}, content_type="application/json")
+    accepted = specialist.post(f"/api/v1/nominations/{lines[0]['id']}/accept",
+                               {"reason": "Đã đối chiếu bản gốc báo cáo thành tích.", "confirmed": True},
+                               content_type="application/json")
     assert accepted.json()["nominations"][0]["state"] == "accepted"
     ready = specialist.post(f"/api/v1/dossiers/{pk}/ready-for-council")
     assert ready.status_code == 200, ready.content

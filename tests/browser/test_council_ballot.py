@@ -112,7 +112,7 @@ def test_meeting_ballot_and_minutes(live_server, browser, page, artifacts_dir, w
     download.value.save_as(path)
     texts = [p.text for p in Document(io.BytesIO(path.read_bytes())).paragraphs]
     assert "Đồng chí Phó Chủ tịch Hội đồng chủ trì phiên họp." in texts
-    assert "Số phiếu phát ra: 4; số phiếu thu vào: 4; số phiếu hợp lệ: 4; số phiếu không hợp lệ: 0." in texts
+    assert "4 thành viên có mặt; số phiếu phát ra: 4, thu về: 4, hợp lệ: 4, không hợp lệ: 0." in texts
     assert "Số đề nghị đạt: 1/2." in texts
     secretary.screenshot(path=artifacts_dir / "council-minutes-locked.png", full_page=True)
     del board

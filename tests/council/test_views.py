@@ -110,9 +110,10 @@ def test_a_meeting_from_creation_to_locked_minutes(world, board):
     assert "BIÊN BẢN" in texts
     assert "Họp Hội đồng Thi đua - Khen thưởng tỉnh - Phiên họp lần thứ nhất năm 2026" in texts
     assert "Thời gian: ngày 20/12/2026. Địa điểm: Hội trường tầng 3." in texts
-    assert ("Tổng số thành viên Hội đồng: 5. Có mặt: 5; vắng mặt có ý kiến bằng văn bản: 0; vắng mặt: 0.") in texts
+    assert ("Tổng số thành viên Hội đồng: 5. Có mặt 5/5 thành viên (có mặt đầy đủ); "
+            "vắng mặt có ý kiến bằng văn bản: 0; vắng mặt: 0.") in texts
     assert "Đồng chí Chủ tịch Hội đồng chủ trì phiên họp." in texts
-    assert ("Số phiếu phát ra: 5; số phiếu thu vào: 5; số phiếu hợp lệ: 5; số phiếu không hợp lệ: 0.") in texts
+    assert "5 thành viên có mặt; số phiếu phát ra: 5, thu về: 5, hợp lệ: 5, không hợp lệ: 0." in texts
     assert "1 | Nguyễn Văn An | 4 (80%) | 1 (20%) | 0 (0%) | ≥ 90% | Không đạt" in texts
     assert "2 | Đặng Thị Đào | 5 (100%) | 0 (0%) | 0 (0%) | > 50% | Đạt" in texts
     assert "Số đề nghị đạt: 1/2." in texts

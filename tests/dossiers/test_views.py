@@ -10,7 +10,7 @@ from django.utils import timezone
 from tdkt.dossiers import workflow
 from tdkt.dossiers.models import DocumentRequirement, Dossier, Nomination
 from tests.conftest import client_for
-from tests.dossiers.support import add_line, draft_of_unit_a, in_appraisal, ready_draft
+from tests.dossiers.support import add_line, draft_of_unit_a, in_appraisal, ready_draft, store_verdict
 from tests.factories import make_person
 
 pytestmark = pytest.mark.django_db
@@ -166,6 +166,7 @@ def test_dossier_page_timeline_and_checklist(world):
 
 def test_appraisal_page_decides_a_line(world):
     dossier, lines = in_appraisal(world)
+    store_verdict(lines)
     client = client_for(world, "specialist")
     response = client.post(reverse("dossiers:appraise", kwargs={"pk": dossier.pk}),
                            {"line": lines[0].pk, "decision": "reject", "reason": ""})

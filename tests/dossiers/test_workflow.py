@@ -12,7 +12,7 @@ from tdkt.dossiers import workflow
 from tdkt.dossiers.deadlines import step_due_date
 from tdkt.dossiers.enums import DossierState, NominationState
 from tdkt.dossiers.models import Dossier, DossierCall, DossierEvent, Nomination
-from tests.dossiers.support import add_line, complete, draft_of_unit_a, in_appraisal, ready_draft
+from tests.dossiers.support import add_line, complete, draft_of_unit_a, in_appraisal, ready_draft, store_verdict
 from tests.factories import make_award, make_person
 
 pytestmark = pytest.mark.django_db
@@ -278,6 +278,7 @@ def test_withdraw_withdraws_the_lines(world):
 def test_line_decisions_move_lines_individually(world):
     people = [world.person_a, make_person("Lò Văn Sáng", unit=world.unit_a), make_person("Vàng Thị Mỷ", unit=world.unit_a)]
     dossier, lines = in_appraisal(world, people=people)
+    store_verdict(lines)
     specialist = world.users["specialist"]
     workflow.accept_line(lines[0], by=specialist)
     workflow.reject_line(lines[1], by=specialist, reason="Chưa đủ thời gian công tác.")
@@ -316,6 +317,7 @@ def test_line_decision_refused_outside_appraisal(world):
 
 def test_two_specialists_decide_one_line_second_is_refused(world):
     _dossier, lines = in_appraisal(world)
+    store_verdict(lines)
     one = Nomination.objects.select_related("dossier").get(pk=lines[0].pk)
     two = Nomination.objects.select_related("dossier").get(pk=lines[0].pk)
     workflow.accept_line(one, by=world.users["specialist"])
@@ -347,6 +349,7 @@ def test_put_on_hold_and_release_return_to_the_previous_state(world):
 def test_mark_ready_refused_while_a_line_is_undecided(world):
     people = [world.person_a, make_person("Lò Văn Sáng", unit=world.unit_a)]
     dossier, lines = in_appraisal(world, people=people)
+    store_verdict(lines)
     workflow.accept_line(lines[0], by=world.users["specialist"])
     with pytest.raises(ValidationError, match=r"^\['Dòng 2 \(Lò Văn Sáng\) chưa có ý kiến thẩm định\.'\]$") as refused:
         workflow.mark_ready_for_council(dossier, by=world.users["specialist"])
@@ -388,6 +391,7 @@ def test_mark_ready_waits_for_an_open_consultation(world):
     from tdkt.dossiers.consultations.services import send_consultation
 
     dossier, lines = in_appraisal(world)
+    store_verdict(lines)
     workflow.accept_line(lines[0], by=world.users["specialist"])
     agency = ConsultedAgency.objects.filter(active=True).order_by("id").first()
     send_consultation(dossier, by=world.users["specialist"], agencies=[agency], nominations=lines)

@@ -16,7 +16,7 @@ from tdkt.dossiers.models import Dossier, DossierEvent, Nomination
 from tdkt.dossiers.transitions import DOSSIER, NOMINATION, PROVINCE, UNIT
 from tdkt.notifications.models import Notification
 from tdkt.workflow.machine import SYSTEM, Notice, transition
-from tests.dossiers.support import award
+from tests.dossiers.support import award, store_verdict
 from tests.workflow.support import dossier_in
 
 pytestmark = pytest.mark.django_db
@@ -91,6 +91,7 @@ def test_dossier_transition_allowed_to_its_actor_only(world, name):
 @pytest.mark.parametrize("name", list(NOMINATION_CASES))
 def test_nomination_transition_allowed_to_the_specialist_only(world, name):
     dossier, line = dossier_in(world, S.IN_APPRAISAL, line_state=NOMINATION_CASES[name])
+    store_verdict([line])  # a line not "eligible" is accepted only with a reason and a confirmation
     if name == "change_award":
         def call(obj, by):
             return workflow.change_line_award(obj, award("CSTD_CS"), by=by, reason=REASON)

@@ -32,7 +32,7 @@ class AwardTypeForm(forms.ModelForm):
         fields = [
             "code", "name", "short_name", "category", "level", "for_individual", "for_collective", "for_household",
             "bases", "deciding_authority", "bonus_individual", "bonus_collective", "bonus_household",
-            "bonus_is_ceiling", "requires_public_posting", "requires_council_vote", "vote_threshold_percent",
+            "bonus_is_ceiling", "requires_public_posting", "posting_working_days", "requires_council_vote", "vote_threshold_percent",
             "active", "sort_order", "legal_basis",
         ]
         widgets = {"legal_basis": forms.Textarea(attrs={"rows": 3})}

@@ -71,6 +71,11 @@ class AwardType(models.Model):
         help_text=_("The decree sets an upper limit, not a fixed amount (Kỷ niệm chương)."),
     )
     requires_public_posting = models.BooleanField(_("requires public posting"), default=False)
+    # NĐ152 Đ44.2 sets 10 working days for national awards (law.md §4.3); a province's regulation may post its
+    # own awards for another period (Hà Nội: 7). Empty: the province's posting setting applies.
+    posting_working_days = models.PositiveSmallIntegerField(
+        _("working days posted"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=_("Empty: the period of the public posting settings applies."))
     requires_council_vote = models.BooleanField(_("requires a council vote"), default=False)
     vote_threshold_percent = models.PositiveSmallIntegerField(
         _("vote threshold (% of all council members)"), null=True, blank=True,

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from tdkt.accounts.scope import get_scope
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import diff, record, record_create, record_update, snapshot
-from tdkt.awards.enums import AliasKind, AwardBasis, AwardCategory, AwardSource, RecipientKind
+from tdkt.awards.enums import AliasKind, AwardBasis, AwardCategory, AwardLevel, AwardSource, RecipientKind
 from tdkt.awards.matching import award_name_key
 from tdkt.awards.models import (
     CODE_PATTERN,
@@ -26,10 +26,13 @@ from tdkt.awards.models import (
     Rating,
 )
 
+# NĐ152 Đ44.2 (law.md §4.3), for the State-level awards it lists: a province may post longer, never shorter.
+NATIONAL_POSTING_DAYS = 10
+
 AWARD_TYPE_FIELDS = (
     "code", "name", "short_name", "category", "for_individual", "for_collective", "for_household", "level",
     "deciding_authority", "bases", "bonus_individual", "bonus_collective", "bonus_household", "bonus_is_ceiling",
-    "requires_public_posting", "requires_council_vote", "vote_threshold_percent", "active", "sort_order",
+    "requires_public_posting", "posting_working_days", "requires_council_vote", "vote_threshold_percent", "active", "sort_order",
     "legal_basis",
 )
 AWARD_RECORD_FIELDS = (
@@ -165,6 +168,15 @@ def _validate_award_type(award_type: AwardType) -> None:
     for basis in bases:
         if basis not in AwardBasis.values:
             errors.add("bases", _("Unknown kind of commendation “%(basis)s”.") % {"basis": basis})
+    if award_type.posting_working_days is not None and not award_type.requires_public_posting:
+        errors.add("posting_working_days", _("A posting period is set only for awards whose nominees are posted."))
+    elif award_type.posting_working_days is not None and not 1 <= award_type.posting_working_days <= 60:
+        errors.add("posting_working_days", _("The posting period is between 1 and 60 working days."))
+    elif award_type.level == AwardLevel.STATE and (award_type.posting_working_days
+                                                   or NATIONAL_POSTING_DAYS) < NATIONAL_POSTING_DAYS:
+        errors.add("posting_working_days", _("Nominees for “%(name)s” are posted for at least %(days)s working days "
+                                             "(Nghị định 152/2025/NĐ-CP, Điều 44 khoản 2).") % {
+            "name": award_type.name, "days": NATIONAL_POSTING_DAYS})
     if award_type.vote_threshold_percent is not None and not award_type.requires_council_vote:
         errors.add("vote_threshold_percent", _("A vote threshold is set only for awards that require a council vote."))
     errors.raise_any()

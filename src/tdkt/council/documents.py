@@ -122,7 +122,8 @@ def _minutes_document(meeting) -> bytes:
     p = nd30.add_paragraph
     p(document, f"Thời gian: ngày {meeting.date:%d/%m/%Y}. Địa điểm: {meeting.place}.", first_line_mm=10)
     p(document, "I. THÀNH PHẦN", bold=True)
-    p(document, (f"Tổng số thành viên Hội đồng: {status.members_total}. Có mặt: {status.present}; "
+    p(document, (f"Tổng số thành viên Hội đồng: {status.members_total}. "
+                 f"{attendance_text(status.present, status.members_total)}; "
                  f"vắng mặt có ý kiến bằng văn bản: {counts.get(AttendanceStatus.WRITTEN_OPINION, 0)}; "
                  f"vắng mặt: {counts.get(AttendanceStatus.ABSENT, 0)}."), first_line_mm=10)
     nd30.add_table(document, ["TT", "Họ và tên", "Chức danh trong Hội đồng", "Tham dự"], [12, 60, 55, 38], [
@@ -161,13 +162,22 @@ def _public_feedback(document, feedback) -> None:
         nd30.add_paragraph(document, text, **FEEDBACK_STYLE[style])
 
 
+def attendance_text(present: int, total: int) -> str:
+    """Attendance counted exactly: "đầy đủ" (all present) only when every member is."""
+    full = " (có mặt đầy đủ)" if total and present == total else ""
+    return f"Có mặt {present}/{total} thành viên{full}"
+
+
 def ballot_figures_text(ballot) -> str:
-    """The figures that make the count checkable: the number cast equals the number of members marked as
-    having voted (the count refuses otherwise), and cast = valid + invalid."""
+    """Who was present, then the ballots as counted: never the members present as if they had all voted
+    (13 ballots cast by 17 members present is printed as such). The count refuses unless cast equals the
+    members marked as having voted, and cast = valid + invalid."""
+    written = f", {ballot.written_count} ý kiến bằng văn bản" if ballot.written_count else ""
+    present = f"{ballot.present_count} thành viên có mặt{written}"
     if ballot.cast_count is None:  # a paper ballot: the secretary's count gives the per-item totals
-        return f"Số phiếu phát ra: {ballot.issued_count}; kết quả theo biên bản kiểm phiếu giấy."
-    return (f"Số phiếu phát ra: {ballot.issued_count}; số phiếu thu vào: {ballot.cast_count}; "
-            f"số phiếu hợp lệ: {ballot.valid_count}; số phiếu không hợp lệ: {ballot.invalid_count}.")
+        return f"{present}; số phiếu phát ra: {ballot.issued_count}; kết quả theo biên bản kiểm phiếu giấy."
+    return (f"{present}; số phiếu phát ra: {ballot.issued_count}, thu về: {ballot.cast_count}, "
+            f"hợp lệ: {ballot.valid_count}, không hợp lệ: {ballot.invalid_count}.")
 
 
 def _results(document, ballot, items):
@@ -177,9 +187,8 @@ def _results(document, ballot, items):
           first_line_mm=10)
         return
     mode = "bỏ phiếu kín điện tử" if ballot.mode == BallotMode.ELECTRONIC else "bỏ phiếu kín bằng phiếu giấy"
-    p(document, (f"Hình thức: {mode}. Số thành viên tham gia biểu quyết: {ballot.present_count} có mặt"
-                 f"{f', {ballot.written_count} ý kiến bằng văn bản' if ballot.written_count else ''}. "
-                 f"Tỷ lệ đồng ý tính trên tổng số {ballot.members_total} thành viên Hội đồng."), first_line_mm=10)
+    p(document, (f"Hình thức: {mode}. Tỷ lệ đồng ý tính trên tổng số {ballot.members_total} thành viên "
+                 "Hội đồng."), first_line_mm=10)
     p(document, ballot_figures_text(ballot), first_line_mm=10)
     rows, group, approved = [], None, 0
     total = ballot.members_total

@@ -87,8 +87,9 @@ def load_demo(year: int) -> str:
         workflow.start_appraisal(appraised, by=specialist)
         for line in lines:
             line.dossier = appraised
-        workflow.accept_line(lines[0], by=specialist)
-        workflow.accept_line(lines[1], by=specialist)
+        for line in lines[:2]:  # a demo line may lack a rating: the specialist accepts knowingly, with a reason
+            workflow.accept_line(line, by=specialist, confirmed=True,
+                                 reason="Đã đối chiếu bản gốc báo cáo thành tích và xác nhận của thủ trưởng.")
         if username == CLERKS[0]:
             workflow.reject_line(lines[2], by=specialist, reason="Chưa đủ 10 tháng công tác trong năm.")
             workflow.mark_ready_for_council(appraised, by=specialist)

@@ -8,13 +8,44 @@ appraisal, the new award fits the recipient), then calls `NOMINATION.perform`, w
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from tdkt.dossiers.enums import APPRAISAL_STATES
 from tdkt.dossiers.enums import DossierState as S
+from tdkt.dossiers.enums import NominationState as N
+from tdkt.dossiers.models import Nomination
 from tdkt.dossiers.transitions import NOMINATION
+from tdkt.eligibility.codes import Verdict
 
 # Holds may be put or lifted until the council meets (an open case can appear at any time).
 HOLD_STATES = APPRAISAL_STATES | {S.READY_FOR_COUNCIL, S.ON_HOLD}
+
+VERDICT_LABELS = {
+    Verdict.ELIGIBLE: _lazy("Eligible"),
+    Verdict.INELIGIBLE: _lazy("Not eligible"),
+    Verdict.NEEDS_REVIEW: _lazy("For the council to judge"),
+    Verdict.ON_HOLD: _lazy("On hold"),
+}
+
+
+SNAPSHOTS = ("verdict_at_appraisal", "verdict_at_submission", "verdict_live")  # latest first
+
+
+def stored_verdict(line) -> str:
+    """The verdict code of the line's latest stored snapshot ("" when none was computed): no rule runs."""
+    snapshot = next((value for value in (getattr(line, name) for name in SNAPSHOTS) if value), None) or {}
+    return snapshot.get("verdict", "")
+
+
+def _verdict_in_database(line) -> str:
+    """What the database holds now, not what the caller loaded: a refresh may have run since the page."""
+    row = Nomination.objects.filter(pk=line.pk).values(*SNAPSHOTS).first() or {}
+    snapshot = next((row[name] for name in SNAPSHOTS if row.get(name)), None) or {}
+    return snapshot.get("verdict", "")
+
+
+def verdict_label(code: str) -> str:
+    return str(VERDICT_LABELS.get(code, _("not checked")))
 
 
 def _check_dossier(line, states=APPRAISAL_STATES) -> None:
@@ -31,10 +62,62 @@ def _start(line, name, by, states=APPRAISAL_STATES) -> None:
 
 @NOMINATION.implements("accept")
 @transaction.atomic
-def accept_line(line, *, by, reason: str = ""):
-    """Proposed (or rejected, on second thoughts) → accepted."""
+def accept_line(line, *, by, reason: str = "", confirmed: bool = False):
+    """Proposed (or rejected, on second thoughts) → accepted. A line whose stored verdict is not "eligible"
+    is accepted only with a reason and an explicit confirmation, both kept in the timeline and the audit:
+    the officer overrides the engine knowingly, never by a slip of the button."""
     _start(line, "accept", by)
-    return NOMINATION.perform(line, "accept", by=by, reason=reason, decision_reason=(reason or "").strip())
+    reason = (reason or "").strip()
+    code = _verdict_in_database(line)
+    if code == Verdict.ELIGIBLE:
+        return NOMINATION.perform(line, "accept", by=by, reason=reason, decision_reason=reason)
+    label = verdict_label(code)
+    errors = {}
+    if not reason:
+        errors["reason"] = _("Line “%(name)s” is “%(verdict)s”: give the reason for accepting it.") % {
+            "name": line.recipient, "verdict": label}
+    if not confirmed:
+        errors["confirm"] = _("Line “%(name)s” is “%(verdict)s”: tick “%(confirm)s” to accept it.") % {
+            "name": line.recipient, "verdict": label, "confirm": CONFIRM_LABEL}
+    if errors:
+        raise ValidationError(errors)
+    full_reason = _("Accepted although “%(verdict)s”, confirmed: %(reason)s") % {"verdict": label, "reason": reason}
+    return NOMINATION.perform(line, "accept", by=by, reason=full_reason, decision_reason=reason,
+                              extra={"override_verdict": code or "none", "confirmed": True})
+
+
+CONFIRM_LABEL = _lazy("I confirm accepting a line that is not yet eligible")
+
+
+def eligible_to_accept(dossier) -> list:
+    """The lines "accept all eligible" would accept: proposed, with a stored verdict "eligible"."""
+    lines = (Nomination.objects.filter(dossier=dossier, state=N.PROPOSED)
+             .select_related("person", "unit", "household", "award_type").order_by("position", "id"))
+    return [line for line in lines if stored_verdict(line) == Verdict.ELIGIBLE]
+
+
+def accept_eligible(dossier, ids, *, by) -> list[tuple]:
+    """Accept exactly the lines `ids` shown to the officer, each on its own declared transition.
+
+    A line whose state or verdict changed since the list was shown is skipped with a message: the officer
+    confirmed that list, not another. Returns (line, error or None) per id, in the order of the dossier."""
+    wanted = {int(pk) for pk in ids}
+    lines = (Nomination.objects.filter(dossier=dossier, pk__in=wanted)
+             .select_related("person", "unit", "household", "award_type").order_by("position", "id"))
+    results = []
+    for line in lines:
+        line.dossier = dossier
+        if line.state != N.PROPOSED or stored_verdict(line) != Verdict.ELIGIBLE:
+            results.append((line, _("skipped: it is now “%(state)s”, “%(verdict)s”.") % {
+                "state": line.get_state_display(), "verdict": verdict_label(stored_verdict(line))}))
+            continue
+        try:
+            accept_line(line, by=by)
+        except ValidationError as exc:
+            results.append((line, " ".join(exc.messages)))
+        else:
+            results.append((line, None))
+    return results
 
 
 @transaction.atomic

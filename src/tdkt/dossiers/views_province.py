@@ -16,7 +16,7 @@ from tdkt.accounts.scope import get_scope
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
 from tdkt.awards.models import AwardType
-from tdkt.dossiers import queries, workflow
+from tdkt.dossiers import line_decisions, queries, workflow
 from tdkt.dossiers.checklist import live_lines
 from tdkt.dossiers.eligibility import failed_findings
 from tdkt.dossiers.enums import DossierKind, DossierState, NominationState
@@ -152,7 +152,8 @@ def _verdict_reasons(verdict) -> list[str]:
 
 
 LINE_ACTIONS = {
-    "accept": lambda line, user, data: workflow.accept_line(line, by=user, reason=data["reason"]),
+    "accept": lambda line, user, data: workflow.accept_line(line, by=user, reason=data["reason"],
+                                                            confirmed=data["confirmed"]),
     "reject": lambda line, user, data: workflow.reject_line(line, by=user, reason=data["reason"]),
     "hold": lambda line, user, data: workflow.hold_line(line, by=user, reason=data["reason"]),
     "release": lambda line, user, data: workflow.release_line(line, by=user, reason=data["reason"]),
@@ -180,7 +181,8 @@ def appraise(request, pk):
             if action in {"change", "change_award"} and award_type is None:
                 raise ValidationError({"award_type": _("Choose the award.")})
             LINE_ACTIONS[action](line, request.user, {"reason": request.POST.get("reason", ""),
-                                                      "award_type": award_type})
+                                                      "award_type": award_type,
+                                                      "confirmed": request.POST.get("confirm") == "on"})
         except ValidationError as exc:
             errors[line.pk] = exc.messages
         except PermissionDenied:
@@ -193,10 +195,35 @@ def appraise(request, pk):
         line.reasons_now = _verdict_reasons(line.verdict_at_appraisal or line.verdict_at_submission)
         line.errors = errors.get(line.pk, [])
         line.decisions = NOMINATION.allowed(request.user, line)  # the buttons, from the declaration
+        line.verdict_code = line_decisions.stored_verdict(line)
+        line.verdict_text = line_decisions.verdict_label(line.verdict_code)
     return render(request, "dossiers/appraise.html", {
+        "confirm_label": line_decisions.CONFIRM_LABEL,
         "dossier": dossier, "lines": sorted(lines, key=lambda line: (line.position, line.pk)),
         "open": dossier.state in APPRAISAL_STATES,
         "award_types": AwardType.objects.filter(active=True).order_by("sort_order", "name")})
+
+
+@roles_required(*SPECIALISTS)
+def accept_eligible(request, pk):
+    """Lists the exact lines "accept all eligible" accepts; the POST accepts those ids, no others."""
+    dossier = queries.get_dossier_for_user(request.user, pk)
+    if request.method == "POST":
+        ids = [value for value in request.POST.getlist("line") if value.isdigit()]
+        if not ids:
+            messages.error(request, _("No line to accept."))
+            return redirect("dossiers:appraise", pk=dossier.pk)
+        results = line_decisions.accept_eligible(dossier, ids, by=request.user)
+        done = sum(1 for _line, error in results if error is None)
+        messages.success(request, _("%(done)s of %(total)s line(s) accepted.") % {"done": done, "total": len(ids)})
+        for line, error in results:
+            if error:
+                messages.error(request, f"{line.recipient} — {line.award_type.name}: {error}")
+        return redirect("dossiers:appraise", pk=dossier.pk)
+    lines = line_decisions.eligible_to_accept(dossier) if dossier.state in APPRAISAL_STATES else []
+    for line in lines:
+        line.verdict_text = line_decisions.verdict_label(line_decisions.stored_verdict(line))
+    return render(request, "dossiers/accept_eligible.html", {"dossier": dossier, "lines": lines})
 
 
 @roles_required(*SPECIALISTS)

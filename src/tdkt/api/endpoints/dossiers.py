@@ -117,6 +117,11 @@ class ReasonIn(Schema):
     reason: str = ""
 
 
+class AcceptIn(Schema):
+    reason: str = ""
+    confirmed: bool = False  # required (with a reason) when the line's stored verdict is not "eligible"
+
+
 class SubmitIn(Schema):
     late_justification: str = ""
 
@@ -353,8 +358,8 @@ def _line_act(request, pk, action, **kwargs):
 
 
 @router.post("/nominations/{pk}/accept", response=DossierDetailOut, summary="Thẩm định: đạt")
-def accept(request, pk: int, payload: ReasonIn):
-    return _line_act(request, pk, line_decisions.accept_line, reason=payload.reason)
+def accept(request, pk: int, payload: AcceptIn):
+    return _line_act(request, pk, line_decisions.accept_line, reason=payload.reason, confirmed=payload.confirmed)
 
 
 @router.post("/nominations/{pk}/change-award", response=DossierDetailOut, summary="Thẩm định: đổi hình thức")

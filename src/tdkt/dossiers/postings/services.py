@@ -64,6 +64,13 @@ def lines_to_post(dossier_or_nominations) -> list[Nomination]:
                     "dossier_id", "position", "id"))
 
 
+def posting_period(lines) -> int:
+    """Working days a notice stays open: the longest its lines' awards require (the award's own period, else
+    the province's setting, NĐ152 Đ44.2: 10), so no nominee is posted for less than its award requires."""
+    default = PostingPolicy.current().posting_working_days
+    return max((line.award_type.posting_working_days or default for line in lines), default=default)
+
+
 def _dossiers_of(lines) -> list[Dossier]:
     seen: dict[int, Dossier] = {}
     for line in lines:
@@ -110,7 +117,7 @@ def publish_notice(dossier_or_nominations, *, by, title: str = "", introduction:
     else:
         notice = draft_notice(dossier_or_nominations, by=by, title=title, introduction=introduction)
     published_on = published_on or timezone.localdate()
-    ends_on = add_working_days(published_on, PostingPolicy.current().posting_working_days)
+    ends_on = add_working_days(published_on, posting_period(notice.nominations.select_related("award_type")))
     if notice.state != NoticeState.DRAFT:
         raise ValidationError(_("This notice has already been published."))
     NOTICE_MACHINE.perform(notice, "publish", by=by, published_on=published_on, ends_on=ends_on,

@@ -85,6 +85,10 @@ def test_the_clerk_sees_no_send_button_and_the_leader_of_unit_b_gets_404(world):
     dossier, _lines = ready_draft(world)
     page = client_for(world, "clerk_a").get(reverse("dossiers:detail", kwargs={"pk": dossier.pk}))
     assert [t.name for t in page.context["actions"]] == ["withdraw"]
+    assert ("Chỉ lãnh đạo đơn vị, hoặc văn thư, chuyên viên được lãnh đạo ủy quyền, mới phê duyệt và gửi hồ sơ "
+            "này.") in page.content.decode()
+    leader_page = _client(leader_a(world)).get(reverse("dossiers:detail", kwargs={"pk": dossier.pk}))
+    assert 'id="awaiting-leader"' not in leader_page.content.decode()
     leader_b = make_user("lanhdao.b", role=Role.UNIT_LEADER, unit=world.unit_b)
     act = reverse("dossiers:act", kwargs={"pk": dossier.pk, "action": "submit"})
     assert _client(leader_b).get(act).status_code == 404

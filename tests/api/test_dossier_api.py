@@ -6,14 +6,15 @@ from django.test import Client
 
 from tdkt.api.models import ApiToken
 from tdkt.dossiers.models import Dossier, DossierEvent
-from tests.dossiers.support import PDF_BYTES, draft_of_unit_a
+from tests.dossiers.support import PDF_BYTES, draft_of_unit_a, leader_a
 
 
 @pytest.fixture
 def api(world):
     """api(persona) -> a client whose requests carry that persona's bearer token."""
     def client(persona):
-        _row, raw = ApiToken.issue(world.users[persona], "QLVB")
+        user = leader_a(world) if persona == "leader_a" else world.users[persona]
+        _row, raw = ApiToken.issue(user, "QLVB")
         return Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
     return client
 
@@ -34,14 +35,17 @@ def test_whole_path_from_unit_to_ready_for_council(world, api):
                        content_type="application/json").json()["nominations"]
     assert [(n["recipient"], n["award"], n["state"]) for n in lines] == [("Nguyễn Văn An", "LDTT", "proposed")]
 
-    refused = clerk.post(f"/api/v1/dossiers/{pk}/submit", {}, content_type="application/json")
+    not_the_leader = clerk.post(f"/api/v1/dossiers/{pk}/submit", {}, content_type="application/json")
+    assert not_the_leader.status_code == 403  # the clerk prepares; the leader approves and sends
+    leader = api("leader_a")
+    refused = leader.post(f"/api/v1/dossiers/{pk}/submit", {}, content_type="application/json")
     assert refused.status_code == 400
     assert "Tờ trình" in refused.json()["detail"]
 
     assert _upload(clerk, pk, "cover_letter").status_code == 201
     assert _upload(clerk, pk, "council_minutes").status_code == 201
     assert _upload(clerk, pk, "achievement_report", nomination_id=lines[0]["id"]).status_code == 201
-    submitted = clerk.post(f"/api/v1/dossiers/{pk}/submit", {}, content_type="application/json")
+    submitted = leader.post(f"/api/v1/dossiers/{pk}/submit", {}, content_type="application/json")
     assert submitted.status_code == 200, submitted.content
     assert submitted.json()["state"] == "submitted"
 

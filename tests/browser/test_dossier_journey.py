@@ -16,6 +16,7 @@ from tdkt.dossiers.consultations.models import ConsultedAgency
 from tdkt.dossiers.enums import DossierState
 from tdkt.dossiers.models import Dossier
 from tdkt.dossiers.postings.models import PublicNotice
+from tests.dossiers.support import leader_a
 from tests.factories import PASSWORD, make_discipline, make_rating
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -103,6 +104,8 @@ def test_dossier_from_the_unit_to_ready_for_council(live_server, page, artifacts
     upload(page, tmp_path, "council_minutes", "bien-ban.pdf")
     upload(page, tmp_path, "achievement_report", "bao-cao-an.pdf", nominee_label="Nguyễn Văn An")
     upload(page, tmp_path, "achievement_report", "bao-cao-dao.pdf", nominee_label="Đặng Thị Đào")
+    leader_a(world)  # the clerk prepares; the unit leader approves and sends
+    sign_in(page, base, "lanhdao.a")
     act(page, base, dossier, "submit")
     assert state_of(dossier) == DossierState.SUBMITTED
 
@@ -126,6 +129,7 @@ def test_dossier_from_the_unit_to_ready_for_council(live_server, page, artifacts
     page.screenshot(path=artifacts_dir / "dossier-3-unit-inbox-what-to-fix.png", full_page=True)
     page.goto(f"{base}/dossiers/{dossier.pk}/")
     upload(page, tmp_path, "confirmation", "xac-nhan-cong-doan.pdf")
+    sign_in(page, base, "lanhdao.a")
     act(page, base, dossier, "resubmit")
     assert state_of(dossier) == DossierState.SUBMITTED
 

@@ -1,9 +1,11 @@
 """A dossier's round trip in real Chromium: the clerk of unit A creates it, uploads the checklist's files
-(a renamed executable is refused), submits; the specialist receives it from the work queue, starts the
-appraisal and returns it with a fix for one nominee; the clerk sees what to fix and resubmits."""
+(a renamed executable is refused); the unit leader approves and sends it; the specialist receives it from the
+work queue, starts the appraisal and returns it with a fix for one nominee; the clerk sees what to fix and the
+leader approves the resubmission."""
 
 from tdkt.awards.models import AwardType
 from tdkt.dossiers.models import Dossier, Nomination
+from tests.dossiers.support import leader_a
 from tests.factories import PASSWORD
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -61,9 +63,15 @@ def test_dossier_submit_return_resubmit(live_server, browser, page, artifacts_di
     upload(clerk, "achievement_report", "bao-cao.pdf", PDF, nominee="Nguyễn Văn An")
     assert clerk.locator("#checklist tr.overdue").count() == 0
     clerk.screenshot(path=artifacts_dir / "dossier-draft-complete.png", full_page=True)
-    confirm(clerk, "submit", reason="")
-    clerk.wait_for_url(f"**/dossiers/{dossier.pk}/")
-    assert clerk.locator("#dossier-state").inner_text() == "Đã gửi"
+    # the clerk prepares; the leader approves and sends
+    assert clerk.locator("#dossier-actions a[data-action=submit]").count() == 0
+    assert clerk.locator("#awaiting-leader").count() == 1
+    leader_a(world)
+    leader = sign_in(browser, live_server, "lanhdao.a")
+    leader.goto(f"{live_server.url}/dossiers/{dossier.pk}/")
+    confirm(leader, "submit", reason="")
+    leader.wait_for_url(f"**/dossiers/{dossier.pk}/")
+    assert leader.locator("#dossier-state").inner_text() == "Đã gửi"
 
     specialist = sign_in(browser, live_server, "chuyenvien")
     specialist.goto(live_server.url + "/dossiers/queue/")
@@ -86,9 +94,10 @@ def test_dossier_submit_return_resubmit(live_server, browser, page, artifacts_di
     assert "Bổ sung xác nhận của thủ trưởng vào báo cáo thành tích." in row
     assert "1 dòng cần bổ sung" in row
     clerk.screenshot(path=artifacts_dir / "dossier-inbox-returned.png", full_page=True)
+    leader.goto(f"{live_server.url}/dossiers/{dossier.pk}/")
+    confirm(leader, "resubmit", reason="Đã bổ sung chữ ký.")
+    assert leader.locator("#dossier-state").inner_text() == "Đã gửi"
     clerk.goto(f"{live_server.url}/dossiers/{dossier.pk}/")
-    confirm(clerk, "resubmit", reason="Đã bổ sung chữ ký.")
-    assert clerk.locator("#dossier-state").inner_text() == "Đã gửi"
     timeline = clerk.locator("#timeline").inner_text()
     assert "Trả lại để bổ sung → Đã gửi" in timeline
     clerk.screenshot(path=artifacts_dir / "dossier-resubmitted.png", full_page=True)

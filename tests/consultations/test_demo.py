@@ -24,6 +24,7 @@ def demo_province(world):
     make_user("vanthu.soyte", role=Role.UNIT_CLERK, unit=health)
     leader = make_user("lanhdao.soyte", role=Role.UNIT_LEADER, unit=health)
     make_user("vanthu.xa", role=Role.UNIT_CLERK, unit=commune)
+    make_user("lanhdao.xa", role=Role.UNIT_LEADER, unit=commune)  # delegates sending to vanthu.xa
     for index in range(12):
         make_person(f"Người mẫu Sở {index:02d}", unit=health)
         make_person(f"Người mẫu Xã {index:02d}", unit=commune)

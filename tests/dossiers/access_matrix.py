@@ -35,7 +35,7 @@ MATRIX = [
     ("dossiers:create", None, [200, 200, 200, 403, 302]),
     ("dossiers:detail", "dossier_draft_of_unit_a", [200, 200, 404, 200, 302]),
     ("dossiers:edit", "dossier_draft_of_unit_a", [200, 200, 404, 403, 302]),
-    ("dossiers:act", "dossier_submit_of_unit_a", [403, 200, 404, 403, 302]),
+    ("dossiers:act", "dossier_submit_of_unit_a", [403, 403, 404, 403, 302]),  # the clerk prepares, the leader sends
     ("dossiers:upload", "dossier_draft_of_unit_a", [200, 200, 404, 403, 302]),
     ("dossiers:document", "dossier_document_of_unit_a", [200, 200, 404, 200, 302]),
     ("dossiers:document_remove", "dossier_document_of_unit_a", [200, 200, 404, 403, 302]),

@@ -2,10 +2,13 @@
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from tdkt.accounts.enums import Role
+from tdkt.accounts.models import User
 from tdkt.awards.models import AwardType
 from tdkt.dossiers import workflow
 from tdkt.dossiers.documents import add_document
 from tdkt.dossiers.models import Nomination
+from tests.factories import make_user
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 32
@@ -50,7 +53,7 @@ def ready_draft(world, *, people=None, code="LDTT"):
 def in_appraisal(world, **kwargs):
     dossier, lines = ready_draft(world, **kwargs)
     specialist = world.users["specialist"]
-    workflow.submit_dossier(dossier, by=world.users["clerk_a"])
+    workflow.submit_dossier(dossier, by=leader_a(world))
     workflow.receive_dossier(dossier, by=specialist)
     workflow.start_appraisal(dossier, by=specialist)
     for line in lines:
@@ -64,3 +67,8 @@ def store_verdict(lines, code="eligible"):
     for line in lines:
         line.verdict_at_appraisal = {"verdict": code, "findings": []}
     Nomination.objects.bulk_update(lines, ["verdict_at_appraisal"])
+
+def leader_a(world):
+    """The leader of unit A (lãnh đạo): approves and sends what the clerk prepared."""
+    user = User.objects.filter(username="lanhdao.a").first()
+    return user or make_user("lanhdao.a", role=Role.UNIT_LEADER, unit=world.unit_a, full_name="Lê Văn Lãnh")

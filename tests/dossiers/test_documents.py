@@ -11,7 +11,7 @@ from tdkt.dossiers.checklist import checklist_status
 from tdkt.dossiers.documents import add_document, remove_document
 from tdkt.dossiers.models import DossierDocument
 from tests.conftest import client_for
-from tests.dossiers.support import PDF_BYTES, PNG_BYTES, add_line, draft_of_unit_a, pdf, ready_draft
+from tests.dossiers.support import PDF_BYTES, PNG_BYTES, add_line, draft_of_unit_a, leader_a, pdf, ready_draft
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +66,7 @@ def test_png_is_accepted(world):
 
 def test_unit_cannot_change_files_once_submitted_but_specialist_can(world):
     dossier, _lines = ready_draft(world)
-    workflow.submit_dossier(dossier, by=world.users["clerk_a"])
+    workflow.submit_dossier(dossier, by=leader_a(world))
     with pytest.raises(PermissionDenied, match=r"^Chỉ thay đổi được tệp của hồ sơ khi đang soạn hoặc đã bị trả lại để bổ sung\.$"):
         add_document(dossier, by=world.users["clerk_a"], document_type="other", uploaded=pdf())
     add_document(dossier, by=world.users["specialist"], document_type="other", uploaded=pdf("y-kien.pdf"))

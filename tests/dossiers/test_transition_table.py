@@ -9,7 +9,7 @@ from tdkt.dossiers.enums import DossierState
 from tdkt.dossiers.models import Dossier, DossierDocument, Nomination
 from tdkt.dossiers.transitions import DOSSIER
 from tdkt.workflow.machine import SYSTEM
-from tests.dossiers.support import award
+from tests.dossiers.support import award, leader_a
 
 pytestmark = pytest.mark.django_db
 
@@ -17,8 +17,8 @@ pytestmark = pytest.mark.django_db
 TRANSITIONS = {t.name: t for t in DOSSIER.transitions if t.actor != SYSTEM}
 
 CALLS = {
-    "submit": lambda d, w: workflow.submit_dossier(d, by=w.users["clerk_a"]),
-    "resubmit": lambda d, w: workflow.resubmit_dossier(d, by=w.users["clerk_a"]),
+    "submit": lambda d, w: workflow.submit_dossier(d, by=leader_a(w)),
+    "resubmit": lambda d, w: workflow.resubmit_dossier(d, by=leader_a(w)),
     "withdraw": lambda d, w: workflow.withdraw_dossier(d, by=w.users["clerk_a"]),
     "receive": lambda d, w: workflow.receive_dossier(d, by=w.users["specialist"]),
     "return_incomplete": lambda d, w: workflow.return_incomplete(d, by=w.users["specialist"], reason="Thiếu"),

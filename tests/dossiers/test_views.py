@@ -4,13 +4,14 @@ summary), appraisal and return forms, checklist screen; constant query counts fo
 import datetime
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from tdkt.dossiers import workflow
 from tdkt.dossiers.models import DocumentRequirement, Dossier, Nomination
 from tests.conftest import client_for
-from tests.dossiers.support import add_line, draft_of_unit_a, in_appraisal, ready_draft, store_verdict
+from tests.dossiers.support import add_line, draft_of_unit_a, in_appraisal, leader_a, ready_draft, store_verdict
 from tests.factories import make_person
 
 pytestmark = pytest.mark.django_db
@@ -111,7 +112,7 @@ def test_bulk_receive_and_assign_through_the_queue(world):
         world.users["specialist"].pk}
 
 
-def test_clerk_creates_and_submits_through_the_pages(world):
+def test_clerk_creates_and_the_leader_submits_through_the_pages(world):
     client = client_for(world, "clerk_a")
     response = client.post(reverse("dossiers:create"), {
         "unit": world.unit_a.pk, "title": "Khen thưởng năm 2025", "kind": "year_end",
@@ -119,7 +120,11 @@ def test_clerk_creates_and_submits_through_the_pages(world):
     dossier = Dossier.objects.get(title="Khen thưởng năm 2025")
     assert response["Location"] == reverse("dossiers:detail", kwargs={"pk": dossier.pk})
     assert dossier.cover_letter_date == datetime.date(2025, 12, 5)
-    refused = client.post(reverse("dossiers:act", kwargs={"pk": dossier.pk, "action": "submit"}), {"reason": ""})
+    forbidden = client.post(reverse("dossiers:act", kwargs={"pk": dossier.pk, "action": "submit"}), {"reason": ""})
+    assert forbidden.status_code == 403  # the clerk prepares; only the leader approves and sends
+    leader = Client()
+    leader.force_login(leader_a(world))
+    refused = leader.post(reverse("dossiers:act", kwargs={"pk": dossier.pk, "action": "submit"}), {"reason": ""})
     assert "Hồ sơ chưa có người, tập thể nào được đề nghị" in refused.content.decode()
     assert Dossier.objects.get(pk=dossier.pk).state == "draft"
 
@@ -139,10 +144,14 @@ def test_clerk_b_forging_unit_a_dossier_id_gets_404_everywhere(world):
 def test_dossier_page_shows_only_allowed_actions(world):
     dossier, _lines = ready_draft(world)
     clerk = client_for(world, "clerk_a").get(reverse("dossiers:detail", kwargs={"pk": dossier.pk}))
-    assert [t.name for t in clerk.context["actions"]] == ["submit", "withdraw"]
+    assert [t.name for t in clerk.context["actions"]] == ["withdraw"]
+    leader = Client()
+    leader.force_login(leader_a(world))
+    page = leader.get(reverse("dossiers:detail", kwargs={"pk": dossier.pk}))
+    assert [t.name for t in page.context["actions"]] == ["submit", "withdraw"]
     specialist = client_for(world, "specialist").get(reverse("dossiers:detail", kwargs={"pk": dossier.pk}))
     assert [t.name for t in specialist.context["actions"]] == []
-    workflow.submit_dossier(dossier, by=world.users["clerk_a"])
+    workflow.submit_dossier(dossier, by=leader_a(world))
     specialist = client_for(world, "specialist").get(reverse("dossiers:detail", kwargs={"pk": dossier.pk}))
     assert [t.name for t in specialist.context["actions"]] == ["receive", "return_incomplete", "assign"]
     council = client_for(world, "council_member").get(reverse("dossiers:detail", kwargs={"pk": dossier.pk}))
@@ -158,7 +167,7 @@ def test_specialist_cannot_submit_for_the_unit_through_the_page(world):
 
 def test_dossier_page_timeline_and_checklist(world):
     dossier, _lines = ready_draft(world)
-    workflow.submit_dossier(dossier, by=world.users["clerk_a"])
+    workflow.submit_dossier(dossier, by=leader_a(world))
     page = client_for(world, "clerk_a").get(reverse("dossiers:detail", kwargs={"pk": dossier.pk})).content.decode()
     assert "Dự thảo → Đã gửi" in page
     assert "Tờ trình" in page and "to-trinh.pdf" in page

@@ -12,7 +12,15 @@ from tdkt.dossiers import workflow
 from tdkt.dossiers.deadlines import step_due_date
 from tdkt.dossiers.enums import DossierState, NominationState
 from tdkt.dossiers.models import Dossier, DossierCall, DossierEvent, Nomination
-from tests.dossiers.support import add_line, complete, draft_of_unit_a, in_appraisal, ready_draft, store_verdict
+from tests.dossiers.support import (
+    add_line,
+    complete,
+    draft_of_unit_a,
+    in_appraisal,
+    leader_a,
+    ready_draft,
+    store_verdict,
+)
 from tests.factories import make_award, make_person
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +55,7 @@ def test_update_dossier_only_while_editable(world):
                             by=world.users["clerk_a"])
     dossier.refresh_from_db()
     assert (dossier.title, dossier.cover_letter_number) == ("Hồ sơ mới", "12/TTr-SYT")
-    workflow.submit_dossier(dossier, by=world.users["clerk_a"])
+    workflow.submit_dossier(dossier, by=leader_a(world))
     with pytest.raises(ValidationError, match=r"^\['Chỉ sửa được hồ sơ khi đang soạn hoặc đã bị trả lại để bổ sung\.'\]$") as refused:
         workflow.update_dossier(dossier, {"title": "Khác"}, by=world.users["clerk_a"])
     assert refused.value.messages == ["Chỉ sửa được hồ sơ khi đang soạn hoặc đã bị trả lại để bổ sung."]
@@ -55,7 +63,7 @@ def test_update_dossier_only_while_editable(world):
 
 def test_submit_sets_dates_freezes_verdicts_and_logs(world):
     dossier, lines = ready_draft(world)
-    workflow.submit_dossier(dossier, by=world.users["clerk_a"])
+    workflow.submit_dossier(dossier, by=leader_a(world))
     dossier.refresh_from_db()
     today = timezone.localdate()
     assert dossier.state == "submitted"
@@ -71,15 +79,15 @@ def test_submit_twice_second_click_is_refused(world):
     dossier, _lines = ready_draft(world)
     first = Dossier.objects.get(pk=dossier.pk)
     second = Dossier.objects.get(pk=dossier.pk)
-    workflow.submit_dossier(first, by=world.users["clerk_a"])
+    workflow.submit_dossier(first, by=leader_a(world))
     with pytest.raises(ValidationError, match=r"^\['Người khác vừa thay đổi hồ sơ này: hiện ở trạng thái “Đã gửi”\. Hãy tải lại trang và thử lại\.'\]$") as refused:
-        workflow.submit_dossier(second, by=world.users["clerk_a"])
+        workflow.submit_dossier(second, by=leader_a(world))
     assert refused.value.messages == [
         "Người khác vừa thay đổi hồ sơ này: hiện ở trạng thái “Đã gửi”. Hãy tải lại trang và thử lại."]
     assert dossier.events.filter(to_state="submitted").count() == 1
     # The same object, clicked again after its state changed: the state check refuses it.
     with pytest.raises(ValidationError, match=r"^\['Hồ sơ đang ở trạng thái “Đã gửi” không thể chuyển sang “Đã gửi”\.'\]$") as refused:
-        workflow.submit_dossier(first, by=world.users["clerk_a"])
+        workflow.submit_dossier(first, by=leader_a(world))
     assert refused.value.messages == ["Hồ sơ đang ở trạng thái “Đã gửi” không thể chuyển sang “Đã gửi”."]
 
 
@@ -87,7 +95,7 @@ def test_submit_refuses_without_lines(world):
     dossier = draft_of_unit_a(world)
     complete(dossier, world.users["clerk_a"], [])
     with pytest.raises(ValidationError, match=r"^\['Hồ sơ chưa có người, tập thể nào được đề nghị: hãy thêm ít nhất một dòng trước khi gửi\.'\]$") as refused:
-        workflow.submit_dossier(dossier, by=world.users["clerk_a"])
+        workflow.submit_dossier(dossier, by=leader_a(world))
     assert refused.value.messages == [
         "Hồ sơ chưa có người, tập thể nào được đề nghị: hãy thêm ít nhất một dòng trước khi gửi."]
 
@@ -97,7 +105,7 @@ def test_submit_names_the_missing_documents_and_nominees(world):
     add_line(dossier, person=world.person_a, code="LDTT", position=1)
     add_line(dossier, person=world.person_a_child, code="CSTD_TINH", position=2)
     with pytest.raises(ValidationError, match=r"^\['Thiếu tài liệu bắt buộc “Tờ trình”\.', 'Thiếu tài liệu bắt buộc “Báo cáo thành tích” của: Nguyễn Văn An; Đặng Thị Đào\.', 'Thiếu tài liệu bắt buộc “Biên bản họp Hội đồng TĐKT của đơn vị \(có kết quả bỏ phiếu\)”\.', 'Thiếu tài liệu bắt buộc “Giấy chứng nhận sáng kiến, đề tài khoa học \(Chiến sĩ thi đua cấp tỉnh\)” của: Đặng Thị Đào\.'\]$") as refused:
-        workflow.submit_dossier(dossier, by=world.users["clerk_a"])
+        workflow.submit_dossier(dossier, by=leader_a(world))
     assert refused.value.messages == [
         "Thiếu tài liệu bắt buộc “Tờ trình”.",
         "Thiếu tài liệu bắt buộc “Báo cáo thành tích” của: Nguyễn Văn An; Đặng Thị Đào.",
@@ -114,21 +122,21 @@ def test_submit_after_the_cut_off_needs_a_justification(world):
     dossier.call = call
     dossier.save(update_fields=["call"])
     with pytest.raises(ValidationError, match=r"^\['Đợt “Khen thưởng tổng kết năm 2025” đã hết hạn nhận hồ sơ ngày 10/12/2025: gửi muộn phải có văn bản giải trình\.'\]$") as refused:
-        workflow.submit_dossier(dossier, by=world.users["clerk_a"])
+        workflow.submit_dossier(dossier, by=leader_a(world))
     assert refused.value.messages == [
         "Đợt “Khen thưởng tổng kết năm 2025” đã hết hạn nhận hồ sơ ngày 10/12/2025: gửi muộn phải có văn bản "
         "giải trình."]
-    workflow.submit_dossier(dossier, by=world.users["clerk_a"], late_justification="Chờ kết quả xếp loại.")
+    workflow.submit_dossier(dossier, by=leader_a(world), late_justification="Chờ kết quả xếp loại.")
     dossier.refresh_from_db()
     assert (dossier.state, dossier.late_justification) == ("submitted", "Chờ kết quả xếp loại.")
 
 
 def test_submit_refuses_a_nominee_already_proposed_elsewhere(world):
     first, _lines = ready_draft(world)
-    workflow.submit_dossier(first, by=world.users["clerk_a"])
+    workflow.submit_dossier(first, by=leader_a(world))
     second, _lines = ready_draft(world)
     with pytest.raises(ValidationError, match=r"^\['Nguyễn Văn An đã được đề nghị “Lao động tiên tiến” năm 2025 trong hồ sơ HS-2026-\d{6}\.'\]$") as refused:
-        workflow.submit_dossier(second, by=world.users["clerk_a"])
+        workflow.submit_dossier(second, by=leader_a(world))
     assert refused.value.messages == [
         f"Nguyễn Văn An đã được đề nghị “Lao động tiên tiến” năm 2025 trong hồ sơ {first.reference}."]
 
@@ -137,7 +145,7 @@ def test_submit_refuses_a_nominee_already_holding_the_award(world):
     make_award(person=world.person_a, code="LDTT", year=2025)
     dossier, _lines = ready_draft(world)
     with pytest.raises(ValidationError, match=r"^\['Nguyễn Văn An đã được tặng “Lao động tiên tiến” năm 2025: một thành tích không được khen thưởng hai lần\.'\]$") as refused:
-        workflow.submit_dossier(dossier, by=world.users["clerk_a"])
+        workflow.submit_dossier(dossier, by=leader_a(world))
     assert refused.value.messages == [
         "Nguyễn Văn An đã được tặng “Lao động tiên tiến” năm 2025: một thành tích không được khen thưởng hai lần."]
 
@@ -159,14 +167,14 @@ def test_receive_and_start_appraisal_freeze_the_verdict(world):
 
 def test_clerk_cannot_receive(world):
     dossier, _lines = ready_draft(world)
-    workflow.submit_dossier(dossier, by=world.users["clerk_a"])
+    workflow.submit_dossier(dossier, by=leader_a(world))
     with pytest.raises(PermissionDenied, match=r"^Bạn không được thực hiện thao tác này trên hồ sơ này\.$"):
         workflow.receive_dossier(dossier, by=world.users["clerk_a"])
 
 
 def test_two_specialists_receive_at_once_second_is_refused(world):
     dossier, _lines = ready_draft(world)
-    workflow.submit_dossier(dossier, by=world.users["clerk_a"])
+    workflow.submit_dossier(dossier, by=leader_a(world))
     other = make_user_specialist(world)
     seen_by_one = Dossier.objects.get(pk=dossier.pk)
     seen_by_two = Dossier.objects.get(pk=dossier.pk)
@@ -186,7 +194,7 @@ def make_user_specialist(world, username="chuyenvien2"):
 
 def test_return_incomplete_needs_a_reason(world):
     dossier, _lines = ready_draft(world)
-    workflow.submit_dossier(dossier, by=world.users["clerk_a"])
+    workflow.submit_dossier(dossier, by=leader_a(world))
     with pytest.raises(ValidationError, match=r"^\{'reason': \['Hãy ghi lý do: đơn vị sẽ nhận được và lịch sử hồ sơ lưu lại\.'\]\}$") as refused:
         workflow.return_incomplete(dossier, by=world.users["specialist"], reason="  ")
     assert refused.value.message_dict == {"reason": ["Hãy ghi lý do: đơn vị sẽ nhận được và lịch sử hồ sơ lưu lại."]}
@@ -199,7 +207,7 @@ def test_return_incomplete_needs_a_reason(world):
 
 def test_assign_specialist_and_concurrent_assignment(world):
     dossier, _lines = ready_draft(world)
-    workflow.submit_dossier(dossier, by=world.users["clerk_a"])
+    workflow.submit_dossier(dossier, by=leader_a(world))
     other = make_user_specialist(world)
     one = Dossier.objects.get(pk=dossier.pk)
     two = Dossier.objects.get(pk=dossier.pk)
@@ -212,7 +220,7 @@ def test_assign_specialist_and_concurrent_assignment(world):
 
 def test_assign_refuses_a_clerk_as_assignee(world):
     dossier, _lines = ready_draft(world)
-    workflow.submit_dossier(dossier, by=world.users["clerk_a"])
+    workflow.submit_dossier(dossier, by=leader_a(world))
     with pytest.raises(ValidationError, match=r"^\{'specialist': \['vanthu\.b không phải chuyên viên của cơ quan thường trực\.'\]\}$") as refused:
         workflow.assign_specialist(dossier, world.users["clerk_b"], by=world.users["specialist"])
     assert refused.value.message_dict == {"specialist": ["vanthu.b không phải chuyên viên của cơ quan thường trực."]}
@@ -220,7 +228,7 @@ def test_assign_refuses_a_clerk_as_assignee(world):
 
 def test_bulk_receive_reports_each_dossier(world):
     sent, _lines = ready_draft(world)
-    workflow.submit_dossier(sent, by=world.users["clerk_a"])
+    workflow.submit_dossier(sent, by=leader_a(world))
     draft = draft_of_unit_a(world, title="Còn đang soạn")
     results = workflow.bulk_receive([sent, draft], by=world.users["specialist"])
     assert [(d.pk, error) for d, error in results] == [
@@ -230,7 +238,7 @@ def test_bulk_receive_reports_each_dossier(world):
 
 def test_bulk_assign(world):
     one, _lines = ready_draft(world)
-    workflow.submit_dossier(one, by=world.users["clerk_a"])
+    workflow.submit_dossier(one, by=leader_a(world))
     draft = draft_of_unit_a(world, title="Còn đang soạn")
     results = workflow.bulk_assign([one, draft], world.users["specialist"], by=world.users["specialist"])
     assert [error for _d, error in results] == [
@@ -247,7 +255,7 @@ def test_return_for_completion_and_resubmit_keep_history(world):
     states = dict(Nomination.objects.filter(dossier=dossier).values_list("pk", "state"))
     assert states == {lines[0].pk: "proposed", lines[1].pk: "needs_fix"}
     assert Nomination.objects.get(pk=lines[1].pk).fix_request == "Báo cáo thành tích chưa có xác nhận."
-    workflow.resubmit_dossier(dossier, by=world.users["clerk_a"])
+    workflow.resubmit_dossier(dossier, by=leader_a(world))
     dossier.refresh_from_db()
     assert dossier.state == "submitted"
     assert Nomination.objects.get(pk=lines[1].pk).state == "proposed"
@@ -267,7 +275,7 @@ def test_return_for_completion_refuses_a_line_of_another_dossier(world):
 
 def test_withdraw_withdraws_the_lines(world):
     dossier, lines = ready_draft(world)
-    workflow.submit_dossier(dossier, by=world.users["clerk_a"])
+    workflow.submit_dossier(dossier, by=leader_a(world))
     workflow.withdraw_dossier(dossier, by=world.users["clerk_a"], reason="Nộp nhầm.")
     assert Dossier.objects.get(pk=dossier.pk).state == "withdrawn"
     assert Nomination.objects.get(pk=lines[0].pk).state == "withdrawn"
@@ -371,7 +379,7 @@ def test_withdrawn_line_is_no_longer_live(world):
     dossier, lines = ready_draft(world)
     Nomination.objects.filter(pk=lines[0].pk).update(state=NominationState.WITHDRAWN)
     with pytest.raises(ValidationError, match=r"^\['Hồ sơ chưa có người, tập thể nào được đề nghị: hãy thêm ít nhất một dòng trước khi gửi\.'\]$") as refused:
-        workflow.submit_dossier(dossier, by=world.users["clerk_a"])
+        workflow.submit_dossier(dossier, by=leader_a(world))
     assert refused.value.messages[0].startswith("Hồ sơ chưa có người, tập thể nào được đề nghị")
 
 
@@ -413,7 +421,7 @@ def test_a_dossier_beyond_the_provinces_quota_cannot_be_submitted(world):
     NominationQuota.objects.create(year=2025, award_type=award("LDTT"), unit=world.unit_a, max_count=1,
                                    legal_basis="Quyết định 12/QĐ-UBND")
     with pytest.raises(ValidationError, match=r"^\['“Lao động tiên tiến”: Sở Y tế đề nghị 2 trường hợp năm 2025, vượt chỉ tiêu tối đa 1 \(Quyết định 12/QĐ-UBND\); cần bớt 1 trường hợp\.'\]$") as error:
-        workflow.submit_dossier(dossier, by=world.users["clerk_a"])
+        workflow.submit_dossier(dossier, by=leader_a(world))
     assert error.value.messages == [
         "“Lao động tiên tiến”: Sở Y tế đề nghị 2 trường hợp năm 2025, vượt chỉ tiêu tối đa 1 "
         "(Quyết định 12/QĐ-UBND); cần bớt 1 trường hợp."]

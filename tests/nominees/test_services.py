@@ -62,11 +62,14 @@ def test_lines_frozen_outside_draft_and_returned(world, dossier, state):
         add_nomination(dossier, by=world.users["clerk_a"], award_type=award("LDTT"), person=world.person_a)
 
 
-def test_returned_dossier_is_editable(world, dossier):
+def test_returned_dossier_takes_no_new_line(world, dossier):
     dossier.state = "returned"
     dossier.save()
-    line = add_nomination(dossier, by=world.users["clerk_a"], award_type=award("TTLDTT"), unit=world.unit_a_child)
-    assert line.unit == world.unit_a_child
+    with pytest.raises(ValidationError, match=r"^\['Hồ sơ bị trả lại để bổ sung không được thêm dòng mới: đơn vị hoàn "
+                                              r"thiện các dòng được trả lại và bổ sung tài liệu; đề nghị người, tập "
+                                              r"thể khác trong hồ sơ mới\.'\]$"):
+        add_nomination(dossier, by=world.users["clerk_a"], award_type=award("TTLDTT"), unit=world.unit_a_child)
+    assert not dossier.nominations.exists()
 
 
 def test_update_changes_award_and_reruns_engine(world, dossier):

@@ -28,6 +28,7 @@ EXPECTED_ROLES = {
     "vanthu.soyte": (Role.UNIT_CLERK, "Sở Y tế"),
     "lanhdao.soyte": (Role.UNIT_LEADER, "Sở Y tế"),
     "vanthu.xa": (Role.UNIT_CLERK, "Xã A Mú Sung"),
+    "lanhdao.xa": (Role.UNIT_LEADER, "Xã A Mú Sung"),
     "uyvien": (Role.COUNCIL_MEMBER, "Ủy ban nhân dân tỉnh Lào Cai"),
     "thuky": (Role.COUNCIL_SECRETARY, "Ủy ban nhân dân tỉnh Lào Cai"),
     "chutich": (Role.SIGNER, "Ủy ban nhân dân tỉnh Lào Cai"),

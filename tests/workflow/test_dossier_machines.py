@@ -13,10 +13,10 @@ from tdkt.dossiers.enums import DossierState as S
 from tdkt.dossiers.enums import EventKind
 from tdkt.dossiers.enums import NominationState as N
 from tdkt.dossiers.models import Dossier, DossierEvent, Nomination
-from tdkt.dossiers.transitions import DOSSIER, NOMINATION, PROVINCE, UNIT
+from tdkt.dossiers.transitions import DOSSIER, LEADER, NOMINATION, PROVINCE, UNIT
 from tdkt.notifications.models import Notification
 from tdkt.workflow.machine import SYSTEM, Notice, transition
-from tests.dossiers.support import award, store_verdict
+from tests.dossiers.support import award, leader_a, store_verdict
 from tests.workflow.support import dossier_in
 
 pytestmark = pytest.mark.django_db
@@ -55,8 +55,12 @@ DOSSIER_SYSTEM_SOURCES = {"start_consultation": S.IN_APPRAISAL, "start_posting":
 NOMINATION_SYSTEM_SOURCES = {"return_to_unit": N.ACCEPTED, "complete": N.NEEDS_FIX, "withdraw": N.ON_HOLD,
                              "hold_on_objection": N.PROPOSED, "approve": N.ACCEPTED, "not_approve": N.ACCEPTED,
                              "award": N.APPROVED}
-PERSONA = {UNIT: "clerk_a", PROVINCE: "specialist"}
-OTHER_SIDE = {UNIT: "specialist", PROVINCE: "clerk_a"}
+PERSONA = {UNIT: "clerk_a", LEADER: "leader_a", PROVINCE: "specialist"}
+OTHER_SIDE = {UNIT: "specialist", LEADER: "clerk_a", PROVINCE: "clerk_a"}  # the clerk prepares, never sends
+
+
+def _user(world, persona):
+    return leader_a(world) if persona == "leader_a" else world.users[persona]
 
 
 def test_every_declared_transition_has_a_persona_case():
@@ -79,11 +83,11 @@ def test_dossier_transition_allowed_to_its_actor_only(world, name):
     call = _dossier_call(name, world)
     for persona in (OTHER_SIDE[item.actor], "clerk_b", "council_member"):
         with pytest.raises(PermissionDenied, match=r"^Bạn\ không\ được\ thực\ hiện\ thao\ tác\ này\ trên\ hồ\ sơ\ này\.$"):
-            call(dossier, world.users[persona])
+            call(dossier, _user(world, persona))
         assert Dossier.objects.get(pk=dossier.pk).state == state
-    assert name in [t.name for t in DOSSIER.allowed(world.users[PERSONA[item.actor]], dossier)]
-    assert name not in [t.name for t in DOSSIER.allowed(world.users[OTHER_SIDE[item.actor]], dossier)]
-    call(dossier, world.users[PERSONA[item.actor]])
+    assert name in [t.name for t in DOSSIER.allowed(_user(world, PERSONA[item.actor]), dossier)]
+    assert name not in [t.name for t in DOSSIER.allowed(_user(world, OTHER_SIDE[item.actor]), dossier)]
+    call(dossier, _user(world, PERSONA[item.actor]))
     expected = item.target or (fields.get("held_from_state") or state)
     assert Dossier.objects.get(pk=dossier.pk).state == expected
 

@@ -1,6 +1,7 @@
 """Demo data: dossiers of the demo units in several states, made through the workflow functions so each
-carries a real timeline. The clerks vanthu.soyte (Sở Y tế) and vanthu.xa (the home commune) send them; the
-specialist chuyenvien receives, appraises, returns one and makes one ready for the council (which the
+carries a real timeline. The clerks vanthu.soyte (Sở Y tế) and vanthu.xa (the home commune) prepare them; the
+leader lanhdao.soyte approves and sends Sở Y tế's, and the commune's leader lanhdao.xa delegates sending to
+vanthu.xa for the year (so the commune's timeline says "on behalf of"); the specialist chuyenvien receives, appraises, returns one and makes one ready for the council (which the
 council demo then puts on its agenda). Files are tiny generated PDFs; they go with the dossiers on wipe."""
 
 import datetime
@@ -8,11 +9,13 @@ import datetime
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import Q
 
-from tdkt.accounts.models import User
+from tdkt.accounts.enums import Role
+from tdkt.accounts.models import Membership, User
 from tdkt.awards.models import AwardType
 from tdkt.dossiers import workflow
+from tdkt.dossiers.delegations import delegate_sending
 from tdkt.dossiers.documents import add_document
-from tdkt.dossiers.models import Dossier, DossierDocument, Nomination
+from tdkt.dossiers.models import Dossier, DossierDocument, Nomination, SendingDelegation
 from tdkt.people.models import Person
 
 SPECIALIST = "chuyenvien"
@@ -42,6 +45,21 @@ def _dossier(clerk, unit, title, year, people, award):
     return dossier, lines
 
 
+def _sender(clerk, unit):
+    """Who approves and sends the unit's demo dossiers: its leader, or (the home commune) the clerk under the
+    leader's delegation for the coming year; None when the unit has no leader account."""
+    membership = (Membership.objects.filter(unit=unit, role=Role.UNIT_LEADER).select_related("user")
+                  .order_by("user__username").first())
+    if membership is None:
+        return None
+    if clerk.username != CLERKS[1]:
+        return membership.user
+    today = datetime.date.today()
+    delegate_sending(unit=unit, clerk=clerk, valid_from=today, valid_to=today + datetime.timedelta(days=365),
+                     by=membership.user)
+    return clerk
+
+
 def load_demo(year: int) -> str:
     users = {user.username: user for user in User.objects.filter(username__in=(SPECIALIST, *CLERKS))}
     if SPECIALIST not in users or not any(name in users for name in CLERKS):
@@ -65,15 +83,18 @@ def load_demo(year: int) -> str:
         draft, _ = _dossier(clerk, unit, f"Đề nghị khen thưởng năm {achievement_year} (đang soạn) — {name}",
                             achievement_year, people[:2], award)
         made.append(draft)
+        sender = _sender(clerk, unit)
+        if sender is None:
+            continue
         sent, _ = _dossier(clerk, unit, f"Đề nghị tặng danh hiệu Lao động tiên tiến năm {achievement_year} — {name}",
                            achievement_year, people[2:4], award)
-        workflow.submit_dossier(sent, by=clerk)
+        workflow.submit_dossier(sent, by=sender)
         made.append(sent)
         if len(people) < 10:
             continue
         returned, lines = _dossier(clerk, unit, f"Đề nghị khen thưởng tổng kết năm {achievement_year} — {name}",
                                    achievement_year, people[4:7], award)
-        workflow.submit_dossier(returned, by=clerk)
+        workflow.submit_dossier(returned, by=sender)
         workflow.receive_dossier(returned, by=specialist)
         workflow.start_appraisal(returned, by=specialist)
         workflow.return_for_completion(
@@ -82,7 +103,7 @@ def load_demo(year: int) -> str:
         made.append(returned)
         appraised, lines = _dossier(clerk, unit, f"Đề nghị khen thưởng chuyên đề năm {achievement_year} — {name}",
                                     achievement_year, people[7:10], award)
-        workflow.submit_dossier(appraised, by=clerk)
+        workflow.submit_dossier(appraised, by=sender)
         workflow.receive_dossier(appraised, by=specialist)
         workflow.start_appraisal(appraised, by=specialist)
         for line in lines:
@@ -99,7 +120,8 @@ def load_demo(year: int) -> str:
 
 
 def wipe_demo() -> int:
-    """Delete the demo units' dossiers (lines, timeline, files with them)."""
+    """Delete the demo units' dossiers (lines, timeline, files with them) and their sending delegations."""
+    SendingDelegation.objects.filter(unit__code__regex=DEMO_UNIT_CODES).delete()
     dossiers = Dossier.objects.filter(Q(unit__code__regex=DEMO_UNIT_CODES))
     paths = list(DossierDocument.objects.filter(dossier__in=dossiers).values_list("file", flat=True))
     deleted = dossiers.delete()[1].get(Dossier._meta.label, 0)

@@ -279,3 +279,30 @@ class NominationQuota(models.Model):
 
     def __str__(self):
         return f"{self.award_type} ≤ {self.max_count}"
+
+
+class SendingDelegation(models.Model):
+    """The unit leader lets a named clerk approve and send the unit's dossiers for a period (ủy quyền); the
+    timeline of each dossier sent under it says on whose behalf. Revoked, never deleted (audit keeps it)."""
+
+    unit = models.ForeignKey("orgs.Unit", verbose_name=_("unit"), on_delete=models.PROTECT,
+                             related_name="sending_delegations")
+    leader = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("leader"), on_delete=models.PROTECT,
+                               related_name="delegations_given")
+    clerk = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("clerk"), on_delete=models.PROTECT,
+                              related_name="delegations_received")
+    valid_from = models.DateField(_("delegated from"))
+    valid_to = models.DateField(_("delegated until"))
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("sending delegation")
+        verbose_name_plural = _("sending delegations")
+        constraints = [
+            models.CheckConstraint(condition=Q(valid_from__lte=models.F("valid_to")),
+                                   name="delegation_period_ordered"),
+        ]
+
+    def __str__(self):
+        return f"{self.leader} → {self.clerk} ({self.valid_from:%d/%m/%Y}–{self.valid_to:%d/%m/%Y})"

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tdkt.accounts.enums import PROVINCE_WIDE_ROLES, UNIT_ROLES
 from tdkt.accounts.scope import get_scope
+from tdkt.dossiers.delegations import active_delegation, leads_unit
 from tdkt.dossiers.enums import (
     APPRAISAL_STATES,
     ASSIGNABLE_STATES,
@@ -37,9 +38,10 @@ S = DossierState
 N = NominationState
 UNIT = "unit"  # the submitting unit's clerks and leaders, or the cụm/khối head acting for its group
 PROVINCE = "province"  # the standing body's specialists (and the administrator)
+LEADER = "leader"  # the unit's leader, a clerk the leader delegated sending to, or the cụm/khối head
 
-__all__ = ["APPRAISAL_STATES", "ASSIGNABLE_STATES", "BEFORE_COUNCIL", "DOSSIER", "HOLDABLE_STATES", "NOMINATION",
-           "PROVINCE", "UNIT", "UNIT_EDITABLE_STATES", "actor_kinds"]
+__all__ = ["APPRAISAL_STATES", "ASSIGNABLE_STATES", "BEFORE_COUNCIL", "DOSSIER", "HOLDABLE_STATES", "LEADER",
+           "NOMINATION", "PROVINCE", "UNIT", "UNIT_EDITABLE_STATES", "actor_kinds"]
 
 
 def acts_for_unit(user, dossier) -> bool:
@@ -48,6 +50,19 @@ def acts_for_unit(user, dossier) -> bool:
     if scope.roles & UNIT_ROLES and dossier.unit_id in scope.writable_unit_ids:
         return True
     return bool(dossier.group_year_id and dossier.unit_id in scope.group_head_unit_ids)
+
+
+def approves_as_itself(user, dossier) -> bool:
+    """The unit's leader, or for a cụm/khối dossier the head acting for its group as before."""
+    if dossier.group_year_id and dossier.unit_id in get_scope(user).group_head_unit_ids:
+        return True
+    return leads_unit(user, dossier.unit_id)
+
+
+def approves_for_unit(user, dossier) -> bool:
+    """The unit's leader approves and sends (the tờ trình is the leader's), or a clerk under a current
+    delegation from the leader."""
+    return approves_as_itself(user, dossier) or active_delegation(user, dossier.unit_id) is not None
 
 
 def acts_for_province(user, _obj=None) -> bool:
@@ -61,6 +76,8 @@ def actor_kinds(user, dossier) -> set[str]:
         kinds.add(PROVINCE)
     if acts_for_unit(user, dossier):
         kinds.add(UNIT)
+    if approves_for_unit(user, dossier):
+        kinds.add(LEADER)
     return kinds
 
 
@@ -79,7 +96,7 @@ def _nomination_for_user(user, pk, *, write=False):
 DOSSIER = StateMachine(
     name="dossier", label=_("dossier"), model=Dossier, states=DossierState, history_model=DossierEvent,
     history_owner="dossier", history_defaults=lambda dossier: {"kind": EventKind.STATE},
-    actors={UNIT: acts_for_unit, PROVINCE: acts_for_province}, initial=S.DRAFT,
+    actors={UNIT: acts_for_unit, LEADER: approves_for_unit, PROVINCE: acts_for_province}, initial=S.DRAFT,
     timestamps=("state_changed_at", "updated_at"), audit_fields=False, get_for_user=_dossier_for_user,
     action_url="dossiers:act", docs="dossiers.md",
     refused_message=_("A dossier that is “%(old)s” cannot become “%(new)s”."),
@@ -87,12 +104,14 @@ DOSSIER = StateMachine(
     forbidden_message=_("You may not do this on this dossier."),
     transitions=[
         # the unit's side
-        transition("submit", _("Submit"), {S.DRAFT}, S.SUBMITTED, UNIT,
+        # the clerk prepares; the leader (or a clerk under the leader's delegation) approves and sends
+        transition("submit", _("Approve and send"), {S.DRAFT}, S.SUBMITTED, LEADER,
                    reason_label=_("Justification of a late submission"),
-                   description="Checks lines, documents, duplicates, quotas and the call's cut-off."),
-        transition("resubmit", _("Resubmit"), {S.RETURNED}, S.SUBMITTED, UNIT,
+                   description="Checks lines, documents, duplicates, quotas and the call's cut-off; "
+                               "a delegated clerk sends on the leader's behalf (recorded)."),
+        transition("resubmit", _("Approve and resend"), {S.RETURNED}, S.SUBMITTED, LEADER,
                    reason_label=_("Note to the standing body"),
-                   description="Lines to complete become proposed again."),
+                   description="Lines to complete become proposed again; the leader approves as for a submission."),
         transition("withdraw", _("Withdraw"), BEFORE_COUNCIL, S.WITHDRAWN, UNIT,
                    description="Its live lines are withdrawn with it."),
         # the standing body's side

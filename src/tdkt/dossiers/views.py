@@ -20,7 +20,7 @@ from tdkt.dossiers.enums import UNIT_EDITABLE_STATES, DossierState, NominationSt
 from tdkt.dossiers.forms import DocumentForm, DossierForm
 from tdkt.dossiers.models import DossierEvent
 from tdkt.dossiers.nominees.queries import lines_context
-from tdkt.dossiers.transitions import DOSSIER, actor_kinds
+from tdkt.dossiers.transitions import DOSSIER, LEADER, PROVINCE, UNIT, actor_kinds
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import cheap_page
 from tdkt.orgs.models import Unit
@@ -129,14 +129,17 @@ def detail(request, pk):
         labels = NominationState if event.nomination_id else DossierState
         event.from_label = _state_label(labels, event.from_state)
         event.to_label = _state_label(labels, event.to_state)
+    kinds = actor_kinds(request.user, dossier)
     return render(request, "dossiers/detail.html", {
         "dossier": dossier, "actions": DOSSIER.allowed(request.user, dossier), "checklist": rows,
+        # the clerk prepares: say who sends instead of showing no send button at all
+        "awaiting_leader": UNIT in kinds and LEADER not in kinds and dossier.state in UNIT_EDITABLE_STATES,
         "blocking": [row for row in rows if row.blocking], "documents": all_documents,
         "may_edit_documents": may_edit_documents,
         "document_form": DocumentForm(lines=lines) if may_edit_documents else None,
         "events": events, "due_badge": queries.due_badge(dossier.step_due_on, today),
-        "is_province": "province" in actor_kinds(request.user, dossier),
-        "can_edit_header": "unit" in actor_kinds(request.user, dossier) and dossier.state in UNIT_EDITABLE_STATES,
+        "is_province": PROVINCE in kinds,
+        "can_edit_header": UNIT in kinds and dossier.state in UNIT_EDITABLE_STATES,
         **_lines_block(dossier, request.user),
     })
 

@@ -30,6 +30,7 @@ from tdkt.dossiers.calls import is_late
 from tdkt.dossiers.checklist import checklist_status, live_lines, missing_messages
 from tdkt.dossiers.consultations.services import open_blockers as consultation_blockers
 from tdkt.dossiers.deadlines import step_due_date
+from tdkt.dossiers.delegations import active_delegation, leader_name
 from tdkt.dossiers.eligibility import check_nominations
 from tdkt.dossiers.enums import (
     LIVE_NOMINATION_STATES,
@@ -51,7 +52,15 @@ from tdkt.dossiers.models import Dossier, Nomination
 from tdkt.dossiers.nominees.quotas import quota_errors
 from tdkt.dossiers.postings.queries import open_blockers as posting_blockers
 from tdkt.dossiers.state import log_event
-from tdkt.dossiers.transitions import APPRAISAL_STATES, ASSIGNABLE_STATES, DOSSIER, NOMINATION, PROVINCE, UNIT
+from tdkt.dossiers.transitions import (
+    APPRAISAL_STATES,
+    ASSIGNABLE_STATES,
+    DOSSIER,
+    NOMINATION,
+    PROVINCE,
+    UNIT,
+    approves_as_itself,
+)
 from tdkt.workflow.primitive import actor_user, write_history
 
 UNDECIDED_LINE_STATES = frozenset({NominationState.PROPOSED, NominationState.NEEDS_FIX})
@@ -207,6 +216,24 @@ def _same_year(year):
     return Q(dossier__year=year) | Q(dossier__year__isnull=True, dossier__period_to__year=year)
 
 
+def _on_behalf(dossier, by) -> dict:
+    """When a delegated clerk sends, the history row says on whose behalf and under which delegation."""
+    if actor_user(by) is None or approves_as_itself(by, dossier):
+        return {}
+    delegation = active_delegation(by, dossier.unit_id)
+    if delegation is None:
+        return {}
+    return {"on_behalf_of": leader_name(delegation), "delegation": delegation.pk,
+            "delegated_until": delegation.valid_to.isoformat()}
+
+
+def _note_on_behalf(dossier, by, behalf: dict) -> None:
+    if behalf:
+        log_event(dossier, by=by, reason=_("Sent on behalf of %(leader)s (delegation valid until %(date)s).") % {
+            "leader": behalf["on_behalf_of"],
+            "date": datetime.date.fromisoformat(behalf["delegated_until"]).strftime("%d/%m/%Y")})
+
+
 def freeze_verdicts(lines, field: str, *, today) -> None:
     """Store the eligibility engine's snapshot of each line in `field` (one bulk update)."""
     if not lines:
@@ -244,8 +271,10 @@ def submit_dossier(dossier: Dossier, *, by, late_justification: str = "") -> Dos
                           "late submission.") % {"call": call.name, "date": call.cut_off.strftime("%d/%m/%Y")})
     if problems:
         raise ValidationError(problems)
-    DOSSIER.perform(dossier, "submit", by=by, reason=late_justification, submitted_at=timezone.now(),
+    behalf = _on_behalf(dossier, by)
+    DOSSIER.perform(dossier, "submit", by=by, reason=late_justification, extra=behalf, submitted_at=timezone.now(),
                     step_due_on=_due(S.SUBMITTED, today), late_justification=late_justification)
+    _note_on_behalf(dossier, by, behalf)
     freeze_verdicts(lines, "verdict_at_submission", today=today)
     return dossier
 
@@ -263,8 +292,10 @@ def resubmit_dossier(dossier: Dossier, *, by, note: str = "") -> Dossier:
     problems = _submission_problems(dossier, lines)
     if problems:
         raise ValidationError(problems)
-    DOSSIER.perform(dossier, "resubmit", by=by, reason=note, submitted_at=timezone.now(),
+    behalf = _on_behalf(dossier, by)
+    DOSSIER.perform(dossier, "resubmit", by=by, reason=note, extra=behalf, submitted_at=timezone.now(),
                     step_due_on=_due(S.SUBMITTED, today))
+    _note_on_behalf(dossier, by, behalf)
     for line in lines:
         if line.state == NominationState.NEEDS_FIX:
             NOMINATION.perform(line, "complete", by=by, reason=_("Completed by the unit."), fix_request="")

@@ -32,7 +32,7 @@ from tdkt.dossiers.enums import EventKind
 from tdkt.dossiers.models import Dossier, Nomination
 from tdkt.dossiers.nominees.matching import ResolvedLine, Resolver, ReviewRow
 from tdkt.dossiers.nominees.parsing import ListFileError, ListProblem, parse_list, read_rows
-from tdkt.dossiers.nominees.services import check_editable, default_basis
+from tdkt.dossiers.nominees.services import check_editable, check_lines_can_be_added, default_basis
 from tdkt.dossiers.state import log_event
 from tdkt.jobs import idempotency
 from tdkt.lib.uploads import UploadError, read_upload
@@ -79,7 +79,7 @@ def read_list_file(uploaded) -> tuple[str, list[tuple[int, list[str]]]]:
 def import_rows(dossier, rows, *, by, choices: dict[int, str] | None = None, batch: str = "",
                 file_name: str = "", today: datetime.date | None = None, commit: bool = True) -> ImportOutcome:
     """Parse, match and (when nothing is wrong and every doubtful row has the clerk's choice) save a list."""
-    check_editable(dossier, by)
+    check_lines_can_be_added(check_editable(dossier, by))
     if batch and commit:
         done = Nomination.objects.filter(dossier=dossier, import_batch=batch).count()
         if done:  # a retried confirmation: the batch is in already
@@ -101,7 +101,7 @@ def import_rows(dossier, rows, *, by, choices: dict[int, str] | None = None, bat
 def import_list(dossier, uploaded, *, by, choices: dict[int, str] | None = None, batch: str = "",
                 rows_out: list | None = None) -> ImportOutcome:
     """Read and import an uploaded list; `rows_out` receives the rows read (kept for the review screen)."""
-    check_editable(dossier, by)
+    check_lines_can_be_added(check_editable(dossier, by))
     try:
         _kind, rows = read_list_file(uploaded)
     except ListFileError as error:
@@ -114,7 +114,7 @@ def import_list(dossier, uploaded, *, by, choices: dict[int, str] | None = None,
 
 @transaction.atomic
 def _save(dossier, resolved: list[ResolvedLine], *, by, file_name: str, today, batch: str) -> ImportOutcome:
-    check_editable(dossier, by)
+    check_lines_can_be_added(check_editable(dossier, by))
     Dossier.objects.select_for_update().filter(pk=dossier.pk).first()  # one commit of a batch at a time
     done = Nomination.objects.filter(dossier=dossier, import_batch=batch).count()
     if done:

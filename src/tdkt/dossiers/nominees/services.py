@@ -22,7 +22,7 @@ from tdkt.audit.models import AuditAction, AuditEvent
 from tdkt.audit.services import record
 from tdkt.awards.enums import AwardBasis
 from tdkt.dossiers.eligibility import check_nominations
-from tdkt.dossiers.enums import UNIT_EDITABLE_STATES, DossierKind, DossierState, EventKind
+from tdkt.dossiers.enums import UNIT_EDITABLE_STATES, DossierKind, DossierState, EventKind, NominationState
 from tdkt.dossiers.models import Dossier, Nomination
 from tdkt.dossiers.state import log_event
 from tdkt.lib.uploads import UploadError, read_upload
@@ -55,6 +55,22 @@ def check_editable(dossier: Dossier, by) -> None:
         label = DossierState(state).label if state in DossierState.values else state
         raise ValidationError(_("The lines can be changed only while the dossier is a draft or returned for "
                                 "completion; it is now “%(state)s”.") % {"state": label})
+    return state
+
+
+def check_line_open(dossier_state: str, line: Nomination) -> None:
+    """While a dossier is returned for completion, the unit changes only the lines returned to it: a line
+    the standing body accepted (or any other) is frozen, whatever the form sends."""
+    if dossier_state == DossierState.RETURNED and line.state != NominationState.NEEDS_FIX:
+        raise ValidationError(_("Line %(no)s (%(name)s) is “%(state)s”: while the dossier is returned for "
+                                "completion, only the lines returned to the unit can be changed.") % {
+            "no": line.position or line.pk, "name": line.recipient, "state": line.get_state_display()})
+
+
+def check_lines_can_be_added(dossier_state: str) -> None:
+    if dossier_state == DossierState.RETURNED:
+        raise ValidationError(_("A dossier returned for completion takes no new line: complete the lines "
+                                "returned to the unit and add documents; propose others in a new dossier."))
 
 
 def _recipient_unit_id(person, unit, household) -> int:
@@ -122,8 +138,8 @@ def _describe(nomination: Nomination) -> str:
 @transaction.atomic
 def add_nomination(dossier: Dossier, *, by, award_type, person=None, unit=None, household=None,
                    position_and_unit: str = "", achievement_summary: str = "", basis=None, report=None) -> Nomination:
-    """Add one line to a draft or returned dossier; the engine's verdict is stored with it."""
-    check_editable(dossier, by)
+    """Add one line to a draft dossier; the engine's verdict is stored with it."""
+    check_lines_can_be_added(check_editable(dossier, by))
     _check_recipient(dossier, by, award_type, person, unit, household)
     if not position_and_unit and person is not None:
         position_and_unit = ", ".join(part for part in (person.position, str(person.unit)) if part)
@@ -155,13 +171,14 @@ def add_nomination(dossier: Dossier, *, by, award_type, person=None, unit=None, 
 def update_nomination(nomination: Nomination, *, by, report=None, **changes) -> Nomination:
     """Change a line of a draft or returned dossier (award, position and unit, summary, basis, report)."""
     dossier = nomination.dossier
-    check_editable(dossier, by)
+    dossier_state = check_editable(dossier, by)
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
     # Lock only the line's own row: PostgreSQL refuses FOR UPDATE on the nullable side of the recipient joins.
     locked = Nomination.objects.select_for_update(of=("self",)).select_related(
         "award_type", "person", "unit", "household").get(pk=nomination.pk)
+    check_line_open(dossier_state, locked)
     before = line_snapshot(locked)
     award_type = changes.pop("award_type", None)
     if award_type is not None and award_type.pk != locked.award_type_id:
@@ -189,9 +206,10 @@ def update_nomination(nomination: Nomination, *, by, report=None, **changes) -> 
 
 @transaction.atomic
 def remove_nomination(nomination: Nomination, *, by) -> None:
-    """Remove a line of a draft or returned dossier."""
+    """Remove a line of a draft dossier, or a line returned to the unit."""
     dossier = nomination.dossier
-    check_editable(dossier, by)
+    check_line_open(check_editable(dossier, by), Nomination.objects.select_for_update(of=("self",)).get(
+        pk=nomination.pk))
     description = _describe(nomination)
     record(by, AuditAction.DELETE, nomination, changes={"before": line_snapshot(nomination)})
     nomination.delete()
@@ -229,11 +247,13 @@ def _references(person_ids: list[int]) -> dict[int, list[str]]:
 def undo_import(dossier: Dossier, batch: str, *, by) -> UndoOutcome:
     """Remove every line of one list import, then the persons it created that nothing else refers to (the
     others stay, each with what still refers to it)."""
-    check_editable(dossier, by)
+    dossier_state = check_editable(dossier, by)
     outcome = UndoOutcome()
     if not batch:
         return outcome
     lines = Nomination.objects.filter(dossier=dossier, import_batch=batch)
+    for line in lines.exclude(state=NominationState.NEEDS_FIX)[:1]:
+        check_line_open(dossier_state, line)
     outcome.lines = lines.count()
     if not outcome.lines:
         raise ValidationError(_("There is nothing left of this import to undo."))

@@ -28,6 +28,7 @@ ACCOUNTS: tuple[DemoAccount, ...] = (
     DemoAccount("vanthu.soyte", Role.UNIT_CLERK, "syt.clerk", "syt"),
     DemoAccount("lanhdao.soyte", Role.UNIT_LEADER, "syt.head", "syt"),
     DemoAccount("vanthu.xa", Role.UNIT_CLERK, "commune.clerk", "commune"),
+    DemoAccount("lanhdao.xa", Role.UNIT_LEADER, "group.head_chair", "commune"),  # approves the commune's dossiers
     DemoAccount("uyvien", Role.COUNCIL_MEMBER, "stc.head", "pc"),
     DemoAccount("thuky", Role.COUNCIL_SECRETARY, "snv.tdkt_head", "pc"),
     DemoAccount("chutich", Role.SIGNER, "pc.head", "pc"),

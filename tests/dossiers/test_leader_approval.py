@@ -21,7 +21,7 @@ from tdkt.dossiers.enums import NominationState as N
 from tdkt.dossiers.models import Dossier, DossierEvent, Nomination, SendingDelegation
 from tdkt.dossiers.nominees import services as lines_service
 from tests.conftest import client_for
-from tests.dossiers.support import award, leader_a, ready_draft
+from tests.dossiers.support import award, leader_a, ready_draft, store_verdict
 from tests.factories import make_person, make_user
 
 pytestmark = pytest.mark.django_db
@@ -177,6 +177,7 @@ def returned(world):
     workflow.submit_dossier(dossier, by=leader_a(world))
     workflow.receive_dossier(dossier, by=world.users["specialist"])
     workflow.start_appraisal(dossier, by=world.users["specialist"])
+    store_verdict(lines)  # accepting a line not "eligible" needs a reason and a confirmation
     workflow.accept_line(Nomination.objects.get(pk=lines[0].pk), by=world.users["specialist"])
     workflow.return_for_completion(dossier, by=world.users["specialist"], reason="Bổ sung",
                                    line_fixes={lines[1].pk: "Thiếu xác nhận"})

@@ -31,7 +31,8 @@ ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
 SITE_NAME = envstr("SITE_NAME", "TĐKT")
 PROVINCE_NAME = envstr("PROVINCE_NAME", "Lào Cai")
-SITE_URL = envstr("SITE_URL", "")  # e.g. https://tdkt.laocai.gov.vn: absolute links in reminder mails
+# e.g. https://tdkt.laocai.gov.vn: the start of every link in an e-mail (mails carry absolute links only)
+SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "")
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -267,12 +268,15 @@ MAILERS = {
             "username": envstr("EMAIL_HOST_USER"),
             "password": envsecret("EMAIL_HOST_PASSWORD"),
             "use_tls": envbool("EMAIL_USE_TLS", False),
+            # seconds: a hanging relay fails the worker's attempt (the outbox retries), never a request
+            "timeout": envint("EMAIL_TIMEOUT", 10),
         }
         if _MAIL_DEFAULT == "smtp" or envstr("EMAIL_BACKEND").endswith("smtp.EmailBackend")
         else {},
     }
 }
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "tdkt@localhost")
+OUTBOX_MAX_ATTEMPTS = envint("OUTBOX_MAX_ATTEMPTS", 6)  # then the outgoing e-mail stays failed
 
 LOGGING = {
     "version": 1,

@@ -15,5 +15,6 @@ MATRIX = [
     ("notifications:list", None, [200, 200, 200, 200, 302]),
     ("notifications:read", "notification_of_clerk_a", [405, 405, 405, 405, 302]),
     ("notifications:read_all", None, [405, 405, 405, 405, 302]),
+    ("notifications:preferences", None, [200, 200, 200, 200, 302]),  # each user's own choices
 ]
 OBJECTS = {"notification_of_clerk_a": _notification_of_clerk_a}

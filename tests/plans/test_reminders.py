@@ -33,7 +33,8 @@ def scene(world):
     return plan, overdue, soon, submission
 
 
-def test_first_run_mails_each_unit_once(world, scene):
+def test_first_run_mails_each_unit_once(world, scene, settings):
+    settings.SITE_URL = "https://tdkt.laocai.gov.vn"  # every link of a mail is absolute
     plan, overdue, soon, _ = scene
     result = send_reminders(today=TODAY)
     assert (result.swept, result.mails, result.reminders, result.already_sent) == (1, 2, 3, 0)
@@ -44,16 +45,16 @@ def test_first_run_mails_each_unit_once(world, scene):
     assert first.body == "\n".join([
         "Kính gửi: Sở Y tế", "",
         "Nhiệm vụ đơn vị chủ trì đã quá hạn:",
-        f"- 2. Kiểm tra công tác thi đua tại các bệnh viện (hạn 28/02/2026): /plans/tasks/{overdue.pk}/", "",
+        f"- 2. Kiểm tra công tác thi đua tại các bệnh viện (hạn 28/02/2026): https://tdkt.laocai.gov.vn/plans/tasks/{overdue.pk}/", "",
         "Nhiệm vụ đơn vị chủ trì sắp đến hạn:",
-        f"- 3. Hội nghị sơ kết (hạn 07/03/2026): /plans/tasks/{soon.pk}/", "",
+        f"- 3. Hội nghị sơ kết (hạn 07/03/2026): https://tdkt.laocai.gov.vn/plans/tasks/{soon.pk}/", "",
         "Thư này được gửi tự động từ Hệ thống thông tin thi đua, khen thưởng.",
     ])
     assert (second.to, second.subject) == (["vanthu.b@lao-cai.example"], "[TĐKT] Nhắc việc cho Sở Giáo dục và Đào tạo: "
                                                                          "1 nội dung")
     assert second.body.splitlines()[2:4] == [
         "Kế hoạch của đơn vị chưa gửi đúng hạn:",
-        f"- Kế hoạch của đơn vị thực hiện «{plan.title}» (hạn 01/03/2026): /plans/{plan.pk}/unit-plans/"]
+        f"- Kế hoạch của đơn vị thực hiện «{plan.title}» (hạn 01/03/2026): https://tdkt.laocai.gov.vn/plans/{plan.pk}/unit-plans/"]
     assert sorted(Reminder.objects.values_list("kind", "about_date")) == [
         (ReminderKind.TASK_DUE_SOON, datetime.date(2026, 3, 7)), (ReminderKind.TASK_OVERDUE, datetime.date(2026, 2, 28)),
         (ReminderKind.UNIT_PLAN_MISSING, datetime.date(2026, 3, 1))]

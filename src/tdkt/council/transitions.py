@@ -12,13 +12,17 @@ and the tables in docs/council.md come from these declarations."""
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
+from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.council import queries
+from tdkt.council.enums import AttendanceStatus
 from tdkt.council.enums import BallotState as B
 from tdkt.council.enums import MeetingState as M
 from tdkt.council.models import AgendaItem, Ballot, BallotStateChange, Meeting, MeetingStateChange
-from tdkt.workflow.machine import StateMachine, transition
+from tdkt.notifications.models import NotificationKind
+from tdkt.workflow.machine import Notice, StateMachine, transition
 
 MANAGER = "manager"  # the standing body's specialist, or the council's secretary
 CHAIR = "chair"  # the chair of the council, or its secretary on the chair's behalf
@@ -29,6 +33,17 @@ def _ballot_closed_if_any(meeting) -> None:
     ballot_state = Ballot.objects.filter(meeting=meeting).values_list("state", flat=True).first()
     if AgendaItem.objects.filter(meeting=meeting).exists() and ballot_state != B.CLOSED:
         raise ValidationError(_("Close and count the ballot before closing the meeting."))
+
+
+def _ballot_opened(ballot, _transition):
+    """The members present, who vote now (their attendance is frozen when the ballot opens)."""
+    meeting = ballot.meeting
+    users = list(meeting.attendances.filter(status=AttendanceStatus.PRESENT, member__user__isnull=False)
+                 .values_list("member__user_id", flat=True))
+    yield Notice(users=users, url=reverse("council:meeting", args=[meeting.pk]), kind=NotificationKind.BALLOT_OPENED,
+                 text=gettext("The ballot of the council meeting “%(meeting)s” is open: please vote.") % {
+                     "meeting": meeting},
+                 subject=gettext("Ballot open: %(meeting)s") % {"meeting": meeting})
 
 
 def _get_meeting(user, pk, write=True):
@@ -79,7 +94,7 @@ BALLOT = StateMachine(
     history_owner="ballot",
     actors={CHAIR: lambda user, ballot: queries.ballot_role(user, ballot.meeting.council) is not None},
     transitions=[
-        transition("open", _("Open the ballot"), {B.DRAFT}, B.OPEN, CHAIR, form_url="council:meeting",
+        transition("open", _("Open the ballot"), {B.DRAFT}, B.OPEN, CHAIR, form_url="council:meeting", notifies=_ballot_opened,
                    description=_("Refused without quorum or with lines no longer ready; freezes the attendance; "
                                  "an electronic ballot's private key is locked under the passphrase typed.")),
         transition("close", _("Close the ballot"), {B.OPEN}, B.COUNTING, CHAIR, danger=True,

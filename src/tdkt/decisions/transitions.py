@@ -7,6 +7,8 @@ rules, then `DECISION.perform`); the action buttons, the API's actions and the t
 docs/award-decisions.md come from this declaration."""
 
 from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.accounts.scope import get_scope
@@ -14,7 +16,9 @@ from tdkt.decisions import rules
 from tdkt.decisions.enums import DecisionState as S
 from tdkt.decisions.models import Decision, DecisionEvent
 from tdkt.decisions.queries import get_decision_for_user
-from tdkt.workflow.machine import StateMachine, transition
+from tdkt.dossiers.transitions import unit_users
+from tdkt.notifications.models import NotificationKind
+from tdkt.workflow.machine import Notice, StateMachine, transition
 
 SIGNER = "signer"  # the chairman / vice-chairman who signs
 RECORDER = "recorder"  # the văn thư: the standing body's specialist, or the signer
@@ -34,6 +38,18 @@ def _not_numbered(decision) -> None:
 
 def _unnumbered(decision) -> bool:
     return decision.number is None
+
+
+def _published(decision):
+    """Each unit whose dossier the decision answers, once published (when units may read it)."""
+    unit_ids = set(decision.lines.filter(nomination__isnull=False)
+                   .values_list("nomination__dossier__unit_id", flat=True))
+    users = sorted({user_id for unit_id in unit_ids for user_id in unit_users(unit_id)})
+    yield Notice(users=users, url=reverse("decisions:detail", args=[decision.pk]),
+                 kind=NotificationKind.DECISION_SIGNED,
+                 text=gettext("Decision %(number)s “%(title)s”, covering a dossier of your unit, is published.") % {
+                     "number": decision.number_text, "title": decision.title},
+                 subject=gettext("Decision published: %(number)s") % {"number": decision.number_text})
 
 
 def _get_for_user(user, pk, write=True):
@@ -67,7 +83,7 @@ DECISION = StateMachine(
                    form_url="decisions:sign", primary=True,
                    description=_("The signed PDF is stored; the awards enter the history.")),
         transition("publish", _("Publish the decision"), {S.SIGNED}, S.PUBLISHED, SPECIALIST,
-                   one_click=True, post_url="decisions:publish", primary=True,
+                   one_click=True, post_url="decisions:publish", primary=True, notifies=lambda d, _t: _published(d),
                    description=_("Units see the decision and their lines.")),
     ],
     initial=S.DRAFT,

@@ -10,9 +10,14 @@ Transitions whose actor is SYSTEM are steps of another aggregate: hiệp y (cons
 (postings), the council's ballot, the decision; they call `DOSSIER.perform(dossier, "start_consultation",
 by=…)` etc. after checking their own actor. Nobody runs them from a button or the API."""
 
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.accounts.enums import PROVINCE_WIDE_ROLES, UNIT_ROLES
+from tdkt.accounts.models import Membership
 from tdkt.accounts.scope import get_scope
 from tdkt.dossiers.delegations import active_delegation, leads_unit
 from tdkt.dossiers.enums import (
@@ -32,7 +37,8 @@ from tdkt.dossiers.enums import (
 )
 from tdkt.dossiers.models import Dossier, DossierEvent, Nomination
 from tdkt.dossiers.queries import get_dossier_for_user, get_nomination_for_user
-from tdkt.workflow.machine import SYSTEM, StateMachine, transition
+from tdkt.notifications.models import NotificationKind
+from tdkt.workflow.machine import SYSTEM, Notice, StateMachine, transition
 
 S = DossierState
 N = NominationState
@@ -81,6 +87,43 @@ def actor_kinds(user, dossier) -> set[str]:
     return kinds
 
 
+def unit_users(unit_id) -> list[int]:
+    """The active clerks and leaders of a unit (memberships valid today): whom a dossier's news concerns."""
+    today = timezone.localdate()
+    return sorted(set(Membership.objects.filter(unit_id=unit_id, role__in=UNIT_ROLES, user__is_active=True)
+                      .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=today))
+                      .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today))
+                      .values_list("user_id", flat=True)))
+
+
+def _returned(dossier, _transition):
+    """The unit at once, with the dossier's reason and every returned line's request."""
+    lines = [gettext("Line %(no)s (%(name)s): %(fix)s") % {"no": line.position or line.pk, "name": line.recipient,
+                                                            "fix": line.fix_request}
+             for line in dossier.nominations.filter(state=N.NEEDS_FIX).select_related("person", "unit", "household")]
+    reason = dossier.events.filter(to_state=S.RETURNED).order_by("-id").values_list("reason", flat=True).first()
+    text = gettext("The dossier “%(title)s” is returned for completion. Reason: %(reason)s") % {
+        "title": dossier.title, "reason": reason or ""}
+    if lines:
+        text = "\n".join([text, gettext("Lines to complete:"), *lines])
+    yield Notice(users=unit_users(dossier.unit_id), text=text, url=reverse("dossiers:detail", args=[dossier.pk]),
+                 kind=NotificationKind.DOSSIER_RETURNED,
+                 subject=gettext("Dossier returned for completion: %(title)s") % {"title": dossier.title})
+
+
+def _considered(dossier, _transition):
+    """The unit, with the council's result on each of its lines."""
+    lines = [gettext("Line %(no)s (%(name)s): %(result)s") % {
+                 "no": line.position or line.pk, "name": line.recipient, "result": line.get_state_display()}
+             for line in dossier.nominations.filter(state__in=(N.APPROVED, N.NOT_APPROVED))
+             .select_related("person", "unit", "household")]
+    text = "\n".join([gettext("The council has considered the dossier “%(title)s”.") % {"title": dossier.title},
+                       *lines])
+    yield Notice(users=unit_users(dossier.unit_id), text=text, url=reverse("dossiers:detail", args=[dossier.pk]),
+                 kind=NotificationKind.COUNCIL_RESULT,
+                 subject=gettext("Council result: %(title)s") % {"title": dossier.title})
+
+
 def _released_to(dossier) -> str:
     return dossier.held_from_state or S.IN_APPRAISAL
 
@@ -117,13 +160,13 @@ DOSSIER = StateMachine(
         # the standing body's side
         transition("receive", _("Receive"), {S.SUBMITTED}, S.RECEIVED, PROVINCE, takes_reason=False),
         transition("return_incomplete", _("Return as incomplete"), {S.SUBMITTED, S.RECEIVED}, S.RETURNED, PROVINCE,
-                   reason_required=True),
+                   reason_required=True, notifies=_returned),
         transition("assign", _("Assign a specialist"), ASSIGNABLE_STATES, None, PROVINCE,
                    form_url="dossiers:assign", description="The state stays; the assignee changes."),
         transition("start_appraisal", _("Start appraisal"), {S.RECEIVED}, S.IN_APPRAISAL, PROVINCE,
                    takes_reason=False),
         transition("return_for_completion", _("Return for completion"), {S.IN_APPRAISAL}, S.RETURNED, PROVINCE,
-                   reason_required=True, form_url="dossiers:return_for_completion",
+                   reason_required=True, notifies=_returned, form_url="dossiers:return_for_completion",
                    description="Each line with a fix request is returned to the unit (return_to_unit)."),
         transition("put_on_hold", _("Put on hold"), HOLDABLE_STATES, S.ON_HOLD, PROVINCE, reason_required=True),
         transition("release_hold", _("Release the hold"), {S.ON_HOLD}, None, PROVINCE, target_for=_released_to,
@@ -136,6 +179,7 @@ DOSSIER = StateMachine(
         transition("start_posting", _("Post publicly"), POSTABLE_STATES - {S.PUBLIC_POSTING}, S.PUBLIC_POSTING,
                    SYSTEM, description="A public notice (công khai) naming its lines is published."),
         transition("consider", _("Considered by the council"), {S.READY_FOR_COUNCIL}, S.CONSIDERED, SYSTEM,
+                   notifies=_considered,
                    description="The council's ballot decided its last accepted line."),
         transition("decide", _("Decided"), DECIDABLE_STATES, S.DECIDED, SYSTEM,
                    description="A signed decision awarded its last pending line."),

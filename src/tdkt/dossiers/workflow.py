@@ -410,9 +410,12 @@ def return_for_completion(dossier: Dossier, *, by, reason: str, line_fixes: dict
     lines = {line.pk: line for line in dossier.nominations.filter(pk__in=fixes)}
     if set(fixes) - set(lines):
         raise ValidationError(_("A fix request names a line that is not in this dossier."))
-    DOSSIER.perform(dossier, "return_for_completion", by=by, reason=reason, step_due_on=_due(S.RETURNED))
+    if dossier.state not in DOSSIER["return_for_completion"].sources:  # the dossier's refusal before any line's
+        return DOSSIER.perform(dossier, "return_for_completion", by=by, reason=reason)
     for pk, text in fixes.items():  # each line back to the unit with what to complete
         NOMINATION.perform(lines[pk], "return_to_unit", by=by, reason=text, fix_request=text)
+    # The dossier last: its notification to the unit lists every returned line's request.
+    DOSSIER.perform(dossier, "return_for_completion", by=by, reason=reason, step_due_on=_due(S.RETURNED))
     return dossier
 
 

@@ -31,3 +31,65 @@ class Notification(models.Model):
     @property
     def is_read(self) -> bool:
         return self.read_at is not None
+
+
+class NotificationKind(models.TextChoices):
+    """What a notification is about: each user turns the e-mail of each kind on or off (default on)."""
+
+    DOSSIER_RETURNED = "dossier_returned", _("A dossier of my unit is returned for completion")
+    COUNCIL_RESULT = "council_result", _("The council's result on a dossier of my unit")
+    DECISION_SIGNED = "decision_signed", _("A decision covering a dossier of my unit is published")
+    BALLOT_OPENED = "ballot_opened", _("A council ballot opens")
+    AWAITING_SIGNATURE = "awaiting_signature", _("A decision waits for my signature")
+    AWAITING_APPROVAL = "awaiting_approval", _("A dossier waits for my approval")
+
+
+class MailState(models.TextChoices):
+    PENDING = "pending", _("waiting to be sent")
+    SENT = "sent", _("sent")
+    FAILED = "failed", _("failed")
+
+
+class OutboxMail(models.Model):
+    """One e-mail to send, written in the transaction of what it announces (a transition), sent later by the
+    worker (tdkt.notifications.outbox): a refusing or hanging mail server never breaks the transition."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE,
+                             related_name="outbox_mails")
+    kind = models.CharField(_("kind"), max_length=32, choices=NotificationKind.choices)
+    to = models.EmailField(_("to"))
+    subject = models.CharField(_("subject"), max_length=300)
+    body = models.TextField(_("body"))
+    link = models.URLField(_("link"), max_length=600, blank=True)
+    state = models.CharField(_("state"), max_length=16, choices=MailState.choices, default=MailState.PENDING)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    next_attempt_at = models.DateTimeField(_("next attempt at"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+        ordering = ["id"]
+        indexes = [models.Index(fields=["state", "next_attempt_at"], name="outbox_due")]
+
+    def __str__(self):
+        return self.subject
+
+
+class MailPreference(models.Model):
+    """A user's choice of e-mail for one kind of notification; no row means e-mail on."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE,
+                             related_name="mail_preferences")
+    kind = models.CharField(_("kind"), max_length=32, choices=NotificationKind.choices)
+    email = models.BooleanField(_("by e-mail"), default=True)
+
+    class Meta:
+        verbose_name = _("e-mail preference")
+        verbose_name_plural = _("e-mail preferences")
+        constraints = [models.UniqueConstraint(fields=["user", "kind"], name="mail_preference_once_per_kind")]
+
+    def __str__(self):
+        return f"{self.user_id}:{self.kind}:{self.email}"

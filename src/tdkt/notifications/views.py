@@ -1,4 +1,4 @@
-"""My notifications: the list, mark one read (and go to its page), mark all read."""
+"""My notifications: the list, mark one read (and go to its page), mark all read; my e-mail choices."""
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from tdkt.accounts.access import signed_in
 from tdkt.lib.paging import cheap_page
 from tdkt.notifications import queries, services
+from tdkt.notifications.models import NotificationKind
 
 PER_PAGE = 50
 
@@ -40,3 +41,16 @@ def notification_read_all(request):
     count = services.mark_all_read(request.user)
     messages.success(request, _("%(count)s notifications marked as read.") % {"count": count})
     return redirect("notifications:list")
+
+
+@signed_in
+def preferences(request):
+    """Which kinds of notification also come by e-mail (each on by default); in-app ones always arrive."""
+    if request.method == "POST":
+        enabled = set(request.POST.getlist("email")) & set(NotificationKind.values)
+        services.set_email_choices(request.user, enabled)
+        messages.success(request, _("Your e-mail choices are saved."))
+        return redirect("notifications:preferences")
+    choices = services.email_choices(request.user)
+    rows = [(kind, label, choices[kind]) for kind, label in NotificationKind.choices]
+    return render(request, "notifications/preferences.html", {"rows": rows, "has_email": bool(request.user.email)})

@@ -30,12 +30,15 @@ SYSTEM = "system"
 
 @dataclass(frozen=True)
 class Notice:
-    """A notification a transition sends: to `users`, with `text` and a link."""
+    """A notification a transition sends: to `users`, with `text` and a link; with a `kind`
+    (tdkt.notifications.models.NotificationKind) also an e-mail with `subject`, through the outbox."""
 
     users: Iterable
     text: str
     url: str = ""
     key: str = ""
+    kind: str = ""
+    subject: str = ""
 
 
 @dataclass(frozen=True)

@@ -70,6 +70,6 @@ def change_state(machine, obj, to: str, *, by, allowed_from, reason: str = "", t
     record(by, AuditAction.UPDATE, obj, changes={field: [old, to], "reason": reason or "", **audit_fields})
     if transition is not None and transition.notifies is not None:
         for notice in transition.notifies(obj, transition):
-            notify(notice.users, text=notice.text, url=notice.url,
+            notify(notice.users, text=notice.text, url=notice.url, kind=notice.kind, subject=notice.subject,
                    key=notice.key or f"{machine.name}:{obj.pk}:{transition.name}:{now.isoformat()}")
     return obj

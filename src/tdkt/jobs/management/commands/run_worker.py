@@ -15,6 +15,7 @@ from django_tasks_db.management.commands.db_worker import Worker
 
 from tdkt.jobs.schedule import enqueue_due_sweeps
 from tdkt.jobs.services import sweep_jobs
+from tdkt.notifications.outbox import deliver_due
 
 logger = logging.getLogger("tdkt.jobs.worker")
 
@@ -23,7 +24,7 @@ TICK_SECONDS = 60
 
 def tick() -> None:
     """The worker's periodic duties; errors are logged, never fatal to the worker."""
-    for duty in (sweep_jobs, enqueue_due_sweeps):
+    for duty in (sweep_jobs, enqueue_due_sweeps, deliver_due):  # deliver_due: e-mails to retry
         try:
             duty()
         except Exception:

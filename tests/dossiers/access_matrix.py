@@ -42,6 +42,7 @@ MATRIX = [
     ("dossiers:queue", None, [200, 403, 403, 403, 302]),
     ("dossiers:assign", "dossier_in_appraisal_of_unit_a", [200, 403, 403, 403, 302]),
     ("dossiers:appraise", "dossier_in_appraisal_of_unit_a", [200, 403, 403, 403, 302]),
+    ("dossiers:accept_eligible", "dossier_in_appraisal_of_unit_a", [200, 403, 403, 403, 302]),
     ("dossiers:return_for_completion", "dossier_in_appraisal_of_unit_a", [200, 403, 403, 403, 302]),
     ("dossiers:checklist", None, [200, 200, 200, 200, 302]),
     ("dossiers:requirement_create", None, [200, 403, 403, 403, 302]),

@@ -13,7 +13,7 @@ from tdkt.dossiers import workflow
 from tdkt.dossiers.exports import reasons_text, verdict_text
 from tdkt.dossiers.models import Nomination
 from tests.conftest import client_for
-from tests.dossiers.support import add_line, complete, draft_of_unit_a
+from tests.dossiers.support import add_line, complete, draft_of_unit_a, leader_a
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +39,7 @@ def _collective_in_appraisal(world):
     line = add_line(dossier, unit=world.unit_a, code="TTLDXS")
     complete(dossier, world.users["clerk_a"], [line])
     specialist = world.users["specialist"]
-    workflow.submit_dossier(dossier, by=world.users["clerk_a"])
+    workflow.submit_dossier(dossier, by=leader_a(world))  # the unit leader approves and sends
     workflow.receive_dossier(dossier, by=specialist)
     workflow.start_appraisal(dossier, by=specialist)
     return dossier, Nomination.objects.get(pk=line.pk)

@@ -61,8 +61,9 @@ def test_a_return_notifies_the_unit_in_app_and_by_email_with_an_absolute_link(wo
         assert receiver.bodies() == [f"{expected}\n\nMở: {link}\n"]
     mail = OutboxMail.objects.get()
     assert (mail.state, mail.attempts, mail.last_error, mail.link) == (MailState.SENT, 1, "", link)
-    # Nobody else of the unit, and nobody of another unit, is told.
-    assert Notification.objects.exclude(user=clerk).filter(text__startswith="Hồ sơ “").count() == 0
+    # The unit's leader (who sent it, no e-mail address) is told in-app too; nobody of another unit is.
+    told = Notification.objects.filter(text__startswith="Hồ sơ “").values_list("user__username", flat=True)
+    assert sorted(told) == ["lanhdao.a", "vanthu.a"]
 
 
 @pytest.mark.parametrize(("mode", "error"), [

@@ -9,18 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from tdkt.council.models import AgendaItem
 from tdkt.dossiers.consultations.queries import answers_for
+from tdkt.dossiers.line_decisions import VERDICT_LABELS
 from tdkt.dossiers.postings.queries import comment_summary
-
-VERDICT_LABELS = {
-    "eligible": gettext_lazy("Eligible"),
-    "ineligible": gettext_lazy("Not eligible"),
-    "needs_review": gettext_lazy("For the council to judge"),
-    "on_hold": gettext_lazy("On hold"),
-}
 
 
 @dataclass

@@ -2,7 +2,6 @@ from decimal import Decimal
 
 from django import template
 from django.utils import formats
-from django.utils.translation import gettext_lazy
 
 register = template.Library()
 
@@ -17,17 +16,3 @@ def coefficient(value):
     return formats.number_format(value)
 
 
-# The engine's verdict codes as people read them (the JSON of check_eligibility keeps the codes).
-VERDICT_LABELS = {
-    "eligible": gettext_lazy("Eligible"),
-    "ineligible": gettext_lazy("Not eligible"),
-    "needs_review": gettext_lazy("For the council"),
-    "on_hold": gettext_lazy("On hold"),
-}
-
-
-@register.filter
-def verdict_label(snapshot):
-    """The label of a stored eligibility snapshot's verdict (or of a bare verdict code); "" when none."""
-    code = snapshot.get("verdict") if isinstance(snapshot, dict) else snapshot
-    return VERDICT_LABELS.get(code, "") if code else ""

@@ -213,6 +213,7 @@ WORKFLOW_BENCHES = {
     "bench_consultations.py": "consultations", "bench_workcalendar.py": "workcalendar",
     "bench_movements.py": "movements", "bench_scoring.py": "scoring", "bench_council.py": "council",
     "bench_exports.py": "exports", "bench_ballot.py": "ballot",
+    "bench_dossier_page.py": "dossier_page",
 }
 NO_DATABASE_BENCHES = ("bench_decision_docx.py", "certificates_pdf.py", "nd30_table.py", "bench_hostile_files.py")
 

@@ -24,7 +24,8 @@ class ChecklistRow:
 
 def live_lines(dossier) -> list[Nomination]:
     lines = list(dossier.nominations.filter(state__in=LIVE_NOMINATION_STATES)
-                 .select_related("person", "unit", "household", "award_type").order_by("position", "id"))
+                 .select_related("person", "unit", "household", "award_type", "proposed_award_type")
+                 .order_by("position", "id"))
     for line in lines:
         line.dossier = dossier  # no query per line when its timeline row is written
     return lines

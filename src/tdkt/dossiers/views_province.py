@@ -168,7 +168,7 @@ def appraise(request, pk):
     """Per line: accept, change the award, reject with a reason, hold — with the engine's reasons shown."""
     dossier = queries.get_dossier_for_user(request.user, pk)
     lines = live_lines(dossier) + list(dossier.nominations.filter(state=NominationState.REJECTED).select_related(
-        "person", "unit", "household", "award_type"))
+        "person", "unit", "household", "award_type", "proposed_award_type"))
     errors = {}
     if request.method == "POST":
         line = next((item for item in lines if str(item.pk) == request.POST.get("line")), None)

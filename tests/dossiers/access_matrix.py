@@ -20,6 +20,12 @@ def _appraised_dossier_of_unit_a(world):
     return in_appraisal(world)[0]
 
 
+def _line_in_appraisal_of_unit_a(world):
+    from tests.dossiers.support import in_appraisal
+
+    return in_appraisal(world)[1][0]
+
+
 def _document_of_unit_a(world):
     return _draft_of_unit_a(world).documents.order_by("id").first()
 
@@ -43,6 +49,7 @@ MATRIX = [
     ("dossiers:assign", "dossier_in_appraisal_of_unit_a", [200, 403, 403, 403, 302]),
     ("dossiers:appraise", "dossier_in_appraisal_of_unit_a", [200, 403, 403, 403, 302]),
     ("dossiers:accept_eligible", "dossier_in_appraisal_of_unit_a", [200, 403, 403, 403, 302]),
+    ("dossiers:change_award", "line_in_appraisal_of_unit_a", [200, 403, 403, 403, 302]),
     ("dossiers:return_for_completion", "dossier_in_appraisal_of_unit_a", [200, 403, 403, 403, 302]),
     ("dossiers:checklist", None, [200, 200, 200, 200, 302]),
     ("dossiers:requirement_create", None, [200, 403, 403, 403, 302]),
@@ -53,6 +60,7 @@ OBJECTS = {
     "dossier_draft_of_unit_a": _draft_of_unit_a,
     "dossier_submit_of_unit_a": _submit_draft_of_unit_a,
     "dossier_in_appraisal_of_unit_a": _appraised_dossier_of_unit_a,
+    "line_in_appraisal_of_unit_a": _line_in_appraisal_of_unit_a,
     "dossier_document_of_unit_a": _document_of_unit_a,
     "dossier_requirement": _requirement,
 }

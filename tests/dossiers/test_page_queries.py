@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.conftest import client_for
-from tests.dossiers.support import add_line, in_appraisal
+from tests.dossiers.support import add_line, award, in_appraisal
 from tests.factories import make_person
 
 pytestmark = pytest.mark.django_db
@@ -35,3 +35,21 @@ def test_dossier_pages_do_not_query_per_line(world, persona, url_name):
         add_line(dossier, person=make_person(f"Trần Thị Dòng {index}", unit=world.unit_a),
                  code=("LDTT", "CSTD_CS", "GK")[index % 3], position=index + 2)
     assert _count(client, url) == few
+
+
+def test_the_award_of_a_line_is_changed_on_its_own_page(world):
+    dossier, lines = in_appraisal(world)
+    client = client_for(world, "specialist")
+    url = reverse("dossiers:change_award", args=[lines[0].pk])
+    page = client.get(url).content.decode()
+    assert "Đổi hình thức khen thưởng của “Nguyễn Văn An”" in page
+    assert "Chiến sĩ thi đua cơ sở" in page and "Tập thể lao động tiên tiến" not in page  # individuals' awards only
+    appraisal = client.get(reverse("dossiers:appraise", args=[dossier.pk])).content.decode()
+    assert f'href="{url}"' in appraisal and 'name="award_type"' not in appraisal
+    response = client.post(url, {"award_type": award("CSTD_CS").pk, "reason": ""})
+    assert "Trường này là bắt buộc." in response.content.decode()
+    response = client.post(url, {"award_type": award("CSTD_CS").pk, "reason": "Thành tích vượt trội."})
+    assert response.status_code == 302 and response["Location"] == reverse("dossiers:appraise", args=[dossier.pk])
+    lines[0].refresh_from_db()
+    assert (lines[0].state, lines[0].award_type.code, lines[0].proposed_award_type.code, lines[0].decision_reason) == (
+        "accepted", "CSTD_CS", "LDTT", "Thành tích vượt trội.")

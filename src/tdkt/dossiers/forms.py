@@ -44,6 +44,19 @@ class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
+class ChangeAwardForm(forms.Form):
+    """Accept a line for another award than proposed: only awards given to the line's kind of recipient."""
+
+    award_type = forms.ModelChoiceField(label=_("Award"), queryset=AwardType.objects.none())
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, line, **kwargs):
+        super().__init__(*args, **kwargs)
+        kind = "for_individual" if line.person_id else "for_collective" if line.unit_id else "for_household"
+        self.fields["award_type"].queryset = (AwardType.objects.filter(active=True, **{kind: True})
+                                              .exclude(pk=line.award_type_id).order_by("sort_order", "name"))
+
+
 class AssignForm(forms.Form):
     specialist = forms.ModelChoiceField(label=_("Specialist in charge"), queryset=get_user_model().objects.none())
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("queue/", views_province.queue, name="queue"),
     path("<int:pk>/assign/", views_province.assign, name="assign"),
     path("<int:pk>/appraise/", views_province.appraise, name="appraise"),
+    path("lines/<int:pk>/change-award/", views_province.change_award, name="change_award"),
     path("<int:pk>/appraise/accept-eligible/", views_province.accept_eligible, name="accept_eligible"),
     path("<int:pk>/return/", views_province.return_for_completion,
          name="return_for_completion"),

@@ -20,7 +20,7 @@ from tdkt.dossiers import line_decisions, queries, workflow
 from tdkt.dossiers.checklist import live_lines
 from tdkt.dossiers.eligibility import failed_findings
 from tdkt.dossiers.enums import DossierKind, DossierState, NominationState
-from tdkt.dossiers.forms import AssignForm, QueueFilterForm, ReasonForm, RequirementForm, specialists
+from tdkt.dossiers.forms import AssignForm, ChangeAwardForm, QueueFilterForm, ReasonForm, RequirementForm, specialists
 from tdkt.dossiers.models import DocumentRequirement, Dossier
 from tdkt.dossiers.overdue import overdue_by_specialist
 from tdkt.dossiers.transitions import APPRAISAL_STATES, NOMINATION
@@ -200,8 +200,28 @@ def appraise(request, pk):
     return render(request, "dossiers/appraise.html", {
         "confirm_label": line_decisions.CONFIRM_LABEL,
         "dossier": dossier, "lines": sorted(lines, key=lambda line: (line.position, line.pk)),
-        "open": dossier.state in APPRAISAL_STATES,
-        "award_types": AwardType.objects.filter(active=True).order_by("sort_order", "name")})
+        "open": dossier.state in APPRAISAL_STATES})
+
+
+@roles_required(*SPECIALISTS)
+def change_award(request, pk):
+    """One line accepted for another award than proposed, on its own page: a choice of awards on each of a
+    300-line appraisal page made it weigh over a megabyte."""
+    line = queries.get_nomination_for_user(request.user, pk)
+    form = ChangeAwardForm(request.POST or None, line=line)
+    if request.method == "POST" and form.is_valid():
+        try:
+            line_decisions.change_line_award(line, form.cleaned_data["award_type"], by=request.user,
+                                             reason=form.cleaned_data["reason"])
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("Line “%(name)s”: %(state)s.") % {
+                "name": line.recipient, "state": line.get_state_display()})
+            return redirect("dossiers:appraise", pk=line.dossier_id)
+    return render(request, "dossiers/simple_form.html", {
+        "dossier": line.dossier, "form": form,
+        "title": _("Change the award of “%(name)s”") % {"name": line.recipient}})
 
 
 @roles_required(*SPECIALISTS)

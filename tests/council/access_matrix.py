@@ -16,6 +16,7 @@ MATRIX = [
     ("council:meeting_create", None, [OK, DENIED, DENIED, DENIED, LOGIN]),
     ("council:meeting", "meeting", VIEW),
     ("council:agenda_build", "meeting", ACTION),
+    ("council:agenda_withdraw", "agenda_item", ACTION),
     ("council:attendance", "meeting", ACTION),
     ("council:meeting_open", "meeting", ACTION),
     ("council:meeting_close", "meeting", ACTION),
@@ -44,4 +45,9 @@ def _meeting(world):
     return meeting
 
 
-OBJECTS = {"meeting": _meeting}
+def _agenda_item(world):
+    meeting = _meeting(world)
+    return {"pk": meeting.pk, "item_pk": meeting.items.get().pk}
+
+
+OBJECTS = {"meeting": _meeting, "agenda_item": _agenda_item}

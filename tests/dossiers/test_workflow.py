@@ -420,11 +420,11 @@ def test_a_dossier_beyond_the_provinces_quota_cannot_be_submitted(world):
     dossier, _lines = ready_draft(world, people=[world.person_a, world.person_a_child])
     NominationQuota.objects.create(year=2025, award_type=award("LDTT"), unit=world.unit_a, max_count=1,
                                    legal_basis="Quyết định 12/QĐ-UBND")
-    with pytest.raises(ValidationError, match=r"^\['“Lao động tiên tiến”: Sở Y tế đề nghị 2 trường hợp năm 2025, vượt chỉ tiêu tối đa 1 \(Quyết định 12/QĐ-UBND\); cần bớt 1 trường hợp\.'\]$") as error:
+    with pytest.raises(ValidationError, match=r"^\['Vượt chỉ tiêu: “Lao động tiên tiến” của Sở Y tế năm 2025") as error:
         workflow.submit_dossier(dossier, by=leader_a(world))
     assert error.value.messages == [
-        "“Lao động tiên tiến”: Sở Y tế đề nghị 2 trường hợp năm 2025, vượt chỉ tiêu tối đa 1 "
-        "(Quyết định 12/QĐ-UBND); cần bớt 1 trường hợp."]
+        f"Vượt chỉ tiêu: “Lao động tiên tiến” của Sở Y tế năm 2025 tối đa 1 trường hợp (căn cứ: Quyết định "
+        f"12/QĐ-UBND); đang đề nghị 2 trường hợp (trong hồ sơ {dossier.reference}): cần bớt 1 trường hợp."]
     dossier.refresh_from_db()
     assert dossier.state == "draft"
 

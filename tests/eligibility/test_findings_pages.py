@@ -57,5 +57,5 @@ def test_appraisal_page_and_export_speak_to_people(world):
         assert not IDENTIFIER.search(text)
         assert not VERDICT_CODES.search(text)
         assert "Bắc Ninh" not in text and "tham số" not in text
-    assert verdict_text(line) == "Không đủ điều kiện"
+    assert verdict_text(line) == "Chưa đủ điều kiện"
     assert f"Luật TĐKT 2022, Điều 27; {LAO_CAI}" in reasons_text(line)

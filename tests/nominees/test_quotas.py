@@ -17,8 +17,9 @@ def test_unit_quota_counts_all_dossiers_of_the_year(world):
     make_line(first, person=people[1], code="CSTD_CS")
     assert quota_errors(first) == []
     make_line(second, person=people[2], code="CSTD_CS")
-    expected = ["“Chiến sĩ thi đua cơ sở”: Sở Y tế đề nghị 3 trường hợp năm 2025, vượt chỉ tiêu tối đa 2 "
-                "(Quyết định 12/QĐ-UBND); cần bớt 1 trường hợp."]
+    expected = [f"Vượt chỉ tiêu: “Chiến sĩ thi đua cơ sở” của Sở Y tế năm 2025 tối đa 2 trường hợp (căn cứ: "
+                f"Quyết định 12/QĐ-UBND); đang đề nghị 3 trường hợp (trong hồ sơ {first.reference}, "
+                f"{second.reference}): cần bớt 1 trường hợp."]
     assert quota_errors(first) == expected
     assert quota_warnings(second) == expected
 
@@ -39,8 +40,10 @@ def test_group_quota(world):
     dossier = make_dossier(world.unit_a, group_year=world.group_year)
     make_line(dossier, unit=world.unit_a, code="CO_TINH")
     make_line(dossier, unit=world.unit_b, code="CO_TINH")
-    assert quota_errors(dossier) == ["“Cờ thi đua của Ủy ban nhân dân tỉnh”: Khối Văn hóa - Xã hội đề nghị 2 trường "
-                                     "hợp năm 2025, vượt chỉ tiêu tối đa 1; cần bớt 1 trường hợp."]
+    assert quota_errors(dossier) == [
+        f"Vượt chỉ tiêu: “Cờ thi đua của Ủy ban nhân dân tỉnh” của Khối Văn hóa - Xã hội năm 2025 tối đa 1 trường "
+        f"hợp (chỉ tiêu chưa ghi căn cứ); đang đề nghị 2 trường hợp (trong hồ sơ {dossier.reference}): cần bớt 1 "
+        f"trường hợp."]
 
 
 def test_quota_queries_are_fixed(world, django_assert_num_queries):

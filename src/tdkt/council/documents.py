@@ -9,7 +9,7 @@ from django.utils import translation
 from tdkt.council.enums import AttendanceStatus, BallotMode, BallotState, Outcome
 from tdkt.council.minutes_feedback import feedback_for, feedback_paragraphs
 from tdkt.council.models import Attendance, Ballot
-from tdkt.council.papers import agenda_items, build_papers
+from tdkt.council.papers import agenda_items, build_papers, withdrawals_of
 from tdkt.council.services.meetings import quorum_of, rules_for
 from tdkt.council.texts import meeting_title, percent_text
 from tdkt.lib import nd30
@@ -58,8 +58,20 @@ def papers_docx(meeting) -> bytes:
         else:
             nd30.add_table(document, ["TT", "Tập thể, cá nhân", "Chức vụ, đơn vị", "Kết quả thẩm định",
                                       "Ý kiến hiệp y", "Ý kiến nhân dân"], [12, 55, 55, 55, 45, 45], rows)
+        _withdrawals(document, meeting, space_before=12)
         _general_comments(document, papers)
         return nd30.to_bytes(document)
+
+
+def _withdrawals(document, meeting, **style) -> None:
+    """The lines taken off the agenda before the ballot, each with its reason (nothing when none was)."""
+    withdrawals = withdrawals_of(meeting)
+    if not withdrawals:
+        return
+    nd30.add_paragraph(document, "Các trường hợp rút khỏi chương trình phiên họp:", bold=True, **style)
+    for withdrawal in withdrawals:
+        nd30.add_paragraph(document, (f"- {withdrawal.nomination.recipient} ({withdrawal.award_type.name}): "
+                                      f"{withdrawal.reason}"), first_line_mm=10)
 
 
 def _general_comments(document, papers) -> None:
@@ -138,6 +150,7 @@ def _minutes_document(meeting) -> bytes:
     for line in filter(None, (meeting.minutes_opening or "").splitlines()):
         p(document, line, first_line_mm=10)
     _public_feedback(document, feedback_for(meeting, items))
+    _withdrawals(document, meeting, first_line_mm=10)
     for line in filter(None, (meeting.minutes_discussion or "").splitlines()):
         p(document, line, first_line_mm=10)
     p(document, "III. KẾT QUẢ BỎ PHIẾU KÍN", bold=True)

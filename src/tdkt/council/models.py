@@ -136,6 +136,33 @@ class AgendaItem(models.Model):
         return str(self.nomination_id)
 
 
+class AgendaWithdrawal(models.Model):
+    """A line taken off a meeting's agenda before the ballot, with the reason (recorded, listed in the papers
+    and the minutes, written in the line's history). The line keeps its state: it may go on a later agenda,
+    never again on this one."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="withdrawals")
+    nomination = models.ForeignKey("dossiers.Nomination", verbose_name=_("nomination"), on_delete=models.PROTECT,
+                                   related_name="agenda_withdrawals")
+    award_type = models.ForeignKey("awards.AwardType", verbose_name=_("award"), on_delete=models.PROTECT,
+                                   related_name="+")  # as the agenda item had it
+    reason = models.TextField(_("reason"))
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("withdrawn by"), null=True,
+                           on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField(_("withdrawn at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("withdrawal from the agenda")
+        verbose_name_plural = _("withdrawals from the agenda")
+        ordering = ["meeting", "at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "nomination"], name="agenda_withdrawal_once_per_meeting"),
+        ]
+
+    def __str__(self):
+        return str(self.nomination_id)
+
+
 class Attendance(models.Model):
     """Whether a member of the council attended the meeting (one row per member, made with the meeting)."""
 

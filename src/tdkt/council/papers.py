@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from tdkt.council.models import AgendaItem
+from tdkt.council.models import AgendaItem, AgendaWithdrawal
 from tdkt.dossiers.consultations.queries import answers_for
 from tdkt.dossiers.line_decisions import VERDICT_LABELS
 from tdkt.dossiers.postings.queries import comment_summary
@@ -156,6 +156,13 @@ def agenda_items(meeting):
     return list(AgendaItem.objects.filter(meeting=meeting).select_related(
         "award_type", "nomination__person", "nomination__unit", "nomination__household", "nomination__dossier__unit",
     ).order_by("position", "id"))
+
+
+def withdrawals_of(meeting) -> list[AgendaWithdrawal]:
+    """The lines taken off the meeting's agenda, with their reasons, in the order they were withdrawn."""
+    return list(AgendaWithdrawal.objects.filter(meeting=meeting).select_related(
+        "award_type", "by", "nomination__person", "nomination__unit", "nomination__household",
+        "nomination__dossier__unit"))
 
 
 def build_papers(meeting, items=None) -> Papers:

@@ -9,6 +9,7 @@ urlpatterns = [
     path("new/", views.meeting_create, name="meeting_create"),
     path("<int:pk>/", views.meeting_detail, name="meeting"),
     path("<int:pk>/agenda/", views.agenda_build, name="agenda_build"),
+    path("<int:pk>/agenda/<int:item_pk>/withdraw/", views.agenda_withdraw, name="agenda_withdraw"),
     path("<int:pk>/attendance/", views.attendance_save, name="attendance"),
     path("<int:pk>/open/", views.meeting_open, name="meeting_open"),
     path("<int:pk>/close/", views.meeting_close, name="meeting_close"),

@@ -17,7 +17,7 @@ from tdkt.council.enums import AttendanceStatus, BallotState, MeetingState
 from tdkt.council.forms import BallotCountForm, BallotOpenForm, MeetingForm, MinutesForm
 from tdkt.council.minutes_feedback import feedback_for, feedback_paragraphs
 from tdkt.council.models import Ballot, BallotParticipation
-from tdkt.council.papers import agenda_items, build_papers, grouped_by_award
+from tdkt.council.papers import agenda_items, build_papers, grouped_by_award, withdrawals_of
 from tdkt.council.rules import share_text
 from tdkt.council.services import ballots, counting, meetings
 from tdkt.lib.forms import apply_validation_error
@@ -101,6 +101,7 @@ def meeting_detail(request, pk):
         "has_voted": seat is not None and seat.pk in voted_ids,
         "open_form": BallotOpenForm(), "count_form": BallotCountForm(), "states": MeetingState,
         "written_pending": counts.get(AttendanceStatus.WRITTEN_OPINION, 0) > 0,
+        "withdrawals": withdrawals_of(meeting),
     })
 
 
@@ -126,6 +127,17 @@ def agenda_build(request, pk):
         return _("The agenda now lists %(count)d nomination(s).") % {"count": built.count}
 
     return _manage_action(request, pk, lambda m: meetings.build_agenda(m, by=request.user), success)
+
+
+@require_POST
+@roles_required(*queries.VIEW_ROLES)
+def agenda_withdraw(request, pk, item_pk):
+    """Take one line off the agenda, with the reason typed beside it."""
+    def success(withdrawal):
+        return _("“%(name)s” was withdrawn from the agenda.") % {"name": withdrawal.nomination.recipient}
+
+    return _manage_action(request, pk, lambda m: meetings.withdraw_from_agenda(
+        m, item_pk, by=request.user, reason=request.POST.get("reason", "")), success)
 
 
 @require_POST
@@ -211,7 +223,8 @@ def ballot_count(request, pk):
 @roles_required(*queries.VIEW_ROLES)
 def papers(request, pk):
     meeting = queries.get_meeting_for_user(request.user, pk)
-    return render(request, "council/papers.html", {"meeting": meeting, "papers": build_papers(meeting)})
+    return render(request, "council/papers.html", {"meeting": meeting, "papers": build_papers(meeting),
+                                                   "withdrawals": withdrawals_of(meeting)})
 
 
 @roles_required(*queries.VIEW_ROLES)
@@ -241,7 +254,7 @@ def minutes(request, pk):
                 return redirect("council:minutes", pk=meeting.pk)
     return render(request, "council/minutes.html", {
         "meeting": meeting, "form": form, "editable": editable,
-        "feedback": feedback_paragraphs(feedback_for(meeting)),
+        "feedback": feedback_paragraphs(feedback_for(meeting)), "withdrawals": withdrawals_of(meeting),
         "can_lock": editable and meeting.state == MeetingState.CLOSED, "now": timezone.now()})
 
 

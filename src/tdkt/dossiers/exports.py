@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 
 from tdkt.dossiers.enums import LIVE_NOMINATION_STATES
+from tdkt.dossiers.line_decisions import VERDICT_LABELS
 from tdkt.dossiers.models import Nomination
 from tdkt.lib import nd30
 from tdkt.lib.progress import Progress, Ticker, counted
@@ -26,8 +27,6 @@ EXCEL_HEADER = ["STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn v
                 "Số hồ sơ", "Kết quả kiểm tra điều kiện", "Lý do"]
 EXCEL_WIDTHS = [7, 32, 40, 34, 28, 16, 22, 60]
 SECTIONS = (("collective", "I", "TẬP THỂ"), ("individual", "II", "CÁ NHÂN"), ("household", "III", "HỘ GIA ĐÌNH"))
-VERDICT_TEXT = {"eligible": "Đủ điều kiện", "needs_review": "Hội đồng xem xét", "on_hold": "Tạm dừng xét",
-                "ineligible": "Không đủ điều kiện"}
 LINE_RELATIONS = ("person__unit", "unit", "household", "award_type", "dossier__unit")
 # What the exports print, and nothing else: a 12,000-line list builds 72,000 model instances, so columns
 # not read (timestamps, summaries, files) are not fetched.
@@ -127,7 +126,10 @@ def _verdict(line) -> dict:
 
 
 def verdict_text(line) -> str:
-    return VERDICT_TEXT.get(_verdict(line).get("verdict", ""), "")
+    """The verdict's label from the one table the pages use (dossiers.line_decisions.VERDICT_LABELS); empty
+    when no verdict was stored."""
+    code = _verdict(line).get("verdict", "")
+    return str(VERDICT_LABELS[code]) if code in VERDICT_LABELS else ""
 
 
 def reasons_text(line) -> str:

@@ -14,6 +14,7 @@ from tdkt.dossiers.enums import APPRAISAL_STATES
 from tdkt.dossiers.enums import DossierState as S
 from tdkt.dossiers.enums import NominationState as N
 from tdkt.dossiers.models import Nomination
+from tdkt.dossiers.nominees.quotas import check_appraisal, split_by_quota
 from tdkt.dossiers.transitions import NOMINATION
 from tdkt.eligibility.codes import Verdict
 
@@ -69,6 +70,8 @@ def accept_line(line, *, by, reason: str = "", confirmed: bool = False):
     _start(line, "accept", by)
     reason = (reason or "").strip()
     code = _verdict_in_database(line)
+    if line.state != N.ACCEPTED:  # (an accepted line is refused by the primitive, quota or not)
+        check_appraisal(line, line.award_type_id)
     if code == Verdict.ELIGIBLE:
         return NOMINATION.perform(line, "accept", by=by, reason=reason, decision_reason=reason)
     label = verdict_label(code)
@@ -90,10 +93,22 @@ CONFIRM_LABEL = _lazy("I confirm accepting a line that is not yet eligible")
 
 
 def eligible_to_accept(dossier) -> list:
-    """The lines "accept all eligible" would accept: proposed, with a stored verdict "eligible"."""
+    """The lines "accept all eligible" would accept: proposed, with a stored verdict "eligible", within the
+    places their quotas leave (eligible_split gives the others)."""
+    return eligible_split(dossier)[0]
+
+
+def eligible_split(dossier) -> tuple[list, list[tuple]]:
+    """(lines to accept, [(line, why not) for the eligible lines beyond a quota]).
+
+    Chosen over refusing the whole list: the officer sees before confirming exactly which lines will be
+    accepted (the first ones of the dossier, up to the places left) and which are left undecided because
+    the quota is full, each with the explanation; those are then decided one by one (rejecting another
+    line first frees a place). On the POST each line goes through accept_line, which checks the quota
+    again under lock, so a place taken meanwhile by another officer is refused, not exceeded."""
     lines = (Nomination.objects.filter(dossier=dossier, state=N.PROPOSED)
              .select_related("person", "unit", "household", "award_type").order_by("position", "id"))
-    return [line for line in lines if stored_verdict(line) == Verdict.ELIGIBLE]
+    return split_by_quota(dossier, [line for line in lines if stored_verdict(line) == Verdict.ELIGIBLE])
 
 
 def accept_eligible(dossier, ids, *, by) -> list[tuple]:
@@ -134,6 +149,7 @@ def change_line_award(line, award_type, *, by, reason: str):
     if not recipient_ok:
         raise ValidationError({"award_type": _("“%(award)s” is not given to this kind of recipient.") % {
             "award": award_type.name}})
+    check_appraisal(line, award_type.pk)
     full_reason = _("Award changed from “%(old)s” to “%(new)s”: %(reason)s") % {
         "old": line.award_type.name, "new": award_type.name, "reason": reason}
     return NOMINATION.perform(line, "change_award", by=by, reason=full_reason, award_type=award_type,

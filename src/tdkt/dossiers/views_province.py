@@ -240,10 +240,10 @@ def accept_eligible(request, pk):
             if error:
                 messages.error(request, f"{line.recipient} — {line.award_type.name}: {error}")
         return redirect("dossiers:appraise", pk=dossier.pk)
-    lines = line_decisions.eligible_to_accept(dossier) if dossier.state in APPRAISAL_STATES else []
+    lines, beyond = line_decisions.eligible_split(dossier) if dossier.state in APPRAISAL_STATES else ([], [])
     for line in lines:
         line.verdict_text = line_decisions.verdict_label(line_decisions.stored_verdict(line))
-    return render(request, "dossiers/accept_eligible.html", {"dossier": dossier, "lines": lines})
+    return render(request, "dossiers/accept_eligible.html", {"dossier": dossier, "lines": lines, "beyond": beyond})
 
 
 @roles_required(*SPECIALISTS)

@@ -5,10 +5,12 @@ import datetime
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from tdkt.accounts.enums import PROVINCE_WIDE_ROLES
 from tdkt.accounts.scope import get_scope
+from tdkt.api.labels import codes_description
+from tdkt.dossiers.consultations.enums import RequestState
 from tdkt.dossiers.consultations.models import ConsultedAgency
 from tdkt.dossiers.consultations.queries import get_request_for_agency_user, inbox_for_agency_user
 from tdkt.dossiers.consultations.services import answer_consultation, send_consultation
@@ -16,6 +18,7 @@ from tdkt.dossiers.postings.services import publish_notice
 from tdkt.dossiers.queries import get_dossier_for_user
 
 router = Router(tags=["Hiệp y, công khai"])
+REQUEST_STATE_DESCRIPTION = codes_description("Trạng thái của yêu cầu hiệp y (mã).", RequestState.choices)
 
 
 class NomineeOut(Schema):
@@ -31,7 +34,8 @@ class RequestOut(Schema):
     dossier: str
     sent_on: datetime.date
     due_on: datetime.date
-    state: str
+    state: str = Field(description=REQUEST_STATE_DESCRIPTION)
+    state_label: str = Field(description="Tên gọi tiếng Việt của mã bên cạnh.")
     answer: str
     nominees: list[NomineeOut]
 
@@ -68,7 +72,8 @@ def _require_province(user) -> None:
 def _request_out(request) -> dict:
     # Only what an agency needs to answer: names, positions, units, proposed awards (no personal data).
     return {"id": request.pk, "agency": str(request.agency), "dossier": request.dossier.title,
-            "sent_on": request.sent_on, "due_on": request.due_on, "state": request.state, "answer": request.answer,
+            "sent_on": request.sent_on, "due_on": request.due_on, "state": request.state,
+            "state_label": str(request.get_state_display()), "answer": request.answer,
             "nominees": [{"id": n.pk, "name": str(n.recipient), "position_and_unit": n.position_and_unit,
                           "award": n.award_type.name} for n in request.nominations.all()]}
 

@@ -11,14 +11,16 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
-from ninja import File, Form, Router, Schema, Status
+from ninja import Field, File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
+from tdkt.api.labels import codes_description
 from tdkt.awards.models import AwardType
 from tdkt.dossiers import line_decisions, workflow
 from tdkt.dossiers.checklist import checklist_status
 from tdkt.dossiers.documents import add_document, get_document_for_user
-from tdkt.dossiers.enums import DossierKind, DossierState, TargetAuthority
+from tdkt.dossiers.enums import DossierKind, DossierState, EventKind, NominationState, TargetAuthority
+from tdkt.dossiers.line_decisions import VERDICT_LABELS, verdict_label
 from tdkt.dossiers.nominees.importing import import_list
 from tdkt.dossiers.nominees.services import add_nomination, remove_nomination
 from tdkt.dossiers.queries import dossiers_for_user, get_dossier_for_user, get_nomination_for_user
@@ -31,16 +33,28 @@ PAGE_LIMIT = 100
 
 # --- schemas ------------------------------------------------------------------------------------------------
 
+KIND_DESCRIPTION = codes_description("Loại hồ sơ (mã).", DossierKind.choices)
+AUTHORITY_DESCRIPTION = codes_description("Cấp trình khen (mã).", TargetAuthority.choices)
+DOSSIER_STATE_DESCRIPTION = codes_description("Trạng thái của hồ sơ (mã).", DossierState.choices)
+LINE_STATE_DESCRIPTION = codes_description("Trạng thái của dòng đề nghị (mã).", NominationState.choices)
+VERDICT_DESCRIPTION = codes_description(
+    "Kết quả kiểm tra điều kiện đã lưu của dòng (mã; null khi chưa kiểm tra).", VERDICT_LABELS.items())
+EVENT_KIND_DESCRIPTION = codes_description("Loại sự kiện trong lịch sử hồ sơ (mã).", EventKind.choices)
+LABEL = "Tên gọi tiếng Việt của mã bên cạnh."
+
+
 class DossierOut(Schema):
     id: int
     reference: str
     title: str
     unit_id: int
     unit: str
-    kind: str
-    authority: str
-    state: str
-    state_label: str
+    kind: str = Field(description=KIND_DESCRIPTION)
+    kind_label: str = Field(description=LABEL)
+    authority: str = Field(description=AUTHORITY_DESCRIPTION)
+    authority_label: str = Field(description=LABEL)
+    state: str = Field(description=DOSSIER_STATE_DESCRIPTION)
+    state_label: str = Field(description=LABEL)
     year: int | None
     cover_letter_number: str
     cover_letter_date: datetime.date | None
@@ -58,10 +72,12 @@ class NominationOut(Schema):
     position_and_unit: str
     proposed_award: str
     award: str
-    state: str
+    state: str = Field(description=LINE_STATE_DESCRIPTION)
+    state_label: str = Field(description=LABEL)
     fix_request: str
     decision_reason: str
-    verdict: str | None
+    verdict: str | None = Field(description=VERDICT_DESCRIPTION)
+    verdict_label: str = Field(description=LABEL)
 
 
 class DocumentOut(Schema):
@@ -75,9 +91,13 @@ class DocumentOut(Schema):
 
 class EventOut(Schema):
     at: datetime.datetime
-    kind: str
-    from_state: str
-    to_state: str
+    kind: str = Field(description=EVENT_KIND_DESCRIPTION)
+    kind_label: str = Field(description=LABEL)
+    from_state: str = Field(description="Trạng thái trước (mã trạng thái của hồ sơ, hoặc của dòng khi sự kiện "
+                                        "là quyết định về một dòng; rỗng với ghi chú).")
+    from_state_label: str = Field(description=LABEL)
+    to_state: str = Field(description="Trạng thái sau (như from_state).")
+    to_state_label: str = Field(description=LABEL)
     reason: str
     by: str
 
@@ -98,8 +118,8 @@ class DossierDetailOut(DossierOut):
 class DossierIn(Schema):
     unit_id: int
     title: str
-    kind: DossierKind = DossierKind.YEAR_END
-    authority: TargetAuthority = TargetAuthority.PROVINCE_CHAIR
+    kind: DossierKind = Field(DossierKind.YEAR_END, description=KIND_DESCRIPTION)
+    authority: TargetAuthority = Field(TargetAuthority.PROVINCE_CHAIR, description=AUTHORITY_DESCRIPTION)
     year: int | None = None
     cover_letter_number: str = ""
     cover_letter_date: datetime.date | None = None
@@ -151,8 +171,9 @@ class ImportOut(Schema):
 def _dossier_out(dossier) -> dict:
     return {
         "id": dossier.pk, "reference": dossier.reference, "title": dossier.title, "unit_id": dossier.unit_id,
-        "unit": str(dossier.unit), "kind": dossier.kind, "authority": dossier.authority, "state": dossier.state,
-        "state_label": str(dossier.get_state_display()), "year": dossier.year,
+        "unit": str(dossier.unit), "kind": dossier.kind, "kind_label": str(dossier.get_kind_display()),
+        "authority": dossier.authority, "authority_label": str(dossier.get_authority_display()),
+        "state": dossier.state, "state_label": str(dossier.get_state_display()), "year": dossier.year,
         "cover_letter_number": dossier.cover_letter_number, "cover_letter_date": dossier.cover_letter_date,
         "step_due_on": dossier.step_due_on, "assignee": dossier.assignee.username if dossier.assignee else None,
         "submitted_at": dossier.submitted_at,
@@ -164,6 +185,14 @@ def _verdict(line) -> str | None:
     return snapshot.get("verdict") if isinstance(snapshot, dict) else None
 
 
+def _label(choices, code: str) -> str:
+    return str(choices(code).label) if code in choices.values else code
+
+
+def _state_label(event, code: str) -> str:
+    return _label(NominationState if event.nomination_id else DossierState, code)
+
+
 def _detail(dossier) -> dict:
     lines = dossier.nominations.select_related("person", "unit", "household", "award_type", "proposed_award_type")
     return _dossier_out(dossier) | {
@@ -171,11 +200,15 @@ def _detail(dossier) -> dict:
             "id": line.pk, "position": line.position, "recipient": str(line.recipient), "person_id": line.person_id,
             "unit_id": line.unit_id, "position_and_unit": line.position_and_unit,
             "proposed_award": line.proposed_award_type.code, "award": line.award_type.code, "state": line.state,
-            "fix_request": line.fix_request, "decision_reason": line.decision_reason, "verdict": _verdict(line),
+            "state_label": str(line.get_state_display()), "fix_request": line.fix_request,
+            "decision_reason": line.decision_reason, "verdict": _verdict(line),
+            "verdict_label": verdict_label(_verdict(line) or ""),
         } for line in lines],
         "documents": list(dossier.documents.values("id", "document_type", "nomination_id", "original_name",
                                                    "content_type", "size")),
-        "events": [{"at": e.at, "kind": e.kind, "from_state": e.from_state, "to_state": e.to_state,
+        "events": [{"at": e.at, "kind": e.kind, "kind_label": _label(EventKind, e.kind),
+                    "from_state": e.from_state, "from_state_label": _state_label(e, e.from_state),
+                    "to_state": e.to_state, "to_state_label": _state_label(e, e.to_state),
                     "reason": e.reason, "by": e.by.username if e.by else e.by_name}
                    for e in dossier.events.select_related("by")],
         "checklist": [{"document": str(row.requirement.get_document_type_display()),

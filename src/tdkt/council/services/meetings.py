@@ -15,13 +15,14 @@ from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
 from tdkt.council.enums import MINUTES_EDITABLE_STATES, AttendanceStatus, BallotState, MeetingState
 from tdkt.council.minutes_feedback import as_data, build_feedback
-from tdkt.council.models import AgendaItem, Attendance, Ballot, CouncilRules, Meeting
+from tdkt.council.models import AgendaItem, AgendaWithdrawal, Attendance, Ballot, CouncilRules, Meeting
 from tdkt.council.papers import agenda_items
 from tdkt.council.posting import agenda_refusal, posting_refusals
 from tdkt.council.rules import quorum
 from tdkt.council.transitions import MEETING
 from tdkt.dossiers.enums import DossierState, NominationState
 from tdkt.dossiers.models import Nomination
+from tdkt.dossiers.state import log_event
 from tdkt.orgs.models import CouncilMember
 from tdkt.workflow.primitive import write_history
 
@@ -73,8 +74,9 @@ def ready_nominations(meeting):
     """Accepted lines of dossiers ready for the council, not already on another meeting's agenda without a
     result. Ordered as the agenda groups them: by award (catalogue order), then dossier and line."""
     pending_elsewhere = AgendaItem.objects.filter(outcome="").exclude(meeting=meeting).values("nomination_id")
+    withdrawn_here = AgendaWithdrawal.objects.filter(meeting=meeting).values("nomination_id")
     return (Nomination.objects.filter(state=NominationState.ACCEPTED, dossier__state=DossierState.READY_FOR_COUNCIL)
-            .exclude(pk__in=pending_elsewhere)
+            .exclude(pk__in=pending_elsewhere).exclude(pk__in=withdrawn_here)
             .select_related("award_type", "person", "unit", "household")
             .order_by("award_type__sort_order", "award_type__name", "dossier_id", "position", "id"))
 
@@ -106,6 +108,31 @@ def build_agenda(meeting, *, by, today=None) -> AgendaBuild:
                                               for line, check in refusals}
     record(by, AuditAction.UPDATE, meeting, changes=changes)
     return AgendaBuild(len(lines), [line for line, _check in refusals], agenda_refusal(refusals, meeting.date))
+
+
+@transaction.atomic
+def withdraw_from_agenda(meeting, item_id, *, by, reason: str) -> AgendaWithdrawal:
+    """Take one line off the agenda before the ballot opens; the reason is required and kept (the withdrawal
+    row, listed in the papers and the minutes; a note in the line's history; the audit). Rebuilding the
+    agenda does not put the line back on this meeting's agenda."""
+    _refuse_after_ballot(meeting, _("The agenda cannot change once the ballot has opened."))
+    item = (AgendaItem.objects.select_for_update(of=("self",)).select_related("nomination__dossier", "award_type")
+            .filter(meeting=meeting, pk=item_id).first())
+    if item is None:
+        raise ValidationError(_("This line is no longer on the agenda of this meeting."))
+    line = item.nomination
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Give the reason for withdrawing “%(name)s” (%(award)s) from the "
+                                           "agenda: the minutes and the line's history keep it.") % {
+            "name": line.recipient, "award": item.award_type.name}})
+    withdrawal = AgendaWithdrawal.objects.create(meeting=meeting, nomination=line, award_type=item.award_type,
+                                                 reason=reason, by=by)
+    item.delete()
+    record(by, AuditAction.UPDATE, meeting, changes={"withdrawn_from_agenda": line.pk, "reason": reason})
+    log_event(line.dossier, by=by, nomination=line, reason=_(
+        "Withdrawn from the agenda of %(meeting)s: %(reason)s") % {"meeting": meeting, "reason": reason})
+    return withdrawal
 
 
 @transaction.atomic

@@ -32,6 +32,7 @@ from tdkt.dossiers.enums import EventKind
 from tdkt.dossiers.models import Dossier, Nomination
 from tdkt.dossiers.nominees.matching import ResolvedLine, Resolver, ReviewRow
 from tdkt.dossiers.nominees.parsing import ListFileError, ListProblem, parse_list, read_rows
+from tdkt.dossiers.nominees.quotas import check_entry
 from tdkt.dossiers.nominees.services import check_editable, check_lines_can_be_added, default_basis
 from tdkt.dossiers.state import log_event
 from tdkt.jobs import idempotency
@@ -119,6 +120,14 @@ def _save(dossier, resolved: list[ResolvedLine], *, by, file_name: str, today, b
     done = Nomination.objects.filter(dossier=dossier, import_batch=batch).count()
     if done:
         return ImportOutcome(batch=batch, lines=done, saved=True, repeated=True)
+    additions: dict[int, list[str]] = {}
+    for item in resolved:  # the whole list is refused when it would exceed a quota, naming its rows
+        additions.setdefault(item.award_type.pk, []).append(_("row %(row)s (%(name)s)") % {
+            "row": item.parsed.row, "name": item.parsed.written_name or item.parsed.name})
+    try:
+        check_entry(dossier, additions)
+    except ValidationError as error:
+        return ImportOutcome(problems=[ListProblem(None, "", message) for message in error.messages])
     created = _create_persons(dossier, [item for item in resolved if item.new_person_key])
     start = Nomination.objects.filter(dossier=dossier).aggregate(last=Max("position"))["last"] or 0
     basis = default_basis(dossier)

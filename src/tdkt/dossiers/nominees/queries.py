@@ -13,7 +13,7 @@ from tdkt.dossiers.eligibility import failed_findings, is_blocking
 from tdkt.dossiers.enums import DossierState, NominationState
 from tdkt.dossiers.models import Nomination
 from tdkt.dossiers.nominees.matching import dossier_unit_ids
-from tdkt.dossiers.nominees.quotas import quota_warnings
+from tdkt.dossiers.nominees.quotas import quota_panel
 from tdkt.dossiers.nominees.services import can_edit_lines
 from tdkt.dossiers.queries import get_dossier_for_user
 from tdkt.lib.vntext import fold
@@ -75,13 +75,15 @@ def lines_context(dossier, user) -> dict:
     rows = line_rows(lines, user)
     log_personal_access(rows, user, where=f"dossier {dossier.pk}")
     can_edit = can_edit_lines(dossier, user)
+    quota_usage, quota_warnings = quota_panel(dossier, lines)
     return {
         "lines_dossier": dossier,
         "line_rows": rows,
         "lines_can_edit": can_edit,
         "lines_returned": dossier.state == DossierState.RETURNED,
         "lines_ineligible_count": sum(1 for row in rows if row.blocking),
-        "lines_quota_warnings": quota_warnings(dossier) if lines else [],
+        "lines_quota_warnings": quota_warnings,
+        "lines_quota_usage": quota_usage,
         "lines_batches": sorted({line.import_batch for line in lines if line.import_batch}) if can_edit else [],
         "lines_any_personal": any(row.show_personal for row in rows),
         "lines_needs_fix_state": NominationState.NEEDS_FIX,

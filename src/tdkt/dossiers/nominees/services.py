@@ -24,6 +24,7 @@ from tdkt.awards.enums import AwardBasis
 from tdkt.dossiers.eligibility import check_nominations
 from tdkt.dossiers.enums import UNIT_EDITABLE_STATES, DossierKind, DossierState, EventKind, NominationState
 from tdkt.dossiers.models import Dossier, Nomination
+from tdkt.dossiers.nominees.quotas import check_entry
 from tdkt.dossiers.state import log_event
 from tdkt.lib.uploads import UploadError, read_upload
 from tdkt.people.models import Person
@@ -141,6 +142,7 @@ def add_nomination(dossier: Dossier, *, by, award_type, person=None, unit=None, 
     """Add one line to a draft dossier; the engine's verdict is stored with it."""
     check_lines_can_be_added(check_editable(dossier, by))
     _check_recipient(dossier, by, award_type, person, unit, household)
+    check_entry(dossier, {award_type.pk: [str(person or unit or household)]})
     if not position_and_unit and person is not None:
         position_and_unit = ", ".join(part for part in (person.position, str(person.unit)) if part)
     last = Nomination.objects.filter(dossier=dossier).aggregate(last=Max("position"))["last"] or 0
@@ -183,6 +185,8 @@ def update_nomination(nomination: Nomination, *, by, report=None, **changes) -> 
     award_type = changes.pop("award_type", None)
     if award_type is not None and award_type.pk != locked.award_type_id:
         _check_award_fits(award_type, locked.person, locked.unit, locked.household)
+        check_entry(dossier, {award_type.pk: [_("line %(no)s (%(name)s)") % {
+            "no": locked.position or locked.pk, "name": locked.recipient}]})
         locked.award_type = locked.proposed_award_type = award_type
     for name, value in changes.items():
         setattr(locked, name, value if value is not None else "")

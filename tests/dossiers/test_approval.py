@@ -276,3 +276,18 @@ def test_a_refusing_mail_server_never_breaks_the_approval_steps(world, people, s
     assert Dossier.objects.get(pk=dossier.pk).state == S.DRAFT
     assert Notification.objects.count() == 2
     assert set(OutboxMail.objects.values_list("state", flat=True)) == {MailState.PENDING}
+
+
+def test_the_returns_deadline_reminds_the_leader_while_the_dossier_awaits_him(world, people):
+    from tdkt.dossiers.reminders import send_dossier_reminders
+
+    leader, clerk = people
+    dossier, _lines = _returned(world, leader)
+    approval.send_for_approval(dossier, by=clerk)
+    Dossier.objects.filter(pk=dossier.pk).update(step_due_on=TODAY - DAY)  # the return's deadline is past
+    Notification.objects.all().delete()
+    send_dossier_reminders(today=TODAY)
+    [text] = Notification.objects.filter(user=leader).values_list("text", flat=True)
+    assert text.startswith(f"Hồ sơ “{dossier.title}” của Sở Y tế, bị trả lại để bổ sung, đang chờ lãnh đạo phê "
+                           "duyệt: quá hạn ")
+    assert not Notification.objects.filter(user=clerk).exists()

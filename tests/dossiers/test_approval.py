@@ -291,3 +291,26 @@ def test_the_returns_deadline_reminds_the_leader_while_the_dossier_awaits_him(wo
     assert text.startswith(f"Hồ sơ “{dossier.title}” của Sở Y tế, bị trả lại để bổ sung, đang chờ lãnh đạo phê "
                            "duyệt: quá hạn ")
     assert not Notification.objects.filter(user=clerk).exists()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keeps the seeded catalogue
+def test_the_leader_and_a_delegate_acting_at_the_same_moment(world):
+    """Two real connections at once: one approves and sends, the other sends back; exactly one succeeds and the
+    other is told someone else acted first (or, when it started after, that the dossier is no longer waiting)."""
+    from tests.decisions.test_numbering import _run_at_once
+
+    leader = leader_a(world)
+    deputy = make_user("vanthu.a2", role=Role.UNIT_CLERK, unit=world.unit_a)
+    SendingDelegation.objects.create(unit=world.unit_a, leader=leader, clerk=deputy, valid_from=TODAY,
+                                     valid_to=TODAY + DAY)
+    dossier, _lines = ready_draft(world)
+    approval.send_for_approval(dossier, by=world.users["clerk_a"])
+    first, second = Dossier.objects.get(pk=dossier.pk), Dossier.objects.get(pk=dossier.pk)
+    errors = _run_at_once([lambda: approval.approve_and_send(first, by=leader),
+                           lambda: approval.send_back(second, by=deputy, reason="Xem lại")])
+    assert [type(error) for error in errors] == [ValidationError]
+    assert errors[0].messages[0].startswith(("Người khác vừa thay đổi hồ sơ này: hiện ở trạng thái “",
+                                             "Hồ sơ đang ở trạng thái “"))
+    state = Dossier.objects.get(pk=dossier.pk).state
+    assert state in (S.SUBMITTED, S.DRAFT)
+    assert DossierEvent.objects.filter(dossier=dossier, from_state=S.AWAITING_APPROVAL).count() == 1

@@ -41,6 +41,7 @@ def _do(name, decision, user, reason):
 
 # transition, source state, allowed persona, refused persona, target, reason
 CASES = [
+    ("send_to_signer", S.DRAFT, "specialist", "signer", S.DRAFT, "Kính trình Chủ tịch"),
     ("approve", S.DRAFT, "signer", "specialist", S.APPROVED_FOR_SIGNING, ""),
     ("return_to_draft", S.APPROVED_FOR_SIGNING, "signer", "clerk_a", S.DRAFT, "Sửa lại căn cứ"),
     ("take_number", S.APPROVED_FOR_SIGNING, "specialist", "council_member", S.APPROVED_FOR_SIGNING, ""),
@@ -123,7 +124,8 @@ def test_the_api_lists_and_takes_the_declared_actions(world, draft):
 
     signer = client("signer")
     assert [a["name"] for a in signer.get(f"/api/v1/decision/{draft.pk}/actions").json()] == ["approve"]
-    assert client("specialist").get(f"/api/v1/decision/{draft.pk}/actions").json() == []
+    assert [a["name"] for a in client("specialist").get(f"/api/v1/decision/{draft.pk}/actions").json()] == [
+        "send_to_signer"]
     assert client("clerk_a").get(f"/api/v1/decision/{draft.pk}/actions").status_code == 404  # a draft is hidden
     answer = signer.post(f"/api/v1/decision/{draft.pk}/actions/approve", {"reason": ""}, content_type="application/json")
     assert answer.status_code == 200 and answer.json()["state"] == S.APPROVED_FOR_SIGNING

@@ -30,6 +30,18 @@ def _document_of_unit_a(world):
     return _draft_of_unit_a(world).documents.order_by("id").first()
 
 
+def _delegation_of_unit_a(world):
+    """A current delegation of unit A's leader to clerk A (clerk A reads it; only the leader revokes it)."""
+    from django.utils import timezone
+
+    from tdkt.dossiers.models import SendingDelegation
+    from tests.dossiers.support import leader_a
+
+    today = timezone.localdate()
+    return SendingDelegation.objects.create(unit=world.unit_a, leader=leader_a(world), clerk=world.users["clerk_a"],
+                                            valid_from=today, valid_to=today)
+
+
 def _requirement(world):
     from tdkt.dossiers.models import DocumentRequirement
 
@@ -51,6 +63,8 @@ MATRIX = [
     ("dossiers:accept_eligible", "dossier_in_appraisal_of_unit_a", [200, 403, 403, 403, 302]),
     ("dossiers:change_award", "line_in_appraisal_of_unit_a", [200, 403, 403, 403, 302]),
     ("dossiers:return_for_completion", "dossier_in_appraisal_of_unit_a", [200, 403, 403, 403, 302]),
+    ("dossiers:delegations", None, [403, 200, 200, 403, 302]),
+    ("dossiers:delegation_revoke", "dossier_delegation_of_unit_a", [403, 403, 404, 403, 302]),
     ("dossiers:checklist", None, [200, 200, 200, 200, 302]),
     ("dossiers:requirement_create", None, [200, 403, 403, 403, 302]),
     ("dossiers:requirement_edit", "dossier_requirement", [200, 403, 403, 403, 302]),
@@ -63,4 +77,5 @@ OBJECTS = {
     "line_in_appraisal_of_unit_a": _line_in_appraisal_of_unit_a,
     "dossier_document_of_unit_a": _document_of_unit_a,
     "dossier_requirement": _requirement,
+    "dossier_delegation_of_unit_a": _delegation_of_unit_a,
 }

@@ -84,7 +84,7 @@ def test_who_approves_and_sends(world, label, persona, delegation, allowed):
 def test_the_clerk_sees_no_send_button_and_the_leader_of_unit_b_gets_404(world):
     dossier, _lines = ready_draft(world)
     page = client_for(world, "clerk_a").get(reverse("dossiers:detail", kwargs={"pk": dossier.pk}))
-    assert [t.name for t in page.context["actions"]] == ["withdraw"]
+    assert [t.name for t in page.context["actions"]] == ["send_for_approval", "withdraw"]  # to the leader, not out
     assert ("Chỉ lãnh đạo đơn vị, hoặc văn thư, chuyên viên được lãnh đạo ủy quyền, mới phê duyệt và gửi hồ sơ "
             "này.") in page.content.decode()
     leader_page = _client(leader_a(world)).get(reverse("dossiers:detail", kwargs={"pk": dossier.pk}))

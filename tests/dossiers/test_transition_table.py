@@ -4,7 +4,7 @@ succeeds exactly when the table lists the state as a source (and lands on the ta
 import pytest
 from django.core.exceptions import ValidationError
 
-from tdkt.dossiers import workflow
+from tdkt.dossiers import approval, workflow
 from tdkt.dossiers.enums import DossierState
 from tdkt.dossiers.models import Dossier, DossierDocument, Nomination
 from tdkt.dossiers.transitions import DOSSIER
@@ -17,6 +17,9 @@ pytestmark = pytest.mark.django_db
 TRANSITIONS = {t.name: t for t in DOSSIER.transitions if t.actor != SYSTEM}
 
 CALLS = {
+    "send_for_approval": lambda d, w: approval.send_for_approval(d, by=w.users["clerk_a"]),
+    "approve_and_send": lambda d, w: approval.approve_and_send(d, by=leader_a(w)),
+    "send_back": lambda d, w: approval.send_back(d, by=leader_a(w), reason="Xem lại"),
     "submit": lambda d, w: workflow.submit_dossier(d, by=leader_a(w)),
     "resubmit": lambda d, w: workflow.resubmit_dossier(d, by=leader_a(w)),
     "withdraw": lambda d, w: workflow.withdraw_dossier(d, by=w.users["clerk_a"]),
@@ -61,6 +64,8 @@ def test_every_action_succeeds_exactly_from_its_source_states(world):
             else:
                 outcomes[action, state] = Dossier.objects.get(pk=dossier.pk).state
             allowed = state in transition.sources
-            target = transition.target or (DossierState.IN_APPRAISAL if action == "release_hold" else state)
+            # release_hold: the state before the hold; send_back: a dossier never submitted goes back to draft
+            target = transition.target or {"release_hold": DossierState.IN_APPRAISAL,
+                                           "send_back": DossierState.DRAFT}.get(action, state)
             expected[action, state] = target if allowed else None
     assert outcomes == expected

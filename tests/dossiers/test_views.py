@@ -144,7 +144,7 @@ def test_clerk_b_forging_unit_a_dossier_id_gets_404_everywhere(world):
 def test_dossier_page_shows_only_allowed_actions(world):
     dossier, _lines = ready_draft(world)
     clerk = client_for(world, "clerk_a").get(reverse("dossiers:detail", kwargs={"pk": dossier.pk}))
-    assert [t.name for t in clerk.context["actions"]] == ["withdraw"]
+    assert [t.name for t in clerk.context["actions"]] == ["send_for_approval", "withdraw"]  # before the leader
     leader = Client()
     leader.force_login(leader_a(world))
     page = leader.get(reverse("dossiers:detail", kwargs={"pk": dossier.pk}))

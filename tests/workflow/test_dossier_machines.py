@@ -13,7 +13,7 @@ from tdkt.dossiers.enums import DossierState as S
 from tdkt.dossiers.enums import EventKind
 from tdkt.dossiers.enums import NominationState as N
 from tdkt.dossiers.models import Dossier, DossierEvent, Nomination
-from tdkt.dossiers.transitions import DOSSIER, LEADER, NOMINATION, PROVINCE, UNIT
+from tdkt.dossiers.transitions import DOSSIER, LEADER, NOMINATION, PREPARER, PROVINCE, UNIT
 from tdkt.notifications.models import Notification
 from tdkt.workflow.machine import SYSTEM, Notice, transition
 from tests.dossiers.support import award, leader_a, store_verdict
@@ -30,6 +30,9 @@ def _run(machine, name):
 
 # transition -> (dossier state, line state, fields, the call; default: the machine's `run`)
 DOSSIER_CASES = {
+    "send_for_approval": (S.DRAFT, None, {}, None),
+    "approve_and_send": (S.AWAITING_APPROVAL, None, {}, None),
+    "send_back": (S.AWAITING_APPROVAL, None, {}, None),
     "submit": (S.DRAFT, None, {}, None),
     "resubmit": (S.RETURNED, None, {}, None),
     "withdraw": (S.SUBMITTED, None, {}, None),
@@ -55,8 +58,9 @@ DOSSIER_SYSTEM_SOURCES = {"start_consultation": S.IN_APPRAISAL, "start_posting":
 NOMINATION_SYSTEM_SOURCES = {"return_to_unit": N.ACCEPTED, "complete": N.NEEDS_FIX, "withdraw": N.ON_HOLD,
                              "hold_on_objection": N.PROPOSED, "approve": N.ACCEPTED, "not_approve": N.ACCEPTED,
                              "award": N.APPROVED}
-PERSONA = {UNIT: "clerk_a", LEADER: "leader_a", PROVINCE: "specialist"}
-OTHER_SIDE = {UNIT: "specialist", LEADER: "clerk_a", PROVINCE: "clerk_a"}  # the clerk prepares, never sends
+PERSONA = {UNIT: "clerk_a", LEADER: "leader_a", PREPARER: "clerk_a", PROVINCE: "specialist"}
+# the clerk prepares, never sends; the leader sends, he does not put the dossier before himself
+OTHER_SIDE = {UNIT: "specialist", LEADER: "clerk_a", PREPARER: "leader_a", PROVINCE: "clerk_a"}
 
 
 def _user(world, persona):
@@ -87,8 +91,8 @@ def test_dossier_transition_allowed_to_its_actor_only(world, name):
         assert Dossier.objects.get(pk=dossier.pk).state == state
     assert name in [t.name for t in DOSSIER.allowed(_user(world, PERSONA[item.actor]), dossier)]
     assert name not in [t.name for t in DOSSIER.allowed(_user(world, OTHER_SIDE[item.actor]), dossier)]
+    expected = item.target_of(dossier)  # a release: the state before the hold; a send-back: the draft
     call(dossier, _user(world, PERSONA[item.actor]))
-    expected = item.target or (fields.get("held_from_state") or state)
     assert Dossier.objects.get(pk=dossier.pk).state == expected
 
 

@@ -36,6 +36,7 @@ def dossier_figures(user) -> dict:
     counts = dossiers_for_user(user).aggregate(
         submitted=Count("id", filter=Q(state=DossierState.SUBMITTED)),
         returned=Count("id", filter=Q(state=DossierState.RETURNED)),
+        awaiting=Count("id", filter=Q(state=DossierState.AWAITING_APPROVAL)),
         overdue=Count("id", filter=Q(state__in=PROVINCE_STATES, step_due_on__lt=today)),
     )
     return {**counts, "unread": unread_count(user)}

@@ -7,10 +7,13 @@ rules, then `DECISION.perform`); the action buttons, the API's actions and the t
 docs/award-decisions.md come from this declaration."""
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from tdkt.accounts.models import Membership
 from tdkt.accounts.scope import get_scope
 from tdkt.decisions import rules
 from tdkt.decisions.enums import DecisionState as S
@@ -52,6 +55,28 @@ def _published(decision):
                  subject=gettext("Decision published: %(number)s") % {"number": decision.number_text})
 
 
+def signers_of(decision) -> list[int]:
+    """Who signs: the signer named on the draft, or else every active user holding a current signer role."""
+    if decision.signer_id:
+        return [decision.signer_id]
+    today = timezone.localdate()
+    return sorted(set(Membership.objects.filter(role__in=rules.SIGNERS, user__is_active=True)
+                      .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=today))
+                      .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today))
+                      .values_list("user_id", flat=True)))
+
+
+def _awaiting_signature(decision):
+    """The signer(s): the draft now waits for them (to approve it for signing, or send it back)."""
+    text = gettext("The draft decision “%(title)s” waits for your approval for signing.") % {"title": decision.title}
+    note = decision.events.order_by("-id").values_list("reason", flat=True).first()
+    if note:
+        text = "\n".join([text, gettext("Note of the specialist: %(note)s") % {"note": note}])
+    yield Notice(users=signers_of(decision), url=reverse("decisions:detail", args=[decision.pk]), text=text,
+                 kind=NotificationKind.AWAITING_SIGNATURE,
+                 subject=gettext("Decision awaiting your signature: %(title)s") % {"title": decision.title})
+
+
 def _get_for_user(user, pk, write=True):
     return get_decision_for_user(user, pk)
 
@@ -69,6 +94,13 @@ DECISION = StateMachine(
         SPECIALIST: lambda user, decision: rules.is_manager(user),
     },
     transitions=[
+        # Nothing marked the moment a draft starts waiting for the signer (the specialist may still be writing it
+        # after drafting), so that moment is a declared step that keeps the state: its history row says when the
+        # draft was put before the signer, and its notice tells the signer(s). Simpler and more honest than a
+        # new state that every rule reading "draft" would have to learn.
+        transition("send_to_signer", _("Send to the signer"), {S.DRAFT}, None, SPECIALIST, requires=(_has_lines,),
+                   notifies=lambda d, _t: _awaiting_signature(d), reason_label=_("Note to the signer"),
+                   description=_("The draft stays a draft; the signer is told it waits for him.")),
         transition("approve", _("Approve for signing"), {S.DRAFT}, S.APPROVED_FOR_SIGNING, SIGNER,
                    requires=(_has_lines,), one_click=True, post_url="decisions:approve", primary=True,
                    description=_("The signer approves the wording; it goes to the văn thư.")),

@@ -18,8 +18,9 @@ from tdkt.dossiers.enums import DossierState
 from tdkt.dossiers.models import Dossier, DossierCall
 from tdkt.workcalendar.calendar import current_calendar
 
-# A unit "has sent" a dossier for a call once it left the draft, unless it was withdrawn.
-NOT_SENT_STATES = (DossierState.DRAFT, DossierState.WITHDRAWN)
+# A unit "has sent" a dossier for a call once its leader sent it (not while it awaits his approval), unless it
+# was withdrawn.
+NOT_SENT_STATES = (DossierState.DRAFT, DossierState.AWAITING_APPROVAL, DossierState.WITHDRAWN)
 
 
 def is_late(call: DossierCall, day: datetime.date) -> bool:

@@ -6,6 +6,7 @@ class DossierState(models.TextChoices):
     """Where a nomination dossier (hồ sơ đề nghị khen thưởng) stands in the workflow."""
 
     DRAFT = "draft", _("Draft")
+    AWAITING_APPROVAL = "awaiting_approval", _("Awaiting the leader's approval")
     SUBMITTED = "submitted", _("Submitted")
     RECEIVED = "received", _("Received")
     RETURNED = "returned", _("Returned for completion")
@@ -26,7 +27,10 @@ PROVINCE_STATES = frozenset({  # the standing body holds the dossier
     DossierState.PUBLIC_POSTING, DossierState.READY_FOR_COUNCIL, DossierState.ON_HOLD,
 })
 CLOSED_STATES = frozenset({DossierState.CONSIDERED, DossierState.DECIDED, DossierState.WITHDRAWN})
-BEFORE_COUNCIL = UNIT_EDITABLE_STATES | PROVINCE_STATES  # the unit may still withdraw
+# The unit holds the dossier: being prepared, or waiting for its leader's approval (then nothing in it changes:
+# what the leader reads is what he sends).
+UNIT_STATES = UNIT_EDITABLE_STATES | {DossierState.AWAITING_APPROVAL}
+BEFORE_COUNCIL = UNIT_STATES | PROVINCE_STATES  # the unit may still withdraw
 APPRAISAL_STATES = frozenset({  # lines are decided here
     DossierState.IN_APPRAISAL, DossierState.CONSULTATION, DossierState.PUBLIC_POSTING})
 HOLDABLE_STATES = frozenset({DossierState.RECEIVED, DossierState.READY_FOR_COUNCIL}) | APPRAISAL_STATES

@@ -293,6 +293,7 @@ class SendingDelegation(models.Model):
                               related_name="delegations_received")
     valid_from = models.DateField(_("delegated from"))
     valid_to = models.DateField(_("delegated until"))
+    note = models.TextField(_("note"), blank=True)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 

@@ -3,7 +3,8 @@
 What is reminded, and to whom:
 - a dossier held by the province whose current step is overdue or due within DUE_SOON_WORKING_DAYS
   working days -> its specialist, or every province specialist while nobody is assigned;
-- a dossier returned to its unit for completion, overdue or due soon -> the clerks of that unit;
+- a dossier returned to its unit for completion, overdue or due soon -> the clerks of that unit; while the
+  completed dossier awaits the leader's approval (the return's deadline keeps running) -> its leaders;
 - an open call for dossiers whose cut-off is within CALL_REMINDER_WORKING_DAYS working days -> the
   clerks of every unit that has not sent a dossier for it yet;
 - a hiệp y request (tdkt.dossiers.consultations) past its due date without an answer -> the dossier's
@@ -105,9 +106,9 @@ def province_specialists(today) -> tuple[int, ...]:
                             .values_list("user_id", flat=True))))
 
 
-def unit_clerks(today, unit_ids=None) -> dict[int, tuple[int, ...]]:
-    """Unit id -> ids of its clerks (memberships valid today), one query."""
-    memberships = _valid_today(Membership.objects.filter(role=Role.UNIT_CLERK), today)
+def unit_clerks(today, unit_ids=None, role=Role.UNIT_CLERK) -> dict[int, tuple[int, ...]]:
+    """Unit id -> ids of its clerks (or holders of `role`; memberships valid today), one query."""
+    memberships = _valid_today(Membership.objects.filter(role=role), today)
     if unit_ids is not None:
         memberships = memberships.filter(unit_id__in=list(unit_ids))
     found: dict[int, set[int]] = {}
@@ -119,20 +120,26 @@ def unit_clerks(today, unit_ids=None) -> dict[int, tuple[int, ...]]:
 def _step_items(today, specialists, calendar) -> list[Item]:
     # Plain rows, not model instances: a busy day lists thousands of dossiers.
     rows = list(Dossier.objects.filter(
-        state__in=PROVINCE_STATES | {DossierState.RETURNED}, step_due_on__isnull=False,
+        state__in=PROVINCE_STATES | {DossierState.RETURNED, DossierState.AWAITING_APPROVAL}, step_due_on__isnull=False,
         step_due_on__lte=due_soon_limit(today)).order_by("step_due_on", "id").values_list(
         "pk", "title", "state", "step_due_on", "assignee_id", "unit_id", "unit__name"))
     clerks = unit_clerks(today, {row[5] for row in rows if row[2] == DossierState.RETURNED})
+    awaiting = {row[5] for row in rows if row[2] == DossierState.AWAITING_APPROVAL}
+    leaders = unit_clerks(today, awaiting, role=Role.UNIT_LEADER) if awaiting else {}
     step_labels = {value: str(label) for value, label in DossierState.choices}
     dossier_path = _dossier_paths()
     returned_text = _("Dossier “%(title)s” returned to %(unit)s for completion: %(left)s (due %(due)s).")
     step_text = _("Dossier “%(title)s” of %(unit)s, step “%(step)s”: %(left)s (due %(due)s).")
+    awaiting_text = _("Dossier “%(title)s” of %(unit)s, returned for completion, awaits your approval: %(left)s "
+                      "(due %(due)s).")
     items = []
     for pk, title, state, due, assignee_id, unit_id, unit_name in rows:
         values = {"title": title, "unit": unit_name, "step": step_labels[state],
                   "left": describe_left(calendar.working_days_left(due, today)), "due": due.strftime("%d/%m/%Y")}
         if state == DossierState.RETURNED:
             text, recipients = returned_text % values, clerks.get(unit_id, ())
+        elif state == DossierState.AWAITING_APPROVAL:  # only a completed return has a deadline while it waits
+            text, recipients = awaiting_text % values, leaders.get(unit_id, ())
         else:
             text, recipients = step_text % values, ((assignee_id,) if assignee_id else specialists)
         key = f"dossier-step:{pk}:{state}:{due.isoformat()}:{today.isoformat()}"

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from tdkt.accounts.enums import PROVINCE_WIDE_ROLES, UNIT_ROLES
 from tdkt.accounts.models import Membership
 from tdkt.accounts.scope import get_scope
-from tdkt.dossiers.delegations import active_delegation, leads_unit
+from tdkt.dossiers.delegations import active_delegation, approvers, leads_unit
 from tdkt.dossiers.enums import (
     APPRAISAL_STATES,
     ASSIGNABLE_STATES,
@@ -45,9 +45,10 @@ N = NominationState
 UNIT = "unit"  # the submitting unit's clerks and leaders, or the cụm/khối head acting for its group
 PROVINCE = "province"  # the standing body's specialists (and the administrator)
 LEADER = "leader"  # the unit's leader, a clerk the leader delegated sending to, or the cụm/khối head
+PREPARER = "preparer"  # a clerk of the unit who may not send it: he puts it before the leader
 
 __all__ = ["APPRAISAL_STATES", "ASSIGNABLE_STATES", "BEFORE_COUNCIL", "DOSSIER", "HOLDABLE_STATES", "LEADER",
-           "NOMINATION", "PROVINCE", "UNIT", "UNIT_EDITABLE_STATES", "actor_kinds"]
+           "NOMINATION", "PREPARER", "PROVINCE", "UNIT", "UNIT_EDITABLE_STATES", "actor_kinds"]
 
 
 def acts_for_unit(user, dossier) -> bool:
@@ -69,6 +70,11 @@ def approves_for_unit(user, dossier) -> bool:
     """The unit's leader approves and sends (the tờ trình is the leader's), or a clerk under a current
     delegation from the leader."""
     return approves_as_itself(user, dossier) or active_delegation(user, dossier.unit_id) is not None
+
+
+def prepares_for_unit(user, dossier) -> bool:
+    """A clerk of the unit who cannot approve and send himself: he sends the dossier to the leader."""
+    return acts_for_unit(user, dossier) and not approves_for_unit(user, dossier)
 
 
 def acts_for_province(user, _obj=None) -> bool:
@@ -124,6 +130,37 @@ def _considered(dossier, _transition):
                  subject=gettext("Council result: %(title)s") % {"title": dossier.title})
 
 
+def _awaiting_approval(dossier, _transition):
+    """The unit's leaders (and the clerks they delegated sending to): the dossier waits for them."""
+    note = dossier.events.filter(to_state=S.AWAITING_APPROVAL).order_by("-id").values_list("reason", flat=True).first()
+    text = gettext("The dossier “%(title)s” of %(unit)s waits for your approval before it is sent to the standing "
+                   "body.") % {"title": dossier.title, "unit": dossier.unit}
+    if note:
+        text = "\n".join([text, gettext("Note of the clerk: %(note)s") % {"note": note}])
+    yield Notice(users=approvers(dossier.unit_id), text=text, url=reverse("dossiers:detail", args=[dossier.pk]),
+                 kind=NotificationKind.AWAITING_APPROVAL,
+                 subject=gettext("Dossier awaiting your approval: %(title)s") % {"title": dossier.title})
+
+
+def _sent_back(dossier, _transition):
+    """The clerk who put the dossier before the leader, with the leader's reason."""
+    events = dossier.events.filter(kind=EventKind.STATE).order_by("-id")
+    sender = events.filter(to_state=S.AWAITING_APPROVAL).values_list("by_id", flat=True).first()
+    reason = events.filter(from_state=S.AWAITING_APPROVAL).values_list("reason", flat=True).first()
+    users = [sender] if sender else unit_users(dossier.unit_id)
+    text = gettext("The leader sent the dossier “%(title)s” back to you. Reason: %(reason)s") % {
+        "title": dossier.title, "reason": reason or ""}
+    yield Notice(users=users, text=text, url=reverse("dossiers:detail", args=[dossier.pk]),
+                 kind=NotificationKind.SENT_BACK,
+                 subject=gettext("Dossier sent back by the leader: %(title)s") % {"title": dossier.title})
+
+
+def approval_origin(dossier) -> str:
+    """The state a dossier awaiting approval came from, without a query: only a dossier returned for completion
+    has been submitted before (`submitted_at`); a draft never has."""
+    return S.RETURNED if dossier.submitted_at else S.DRAFT
+
+
 def _released_to(dossier) -> str:
     return dossier.held_from_state or S.IN_APPRAISAL
 
@@ -139,7 +176,8 @@ def _nomination_for_user(user, pk, *, write=False):
 DOSSIER = StateMachine(
     name="dossier", label=_("dossier"), model=Dossier, states=DossierState, history_model=DossierEvent,
     history_owner="dossier", history_defaults=lambda dossier: {"kind": EventKind.STATE},
-    actors={UNIT: acts_for_unit, LEADER: approves_for_unit, PROVINCE: acts_for_province}, initial=S.DRAFT,
+    actors={UNIT: acts_for_unit, LEADER: approves_for_unit, PREPARER: prepares_for_unit, PROVINCE: acts_for_province},
+    initial=S.DRAFT,
     timestamps=("state_changed_at", "updated_at"), audit_fields=False, get_for_user=_dossier_for_user,
     action_url="dossiers:act", docs="dossiers.md",
     refused_message=_("A dossier that is “%(old)s” cannot become “%(new)s”."),
@@ -147,7 +185,19 @@ DOSSIER = StateMachine(
     forbidden_message=_("You may not do this on this dossier."),
     transitions=[
         # the unit's side
-        # the clerk prepares; the leader (or a clerk under the leader's delegation) approves and sends
+        # the clerk prepares and puts the dossier before the leader; the leader (or a clerk under the leader's
+        # delegation) approves and sends — from the waiting state, or directly from a draft or a return
+        transition("send_for_approval", _("Send to the leader for approval"), UNIT_EDITABLE_STATES,
+                   S.AWAITING_APPROVAL, PREPARER, reason_label=_("Note to the leader"), notifies=_awaiting_approval,
+                   description="Checks lines, documents, duplicates and quotas; lines and documents are then "
+                               "frozen until the leader sends the dossier or sends it back."),
+        transition("approve_and_send", _("Approve and send"), {S.AWAITING_APPROVAL}, S.SUBMITTED, LEADER,
+                   reason_label=_("Justification of a late submission, or note to the standing body"),
+                   description="As a submission (from a draft) or a resubmission (from a return): the same checks; "
+                               "lines to complete become proposed again."),
+        transition("send_back", _("Send back to the clerk"), {S.AWAITING_APPROVAL}, None, LEADER,
+                   target_for=approval_origin, reason_required=True, notifies=_sent_back, danger=True,
+                   description="Back to the draft or the return it came from; the return's deadline keeps running."),
         transition("submit", _("Approve and send"), {S.DRAFT}, S.SUBMITTED, LEADER,
                    reason_label=_("Justification of a late submission"),
                    description="Checks lines, documents, duplicates, quotas and the call's cut-off; "

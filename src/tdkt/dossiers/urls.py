@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tdkt.dossiers import views, views_province
+from tdkt.dossiers import views, views_delegations, views_province
 
 app_name = "dossiers"
 
@@ -20,6 +20,8 @@ urlpatterns = [
     path("<int:pk>/appraise/accept-eligible/", views_province.accept_eligible, name="accept_eligible"),
     path("<int:pk>/return/", views_province.return_for_completion,
          name="return_for_completion"),
+    path("delegations/", views_delegations.delegation_list, name="delegations"),
+    path("delegations/<int:pk>/revoke/", views_delegations.delegation_revoke, name="delegation_revoke"),
     path("checklist/", views_province.checklist, name="checklist"),
     path("checklist/new/", views_province.requirement_edit, name="requirement_create"),
     path("checklist/<int:pk>/", views_province.requirement_edit, name="requirement_edit"),

@@ -46,7 +46,7 @@ def inbox(request):
     scope = get_scope(request.user)
     return render(request, "dossiers/inbox.html", {
         "page": page, "can_create": bool(scope.writable_unit_ids or scope.write_all)
-        and scope.has_role(*ACTORS)})
+        and scope.has_role(*ACTORS), "is_unit_person": scope.has_role(Role.UNIT_LEADER, Role.UNIT_CLERK)})
 
 
 def _writable_units(user):
@@ -138,7 +138,7 @@ def detail(request, pk):
         "may_edit_documents": may_edit_documents,
         "document_form": DocumentForm(lines=lines) if may_edit_documents else None,
         "events": events, "due_badge": queries.due_badge(dossier.step_due_on, today),
-        "is_province": PROVINCE in kinds,
+        "is_province": PROVINCE in kinds, "is_unit": UNIT in kinds,
         "can_edit_header": UNIT in kinds and dossier.state in UNIT_EDITABLE_STATES,
         **_lines_block(dossier, request.user),
     })

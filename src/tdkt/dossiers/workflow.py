@@ -186,7 +186,7 @@ def duplicate_messages(dossier, lines) -> list[str]:
     award_ids = {line.award_type_id for line in lines}
     messages = []
     others = (Nomination.objects.filter(award_type_id__in=award_ids, state__in=_live())
-              .exclude(dossier=dossier).exclude(dossier__state__in=(S.DRAFT, S.WITHDRAWN))
+              .exclude(dossier=dossier).exclude(dossier__state__in=(S.DRAFT, S.AWAITING_APPROVAL, S.WITHDRAWN))
               .filter(_same_year(year)).select_related("dossier"))
     seen = set()
     for other in others:
@@ -244,7 +244,7 @@ def freeze_verdicts(lines, field: str, *, today) -> None:
     Nomination.objects.bulk_update(lines, [field])
 
 
-def _submission_problems(dossier, lines) -> list[str]:
+def submission_problems(dossier, lines) -> list[str]:
     problems = []
     if not lines:
         problems.append(_("The dossier has no nominee yet: add at least one line before sending it."))
@@ -254,6 +254,34 @@ def _submission_problems(dossier, lines) -> list[str]:
     return problems
 
 
+def send_to_province(dossier: Dossier, name: str, *, by, text: str = "", returned: bool) -> Dossier:
+    """The leader's approval: transition `name` sends the dossier to the standing body. A first submission
+    (`returned` false) checks the call's cut-off and keeps `text` as the late justification; a resubmission
+    makes the lines to complete proposed again. The caller checked the actor and the source state."""
+    today = _today()
+    lines = live_lines(dossier)
+    problems = submission_problems(dossier, lines)
+    text = (text or "").strip()
+    fields = {"submitted_at": timezone.now(), "step_due_on": _due(S.SUBMITTED, today)}
+    if not returned:
+        call = dossier.call
+        if call is not None and is_late(call, today) and not text:
+            problems.append(_("The call “%(call)s” closed on %(date)s: a written justification is required for a "
+                              "late submission.") % {"call": call.name, "date": call.cut_off.strftime("%d/%m/%Y")})
+        fields["late_justification"] = text
+    if problems:
+        raise ValidationError(problems)
+    behalf = _on_behalf(dossier, by)
+    DOSSIER.perform(dossier, name, by=by, reason=text, extra=behalf, **fields)
+    _note_on_behalf(dossier, by, behalf)
+    if returned:
+        for line in lines:
+            if line.state == NominationState.NEEDS_FIX:
+                NOMINATION.perform(line, "complete", by=by, reason=_("Completed by the unit."), fix_request="")
+    freeze_verdicts(lines, "verdict_at_submission", today=today)
+    return dossier
+
+
 @DOSSIER.implements("submit", reason="late_justification")
 @transaction.atomic
 def submit_dossier(dossier: Dossier, *, by, late_justification: str = "") -> Dossier:
@@ -261,22 +289,7 @@ def submit_dossier(dossier: Dossier, *, by, late_justification: str = "") -> Dos
     DOSSIER.check_actor(dossier, DOSSIER["submit"], by)
     if dossier.state != S.DRAFT:  # the same refusal as the conditional update, before any other check
         return DOSSIER.perform(dossier, "submit", by=by)
-    today = _today()
-    lines = live_lines(dossier)
-    problems = _submission_problems(dossier, lines)
-    late_justification = (late_justification or "").strip()
-    call = dossier.call
-    if call is not None and is_late(call, today) and not late_justification:
-        problems.append(_("The call “%(call)s” closed on %(date)s: a written justification is required for a "
-                          "late submission.") % {"call": call.name, "date": call.cut_off.strftime("%d/%m/%Y")})
-    if problems:
-        raise ValidationError(problems)
-    behalf = _on_behalf(dossier, by)
-    DOSSIER.perform(dossier, "submit", by=by, reason=late_justification, extra=behalf, submitted_at=timezone.now(),
-                    step_due_on=_due(S.SUBMITTED, today), late_justification=late_justification)
-    _note_on_behalf(dossier, by, behalf)
-    freeze_verdicts(lines, "verdict_at_submission", today=today)
-    return dossier
+    return send_to_province(dossier, "submit", by=by, text=late_justification, returned=False)
 
 
 @DOSSIER.implements("resubmit", reason="note")
@@ -287,20 +300,7 @@ def resubmit_dossier(dossier: Dossier, *, by, note: str = "") -> Dossier:
     DOSSIER.check_actor(dossier, DOSSIER["resubmit"], by)
     if dossier.state != S.RETURNED:
         return DOSSIER.perform(dossier, "resubmit", by=by)
-    today = _today()
-    lines = live_lines(dossier)
-    problems = _submission_problems(dossier, lines)
-    if problems:
-        raise ValidationError(problems)
-    behalf = _on_behalf(dossier, by)
-    DOSSIER.perform(dossier, "resubmit", by=by, reason=note, extra=behalf, submitted_at=timezone.now(),
-                    step_due_on=_due(S.SUBMITTED, today))
-    _note_on_behalf(dossier, by, behalf)
-    for line in lines:
-        if line.state == NominationState.NEEDS_FIX:
-            NOMINATION.perform(line, "complete", by=by, reason=_("Completed by the unit."), fix_request="")
-    freeze_verdicts(lines, "verdict_at_submission", today=today)
-    return dossier
+    return send_to_province(dossier, "resubmit", by=by, text=note, returned=True)
 
 
 @DOSSIER.implements("withdraw")
@@ -457,3 +457,8 @@ def mark_ready_for_council(dossier: Dossier, *, by) -> Dossier:
     if problems:
         raise ValidationError(problems)
     return DOSSIER.perform(dossier, "mark_ready", by=by, step_due_on=_due(S.READY_FOR_COUNCIL))
+
+
+# The approval steps (send to the leader, approve and send, send back) register their functions when loaded; they
+# use the functions above, so they come last (tdkt.workflow autodiscovers this module).
+from tdkt.dossiers import approval  # noqa: E402, F401

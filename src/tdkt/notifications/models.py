@@ -42,6 +42,7 @@ class NotificationKind(models.TextChoices):
     BALLOT_OPENED = "ballot_opened", _("A council ballot opens")
     AWAITING_SIGNATURE = "awaiting_signature", _("A decision waits for my signature")
     AWAITING_APPROVAL = "awaiting_approval", _("A dossier waits for my approval")
+    SENT_BACK = "sent_back", _("A dossier I prepared is sent back by the leader")
 
 
 class MailState(models.TextChoices):

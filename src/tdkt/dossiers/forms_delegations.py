@@ -1,0 +1,24 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from tdkt.orgs.models import Unit
+
+
+class ClerkChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.full_name or obj.get_full_name() or obj.username
+
+
+class DelegationForm(forms.Form):
+    """The leader names a clerk of a unit he leads and the period (the domain function checks the rest)."""
+
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
+    clerk = ClerkChoice(label=_("Clerk"), queryset=None)
+    valid_from = forms.DateField(label=_("Delegated from"), help_text=_("dd/mm/yyyy"))
+    valid_to = forms.DateField(label=_("Delegated until"), help_text=_("dd/mm/yyyy"))
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, units, clerks, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        self.fields["clerk"].queryset = clerks

@@ -9,6 +9,7 @@ from django.http import Http404
 
 from tdkt.accounts.scope import get_scope
 from tdkt.audit.access import PAGE, record_personal_access, revealed
+from tdkt.dossiers import verdicts
 from tdkt.dossiers.eligibility import failed_findings, is_blocking
 from tdkt.dossiers.enums import DossierState, NominationState
 from tdkt.dossiers.models import Nomination
@@ -35,6 +36,11 @@ class LineRow:
     show_personal: bool
 
     @property
+    def computed_text(self) -> str:
+        """"computed at dd/mm/yyyy HH:MM" of the shown verdict."""
+        return verdicts.computed_text(self.line)
+
+    @property
     def award_changed(self) -> bool:
         return self.line.award_type_id != self.line.proposed_award_type_id
 
@@ -54,8 +60,8 @@ class LineRow:
 
 
 def current_verdict(line: Nomination) -> dict | None:
-    """The latest snapshot: at appraisal, else at submission, else the live check of the draft."""
-    return line.verdict_at_appraisal or line.verdict_at_submission or line.verdict_live
+    """The latest stored snapshot (tdkt.dossiers.verdicts.current): no rule runs while the panel renders."""
+    return verdicts.current(line)
 
 
 def line_rows(lines, user) -> list[LineRow]:

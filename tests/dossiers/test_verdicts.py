@@ -50,30 +50,28 @@ def test_many_changes_in_one_transaction_queue_one_task(world, django_capture_on
     dossier = make_dossier(world.unit_a)
     for index, person in enumerate(people):
         make_line(dossier, person=person, position=index + 1)
-    with mock.patch.object(verdicts, "enqueue") as enqueue:
-        with django_capture_on_commit_callbacks(execute=True):
-            with transaction.atomic():
-                for person in people:
-                    _rate(world, person)
-                award_services.create_discipline(
-                    by=world.users["specialist"], person=world.person_b, level=DisciplineLevel.KHIEN_TRACH,
-                    start=datetime.date(2025, 3, 1), end=datetime.date(2026, 3, 1))
+    with (mock.patch.object(verdicts, "enqueue") as enqueue, django_capture_on_commit_callbacks(execute=True),
+          transaction.atomic()):  # one transaction, committed (its callbacks run) as the block ends
+        for person in people:
+            _rate(world, person)
+        award_services.create_discipline(
+            by=world.users["specialist"], person=world.person_b, level=DisciplineLevel.KHIEN_TRACH,
+            start=datetime.date(2025, 3, 1), end=datetime.date(2026, 3, 1))
     assert enqueue.call_args_list == [mock.call(person_ids={p.pk for p in people} | {world.person_b.pk},
                                                 unit_ids=set(), household_ids=set())]
 
 
 def test_a_rolled_back_transaction_queues_nothing_and_does_not_swallow_the_next(
         world, django_capture_on_commit_callbacks):
-    with mock.patch.object(verdicts, "enqueue") as enqueue:
-        with django_capture_on_commit_callbacks(execute=True):
-            try:
-                with transaction.atomic():
-                    verdicts.facts_changed(person_ids=[world.person_a.pk])
-                    raise RuntimeError("rolled back")
-            except RuntimeError:
-                pass
+    with mock.patch.object(verdicts, "enqueue") as enqueue, django_capture_on_commit_callbacks(execute=True):
+        try:
             with transaction.atomic():
-                verdicts.facts_changed(person_ids=[world.person_b.pk])
+                verdicts.facts_changed(person_ids=[world.person_a.pk])
+                raise RuntimeError("rolled back")
+        except RuntimeError:
+            pass
+        with transaction.atomic():
+            verdicts.facts_changed(person_ids=[world.person_b.pk])
     assert enqueue.call_args_list == [mock.call(person_ids={world.person_b.pk}, unit_ids=set(), household_ids=set())]
 
 

@@ -22,6 +22,7 @@ from tdkt.orgs.models import Unit
 from tdkt.people.models import Person
 
 SEARCH_LIMIT = 30
+RATING_FINDING = "rating"  # the engine's finding on the year's rating (tdkt.eligibility.rules.individual)
 LINE_RELATIONS = ("person__unit", "unit", "household", "award_type", "proposed_award_type")
 
 
@@ -91,7 +92,22 @@ def lines_context(dossier, user) -> dict:
         "lines_batches": sorted({line.import_batch for line in lines if line.import_batch}) if can_edit else [],
         "lines_any_personal": any(row.show_personal for row in rows),
         "lines_needs_fix_state": NominationState.NEEDS_FIX,
+        "lines_rating_sheets": rating_sheets(rows, user),
     }
+
+
+def rating_sheets(rows, user) -> list[tuple]:
+    """(unit, year) of the ratings sheets that would complete the lines refused for their rating (the
+    rule's finding "rating"), for the units whose history the user may write; no query (units loaded)."""
+    scope = get_scope(user)
+    sheets = {}
+    for row in rows:
+        person = row.line.person
+        if person is None or not scope.can_write_unit(person.unit_id):
+            continue
+        if any(finding.get("code") == RATING_FINDING for finding in row.reasons) and row.verdict.get("year"):
+            sheets[(person.unit_id, row.verdict["year"])] = (person.unit, row.verdict["year"])
+    return [sheets[key] for key in sorted(sheets)]
 
 
 def batch_rows(dossier, batch: str, user) -> list[LineRow]:

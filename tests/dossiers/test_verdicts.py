@@ -8,6 +8,7 @@ from unittest import mock
 import pytest
 from django.db import transaction
 from django.test import Client
+from django.urls import get_resolver
 
 from tdkt.api.models import ApiToken
 from tdkt.awards import services as award_services
@@ -143,14 +144,18 @@ def test_changing_the_award_at_appraisal_recomputes_the_line(world, django_captu
 
 
 def _engine_refuses():
-    """Every way a page could run a rule raises."""
+    """Every way a page could run a rule raises: the engine and the history loader where they are defined and
+    where they are imported. Every view module is imported first (the URLconf), so that none binds a patched
+    function for good by being imported while the patches are active."""
+    get_resolver().url_patterns  # noqa: B018 - imports every view module
     def refuse(*args, **kwargs):
         raise AssertionError("a rule ran while rendering")
     return [mock.patch(target, refuse) for target in (
         "tdkt.eligibility.engine.evaluate_many", "tdkt.eligibility.engine.evaluate",
         "tdkt.dossiers.eligibility.evaluate_many", "tdkt.dossiers.eligibility.evaluate_lines",
         "tdkt.dossiers.eligibility.check_nominations", "tdkt.dossiers.verdicts.evaluate_lines",
-        "tdkt.awards.queries.load_histories", "tdkt.dossiers.eligibility.load_histories")]
+        "tdkt.awards.queries.load_histories", "tdkt.dossiers.eligibility.load_histories",
+        "tdkt.awards.proposals.evaluate_many", "tdkt.awards.proposals.load_histories")]
 
 
 def test_pages_exports_and_api_show_the_stored_verdict_and_run_no_rule(world):

@@ -13,10 +13,13 @@ from django.urls import get_resolver
 from tdkt.api.models import ApiToken
 from tdkt.awards import services as award_services
 from tdkt.awards.enums import DisciplineLevel
+from tdkt.decisions import services as decisions
 from tdkt.dossiers import verdicts, workflow
 from tdkt.dossiers.enums import DossierState, NominationState
 from tdkt.dossiers.models import Nomination
 from tests.conftest import client_for
+from tests.decisions.support import SIGNED_ON, approved, make_authority, pdf_bytes
+from tests.decisions.support import make_dossier as decided_dossier
 from tests.dossiers.support import award, in_appraisal
 from tests.nominees.helpers import make_dossier, make_line, make_people
 
@@ -187,3 +190,17 @@ def test_pages_exports_and_api_show_the_stored_verdict_and_run_no_rule(world):
     finally:
         for patch in patches:
             patch.stop()
+
+
+def test_a_failing_refresh_never_fails_the_signing_that_queued_it(world, django_capture_on_commit_callbacks):
+    authority = make_authority()
+    nomination = approved(decided_dossier(world.unit_a), person=world.person_a)
+    (decision,) = decisions.draft_decisions([nomination], by=world.users["specialist"], authority=authority)
+    decisions.approve_for_signing(decision, by=world.users["signer"])
+    with (mock.patch.object(verdicts, "recompute", side_effect=RuntimeError("database gone")) as recompute,
+          django_capture_on_commit_callbacks(execute=True)):
+        signed = decisions.sign_decision(decision, by=world.users["specialist"], signed_pdf=pdf_bytes(),
+                                         signed_on=SIGNED_ON)
+    assert recompute.call_count == 1
+    assert signed.state == "signed"
+    assert Nomination.objects.get(pk=nomination.pk).state == NominationState.AWARDED

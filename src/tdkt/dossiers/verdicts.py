@@ -121,7 +121,9 @@ def facts_changed(*, person_ids=(), unit_ids=(), household_ids=()) -> None:
             callback is pending for _sids, callback, *_rest in connection.run_on_commit):
         pending = _Pending()
         setattr(connection, _PENDING_ATTRIBUTE, pending)
-        transaction.on_commit(pending)
+        # robust: where the task runs inline (ImmediateBackend), its failure is logged, never raised into the
+        # request or the signing that has just committed.
+        transaction.on_commit(pending, robust=True)
     pending.add(ids)
 
 
@@ -190,4 +192,4 @@ def _retry_later(lines, locked: set[int], attempt: int) -> None:
     ids = {"person_ids": {line.person_id for line in skipped if line.person_id},
            "unit_ids": {line.unit_id for line in skipped if line.unit_id},
            "household_ids": {line.household_id for line in skipped if line.household_id}}
-    transaction.on_commit(lambda: enqueue(**ids, attempt=attempt + 1))
+    transaction.on_commit(lambda: enqueue(**ids, attempt=attempt + 1), robust=True)

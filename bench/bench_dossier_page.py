@@ -111,7 +111,7 @@ def child() -> None:
                 response = client.get(url)
             counts[size] = len(captured)
         size_kib = len(response.content) / 1024
-        samples = [timed_ms(lambda url=url: client.get(url)) for _ in range(RUNS)]
+        samples = [timed_ms(lambda url=url, client=client: client.get(url)) for _ in range(RUNS)]
         emit(label, connection.vendor, samples, TARGET_MS, queries=counts[LINES],
              queries_fixed=counts[LINES] == counts[SMALL], queries_small=counts[SMALL],
              page_kib=round(size_kib, 1), dataset=f"one dossier of {LINES} lines")

@@ -27,6 +27,8 @@ Benchmarks (each bench/*.py file documents its dataset):
 - hostile_files (bench_hostile_files.py, issue 14): each hostile file (declared dimension, 2 million empty rows,
   cell bomb, zip bombs, billion laughs, forged Word tables, PDFs with many pages, objects or a bomb stream) through
   the real import function, ≤ 2 s and ≤ 50 MB of resident memory each; no database.
+- verdicts (bench_verdicts.py, issue 15): recomputing the stored verdicts of 2,000 recipients' open lines after
+  a 2,000-line decision is signed ≤ 5 s on PostgreSQL, with its query count (fixed, one UPDATE per batch aside).
 - exports (bench_exports.py, issue 12): the consolidated nominee list .xlsx of 12,000 lines (≤ 10 s, ≤ 150 MB),
   a 10,000-task plan .xlsx (≤ 5 s) and the 50,000-person people .xlsx (≤ 5 s, ≤ 100 MB), through their URLs.
 
@@ -212,7 +214,7 @@ WORKFLOW_BENCHES = {
     "bench_dossiers_queue.py": "dossiers_queue", "bench_nominee_import.py": "nominee_import",
     "bench_consultations.py": "consultations", "bench_workcalendar.py": "workcalendar",
     "bench_movements.py": "movements", "bench_scoring.py": "scoring", "bench_council.py": "council",
-    "bench_exports.py": "exports", "bench_ballot.py": "ballot",
+    "bench_exports.py": "exports", "bench_ballot.py": "ballot", "bench_verdicts.py": "verdicts",
     "bench_dossier_page.py": "dossier_page",
 }
 NO_DATABASE_BENCHES = ("bench_decision_docx.py", "certificates_pdf.py", "nd30_table.py", "bench_hostile_files.py")

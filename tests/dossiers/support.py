@@ -65,8 +65,8 @@ def store_verdict(lines, code="eligible"):
     """Give lines a stored verdict, as the engine's snapshot at appraisal would (accepting a line whose
     verdict is not "eligible" needs a reason and a confirmation: tests of other steps start from eligible)."""
     for line in lines:
-        line.verdict_at_appraisal = {"verdict": code, "findings": []}
-    Nomination.objects.bulk_update(lines, ["verdict_at_appraisal"])
+        line.verdict_at_appraisal = line.verdict_live = {"verdict": code, "findings": []}
+    Nomination.objects.bulk_update(lines, ["verdict_at_appraisal", "verdict_live"])
 
 def leader_a(world):
     """The leader of unit A (lãnh đạo): approves and sends what the clerk prepared."""

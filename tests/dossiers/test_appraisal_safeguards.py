@@ -80,7 +80,7 @@ def test_the_verdict_stored_now_counts_not_the_one_the_page_loaded(world):
     _dossier, lines = in_appraisal(world)
     store_verdict(lines)  # the page showed "eligible"…
     Nomination.objects.filter(pk=lines[0].pk).update(  # …then a refresh found a discipline
-        verdict_at_appraisal={"verdict": "ineligible", "findings": []})
+        verdict_live={"verdict": "ineligible", "findings": []})
     with pytest.raises(ValidationError, match="hãy đánh dấu"):
         workflow.accept_line(lines[0], by=world.users["specialist"])
     assert Nomination.objects.get(pk=lines[0].pk).state == "proposed"

@@ -40,7 +40,7 @@ def test_excel_export(dossier):
     assert values[1][0] == "(Kèm theo Tờ trình số 12/TTr-SYT ngày 05/12/2025 của Sở Y tế)"
     assert values[2][0] == "Ngày lập: 15/01/2026"
     assert values[4] == ("STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Hình thức đề nghị", "Đơn vị trình",
-                         "Số hồ sơ", "Kết quả kiểm tra điều kiện", "Lý do")
+                         "Số hồ sơ", "Kết quả kiểm tra điều kiện", "Tính lúc", "Lý do")
     body = [row[:4] for row in values[5:]]
     assert body == [
         ("I", "TẬP THỂ (1)", None, None),

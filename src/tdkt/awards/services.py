@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from tdkt.accounts.scope import get_scope
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import diff, record, record_create, record_update, snapshot
+from tdkt.awards import facts
 from tdkt.awards.enums import AliasKind, AwardBasis, AwardCategory, AwardLevel, AwardSource, RecipientKind
 from tdkt.awards.matching import award_name_key
 from tdkt.awards.models import (
@@ -320,6 +321,7 @@ def create_award_record(*, by, person=None, unit=None, household=None, initiativ
     record_create(by, award)
     for initiative in initiatives:
         use_initiative_for_award(initiative, award, by=by)
+    facts.changed_for(award)
     return award
 
 
@@ -333,6 +335,7 @@ def update_award_record(award: AwardRecord, *, by, **changes) -> AwardRecord:
     unique_field, unique_message = _validate_award_record(locked, kind)
     _save(locked, unique_field=unique_field, unique_message=unique_message)
     record_update(by, locked, before)
+    facts.changed_for(locked)
     return locked
 
 
@@ -359,6 +362,7 @@ def use_initiative_for_award(initiative: Initiative, award: AwardRecord, *, by) 
             "title": locked, "award": used.award_type, "year": used.year}})
     locked.used_for = award
     record_update(by, locked, before)
+    facts.changed_for(award)
     return locked
 
 
@@ -386,6 +390,7 @@ def create_rating(*, by, person=None, unit=None, **fields) -> Rating:
     _set_fields(rating, fields, RATING_FIELDS)
     _save(rating, unique_field="year", unique_message=_validate_rating(rating))
     record_create(by, rating)
+    facts.changed_for(rating)
     return rating
 
 
@@ -397,6 +402,7 @@ def update_rating(rating: Rating, *, by, **changes) -> Rating:
     _set_fields(locked, changes, RATING_FIELDS)
     _save(locked, unique_field="year", unique_message=_validate_rating(locked))
     record_update(by, locked, before)
+    facts.changed_for(locked)
     return locked
 
 
@@ -431,6 +437,7 @@ def create_initiative(*, by, authors, **fields) -> Initiative:
     initiative.authors.set(authors)
     record(by, AuditAction.CREATE, initiative, changes={
         "after": {**snapshot(initiative), "authors": sorted(author.pk for author in authors)}})
+    facts.changed(person_ids=[author.pk for author in authors])
     return initiative
 
 
@@ -451,6 +458,7 @@ def update_initiative(initiative: Initiative, *, by, authors=None, **changes) ->
     changed = diff(before, {**snapshot(locked), "authors": sorted(author.pk for author in new_authors)})
     if changed:
         record(by, AuditAction.UPDATE, locked, changes=changed)
+        facts.changed(person_ids=[author.pk for author in current_authors + new_authors])
     return locked
 
 
@@ -485,6 +493,7 @@ def create_discipline(*, by, person, **fields) -> DisciplineRecord:
     discipline.full_clean(validate_unique=False, validate_constraints=False)
     discipline.save()
     record_create(by, discipline)
+    facts.changed_for(discipline)
     return discipline
 
 
@@ -498,6 +507,7 @@ def update_discipline(discipline: DisciplineRecord, *, by, **changes) -> Discipl
     locked.full_clean(validate_unique=False, validate_constraints=False)
     locked.save()
     record_update(by, locked, before)
+    facts.changed_for(locked)
     return locked
 
 
@@ -526,6 +536,7 @@ def create_open_case(*, by, person=None, unit=None, **fields) -> OpenCase:
     case.full_clean(validate_unique=False, validate_constraints=False)
     case.save()
     record_create(by, case)
+    facts.changed_for(case)
     return case
 
 
@@ -539,6 +550,7 @@ def update_open_case(case: OpenCase, *, by, **changes) -> OpenCase:
     locked.full_clean(validate_unique=False, validate_constraints=False)
     locked.save()
     record_update(by, locked, before)
+    facts.changed_for(locked)
     return locked
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tdkt.awards import views
+from tdkt.awards import views, views_ratings
 
 app_name = "awards"
 urlpatterns = [
@@ -15,6 +15,7 @@ urlpatterns = [
     path("people/<int:pk>/cases/new/", views.person_case_add, name="person_case_add"),
     path("units/<int:pk>/awards/new/", views.unit_award_add, name="unit_award_add"),
     path("units/<int:pk>/ratings/new/", views.unit_rating_add, name="unit_rating_add"),
+    path("units/<int:pk>/ratings/<int:year>/", views_ratings.ratings_sheet, name="ratings_sheet"),
     path("units/<int:pk>/cases/new/", views.unit_case_add, name="unit_case_add"),
     path("cases/<int:pk>/close/", views.case_close, name="case_close"),
 ]

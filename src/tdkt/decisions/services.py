@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
+from tdkt.awards import facts
 from tdkt.awards.enums import AwardLevel, AwardSource, InitiativeScope
 from tdkt.awards.models import AwardRecord, Initiative
 from tdkt.decisions import drafting
@@ -245,6 +246,9 @@ def sign_decision(decision: Decision, *, by, signed_pdf, signed_on: datetime.dat
         _enter_history(locked, lines, by=by)
     else:
         apply_amendments(locked, lines, by=by)
+    # The records were bulk-inserted (no signal): the recipients' other open lines are refreshed after commit.
+    facts.changed(person_ids=[line.person_id for line in lines], unit_ids=[line.unit_id for line in lines],
+                  household_ids=[line.household_id for line in lines])
     decision.refresh_from_db()
     return decision
 

@@ -6,7 +6,8 @@ by nomination id. The number of queries does not grow with the number of lines: 
 codes, one for the dossiers' years (when not already loaded), then `load_histories` (fixed per kind of
 recipient and per distinct achievement year, see its docstring).
 
-`refresh_live_verdicts(dossier)` stores those snapshots in `verdict_live` with one bulk update.
+`refresh_live_verdicts(dossier)` stores those snapshots in `verdict_live` (with `verdict_live_at`) with one bulk
+update. The refresh after a change of facts, for open lines only, is tdkt.dossiers.verdicts.recompute.
 """
 
 from __future__ import annotations
@@ -131,9 +132,11 @@ def refresh_live_verdicts(dossier: Dossier, *, nominations=None, today: dt.date 
     for line in lines:
         line._state.fields_cache.setdefault("dossier", dossier)
     snapshots = check_nominations(lines, today=today)
+    now = timezone.now()
     for line in lines:
         line.verdict_live = snapshots.get(line.pk)
-    Nomination.objects.bulk_update(lines, ["verdict_live"], batch_size=500)
+        line.verdict_live_at = now
+    Nomination.objects.bulk_update(lines, ["verdict_live", "verdict_live_at"], batch_size=500)
     return len(lines)
 
 

@@ -11,7 +11,9 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.utils import timezone
 
+from tdkt.dossiers import verdicts
 from tdkt.dossiers.enums import LIVE_NOMINATION_STATES
 from tdkt.dossiers.line_decisions import VERDICT_LABELS
 from tdkt.dossiers.models import Nomination
@@ -24,14 +26,14 @@ DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 WORD_HEADER = ["STT", "Họ và tên", "Chức vụ, đơn vị", "Hình thức đề nghị"]
 WORD_WIDTHS_MM = [13, 52, 60, 40]
 EXCEL_HEADER = ["STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Hình thức đề nghị", "Đơn vị trình",
-                "Số hồ sơ", "Kết quả kiểm tra điều kiện", "Lý do"]
-EXCEL_WIDTHS = [7, 32, 40, 34, 28, 16, 22, 60]
+                "Số hồ sơ", "Kết quả kiểm tra điều kiện", "Tính lúc", "Lý do"]
+EXCEL_WIDTHS = [7, 32, 40, 34, 28, 16, 22, 17, 60]
 SECTIONS = (("collective", "I", "TẬP THỂ"), ("individual", "II", "CÁ NHÂN"), ("household", "III", "HỘ GIA ĐÌNH"))
 LINE_RELATIONS = ("person__unit", "unit", "household", "award_type", "dossier__unit")
 # What the exports print, and nothing else: a 12,000-line list builds 72,000 model instances, so columns
 # not read (timestamps, summaries, files) are not fetched.
 LINE_FIELDS = ("position", "state", "position_and_unit", "verdict_at_submission", "verdict_at_appraisal",
-               "verdict_live", "person__full_name", "person__position", "person__unit__name", "unit__name",
+               "verdict_live", "verdict_live_at", "person__full_name", "person__position", "person__unit__name", "unit__name",
                "household__head_name", "award_type__name", "award_type__sort_order", "dossier__created_at",
                "dossier__unit__name")
 
@@ -122,7 +124,16 @@ def award_text(line) -> str:
 
 
 def _verdict(line) -> dict:
-    return line.verdict_at_appraisal or line.verdict_at_submission or line.verdict_live or {}
+    """The stored verdict (tdkt.dossiers.verdicts): no rule runs while a list is written."""
+    return verdicts.current(line) or {}
+
+
+def computed_text(line) -> str:
+    """When the verdict was computed: dd/mm/yyyy HH:MM (local time), or the day of an older frozen one."""
+    when = verdicts.computed_at(line)
+    if isinstance(when, datetime.datetime):
+        return timezone.localtime(when).strftime("%d/%m/%Y %H:%M")
+    return vn_date(when)
 
 
 def verdict_text(line) -> str:
@@ -178,7 +189,7 @@ def write_lines_xlsx(target, lines, *, title: str, subtitle: str, today: datetim
                 for number, line in enumerate(group.lines, 1):
                     sheet.row([number, recipient_name(line), position_text(line), award_text(line),
                                line.dossier.unit.name, line.dossier.reference, verdict_text(line),
-                               reasons_text(line)], body)
+                               computed_text(line), reasons_text(line)], body)
                     ticker.tick()
         ticker.finish()
     return len(lines)

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from tdkt.dossiers import verdicts
 from tdkt.dossiers.enums import APPRAISAL_STATES
 from tdkt.dossiers.enums import DossierState as S
 from tdkt.dossiers.enums import NominationState as N
@@ -29,19 +30,15 @@ VERDICT_LABELS = {
 }
 
 
-SNAPSHOTS = ("verdict_at_appraisal", "verdict_at_submission", "verdict_live")  # latest first
-
-
 def stored_verdict(line) -> str:
     """The verdict code of the line's latest stored snapshot ("" when none was computed): no rule runs."""
-    snapshot = next((value for value in (getattr(line, name) for name in SNAPSHOTS) if value), None) or {}
-    return snapshot.get("verdict", "")
+    return verdicts.current_code(line)
 
 
 def _verdict_in_database(line) -> str:
     """What the database holds now, not what the caller loaded: a refresh may have run since the page."""
-    row = Nomination.objects.filter(pk=line.pk).values(*SNAPSHOTS).first() or {}
-    snapshot = next((row[name] for name in SNAPSHOTS if row.get(name)), None) or {}
+    row = Nomination.objects.filter(pk=line.pk).values(*verdicts.SNAPSHOTS).first() or {}
+    snapshot = next((row[name] for name in verdicts.SNAPSHOTS if row.get(name)), None) or {}
     return snapshot.get("verdict", "")
 
 
@@ -152,8 +149,13 @@ def change_line_award(line, award_type, *, by, reason: str):
     check_appraisal(line, award_type.pk)
     full_reason = _("Award changed from “%(old)s” to “%(new)s”: %(reason)s") % {
         "old": line.award_type.name, "new": award_type.name, "reason": reason}
-    return NOMINATION.perform(line, "change_award", by=by, reason=full_reason, award_type=award_type,
-                              decision_reason=reason)
+    changed = NOMINATION.perform(line, "change_award", by=by, reason=full_reason, award_type=award_type,
+                                 decision_reason=reason)
+    # The stored verdict was for the old award: the worker recomputes it (with the recipient's other lines).
+    verdicts.facts_changed(person_ids=[line.person_id] if line.person_id else (),
+                           unit_ids=[line.unit_id] if line.unit_id else (),
+                           household_ids=[line.household_id] if line.household_id else ())
+    return changed
 
 
 @NOMINATION.implements("change_award")

@@ -149,8 +149,10 @@ class Nomination(models.Model):
     # Snapshots of the eligibility engine's result (eligibility.jsonio), frozen at submission and at appraisal.
     verdict_at_submission = models.JSONField(_("eligibility at submission"), null=True, blank=True)
     verdict_at_appraisal = models.JSONField(_("eligibility at appraisal"), null=True, blank=True)
-    # Latest live check while the unit edits the draft (not frozen).
+    # The latest check (tdkt.dossiers.verdicts): at entry, import, submission, appraisal, and whenever a fact of
+    # the recipient changes while the line is open; shown with the time it was computed.
     verdict_live = models.JSONField(_("eligibility now"), null=True, blank=True)
+    verdict_live_at = models.DateTimeField(_("eligibility computed at"), null=True, blank=True)
     import_batch = models.CharField(max_length=32, blank=True, db_index=True)  # lines of one import, to undo it
 
     created_at = models.DateTimeField(auto_now_add=True)

@@ -16,7 +16,7 @@ from tdkt.accounts.scope import get_scope
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
 from tdkt.awards.models import AwardType
-from tdkt.dossiers import line_decisions, queries, workflow
+from tdkt.dossiers import line_decisions, queries, verdicts, workflow
 from tdkt.dossiers.checklist import live_lines
 from tdkt.dossiers.eligibility import failed_findings
 from tdkt.dossiers.enums import DossierKind, DossierState, NominationState
@@ -192,7 +192,8 @@ def appraise(request, pk):
                 "name": line.recipient, "state": line.get_state_display()})
             return redirect("dossiers:appraise", pk=dossier.pk)
     for line in lines:
-        line.reasons_now = _verdict_reasons(line.verdict_at_appraisal or line.verdict_at_submission)
+        line.reasons_now = _verdict_reasons(verdicts.current(line))
+        line.computed_text = verdicts.computed_text(line)
         line.errors = errors.get(line.pk, [])
         line.decisions = NOMINATION.allowed(request.user, line)  # the buttons, from the declaration
         line.verdict_code = line_decisions.stored_verdict(line)

@@ -26,6 +26,7 @@ from tdkt.accounts.scope import get_scope
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
 from tdkt.awards.models import AwardRecord
+from tdkt.dossiers import verdicts
 from tdkt.dossiers.calls import is_late
 from tdkt.dossiers.checklist import checklist_status, live_lines, missing_messages
 from tdkt.dossiers.consultations.services import open_blockers as consultation_blockers
@@ -235,13 +236,15 @@ def _note_on_behalf(dossier, by, behalf: dict) -> None:
 
 
 def freeze_verdicts(lines, field: str, *, today) -> None:
-    """Store the eligibility engine's snapshot of each line in `field` (one bulk update)."""
+    """Store the eligibility engine's snapshot of each line in `field`, and as the line's current verdict
+    (verdict_live, with its time), in one bulk update."""
     if not lines:
         return
     snapshots = check_nominations(lines, today=today)
     for line in lines:
         setattr(line, field, snapshots.get(line.pk))
-    Nomination.objects.bulk_update(lines, [field])
+    verdicts.store_live(lines, [snapshots.get(line.pk) for line in lines])
+    Nomination.objects.bulk_update(lines, [field, "verdict_live", "verdict_live_at"], batch_size=verdicts.BATCH)
 
 
 def submission_problems(dossier, lines) -> list[str]:

@@ -16,7 +16,7 @@ from ninja.files import UploadedFile
 
 from tdkt.api.labels import codes_description
 from tdkt.awards.models import AwardType
-from tdkt.dossiers import line_decisions, workflow
+from tdkt.dossiers import line_decisions, verdicts, workflow
 from tdkt.dossiers.checklist import checklist_status
 from tdkt.dossiers.documents import add_document, get_document_for_user
 from tdkt.dossiers.enums import DossierKind, DossierState, EventKind, NominationState, TargetAuthority
@@ -78,6 +78,7 @@ class NominationOut(Schema):
     decision_reason: str
     verdict: str | None = Field(description=VERDICT_DESCRIPTION)
     verdict_label: str = Field(description=LABEL)
+    verdict_computed_at: datetime.datetime | None  # when the stored verdict was computed (None: older frozen one)
 
 
 class DocumentOut(Schema):
@@ -181,8 +182,13 @@ def _dossier_out(dossier) -> dict:
 
 
 def _verdict(line) -> str | None:
-    snapshot = line.verdict_at_appraisal or line.verdict_at_submission or line.verdict_live
-    return snapshot.get("verdict") if isinstance(snapshot, dict) else None
+    """The stored verdict's code (no rule runs)."""
+    return verdicts.current_code(line) or None
+
+
+def _computed_at(line) -> datetime.datetime | None:
+    when = verdicts.computed_at(line)
+    return when if isinstance(when, datetime.datetime) else None
 
 
 def _label(choices, code: str) -> str:
@@ -202,7 +208,7 @@ def _detail(dossier) -> dict:
             "proposed_award": line.proposed_award_type.code, "award": line.award_type.code, "state": line.state,
             "state_label": str(line.get_state_display()), "fix_request": line.fix_request,
             "decision_reason": line.decision_reason, "verdict": _verdict(line),
-            "verdict_label": verdict_label(_verdict(line) or ""),
+            "verdict_label": verdict_label(_verdict(line) or ""), "verdict_computed_at": _computed_at(line),
         } for line in lines],
         "documents": list(dossier.documents.values("id", "document_type", "nomination_id", "original_name",
                                                    "content_type", "size")),

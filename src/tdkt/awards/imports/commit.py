@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
+from tdkt.awards import facts
 from tdkt.awards import services as award_services
 from tdkt.awards.enums import AwardSource, RecipientKind
 from tdkt.awards.imports.batches import CHUNK, as_system, count_rows, refuse_unless
@@ -176,6 +177,8 @@ class _Committer:
             through.objects.bulk_create(links.values())
         self.records += len(created) + len(pending_initiatives)
         _store_outcomes(rows)
+        # Bulk inserts send no signal: the registry says itself whose facts changed (one task per commit).
+        facts.changed(person_ids=[row.match_person_id for row in rows if row.status != RowStatus.SKIPPED])
 
 
 def _store_outcomes(rows: list[ImportRow]) -> None:

@@ -9,6 +9,7 @@ from django.http import Http404
 
 from tdkt.accounts.scope import get_scope
 from tdkt.audit.access import PAGE, record_personal_access, revealed
+from tdkt.dossiers import verdicts
 from tdkt.dossiers.eligibility import failed_findings, is_blocking
 from tdkt.dossiers.enums import DossierState, NominationState
 from tdkt.dossiers.models import Nomination
@@ -21,6 +22,7 @@ from tdkt.orgs.models import Unit
 from tdkt.people.models import Person
 
 SEARCH_LIMIT = 30
+RATING_FINDING = "rating"  # the engine's finding on the year's rating (tdkt.eligibility.rules.individual)
 LINE_RELATIONS = ("person__unit", "unit", "household", "award_type", "proposed_award_type")
 
 
@@ -33,6 +35,11 @@ class LineRow:
     reasons: list
     blocking: bool
     show_personal: bool
+
+    @property
+    def computed_text(self) -> str:
+        """"computed at dd/mm/yyyy HH:MM" of the shown verdict."""
+        return verdicts.computed_text(self.line)
 
     @property
     def award_changed(self) -> bool:
@@ -54,8 +61,8 @@ class LineRow:
 
 
 def current_verdict(line: Nomination) -> dict | None:
-    """The latest snapshot: at appraisal, else at submission, else the live check of the draft."""
-    return line.verdict_at_appraisal or line.verdict_at_submission or line.verdict_live
+    """The latest stored snapshot (tdkt.dossiers.verdicts.current): no rule runs while the panel renders."""
+    return verdicts.current(line)
 
 
 def line_rows(lines, user) -> list[LineRow]:
@@ -87,7 +94,22 @@ def lines_context(dossier, user) -> dict:
         "lines_batches": sorted({line.import_batch for line in lines if line.import_batch}) if can_edit else [],
         "lines_any_personal": any(row.show_personal for row in rows),
         "lines_needs_fix_state": NominationState.NEEDS_FIX,
+        "lines_rating_sheets": rating_sheets(rows, user),
     }
+
+
+def rating_sheets(rows, user) -> list[tuple]:
+    """(unit, year) of the ratings sheets that would complete the lines refused for their rating (the
+    rule's finding "rating"), for the units whose history the user may write; no query (units loaded)."""
+    scope = get_scope(user)
+    sheets = {}
+    for row in rows:
+        person = row.line.person
+        if person is None or not scope.can_write_unit(person.unit_id):
+            continue
+        if any(finding.get("code") == RATING_FINDING for finding in row.reasons) and row.verdict.get("year"):
+            sheets[(person.unit_id, row.verdict["year"])] = (person.unit, row.verdict["year"])
+    return [sheets[key] for key in sorted(sheets)]
 
 
 def batch_rows(dossier, batch: str, user) -> list[LineRow]:

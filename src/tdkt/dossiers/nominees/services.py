@@ -21,6 +21,7 @@ from tdkt.accounts.scope import get_scope
 from tdkt.audit.models import AuditAction, AuditEvent
 from tdkt.audit.services import record
 from tdkt.awards.enums import AwardBasis
+from tdkt.dossiers import verdicts
 from tdkt.dossiers.eligibility import check_nominations
 from tdkt.dossiers.enums import UNIT_EDITABLE_STATES, DossierKind, DossierState, EventKind, NominationState
 from tdkt.dossiers.models import Dossier, Nomination
@@ -118,8 +119,9 @@ def _store_report(nomination: Nomination, report) -> None:
 
 
 def _refresh(nomination: Nomination) -> None:
-    nomination.verdict_live = check_nominations([nomination]).get(nomination.pk)
-    Nomination.objects.filter(pk=nomination.pk).update(verdict_live=nomination.verdict_live)
+    verdicts.store_live([nomination], [check_nominations([nomination]).get(nomination.pk)])
+    Nomination.objects.filter(pk=nomination.pk).update(verdict_live=nomination.verdict_live,
+                                                       verdict_live_at=nomination.verdict_live_at)
 
 
 def line_snapshot(nomination: Nomination) -> dict:

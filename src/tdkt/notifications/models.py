@@ -42,6 +42,7 @@ class NotificationKind(models.TextChoices):
     BALLOT_OPENED = "ballot_opened", _("A council ballot opens")
     AWAITING_SIGNATURE = "awaiting_signature", _("A decision waits for my signature")
     AWAITING_APPROVAL = "awaiting_approval", _("A dossier waits for my approval")
+    INBOUND_CONSULTATION = "inbound_consultation", _("A consultation request from another body is assigned to me")
 
 
 class MailState(models.TextChoices):

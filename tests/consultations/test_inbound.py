@@ -302,3 +302,18 @@ def test_the_provinces_leaders_read_but_do_not_record(world, as_persona):
     assert client.get(reverse("consultations:inbound_detail", kwargs={"pk": request.pk})).status_code == 200
     assert client.get(reverse("consultations:inbound_create")).status_code == 404
     assert client.get(reverse("consultations:inbound_answer", kwargs={"pk": request.pk})).status_code == 404
+
+
+def test_the_daily_reminders_remind_the_assignee_of_a_request_due_soon(world, mailoutbox):
+    from tdkt.dossiers.reminders import send_dossier_reminders
+
+    request = assigned(world)  # due 16/03/2026
+    other = received(world, received_on=D(2026, 3, 5))  # due 19/03/2026, nobody assigned: every specialist
+    assert send_dossier_reminders(today=D(2026, 3, 11)).items == 0
+    result = send_dossier_reminders(today=D(2026, 3, 12))
+    assert result.items == 1
+    note = Notification.objects.get(key__startswith="inbound-due:")
+    assert (note.user, note.url) == (world.users["specialist"], f"/consultations/received/{request.pk}/")
+    assert note.text == "Văn bản đề nghị hiệp y số 1234/BYT-TĐKT của Bộ Y tế: còn 2 ngày làm việc (hạn 16/03/2026)."
+    send_dossier_reminders(today=D(2026, 3, 17))
+    assert Notification.objects.filter(key__startswith=f"inbound-due:{other.pk}:").count() == 1

@@ -123,7 +123,7 @@ def test_names_are_linked_when_certain_else_kept_as_written(world):
 
 
 def test_bad_input_names_each_field_and_saves_nothing(world):
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(ValidationError, match=r"Give the body that sent the request\.") as caught:
         inbound.record_inbound(by=world.users["specialist"], requesting_body="", reference_number="",
                                reference_date=D(2026, 3, 5), subject="", received_on=D(2026, 3, 4),
                                subjects_text="Ông\n", file_token="../../etc/passwd", file_name="x.docx")

@@ -233,7 +233,8 @@ def test_upload_prefills_then_records_with_the_file_kept_privately(world, as_per
     settings.MEDIA_ROOT = tmp_path
     client = as_persona("specialist")
     url = reverse("consultations:inbound_create")
-    page = client.post(url, {"read": "1", "document": SimpleUploadedFile("215-SYT.docx", messy_request_docx())})
+    letter = messy_request_docx()  # python-docx stamps the time: build the bytes once
+    page = client.post(url, {"read": "1", "document": SimpleUploadedFile("215-SYT.docx", letter)})
     form = page.context["form"]
     assert (form.initial["reference_number"], form.initial["requesting_body"]) == ("215/SYT-TCCB", "SỞ Y TẾ TỈNH YÊN BÁI")
     assert form.initial["subjects"].splitlines()[:2] == ["Nguyễn Văn An | Giám đốc Sở Y tế",
@@ -245,9 +246,9 @@ def test_upload_prefills_then_records_with_the_file_kept_privately(world, as_per
     assert response.status_code == 302 and response["Location"] == reverse("consultations:inbound_detail",
                                                                            kwargs={"pk": request.pk})
     assert (request.state, request.file_name, request.subjects.count()) == (S.ASSIGNED, "215-SYT.docx", 5)
-    assert request.file.name.startswith("inbound/") and (tmp_path / request.file.name).read_bytes() == messy_request_docx()
+    assert request.file.name.startswith("inbound/") and (tmp_path / request.file.name).read_bytes() == letter
     download = client.get(reverse("consultations:inbound_file", kwargs={"pk": request.pk}))
-    assert b"".join(download.streaming_content) == messy_request_docx()
+    assert b"".join(download.streaming_content) == letter
 
 
 def test_the_answer_page_records_then_the_letter_downloads(world, as_persona):

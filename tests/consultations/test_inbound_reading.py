@@ -3,6 +3,7 @@ prose with honorifics and in a table with sections), hostile files refused with 
 hand-typed list of names (property-tested)."""
 
 import io
+import textwrap
 import zipfile
 
 import pytest
@@ -104,3 +105,30 @@ def test_typed_names_round_trip_through_the_form_text(prefix, words, unit):
     [subject] = inbound.parse_subject_lines(line)
     assert subject == WrittenSubject(" ".join(words), unit, "individual")
     assert inbound.parse_subject_lines(inbound.subjects_text([subject])) == [subject]
+
+
+def _pdf_letter() -> bytes:
+    from tests.consultations.inbound_support import PROSE
+    from tests.plans.pdfmaker import text_pdf
+
+    wrapped = textwrap.wrap(PROSE, 61)  # a PDF wraps the prose across lines and pages: "Bà Đặng | Thị Đào"
+    first = ["Trang 1/2", "BỘ CÔNG AN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỤC TỔ CHỨC CÁN BỘ",
+             "Độc lập - Tự do - Hạnh phúc", "Số: 1502/X01-P4", "Hà Nội, ngày 02 tháng 02 năm 2026",
+             "V/v hiệp y khen thưởng", "Kính gửi: Ủy ban nhân dân tỉnh Lào Cai.", *wrapped[:2]]
+    second = [*wrapped[2:], "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "https://congan.gov.vn/vb/1502", "Trang 2/2"]
+    return text_pdf([first, second])
+
+
+def test_a_pdf_with_a_text_layer_prefills_too():
+    prefill = read_request_bytes(_pdf_letter(), "1502.pdf")
+    assert (prefill.number, prefill.date, prefill.issuer, prefill.subject) == (
+        "1502/X01-P4", D(2026, 2, 2), "CỤC TỔ CHỨC CÁN BỘ", "hiệp y khen thưởng")
+    assert [s.name for s in prefill.subjects] == ["Nguyễn Văn An", "Đặng Thị Đào", "Giàng A Páo"]
+
+
+def test_a_scanned_pdf_is_refused_with_a_vietnamese_reason(db):
+    from tests.plans.pdfmaker import image_only_pdf
+
+    with translation.override("en"), pytest.raises(ValidationError,
+                                                   match=r"File “scan\.pdf” cannot be read: Tệp PDF không có lớp chữ"):
+        inbound.store_request_file(_upload("scan.pdf", image_only_pdf()))

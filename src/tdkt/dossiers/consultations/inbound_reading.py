@@ -201,11 +201,20 @@ def _prose_subjects(text: str) -> list[WrittenSubject]:
 
 
 def _body_subjects(document: docparse.Document) -> list[WrittenSubject]:
-    """Names in document order: prose after "Kính gửi" up to "Nơi nhận", and name tables anywhere."""
+    """Names in document order: prose after "Kính gửi" up to "Nơi nhận", and name tables anywhere. Prose lines
+    are joined until one ends a sentence (a PDF wraps "Ông Nguyễn / Văn An" across lines)."""
     found: list[WrittenSubject] = []
     in_body = ended = False
+    prose: list[str] = []
+
+    def flush():
+        if prose:
+            found.extend(_prose_subjects(" ".join(prose)))
+            prose.clear()
+
     for block in document.blocks:
         if isinstance(block, docparse.Table):
+            flush()
             found.extend(_table_subjects(block))
             continue
         text = block.text.strip()
@@ -215,7 +224,10 @@ def _body_subjects(document: docparse.Document) -> list[WrittenSubject]:
         if _END.match(text):
             ended = True
         if in_body and not ended and text and not _is_chrome(text):
-            found.extend(_prose_subjects(text))
+            prose.append(text)
+            if text.endswith((".", ":", ";")):
+                flush()
+    flush()
     return found
 
 

@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tdkt.dossiers.consultations import inbound
-from tdkt.dossiers.consultations.inbound_reading import WrittenSubject, read_request_bytes
+from tdkt.dossiers.consultations.inbound_reading import WrittenSubject, read_request, read_request_bytes
 from tdkt.lib.docparse import DocumentError
 from tests.consultations.inbound_support import D, messy_request_docx
 
@@ -132,3 +132,21 @@ def test_a_scanned_pdf_is_refused_with_a_vietnamese_reason(db):
     with translation.override("en"), pytest.raises(ValidationError,
                                                    match=r"File “scan\.pdf” cannot be read: Tệp PDF không có lớp chữ"):
         inbound.store_request_file(_upload("scan.pdf", image_only_pdf()))
+
+
+_HONORIFIC = st.sampled_from(["Ông", "Bà", "Đ/c", "Đồng chí", "Đại tá", "ThS."])
+_UNIT = st.sampled_from(["Giám đốc Sở Y tế", "Trưởng phòng, Sở Tài chính", "Chuyên viên Văn phòng UBND tỉnh"])
+
+
+@given(people=st.lists(st.tuples(_HONORIFIC, st.lists(_WORD, min_size=2, max_size=4), _UNIT), min_size=1, max_size=6,
+                       unique_by=lambda p: " ".join(p[1])),
+       width=st.integers(min_value=30, max_value=120))
+def test_prose_lists_give_back_every_name_without_honorific_however_wrapped(people, width):
+    from tdkt.lib.docparse import Document, TextLine
+
+    prose = "Đề nghị hiệp y cho các cá nhân sau: " + "; ".join(
+        f"{honorific} {' '.join(words)}, {unit}" for honorific, words, unit in people) + "."
+    lines = ["Số: 12/SNV-TĐKT", "Kính gửi: Ủy ban nhân dân tỉnh Lào Cai.", *textwrap.wrap(prose, width), "Nơi nhận:",
+             "- Lưu: VT."]
+    prefill = read_request(Document("x.pdf", "pdf", [TextLine(n, text) for n, text in enumerate(lines, 1)]))
+    assert [(s.name, s.unit_text) for s in prefill.subjects] == [(" ".join(words), unit) for _h, words, unit in people]

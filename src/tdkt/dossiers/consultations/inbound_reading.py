@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from tdkt.lib import docparse
-from tdkt.lib.names import display_case, split_name
+from tdkt.lib.names import display_case, split_name, starts_with_prefix
 from tdkt.lib.vntext import fold, normalize
 
 MAX_SUBJECTS = 500
@@ -225,7 +225,8 @@ def _body_subjects(document: docparse.Document) -> list[WrittenSubject]:
             ended = True
         if in_body and not ended and text and not _is_chrome(text):
             prose.append(text)
-            if text.endswith((".", ":", ";")):
+            # A line ending a sentence or an item ends the piece; "ThS." or "Đ/c." at a line's end is a title.
+            if text.endswith((":", ";")) or (text.endswith(".") and not starts_with_prefix(text.rsplit(" ", 1)[-1])):
                 flush()
     flush()
     return found

@@ -24,9 +24,12 @@ def test_specialist_adds_an_agency_answering_through_a_unit(world, as_persona):
 
 def test_consultation_parameters_are_saved_and_audited(world, as_persona):
     client = as_persona("specialist")
-    refused = client.post(reverse("consultations:settings"), {"answer_working_days": 0})
-    assert refused.context["form"].errors == {"answer_working_days": ["Hãy nhập số ngày làm việc từ 1 đến 60."]}
-    assert client.post(reverse("consultations:settings"), {"answer_working_days": 7}).status_code == 302
+    refused = client.post(reverse("consultations:settings"), {"answer_working_days": 0,
+                                                              "inbound_answer_working_days": 61})
+    assert refused.context["form"].errors == {"answer_working_days": ["Hãy nhập số ngày làm việc từ 1 đến 60."],
+                                              "inbound_answer_working_days": ["Hãy nhập số ngày làm việc từ 1 đến 60."]}
+    assert client.post(reverse("consultations:settings"), {"answer_working_days": 7,
+                                                           "inbound_answer_working_days": 10}).status_code == 302
     policy = ConsultationPolicy.current()
     assert (policy.answer_working_days, policy.proceed_without_answer) == (7, False)
     event = AuditEvent.objects.get(object_type="consultations.consultationpolicy")

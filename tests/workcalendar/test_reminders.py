@@ -126,9 +126,9 @@ def test_reminder_run_uses_a_fixed_number_of_queries(late_world, mailoutbox, dja
     for index in range(5):
         make_dossier(late_world.unit_b, state="in_appraisal", due=D(2026, 3, 2), title=f"HS thêm {index}",
                      assignee=late_world.users["specialist"])
-    # calendar, specialists, dossiers, clerks ×2, calls, sent units, consultations, known keys, users;
-    # then per recipient: savepoint, insert, release
-    with django_assert_num_queries(19):
+    # calendar, specialists, dossiers, clerks ×2, calls, sent units, consultations, requests received, known keys,
+    # users; then per recipient: savepoint, insert, release
+    with django_assert_num_queries(20):
         send_dossier_reminders(today=TODAY)
 
 

@@ -8,7 +8,10 @@ What is reminded, and to whom:
 - an open call for dossiers whose cut-off is within CALL_REMINDER_WORKING_DAYS working days -> the
   clerks of every unit that has not sent a dossier for it yet;
 - a hiệp y request (tdkt.dossiers.consultations) past its due date without an answer -> the dossier's
-  specialist (else the one who sent it, else every province specialist).
+  specialist (else the one who sent it, else every province specialist);
+- a request another body sent the province (hiệp y đến) not yet answered, overdue or due within
+  DUE_SOON_WORKING_DAYS working days -> its responsible specialist, or every province specialist while
+  nobody is assigned.
 
 Each reminder has a key per (object, step, due date, day) and is stored as a Notification of each
 recipient under that key: running twice a day sends nothing new; the next day reminds again while
@@ -33,8 +36,8 @@ from django.utils.translation import gettext as _
 from tdkt.accounts.enums import Role
 from tdkt.accounts.models import Membership
 from tdkt.dossiers.calls import sent_unit_ids
-from tdkt.dossiers.consultations.enums import OPEN_REQUEST_STATES
-from tdkt.dossiers.consultations.models import ConsultationRequest
+from tdkt.dossiers.consultations.enums import OPEN_INBOUND_STATES, OPEN_REQUEST_STATES
+from tdkt.dossiers.consultations.models import ConsultationRequest, InboundRequest
 from tdkt.dossiers.enums import PROVINCE_STATES, DossierState
 from tdkt.dossiers.models import Dossier, DossierCall
 from tdkt.dossiers.overdue import due_soon_limit
@@ -185,11 +188,28 @@ def _consultation_items(today, specialists, calendar) -> list[Item]:
     return items
 
 
+def _inbound_items(today, specialists, calendar) -> list[Item]:
+    rows = list(InboundRequest.objects.filter(state__in=sorted(OPEN_INBOUND_STATES),
+                                              due_on__lte=due_soon_limit(today))
+                .order_by("due_on", "id").values_list("pk", "reference_number", "requesting_body", "due_on",
+                                                      "assignee_id"))
+    pattern = _path("consultations:inbound_detail", pk=_SENTINEL)
+    items = []
+    for pk, number, body, due, assignee_id in rows:
+        text = _("Consultation request %(number)s of %(body)s: %(left)s (due %(due)s).") % {
+            "number": number, "body": body, "left": describe_left(calendar.working_days_left(due, today)),
+            "due": due.strftime("%d/%m/%Y")}
+        key = f"inbound-due:{pk}:{due.isoformat()}:{today.isoformat()}"
+        items.append(Item(key, text, pattern.replace(str(_SENTINEL), str(pk)),
+                          (assignee_id,) if assignee_id else specialists))
+    return items
+
+
 def collect(today: datetime.date) -> list[Item]:
     calendar = current_calendar()
     specialists = province_specialists(today)
     return (_step_items(today, specialists, calendar) + _call_items(today, calendar)
-            + _consultation_items(today, specialists, calendar))
+            + _consultation_items(today, specialists, calendar) + _inbound_items(today, specialists, calendar))
 
 
 def _link(path: str) -> str:

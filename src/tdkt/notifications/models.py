@@ -43,6 +43,7 @@ class NotificationKind(models.TextChoices):
     AWAITING_SIGNATURE = "awaiting_signature", _("A decision waits for my signature")
     AWAITING_APPROVAL = "awaiting_approval", _("A dossier waits for my approval")
     SENT_BACK = "sent_back", _("A dossier I prepared is sent back by the leader")
+    INBOUND_CONSULTATION = "inbound_consultation", _("A consultation request from another body is assigned to me")
 
 
 class MailState(models.TextChoices):

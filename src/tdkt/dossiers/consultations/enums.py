@@ -31,3 +31,30 @@ class Answer(models.TextChoices):
 
     NO_OBJECTION = "no_objection", _("No objection")
     OBJECTION = "objection", _("Objection")
+
+
+class InboundState(models.TextChoices):
+    """Where a consultation request another body sent the province stands (hiệp y đến)."""
+
+    RECEIVED = "received", _("Received")
+    ASSIGNED = "assigned", _("Assigned to a specialist")
+    ANSWERED = "answered", _("Answer drafted")
+    SENT = "sent", _("Answer sent")
+
+
+# Requests the province has still to answer (the queue, the due-date reminders).
+OPEN_INBOUND_STATES = frozenset({InboundState.RECEIVED, InboundState.ASSIGNED, InboundState.ANSWERED})
+
+
+class SubjectKind(models.TextChoices):
+    """Whom the requesting body asks about."""
+
+    INDIVIDUAL = "individual", _("Individual")
+    COLLECTIVE = "collective", _("Collective")
+
+
+class SubjectAnswer(models.TextChoices):
+    """The province's answer about one person or collective."""
+
+    AGREE = "agree", _("Agree")
+    OBJECTION = "objection", _("Objection")

@@ -1,12 +1,37 @@
-"""Consultation of other agencies (hiệp y, lấy ý kiến) about chosen nominees of a dossier, NĐ152 Đ34."""
+"""Consultation of other agencies (hiệp y, lấy ý kiến) about chosen nominees of a dossier, NĐ152 Đ34; and the
+requests other bodies send the province about its own people and units (hiệp y đến, InboundRequest)."""
+
+from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from tdkt.dossiers.consultations.enums import OPEN_REQUEST_STATES, AgencyKind, Answer, RequestState
+from tdkt.dossiers.consultations.enums import (
+    OPEN_REQUEST_STATES,
+    AgencyKind,
+    Answer,
+    InboundState,
+    RequestState,
+    SubjectAnswer,
+    SubjectKind,
+)
 from tdkt.workflow.models import StateChange
+
+# The default answer period of a request received from another body, in working days (see
+# ConsultationPolicy.inbound_answer_working_days: the seed's figure, a provincial parameter).
+INBOUND_ANSWER_WORKING_DAYS = 10
+
+
+def inbound_file_path(instance, filename: str) -> str:
+    """Under MEDIA_ROOT/inbound/, named by content hash; served only through an access-checked view."""
+    return inbound_file_name(instance.file_sha256, filename)
+
+
+def inbound_file_name(sha256: str, filename: str) -> str:
+    suffix = PurePosixPath((filename or "").lower()).suffix
+    return f"inbound/{sha256[:2]}/{sha256}{suffix if suffix in ('.pdf', '.docx') else '.bin'}"
 
 
 class ConsultationPolicy(models.Model):
@@ -19,6 +44,11 @@ class ConsultationPolicy(models.Model):
     proceed_without_answer = models.BooleanField(
         _("proceed when an agency does not answer in time"), default=True,
         help_text=_("When off, a dossier waits for every agency's answer before it goes to the council."))
+    # Requests other bodies send the province (hiệp y đến): the Lào Cai seed plans "hiệp y … theo đề nghị của
+    # các cơ quan" and NĐ152 Đ34.6 [V] gives a consulted body 10 working days; how long the province itself
+    # takes is its own practice [U], so a named parameter with the seed's default (docs/consultations.md).
+    inbound_answer_working_days = models.PositiveSmallIntegerField(
+        _("working days to answer a request received"), default=INBOUND_ANSWER_WORKING_DAYS)
 
     class Meta:
         verbose_name = _("consultation settings")
@@ -123,3 +153,96 @@ class ConsultationObjection(models.Model):
 
     def __str__(self):
         return self.reason[:80]
+
+
+class InboundRequest(models.Model):
+    """A consultation request another body sends the province about the province's people or collectives
+    (hiệp y đến): recorded from its document or by hand, answered by the responsible specialist, and
+    answered with a Decree-30 letter (tdkt.dossiers.consultations.inbound_letter)."""
+
+    requesting_body = models.CharField(_("requesting body"), max_length=255)
+    reference_number = models.CharField(_("number of their document"), max_length=64)
+    reference_date = models.DateField(_("date of their document"))
+    subject = models.CharField(_("subject"), max_length=500)
+    received_on = models.DateField(_("received on"))
+    due_on = models.DateField(_("answer due on"), db_index=True)
+    state = models.CharField(_("state"), max_length=16, choices=InboundState.choices, default=InboundState.RECEIVED,
+                             db_index=True)
+    assignee = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("responsible specialist"), null=True,
+                                 blank=True, on_delete=models.PROTECT, related_name="+")
+    # The request's document, checked and stored under MEDIA_ROOT by content hash (never served directly).
+    file = models.FileField(_("document"), upload_to=inbound_file_path, max_length=255, blank=True)
+    file_name = models.CharField(_("file name"), max_length=255, blank=True)
+    file_type = models.CharField(max_length=100, blank=True)
+    file_sha256 = models.CharField(max_length=64, blank=True, editable=False)
+    # The answer letter (công văn V/v hiệp y): its general opinion, and what the registry gives it when sent.
+    opinion = models.TextField(_("general opinion"), blank=True)
+    letter_issuer = models.CharField(_("issuing body of the answer"), max_length=255, blank=True)
+    letter_number = models.CharField(_("number of the answer letter"), max_length=64, blank=True)
+    letter_date = models.DateField(_("date of the answer letter"), null=True, blank=True)
+    signature = models.CharField(_("signature title"), max_length=255, blank=True,
+                                 help_text=_("One line per row, e.g. “KT. CHỦ TỊCH / PHÓ CHỦ TỊCH”."))
+    signer_name = models.CharField(_("signer's name"), max_length=150, blank=True)
+    recipients = models.TextField(_("recipients"), blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("consultation request received")
+        verbose_name_plural = _("consultation requests received")
+        ordering = ["due_on", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(due_on__gte=models.F("received_on")), name="inbound_due_after_received"),
+            models.CheckConstraint(condition=Q(state=InboundState.RECEIVED) | Q(assignee__isnull=False),
+                                   name="inbound_assigned_has_assignee"),
+            models.CheckConstraint(condition=~Q(state=InboundState.SENT) | (~Q(letter_number="")
+                                                                             & Q(letter_date__isnull=False)),
+                                   name="inbound_sent_has_letter_number"),
+        ]
+        indexes = [models.Index(fields=["state", "due_on"])]
+
+    def __str__(self):
+        return f"{self.reference_number} — {self.requesting_body}"
+
+
+class InboundSubject(models.Model):
+    """One person or collective the request asks about: linked to the registered person or unit when the
+    match is certain, else kept as written; with the province's answer."""
+
+    request = models.ForeignKey(InboundRequest, on_delete=models.CASCADE, related_name="subjects")
+    position = models.PositiveSmallIntegerField(_("no."))
+    kind = models.CharField(_("kind"), max_length=16, choices=SubjectKind.choices, default=SubjectKind.INDIVIDUAL)
+    written_name = models.CharField(_("name as written"), max_length=255)
+    written_unit = models.CharField(_("position and unit as written"), max_length=500, blank=True)
+    person = models.ForeignKey("people.Person", verbose_name=_("person"), null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="+")
+    unit = models.ForeignKey("orgs.Unit", verbose_name=_("collective"), null=True, blank=True,
+                             on_delete=models.PROTECT, related_name="+")
+    answer = models.CharField(_("answer"), max_length=16, choices=SubjectAnswer.choices, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        verbose_name = _("person or collective asked about")
+        verbose_name_plural = _("persons and collectives asked about")
+        ordering = ["request", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["request", "position"], name="inbound_subject_position_once"),
+            models.CheckConstraint(condition=~Q(answer=SubjectAnswer.OBJECTION) | ~Q(reason=""),
+                                   name="inbound_objection_has_reason"),
+            models.CheckConstraint(condition=Q(person__isnull=True) | Q(unit__isnull=True),
+                                   name="inbound_subject_person_or_unit"),
+        ]
+
+    def __str__(self):
+        return self.written_name
+
+
+class InboundStateChange(StateChange):
+    """History of a received request (tdkt.workflow): received, assigned, answer drafted, sent."""
+
+    request = models.ForeignKey(InboundRequest, on_delete=models.CASCADE, related_name="state_changes")
+
+    class Meta(StateChange.Meta):
+        verbose_name = _("received consultation state change")
+        verbose_name_plural = _("received consultation state changes")

@@ -17,10 +17,16 @@ from tdkt.orgs.models import Unit
 class PolicyForm(forms.ModelForm):
     class Meta:
         model = ConsultationPolicy
-        fields = ["answer_working_days", "proceed_without_answer"]
+        fields = ["answer_working_days", "proceed_without_answer", "inbound_answer_working_days"]
 
     def clean_answer_working_days(self):
         days = self.cleaned_data["answer_working_days"]
+        if not 1 <= days <= 60:
+            raise forms.ValidationError(_("Enter a number of working days from 1 to 60."))
+        return days
+
+    def clean_inbound_answer_working_days(self):
+        days = self.cleaned_data["inbound_answer_working_days"]
         if not 1 <= days <= 60:
             raise forms.ValidationError(_("Enter a number of working days from 1 to 60."))
         return days

@@ -8,11 +8,19 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from tdkt.accounts.enums import Role
 from tdkt.accounts.scope import get_scope
 from tdkt.dossiers.consultations import rules
-from tdkt.dossiers.consultations.enums import OPEN_REQUEST_STATES, Answer, RequestState
-from tdkt.dossiers.consultations.models import ConsultationRequest, RequestStateChange
+from tdkt.dossiers.consultations.enums import OPEN_REQUEST_STATES, Answer, InboundState, RequestState
+from tdkt.dossiers.consultations.inbound_queries import get_inbound_for_user, is_inbound_handler
+from tdkt.dossiers.consultations.models import (
+    ConsultationRequest,
+    InboundRequest,
+    InboundStateChange,
+    RequestStateChange,
+)
 from tdkt.dossiers.consultations.queries import agency_ids_for_user, get_request_for_agency_user, get_request_for_staff
+from tdkt.notifications.models import NotificationKind
 from tdkt.workflow.machine import SYSTEM, Notice, StateMachine, transition
 
 S = RequestState
@@ -75,6 +83,54 @@ REQUEST_MACHINE = StateMachine(
     ],
 )
 
+IS = InboundState
+
+
+def is_assignee(user, request) -> bool:
+    """The responsible specialist drafts the answer (an administrator may stand in)."""
+    return bool(request.assignee_id and getattr(user, "pk", None) == request.assignee_id) or get_scope(
+        user).has_role(Role.SYSTEM_ADMIN)
+
+
+def _assigned(request, item):
+    """The responsible specialist learns at once, in the app and by e-mail (kind INBOUND_CONSULTATION)."""
+    text = _("You are responsible for answering the consultation request %(number)s of %(body)s (%(subject)s); "
+             "answer due %(date)s.") % {"number": request.reference_number, "body": request.requesting_body,
+                                         "subject": request.subject, "date": request.due_on.strftime("%d/%m/%Y")}
+    yield Notice(users=[request.assignee_id], text=text, kind=NotificationKind.INBOUND_CONSULTATION,
+                 subject=_("[TĐKT] Consultation request to answer: %(number)s") % {"number": request.reference_number},
+                 url=reverse("consultations:inbound_detail", kwargs={"pk": request.pk}))
+
+
+INBOUND_MACHINE = StateMachine(
+    name="inbound_consultation",
+    label=_("consultation request received"),
+    model=InboundRequest,
+    states=InboundState,
+    history_model=InboundStateChange,
+    history_owner="request",
+    actors={"handler": lambda user, request: is_inbound_handler(user), "assignee": is_assignee},
+    initial=IS.RECEIVED,
+    get_for_user=lambda user, pk, write=True: get_inbound_for_user(user, pk),
+    audit_exclude=frozenset({"opinion", "recipients"}),
+    raced_message=_("Someone else has just changed this consultation request. Reload the page."),
+    docs="consultations.md",
+    transitions=[
+        transition("assign", _("Assign"), {IS.RECEIVED, IS.ASSIGNED}, IS.ASSIGNED, "handler",
+                   form_url="consultations:inbound_detail", notifies=_assigned,
+                   description=_("The standing body names the specialist responsible for the answer (again to "
+                                 "hand it to another); the specialist is notified, with an e-mail.")),
+        transition("draft_answer", _("Record the answers"), {IS.ASSIGNED, IS.ANSWERED}, IS.ANSWERED, "assignee",
+                   form_url="consultations:inbound_answer",
+                   description=_("The responsible specialist records, for each person or collective, agreement "
+                                 "or an objection with its reason; the letter can then be produced.")),
+        transition("send", _("Record as sent"), {IS.ANSWERED}, IS.SENT, "handler",
+                   form_url="consultations:inbound_detail",
+                   description=_("Once the letter is signed, the standing body records its number and date: "
+                                 "the request leaves the queue.")),
+    ],
+)
+
 # The domain functions of these transitions (@...implements) register when their module is loaded; it imports
 # this one, so it comes last, once the machines are declared (tdkt.workflow autodiscovers `transitions`).
-from tdkt.dossiers.consultations import services  # noqa: E402, F401
+from tdkt.dossiers.consultations import inbound, services  # noqa: E402, F401

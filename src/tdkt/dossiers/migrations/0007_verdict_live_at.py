@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('dossiers', '0005_sending_delegation'),
+        ('dossiers', '0006_awaiting_approval_delegation_note'),
     ]
 
     operations = [

@@ -6,6 +6,7 @@ from tdkt.accounts.enums import Role
 from tdkt.awards.models import AwardType
 from tdkt.dossiers.enums import DocumentType, DossierKind, DossierState, TargetAuthority
 from tdkt.dossiers.models import DocumentRequirement, DossierCall
+from tdkt.lib.forms import PlainSelect
 from tdkt.orgs.models import EmulationGroupYear, Unit
 
 
@@ -68,6 +69,7 @@ class AssignForm(forms.Form):
 class DocumentForm(forms.Form):
     document_type = forms.ChoiceField(label=_("Document"), choices=DocumentType.choices)
     nomination = forms.TypedChoiceField(label=_("Nominee"), required=False, coerce=int, empty_value=None,
+                                        widget=PlainSelect,
                                         help_text=_("For a document of one nominee (e.g. an achievement report)."))
     uploaded = forms.FileField(label=_("File"), help_text=_("PDF, Word, Excel or an image (JPEG, PNG)."))
 

@@ -6,8 +6,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,10 +14,10 @@ from tdkt.accounts.enums import Role
 from tdkt.accounts.scope import get_scope
 from tdkt.dossiers import documents, queries, workflow
 from tdkt.dossiers.checklist import checklist_status, live_lines
-from tdkt.dossiers.enums import UNIT_EDITABLE_STATES, DossierState, NominationState
+from tdkt.dossiers.enums import LIVE_NOMINATION_STATES, UNIT_EDITABLE_STATES, DossierState, NominationState
 from tdkt.dossiers.forms import DocumentForm, DossierForm
 from tdkt.dossiers.models import DossierEvent
-from tdkt.dossiers.nominees.queries import lines_context
+from tdkt.dossiers.nominees.queries import dossier_lines, lines_context
 from tdkt.dossiers.transitions import DOSSIER, LEADER, PROVINCE, UNIT, actor_kinds
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import cheap_page
@@ -104,20 +102,12 @@ def _state_label(enum, value) -> str:
         return value
 
 
-def _lines_block(dossier, user) -> dict:
-    """The nominee lines of the nominee-entry app, or a plain list while it is not installed."""
-    try:
-        get_template("nominees/_lines.html")
-    except TemplateDoesNotExist:
-        return {"plain_lines": live_lines(dossier), "lines_template": None}
-    return {**lines_context(dossier, user), "lines_template": "nominees/_lines.html"}
-
-
 @signed_in
 def detail(request, pk):
     dossier = queries.get_dossier_for_user(request.user, pk)
     today = timezone.localdate()
-    lines = live_lines(dossier)
+    all_lines = dossier_lines(dossier)  # once, for the panel, the checklist and the upload form
+    lines = [line for line in all_lines if line.state in LIVE_NOMINATION_STATES]
     rows = checklist_status(dossier, lines=lines)
     all_documents = list(dossier.documents.select_related("nomination__person", "nomination__unit",
                                                            "nomination__household", "uploaded_by"))
@@ -140,7 +130,7 @@ def detail(request, pk):
         "events": events, "due_badge": queries.due_badge(dossier.step_due_on, today),
         "is_province": PROVINCE in kinds, "is_unit": UNIT in kinds,
         "can_edit_header": UNIT in kinds and dossier.state in UNIT_EDITABLE_STATES,
-        **_lines_block(dossier, request.user),
+        **lines_context(dossier, request.user, all_lines),
     })
 
 

@@ -191,13 +191,21 @@ def appraise(request, pk):
             messages.success(request, _("Line “%(name)s”: %(state)s.") % {
                 "name": line.recipient, "state": line.get_state_display()})
             return redirect("dossiers:appraise", pk=dossier.pk)
+    # Labels made once, not once per line: a dossier may carry a few hundred lines.
+    states = {state.value: str(state.label) for state in NominationState}
+    verdict_labels = {code: line_decisions.verdict_label(code) for code in (*line_decisions.VERDICT_LABELS, "")}
+    labels = {item.name: str(item.label) for item in NOMINATION.transitions}
+    change_award_url = reverse("dossiers:change_award", args=[0]).replace("/0/", "/{}/")
     for line in lines:
         line.reasons_now = _verdict_reasons(verdicts.current(line))
         line.computed_text = verdicts.computed_text(line)
         line.errors = errors.get(line.pk, [])
-        line.decisions = NOMINATION.allowed(request.user, line)  # the buttons, from the declaration
+        # the buttons, from the declaration
+        line.decisions = [(item.name, labels[item.name]) for item in NOMINATION.allowed(request.user, line)]
+        line.change_award_url = change_award_url.format(line.pk)
+        line.state_label = states.get(line.state, line.state)
         line.verdict_code = line_decisions.stored_verdict(line)
-        line.verdict_text = line_decisions.verdict_label(line.verdict_code)
+        line.verdict_text = verdict_labels.get(line.verdict_code) or line_decisions.verdict_label(line.verdict_code)
     return render(request, "dossiers/appraise.html", {
         "confirm_label": line_decisions.CONFIRM_LABEL,
         "dossier": dossier, "lines": sorted(lines, key=lambda line: (line.position, line.pk)),

@@ -148,8 +148,9 @@ class StateMachine:
     def allowed(self, user, obj) -> list[Transition]:
         """The transitions `user` may attempt on `obj` now, in declaration order (the buttons)."""
         state = self.state_of(obj)
-        return [item for item in self.transitions
-                if state in item.sources and self.acts_as(user, obj, item.actor)]
+        acts: dict[str, bool] = {}  # each actor asked once: a predicate may query (a leader, a delegation)
+        return [item for item in self.transitions if state in item.sources and (
+            acts[item.actor] if item.actor in acts else acts.setdefault(item.actor, self.acts_as(user, obj, item.actor)))]
 
     def implements(self, name: str, *, reason: str | None = "reason"):
         """Decorator: `fn(obj, *, by, reason="")` is the domain function that owns transition `name` (it

@@ -204,3 +204,25 @@ def test_a_failing_refresh_never_fails_the_signing_that_queued_it(world, django_
     assert recompute.call_count == 1
     assert signed.state == "signed"
     assert Nomination.objects.get(pk=nomination.pk).state == NominationState.AWARDED
+
+
+def test_the_daily_sweep_refreshes_every_open_line_and_nothing_closed(world):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from tdkt.jobs.schedule import SWEEPS
+
+    draft = make_dossier(world.unit_a, title="Hồ sơ nháp")
+    open_line = make_line(draft, person=world.person_a)
+    collective = make_line(draft, unit=world.unit_a_child, position=2, code="TTLDTT")
+    awarded = make_line(make_dossier(world.unit_a, title="Hồ sơ đã quyết định", state=DossierState.DECIDED),
+                        person=world.person_a, state=NominationState.AWARDED)
+    _rate(world, world.person_a)  # its task waits for a commit that never comes in this test: the sweep catches it
+    out = StringIO()
+    call_command("refresh_verdicts", stdout=out)
+    assert out.getvalue() == "2 line(s) refreshed.\n"
+    stored = dict(Nomination.objects.values_list("pk", "verdict_live"))
+    assert stored[open_line.pk]["verdict"] == "eligible"
+    assert stored[collective.pk] is not None and stored[awarded.pk] is None
+    assert "refresh_verdicts" in SWEEPS

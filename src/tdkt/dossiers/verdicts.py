@@ -177,6 +177,19 @@ def recompute(*, person_ids=(), unit_ids=(), household_ids=(), today: dt.date | 
     return len(writable)
 
 
+def recompute_all(*, today: dt.date | None = None, chunk: int = 2_000) -> int:
+    """Recompute every open line, a chunk of recipients at a time (the daily sweep `refresh_verdicts`): it
+    catches what no change of facts announces — time passing (a discipline period ending, a new year) — and a
+    refresh task lost with a crashed worker. Returns how many lines were written."""
+    open_ = Nomination.objects.filter(state__in=OPEN_LINE_STATES, dossier__state__in=OPEN_DOSSIER_STATES)
+    written = 0
+    for field, name in (("person_id", "person_ids"), ("unit_id", "unit_ids"), ("household_id", "household_ids")):
+        ids = sorted(set(open_.filter(**{f"{field}__isnull": False}).values_list(field, flat=True)))
+        for start in range(0, len(ids), chunk):
+            written += recompute(**{name: ids[start:start + chunk]}, today=today)
+    return written
+
+
 def _locked_elsewhere(candidates: set[int]) -> set[int]:
     """Of the lines not locked by us, those still open (so held by another transaction, not closed)."""
     if not candidates:

@@ -25,6 +25,7 @@ SWEEPS = (
     "flag_overdue_consultations",
     "close_public_notices",
     "send_movement_reminders",
+    "refresh_verdicts",
 )
 
 

@@ -32,9 +32,14 @@ def led_unit_ids(user, today: datetime.date | None = None) -> set[int]:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return set()
     today = today or timezone.localdate()
+    cached = getattr(user, "_tdkt_led_units", None)  # per user object, i.e. per request, like get_scope
+    if cached is not None and cached[0] == today:
+        return cached[1]
     roots = set(_current(Membership.objects.filter(user=user, role=Role.UNIT_LEADER), today)
                 .values_list("unit_id", flat=True))
-    return expand_units(roots, *unit_graph()) if roots else set()
+    led = expand_units(roots, *unit_graph()) if roots else set()
+    user._tdkt_led_units = (today, led)
+    return led
 
 
 def leads_unit(user, unit_id, today: datetime.date | None = None) -> bool:

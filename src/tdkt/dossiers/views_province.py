@@ -17,6 +17,7 @@ from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
 from tdkt.awards.models import AwardType
 from tdkt.dossiers import line_decisions, queries, verdicts, workflow
+from tdkt.dossiers.appraisal_rows import appraisal_rows_html
 from tdkt.dossiers.checklist import live_lines
 from tdkt.dossiers.eligibility import failed_findings
 from tdkt.dossiers.enums import DossierKind, DossierState, NominationState
@@ -206,10 +207,11 @@ def appraise(request, pk):
         line.state_label = states.get(line.state, line.state)
         line.verdict_code = line_decisions.stored_verdict(line)
         line.verdict_text = verdict_labels.get(line.verdict_code) or line_decisions.verdict_label(line.verdict_code)
+    lines = sorted(lines, key=lambda line: (line.position, line.pk))
+    is_open = dossier.state in APPRAISAL_STATES
     return render(request, "dossiers/appraise.html", {
-        "confirm_label": line_decisions.CONFIRM_LABEL,
-        "dossier": dossier, "lines": sorted(lines, key=lambda line: (line.position, line.pk)),
-        "open": dossier.state in APPRAISAL_STATES})
+        "dossier": dossier, "lines": lines, "open": is_open,
+        "rows": appraisal_rows_html(lines, request, open_=is_open, confirm_label=line_decisions.CONFIRM_LABEL)})
 
 
 @roles_required(*SPECIALISTS)

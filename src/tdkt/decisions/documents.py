@@ -17,7 +17,6 @@ from docx.enum.text import WD_BREAK
 from tdkt.decisions.enums import DecisionKind, LineGroup
 from tdkt.decisions.money import vnd
 from tdkt.lib import nd30
-from tdkt.lib.nd30 import _cell_paragraph, _no_borders, _set_widths  # noqa: PLC2701 - shared cell helpers
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 GROUP_HEADINGS = {LineGroup.COLLECTIVE: "TẬP THỂ", LineGroup.INDIVIDUAL: "CÁ NHÂN",
@@ -132,27 +131,6 @@ def annex_entry(index: int, line, last: bool) -> str:
     return f"{index}. {line.display_name}{detail}{'.' if last else ';'}"
 
 
-def signature_block(document, *, recipients: list[str], signature: list[str], signer_name: str,
-                    signed: bool) -> None:
-    """"Nơi nhận" (left, 12 pt bold italic, recipients 11 pt) beside the signature block (right)."""
-    width = nd30.text_width_mm(document)
-    table = document.add_table(rows=1, cols=2)
-    _no_borders(table)
-    _set_widths(table, [width * 0.5, width * 0.5])
-    left, right = table.rows[0].cells
-    _cell_paragraph(left, "Nơi nhận:", size=12, bold=True, italic=True, align="left", first=True)
-    for text in recipients:
-        _cell_paragraph(left, text, size=11, align="left")
-    first = True
-    for text in signature:
-        _cell_paragraph(right, text.upper(), size=14, bold=True, first=first)
-        first = False
-    for _blank in range(3):
-        _cell_paragraph(right, "", size=14)
-    _cell_paragraph(right, "(Đã ký)" if signed else "", size=14, italic=True)
-    _cell_paragraph(right, signer_name or "", size=14, bold=True)
-
-
 def page_break(document) -> None:
     nd30.add_paragraph(document, "", space_after=0).add_run().add_break(WD_BREAK.PAGE)
 
@@ -174,7 +152,7 @@ def build_decision(decision, lines):
         nd30._set_run_font(paragraph.add_run(label + " "), nd30.BODY_PT, bold=True)  # noqa: SLF001
         nd30._set_run_font(paragraph.add_run(text), nd30.BODY_PT)  # noqa: SLF001
     nd30.add_paragraph(document, "", space_after=6)
-    signature_block(document, recipients=recipient_lines(decision), signature=decision.signature_lines(),
+    nd30.signature_block(document, recipients=recipient_lines(decision), signature=decision.signature_lines(),
                     signer_name=decision.signer_name, signed=decision.is_issued)
     page_break(document)
     add_annex(document, decision, lines)

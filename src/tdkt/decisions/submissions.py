@@ -72,7 +72,7 @@ def build_submission(authority, award_type, nominations, *, year: int, signer_na
     ]
     for text in body:
         nd30.add_paragraph(document, text, first_line_mm=10)
-    documents.signature_block(document, recipients=documents.recipient_lines(
+    nd30.signature_block(document, recipients=documents.recipient_lines(
         ["Như trên", "Bộ Nội vụ", "Lưu: VT, SNV"]), signature=[f"TM. {authority.collective_body}",
                                                               authority.head_title],
         signer_name=signer_name, signed=False)

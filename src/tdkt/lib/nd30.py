@@ -407,3 +407,25 @@ def to_bytes(document) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def signature_block(document, *, recipients: list[str], signature: list[str], signer_name: str,
+                    signed: bool | None = None) -> None:
+    """"Nơi nhận" (left, 12 pt bold italic, recipients 11 pt) beside the signature block (right): the signing
+    authority's lines in capitals, room for the signature, then the signer's name. `signed` adds the line
+    "(Đã ký)" (True) or keeps its place blank (False) on a copy of a signed document; None leaves it out."""
+    width = text_width_mm(document)
+    table = document.add_table(rows=1, cols=2)
+    _no_borders(table)
+    _set_widths(table, [width * 0.5, width * 0.5])
+    left, right = table.rows[0].cells
+    _cell_paragraph(left, "Nơi nhận:", size=12, bold=True, italic=True, align="left", first=True)
+    for text in recipients:
+        _cell_paragraph(left, text, size=11, align="left")
+    for index, text in enumerate(signature or [""]):
+        _cell_paragraph(right, text.upper(), size=14, bold=True, first=index == 0)
+    for _blank in range(3):
+        _cell_paragraph(right, "", size=14)
+    if signed is not None:
+        _cell_paragraph(right, "(Đã ký)" if signed else "", size=14, italic=True)
+    _cell_paragraph(right, signer_name or "", size=14, bold=True)

@@ -80,20 +80,9 @@ def _heading(document, request) -> None:
 
 
 def _signature(document, request) -> None:
-    width = nd30.text_width_mm(document)
-    table = document.add_table(rows=1, cols=2)
-    _no_borders(table)
-    _set_widths(table, [width * 0.5, width * 0.5])
-    left, right = table.rows[0].cells
-    _cell_paragraph(left, "Nơi nhận:", size=12, bold=True, italic=True, align="left", first=True)
-    for text in recipient_lines(request.recipients):
-        _cell_paragraph(left, text, size=11, align="left")
     lines = [line.strip() for line in (request.signature or "").replace("/", "\n").splitlines() if line.strip()]
-    for index, text in enumerate(lines or [""]):
-        _cell_paragraph(right, text.upper(), size=14, bold=True, first=index == 0)
-    for _blank in range(3):
-        _cell_paragraph(right, "", size=14)
-    _cell_paragraph(right, request.signer_name or "", size=14, bold=True)
+    nd30.signature_block(document, recipients=recipient_lines(request.recipients), signature=lines,
+                         signer_name=request.signer_name)
 
 
 def build_letter(request, subjects):

@@ -3,11 +3,9 @@ and the lines of an import batch. A fixed number of queries whatever the number 
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 from django.http import Http404
-from django.urls import reverse
 
 from tdkt.accounts.scope import get_scope
 from tdkt.audit.access import PAGE, record_personal_access, revealed
@@ -67,14 +65,6 @@ class LineRow:
                 else finding.get("message", "") for finding in self.reasons]
 
     @property
-    def edit_url(self) -> str:
-        return _line_url("nominees:line_edit", self.line.pk)
-
-    @property
-    def remove_url(self) -> str:
-        return _line_url("nominees:line_remove", self.line.pk)
-
-    @property
     def award_changed(self) -> bool:
         return self.line.award_type_id != self.line.proposed_award_type_id
 
@@ -91,18 +81,6 @@ class LineRow:
     def national_id_text(self) -> str:
         person = self.line.person
         return person.national_id or "" if self.show_personal and person else ""
-
-
-@functools.cache
-def _line_url_parts(name: str) -> tuple[str, str]:
-    """A line's URL around its id, reversed once (a reverse() per row and link weighed on a 300-line page)."""
-    head, tail = reverse(name, args=[987654321]).split("987654321")
-    return head, tail
-
-
-def _line_url(name: str, pk: int) -> str:
-    head, tail = _line_url_parts(name)
-    return f"{head}{pk}{tail}"
 
 
 def current_verdict(line: Nomination) -> dict | None:

@@ -138,6 +138,9 @@ def test_the_api_schema_describes_each_code_with_its_label(db):
         "kiện; `ineligible`: Chưa đủ điều kiện; `needs_review`: Hội đồng xem xét; `on_hold`: Tạm dừng xét.")
     assert "`proposed`: Đề nghị;" in nomination["state"]["description"]
     assert "`in_appraisal`: Đang thẩm định;" in components["DossierOut"]["properties"]["state"]["description"]
+    parameters = {item["name"]: item for item in schema["paths"]["/api/v1/dossiers"]["get"]["parameters"]}
+    assert "`in_appraisal`: Đang thẩm định;" in parameters["state"]["description"]  # the list's filters too
+    assert "`year_end`:" in parameters["kind"]["description"]
     # every code a description names is followed by its label, never left bare
     for description in _descriptions(schema, []):
         for code in re.findall(r"`([a-z_]+)`", description):

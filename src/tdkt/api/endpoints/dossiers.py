@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
-from ninja import Field, File, Form, Router, Schema, Status
+from ninja import Field, File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from tdkt.api.labels import codes_description
@@ -41,6 +41,9 @@ VERDICT_DESCRIPTION = codes_description(
     "Kết quả kiểm tra điều kiện đã lưu của dòng (mã; null khi chưa kiểm tra).", VERDICT_LABELS.items())
 EVENT_KIND_DESCRIPTION = codes_description("Loại sự kiện trong lịch sử hồ sơ (mã).", EventKind.choices)
 LABEL = "Tên gọi tiếng Việt của mã bên cạnh."
+# The list's filters, described like the fields they filter on.
+STATE_FILTER = Query(None, description=DOSSIER_STATE_DESCRIPTION)
+KIND_FILTER = Query(None, description=KIND_DESCRIPTION)
 
 
 class DossierOut(Schema):
@@ -239,7 +242,7 @@ def _act(request, pk, action, *args, write=True, **kwargs):
 # --- reading ------------------------------------------------------------------------------------------------
 
 @router.get("/dossiers", response=list[DossierOut], summary="Danh sách hồ sơ trong phạm vi của tài khoản")
-def list_dossiers(request, state: DossierState | None = None, kind: DossierKind | None = None,
+def list_dossiers(request, state: DossierState | None = STATE_FILTER, kind: DossierKind | None = KIND_FILTER,
                   unit_id: int | None = None, offset: int = 0, limit: int = 50):
     queryset = dossiers_for_user(request.user).select_related("unit", "assignee").order_by("-id")
     if state:

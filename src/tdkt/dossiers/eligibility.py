@@ -147,3 +147,10 @@ def is_blocking(verdict: dict | None) -> bool:
 def failed_findings(verdict: dict | None) -> list[dict]:
     """The findings that did not pass: the reasons shown next to a line."""
     return [finding for finding in (verdict or {}).get("findings", ()) if not finding.get("passed")]
+
+
+def reason_texts(findings: list[dict]) -> list[str]:
+    """Findings as the officer reads them (pages and exports): the message, then its citation in brackets
+    when it has one."""
+    return [f"{finding.get('message', '')} ({finding['citation']})" if finding.get("citation")
+            else finding.get("message", "") for finding in findings]

@@ -11,9 +11,9 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.utils import timezone
 
 from tdkt.dossiers import verdicts
+from tdkt.dossiers.eligibility import failed_findings, reason_texts
 from tdkt.dossiers.enums import LIVE_NOMINATION_STATES
 from tdkt.dossiers.line_decisions import VERDICT_LABELS
 from tdkt.dossiers.models import Nomination
@@ -128,14 +128,6 @@ def _verdict(line) -> dict:
     return verdicts.current(line) or {}
 
 
-def computed_text(line) -> str:
-    """When the verdict was computed: dd/mm/yyyy HH:MM (local time), or the day of an older frozen one."""
-    when = verdicts.computed_at(line)
-    if isinstance(when, datetime.datetime):
-        return timezone.localtime(when).strftime("%d/%m/%Y %H:%M")
-    return vn_date(when)
-
-
 def verdict_text(line) -> str:
     """The verdict's label from the one table the pages use (dossiers.line_decisions.VERDICT_LABELS); empty
     when no verdict was stored."""
@@ -144,8 +136,7 @@ def verdict_text(line) -> str:
 
 
 def reasons_text(line) -> str:
-    return "\n".join(f"{f['message']} ({f['citation']})" for f in _verdict(line).get("findings", ())
-                     if not f.get("passed"))
+    return "\n".join(reason_texts(failed_findings(_verdict(line))))
 
 
 def vn_date(day: datetime.date | None) -> str:
@@ -189,7 +180,7 @@ def write_lines_xlsx(target, lines, *, title: str, subtitle: str, today: datetim
                 for number, line in enumerate(group.lines, 1):
                     sheet.row([number, recipient_name(line), position_text(line), award_text(line),
                                line.dossier.unit.name, line.dossier.reference, verdict_text(line),
-                               computed_text(line), reasons_text(line)], body)
+                               verdicts.computed_when(line), reasons_text(line)], body)
                     ticker.tick()
         ticker.finish()
     return len(lines)

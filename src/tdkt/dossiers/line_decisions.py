@@ -37,9 +37,8 @@ def stored_verdict(line) -> str:
 
 def _verdict_in_database(line) -> str:
     """What the database holds now, not what the caller loaded: a refresh may have run since the page."""
-    row = Nomination.objects.filter(pk=line.pk).values(*verdicts.SNAPSHOTS).first() or {}
-    snapshot = next((row[name] for name in verdicts.SNAPSHOTS if row.get(name)), None) or {}
-    return snapshot.get("verdict", "")
+    fresh = Nomination.objects.filter(pk=line.pk).only(*verdicts.SNAPSHOTS).first()
+    return verdicts.current_code(fresh) if fresh else ""
 
 
 def verdict_label(code: str) -> str:

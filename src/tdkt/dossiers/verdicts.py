@@ -60,16 +60,20 @@ def computed_at(line) -> dt.datetime | dt.date | None:
     return dt.date.fromisoformat(evaluated_on) if evaluated_on else None
 
 
-def computed_text(line) -> str:
-    """"tính lúc dd/mm/yyyy HH:MM" (local time), "" when unknown."""
+def computed_when(line) -> str:
+    """dd/mm/yyyy HH:MM (local time) of the shown verdict, the day alone for an older frozen one, "" unknown."""
     when = computed_at(line)
     if when is None:
         return ""
     if isinstance(when, dt.datetime):
-        text = timezone.localtime(when).strftime("%d/%m/%Y %H:%M")
-    else:
-        text = when.strftime("%d/%m/%Y")
-    return _("computed at %(when)s") % {"when": text}
+        return timezone.localtime(when).strftime("%d/%m/%Y %H:%M")
+    return when.strftime("%d/%m/%Y")
+
+
+def computed_text(line) -> str:
+    """"tính lúc dd/mm/yyyy HH:MM", "" when unknown (the pages; the Excel list has a column for computed_when)."""
+    when = computed_when(line)
+    return _("computed at %(when)s") % {"when": when} if when else ""
 
 
 def store_live(lines, snapshots, *, now=None) -> None:

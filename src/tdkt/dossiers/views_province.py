@@ -19,7 +19,7 @@ from tdkt.awards.models import AwardType
 from tdkt.dossiers import line_decisions, queries, verdicts, workflow
 from tdkt.dossiers.appraisal_rows import appraisal_rows_html
 from tdkt.dossiers.checklist import live_lines
-from tdkt.dossiers.eligibility import failed_findings
+from tdkt.dossiers.eligibility import failed_findings, reason_texts
 from tdkt.dossiers.enums import DossierKind, DossierState, NominationState
 from tdkt.dossiers.forms import AssignForm, ChangeAwardForm, QueueFilterForm, ReasonForm, RequirementForm, specialists
 from tdkt.dossiers.models import DocumentRequirement, Dossier
@@ -147,11 +147,6 @@ def assign(request, pk):
                                                          "title": _("Assign a specialist")})
 
 
-def _verdict_reasons(verdict) -> list[str]:
-    return [f"{item.get('message', '')} ({item.get('citation', '')})".replace(" ()", "")
-            for item in failed_findings(verdict)]
-
-
 LINE_ACTIONS = {
     "accept": lambda line, user, data: workflow.accept_line(line, by=user, reason=data["reason"],
                                                             confirmed=data["confirmed"]),
@@ -198,7 +193,7 @@ def appraise(request, pk):
     labels = {item.name: str(item.label) for item in NOMINATION.transitions}
     change_award_url = reverse("dossiers:change_award", args=[0]).replace("/0/", "/{}/")
     for line in lines:
-        line.reasons_now = _verdict_reasons(verdicts.current(line))
+        line.reasons_now = reason_texts(failed_findings(verdicts.current(line)))
         line.computed_text = verdicts.computed_text(line)
         line.errors = errors.get(line.pk, [])
         # the buttons, from the declaration

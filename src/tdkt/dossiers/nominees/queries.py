@@ -10,7 +10,7 @@ from django.http import Http404
 from tdkt.accounts.scope import get_scope
 from tdkt.audit.access import PAGE, record_personal_access, revealed
 from tdkt.dossiers import verdicts
-from tdkt.dossiers.eligibility import failed_findings, is_blocking
+from tdkt.dossiers.eligibility import failed_findings, is_blocking, reason_texts
 from tdkt.dossiers.enums import DossierState, NominationState
 from tdkt.dossiers.line_decisions import verdict_label
 from tdkt.dossiers.models import Nomination
@@ -61,8 +61,7 @@ class LineRow:
 
     @property
     def reason_texts(self) -> list[str]:
-        return [f"{finding.get('message', '')} ({finding['citation']})" if finding.get("citation")
-                else finding.get("message", "") for finding in self.reasons]
+        return reason_texts(self.reasons)
 
     @property
     def award_changed(self) -> bool:

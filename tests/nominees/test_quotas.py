@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from tdkt.dossiers.models import NominationQuota
-from tdkt.dossiers.nominees.quotas import add_quota, quota_errors, quota_warnings, remove_quota
+from tdkt.dossiers.nominees.quotas import add_quota, quota_errors, remove_quota
 from tests.nominees.helpers import award, make_dossier, make_line, make_people
 
 
@@ -21,7 +21,7 @@ def test_unit_quota_counts_all_dossiers_of_the_year(world):
                 f"Quyết định 12/QĐ-UBND); đang đề nghị 3 trường hợp (trong hồ sơ {first.reference}, "
                 f"{second.reference}): cần bớt 1 trường hợp."]
     assert quota_errors(first) == expected
-    assert quota_warnings(second) == expected
+    assert quota_errors(second) == expected
 
 
 def test_rejected_lines_and_withdrawn_dossiers_and_other_years_do_not_count(world):

@@ -88,12 +88,6 @@ def accept_line(line, *, by, reason: str = "", confirmed: bool = False):
 CONFIRM_LABEL = _lazy("I confirm accepting a line that is not yet eligible")
 
 
-def eligible_to_accept(dossier) -> list:
-    """The lines "accept all eligible" would accept: proposed, with a stored verdict "eligible", within the
-    places their quotas leave (eligible_split gives the others)."""
-    return eligible_split(dossier)[0]
-
-
 def eligible_split(dossier) -> tuple[list, list[tuple]]:
     """(lines to accept, [(line, why not) for the eligible lines beyond a quota]).
 

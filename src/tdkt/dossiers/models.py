@@ -116,7 +116,12 @@ class Dossier(models.Model):
     @property
     def reference(self) -> str:
         """Short reference shown to officers: HS-<year>-<id>."""
-        return f"HS-{self.created_at.year if self.created_at else ''}-{self.pk:06d}"
+        return self.reference_of(self.pk, self.created_at)
+
+    @staticmethod
+    def reference_of(pk: int, created_at) -> str:
+        """The reference from the two values it is made of (a list that reads values, not dossiers)."""
+        return f"HS-{created_at.year if created_at else ''}-{pk:06d}"
 
 
 class Nomination(models.Model):

@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 
 from tdkt.audit.services import record_create, record_delete
 from tdkt.dossiers.enums import LIVE_NOMINATION_STATES, DossierState, NominationState
-from tdkt.dossiers.models import Nomination, NominationQuota
+from tdkt.dossiers.models import Dossier, Nomination, NominationQuota
 
 # Lines that hold a place once the standing body has appraised them.
 APPRAISED_STATES = frozenset({NominationState.ACCEPTED, NominationState.APPROVED, NominationState.AWARDED})
@@ -112,8 +112,7 @@ def _uses(dossier, year, quotas, states, *, exclude_line=None) -> list[QuotaUse]
     for row in rows:
         use = uses[row["award_type_id"]]
         use.used += row["n"]
-        created = row["dossier__created_at"]
-        use.dossiers.append(f"HS-{created.year if created else ''}-{row['dossier_id']:06d}")
+        use.dossiers.append(Dossier.reference_of(row["dossier_id"], row["dossier__created_at"]))
     return list(uses.values())
 
 
@@ -175,11 +174,6 @@ def quota_errors(dossier) -> list[str]:
         return []
     return [_submission_message(use) for use in _uses(dossier, year, _quotas(dossier, year, award_ids), LIVE_NOMINATION_STATES)
             if use.used > use.quota.max_count]
-
-
-def quota_warnings(dossier) -> list[str]:
-    """What the lines panel shows: the quotas exceeded (same messages as quota_errors)."""
-    return quota_errors(dossier)
 
 
 def _appraisal_message(use: QuotaUse, line) -> str:

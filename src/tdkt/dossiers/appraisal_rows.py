@@ -5,10 +5,11 @@ allows): through the template engine the rows of a 300-line dossier took most of
 (bench/bench_dossier_page.py). Everything is escaped by format_html; the table's head stays in the template.
 The view prepares each line's texts (`appraise` in views_province)."""
 
-from django.middleware.csrf import get_token
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+
+from tdkt.lib.rows import csrf_input
 
 ROW = ('<tr id="line-{pk}" class="{state}">\n<td>{position}</td><td>{recipient}<br><small>{position_and_unit}</small>'
        "</td>\n<td>{proposed}</td><td>{award}</td>\n<td>{verdict}{computed}\n{reasons}</td>\n<td>{state_label}{why}</td>\n"
@@ -31,8 +32,7 @@ def _decision_form(line, labels, csrf_input) -> SafeString:
 
 def appraisal_rows_html(lines, request, *, open_: bool, confirm_label: str) -> SafeString:
     labels = {"reason": _("Reason"), "confirm": str(confirm_label)}
-    csrf_input = (format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request))
-                  if open_ and request is not None else "")
+    csrf = csrf_input(request) if open_ else ""
     return mark_safe("".join(format_html(  # each piece escaped by format_html
         ROW, pk=str(line.pk), state=line.state, position=str(line.position), recipient=str(line.recipient),
         position_and_unit=line.position_and_unit, proposed=line.proposed_award_type.name, award=line.award_type.name,
@@ -43,4 +43,4 @@ def appraisal_rows_html(lines, request, *, open_: bool, confirm_label: str) -> S
             (reason,) for reason in line.reasons_now))) if line.reasons_now else "",
         state_label=line.state_label,
         why=format_html("<br><small>{}</small>", line.decision_reason) if line.decision_reason else "",
-        decision=_decision_form(line, labels, csrf_input) if open_ else "") for line in lines))
+        decision=_decision_form(line, labels, csrf) if open_ else "") for line in lines))

@@ -27,6 +27,7 @@ from tdkt.dossiers.overdue import overdue_by_specialist
 from tdkt.dossiers.transitions import APPRAISAL_STATES, NOMINATION
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import CheapPage, cheap_page
+from tdkt.lib.rows import url_with_id
 from tdkt.orgs.models import Unit
 
 SPECIALISTS = (Role.PROVINCE_SPECIALIST, Role.SYSTEM_ADMIN)
@@ -69,12 +70,12 @@ def _decorate_rows(page, today) -> None:
     states, kinds = dict(DossierState.choices), dict(DossierKind.choices)
     states = {key: str(value) for key, value in states.items()}
     kinds = {key: str(value) for key, value in kinds.items()}
-    detail = reverse("dossiers:detail", kwargs={"pk": 0})[:-2]  # "/dossiers/" — the pk and "/" are appended
+    detail_url = url_with_id("dossiers:detail")
     counts = queries.line_counts([dossier.pk for dossier in page])
     for dossier in page:
         dossier.counts = counts.get(dossier.pk, {"lines": 0, "to_fix": 0})
         dossier.due_badge = queries.due_badge(dossier.step_due_on, today)
-        dossier.url = f"{detail}{dossier.pk}/"
+        dossier.url = detail_url(dossier.pk)
         dossier.state_label = states.get(dossier.state, dossier.state)
         dossier.kind_label = kinds.get(dossier.kind, dossier.kind)
         dossier.ref = dossier.reference
@@ -191,14 +192,14 @@ def appraise(request, pk):
     states = {state.value: str(state.label) for state in NominationState}
     verdict_labels = {code: line_decisions.verdict_label(code) for code in (*line_decisions.VERDICT_LABELS, "")}
     labels = {item.name: str(item.label) for item in NOMINATION.transitions}
-    change_award_url = reverse("dossiers:change_award", args=[0]).replace("/0/", "/{}/")
+    change_award_url = url_with_id("dossiers:change_award")
     for line in lines:
         line.reasons_now = reason_texts(failed_findings(verdicts.current(line)))
         line.computed_text = verdicts.computed_text(line)
         line.errors = errors.get(line.pk, [])
         # the buttons, from the declaration
         line.decisions = [(item.name, labels[item.name]) for item in NOMINATION.allowed(request.user, line)]
-        line.change_award_url = change_award_url.format(line.pk)
+        line.change_award_url = change_award_url(line.pk)
         line.state_label = states.get(line.state, line.state)
         line.verdict_code = line_decisions.stored_verdict(line)
         line.verdict_text = verdict_labels.get(line.verdict_code) or line_decisions.verdict_label(line.verdict_code)

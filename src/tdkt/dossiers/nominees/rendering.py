@@ -7,14 +7,13 @@ format_html; the table's head and the rest of the panel stay in the template."""
 
 from __future__ import annotations
 
-from django.middleware.csrf import get_token
-from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from tdkt.dossiers.enums import NominationState
 from tdkt.dossiers.line_decisions import VERDICT_LABELS
+from tdkt.lib.rows import SAMPLE_ID, csrf_input, url_with_id
 
 ROW = ('<tr id="line-{pk}" class="verdict-{code}{blocking}">\n<td>{counter}</td>\n<td>{recipient}</td>\n{personal}'
        "<td>{position_and_unit}</td>\n<td>{award}</td>\n<td>{state}</td>\n<td>{verdict}{computed}{reasons}</td>\n"
@@ -37,15 +36,13 @@ def _award(row, labels) -> SafeString:
     return format_html("{}", line.proposed_award_type.name)
 
 
-SAMPLE_PK = 987654321  # the actions cell is written once for this id, then copied with each line's id
-
-
-def _actions(labels, csrf_input: SafeString) -> str:
+def _actions(labels, csrf: SafeString | str) -> str:
+    """The actions cell of the row of id SAMPLE_ID: written once per page, copied with each line's id."""
     return format_html(
         '<td class="actions"><a href="{}">{}</a>\n<form method="post" action="{}" class="inline" data-confirm="{}">'
         '{}<button type="submit">{}</button></form></td>\n',
-        reverse("nominees:line_edit", args=[SAMPLE_PK]), labels["edit"], reverse("nominees:line_remove", args=[SAMPLE_PK]),
-        labels["remove_question"], csrf_input, labels["remove"])
+        url_with_id("nominees:line_edit")(SAMPLE_ID), labels["edit"], url_with_id("nominees:line_remove")(SAMPLE_ID),
+        labels["remove_question"], csrf, labels["remove"])
 
 
 def line_rows_html(rows, request, *, personal: bool, returned: bool, can_edit: bool) -> SafeString:
@@ -55,9 +52,7 @@ def line_rows_html(rows, request, *, personal: bool, returned: bool, can_edit: b
               "edit": _("Edit"), "remove": _("Remove"), "remove_question": _("Remove this line?")}
     states = {state.value: str(state.label) for state in NominationState}
     verdicts = {code: str(label) for code, label in VERDICT_LABELS.items()}
-    csrf_input = (format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request))
-                  if can_edit and request is not None else "")  # as {% csrf_token %}: nothing without a request
-    actions = _actions(labels, csrf_input) if can_edit else ""
+    actions = _actions(labels, csrf_input(request)) if can_edit else ""
     html = []
     for counter, row in enumerate(rows, start=1):
         line = row.line
@@ -74,5 +69,5 @@ def line_rows_html(rows, request, *, personal: bool, returned: bool, can_edit: b
                                      ((text,) for text in row.reason_texts)),
             fix=(format_html("<td>{}</td>\n", format_html("<strong>{}</strong>", line.fix_request)
                              if line.fix_request else "") if returned else ""),
-            actions=mark_safe(actions.replace(str(SAMPLE_PK), str(line.pk)))))  # an id: nothing to escape
+            actions=mark_safe(actions.replace(str(SAMPLE_ID), str(line.pk)))))  # an id: nothing to escape
     return mark_safe("".join(html))  # each piece escaped by format_html above

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tdkt.accounts.enums import Role
-from tdkt.dossiers import approval, documents, workflow
+from tdkt.dossiers import documents, workflow
 from tdkt.dossiers.enums import DossierState as S
 from tdkt.dossiers.enums import NominationState as N
 from tdkt.dossiers.models import Dossier, DossierCall, DossierEvent, Nomination, SendingDelegation
@@ -67,7 +67,7 @@ def test_the_clerk_puts_a_draft_before_the_leader_who_is_told_in_app_and_by_emai
     dossier, _lines = ready_draft(world)
     with SmtpReceiver() as receiver:
         settings.MAILERS = receiver.mailer()
-        approval.send_for_approval(dossier, by=clerk, note="Kính trình lãnh đạo xem xét.")
+        workflow.send_for_approval(dossier, by=clerk, note="Kính trình lãnh đạo xem xét.")
         assert deliver_due() == {"sent": 1, "retry": 0, "failed": 0}
     assert Dossier.objects.get(pk=dossier.pk).state == S.AWAITING_APPROVAL
     text = (f"Hồ sơ “{dossier.title}” của Sở Y tế đang chờ lãnh đạo phê duyệt trước khi gửi cơ quan thường trực.\n"
@@ -88,7 +88,7 @@ def test_a_delegated_clerk_is_told_too_and_a_leaderless_unit_tells_the_leader_ab
     SendingDelegation.objects.create(unit=world.unit_a, leader=leader, clerk=deputy, valid_from=TODAY,
                                      valid_to=TODAY + DAY)
     dossier, _lines = ready_draft(world)
-    approval.send_for_approval(dossier, by=clerk)
+    workflow.send_for_approval(dossier, by=clerk)
     assert sorted(Notification.objects.values_list("user__username", flat=True)) == ["lanhdao.a", "vanthu.a2"]
     child = workflow.create_dossier(unit=world.unit_a_child, title="Bệnh viện", kind="year_end", by=clerk, year=2025)
     line = Nomination.objects.create(dossier=child, person=world.person_a, proposed_award_type=award("LDTT"),
@@ -97,15 +97,15 @@ def test_a_delegated_clerk_is_told_too_and_a_leaderless_unit_tells_the_leader_ab
         documents.add_document(child, by=clerk, document_type=kind, uploaded=pdf(name))
     documents.add_document(child, by=clerk, document_type="achievement_report", uploaded=pdf(), nomination=line)
     Notification.objects.all().delete()
-    approval.send_for_approval(child, by=clerk)
+    workflow.send_for_approval(child, by=clerk)
     assert list(Notification.objects.values_list("user__username", flat=True)) == ["lanhdao.a"]
 
 
 def test_the_leader_approves_and_sends_a_draft_as_a_submission(world, people):
     leader, clerk = people
     dossier, lines = ready_draft(world)
-    approval.send_for_approval(dossier, by=clerk)
-    approval.approve_and_send(Dossier.objects.get(pk=dossier.pk), by=leader)
+    workflow.send_for_approval(dossier, by=clerk)
+    workflow.approve_and_send(Dossier.objects.get(pk=dossier.pk), by=leader)
     dossier.refresh_from_db()
     assert (dossier.state, dossier.submitted_at is not None) == (S.SUBMITTED, True)
     assert Nomination.objects.get(pk=lines[0].pk).verdict_at_submission is not None
@@ -121,11 +121,11 @@ def test_a_late_draft_needs_the_leaders_justification(world, people):
     dossier, _lines = ready_draft(world)
     Dossier.objects.filter(pk=dossier.pk).update(call=call)
     dossier.refresh_from_db()
-    approval.send_for_approval(dossier, by=clerk)  # the clerk need not justify: the leader does
+    workflow.send_for_approval(dossier, by=clerk)  # the clerk need not justify: the leader does
     with pytest.raises(ValidationError, match=r"Đợt “Khen thưởng cuối năm 2025” đã hết hạn nhận hồ sơ ngày "):
-        approval.approve_and_send(dossier, by=leader)
+        workflow.approve_and_send(dossier, by=leader)
     assert Dossier.objects.get(pk=dossier.pk).state == S.AWAITING_APPROVAL
-    approval.approve_and_send(dossier, by=leader, note="Chờ kết quả thanh tra.")
+    workflow.approve_and_send(dossier, by=leader, note="Chờ kết quả thanh tra.")
     dossier.refresh_from_db()
     assert (dossier.state, dossier.late_justification) == (S.SUBMITTED, "Chờ kết quả thanh tra.")
 
@@ -136,12 +136,12 @@ def test_a_returned_dossier_goes_before_the_leader_is_sent_back_then_resent(worl
     due = dossier.step_due_on
     Notification.objects.all().delete()
     OutboxMail.objects.all().delete()
-    approval.send_for_approval(dossier, by=clerk, note="Đã bổ sung xác nhận.")
+    workflow.send_for_approval(dossier, by=clerk, note="Đã bổ sung xác nhận.")
     with pytest.raises(ValidationError, match=r"^\{'reason': \['Hãy ghi lý do: đơn vị sẽ nhận được và lịch sử hồ sơ lưu lại\.'\]\}$"):
-        approval.send_back(dossier, by=leader, reason=" ")
+        workflow.send_back(dossier, by=leader, reason=" ")
     with SmtpReceiver() as receiver:
         settings.MAILERS = receiver.mailer()
-        approval.send_back(dossier, by=leader, reason="Xác nhận chưa có dấu.")
+        workflow.send_back(dossier, by=leader, reason="Xác nhận chưa có dấu.")
         assert deliver_due() == {"sent": 2, "retry": 0, "failed": 0}  # the leader's notice, then the clerk's
     dossier.refresh_from_db()
     assert (dossier.state, dossier.step_due_on) == (S.RETURNED, due)  # the return's deadline keeps running
@@ -153,8 +153,8 @@ def test_a_returned_dossier_goes_before_the_leader_is_sent_back_then_resent(worl
     assert f"{text}\n\nMở: {SITE}{path}\n" in receiver.bodies()
     lines_service.update_nomination(Nomination.objects.get(pk=lines[0].pk), by=clerk,
                                     achievement_summary="Đã có xác nhận")  # the returned line is open again
-    approval.send_for_approval(dossier, by=clerk)
-    approval.approve_and_send(Dossier.objects.get(pk=dossier.pk), by=leader, note="Đã bổ sung.")
+    workflow.send_for_approval(dossier, by=clerk)
+    workflow.approve_and_send(Dossier.objects.get(pk=dossier.pk), by=leader, note="Đã bổ sung.")
     dossier.refresh_from_db()
     assert (dossier.state, Nomination.objects.get(pk=lines[0].pk).state) == (S.SUBMITTED, N.PROPOSED)
     assert dossier.late_justification == ""  # a resubmission's note is no late justification
@@ -163,7 +163,7 @@ def test_a_returned_dossier_goes_before_the_leader_is_sent_back_then_resent(worl
 def test_nothing_changes_while_the_dossier_awaits_approval(world, people):
     leader, clerk = people
     dossier, lines = ready_draft(world)
-    approval.send_for_approval(dossier, by=clerk)
+    workflow.send_for_approval(dossier, by=clerk)
     frozen = r"Chỉ sửa được danh sách đề nghị khi hồ sơ đang là bản nháp hoặc bị trả lại để.*“Chờ lãnh đạo duyệt”"
     with pytest.raises(ValidationError, match=frozen):
         lines_service.update_nomination(lines[0], by=clerk, achievement_summary="Sửa khi chờ duyệt")
@@ -188,7 +188,7 @@ def test_an_incomplete_draft_cannot_go_before_the_leader(world, people):
     _leader, clerk = people
     dossier = workflow.create_dossier(unit=world.unit_a, title="Trống", kind="year_end", by=clerk, year=2025)
     with pytest.raises(ValidationError, match=r"Hồ sơ chưa có người, tập thể nào được đề nghị"):
-        approval.send_for_approval(dossier, by=clerk)
+        workflow.send_for_approval(dossier, by=clerk)
     assert Dossier.objects.get(pk=dossier.pk).state == S.DRAFT
     assert not Notification.objects.exists()
 
@@ -197,7 +197,7 @@ def test_the_leader_sends_directly_and_does_not_put_it_before_himself(world, peo
     leader, _clerk = people
     dossier, _lines = ready_draft(world)
     with pytest.raises(PermissionDenied, match=FORBIDDEN):
-        approval.send_for_approval(dossier, by=leader)
+        workflow.send_for_approval(dossier, by=leader)
     workflow.submit_dossier(dossier, by=leader)
     assert Dossier.objects.get(pk=dossier.pk).state == S.SUBMITTED
 
@@ -208,15 +208,15 @@ def test_two_approvers_at_once_one_sends_the_other_is_told(world, people):
     SendingDelegation.objects.create(unit=world.unit_a, leader=leader, clerk=deputy, valid_from=TODAY,
                                      valid_to=TODAY + DAY)
     dossier, _lines = ready_draft(world)
-    approval.send_for_approval(dossier, by=clerk)
+    workflow.send_for_approval(dossier, by=clerk)
     first, second = Dossier.objects.get(pk=dossier.pk), Dossier.objects.get(pk=dossier.pk)
-    approval.approve_and_send(first, by=leader)
+    workflow.approve_and_send(first, by=leader)
     raced = r"^\['Người khác vừa thay đổi hồ sơ này: hiện ở trạng thái “Đã gửi”\. Hãy tải lại trang và thử lại\.'\]$"
     with pytest.raises(ValidationError, match=raced):
-        approval.send_back(second, by=deputy, reason="Xem lại")
+        workflow.send_back(second, by=deputy, reason="Xem lại")
     second.state = S.AWAITING_APPROVAL
     with pytest.raises(ValidationError, match=raced):
-        approval.approve_and_send(second, by=deputy)
+        workflow.approve_and_send(second, by=deputy)
     assert DossierEvent.objects.filter(dossier=dossier, to_state=S.SUBMITTED).count() == 1
 
 
@@ -224,17 +224,17 @@ def test_two_clerks_sending_for_approval_at_once(world, people):
     _leader, clerk = people
     dossier, _lines = ready_draft(world)
     first, second = Dossier.objects.get(pk=dossier.pk), Dossier.objects.get(pk=dossier.pk)
-    approval.send_for_approval(first, by=clerk)
+    workflow.send_for_approval(first, by=clerk)
     second.state = S.DRAFT
     with pytest.raises(ValidationError, match=r"^\['Người khác vừa thay đổi hồ sơ này: hiện ở trạng thái “Chờ lãnh đạo duyệt”\."):
-        approval.send_for_approval(second, by=clerk)
+        workflow.send_for_approval(second, by=clerk)
     assert Notification.objects.count() == 1
 
 
 def test_the_leader_of_unit_b_gets_404_on_unit_as_dossier(world, people):
     _leader, clerk = people
     dossier, _lines = ready_draft(world)
-    approval.send_for_approval(dossier, by=clerk)
+    workflow.send_for_approval(dossier, by=clerk)
     leader_b = make_user("lanhdao.b", role=Role.UNIT_LEADER, unit=world.unit_b)
     for action in ("approve_and_send", "send_back"):
         url = reverse("dossiers:act", kwargs={"pk": dossier.pk, "action": action})
@@ -270,8 +270,8 @@ def test_a_refusing_mail_server_never_breaks_the_approval_steps(world, people, s
     dossier, _lines = ready_draft(world)
     with SmtpReceiver(mode="refuse") as receiver:
         settings.MAILERS = receiver.mailer(timeout=0.5)
-        approval.send_for_approval(dossier, by=clerk)
-        approval.send_back(Dossier.objects.get(pk=dossier.pk), by=leader, reason="Xem lại")
+        workflow.send_for_approval(dossier, by=clerk)
+        workflow.send_back(Dossier.objects.get(pk=dossier.pk), by=leader, reason="Xem lại")
         assert deliver_due() == {"sent": 0, "retry": 2, "failed": 0}
     assert Dossier.objects.get(pk=dossier.pk).state == S.DRAFT
     assert Notification.objects.count() == 2
@@ -283,7 +283,7 @@ def test_the_returns_deadline_reminds_the_leader_while_the_dossier_awaits_him(wo
 
     leader, clerk = people
     dossier, _lines = _returned(world, leader)
-    approval.send_for_approval(dossier, by=clerk)
+    workflow.send_for_approval(dossier, by=clerk)
     Dossier.objects.filter(pk=dossier.pk).update(step_due_on=TODAY - DAY)  # the return's deadline is past
     Notification.objects.all().delete()
     send_dossier_reminders(today=TODAY)
@@ -304,10 +304,10 @@ def test_the_leader_and_a_delegate_acting_at_the_same_moment(world):
     SendingDelegation.objects.create(unit=world.unit_a, leader=leader, clerk=deputy, valid_from=TODAY,
                                      valid_to=TODAY + DAY)
     dossier, _lines = ready_draft(world)
-    approval.send_for_approval(dossier, by=world.users["clerk_a"])
+    workflow.send_for_approval(dossier, by=world.users["clerk_a"])
     first, second = Dossier.objects.get(pk=dossier.pk), Dossier.objects.get(pk=dossier.pk)
-    errors = _run_at_once([lambda: approval.approve_and_send(first, by=leader),
-                           lambda: approval.send_back(second, by=deputy, reason="Xem lại")])
+    errors = _run_at_once([lambda: workflow.approve_and_send(first, by=leader),
+                           lambda: workflow.send_back(second, by=deputy, reason="Xem lại")])
     assert [type(error) for error in errors] == [ValidationError]
     assert errors[0].messages[0].startswith(("Người khác vừa thay đổi hồ sơ này: hiện ở trạng thái “",
                                              "Hồ sơ đang ở trạng thái “"))

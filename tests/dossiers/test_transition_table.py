@@ -4,7 +4,7 @@ succeeds exactly when the table lists the state as a source (and lands on the ta
 import pytest
 from django.core.exceptions import ValidationError
 
-from tdkt.dossiers import approval, workflow
+from tdkt.dossiers import workflow
 from tdkt.dossiers.enums import DossierState
 from tdkt.dossiers.models import Dossier, DossierDocument, Nomination
 from tdkt.dossiers.transitions import DOSSIER
@@ -17,9 +17,9 @@ pytestmark = pytest.mark.django_db
 TRANSITIONS = {t.name: t for t in DOSSIER.transitions if t.actor != SYSTEM}
 
 CALLS = {
-    "send_for_approval": lambda d, w: approval.send_for_approval(d, by=w.users["clerk_a"]),
-    "approve_and_send": lambda d, w: approval.approve_and_send(d, by=leader_a(w)),
-    "send_back": lambda d, w: approval.send_back(d, by=leader_a(w), reason="Xem lại"),
+    "send_for_approval": lambda d, w: workflow.send_for_approval(d, by=w.users["clerk_a"]),
+    "approve_and_send": lambda d, w: workflow.approve_and_send(d, by=leader_a(w)),
+    "send_back": lambda d, w: workflow.send_back(d, by=leader_a(w), reason="Xem lại"),
     "submit": lambda d, w: workflow.submit_dossier(d, by=leader_a(w)),
     "resubmit": lambda d, w: workflow.resubmit_dossier(d, by=leader_a(w)),
     "withdraw": lambda d, w: workflow.withdraw_dossier(d, by=w.users["clerk_a"]),

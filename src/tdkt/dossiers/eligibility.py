@@ -132,12 +132,17 @@ def refresh_live_verdicts(dossier: Dossier, *, nominations=None, today: dt.date 
     for line in lines:
         line._state.fields_cache.setdefault("dossier", dossier)
     snapshots = check_nominations(lines, today=today)
-    now = timezone.now()
-    for line in lines:
-        line.verdict_live = snapshots.get(line.pk)
-        line.verdict_live_at = now
+    store_live(lines, [snapshots.get(line.pk) for line in lines])
     Nomination.objects.bulk_update(lines, ["verdict_live", "verdict_live_at"], batch_size=500)
     return len(lines)
+
+
+def store_live(lines, snapshots, *, now=None) -> None:
+    """Set the live verdict and its time on line objects (the caller saves them)."""
+    now = now or timezone.now()
+    for line, data in zip(lines, snapshots, strict=True):
+        line.verdict_live = data
+        line.verdict_live_at = now
 
 
 def is_blocking(verdict: dict | None) -> bool:

@@ -23,7 +23,7 @@ from django.tasks import task
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tdkt.dossiers.eligibility import evaluate_lines
+from tdkt.dossiers.eligibility import evaluate_lines, store_live
 from tdkt.dossiers.enums import CLOSED_STATES, DossierState, NominationState
 from tdkt.dossiers.models import Nomination
 
@@ -74,14 +74,6 @@ def computed_text(line) -> str:
     """"tính lúc dd/mm/yyyy HH:MM", "" when unknown (the pages; the Excel list has a column for computed_when)."""
     when = computed_when(line)
     return _("computed at %(when)s") % {"when": when} if when else ""
-
-
-def store_live(lines, snapshots, *, now=None) -> None:
-    """Set the live verdict and its time on line objects (the caller saves them)."""
-    now = now or timezone.now()
-    for line, data in zip(lines, snapshots, strict=True):
-        line.verdict_live = data
-        line.verdict_live_at = now
 
 
 # --- a change of facts: one task per transaction --------------------------------------------------------

@@ -32,7 +32,7 @@ from tdkt.dossiers.checklist import checklist_status, live_lines, missing_messag
 from tdkt.dossiers.consultations.services import open_blockers as consultation_blockers
 from tdkt.dossiers.deadlines import step_due_date
 from tdkt.dossiers.delegations import active_delegation, leader_name
-from tdkt.dossiers.eligibility import check_nominations
+from tdkt.dossiers.eligibility import check_nominations, store_live
 from tdkt.dossiers.enums import (
     LIVE_NOMINATION_STATES,
     UNIT_EDITABLE_STATES,
@@ -244,7 +244,7 @@ def freeze_verdicts(lines, field: str, *, today) -> None:
     snapshots = check_nominations(lines, today=today)
     for line in lines:
         setattr(line, field, snapshots.get(line.pk))
-    verdicts.store_live(lines, [snapshots.get(line.pk) for line in lines])
+    store_live(lines, [snapshots.get(line.pk) for line in lines])
     Nomination.objects.bulk_update(lines, [field, "verdict_live", "verdict_live_at"], batch_size=verdicts.BATCH)
 
 

@@ -27,8 +27,7 @@ from django.utils.translation import gettext as _
 
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
-from tdkt.dossiers import verdicts
-from tdkt.dossiers.eligibility import evaluate_lines
+from tdkt.dossiers.eligibility import evaluate_lines, store_live
 from tdkt.dossiers.enums import EventKind
 from tdkt.dossiers.models import Dossier, Nomination
 from tdkt.dossiers.nominees.matching import ResolvedLine, Resolver, ReviewRow
@@ -143,7 +142,7 @@ def _save(dossier, resolved: list[ResolvedLine], *, by, file_name: str, today, b
     for line in lines:
         line._state.fields_cache["dossier"] = dossier
     # Evaluated before the insert: one INSERT per 500 lines carries the verdicts, no UPDATE afterwards.
-    verdicts.store_live(lines, evaluate_lines(lines, today=today))
+    store_live(lines, evaluate_lines(lines, today=today))
     Nomination.objects.bulk_create(lines, batch_size=500)
     record(by, AuditAction.IMPORT, dossier, changes={
         "import_batch": batch, "file": file_name[:255], "lines": len(lines), "persons_created": len(created),

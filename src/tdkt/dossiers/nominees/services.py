@@ -21,8 +21,7 @@ from tdkt.accounts.scope import get_scope
 from tdkt.audit.models import AuditAction, AuditEvent
 from tdkt.audit.services import record
 from tdkt.awards.enums import AwardBasis
-from tdkt.dossiers import verdicts
-from tdkt.dossiers.eligibility import check_nominations
+from tdkt.dossiers.eligibility import check_nominations, store_live
 from tdkt.dossiers.enums import UNIT_EDITABLE_STATES, DossierKind, DossierState, EventKind, NominationState
 from tdkt.dossiers.models import Dossier, Nomination
 from tdkt.dossiers.nominees.quotas import check_entry
@@ -119,7 +118,7 @@ def _store_report(nomination: Nomination, report) -> None:
 
 
 def _refresh(nomination: Nomination) -> None:
-    verdicts.store_live([nomination], [check_nominations([nomination]).get(nomination.pk)])
+    store_live([nomination], [check_nominations([nomination]).get(nomination.pk)])
     Nomination.objects.filter(pk=nomination.pk).update(verdict_live=nomination.verdict_live,
                                                        verdict_live_at=nomination.verdict_live_at)
 

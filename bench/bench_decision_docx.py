@@ -26,7 +26,8 @@ def sample(count: int):
     django.setup()
     from tdkt.awards.models import AwardType
     from tdkt.decisions import drafting
-    from tdkt.decisions.models import Decision, DecisionLine, IssuingAuthority
+    from tdkt.decisions.models import Decision, DecisionLine
+    from tdkt.orgs.models import IssuingAuthority
 
     award = AwardType(code="BK_TINH", name="Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", category="form")
     authority = IssuingAuthority(name="Ủy ban nhân dân tỉnh Lào Cai", place="Lào Cai",

@@ -5,12 +5,13 @@ import itertools
 
 from tdkt.accounts.enums import Role
 from tdkt.accounts.models import Membership, User
-from tdkt.orgs.enums import CouncilLevel, GroupKind, GroupRole, UnitKind
+from tdkt.orgs.enums import AuthorityKind, CouncilLevel, GroupKind, GroupRole, UnitKind
 from tdkt.orgs.models import (
     Council,
     EmulationGroup,
     EmulationGroupMembership,
     EmulationGroupYear,
+    IssuingAuthority,
     Unit,
 )
 from tdkt.people.enums import PersonCategory
@@ -26,6 +27,15 @@ def make_unit(name=None, *, kind=UnitKind.DEPARTMENT, parent=None, code=None, **
         name=name or f"Đơn vị {n}", code=code or f"DV{n:04d}", kind=kind, parent=parent,
         established_on=extra.pop("established_on", datetime.date(2020, 1, 1)), **extra,
     )
+
+
+def make_authority(unit, *, kind=AuthorityKind.AGENCY_HEAD, symbol=None, head_title="GIÁM ĐỐC", **extra):
+    """The issuing authority of `unit` (its head decides its own awards), made once per unit."""
+    authority, _created = IssuingAuthority.objects.get_or_create(unit=unit, defaults={
+        "kind": kind, "name": unit.name, "symbol": symbol or f"QĐ-{unit.code}", "submission_symbol": f"TTr-{unit.code}",
+        "place": "Lào Cai", "decider_title": f"{head_title} {unit.name.upper()}", "head_title": head_title,
+        "collective_body": "" if kind == AuthorityKind.AGENCY_HEAD else "ỦY BAN NHÂN DÂN", **extra})
+    return authority
 
 
 def make_person(full_name="Nguyễn Văn An", *, unit, **extra) -> Person:

@@ -7,6 +7,7 @@ from django.test import Client
 from tdkt.api.models import ApiToken
 from tdkt.dossiers.models import Dossier, DossierEvent
 from tests.dossiers.support import PDF_BYTES, draft_of_unit_a, leader_a
+from tests.factories import make_authority
 
 
 @pytest.fixture
@@ -31,9 +32,14 @@ def test_whole_path_from_unit_to_ready_for_council(world, api):
     assert created.status_code == 201, created.content
     pk = created.json()["id"]
     assert created.json()["state"] == "draft"
-    lines = clerk.post(f"/api/v1/dossiers/{pk}/nominations", {"award_code": "LDTT", "person_id": world.person_a.pk},
+    wrong_level = clerk.post(f"/api/v1/dossiers/{pk}/nominations", {"award_code": "LDTT",
+                                                                     "person_id": world.person_a.pk},
+                             content_type="application/json")
+    assert wrong_level.status_code == 400  # Luật TĐKT Đ80.1: the unit's head decides LĐTT, not the province
+    assert "không thuộc thẩm quyền của Chủ tịch UBND tỉnh" in wrong_level.json()["detail"]
+    lines = clerk.post(f"/api/v1/dossiers/{pk}/nominations", {"award_code": "BK_TINH", "person_id": world.person_a.pk},
                        content_type="application/json").json()["nominations"]
-    assert [(n["recipient"], n["award"], n["state"]) for n in lines] == [("Nguyễn Văn An", "LDTT", "proposed")]
+    assert [(n["recipient"], n["award"], n["state"]) for n in lines] == [("Nguyễn Văn An", "BK_TINH", "proposed")]
 
     not_the_leader = clerk.post(f"/api/v1/dossiers/{pk}/submit", {}, content_type="application/json")
     assert not_the_leader.status_code == 403  # the clerk prepares; the leader approves and sends
@@ -117,7 +123,7 @@ def test_list_import_answers_the_doubtful_rows_until_each_is_chosen(world, api):
     from tests.nominees.files import xlsx_bytes
 
     clerk = api("clerk_a")
-    dossier = draft_of_unit_a(world)
+    dossier = draft_of_unit_a(world, receiving_authority=make_authority(world.unit_a))  # LĐTT: the unit's own round
     data = xlsx_bytes([[1, "Ông Nguyễn Văn An", "Chuyên viên", "LĐTT"], [2, "Bà Lê Thị Mới", "Điều dưỡng", "LĐTT"]])
     refused = clerk.post(f"/api/v1/dossiers/{dossier.pk}/import", {"file": SimpleUploadedFile("ds.xlsx", data)})
     assert refused.status_code == 400

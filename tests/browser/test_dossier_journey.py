@@ -17,7 +17,7 @@ from tdkt.dossiers.enums import DossierState
 from tdkt.dossiers.models import Dossier
 from tdkt.dossiers.postings.models import PublicNotice
 from tests.dossiers.support import leader_a
-from tests.factories import PASSWORD, make_discipline, make_rating
+from tests.factories import PASSWORD, make_authority, make_discipline, make_rating
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -71,6 +71,7 @@ def state_of(dossier):
 
 def test_dossier_from_the_unit_to_ready_for_council(live_server, page, artifacts_dir, world, tmp_path):
     base = live_server.url
+    make_authority(world.unit_a)  # LĐTT is the Sở Y tế director's to decide (Luật TĐKT Đ80.1)
     make_rating(person=world.person_a, year=2025, level="HTTNV")
     make_rating(person=world.person_a_child, year=2025, level="HTTNV")
     make_discipline(world.person_a_child, level="canh_cao", start=datetime.date(2025, 3, 1),

@@ -17,7 +17,7 @@ from tdkt.dossiers.nominees.quotas import add_quota
 from tdkt.notifications.outbox import deliver_due
 from tests.browser.test_dossier_workflow import PDF, confirm, sign_in, upload
 from tests.dossiers.support import leader_a
-from tests.factories import make_person
+from tests.factories import make_authority, make_person
 from tests.smtp_receiver import SmtpReceiver
 
 # English words a Vietnamese page never needs, and snake_case identifiers (a parameter's name, a raw code).
@@ -75,6 +75,7 @@ def test_prepare_approve_return_fix_rate_resend(live_server, browser, artifacts_
 
     # the clerk prepares
     clerk = sign_in(browser, live_server, "vanthu.a")
+    make_authority(world.unit_a)  # LĐTT is the Sở Y tế director's to decide (Luật TĐKT Đ80.1)
     clerk.goto(live_server.url + "/dossiers/new/")
     clerk.select_option("#id_unit", str(world.unit_a.pk))
     clerk.fill("#id_title", "Đề nghị tặng Lao động tiên tiến năm 2025")

@@ -7,7 +7,8 @@ from django.utils import timezone
 
 from tdkt.awards.models import AwardType
 from tdkt.decisions.enums import DecisionKind, DecisionState, LineGroup
-from tdkt.decisions.models import Decision, DecisionLine, IssuingAuthority
+from tdkt.decisions.models import Decision, DecisionLine
+from tdkt.orgs.models import IssuingAuthority
 
 
 def authority():

@@ -4,9 +4,9 @@ import datetime
 import io
 
 from tdkt.awards.models import AwardType
-from tdkt.decisions.models import IssuingAuthority
 from tdkt.dossiers.enums import DossierState, NominationState
 from tdkt.dossiers.models import Dossier, Nomination
+from tdkt.orgs.models import IssuingAuthority
 
 SIGNED_ON = datetime.date(2026, 7, 10)
 

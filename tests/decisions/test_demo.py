@@ -4,8 +4,9 @@ row by row: the demo reset recreates the database (tests/orgs/test_seed_demo.py)
 from tdkt.awards.models import AwardRecord
 from tdkt.decisions import demo
 from tdkt.decisions.enums import DecisionState
-from tdkt.decisions.models import Decision, DecisionLine, IssuingAuthority, LegalBasisTemplate, RewardFund
+from tdkt.decisions.models import Decision, DecisionLine, LegalBasisTemplate, RewardFund
 from tdkt.decisions.payments import ledger
+from tdkt.orgs.models import IssuingAuthority
 from tests.decisions.support import approved, make_dossier
 
 

@@ -187,7 +187,7 @@ def returned(world):
 FROZEN = (r"Dòng 1 \(Nguyễn Văn An\) đang ở trạng thái “Đạt qua thẩm định”: khi hồ sơ bị trả lại để bổ "
           r"sung, đơn vị chỉ được sửa các dòng được trả lại\.")
 EDITS = [
-    ("award", lambda line: {"award_type": award("CSTD_CS")}),
+    ("award", lambda line: {"award_type": award("BK_TINH")}),
     ("summary", lambda line: {"achievement_summary": "Sửa sau khi đã chấp nhận"}),
     ("position", lambda line: {"position_and_unit": "Giám đốc"}),
 ]
@@ -208,7 +208,7 @@ def test_an_accepted_line_cannot_be_removed_nor_a_line_added_while_returned(worl
     with pytest.raises(ValidationError, match=FROZEN):
         lines_service.remove_nomination(accepted, by=world.users["clerk_a"])
     with pytest.raises(ValidationError, match=r"Hồ sơ bị trả lại để bổ sung không được thêm dòng mới"):
-        lines_service.add_nomination(dossier, by=world.users["clerk_a"], award_type=award("LDTT"),
+        lines_service.add_nomination(dossier, by=world.users["clerk_a"], award_type=award("BK_TINH"),
                                      person=make_person("Lò Văn Cường", unit=world.unit_a))
     assert Nomination.objects.filter(dossier=dossier).count() == 2
 
@@ -217,7 +217,7 @@ def test_a_forged_edit_form_on_an_accepted_line_is_refused(world, returned):
     _dossier, (accepted, _to_fix) = returned
     client = client_for(world, "clerk_a")
     response = client.post(reverse("nominees:line_edit", kwargs={"pk": accepted.pk}), {
-        "award_type": award("CSTD_CS").pk, "basis": accepted.basis, "position_and_unit": "Giám đốc",
+        "award_type": award("BK_TINH").pk, "basis": accepted.basis, "position_and_unit": "Giám đốc",
         "achievement_summary": "Giả mạo"})
     assert response.status_code == 200
     assert "đơn vị chỉ được sửa các dòng được trả lại" in response.content.decode()

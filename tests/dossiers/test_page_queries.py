@@ -43,13 +43,15 @@ def test_the_award_of_a_line_is_changed_on_its_own_page(world):
     url = reverse("dossiers:change_award", args=[lines[0].pk])
     page = client.get(url).content.decode()
     assert "Đổi hình thức khen thưởng của “Nguyễn Văn An”" in page
-    assert "Chiến sĩ thi đua cơ sở" in page and "Tập thể lao động tiên tiến" not in page  # individuals' awards only
+    # Individuals' awards the provincial chairman decides or proposes upward (NĐ152 Đ6.2.b), and no other.
+    assert "Bằng khen của Chủ tịch" in page and "Tập thể lao động tiên tiến" not in page
+    assert "Chiến sĩ thi đua cơ sở" not in page
     appraisal = client.get(reverse("dossiers:appraise", args=[dossier.pk])).content.decode()
     assert f'href="{url}"' in appraisal and 'name="award_type"' not in appraisal
-    response = client.post(url, {"award_type": award("CSTD_CS").pk, "reason": ""})
+    response = client.post(url, {"award_type": award("BK_TINH").pk, "reason": ""})
     assert "Trường này là bắt buộc." in response.content.decode()
-    response = client.post(url, {"award_type": award("CSTD_CS").pk, "reason": "Thành tích vượt trội."})
+    response = client.post(url, {"award_type": award("BK_TINH").pk, "reason": "Thành tích vượt trội."})
     assert response.status_code == 302 and response["Location"] == reverse("dossiers:appraise", args=[dossier.pk])
     lines[0].refresh_from_db()
     assert (lines[0].state, lines[0].award_type.code, lines[0].proposed_award_type.code, lines[0].decision_reason) == (
-        "accepted", "CSTD_CS", "LDTT", "Thành tích vượt trội.")
+        "accepted", "BK_TINH", "LDTT", "Thành tích vượt trội.")

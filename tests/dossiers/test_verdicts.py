@@ -139,8 +139,8 @@ def test_changing_the_award_at_appraisal_recomputes_the_line(world, django_captu
         _rate(world, world.person_a, level="HTXSNV")
     assert Nomination.objects.get(pk=lines[0].pk).verdict_live["award"] == "LDTT"
     with django_capture_on_commit_callbacks(execute=True):
-        workflow.change_line_award(lines[0], award("CSTD_CS"), by=world.users["specialist"], reason="Đủ sáng kiến")
-    assert Nomination.objects.get(pk=lines[0].pk).verdict_live["award"] == "CSTD_CS"
+        workflow.change_line_award(lines[0], award("BK_TINH"), by=world.users["specialist"], reason="Đủ thành tích")
+    assert Nomination.objects.get(pk=lines[0].pk).verdict_live["award"] == "BK_TINH"
 
 
 # --- no rule runs while rendering ------------------------------------------------------------------------

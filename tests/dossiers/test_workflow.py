@@ -290,13 +290,13 @@ def test_line_decisions_move_lines_individually(world):
     specialist = world.users["specialist"]
     workflow.accept_line(lines[0], by=specialist)
     workflow.reject_line(lines[1], by=specialist, reason="Chưa đủ thời gian công tác.")
-    workflow.change_line_award(lines[2], _award("CSTD_CS"), by=specialist, reason="Đủ tiêu chuẩn cao hơn.")
+    workflow.change_line_award(lines[2], _award("BK_TINH"), by=specialist, reason="Đủ tiêu chuẩn cao hơn.")
     rows = {n.pk: (n.state, n.proposed_award_type.code, n.award_type.code)
             for n in Nomination.objects.filter(dossier=dossier).select_related("award_type", "proposed_award_type")}
     assert rows == {lines[0].pk: ("accepted", "LDTT", "LDTT"), lines[1].pk: ("rejected", "LDTT", "LDTT"),
-                    lines[2].pk: ("accepted", "LDTT", "CSTD_CS")}
+                    lines[2].pk: ("accepted", "LDTT", "BK_TINH")}
     event = DossierEvent.objects.filter(nomination=lines[2]).last()
-    assert event.reason == ("Đổi hình thức từ “Lao động tiên tiến” sang “Chiến sĩ thi đua cơ sở”: "
+    assert event.reason == ("Đổi hình thức từ “Lao động tiên tiến” sang “Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh”: "
                             "Đủ tiêu chuẩn cao hơn.")
 
 

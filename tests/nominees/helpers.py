@@ -4,10 +4,18 @@ import datetime
 
 from tdkt.awards.models import AwardType
 from tdkt.dossiers.models import Dossier, Nomination
-from tests.factories import make_person
+from tdkt.orgs.enums import UnitKind
+from tests.factories import make_authority, make_person
 
 
-def make_dossier(unit, *, year=2025, title="Hồ sơ đề nghị khen thưởng năm 2025", state="draft", **extra) -> Dossier:
+def make_dossier(unit, *, year=2025, title="Hồ sơ đề nghị khen thưởng năm 2025", state="draft", to_province=False,
+                 **extra) -> Dossier:
+    """A dossier of the unit's own round (to the authority of the unit, or of its parent department), where the
+    grassroots titles these tests mostly propose are decided; `to_province=True` for the province's awards."""
+    if not to_province and "receiving_authority" not in extra:
+        department = unit.parent if unit.parent and unit.parent.kind == UnitKind.DEPARTMENT else unit
+        extra["receiving_authority"] = make_authority(department)
+        extra.setdefault("authority", extra["receiving_authority"].kind)
     return Dossier.objects.create(unit=unit, year=year, title=title, state=state, **extra)
 
 

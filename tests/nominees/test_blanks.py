@@ -5,9 +5,9 @@ import io
 
 import docx
 import openpyxl
+import pytest
 from django.urls import reverse
 
-from tdkt.awards.models import AwardType
 from tdkt.dossiers.models import Nomination
 from tdkt.dossiers.nominees.blanks import proposable_awards, write_template_docx, write_template_xlsx
 from tdkt.dossiers.nominees.importing import import_list
@@ -18,16 +18,20 @@ from tests.nominees.files import upload
 from tests.nominees.helpers import make_dossier
 
 
-def test_proposable_awards_follow_the_dossiers_level(world):
-    dossier = make_dossier(world.unit_a)
+@pytest.mark.parametrize(("to_province", "offered", "refused"), [
+    # Luật TĐKT Đ80.1: a department's head decides the grassroots titles and Giấy khen, nothing higher.
+    (False, {"LDTT", "CSTD_CS", "TTLDTT", "GK"}, {"CSTD_TINH", "BK_TINH", "BK_TTG", "THON_VH"}),
+    # NĐ152 Đ6.2.b: the provincial chairman decides CSTĐ tỉnh and Bằng khen; State-level awards go up through him.
+    (True, {"CSTD_TINH", "BK_TINH", "BK_TTG", "HCLD3"}, {"LDTT", "CSTD_CS", "GK", "TTLDTT"}),
+])
+def test_proposable_awards_follow_the_receiving_authority(world, to_province, offered, refused):
+    dossier = make_dossier(world.unit_a, to_province=to_province)
     codes = {award.code for award in proposable_awards(dossier)}
-    assert {"LDTT", "CSTD_CS", "CSTD_TINH"} <= codes
-    assert not {award.code for award in AwardType.objects.filter(level="state")} & codes
-    assert len(codes) < AwardType.objects.filter(active=True).count()
+    assert offered <= codes
+    assert not refused & codes
     client = client_for(world, "clerk_a")
     page = client.get(reverse("nominees:line_add", kwargs={"pk": dossier.pk}))
-    offered = {award.code for award in page.context["form"].fields["award_type"].queryset}
-    assert offered == codes
+    assert {award.code for award in page.context["form"].fields["award_type"].queryset} == codes
 
 
 def _written(write, dossier) -> io.BytesIO:

@@ -111,6 +111,6 @@ def test_remove_keeps_a_timeline_row(world, dossier):
 @pytest.mark.parametrize(("kind", "basis"), [("year_end", "merit"), ("movement_review", "thematic"),
                                              ("adhoc", "adhoc"), ("dedication", "dedication")])
 def test_basis_follows_the_dossier_kind(world, kind, basis):
-    dossier = make_dossier(world.unit_a, kind=kind)
+    dossier = make_dossier(world.unit_a, kind=kind, to_province=True)
     line = add_nomination(dossier, by=world.users["clerk_a"], award_type=award("BK_TINH"), person=world.person_a)
     assert line.basis == basis

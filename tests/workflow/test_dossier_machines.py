@@ -102,7 +102,7 @@ def test_nomination_transition_allowed_to_the_specialist_only(world, name):
     store_verdict([line])  # a line not "eligible" is accepted only with a reason and a confirmation
     if name == "change_award":
         def call(obj, by):
-            return workflow.change_line_award(obj, award("CSTD_CS"), by=by, reason=REASON)
+            return workflow.change_line_award(obj, award("BK_TINH"), by=by, reason=REASON)
     else:
         call = _run(NOMINATION, name)
     for persona in ("clerk_a", "clerk_b", "council_member"):

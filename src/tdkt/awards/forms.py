@@ -15,12 +15,17 @@ from tdkt.awards.enums import (
 )
 from tdkt.awards.models import AwardType, Initiative
 from tdkt.lib.forms import DateInput
+from tdkt.orgs.enums import AuthorityKind
 
 
 class AwardTypeForm(forms.ModelForm):
     bases = forms.MultipleChoiceField(
         label=_("Kinds of commendation"), choices=AwardBasis.choices, widget=forms.CheckboxSelectMultiple,
         required=False,
+    )
+    decided_by = forms.MultipleChoiceField(
+        label=_("Who decides it"), choices=AuthorityKind.choices, widget=forms.CheckboxSelectMultiple,
+        required=False, help_text=_("Left empty: the authorities the law gives for its level."),
     )
     aliases = forms.CharField(
         label=_("Other names, one per line"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
@@ -31,7 +36,7 @@ class AwardTypeForm(forms.ModelForm):
         model = AwardType
         fields = [
             "code", "name", "short_name", "category", "level", "for_individual", "for_collective", "for_household",
-            "bases", "deciding_authority", "bonus_individual", "bonus_collective", "bonus_household",
+            "bases", "decided_by", "deciding_authority", "bonus_individual", "bonus_collective", "bonus_household",
             "bonus_is_ceiling", "requires_public_posting", "posting_working_days", "requires_council_vote", "vote_threshold_percent",
             "active", "sort_order", "legal_basis",
         ]
@@ -46,6 +51,8 @@ class AwardTypeForm(forms.ModelForm):
         if self.instance.is_national:
             self.fields["code"].disabled = True
             self.fields["code"].help_text = _("National codes never change.")
+            self.fields["decided_by"].disabled = True
+            self.fields["decided_by"].help_text = _("Set by the law for a national award.")
 
     def _post_clean(self):
         # The service validates the entry, with messages that say what is expected; the form only

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from tdkt.awards.deciders import decided_by_text
 from tdkt.awards.enums import (
     AliasKind,
     AwardBasis,
@@ -62,6 +63,9 @@ class AwardType(models.Model):
     for_household = models.BooleanField(_("for households"), default=False)
     level = models.CharField(_("level"), max_length=16, choices=AwardLevel.choices)
     deciding_authority = models.CharField(_("deciding authority"), max_length=255, blank=True)
+    decided_by = models.JSONField(
+        _("authorities that may decide it"), default=list, blank=True,
+        help_text=_("Kinds of issuing authority (law.md §4.1); national awards are seeded from the law."))
     bases = models.JSONField(_("kinds of commendation"), default=list, blank=True)
     bonus_individual = _coefficient(_("bonus coefficient, individual"))
     bonus_collective = _coefficient(_("bonus coefficient, collective"))
@@ -129,6 +133,10 @@ class AwardType(models.Model):
     def recipient_labels(self) -> list[str]:
         labels = dict(RecipientKind.choices)
         return [str(labels[kind]) for kind in self.recipient_kinds]
+
+    def deciders_label(self) -> str:
+        """Who decides it, from the catalogue (or the law's default for its level)."""
+        return decided_by_text(self)
 
     def basis_labels(self) -> list[str]:
         labels = dict(AwardBasis.choices)

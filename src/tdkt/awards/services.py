@@ -13,6 +13,7 @@ from tdkt.accounts.scope import get_scope
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import diff, record, record_create, record_update, snapshot
 from tdkt.awards import facts
+from tdkt.awards.deciders import default_deciders
 from tdkt.awards.enums import AliasKind, AwardBasis, AwardCategory, AwardLevel, AwardSource, RecipientKind
 from tdkt.awards.matching import award_name_key
 from tdkt.awards.models import (
@@ -26,13 +27,14 @@ from tdkt.awards.models import (
     OpenCase,
     Rating,
 )
+from tdkt.orgs.enums import AuthorityKind
 
 # NĐ152 Đ44.2 (law.md §4.3), for the State-level awards it lists: a province may post longer, never shorter.
 NATIONAL_POSTING_DAYS = 10
 
 AWARD_TYPE_FIELDS = (
     "code", "name", "short_name", "category", "for_individual", "for_collective", "for_household", "level",
-    "deciding_authority", "bases", "bonus_individual", "bonus_collective", "bonus_household", "bonus_is_ceiling",
+    "deciding_authority", "decided_by", "bases", "bonus_individual", "bonus_collective", "bonus_household", "bonus_is_ceiling",
     "requires_public_posting", "posting_working_days", "requires_council_vote", "vote_threshold_percent", "active", "sort_order",
     "legal_basis",
 )
@@ -180,8 +182,14 @@ def _validate_award_type(award_type: AwardType) -> None:
             "name": award_type.name, "days": NATIONAL_POSTING_DAYS})
     if award_type.vote_threshold_percent is not None and not award_type.requires_council_vote:
         errors.add("vote_threshold_percent", _("A vote threshold is set only for awards that require a council vote."))
+    decided_by = list(award_type.decided_by or [])
+    for kind in decided_by:
+        if kind not in AuthorityKind.values:
+            errors.add("decided_by", _("Unknown kind of authority “%(kind)s”.") % {"kind": kind})
     errors.raise_any()
     award_type.bases = [basis for basis in AwardBasis.values if basis in bases]  # catalogue order, no repeats
+    award_type.decided_by = ([kind for kind in AuthorityKind.values if kind in decided_by]
+                             or default_deciders(award_type.code, award_type.level))
     award_type.full_clean(validate_unique=False, validate_constraints=False)
 
 
@@ -210,6 +218,9 @@ def update_award_type(award_type: AwardType, *, by, aliases=None, **changes) -> 
             raise ValidationError({"code": _("The code of a national award type cannot be changed.")})
         if locked.records.exists():
             raise ValidationError({"code": _("The code cannot be changed: awards of this type have been recorded.")})
+    if (locked.is_national and "decided_by" in changes
+            and sorted(changes["decided_by"] or []) != sorted(locked.decided_by or [])):
+        raise ValidationError({"decided_by": _("Who decides a national award is set by the law.")})
     _set_fields(locked, changes, AWARD_TYPE_FIELDS)
     _validate_award_type(locked)
     _save(locked, unique_field="code", unique_message=_("The code “%(code)s” is already used.") % {"code": locked.code})

@@ -5,7 +5,8 @@ a signed decision refuses any write anyway. Admin writes are audited (AuditedAdm
 from django.contrib import admin
 
 from tdkt.audit.admin import AuditedAdmin
-from tdkt.decisions.models import BaseSalary, IssuingAuthority, LegalBasisTemplate, RewardFund
+from tdkt.decisions.models import BaseSalary, LegalBasisTemplate, RewardFund
+from tdkt.orgs.models import IssuingAuthority
 
 
 @admin.register(IssuingAuthority)

@@ -21,7 +21,6 @@ from tdkt.decisions.events import log_decision_event
 from tdkt.decisions.models import (
     Decision,
     DecisionLine,
-    IssuingAuthority,
     LegalBasisTemplate,
     RewardFund,
     RewardFundEntry,
@@ -31,7 +30,7 @@ from tdkt.decisions.payments import post_payout
 from tdkt.decisions.queries import draftable_nominations
 from tdkt.lib.fonts import SERIF
 from tdkt.orgs.enums import UnitKind
-from tdkt.orgs.models import Unit
+from tdkt.orgs.models import IssuingAuthority, Unit
 from tdkt.people.models import Person
 
 ACTOR = "seed_demo"

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from tdkt.awards.enums import AwardBasis
 from tdkt.awards.models import AwardType
 from tdkt.decisions.enums import DecisionState, FundEntryKind, SigningMode
-from tdkt.decisions.models import IssuingAuthority
+from tdkt.orgs.models import IssuingAuthority
 
 
 def _lines(text: str) -> list[str]:

@@ -9,12 +9,13 @@ from django.utils.translation import gettext_lazy as _
 
 from tdkt.awards.models import AwardType
 from tdkt.decisions import documents, queries
-from tdkt.decisions.models import Decision, IssuingAuthority
+from tdkt.decisions.models import Decision
 from tdkt.decisions.pdf import docx_to_pdf
 from tdkt.decisions.queries import get_decision_for_user
 from tdkt.decisions.rules import is_manager
 from tdkt.decisions.submissions import state_level_nominations, submission_docx
 from tdkt.jobs.registry import register
+from tdkt.orgs.models import IssuingAuthority
 
 DECISION_PDF = "decisions.pdf"
 SUBMISSION_PDF = "decisions.submission_pdf"

@@ -26,6 +26,7 @@ from tdkt.decisions.enums import (
     LineGroup,
     SigningMode,
 )
+from tdkt.orgs.models import IssuingAuthority
 from tdkt.workflow.models import StateChange
 
 
@@ -36,31 +37,6 @@ class ImmutableDecisionError(ValidationError):
 def signed_pdf_path(instance, filename: str) -> str:
     """Under MEDIA_ROOT/decisions/, named by content hash; served only through an access-checked view."""
     return f"decisions/signed/{instance.signed_pdf_sha256[:2]}/{instance.signed_pdf_sha256}.pdf"
-
-
-class IssuingAuthority(models.Model):
-    """Who issues decisions (cơ quan ban hành), with its document symbol and place name."""
-
-    name = models.CharField(_("name"), max_length=255, help_text=_("For example: Ủy ban nhân dân tỉnh Lào Cai."))
-    parent_name = models.CharField(_("parent agency"), max_length=255, blank=True)
-    symbol = models.CharField(_("decision symbol"), max_length=32, default="QĐ-UBND",
-                              help_text=_("Written after the number: 123/QĐ-UBND."))
-    submission_symbol = models.CharField(_("cover letter symbol"), max_length=32, default="TTr-UBND")
-    place = models.CharField(_("place name for the date line"), max_length=100)
-    decider_title = models.CharField(
-        _("title of the decider"), max_length=255,
-        help_text=_("Line above the legal bases, e.g. CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÀO CAI."))
-    collective_body = models.CharField(_("collective body (for TM.)"), max_length=255, default="ỦY BAN NHÂN DÂN")
-    head_title = models.CharField(_("title of the head"), max_length=100, default="CHỦ TỊCH")
-    active = models.BooleanField(_("in use"), default=True)
-
-    class Meta:
-        verbose_name = _("issuing authority")
-        verbose_name_plural = _("issuing authorities")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
 
 
 class DecisionNumberCounter(models.Model):

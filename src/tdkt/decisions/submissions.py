@@ -12,12 +12,13 @@ from dataclasses import dataclass
 
 from tdkt.awards.enums import AwardLevel
 from tdkt.decisions import documents, drafting
-from tdkt.dossiers.enums import NominationState, TargetAuthority
+from tdkt.dossiers.enums import NominationState
 from tdkt.dossiers.models import Nomination
 from tdkt.lib import nd30
+from tdkt.orgs.enums import AuthorityKind
 
-ADDRESSEES = {TargetAuthority.PRIME_MINISTER: "Thủ tướng Chính phủ",
-              TargetAuthority.STATE_PRESIDENT: "Chủ tịch nước"}
+ADDRESSEES = {AuthorityKind.PRIME_MINISTER: "Thủ tướng Chính phủ",
+              AuthorityKind.STATE_PRESIDENT: "Chủ tịch nước"}
 LIST_HEADER = ["TT", "Tên tập thể / Họ và tên", "Chức vụ, đơn vị", "Tóm tắt thành tích"]
 LIST_WIDTHS_MM = [11, 50, 50, 54]
 
@@ -45,7 +46,7 @@ def submission_lines(nominations) -> list[SubmissionLine]:
 
 
 def addressee(nominations) -> str:
-    authority = nominations[0].dossier.authority if nominations else TargetAuthority.PRIME_MINISTER
+    authority = nominations[0].dossier.authority if nominations else AuthorityKind.PRIME_MINISTER
     return ADDRESSEES.get(authority, "Thủ tướng Chính phủ")
 
 

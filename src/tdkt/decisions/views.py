@@ -15,7 +15,7 @@ from tdkt.accounts.access import roles_required, signed_in
 from tdkt.awards.models import AwardType
 from tdkt.decisions import amendments, documents, forms, payments, queries, rules, services
 from tdkt.decisions.jobs import DECISION_PDF, SUBMISSION_PDF, submission_for
-from tdkt.decisions.models import DecisionLine, IssuingAuthority, LegalBasisTemplate, RewardFund
+from tdkt.decisions.models import DecisionLine, LegalBasisTemplate, RewardFund
 from tdkt.decisions.pdf import PDF_TYPE
 from tdkt.decisions.submissions import state_level_nominations
 from tdkt.jobs.services import start_job
@@ -23,6 +23,7 @@ from tdkt.lib.downloads import send_export
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import cheap_page
 from tdkt.lib.uploads import UploadError
+from tdkt.orgs.models import IssuingAuthority
 
 PAGE_SIZE = 50
 

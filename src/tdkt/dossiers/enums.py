@@ -75,21 +75,6 @@ class DossierKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class TargetAuthority(models.TextChoices):
-    """Who decides (thẩm quyền quyết định); upper levels go through the province."""
-
-    PROVINCE_CHAIR = "province_chair", _("Chairman of the provincial People's Committee")
-    PRIME_MINISTER = "prime_minister", _("Prime Minister (via the province)")
-    STATE_PRESIDENT = "state_president", _("State President (via the province)")
-
-
-class ReceivingAuthority(models.TextChoices):
-    """Who receives and appraises the dossier (cơ quan tiếp nhận); today always the province's standing
-    body. A unit's own authority can be added here later without new states."""
-
-    PROVINCE = "province", _("The province's emulation and commendation body")
-
-
 class DocumentType(models.TextChoices):
     """Kinds of documents in a dossier (thành phần hồ sơ, Luật TĐKT 2022 Đ84)."""
 

@@ -3,11 +3,14 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.accounts.enums import Role
+from tdkt.awards.deciders import may_receive
 from tdkt.awards.models import AwardType
-from tdkt.dossiers.enums import DocumentType, DossierKind, DossierState, TargetAuthority
+from tdkt.dossiers.authority import receiver_kind
+from tdkt.dossiers.enums import DocumentType, DossierKind, DossierState
 from tdkt.dossiers.models import DocumentRequirement, DossierCall
 from tdkt.lib.forms import PlainSelect
-from tdkt.orgs.models import EmulationGroupYear, Unit
+from tdkt.orgs.enums import GRASSROOTS_AUTHORITY_KINDS, AuthorityKind
+from tdkt.orgs.models import EmulationGroupYear, IssuingAuthority, Unit
 
 
 def specialists():
@@ -19,7 +22,13 @@ class DossierForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("Submitting unit"), queryset=Unit.objects.none())
     title = forms.CharField(label=_("Title"), max_length=500)
     kind = forms.ChoiceField(label=_("Kind"), choices=DossierKind.choices)
-    authority = forms.ChoiceField(label=_("Deciding authority"), choices=TargetAuthority.choices)
+    receiving_authority = forms.ModelChoiceField(
+        label=_("Sent to"), required=False, queryset=IssuingAuthority.objects.none(),
+        empty_label=_("The province (standing body of the emulation and commendation council)"),
+        help_text=_("Awards the unit's own head decides (Giấy khen, Lao động tiên tiến, Chiến sĩ thi đua cơ sở…) "
+                    "go to the unit's own authority."))
+    authority = forms.ChoiceField(label=_("Deciding authority"), choices=AuthorityKind.choices,
+                                  help_text=_("For a dossier to the province: the chairman, or above him."))
     group_year = forms.ModelChoiceField(label=_("On behalf of the cluster or block"), required=False,
                                         queryset=EmulationGroupYear.objects.none(),
                                         help_text=_("Only for the head unit of a cluster or block."))
@@ -37,6 +46,8 @@ class DossierForm(forms.Form):
         self.fields["unit"].queryset = units
         if not with_unit:
             del self.fields["unit"]
+        self.fields["receiving_authority"].queryset = IssuingAuthority.objects.filter(
+            active=True, kind__in=GRASSROOTS_AUTHORITY_KINDS).order_by("name")
         self.fields["group_year"].queryset = EmulationGroupYear.objects.select_related("group").order_by(
             "-year", "group__name")
 
@@ -46,7 +57,8 @@ class ReasonForm(forms.Form):
 
 
 class ChangeAwardForm(forms.Form):
-    """Accept a line for another award than proposed: only awards given to the line's kind of recipient."""
+    """Accept a line for another award than proposed: only awards given to the line's kind of recipient that
+    the dossier's receiving authority may take."""
 
     award_type = forms.ModelChoiceField(label=_("Award"), queryset=AwardType.objects.none())
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
@@ -54,8 +66,11 @@ class ChangeAwardForm(forms.Form):
     def __init__(self, *args, line, **kwargs):
         super().__init__(*args, **kwargs)
         kind = "for_individual" if line.person_id else "for_collective" if line.unit_id else "for_household"
-        self.fields["award_type"].queryset = (AwardType.objects.filter(active=True, **{kind: True})
-                                              .exclude(pk=line.award_type_id).order_by("sort_order", "name"))
+        candidates = (AwardType.objects.filter(active=True, **{kind: True}).exclude(pk=line.award_type_id)
+                      .order_by("sort_order", "name"))
+        receiver = receiver_kind(line.dossier)
+        self.fields["award_type"].queryset = candidates.filter(
+            pk__in=[award.pk for award in candidates if may_receive(receiver, award)])
 
 
 class AssignForm(forms.Form):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from tdkt.dossiers import verdicts
+from tdkt.dossiers.authority import check_award_receivable
 from tdkt.dossiers.enums import APPRAISAL_STATES
 from tdkt.dossiers.enums import DossierState as S
 from tdkt.dossiers.enums import NominationState as N
@@ -139,6 +140,7 @@ def change_line_award(line, award_type, *, by, reason: str):
     if not recipient_ok:
         raise ValidationError({"award_type": _("“%(award)s” is not given to this kind of recipient.") % {
             "award": award_type.name}})
+    check_award_receivable(line.dossier, award_type)
     check_appraisal(line, award_type.pk)
     full_reason = _("Award changed from “%(old)s” to “%(new)s”: %(reason)s") % {
         "old": line.award_type.name, "new": award_type.name, "reason": reason}

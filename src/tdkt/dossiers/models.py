@@ -14,9 +14,8 @@ from tdkt.dossiers.enums import (
     DossierState,
     EventKind,
     NominationState,
-    ReceivingAuthority,
-    TargetAuthority,
 )
+from tdkt.orgs.enums import AuthorityKind
 from tdkt.workflow.models import StateChange
 
 DOCUMENT_EXTENSIONS = (".pdf", ".docx", ".xlsx", ".jpg", ".jpeg", ".png")
@@ -63,10 +62,13 @@ class Dossier(models.Model):
     group_year = models.ForeignKey("orgs.EmulationGroupYear", verbose_name=_("on behalf of the cluster or block"),
                                    null=True, blank=True, on_delete=models.PROTECT, related_name="dossiers")
     title = models.CharField(_("title"), max_length=500)
-    authority = models.CharField(_("deciding authority"), max_length=20, choices=TargetAuthority.choices,
-                                 default=TargetAuthority.PROVINCE_CHAIR)
-    receiving_authority = models.CharField(_("receiving authority"), max_length=20, choices=ReceivingAuthority.choices,
-                                           default=ReceivingAuthority.PROVINCE)
+    authority = models.CharField(_("deciding authority"), max_length=20, choices=AuthorityKind.choices,
+                                 default=AuthorityKind.PROVINCE_CHAIR)
+    # Who receives, appraises and decides (or, for State-level awards, proposes upward): the province's
+    # authority, or a department's, commune's or enterprise's own for its round (cấp nào khen cấp đó).
+    receiving_authority = models.ForeignKey("orgs.IssuingAuthority", verbose_name=_("receiving authority"),
+                                            null=True, blank=True, on_delete=models.PROTECT, related_name="dossiers",
+                                            help_text=_("Empty: the province's standing body."))
     kind = models.CharField(_("kind"), max_length=20, choices=DossierKind.choices, default=DossierKind.YEAR_END)
     movement = models.ForeignKey("movements.Movement", verbose_name=_("movement"), null=True, blank=True,
                                  on_delete=models.PROTECT, related_name="dossiers")

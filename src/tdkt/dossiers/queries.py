@@ -22,7 +22,8 @@ def dossiers_for_user(user):
 def get_dossier_for_user(user, pk, *, write=False) -> Dossier:
     """The dossier if the user may read it (write=True: may act on it for its unit or as the province)."""
     scope = get_scope(user)
-    dossier = Dossier.objects.select_related("unit", "group_year__group", "assignee", "movement", "call").filter(
+    dossier = Dossier.objects.select_related("unit", "group_year__group", "assignee", "movement", "call",
+                                             "receiving_authority").filter(
         pk=pk).first()
     if dossier is None or not scope.can_read_unit(dossier.unit_id):
         raise Http404

@@ -13,6 +13,7 @@ from tdkt.accounts.access import roles_required, signed_in
 from tdkt.accounts.enums import Role
 from tdkt.accounts.scope import get_scope
 from tdkt.dossiers import documents, queries, workflow
+from tdkt.dossiers.authority import authorities_within_reach
 from tdkt.dossiers.checklist import checklist_status, live_lines
 from tdkt.dossiers.enums import LIVE_NOMINATION_STATES, UNIT_EDITABLE_STATES, DossierState, NominationState
 from tdkt.dossiers.forms import DocumentForm, DossierForm
@@ -56,14 +57,20 @@ def _writable_units(user):
 @roles_required(*ACTORS)
 def create(request):
     units = _writable_units(request.user)
-    form = DossierForm(request.POST or None, units=units,
-                       initial={"year": timezone.localdate().year, "unit": units.first() if units.count() == 1 else None})
+    only_unit = units.first() if units.count() == 1 else None
+    home = get_scope(request.user).home_unit_ids
+    home_unit = Unit.objects.filter(pk__in=home).select_related("parent").first() if len(home) == 1 else None
+    reach = authorities_within_reach(home_unit) if home_unit else []  # most awards are the unit's own to decide
+    form = DossierForm(request.POST or None, units=units, initial={
+        "year": timezone.localdate().year, "unit": only_unit or home_unit,
+        "receiving_authority": reach[0] if reach else None})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             dossier = workflow.create_dossier(
                 unit=data["unit"], title=data["title"], kind=data["kind"], by=request.user,
-                authority=data["authority"], group_year=data["group_year"], call=data["call"], year=data["year"],
+                authority=data["authority"], receiving_authority=data["receiving_authority"],
+                group_year=data["group_year"], call=data["call"], year=data["year"],
                 period_from=data["period_from"], period_to=data["period_to"],
                 cover_letter_number=data["cover_letter_number"], cover_letter_date=data["cover_letter_date"])
         except ValidationError as exc:

@@ -27,6 +27,7 @@ from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
 from tdkt.awards.models import AwardRecord
 from tdkt.dossiers import verdicts
+from tdkt.dossiers.authority import PROVINCE_ROUTED_KINDS, check_receiving_authority, decider_kind
 from tdkt.dossiers.calls import is_late
 from tdkt.dossiers.checklist import checklist_status, live_lines, missing_messages
 from tdkt.dossiers.consultations.services import open_blockers as consultation_blockers
@@ -39,7 +40,6 @@ from tdkt.dossiers.enums import (
     DossierKind,
     EventKind,
     NominationState,
-    TargetAuthority,
 )
 from tdkt.dossiers.enums import DossierState as S
 from tdkt.dossiers.line_decisions import (  # noqa: F401  (re-exported: one place to find every transition)
@@ -63,10 +63,11 @@ from tdkt.dossiers.transitions import (
     approval_origin,
     approves_as_itself,
 )
+from tdkt.orgs.enums import AuthorityKind
 from tdkt.workflow.primitive import actor_user, write_history
 
 UNDECIDED_LINE_STATES = frozenset({NominationState.PROPOSED, NominationState.NEEDS_FIX})
-EDITABLE_FIELDS = ("title", "kind", "authority", "group_year", "movement", "call", "year", "period_from",
+EDITABLE_FIELDS = ("title", "kind", "authority", "receiving_authority", "group_year", "movement", "call", "year", "period_from",
                    "period_to", "cover_letter_number", "cover_letter_date")
 
 
@@ -99,11 +100,15 @@ def require_actor(by, dossier_or_unit_id, side: str) -> None:
 
 # --- creating and editing ---------------------------------------------------------------------------------------
 
-def _check_header(*, unit, kind, authority, group_year, year, period_from, period_to):
+def _check_header(*, unit, kind, authority, receiving_authority, group_year, year, period_from, period_to):
     errors = {}
     if kind not in DossierKind.values:
         errors["kind"] = _("Choose a kind of dossier.")
-    if authority not in TargetAuthority.values:
+    if receiving_authority is not None:
+        check_receiving_authority(unit, receiving_authority)
+        if authority != receiving_authority.kind:
+            errors["authority"] = _("The deciding authority is the one the dossier goes to.")
+    elif authority not in PROVINCE_ROUTED_KINDS:
         errors["authority"] = _("Choose the deciding authority.")
     if year is None and period_to is None:
         errors["year"] = _("Give the achievement year or the period.")
@@ -117,18 +122,22 @@ def _check_header(*, unit, kind, authority, group_year, year, period_from, perio
 
 
 @transaction.atomic
-def create_dossier(*, unit, title, kind, by, authority=TargetAuthority.PROVINCE_CHAIR, group_year=None,
+def create_dossier(*, unit, title, kind, by, authority=AuthorityKind.PROVINCE_CHAIR, receiving_authority=None,
+                   group_year=None,
                    movement=None, call=None, year=None, period_from=None, period_to=None, cover_letter_number="",
                    cover_letter_date=None) -> Dossier:
-    """A new draft dossier of `unit` (or of a cụm/khối, sent by its head unit)."""
+    """A new draft dossier of `unit` (or of a cụm/khối, sent by its head unit), to the province or, for a
+    unit's own round, to a grassroots authority within its reach (then `authority` is that one's kind)."""
+    authority = decider_kind(authority, receiving_authority)
     require_actor(by, SimpleNamespace(unit_id=unit.pk, group_year_id=getattr(group_year, "pk", None)), UNIT)
     title = (title or "").strip()
     if not title:
         raise ValidationError({"title": _("Give the dossier a title.")})
-    _check_header(unit=unit, kind=kind, authority=authority, group_year=group_year, year=year,
-                  period_from=period_from, period_to=period_to)
+    _check_header(unit=unit, kind=kind, authority=authority, receiving_authority=receiving_authority,
+                  group_year=group_year, year=year, period_from=period_from, period_to=period_to)
     dossier = Dossier.objects.create(
-        unit=unit, title=title, kind=kind, authority=authority, group_year=group_year, movement=movement, call=call,
+        unit=unit, title=title, kind=kind, authority=authority, receiving_authority=receiving_authority,
+        group_year=group_year, movement=movement, call=call,
         year=year, period_from=period_from, period_to=period_to, cover_letter_number=cover_letter_number or "",
         cover_letter_date=cover_letter_date, created_by=actor_user(by))
     write_history(DOSSIER, dossier, by=by, from_state="", to_state=S.DRAFT, reason=_("Dossier created."))
@@ -146,10 +155,12 @@ def update_dossier(dossier: Dossier, data: dict, *, by) -> Dossier:
     if dossier.state not in UNIT_EDITABLE_STATES:
         raise ValidationError(_("The dossier can only be changed while it is a draft or returned for completion."))
     values = {name: getattr(dossier, name) for name in EDITABLE_FIELDS} | data
+    if "authority" in data or "receiving_authority" in data:
+        data["authority"] = values["authority"] = decider_kind(values["authority"], values["receiving_authority"])
     if not (values.get("title") or "").strip():
         raise ValidationError({"title": _("Give the dossier a title.")})
     _check_header(unit=dossier.unit, kind=values["kind"], authority=values["authority"],
-                  group_year=values["group_year"], year=values["year"], period_from=values["period_from"],
+                  receiving_authority=values["receiving_authority"], group_year=values["group_year"], year=values["year"], period_from=values["period_from"],
                   period_to=values["period_to"])
     changes = {name: [str(getattr(dossier, name)), str(value)] for name, value in data.items()
                if getattr(dossier, name) != value}

@@ -3,7 +3,16 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tdkt.orgs.enums import CouncilLevel, CouncilRole, GroupKind, GroupRole, SuccessionKind, UnitKind
+from tdkt.orgs.enums import (
+    AuthorityKind,
+    CouncilLevel,
+    CouncilRole,
+    GroupKind,
+    GroupRole,
+    SignerRank,
+    SuccessionKind,
+    UnitKind,
+)
 
 
 class UnitQuerySet(models.QuerySet):
@@ -246,3 +255,79 @@ class CouncilMember(models.Model):
 
     def __str__(self):
         return f"{self.person} – {self.council}"
+
+
+class IssuingAuthority(models.Model):
+    """Who issues award decisions (cơ quan, người có thẩm quyền ban hành): the provincial chairman, a
+    department head, a commune chairman, an enterprise head — or, above the province, the Prime Minister
+    and the State President, whose decisions are recorded, not drafted here. Its kind says which awards
+    it may decide (awards.AwardType.decided_by); its unit's clerks run its rounds."""
+
+    kind = models.CharField(_("kind of authority"), max_length=20, choices=AuthorityKind.choices,
+                            default=AuthorityKind.PROVINCE_CHAIR)
+    unit = models.OneToOneField(Unit, verbose_name=_("unit"), null=True, blank=True, on_delete=models.PROTECT,
+                                related_name="issuing_authority",
+                                help_text=_("The unit whose head decides; empty for the central level."))
+    name = models.CharField(_("name"), max_length=255, help_text=_("For example: Ủy ban nhân dân tỉnh Lào Cai."))
+    parent_name = models.CharField(_("parent agency"), max_length=255, blank=True)
+    symbol = models.CharField(_("decision symbol"), max_length=32, default="QĐ-UBND",
+                              help_text=_("Written after the number: 123/QĐ-UBND."))
+    submission_symbol = models.CharField(_("cover letter symbol"), max_length=32, default="TTr-UBND")
+    place = models.CharField(_("place name for the date line"), max_length=100)
+    decider_title = models.CharField(
+        _("title of the decider"), max_length=255,
+        help_text=_("Line above the legal bases, e.g. CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÀO CAI."))
+    collective_body = models.CharField(
+        _("collective body (for TM.)"), max_length=255, default="ỦY BAN NHÂN DÂN", blank=True,
+        help_text=_("Empty when the head decides alone (a department): no TM. line."))
+    head_title = models.CharField(_("title of the head"), max_length=100, default="CHỦ TỊCH")
+    active = models.BooleanField(_("in use"), default=True)
+
+    class Meta:
+        db_table = "decisions_issuingauthority"  # moved from decisions: the table kept its name
+        verbose_name = _("issuing authority")
+        verbose_name_plural = _("issuing authorities")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_central(self) -> bool:
+        return self.kind in (AuthorityKind.PRIME_MINISTER, AuthorityKind.STATE_PRESIDENT)
+
+
+class SignerPostQuerySet(models.QuerySet):
+    def on(self, day):
+        """Posts held on `day`."""
+        return self.filter(Q(valid_from__lte=day), Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+
+
+class SignerPost(models.Model):
+    """A person's post in an issuing authority for a period (chức vụ người ký): the signature block is
+    derived from it on the signing date, never typed."""
+
+    authority = models.ForeignKey(IssuingAuthority, verbose_name=_("issuing authority"), on_delete=models.CASCADE,
+                                  related_name="signer_posts")
+    user = models.ForeignKey("accounts.User", verbose_name=_("user account"), null=True, blank=True,
+                             on_delete=models.PROTECT, related_name="signer_posts")
+    full_name = models.CharField(_("full name"), max_length=150)
+    rank = models.CharField(_("post"), max_length=8, choices=SignerRank.choices)
+    title = models.CharField(_("title as printed"), max_length=100,
+                             help_text=_("For example: CHỦ TỊCH, PHÓ CHỦ TỊCH, GIÁM ĐỐC, PHÓ GIÁM ĐỐC."))
+    valid_from = models.DateField(_("from"))
+    valid_to = models.DateField(_("to"), null=True, blank=True)
+
+    objects = SignerPostQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("signer's post")
+        verbose_name_plural = _("signers' posts")
+        ordering = ["authority", "rank", "full_name"]
+        constraints = [
+            models.CheckConstraint(condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                                   name="signer_post_period_order"),
+        ]
+
+    def __str__(self):
+        return f"{self.title} {self.full_name}"

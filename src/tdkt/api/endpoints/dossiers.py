@@ -19,11 +19,13 @@ from tdkt.awards.models import AwardType
 from tdkt.dossiers import line_decisions, verdicts, workflow
 from tdkt.dossiers.checklist import checklist_status
 from tdkt.dossiers.documents import add_document, get_document_for_user
-from tdkt.dossiers.enums import DossierKind, DossierState, EventKind, NominationState, TargetAuthority
+from tdkt.dossiers.enums import DossierKind, DossierState, EventKind, NominationState
 from tdkt.dossiers.line_decisions import VERDICT_LABELS, verdict_label
 from tdkt.dossiers.nominees.importing import import_list
 from tdkt.dossiers.nominees.services import add_nomination, remove_nomination
 from tdkt.dossiers.queries import dossiers_for_user, get_dossier_for_user, get_nomination_for_user
+from tdkt.orgs.enums import AuthorityKind
+from tdkt.orgs.models import IssuingAuthority
 from tdkt.orgs.queries import get_unit_for_user
 from tdkt.people.queries import get_person_for_user
 
@@ -34,7 +36,7 @@ PAGE_LIMIT = 100
 # --- schemas ------------------------------------------------------------------------------------------------
 
 KIND_DESCRIPTION = codes_description("Loại hồ sơ (mã).", DossierKind.choices)
-AUTHORITY_DESCRIPTION = codes_description("Cấp trình khen (mã).", TargetAuthority.choices)
+AUTHORITY_DESCRIPTION = codes_description("Cấp trình khen (mã).", AuthorityKind.choices)
 DOSSIER_STATE_DESCRIPTION = codes_description("Trạng thái của hồ sơ (mã).", DossierState.choices)
 LINE_STATE_DESCRIPTION = codes_description("Trạng thái của dòng đề nghị (mã).", NominationState.choices)
 VERDICT_DESCRIPTION = codes_description(
@@ -123,7 +125,10 @@ class DossierIn(Schema):
     unit_id: int
     title: str
     kind: DossierKind = Field(DossierKind.YEAR_END, description=KIND_DESCRIPTION)
-    authority: TargetAuthority = Field(TargetAuthority.PROVINCE_CHAIR, description=AUTHORITY_DESCRIPTION)
+    authority: AuthorityKind = Field(AuthorityKind.PROVINCE_CHAIR, description=AUTHORITY_DESCRIPTION)
+    receiving_authority_id: int | None = Field(
+        None, description="Cơ quan, người có thẩm quyền tiếp nhận (mã); bỏ trống: gửi tỉnh. Khen thưởng thuộc thẩm "
+                          "quyền của thủ trưởng đơn vị, Chủ tịch UBND cấp xã gửi đến thẩm quyền của đơn vị.")
     year: int | None = None
     cover_letter_number: str = ""
     cover_letter_date: datetime.date | None = None
@@ -269,11 +274,17 @@ def download_document(request, pk: int):
 
 # --- the unit's side ----------------------------------------------------------------------------------------
 
+def receiving_authority_or_404(pk):
+    """Authorities are public facts (names and symbols); create_dossier checks that it is within reach."""
+    return None if pk is None else get_object_or_404(IssuingAuthority, pk=pk, active=True)
+
+
 @router.post("/dossiers", response={201: DossierDetailOut}, summary="Tạo hồ sơ (dự thảo)")
 def create_dossier(request, payload: DossierIn):
     unit = get_unit_for_user(request.user, payload.unit_id)  # create_dossier checks the user may act for it
     dossier = workflow.create_dossier(
-        unit=unit, title=payload.title, kind=payload.kind, authority=payload.authority, year=payload.year,
+        unit=unit, title=payload.title, kind=payload.kind, authority=payload.authority,
+        receiving_authority=receiving_authority_or_404(payload.receiving_authority_id), year=payload.year,
         cover_letter_number=payload.cover_letter_number, cover_letter_date=payload.cover_letter_date,
         by=request.user)
     return Status(201, _detail(dossier))

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from django.conf import settings
 
-from tdkt.awards.enums import AwardLevel
+from tdkt.awards.deciders import may_decide, may_receive
 from tdkt.awards.models import AwardType
-from tdkt.dossiers.enums import TargetAuthority
+from tdkt.dossiers.authority import receiver_kind
 from tdkt.dossiers.exports import dossier_reference, dossier_title
 from tdkt.dossiers.nominees.services import default_basis
 from tdkt.lib import nd30
 from tdkt.lib.sheets import SheetWriter
+from tdkt.orgs.enums import CENTRAL_AUTHORITY_KINDS
 from tdkt.people.enums import PersonCategory
 
 KIND_INDIVIDUAL, KIND_COLLECTIVE = "Cá nhân", "Tập thể"
@@ -35,23 +36,15 @@ WORD_HEADER = ["STT", "Họ và tên", "Năm sinh", "Giới tính", "Chức vụ
                "Tóm tắt thành tích"]
 WORD_WIDTHS_MM = [10, 38, 17, 15, 40, 30, 30]
 WORD_EMPTY_ROWS = 10
-# Whose decision the dossier asks for -> how the catalogue names that authority (awards.deciding_authority).
-_AUTHORITY_PREFIX = {TargetAuthority.PROVINCE_CHAIR: "Chủ tịch UBND tỉnh", TargetAuthority.PRIME_MINISTER: "Thủ tướng",
-                     TargetAuthority.STATE_PRESIDENT: "Chủ tịch nước"}
-
-
 def proposable_awards(dossier) -> list[AwardType]:
-    """The active awards this dossier's deciding level and kind may propose, in catalogue order."""
-    prefix = _AUTHORITY_PREFIX.get(dossier.authority, "Chủ tịch UBND tỉnh")
+    """The active awards this dossier's receiving authority may take (tdkt.dossiers.authority), of its kind of
+    commendation, in catalogue order."""
+    kind = receiver_kind(dossier)
     basis = default_basis(dossier)
-    chosen = []
-    for award in AwardType.objects.filter(active=True).order_by("sort_order", "name"):
-        decided_here = award.deciding_authority.startswith(prefix)
-        if dossier.authority == TargetAuthority.PROVINCE_CHAIR or not dossier.authority:
-            decided_here = decided_here or award.level == AwardLevel.GRASSROOTS
-        if decided_here and (not award.bases or basis in award.bases):
-            chosen.append(award)
-    return chosen
+    central = dossier.authority in CENTRAL_AUTHORITY_KINDS  # a State-level dossier: only that decider's awards
+    return [award for award in AwardType.objects.filter(active=True).order_by("sort_order", "name")
+            if (may_decide(dossier.authority, award) if central else may_receive(kind, award))
+            and (not award.bases or basis in award.bases)]
 
 
 def category_labels() -> list[str]:

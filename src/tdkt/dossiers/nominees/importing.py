@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
+from tdkt.dossiers.authority import award_refusal
 from tdkt.dossiers.eligibility import evaluate_lines, store_live
 from tdkt.dossiers.enums import EventKind
 from tdkt.dossiers.models import Dossier, Nomination
@@ -120,6 +121,10 @@ def _save(dossier, resolved: list[ResolvedLine], *, by, file_name: str, today, b
     done = Nomination.objects.filter(dossier=dossier, import_batch=batch).count()
     if done:
         return ImportOutcome(batch=batch, lines=done, saved=True, repeated=True)
+    refused = [ListProblem(item.parsed.row, "", message)
+               for item in resolved if (message := award_refusal(dossier, item.award_type))]
+    if refused:  # the whole list is refused: a line for another authority's award names its row
+        return ImportOutcome(problems=refused)
     additions: dict[int, list[str]] = {}
     for item in resolved:  # the whole list is refused when it would exceed a quota, naming its rows
         additions.setdefault(item.award_type.pk, []).append(_("row %(row)s (%(name)s)") % {

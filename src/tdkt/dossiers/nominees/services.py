@@ -21,6 +21,7 @@ from tdkt.accounts.scope import get_scope
 from tdkt.audit.models import AuditAction, AuditEvent
 from tdkt.audit.services import record
 from tdkt.awards.enums import AwardBasis
+from tdkt.dossiers.authority import check_award_receivable
 from tdkt.dossiers.eligibility import check_nominations, store_live
 from tdkt.dossiers.enums import UNIT_EDITABLE_STATES, DossierKind, DossierState, EventKind, NominationState
 from tdkt.dossiers.models import Dossier, Nomination
@@ -143,6 +144,7 @@ def add_nomination(dossier: Dossier, *, by, award_type, person=None, unit=None, 
     """Add one line to a draft dossier; the engine's verdict is stored with it."""
     check_lines_can_be_added(check_editable(dossier, by))
     _check_recipient(dossier, by, award_type, person, unit, household)
+    check_award_receivable(dossier, award_type)
     check_entry(dossier, {award_type.pk: [str(person or unit or household)]})
     if not position_and_unit and person is not None:
         position_and_unit = ", ".join(part for part in (person.position, str(person.unit)) if part)
@@ -186,6 +188,7 @@ def update_nomination(nomination: Nomination, *, by, report=None, **changes) -> 
     award_type = changes.pop("award_type", None)
     if award_type is not None and award_type.pk != locked.award_type_id:
         _check_award_fits(award_type, locked.person, locked.unit, locked.household)
+        check_award_receivable(dossier, award_type)
         check_entry(dossier, {award_type.pk: [_("line %(no)s (%(name)s)") % {
             "no": locked.position or locked.pk, "name": locked.recipient}]})
         locked.award_type = locked.proposed_award_type = award_type

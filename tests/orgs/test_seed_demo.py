@@ -96,7 +96,8 @@ def test_real_communes_departments_and_council():
     secretary = CouncilMember.objects.get(council=council, role=CouncilRole.SECRETARY)
     assert secretary.person.unit.name == "Phòng Thi đua - Khen thưởng"
     assert secretary.user.username == "thuky"
-    assert Council.objects.filter(level=CouncilLevel.UNIT).count() == 2
+    # Two departments' councils and the home commune's (Hội đồng TĐKT cấp xã, decisions.demo_authorities).
+    assert Council.objects.filter(level=CouncilLevel.UNIT).count() == 3
 
     assert "Xong sau" in output
 

@@ -70,8 +70,9 @@ def load_demo(year: int) -> str:
     if province is None:
         return "Quyết định: chưa có tỉnh mẫu, bỏ qua."
     place = _place(province.name)
-    authority = IssuingAuthority.objects.create(
-        name=province.name, place=place, decider_title=f"CHỦ TỊCH {province.name.upper()}".replace("UỶ", "ỦY"))
+    authority = IssuingAuthority.objects.filter(unit=province).first() or IssuingAuthority.objects.create(
+        unit=province, name=province.name, place=place,
+        decider_title=f"CHỦ TỊCH {province.name.upper()}".replace("UỶ", "ỦY"))
     LegalBasisTemplate.objects.create(authority=authority, lines=list(drafting.DEFAULT_LEGAL_BASES),
                                       note="Mặc định")
     cstd = AwardType.objects.filter(code="CSTD_TINH").first()

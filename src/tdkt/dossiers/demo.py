@@ -65,7 +65,7 @@ def load_demo(year: int) -> str:
     if SPECIALIST not in users or not any(name in users for name in CLERKS):
         return "Hồ sơ đề nghị: bỏ qua (chưa có tài khoản mẫu chuyenvien, vanthu.soyte, vanthu.xa)."
     specialist = users[SPECIALIST]
-    award = AwardType.objects.get(code="LDTT")
+    award = AwardType.objects.get(code="BK_TINH")  # the province's to decide (NĐ152 Đ6.2.b): these go to it
     achievement_year = year or datetime.date.today().year
     made = []
     for username in CLERKS:
@@ -86,7 +86,7 @@ def load_demo(year: int) -> str:
         sender = _sender(clerk, unit)
         if sender is None:
             continue
-        sent, _ = _dossier(clerk, unit, f"Đề nghị tặng danh hiệu Lao động tiên tiến năm {achievement_year} — {name}",
+        sent, _ = _dossier(clerk, unit, f"Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh năm {achievement_year} — {name}",
                            achievement_year, people[2:4], award)
         workflow.submit_dossier(sent, by=sender)
         made.append(sent)

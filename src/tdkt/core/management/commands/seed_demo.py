@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from tdkt.council import demo as council_demo
 from tdkt.decisions import demo as decisions_demo
+from tdkt.decisions import demo_authorities
 from tdkt.dossiers import calls_demo
 from tdkt.dossiers import demo as dossiers_demo
 from tdkt.dossiers.consultations import demo as consultations_demo
@@ -33,7 +34,7 @@ from tdkt.plans import demo as plans_demo
 
 # The apps that add demo data after the province and its people exist, in this order (wiped in reverse).
 DEMO_HOOKS = (plans_demo, calls_demo, movements_demo, scoring_demo, dossiers_demo, consultations_demo,
-              council_demo, decisions_demo)
+              council_demo, demo_authorities, decisions_demo)
 
 
 def _n(number: int) -> str:

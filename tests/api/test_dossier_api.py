@@ -32,6 +32,8 @@ def test_whole_path_from_unit_to_ready_for_council(world, api):
     assert created.status_code == 201, created.content
     pk = created.json()["id"]
     assert created.json()["state"] == "draft"
+    assert (created.json()["receiving_authority_id"], created.json()["receiving_authority"]) == (
+        None, "Chủ tịch UBND tỉnh")
     wrong_level = clerk.post(f"/api/v1/dossiers/{pk}/nominations", {"award_code": "LDTT",
                                                                      "person_id": world.person_a.pk},
                              content_type="application/json")

@@ -17,6 +17,7 @@ from ninja.files import UploadedFile
 from tdkt.api.labels import codes_description
 from tdkt.awards.models import AwardType
 from tdkt.dossiers import line_decisions, verdicts, workflow
+from tdkt.dossiers.authority import receiver_name
 from tdkt.dossiers.checklist import checklist_status
 from tdkt.dossiers.documents import add_document, get_document_for_user
 from tdkt.dossiers.enums import DossierKind, DossierState, EventKind, NominationState
@@ -58,6 +59,8 @@ class DossierOut(Schema):
     kind_label: str = Field(description=LABEL)
     authority: str = Field(description=AUTHORITY_DESCRIPTION)
     authority_label: str = Field(description=LABEL)
+    receiving_authority_id: int | None = Field(description="Cơ quan, người có thẩm quyền tiếp nhận (mã); null: tỉnh.")
+    receiving_authority: str = Field(description="Tên cơ quan, người có thẩm quyền tiếp nhận.")
     state: str = Field(description=DOSSIER_STATE_DESCRIPTION)
     state_label: str = Field(description=LABEL)
     year: int | None
@@ -182,6 +185,7 @@ def _dossier_out(dossier) -> dict:
         "id": dossier.pk, "reference": dossier.reference, "title": dossier.title, "unit_id": dossier.unit_id,
         "unit": str(dossier.unit), "kind": dossier.kind, "kind_label": str(dossier.get_kind_display()),
         "authority": dossier.authority, "authority_label": str(dossier.get_authority_display()),
+        "receiving_authority_id": dossier.receiving_authority_id, "receiving_authority": receiver_name(dossier),
         "state": dossier.state, "state_label": str(dossier.get_state_display()), "year": dossier.year,
         "cover_letter_number": dossier.cover_letter_number, "cover_letter_date": dossier.cover_letter_date,
         "step_due_on": dossier.step_due_on, "assignee": dossier.assignee.username if dossier.assignee else None,
@@ -249,7 +253,7 @@ def _act(request, pk, action, *args, write=True, **kwargs):
 @router.get("/dossiers", response=list[DossierOut], summary="Danh sách hồ sơ trong phạm vi của tài khoản")
 def list_dossiers(request, state: DossierState | None = STATE_FILTER, kind: DossierKind | None = KIND_FILTER,
                   unit_id: int | None = None, offset: int = 0, limit: int = 50):
-    queryset = dossiers_for_user(request.user).select_related("unit", "assignee").order_by("-id")
+    queryset = dossiers_for_user(request.user).select_related("unit", "assignee", "receiving_authority").order_by("-id")
     if state:
         queryset = queryset.filter(state=state)
     if kind:

@@ -25,7 +25,7 @@ from tdkt.decisions.certificates.render import (
     render_pdf,
 )
 from tdkt.decisions.certificates.signing import signature_lines
-from tdkt.decisions.enums import ISSUED_STATES, DecisionKind
+from tdkt.decisions.enums import ISSUED_STATES, DecisionKind, LineKind
 from tdkt.decisions.models import DecisionLine
 
 # No 0/O, 1/I/L, 5/S, 2/Z: a code read aloud or typed from paper is not mistaken.
@@ -71,7 +71,8 @@ def issue_certificates(decision, *, by) -> list[Certificate]:
         raise ValidationError(_("Certificates are issued only for a signed decision."))
     if decision.kind != DecisionKind.AWARD:
         raise ValidationError(_("A correcting or revoking decision has no certificates of its own."))
-    lines = list(decision.lines.filter(certificate__isnull=True).select_related("award_type")
+    # A contest prize is cash paid with the decision: no certificate of its own.
+    lines = list(decision.lines.filter(certificate__isnull=True, kind=LineKind.AWARD).select_related("award_type")
                  .order_by("group", "sort_order", "id"))
     if lines:
         year = decision.decision_date.year

@@ -11,6 +11,7 @@ from tdkt.decisions.certificates import services
 from tdkt.decisions.certificates.forms import TemplateForm
 from tdkt.decisions.certificates.models import Certificate, CertificateTemplate
 from tdkt.decisions.certificates.render import default_layout, layout_from_config, layout_to_config
+from tdkt.decisions.enums import LineKind
 from tdkt.decisions.models import Decision
 from tdkt.orgs.enums import CENTRAL_AUTHORITY_KINDS
 from tdkt.orgs.models import IssuingAuthority
@@ -42,7 +43,7 @@ def decision_certificates(request, pk):
         "line__group", "line__sort_order", "line__id")
     return render(request, "certificates/decision.html", {
         "decision": decision, "certificates": certificates,
-        "missing": decision.lines.filter(certificate__isnull=True).count(),
+        "missing": decision.lines.filter(certificate__isnull=True, kind=LineKind.AWARD).count(),
         "templates": CertificateTemplate.objects.all()})
 
 

@@ -172,7 +172,7 @@ def test_the_authority_settings_page_starts_from_the_blank_defaults_saves_and_te
     assert not CertificateTemplate.objects.exists()  # a test print saves nothing
     saved = client.post(url, _form(authority=str(issuer.pk), save="1", f_recipient_y="85"))
     template = CertificateTemplate.objects.get()
-    assert saved.status_code == 302 and saved["Location"] == f"/certificates/templates/{template.pk}/"
+    assert saved.status_code == 302 and saved["Location"] == url
     assert (template.authority, template.is_default) == (issuer, True)
     assert {box.key: box.y_mm for box in layout_from_config(template.config).fields}["recipient"] == 85
     assert client.get(url).context["template"] == template  # the page now opens the saved layout
@@ -201,3 +201,16 @@ def test_the_layout_list_links_each_authority_blank(world):
     issuer = health_authority(world)
     response = client_for(world, "specialist").get("/certificates/templates/")
     assert f'<a href="/certificates/authority/{issuer.pk}/layout/">Sở Y tế</a>' in response.content.decode()
+
+
+def test_a_unit_clerk_sets_only_the_own_authority_blank(world):
+    issuer = health_authority(world)
+    client = client_for(world, "clerk_a")
+    url = f"/certificates/authority/{issuer.pk}/layout/"
+    other = make_authority(world.unit_b, symbol="QĐ-SGDĐT")
+    # The authority field offers the page's authority only: another authority's id is refused.
+    refused = client.post(url, _form(authority=str(other.pk), save="1"))
+    assert refused.status_code == 200 and "authority" in refused.context["form"].errors
+    assert client.post(url, _form(authority=str(issuer.pk), save="1"))["Location"] == url
+    assert CertificateTemplate.objects.get().authority == issuer
+    assert client.get(f"/certificates/authority/{other.pk}/layout/").status_code == 404

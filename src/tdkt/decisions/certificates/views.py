@@ -6,7 +6,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tdkt.accounts.access import roles_required
-from tdkt.accounts.enums import PROVINCE_WIDE_ROLES
+from tdkt.accounts.enums import PROVINCE_WIDE_ROLES, UNIT_ROLES
+from tdkt.accounts.scope import get_scope
 from tdkt.decisions.certificates import services
 from tdkt.decisions.certificates.forms import TemplateForm
 from tdkt.decisions.certificates.models import Certificate, CertificateTemplate
@@ -91,6 +92,9 @@ def _edit(request, template, *, authority=None, preprinted=False):
     initial |= {"paper": layout.paper, "orientation": layout.orientation, "preprinted": layout.preprinted,
                 "qr_x_mm": layout.qr_x_mm, "qr_y_mm": layout.qr_y_mm, "qr_size_mm": layout.qr_size_mm}
     form = TemplateForm(request.POST or None, initial=initial, config=layout_to_config(layout))
+    if authority is not None:  # the authority's own page saves its own layout only
+        form.fields["authority"].queryset = IssuingAuthority.objects.filter(pk=authority.pk)
+        form.fields["authority"].required = True
     if request.method == "POST" and form.is_valid():
         if "preview" in request.POST:
             return _pdf(services.preview_pdf(form.layout(), form.cleaned_data["authority"]), "in-thu.pdf")
@@ -99,6 +103,8 @@ def _edit(request, template, *, authority=None, preprinted=False):
                                           authority=form.cleaned_data["authority"],
                                           is_default=form.cleaned_data["is_default"], by=request.user)
         messages.success(request, _("Template saved."))
+        if authority is not None:
+            return redirect("certificates:authority_layout", pk=authority.pk)
         return redirect("certificates:template_edit", pk=template.pk)
     return render(request, "certificates/template_form.html", {"form": form, "template": template,
                                                                 "authority": authority})
@@ -110,11 +116,15 @@ def template_edit(request, pk=None):
     return _edit(request, template)
 
 
-@roles_required(*PROVINCE_WIDE_ROLES)
+@roles_required(*PROVINCE_WIDE_ROLES, *UNIT_ROLES)
 def authority_layout(request, pk):
     """An issuing authority's own blank: its default layout, opened for editing, or started from the
-    pre-printed A4 landscape defaults."""
+    pre-printed A4 landscape defaults. The province's specialists set any authority's; a unit's officers
+    set their own unit's authority's (another unit's is a 404)."""
     authority = get_object_or_404(IssuingAuthority, pk=pk, active=True)
+    scope = get_scope(request.user)
+    if not scope.has_role(*PROVINCE_WIDE_ROLES) and not (authority.unit_id and scope.can_write_unit(authority.unit_id)):
+        raise Http404
     template = (CertificateTemplate.objects.select_related("authority")
                 .filter(authority=authority, is_default=True).first())
     return _edit(request, template, authority=authority, preprinted=True)

@@ -5,12 +5,16 @@ import io
 
 import pypdf
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tdkt.decisions.certificates import services
 from tdkt.decisions.certificates.models import CertificateTemplate
 from tdkt.decisions.certificates.render import (
     FIELD_LABELS,
     CertificateText,
+    FieldBox,
+    Layout,
     default_layout,
     layout_from_config,
     layout_to_config,
@@ -214,3 +218,13 @@ def test_a_unit_clerk_sets_only_the_own_authority_blank(world):
     assert client.post(url, _form(authority=str(issuer.pk), save="1"))["Location"] == url
     assert CertificateTemplate.objects.get().authority == issuer
     assert client.get(f"/certificates/authority/{other.pk}/layout/").status_code == 404
+
+
+@settings(deadline=None)
+@given(paper=st.sampled_from(["A4", "A3"]), orientation=st.sampled_from(["L", "P"]), preprinted=st.booleans(),
+       boxes=st.lists(st.tuples(st.sampled_from(list(FIELD_LABELS)), st.floats(0, 400), st.floats(0, 400),
+                                st.floats(5, 400), st.floats(6, 72), st.sampled_from(["C", "L", "R"])), max_size=6))
+def test_any_layout_round_trips_through_its_stored_configuration(paper, orientation, preprinted, boxes):
+    layout = Layout(paper=paper, orientation=orientation, preprinted=preprinted,
+                    fields=tuple(FieldBox(key, x, y, w, size, align=align) for key, x, y, w, size, align in boxes))
+    assert layout_from_config(layout_to_config(layout)) == layout

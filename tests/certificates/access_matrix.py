@@ -1,6 +1,6 @@
 """Persona matrix rows of the certificates app (collected by tests/test_access_map.py)."""
 
-from tests.certificates.support import certificate_of, decision_of, template_of
+from tests.certificates.support import certificate_of, decision_of, health_authority, template_of
 
 MATRIX = [
     ("certificates:decision", "published_decision", [200, 403, 403, 403, 302]),
@@ -10,5 +10,8 @@ MATRIX = [
     ("certificates:template_create", None, [200, 403, 403, 403, 302]),
     ("certificates:template_edit", "certificate_template", [200, 403, 403, 403, 302]),
     ("certificates:template_preview", "certificate_template", [200, 403, 403, 403, 302]),
+    # Sở Y tế's clerk sets Sở Y tế's own blank; another unit's clerk gets a 404.
+    ("certificates:authority_layout", "health_authority", [200, 200, 404, 403, 302]),
 ]
-OBJECTS = {"published_decision": decision_of, "certificate": certificate_of, "certificate_template": template_of}
+OBJECTS = {"published_decision": decision_of, "certificate": certificate_of, "certificate_template": template_of,
+           "health_authority": health_authority}

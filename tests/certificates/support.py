@@ -18,13 +18,14 @@ def authority():
 
 
 def issued_decision(world, *, number=123, state=DecisionState.PUBLISHED, kind=DecisionKind.AWARD, revokes=None,
-                    lines=None):
-    award = AwardType.objects.get(code="BK_TINH")
+                    lines=None, issuer=None, award_code="BK_TINH", **signer):
+    award = AwardType.objects.get(code=award_code)
+    signer = {"signing_mode": "KT", "signer_on_behalf_of": "CHỦ TỊCH", "signer_position": "PHÓ CHỦ TỊCH",
+              "signer_name": "Nguyễn Văn Bình"} | signer
+    title = "Về việc tặng Bằng khen của Chủ tịch UBND tỉnh" if award_code == "BK_TINH" else f"Về việc tặng {award.name}"
     decision = Decision.objects.create(
-        authority=authority(), kind=kind, year=2026, title="Về việc tặng Bằng khen của Chủ tịch UBND tỉnh",
-        award_type=award, achievement_year=2026, achievement_text="Đã có thành tích xuất sắc trong công tác năm 2026",
-        signing_mode="KT", signer_on_behalf_of="CHỦ TỊCH", signer_position="PHÓ CHỦ TỊCH",
-        signer_name="Nguyễn Văn Bình", revokes=revokes)
+        authority=issuer or authority(), kind=kind, year=2026, title=title, award_type=award, achievement_year=2026, achievement_text="Đã có thành tích xuất sắc trong công tác năm 2026",
+        revokes=revokes, **signer)
     for order, (group, recipient, name, position) in enumerate(lines if lines is not None else [
             (LineGroup.COLLECTIVE, {"unit": world.unit_a}, "Sở Y tế", "tỉnh Lào Cai"),
             (LineGroup.INDIVIDUAL, {"person": world.person_a}, "Ông Nguyễn Văn An", "Trưởng phòng, Sở Y tế")]):
@@ -59,3 +60,10 @@ def template_of(world):
     from tdkt.decisions.certificates.models import CertificateTemplate
 
     return CertificateTemplate.objects.create(name="Bằng khen (phôi tỉnh)")
+
+
+def health_authority(world):
+    """Sở Y tế's own authority: its director decides its Giấy khen (QĐ-SYT)."""
+    from tests.factories import make_authority
+
+    return make_authority(world.unit_a, symbol="QĐ-SYT")

@@ -124,9 +124,9 @@ def test_layout_round_trips_through_its_stored_configuration():
 
 def test_template_editor_saves_positions_and_refuses_a_field_off_the_sheet(world):
     client = client_for(world, "specialist")
-    data = {"name": "Phôi Bằng khen 2026", "paper": "A4", "preprinted": "on", "qr_x_mm": "20", "qr_y_mm": "160",
+    data = {"name": "Phôi Bằng khen 2026", "paper": "A4", "orientation": "L", "preprinted": "on", "qr_x_mm": "20", "qr_y_mm": "160",
             "qr_size_mm": "24", "save": "1"}
-    for key in ("recipient", "position", "award_title", "issuer_line", "reason", "decision", "place_date",
+    for key in ("recipient", "position", "award_title", "verb", "issuer_line", "reason", "decision", "place_date",
                 "signer_title", "signer_name", "register_number", "code"):
         data |= {f"f_{key}_x": "30", f"f_{key}_y": "80", f"f_{key}_w": "200", f"f_{key}_size": "14",
                  f"f_{key}_align": "C"}

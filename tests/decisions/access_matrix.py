@@ -25,6 +25,7 @@ MATRIX = [
     ("decisions:payments", "decisions_published", [200, 403, 403, 403, 302]),
     ("decisions:payments_xlsx", "decisions_published", [200, 403, 403, 403, 302]),
     ("decisions:payout", "decisions_published", [405, 403, 403, 403, 302]),
+    ("decisions:contest_prize_add", "decisions_draft", [200, 403, 403, 403, 302]),
     ("decisions:fund", None, [200, 403, 403, 403, 302]),
     ("decisions:fund_add", "decisions_fund", [200, 403, 403, 403, 302]),
     ("decisions:templates", None, [200, 403, 403, 403, 302]),

@@ -116,14 +116,16 @@ def test_payments_excel_and_payout(world, two_units):
     sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     assert sheet["A1"].value == "DANH SÁCH CHI TIỀN THƯỞNG THEO QUYẾT ĐỊNH SỐ 01/QĐ-UBND"
     assert sheet["C2"].number_format == "dd/mm/yyyy" and sheet["C2"].value.date() == SIGNED_ON
-    assert [sheet.cell(row=r, column=6).value for r in (6, 7)] == [3_800_000, 3_800_000]  # 1.5 × 2,530,000 ↑
-    assert sheet.cell(row=6, column=6).number_format == "#,##0"
-    assert [sheet.cell(row=9, column=2).value, sheet.cell(row=9, column=6).value] == ["TỔNG CỘNG", 7_600_000]
-    specialist.post(reverse("decisions:payout", args=[two_units.pk]))
-    specialist.post(reverse("decisions:payout", args=[two_units.pk]))  # a second click posts nothing
+    assert [sheet.cell(row=r, column=6).value for r in (8, 9)] == [3_800_000, 3_800_000]  # 1.5 × 2,530,000 ↑
+    assert sheet.cell(row=8, column=6).number_format == "#,##0"
+    assert [sheet.cell(row=11, column=2).value, sheet.cell(row=11, column=6).value] == ["TỔNG CỘNG", 7_600_000]
+    payout = {"entry_date": "10/07/2026", "voucher_number": "PC-0125", "payer": "Lò Thị Mai"}
+    specialist.post(reverse("decisions:payout", args=[two_units.pk]), payout)
+    specialist.post(reverse("decisions:payout", args=[two_units.pk]), payout)  # a second click posts nothing
     entry = RewardFundEntry.objects.get(fund=fund)
-    assert (entry.kind, entry.amount, entry.entry_date, entry.document_reference) == (
-        "spending", 7_600_000, SIGNED_ON, "01/QĐ-UBND ngày 10/07/2026")
+    assert (entry.kind, entry.amount, entry.entry_date, entry.document_reference, entry.voucher_number,
+            entry.payer, entry.line_kind) == (
+        "spending", 7_600_000, SIGNED_ON, "01/QĐ-UBND ngày 10/07/2026", "PC-0125", "Lò Thị Mai", "award")
     specialist.post(reverse("decisions:fund_add", args=[fund.pk]), {
         "kind": "receipt", "entry_date": "01/01/2026", "amount": "100000000", "description": "Dự toán năm 2026"})
     ledger = specialist.get(reverse("decisions:fund"))

@@ -110,7 +110,8 @@ def _demo_decisions(authority, fund) -> str:
                                                                 f" — {first.title}"), signed_on=today)
     services.publish_decision(first, by=specialist)
     if any(line.amount for line in first.lines.all()):
-        post_payout(fund, first, list(first.lines.all()), by=specialist)
+        post_payout(fund, first, list(first.lines.all()), by=specialist, voucher_number=f"PC-{first.number:04d}",
+                    payer="Thủ quỹ Văn phòng UBND tỉnh (dữ liệu mẫu)")
     return f"; {len(decisions)} quyết định mẫu, quyết định số {first.number_text} đã ký và công bố"
 
 

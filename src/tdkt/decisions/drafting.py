@@ -13,7 +13,7 @@ from django.db.models import Q
 from tdkt.awards.enums import AwardCategory, RecipientKind
 from tdkt.awards.models import AwardRecord
 from tdkt.decisions import documents
-from tdkt.decisions.enums import LineGroup
+from tdkt.decisions.enums import LineGroup, LineKind
 from tdkt.decisions.models import BaseSalary, LegalBasisTemplate
 from tdkt.decisions.money import base_salary_on, bonus_amount
 
@@ -146,6 +146,8 @@ def apply_amounts(lines: list, day: datetime.date, *, salaries=None, year: int |
             key = (kind, record.person_id or record.unit_id)
             best[key] = max(best.get(key, (0, 0)), _title_rank(record.award_type, kind))
     for line in lines:
+        if getattr(line, "kind", LineKind.AWARD) == LineKind.CONTEST_PRIZE:
+            continue  # its amount is the one the officer typed, not a coefficient's
         line.amount = bonus_amount(line.coefficient, base or 0)
         line.amount_note = ""
         if line.award_type.category == AwardCategory.TITLE and best:

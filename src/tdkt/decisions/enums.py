@@ -45,6 +45,15 @@ class LineGroup(models.TextChoices):
     HOUSEHOLD = "household", _("Household")
 
 
+class LineKind(models.TextChoices):
+    """What a line pays for: an award of the catalogue (its bonus from the coefficient, NĐ152 Đ49), or a cash
+    prize for high achievement in a contest (thưởng thành tích cao tại các cuộc thi), whose amount the officer
+    types from the authority's own rules: law.md fixes no amount for it."""
+
+    AWARD = "award", _("Award")
+    CONTEST_PRIZE = "contest_prize", _("Prize for high achievement in a contest")
+
+
 class FundEntryKind(models.TextChoices):
     """A line of the reward fund ledger (quỹ thi đua, khen thưởng)."""
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from tdkt.awards.enums import AwardBasis
 from tdkt.awards.models import AwardType
 from tdkt.decisions.enums import DecisionState, FundEntryKind, SigningMode
-from tdkt.orgs.models import IssuingAuthority
+from tdkt.orgs.models import IssuingAuthority, Unit
 
 
 def _lines(text: str) -> list[str]:
@@ -88,6 +88,32 @@ class FundEntryForm(forms.Form):
     amount = forms.IntegerField(label=_("Amount (VND)"), min_value=1)
     description = forms.CharField(label=_("Description"), max_length=500)
     document_reference = forms.CharField(label=_("Document"), max_length=255, required=False)
+    voucher_number = forms.CharField(label=_("Voucher number"), max_length=50, required=False)
+    payer = forms.CharField(label=_("Paid by (cashier)"), max_length=150, required=False)
+
+
+class PayoutForm(forms.Form):
+    """What the finance office records when it pays a signed decision out of the fund."""
+
+    entry_date = forms.DateField(label=_("Date paid"), initial=timezone.localdate)
+    voucher_number = forms.CharField(label=_("Voucher number"), max_length=50)
+    payer = forms.CharField(label=_("Paid by (cashier)"), max_length=150)
+
+
+class ContestPrizeForm(forms.Form):
+    """A prize for high achievement in a contest: the amount is typed (law.md fixes none)."""
+
+    contest = forms.CharField(label=_("Contest"), max_length=500,
+                              help_text=_("As the annex heading names it, e.g. “Học sinh giỏi quốc gia năm 2026”."))
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
+    full_name = forms.CharField(label=_("Full name"), max_length=200, required=False,
+                                help_text=_("A person registered in the unit; leave empty when the unit itself wins."))
+    position_and_unit = forms.CharField(label=_("Position and unit"), max_length=500, required=False)
+    amount = forms.IntegerField(label=_("Prize (VND)"), min_value=1)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = Unit.objects.active().order_by("name")  # today's units, not at import
 
 
 class LegalBasisTemplateForm(forms.Form):

@@ -24,6 +24,7 @@ from tdkt.decisions.enums import (
     DecisionState,
     FundEntryKind,
     LineGroup,
+    LineKind,
     SigningMode,
 )
 from tdkt.orgs.models import IssuingAuthority
@@ -217,6 +218,9 @@ class DecisionLine(models.Model):
     household = models.ForeignKey("people.Household", verbose_name=_("household"), null=True, blank=True,
                                   on_delete=models.PROTECT, related_name="decision_lines")
     group = models.CharField(_("group"), max_length=16, choices=LineGroup.choices)
+    kind = models.CharField(_("kind of line"), max_length=16, choices=LineKind.choices, default=LineKind.AWARD)
+    contest = models.CharField(_("contest"), max_length=500, blank=True,
+                               help_text=_("For a contest prize: the contest, as the annex heading names it."))
     display_name = models.CharField(_("name"), max_length=255)  # "Ông Nguyễn Văn An", "Phòng Tổ chức cán bộ"
     position_and_unit = models.CharField(_("position and unit"), max_length=500, blank=True)
     # The unit whose clerks may see this line (the submitting unit of the dossier, else the recipient's unit).
@@ -327,8 +331,12 @@ class RewardFundEntry(models.Model):
     amount = models.PositiveBigIntegerField(_("amount (VND)"), validators=[MinValueValidator(1)])
     description = models.CharField(_("description"), max_length=500)
     document_reference = models.CharField(_("document"), max_length=255, blank=True)
+    voucher_number = models.CharField(_("voucher number"), max_length=50, blank=True)  # số chứng từ
+    payer = models.CharField(_("paid by"), max_length=150, blank=True)  # người chi, thủ quỹ
     decision = models.ForeignKey(Decision, verbose_name=_("payout of the decision"), null=True, blank=True,
                                  on_delete=models.PROTECT, related_name="fund_entries")
+    # Which lines of the decision the payout covers: award bonuses and contest prizes are posted apart.
+    line_kind = models.CharField(_("kind of line paid"), max_length=16, choices=LineKind.choices, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                                    related_name="+")
@@ -339,8 +347,8 @@ class RewardFundEntry(models.Model):
         ordering = ["entry_date", "id"]
         constraints = [
             models.CheckConstraint(condition=Q(amount__gt=0), name="fund_entry_amount_positive"),
-            # A decision's payout is posted once.
-            models.UniqueConstraint(fields=["decision"], condition=Q(decision__isnull=False),
+            # A decision's payout is posted once for each kind of line.
+            models.UniqueConstraint(fields=["decision", "line_kind"], condition=Q(decision__isnull=False),
                                     name="fund_entry_decision_paid_once"),
         ]
 

@@ -70,7 +70,7 @@ def lines_for_user(user, decision):
 
 def all_lines(decision):
     """Every line, for documents and payments (province-wide readers only reach these views)."""
-    return list(decision.lines.select_related("award_type").order_by("group", "sort_order", "id"))
+    return list(decision.lines.select_related("award_type").order_by("kind", "group", "sort_order", "id"))
 
 
 def draftable_nominations():

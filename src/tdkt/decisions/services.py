@@ -29,7 +29,7 @@ from tdkt.awards.enums import AwardLevel, AwardSource, InitiativeScope
 from tdkt.awards.models import AwardRecord, Initiative
 from tdkt.decisions import drafting
 from tdkt.decisions.amendments import apply_amendments
-from tdkt.decisions.enums import DecisionKind, DecisionState
+from tdkt.decisions.enums import DecisionKind, DecisionState, LineKind
 from tdkt.decisions.events import log_decision_event, record_decision_created
 from tdkt.decisions.models import Decision, DecisionLine, LegalBasisTemplate, LineAwardRecord
 from tdkt.decisions.numbering import take_number
@@ -271,6 +271,7 @@ def record_values(decision: Decision, line: DecisionLine) -> dict:
 
 
 def _enter_history(decision: Decision, lines: list[DecisionLine], *, by) -> None:
+    lines = [line for line in lines if line.kind == LineKind.AWARD]  # a contest prize is cash, not an award
     user = actor_user(by)
     records = AwardRecord.objects.bulk_create([AwardRecord(created_by=user, **record_values(decision, line))
                                                for line in lines])

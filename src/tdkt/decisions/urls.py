@@ -23,6 +23,7 @@ urlpatterns = [
     path("<int:pk>/payments/", views.decision_payments, name="payments"),
     path("<int:pk>/payments.xlsx", views.payments_xlsx, name="payments_xlsx"),
     path("<int:pk>/payout/", views.post_payout, name="payout"),
+    path("<int:pk>/contest-prize/", views.contest_prize_add, name="contest_prize_add"),
     path("fund/", views.fund_ledger, name="fund"),
     path("fund/<int:pk>/add/", views.fund_entry_add, name="fund_add"),
     path("templates/", views.legal_basis_templates, name="templates"),

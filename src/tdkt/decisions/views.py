@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from tdkt.accounts.access import roles_required, signed_in
 from tdkt.awards.models import AwardType
-from tdkt.decisions import amendments, documents, forms, payments, queries, rules, services
+from tdkt.decisions import amendments, documents, forms, payments, prizes, queries, rules, services
 from tdkt.decisions.jobs import DECISION_PDF, SUBMISSION_PDF, submission_for
 from tdkt.decisions.models import DecisionLine, LegalBasisTemplate, RewardFund
 from tdkt.decisions.pdf import PDF_TYPE
@@ -248,7 +248,8 @@ def decision_payments(request, pk):
     return render(request, "decisions/payments.html", {
         "decision": decision, "lines": lines, "groups": groups, "total": total,
         "fund": RewardFund.objects.filter(authority=decision.authority).first(),
-        "posted": decision.fund_entries.first(), "can_post": rules.is_manager(request.user) and decision.is_issued})
+        "posted": payments.payout_of(decision), "payout_form": forms.PayoutForm(),
+        "can_post": rules.is_manager(request.user) and decision.is_issued})
 
 
 @roles_required(*rules.FUND_READERS)
@@ -267,13 +268,39 @@ def post_payout(request, pk):
     if fund is None:
         messages.error(request, _("No reward fund is set up for %(authority)s.") % {"authority": decision.authority})
         return redirect("decisions:payments", pk=decision.pk)
+    form = forms.PayoutForm(request.POST)
+    if not form.is_valid():
+        for field, errors in form.errors.items():
+            label = form.fields[field].label if field in form.fields else ""
+            for error in errors:
+                messages.error(request, f"{label}: {error}" if label else error)
+        return redirect("decisions:payments", pk=decision.pk)
     try:
-        payments.post_payout(fund, decision, queries.all_lines(decision), by=request.user)
+        payments.post_payout(fund, decision, queries.all_lines(decision), by=request.user, **form.cleaned_data)
     except ValidationError as exc:
         _refuse(request, exc)
     else:
         messages.success(request, _("The payout is posted to the fund ledger."))
     return redirect("decisions:payments", pk=decision.pk)
+
+
+@roles_required(*rules.MANAGERS)
+def contest_prize_add(request, pk):
+    """A prize for high achievement in a contest, typed onto a draft decision (prizes.add_contest_prize)."""
+    decision = _managed_decision(request, pk)
+    if not rules.can_edit(request.user, decision):
+        raise Http404
+    form = forms.ContestPrizeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            prizes.add_contest_prize(decision, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("The contest prize is added to the decision."))
+            return redirect("decisions:detail", pk=decision.pk)
+    return render(request, "decisions/form.html", {"form": form, "title": _("Add a contest prize"),
+                                                   "decision": decision})
 
 
 @roles_required(*rules.FUND_READERS)

@@ -3,8 +3,10 @@ from django.utils.translation import gettext_lazy as _
 
 from tdkt.awards.models import AwardType
 from tdkt.decisions.certificates.render import FIELD_LABELS, PAPER_MM, FieldBox, Layout, layout_from_config
+from tdkt.orgs.models import IssuingAuthority
 
 ALIGNS = [("C", _("centre")), ("L", _("left")), ("R", _("right"))]
+ORIENTATION_CHOICES = [("L", _("landscape")), ("P", _("portrait"))]
 
 
 class TemplateForm(forms.Form):
@@ -13,8 +15,12 @@ class TemplateForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=255)
     award_types = forms.ModelMultipleChoiceField(label=_("Used for"), required=False,
                                                  queryset=AwardType.objects.filter(active=True))
+    authority = forms.ModelChoiceField(label=_("Issuing authority"), required=False,
+                                       queryset=IssuingAuthority.objects.filter(active=True),
+                                       empty_label=_("(every authority)"))
     paper = forms.ChoiceField(label=_("Paper"), choices=[(key, key) for key in PAPER_MM])
-    preprinted = forms.BooleanField(label=_("Print onto the province's pre-printed blank (fields only)"),
+    orientation = forms.ChoiceField(label=_("Orientation"), choices=ORIENTATION_CHOICES)
+    preprinted = forms.BooleanField(label=_("Print onto the pre-printed blank (fields only)"),
                                     required=False)
     is_default = forms.BooleanField(label=_("Default template"), required=False)
     qr_x_mm = forms.FloatField(label=_("QR code: from the left (mm)"), min_value=0)
@@ -48,7 +54,7 @@ class TemplateForm(forms.Form):
     def clean(self):
         data = super().clean()
         paper = data.get("paper") or "A4"
-        width, height = PAPER_MM[paper]
+        width, height = Layout(paper=paper, orientation=data.get("orientation") or "L").size
         for key, label in FIELD_LABELS.items():
             prefix = f"f_{key}_"
             if not data.get(prefix + "on"):
@@ -64,7 +70,8 @@ class TemplateForm(forms.Form):
         boxes = tuple(
             FieldBox(key, data[f"f_{key}_x"], data[f"f_{key}_y"], data[f"f_{key}_w"], data[f"f_{key}_size"],
                      bold=data[f"f_{key}_bold"], italic=data[f"f_{key}_italic"], align=data[f"f_{key}_align"],
-                     uppercase=key in {"issuer_line", "award_title", "signer_title"})
+                     uppercase=key in {"issuer_line", "award_title", "verb", "signer_title"})
             for key in FIELD_LABELS if data.get(f"f_{key}_on"))
-        return Layout(paper=data["paper"], preprinted=data["preprinted"], fields=boxes, qr_x_mm=data["qr_x_mm"],
+        return Layout(paper=data["paper"], orientation=data["orientation"], preprinted=data["preprinted"],
+                      fields=boxes, qr_x_mm=data["qr_x_mm"],
                       qr_y_mm=data["qr_y_mm"], qr_size_mm=data["qr_size_mm"])

@@ -10,13 +10,17 @@ def default_config():
 
 
 class CertificateTemplate(models.Model):
-    """Where each field of a certificate goes on the province's pre-printed blank (or on plain A4/A3)."""
+    """Where each field of a certificate goes on an issuing authority's pre-printed blank (phôi) or on plain
+    A4/A3 (the certificate layout of the brief). A blank authority: the layout any authority may use."""
 
     name = models.CharField(_("name"), max_length=255)
+    authority = models.ForeignKey("orgs.IssuingAuthority", verbose_name=_("issuing authority"), null=True,
+                                  blank=True, on_delete=models.CASCADE, related_name="certificate_templates",
+                                  help_text=_("Empty: usable by every authority."))
     award_types = models.ManyToManyField("awards.AwardType", verbose_name=_("used for"), blank=True,
                                          related_name="certificate_templates")
     config = models.JSONField(_("layout"), default=default_config)  # render.layout_to_config
-    is_default = models.BooleanField(_("default template"), default=False)
+    is_default = models.BooleanField(_("default template"), default=False)  # of its authority (or of all)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -19,6 +19,8 @@ from fpdf import FPDF
 from tdkt.lib.fonts import SERIF
 
 PAPER_MM = {"A4": (297, 210), "A3": (420, 297)}  # landscape (width, height)
+ORIENTATIONS = ("L", "P")  # landscape, portrait
+GIVES = "TẶNG"  # the verb line above the recipient, as on every Bằng khen and Giấy khen
 FONT = "LiberationSerif"
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -27,6 +29,7 @@ MOTTO = "Độc lập - Tự do - Hạnh phúc"
 FIELD_LABELS = {
     "issuer_line": "Dòng cơ quan (CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …)",
     "award_title": "Tên hình thức (BẰNG KHEN)",
+    "verb": "Chữ “TẶNG”",
     "recipient": "Người, tập thể được khen",
     "position": "Chức vụ, đơn vị",
     "reason": "Thành tích",
@@ -60,6 +63,7 @@ class FieldBox:
 class Layout:
     paper: str = "A4"
     preprinted: bool = False
+    orientation: str = "L"
     fields: tuple[FieldBox, ...] = ()
     qr_x_mm: float = 20
     qr_y_mm: float = 160
@@ -67,7 +71,9 @@ class Layout:
 
     @property
     def size(self) -> tuple[float, float]:
-        return PAPER_MM[self.paper]
+        """(width, height) of the sheet as it lies for printing."""
+        width, height = PAPER_MM[self.paper]
+        return (width, height) if self.orientation == "L" else (height, width)
 
 
 @dataclass(frozen=True)
@@ -76,24 +82,32 @@ class CertificateText:
     verify_url: str = ""
 
 
-def _scaled(boxes: list[tuple], paper: str) -> tuple[FieldBox, ...]:
-    """Boxes designed on A4 landscape, scaled to the paper (A3 is √2 larger in every direction)."""
-    factor = PAPER_MM[paper][0] / PAPER_MM["A4"][0]
+def _factors(paper: str, orientation: str) -> tuple[float, float, float]:
+    """Horizontal, vertical and type scale from the A4 landscape design to the sheet (A3 is √2 larger in
+    every direction; a portrait sheet is narrower and taller, so the type follows the narrower side)."""
+    width, height = Layout(paper=paper, orientation=orientation).size
+    across, down = width / PAPER_MM["A4"][0], height / PAPER_MM["A4"][1]
+    return across, down, min(across, down)
+
+
+def _scaled(boxes: list[tuple], paper: str, orientation: str = "L") -> tuple[FieldBox, ...]:
+    across, down, type_scale = _factors(paper, orientation)
     result = []
     for key, x, y, width, size, *style in boxes:
         options = dict(style[0]) if style else {}
-        result.append(FieldBox(key, round(x * factor, 1), round(y * factor, 1), round(width * factor, 1),
-                               round(size * factor, 1), **options))
+        result.append(FieldBox(key, round(x * across, 1), round(y * down, 1), round(width * across, 1),
+                               round(size * type_scale, 1), **options))
     return tuple(result)
 
 
 # A plain certificate designed on A4 landscape; every box scales with the paper.
 _PLAIN_BOXES = [
-    ("issuer_line", 30, 40, 237, 15, {"bold": True, "uppercase": True}),
-    ("award_title", 30, 52, 237, 34, {"bold": True, "uppercase": True}),
-    ("recipient", 30, 78, 237, 20, {"bold": True}),
-    ("position", 30, 92, 237, 14, {"italic": True}),
-    ("reason", 45, 104, 207, 14),
+    ("issuer_line", 30, 38, 237, 15, {"bold": True, "uppercase": True}),
+    ("award_title", 30, 48, 237, 34, {"bold": True, "uppercase": True}),
+    ("verb", 30, 66, 237, 16, {"bold": True, "uppercase": True}),
+    ("recipient", 30, 76, 237, 20, {"bold": True}),
+    ("position", 30, 90, 237, 14, {"italic": True}),
+    ("reason", 45, 102, 207, 14),
     ("decision", 30, 128, 120, 12, {"italic": True, "align": "L"}),
     ("register_number", 30, 136, 120, 12, {"align": "L"}),
     ("place_date", 160, 128, 110, 13, {"italic": True}),
@@ -103,10 +117,31 @@ _PLAIN_BOXES = [
 ]
 
 
-def default_layout(paper: str = "A4", *, preprinted: bool = False) -> Layout:
-    factor = PAPER_MM[paper][0] / PAPER_MM["A4"][0]
-    return Layout(paper=paper, preprinted=preprinted, fields=_scaled(_PLAIN_BOXES, paper),
-                  qr_x_mm=round(30 * factor, 1), qr_y_mm=round(150 * factor, 1), qr_size_mm=round(26 * factor, 1))
+# A typical pre-printed A4 landscape blank (phôi) already carries the frame, the emblem, the national title and
+# the form's name ("BẰNG KHEN", "GIẤY KHEN") in its top third; the fields go on the blank lines below it, the
+# signature block on the right, the decision reference and the register number on the left.
+_BLANK_BOXES = [
+    ("issuer_line", 30, 62, 237, 14, {"bold": True, "uppercase": True}),
+    ("verb", 30, 70, 237, 15, {"bold": True, "uppercase": True}),
+    ("recipient", 30, 80, 237, 20, {"bold": True}),
+    ("position", 30, 93, 237, 14, {"italic": True}),
+    ("reason", 45, 104, 207, 14),
+    ("decision", 30, 140, 120, 12, {"italic": True, "align": "L"}),
+    ("register_number", 30, 148, 120, 12, {"align": "L"}),
+    ("place_date", 160, 135, 110, 13, {"italic": True}),
+    ("signer_title", 160, 142, 110, 13, {"bold": True, "uppercase": True}),
+    ("signer_name", 160, 178, 110, 14, {"bold": True}),
+]
+
+
+def default_layout(paper: str = "A4", *, preprinted: bool = False, orientation: str = "L") -> Layout:
+    """Sensible starting positions: the plain certificate, or the fields of a pre-printed blank."""
+    across, down, type_scale = _factors(paper, orientation)
+    boxes = _BLANK_BOXES if preprinted else _PLAIN_BOXES
+    return Layout(paper=paper, preprinted=preprinted, orientation=orientation,
+                  fields=_scaled(boxes, paper, orientation),
+                  qr_x_mm=round(30 * across, 1), qr_y_mm=round((160 if preprinted else 150) * down, 1),
+                  qr_size_mm=round((22 if preprinted else 26) * type_scale, 1))
 
 
 def layout_from_config(config: dict) -> Layout:
@@ -116,21 +151,24 @@ def layout_from_config(config: dict) -> Layout:
         if item.get("key") not in FIELD_LABELS:
             raise ValueError(f"Trường “{item.get('key')}” không có trong mẫu bằng.")
         boxes.append(FieldBox(**item))
+    orientation = config.get("orientation", "L")
+    if orientation not in ORIENTATIONS:
+        raise ValueError(f"Hướng giấy “{orientation}” không hợp lệ.")
     return Layout(paper=config.get("paper", "A4"), preprinted=bool(config.get("preprinted")), fields=tuple(boxes),
+                  orientation=orientation,
                   qr_x_mm=config.get("qr_x_mm", 20), qr_y_mm=config.get("qr_y_mm", 160),
                   qr_size_mm=config.get("qr_size_mm", 24))
 
 
 def layout_to_config(layout: Layout) -> dict:
-    return {"paper": layout.paper, "preprinted": layout.preprinted, "qr_x_mm": layout.qr_x_mm,
+    return {"paper": layout.paper, "orientation": layout.orientation, "preprinted": layout.preprinted, "qr_x_mm": layout.qr_x_mm,
             "qr_y_mm": layout.qr_y_mm, "qr_size_mm": layout.qr_size_mm,
             "fields": [box.__dict__.copy() for box in layout.fields]}
 
 
 class _Sheet(FPDF):
     def __init__(self, layout: Layout):
-        width, height = layout.size
-        super().__init__(orientation="L", unit="mm", format=(height, width))
+        super().__init__(orientation=layout.orientation, unit="mm", format=layout.paper)
         self.set_auto_page_break(False)
         self.set_margins(0, 0, 0)
         for style, path in SERIF.items():
@@ -141,7 +179,7 @@ class _Sheet(FPDF):
 
 def _draw_plain_frame(pdf: FPDF, layout: Layout) -> None:
     width, height = layout.size
-    factor = width / PAPER_MM["A4"][0]
+    factor = min(width, height) / PAPER_MM["A4"][1]
     pdf.set_draw_color(150, 20, 20)
     pdf.set_line_width(1.2 * factor)
     pdf.rect(8 * factor, 8 * factor, width - 16 * factor, height - 16 * factor)

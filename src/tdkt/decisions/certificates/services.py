@@ -17,13 +17,15 @@ from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record, record_create, record_update, snapshot
 from tdkt.decisions.certificates.models import Certificate, CertificateTemplate, RegisterCounter
 from tdkt.decisions.certificates.render import (
+    GIVES,
     CertificateText,
     default_layout,
     layout_from_config,
     layout_to_config,
     render_pdf,
 )
-from tdkt.decisions.enums import ISSUED_STATES, DecisionKind
+from tdkt.decisions.certificates.signing import signature_lines
+from tdkt.decisions.enums import ISSUED_STATES, DecisionKind, LineKind
 from tdkt.decisions.models import DecisionLine
 
 # No 0/O, 1/I/L, 5/S, 2/Z: a code read aloud or typed from paper is not mistaken.
@@ -40,9 +42,15 @@ def normalise_code(text: str) -> str:
     return "".join(ch for ch in (text or "").upper() if ch.isalnum())
 
 
-def template_for(award_type) -> CertificateTemplate | None:
-    templates = list(CertificateTemplate.objects.filter(award_types=award_type)[:1])
-    return templates[0] if templates else CertificateTemplate.objects.filter(is_default=True).first()
+def template_for(award_type, authority=None) -> CertificateTemplate | None:
+    """The authority's own layout for the award, else its default, else the shared one for the award, else the
+    shared default: a department's Giấy khen prints on the department's blank, not the province's."""
+    for scope in ([authority] if authority is not None else []) + [None]:
+        templates = CertificateTemplate.objects.filter(authority=scope)
+        found = templates.filter(award_types=award_type).first() or templates.filter(is_default=True).first()
+        if found is not None:
+            return found
+    return None
 
 
 def _allocate_register_numbers(year: int, count: int) -> list[int]:
@@ -63,13 +71,14 @@ def issue_certificates(decision, *, by) -> list[Certificate]:
         raise ValidationError(_("Certificates are issued only for a signed decision."))
     if decision.kind != DecisionKind.AWARD:
         raise ValidationError(_("A correcting or revoking decision has no certificates of its own."))
-    lines = list(decision.lines.filter(certificate__isnull=True).select_related("award_type")
+    # A contest prize is cash paid with the decision: no certificate of its own.
+    lines = list(decision.lines.filter(certificate__isnull=True, kind=LineKind.AWARD).select_related("award_type")
                  .order_by("group", "sort_order", "id"))
     if lines:
         year = decision.decision_date.year
         numbers = _allocate_register_numbers(year, len(lines))
         for line, number in zip(lines, numbers, strict=True):
-            template = template_for(line.award_type)
+            template = template_for(line.award_type, decision.authority)
             for _attempt in range(5):  # a code collision is astronomically rare; try again if it happens
                 try:
                     with transaction.atomic():
@@ -96,11 +105,13 @@ def certificate_text(certificate: Certificate, base_url: str = "") -> Certificat
     line = certificate.line
     decision = line.decision
     award = line.award_type
-    lines = decision.signature_lines()
+    title_lines, signer_name = signature_lines(decision)
     return CertificateText(values={
+        # The issuing authority's own header: "GIÁM ĐỐC SỞ Y TẾ", "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ …".
         "issuer_line": decision.authority.decider_title,
         # The form itself ("Bằng khen"): who gives it is the issuer line above it.
         "award_title": award.name.split(" của ")[0],
+        "verb": GIVES,
         "recipient": line.display_name,
         "position": line.position_and_unit,
         "reason": decision.achievement_text,
@@ -109,8 +120,8 @@ def certificate_text(certificate: Certificate, base_url: str = "") -> Certificat
         "place_date": _("%(place)s, %(day)02d/%(month)02d/%(year)d") % {
             "place": decision.authority.place, "day": decision.decision_date.day,
             "month": decision.decision_date.month, "year": decision.decision_date.year},
-        "signer_title": "\n".join(lines),
-        "signer_name": decision.signer_name,
+        "signer_title": "\n".join(title_lines),
+        "signer_name": signer_name,
         "register_number": _("Register No. %(number)s") % {"number": certificate.register_text},
         "code": _("Verification code: %(code)s") % {"code": certificate.code_text},
     }, verify_url=verify_url(certificate, base_url))
@@ -156,7 +167,7 @@ def verify(code_text: str) -> Verification:
 
 
 SAMPLE = CertificateText(values={
-    "issuer_line": "Chủ tịch Ủy ban nhân dân tỉnh Lào Cai", "award_title": "Bằng khen",
+    "issuer_line": "Chủ tịch Ủy ban nhân dân tỉnh Lào Cai", "award_title": "Bằng khen", "verb": GIVES,
     "recipient": "Ông Nguyễn Văn An", "position": "Trưởng phòng Nghiệp vụ Y, Sở Y tế",
     "reason": "Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm 2026.",
     "decision": "Quyết định số 123/QĐ-UBND ngày 15/12/2026", "place_date": "Lào Cai, ngày 15 tháng 12 năm 2026",
@@ -165,20 +176,28 @@ SAMPLE = CertificateText(values={
 }, verify_url="https://example.invalid/portal/verify/K7QF2M9X/")
 
 
-def preview_pdf(layout) -> bytes:
-    """The layout filled with a sample, to check positions on a blank before printing a batch."""
-    return render_pdf(layout, [SAMPLE])
+def preview_pdf(layout, authority=None) -> bytes:
+    """The layout filled with a sample (under the authority's own header when given), to hold a test print
+    against a blank before printing a batch."""
+    sample = SAMPLE
+    if authority is not None:
+        sample = CertificateText(values=SAMPLE.values | {"issuer_line": authority.decider_title},
+                                 verify_url=SAMPLE.verify_url)
+    return render_pdf(layout, [sample])
 
 
 @transaction.atomic
-def save_template(template: CertificateTemplate | None, *, name, layout, award_types, is_default, by):
+def save_template(template: CertificateTemplate | None, *, name, layout, award_types, is_default, by,
+                  authority=None):
     before = snapshot(template) if template else None
     template = template or CertificateTemplate()
     template.name, template.config, template.is_default = name, layout_to_config(layout), is_default
+    template.authority = authority
     template.save()
     template.award_types.set(award_types)
-    if is_default:  # one default at a time
-        CertificateTemplate.objects.exclude(pk=template.pk).filter(is_default=True).update(is_default=False)
+    if is_default:  # one default at a time per authority (and one shared)
+        CertificateTemplate.objects.exclude(pk=template.pk).filter(
+            is_default=True, authority=authority).update(is_default=False)
     if before is None:
         record_create(by, template)
     else:

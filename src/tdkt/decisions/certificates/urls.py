@@ -12,4 +12,5 @@ urlpatterns = [
     path("templates/new/", views.template_edit, name="template_create"),
     path("templates/<int:pk>/", views.template_edit, name="template_edit"),
     path("templates/<int:pk>/preview/", views.template_preview, name="template_preview"),
+    path("authority/<int:pk>/layout/", views.authority_layout, name="authority_layout"),
 ]

@@ -5,6 +5,8 @@ import io
 
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from django.core.exceptions import ValidationError
 
 from tdkt.awards.enums import AwardSource
@@ -121,3 +123,12 @@ def test_a_sheet_without_a_name_column_is_refused(world):
     book.save(buffer)
     with pytest.raises(ValidationError, match="Bảng tính không có cột “Họ và tên” trong 15 dòng đầu"):
         register.read_list(buffer.getvalue(), name="x.xlsx")
+
+
+@given(name=st.sampled_from(["Nguyễn Văn An", "Đặng Thị Đào", "Giàng A Páo", "Lê Thị Anh"]),
+       honorific=st.sampled_from(["", "Ông ", "Bà ", "Đồng chí ", "Đ/c ", "TS. "]),
+       spaces=st.sampled_from([" ", "  ", "\u00a0"]))
+def test_a_name_matches_whatever_the_honorific_and_spacing(name, honorific, spaces):
+    written = honorific + name.replace(" ", spaces)
+    assert register.name_key(written) == register.name_key(name)
+    assert register.name_key(register.name_key(written)) == register.name_key(name)

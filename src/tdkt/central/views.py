@@ -77,7 +77,8 @@ def proposal(request, pk):
         "receipt_form": forms.ReceiptForm(initial={"paper_received_on": item.paper_received_on,
                                                    "files_received_on": item.files_received_on,
                                                    "central_note": item.central_note}),
-        "history": item.history.select_related("by").order_by("at", "id")})
+        "history": [(change, PROPOSAL.state_label(change.to_state))
+                    for change in item.history.select_related("by").order_by("at", "id")]})
 
 
 @signed_in

@@ -5,9 +5,9 @@ import io
 
 import openpyxl
 import pytest
+from django.core.exceptions import ValidationError
 from hypothesis import given
 from hypothesis import strategies as st
-from django.core.exceptions import ValidationError
 
 from tdkt.awards.enums import AwardSource
 from tdkt.awards.models import AwardRecord, AwardType

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tdkt.awards.models import AwardRecord, AwardType
-from tdkt.central import register
+from tdkt.central import demo, register
 from tdkt.central.enums import ProposalState as P
 from tdkt.central.models import StateProposal
 from tests.central.support import MESSY, sent_proposal, sheet, state_lines
@@ -80,3 +80,9 @@ def test_the_register_list_runs_a_fixed_number_of_queries(world, django_assert_n
                              by=world.users["specialist"])
     with django_assert_num_queries(more):
         client.get(reverse("central:index"))
+
+
+def test_the_demo_sends_a_proposal_and_records_its_decision(world):
+    state_lines(world)
+    assert demo.load_demo(2026).startswith("Khen cao: 1 đề nghị “Bằng khen của Thủ tướng Chính phủ” (2 dòng) đã gửi")
+    assert AwardRecord.objects.filter(award_type__code="BK_TTG", source="external").count() == 2

@@ -135,3 +135,9 @@ def test_an_award_with_a_council_vote_goes_through_the_vote(world):
     PROPOSAL.run(proposal, "council_vote", by=by)
     PROPOSAL.handlers["send"](proposal, by=by, sent_on=SENT_ON, sent_via="dms")
     assert proposal.state == P.SENT
+
+
+def test_a_proposal_without_lines_is_refused(world):
+    line = state_lines(world)[0]
+    with pytest.raises(ValidationError, match="Hãy chọn ít nhất một dòng để đề nghị"):
+        proposals.create_proposal(award_type=line.award_type, year=2025, nominations=[], by=world.users["specialist"])

@@ -64,6 +64,8 @@ def create_proposal(*, award_type, year: int, nominations, by) -> StateProposal:
     if kind is None:
         raise ValidationError({"award_type": _("“%(award)s” is not decided at the central level.") % {
             "award": award_type.name}})
+    if not nominations:
+        raise ValidationError(_("Tick at least one line to propose."))
     proposal = StateProposal.objects.create(award_type=award_type, year=year, decider_kind=kind, created_by=by)
     write_history(PROPOSAL, proposal, by=by, from_state="", to_state=P.DRAFT)
     add_lines(proposal, nominations, by=by)

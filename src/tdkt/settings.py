@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "tdkt.council",
     "tdkt.decisions",
     "tdkt.decisions.certificates",
+    "tdkt.central",
     "tdkt.api",
     "tdkt.portal",
     "tdkt.jobs",

@@ -19,6 +19,7 @@ from django.db import connection
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from tdkt.central import demo as central_demo
 from tdkt.council import demo as council_demo
 from tdkt.decisions import demo as decisions_demo
 from tdkt.decisions import demo_authorities
@@ -34,7 +35,7 @@ from tdkt.plans import demo as plans_demo
 
 # The apps that add demo data after the province and its people exist, in this order (wiped in reverse).
 DEMO_HOOKS = (plans_demo, calls_demo, movements_demo, scoring_demo, dossiers_demo, consultations_demo,
-              council_demo, demo_authorities, decisions_demo)
+              council_demo, demo_authorities, decisions_demo, central_demo)
 
 
 def _n(number: int) -> str:

@@ -4,8 +4,9 @@
 - each department and public service unit or enterprise directly under the People's Committee (its head decides
   Giấy khen, Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Tập thể lao động tiên tiến: Luật TĐKT Đ80.1, Đ80.4),
   with symbol "QĐ-<code>" (QĐ-SYT) and no collective body;
-- each commune and ward (its chairman decides those and more: NĐ129 Đ59), "QĐ-UBND" and "TM. ỦY BAN NHÂN DÂN";
-- the two central deciders (Prime Minister, State President), whose decisions are recorded, not drafted here.
+- each commune and ward (its chairman decides those and more: NĐ129 Đ59), "QĐ-UBND" and "TM. ỦY BAN NHÂN DÂN".
+The central deciders (Prime Minister, State President) are made when their first decision is recorded
+(tdkt.central.register.central_authority).
 
 Signers' posts come from the demo's office holders (their position says head or deputy); each authority gets a
 reward fund with an opening receipt (demo amounts, not a rule). The home commune gets its own council."""
@@ -24,9 +25,7 @@ from tdkt.people.models import Person
 POSTS_FROM = datetime.date(2025, 7, 1)  # the reorganised province and communes start on 1/7/2025
 FUND_OPENING_VND = {AuthorityKind.PROVINCE_CHAIR: 0, AuthorityKind.AGENCY_HEAD: 300_000_000,
                     AuthorityKind.ENTERPRISE_HEAD: 100_000_000, AuthorityKind.COMMUNE_CHAIR: 80_000_000}
-CENTRAL = [(AuthorityKind.PRIME_MINISTER, "Thủ tướng Chính phủ", "QĐ-TTg", "THỦ TƯỚNG CHÍNH PHỦ", "THỦ TƯỚNG"),
-           (AuthorityKind.STATE_PRESIDENT, "Chủ tịch nước Cộng hòa xã hội chủ nghĩa Việt Nam", "QĐ-CTN",
-            "CHỦ TỊCH NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CHỦ TỊCH NƯỚC")]
+
 
 
 def _province():
@@ -139,10 +138,6 @@ def load_demo(year: int) -> str:
         elif unit.kind == UnitKind.ENTERPRISE:
             authorities.append(_unit_authority(unit, province, AuthorityKind.ENTERPRISE_HEAD, heads.get(unit.pk, "")))
     IssuingAuthority.objects.bulk_create(authorities, batch_size=500)
-    for kind, name, symbol, decider, head in CENTRAL:
-        IssuingAuthority.objects.get_or_create(kind=kind, unit=None, defaults={
-            "name": name, "symbol": symbol, "submission_symbol": "", "place": "Hà Nội", "decider_title": decider,
-            "collective_body": "", "head_title": head})
     posts = _posts([province_authority, *authorities])
     SignerPost.objects.bulk_create(posts, batch_size=500)
     funds = [RewardFund(name=f"Quỹ thi đua, khen thưởng của {authority.name}", authority=authority)

@@ -1,6 +1,6 @@
 """A unit's "Khen thưởng của đơn vị" workspace: for a unit with its own issuing authority, its rounds (the
 dossiers sent to that authority, by state), its council and next meeting, its decisions (by state, with
-their numbers) and its reward fund's balance, in a fixed number of queries (nine) whatever their sizes.
+their numbers) and its reward fund's balance, in a fixed number of queries (the unit, then seven) whatever their sizes.
 
 Who sees it: the unit's own officers (and those of the units above it), the province's specialists and the
 other read-all roles, read-only; for anyone else the unit does not exist (404)."""

@@ -3,7 +3,7 @@
 that decides them all (jobs.DECIDE_SHEET) and shows its progress page."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -48,8 +48,8 @@ def decide_sheet(request, pk):
         if not errors:
             try:
                 bulk.check_in_appraisal(dossier)
-            except Exception as error:  # noqa: BLE001 - a ValidationError's message, shown as is
-                errors = list(getattr(error, "messages", [str(error)]))
+            except ValidationError as error:
+                errors = list(error.messages)
         if not errors:
             job = start_job(dossier_jobs.DECIDE_SHEET, by=request.user, params={
                 "dossier": dossier.pk, "exceptions": accepted, "rejections": rejected})

@@ -77,4 +77,4 @@ def test_the_workspace_takes_a_fixed_number_of_queries(world, size, django_asser
         assert client.get(url).status_code == 200
 
 
-QUERIES = 16  # session, user, scope (5); unit; rounds by state, recent rounds; council, meeting; decisions by state, recent; fund (9)
+QUERIES = 16  # the session, user and scope, then core.workspace: the unit and seven (see its docstring)

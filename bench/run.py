@@ -29,6 +29,9 @@ Benchmarks (each bench/*.py file documents its dataset):
   the real import function, ≤ 2 s and ≤ 50 MB of resident memory each; no database.
 - verdicts (bench_verdicts.py, issue 15): recomputing the stored verdicts of 2,000 recipients' open lines after
   a 2,000-line decision is signed ≤ 5 s on PostgreSQL, with its query count (fixed, one UPDATE per batch aside).
+- unit_sheet (bench_unit_sheet.py, issue 16): a unit's year-end sheet of 1,500 lines: verdicts for all lines
+  ≤ 3 s; the job "accept all eligible lines", the council's approval, the decision and its 1,500-line annex
+  ≤ 10 s on PostgreSQL, with the job's query count (fixed per batch).
 - exports (bench_exports.py, issue 12): the consolidated nominee list .xlsx of 12,000 lines (≤ 10 s, ≤ 150 MB),
   a 10,000-task plan .xlsx (≤ 5 s) and the 50,000-person people .xlsx (≤ 5 s, ≤ 100 MB), through their URLs.
 
@@ -215,7 +218,7 @@ WORKFLOW_BENCHES = {
     "bench_consultations.py": "consultations", "bench_workcalendar.py": "workcalendar",
     "bench_movements.py": "movements", "bench_scoring.py": "scoring", "bench_council.py": "council",
     "bench_exports.py": "exports", "bench_ballot.py": "ballot", "bench_verdicts.py": "verdicts",
-    "bench_dossier_page.py": "dossier_page",
+    "bench_dossier_page.py": "dossier_page", "bench_unit_sheet.py": "unit_sheet",
 }
 NO_DATABASE_BENCHES = ("bench_decision_docx.py", "certificates_pdf.py", "nd30_table.py", "bench_hostile_files.py")
 

@@ -61,6 +61,7 @@ MATRIX = [
     ("dossiers:assign", "dossier_in_appraisal_of_unit_a", [200, 403, 403, 403, 302]),
     ("dossiers:appraise", "dossier_in_appraisal_of_unit_a", [200, 403, 403, 403, 302]),
     ("dossiers:accept_eligible", "dossier_in_appraisal_of_unit_a", [200, 403, 403, 403, 302]),
+    ("dossiers:decide_sheet", "dossier_in_appraisal_of_unit_a", [200, 403, 404, 403, 302]),
     ("dossiers:change_award", "line_in_appraisal_of_unit_a", [200, 403, 403, 403, 302]),
     ("dossiers:return_for_completion", "dossier_in_appraisal_of_unit_a", [200, 403, 403, 403, 302]),
     ("dossiers:delegations", None, [403, 200, 200, 403, 302]),

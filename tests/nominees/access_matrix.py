@@ -36,6 +36,7 @@ MATRIX = [
     ("nominees:line_edit", "nominees_line_a", [200, 200, 404, 403, 302]),
     ("nominees:line_remove", "nominees_line_a", [405, 405, 405, 403, 302]),
     ("nominees:import", "nominees_dossier_a", [200, 200, 404, 403, 302]),
+    ("nominees:import_paste", "nominees_dossier_a", [200, 200, 404, 403, 302]),
     ("nominees:import_result", "nominees_import_batch_a", [200, 200, 404, 403, 302]),
     ("nominees:import_review", "nominees_import_batch_a", [302, 302, 404, 403, 302]),
     ("nominees:import_template_xlsx", "nominees_dossier_a", [200, 200, 404, 403, 302]),

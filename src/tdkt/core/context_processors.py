@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from tdkt.accounts.enums import PROVINCE_WIDE_ROLES, Role
+from tdkt.accounts.enums import PROVINCE_WIDE_ROLES, UNIT_ROLES, Role
 from tdkt.accounts.scope import get_scope
 
 
@@ -13,4 +13,5 @@ def shell(request):
         "scope": scope,
         "is_admin": bool(scope and Role.SYSTEM_ADMIN in scope.roles),
         "is_province": bool(scope and scope.roles & PROVINCE_WIDE_ROLES),
+        "is_unit_officer": bool(scope and scope.roles & UNIT_ROLES),  # the menu's unit workspace
     }

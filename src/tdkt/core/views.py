@@ -1,10 +1,11 @@
 from django.db import connection
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from tdkt.accounts.access import public, signed_in
 from tdkt.accounts.enums import Role
 from tdkt.accounts.scope import get_scope
+from tdkt.core import workspace as unit_workspace
 from tdkt.core.dashboard import dashboard_figures, dossier_figures
 from tdkt.lib.storage import probe_storage
 
@@ -33,3 +34,18 @@ def dashboard(request):
     roles = sorted(str(Role(role).label) for role in get_scope(request.user).roles)
     return render(request, "core/dashboard.html", {"figures": dashboard_figures(request.user),
                                                    "work": dossier_figures(request.user), "roles": roles})
+
+
+@signed_in
+def my_workspace(request):
+    """The menu's "Khen thưởng của đơn vị": the officer's own unit's workspace, or why there is none."""
+    unit = unit_workspace.own_workspace_unit(request.user)
+    if unit is not None:
+        return redirect("core:workspace", pk=unit.pk)
+    return render(request, "core/workspace_none.html")
+
+
+@signed_in
+def workspace(request, pk):
+    unit = unit_workspace.unit_for_workspace(request.user, pk)
+    return render(request, "core/workspace.html", {"ws": unit_workspace.workspace(request.user, unit)})

@@ -1,12 +1,14 @@
-"""Big nominee lists as background jobs (tdkt.jobs, tdkt.jobs.exporting): the consolidated list of a
-specialist's selection and a dossier's own list, in Excel or Word, when they hold more than
-EXPORT_JOB_THRESHOLD lines. They only compute a file: retry-safe. Each re-checks the view's access when it
+"""Background jobs of dossiers (tdkt.jobs). Big nominee lists (tdkt.jobs.exporting): the consolidated list of
+a specialist's selection and a dossier's own list, in Excel or Word, when they hold more than
+EXPORT_JOB_THRESHOLD lines; they only compute a file: retry-safe. A large dossier's lines decided as a sheet
+(DECIDE_SHEET, bulk.decide_sheet): it changes states, in one transaction. Each re-checks the view's access when it
 starts and when its file is downloaded, and records the same audit row as the inline export."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -15,9 +17,10 @@ from tdkt.accounts.enums import Role
 from tdkt.accounts.scope import get_scope
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
-from tdkt.dossiers import exports
-from tdkt.dossiers.models import Dossier
+from tdkt.dossiers import bulk, exports
+from tdkt.dossiers.models import Dossier, Nomination
 from tdkt.dossiers.queries import get_dossier_for_user
+from tdkt.dossiers.transitions import NOMINATION
 from tdkt.jobs.registry import register
 
 SELECTION = "dossiers.export_selection"
@@ -116,8 +119,43 @@ def run_dossier_list(job, progress) -> None:
     record_dossier_export(user, dossier, params["format"])
 
 
+# --- a large dossier decided as a sheet (bulk.decide_sheet) ---------------------------------------------
+
+DECIDE_SHEET = "dossiers.decide_sheet"
+DECIDE_TIME_LIMIT = 900
+
+
+def may_decide_lines(user, dossier) -> bool:
+    """The actor of the lines' "accept" transition on this dossier (asked of one line: all share it)."""
+    line = Nomination.objects.filter(dossier=dossier).select_related("dossier").first()
+    return line is not None and NOMINATION.acts_as(user, line, NOMINATION["accept"].actor)
+
+
+def can_decide_sheet(user, params: dict) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    try:
+        dossier = get_dossier_for_user(user, params.get("dossier"))
+    except Http404:
+        return False
+    return may_decide_lines(user, dossier)
+
+
+def run_decide_sheet(job, progress) -> None:
+    user, params = _requester(job), job.params
+    if not can_decide_sheet(user, params):
+        raise ValidationError(_("You may no longer decide the lines of this dossier; nothing was changed."))
+    dossier = Dossier.objects.select_related("unit").get(pk=params["dossier"])
+    bulk.decide_sheet(dossier, by=user, exceptions=params.get("exceptions") or {},
+                      rejections=params.get("rejections") or {}, progress=progress)
+    progress.set_link(reverse("dossiers:appraise", args=[dossier.pk]))
+
+
 # Registered when tdkt.jobs autodiscovers the apps' `jobs` modules (JobsConfig.ready()).
 register(SELECTION, title=gettext_lazy("Consolidated nominee list"), run=run_selection,
          can_access=can_export_selection, retry_safe=True, time_limit=EXPORT_TIME_LIMIT)
 register(DOSSIER_LIST, title=gettext_lazy("Nominee list of a dossier"), run=run_dossier_list,
          can_access=can_export_dossier, retry_safe=True, time_limit=EXPORT_TIME_LIMIT)
+# Not retry-safe: it changes states (in one transaction: a dead worker leaves nothing half-done).
+register(DECIDE_SHEET, title=gettext_lazy("Accept all eligible lines of a dossier"), run=run_decide_sheet,
+         can_access=can_decide_sheet, retry_safe=False, time_limit=DECIDE_TIME_LIMIT)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tdkt.dossiers import views, views_delegations, views_province
+from tdkt.dossiers import views, views_delegations, views_province, views_sheet
 
 app_name = "dossiers"
 
@@ -18,6 +18,7 @@ urlpatterns = [
     path("<int:pk>/appraise/", views_province.appraise, name="appraise"),
     path("lines/<int:pk>/change-award/", views_province.change_award, name="change_award"),
     path("<int:pk>/appraise/accept-eligible/", views_province.accept_eligible, name="accept_eligible"),
+    path("<int:pk>/appraise/sheet/", views_sheet.decide_sheet, name="decide_sheet"),
     path("<int:pk>/return/", views_province.return_for_completion,
          name="return_for_completion"),
     path("delegations/", views_delegations.delegation_list, name="delegations"),

@@ -22,7 +22,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
-from tdkt.workflow.primitive import change_state
+from tdkt.workflow.primitive import change_state, change_states
 
 # The actor name of transitions only the system performs (a sweep, another aggregate's transition).
 SYSTEM = "system"
@@ -204,6 +204,29 @@ class StateMachine:
             requirement(obj)
         return change_state(self, obj, item.target_of(obj, self.field_name), by=by, allowed_from=item.sources, reason=reason,
                             transition=item, extra=extra, history=history, **fields)
+
+    def perform_many(self, objs, name: str, *, by, reasons: dict | None = None, extras: dict | None = None,
+                     fields: dict | None = None):
+        """`perform` for a batch (the primitive's bulk form, change_states): the actor, each object's reason
+        and the requirements are checked per object as `perform` does, then one conditional update moves all
+        of them, or none. The actor check asks the same question for every object: the caller passes objects
+        of one parent (a dossier's lines), so a scope cached per user keeps it free of queries."""
+        item = self[name]
+        reasons = {pk: (text or "").strip() for pk, text in (reasons or {}).items()}
+        objs = list(objs)
+        for obj in objs:
+            self.check_actor(obj, item, by)
+            if item.reason_required and not reasons.get(obj.pk):
+                raise ValidationError({"reason": _("Give the reason: the unit and the timeline keep it.")})
+            for requirement in item.requires:
+                requirement(obj)
+        targets = {item.target_of(obj, self.field_name) for obj in objs}
+        if len(targets) > 1:
+            raise ValueError(f"transition {name!r} leads the batch to several states: {sorted(targets)}")
+        if not objs:
+            return objs
+        return change_states(self, objs, targets.pop(), by=by, allowed_from=item.sources, transition=item,
+                             reasons=reasons, extras=extras, fields=fields)
 
 
 MACHINES: dict[str, StateMachine] = {}

@@ -9,6 +9,7 @@ from tdkt.awards.enums import AwardBasis
 from tdkt.awards.models import AwardType
 from tdkt.dossiers.enums import PROVINCE_STATES, DossierState
 from tdkt.dossiers.nominees.blanks import proposable_awards
+from tdkt.dossiers.nominees.paste import MAX_PASTE_CHARS
 from tdkt.jobs.idempotency import KeyField
 from tdkt.orgs.models import EmulationGroupYear, Unit
 from tdkt.people.models import Person
@@ -76,6 +77,15 @@ class ImportForm(forms.Form):
                                        "sinh, Giới tính, Số CCCD, Tóm tắt thành tích. Collectives start with "
                                        "“Tập thể” or stand under the section “I. Tập thể”."))
     # Also the batch id: a resent upload commits nothing twice and shows the first result.
+    idempotency_key = KeyField(required=False)
+
+
+class PasteForm(forms.Form):
+    rows = forms.CharField(label=_("Paste from Excel"), max_length=MAX_PASTE_CHARS, strip=False,
+                           widget=forms.Textarea(attrs={"rows": 8, "spellcheck": "false"}),
+                           help_text=_("Select the rows of the list in Excel (with or without the header row), "
+                                       "copy and paste them here. Read, matched and checked as an uploaded file: "
+                                       "all or nothing."))
     idempotency_key = KeyField(required=False)
 
 

@@ -33,6 +33,7 @@ from tdkt.dossiers.enums import EventKind
 from tdkt.dossiers.models import Dossier, Nomination
 from tdkt.dossiers.nominees.matching import ResolvedLine, Resolver, ReviewRow
 from tdkt.dossiers.nominees.parsing import ListFileError, ListProblem, parse_list, read_rows
+from tdkt.dossiers.nominees.paste import paste_rows
 from tdkt.dossiers.nominees.quotas import check_entry
 from tdkt.dossiers.nominees.services import check_editable, check_lines_can_be_added, default_basis
 from tdkt.dossiers.state import log_event
@@ -112,6 +113,22 @@ def import_list(dossier, uploaded, *, by, choices: dict[int, str] | None = None,
         rows_out.extend(rows)
     return import_rows(dossier, rows, by=by, choices=choices, batch=batch,
                        file_name=getattr(uploaded, "name", "") or "")
+
+
+PASTE_NAME = "Dán từ Excel"  # the "file name" of a pasted list in its audit row and timeline entry
+
+
+def import_paste(dossier, text: str, *, by, choices: dict[int, str] | None = None, batch: str = "",
+                 rows_out: list | None = None) -> ImportOutcome:
+    """Rows pasted from a spreadsheet (paste.paste_rows), imported exactly as an uploaded list's rows."""
+    check_lines_can_be_added(check_editable(dossier, by))
+    try:
+        rows = paste_rows(text)
+    except ListFileError as error:
+        return ImportOutcome(problems=[ListProblem(None, "", str(error))])
+    if rows_out is not None:
+        rows_out.extend(rows)
+    return import_rows(dossier, rows, by=by, choices=choices, batch=batch, file_name=PASTE_NAME)
 
 
 @transaction.atomic

@@ -197,15 +197,16 @@ def check_appraisal(line, award_type_id: int) -> None:
             raise ValidationError(_appraisal_message(use, line))
 
 
-def split_by_quota(dossier, lines: list) -> tuple[list, list[tuple]]:
+def split_by_quota(dossier, lines: list, *, lock: bool = False) -> tuple[list, list[tuple]]:
     """"Accept all eligible" shows which lines fit: in the dossier's order, each award's lines up to the
     places left in its quota; the others, each with the explanation, are not accepted (the officer decides
-    them one by one, e.g. rejecting another line first). Two queries."""
+    them one by one, e.g. rejecting another line first). Two queries. `lock` (inside the transaction that
+    accepts them, as the sheet's bulk accept does) holds the quotas' rows until it commits."""
     year = dossier_year(dossier)
     if not year or not lines:
         return list(lines), []
     uses = {use.quota.award_type_id: use for use in _uses(
-        dossier, year, _quotas(dossier, year, {line.award_type_id for line in lines}), APPRAISED_STATES)}
+        dossier, year, _quotas(dossier, year, {line.award_type_id for line in lines}, lock=lock), APPRAISED_STATES)}
     taken = {award_id: use.used for award_id, use in uses.items()}
     within, beyond = [], []
     for line in lines:

@@ -10,6 +10,7 @@ urlpatterns = [
     path("lines/<int:pk>/edit/", views.line_edit, name="line_edit"),
     path("lines/<int:pk>/remove/", views.line_remove, name="line_remove"),
     path("<int:pk>/lines/import/", views.import_upload, name="import"),
+    path("<int:pk>/lines/paste/", views.import_paste, name="import_paste"),
     path("<int:pk>/lines/import/template.xlsx", views.import_template, {"kind": "xlsx"}, name="import_template_xlsx"),
     path("<int:pk>/lines/import/template.docx", views.import_template, {"kind": "docx"}, name="import_template_docx"),
     path("<int:pk>/lines/import/<slug:batch>/", views.import_result, name="import_result"),

@@ -16,7 +16,14 @@ from tdkt.dossiers import exports
 from tdkt.dossiers import jobs as export_jobs
 from tdkt.dossiers.models import Nomination, NominationQuota
 from tdkt.dossiers.nominees import blanks, importing, quotas, services
-from tdkt.dossiers.nominees.forms import ImportForm, LineAddForm, LineFieldsForm, QuotaForm, SelectionExportForm
+from tdkt.dossiers.nominees.forms import (
+    ImportForm,
+    LineAddForm,
+    LineFieldsForm,
+    PasteForm,
+    QuotaForm,
+    SelectionExportForm,
+)
 from tdkt.dossiers.nominees.matching import dossier_unit_ids
 from tdkt.dossiers.nominees.queries import (
     batch_rows,
@@ -158,28 +165,54 @@ def import_upload(request, pk):
     refused = _editable_or_redirect(request, dossier)
     if refused:
         return refused
+    posted = request.method == "POST"
     form = ImportForm(request.POST or None, request.FILES or None)
-    problems = []
+    if posted and form.is_valid():
+        return _import_or_stage(request, dossier, form, lambda rows, batch: importing.import_list(
+            dossier, form.cleaned_data["file"], by=request.user, batch=batch, rows_out=rows),
+            file_name=form.cleaned_data["file"].name or "", paste_form=PasteForm())
+    return _import_page(request, dossier, form, PasteForm())
+
+
+@roles_required(*EDITORS)
+def import_paste(request, pk):
+    """Rows pasted from Excel: the same reading, matching, review and all-or-nothing import as a file."""
+    dossier = get_dossier_for_user(request.user, pk, write=True)
+    refused = _editable_or_redirect(request, dossier)
+    if refused:
+        return refused
+    form = PasteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        rows: list = []
-        key = form.cleaned_data["idempotency_key"]
-        batch = key.hex if key else importing.new_batch_id()
-        try:
-            outcome = importing.import_list(dossier, form.cleaned_data["file"], by=request.user, batch=batch,
-                                            rows_out=rows)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            if outcome.ok:
-                return _import_done(request, dossier, outcome)
-            if outcome.needs_review:
-                # Nothing is saved: the rows wait on the server for the clerk's choices (session, per batch).
-                request.session[STAGED + batch] = {"dossier": dossier.pk, "rows": rows,
-                                                   "file": (form.cleaned_data["file"].name or "")[:255]}
-                return redirect("nominees:import_review", pk=dossier.pk, batch=batch)
-            problems = outcome.problems
-    return render(request, "nominees/import_upload.html", {"dossier": dossier, "form": form, "problems": problems,
-                                                           "back_url": dossier_url(dossier)})
+        return _import_or_stage(request, dossier, form, lambda rows, batch: importing.import_paste(
+            dossier, form.cleaned_data["rows"], by=request.user, batch=batch, rows_out=rows),
+            file_name=importing.PASTE_NAME, paste_form=form, upload_form=ImportForm())
+    return _import_page(request, dossier, ImportForm(), form)
+
+
+def _import_page(request, dossier, form, paste_form, problems=()):
+    return render(request, "nominees/import_upload.html", {
+        "dossier": dossier, "form": form, "paste_form": paste_form, "problems": list(problems),
+        "back_url": dossier_url(dossier)})
+
+
+def _import_or_stage(request, dossier, form, run, *, file_name: str, paste_form, upload_form=None):
+    """Run an import (`run(rows_out, batch)`): its result page, its review (the rows staged in the session)
+    or the import page with every problem."""
+    rows: list = []
+    key = form.cleaned_data["idempotency_key"]
+    batch = key.hex if key else importing.new_batch_id()
+    try:
+        outcome = run(rows, batch)
+    except ValidationError as error:
+        apply_validation_error(form, error)
+        return _import_page(request, dossier, upload_form or form, paste_form)
+    if outcome.ok:
+        return _import_done(request, dossier, outcome)
+    if outcome.needs_review:
+        # Nothing is saved: the rows wait on the server for the clerk's choices (session, per batch).
+        request.session[STAGED + batch] = {"dossier": dossier.pk, "rows": rows, "file": file_name[:255]}
+        return redirect("nominees:import_review", pk=dossier.pk, batch=batch)
+    return _import_page(request, dossier, upload_form or form, paste_form, outcome.problems)
 
 
 @roles_required(*EDITORS)

@@ -68,7 +68,12 @@ CHANGES = [
      "WHERE id = {decision}", PUBLISHED_AT),
     ("clear the publication time", "UPDATE decisions_decision SET published_at = NULL WHERE id = {decision}",
      PUBLISHED_AT),
+    ("clear the snapshot frozen at signing", "UPDATE decisions_decision SET snapshot = NULL WHERE id = {decision}",
+     DECISION),
+    ("change the tờ trình cited", "UPDATE decisions_decision SET proposal_reference = '99/TTr-SNV' "
+     "WHERE id = {decision}", DECISION),
     ("update a line", "UPDATE decisions_decisionline SET amount = 1 WHERE id = {line}", LINES),
+    ("clear a line's snapshot", "UPDATE decisions_decisionline SET snapshot = NULL WHERE id = {line}", LINES),
     ("delete a line", "DELETE FROM decisions_decisionline WHERE id = {line}", LINES),
     ("update an award record from signing", "UPDATE awards_awardrecord SET note = 'x' WHERE id = {record}", RECORD),
     ("delete an award record from signing", "DELETE FROM awards_awardrecord WHERE id = {record}", RECORD),

@@ -139,7 +139,7 @@ def _confirmed_step(request, pk, allowed, action, *, title, question, done):
     if not allowed(request.user, decision):
         raise PermissionDenied
     needs_code = rules.needs_fresh_second_factor(request.user) and not freshness.is_fresh(request)
-    form = forms.ConfirmStepForm(request.POST or None, needs_code=needs_code)
+    form = forms.ConfirmStepForm(request.POST if request.method == "POST" else None, needs_code=needs_code)
     if request.method == "POST" and form.is_valid():
         if needs_code and not request.user.has_second_factor:
             form.add_error("code", _("Set up an authenticator app (second factor) for your account first."))

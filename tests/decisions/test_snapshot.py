@@ -60,6 +60,7 @@ def test_renaming_later_does_not_change_the_issued_pages(world, published):
     portal = client_for(world, "clerk_b").get(reverse("portal:decision", args=[published.pk])).content.decode()
     assert "Ủy ban nhân dân tỉnh Lào Cai" in portal and "Bằng khen tỉnh" in portal
     assert "Tên cơ quan mới" not in portal and "BK mới" not in portal
+    assert "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH — Hồ Đức Phớc" in portal and "Người khác" not in portal
     page = client_for(world, "specialist").get(reverse("decisions:detail", args=[published.pk]))
     text = page.content.decode()
     assert "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh" in text and "Bằng khen (tên mới)" not in text

@@ -33,7 +33,7 @@ from tdkt.plans import exports as plan_exports
 from tdkt.plans import queries as plan_queries
 from tdkt.plans.models import PlanTask
 from tests.awards.import_support import AWARD_HEADER, check
-from tests.decisions.support import SIGNED_ON, approved, make_authority, pdf_bytes
+from tests.decisions.support import SIGNED_ON, approved, cite_proposal, make_authority, pdf_bytes
 from tests.decisions.support import make_dossier as make_considered_dossier
 from tests.factories import make_person, make_unit
 from tests.nominees.helpers import make_dossier, make_line
@@ -128,7 +128,7 @@ def payment_list(world, path):
     values = [*HOSTILE, "Ghi chú"]
     for n, line in enumerate(DecisionLine.objects.filter(decision=decision).order_by("id")):
         DecisionLine.objects.filter(pk=line.pk).update(display_name=values[2 * n], position_and_unit=values[2 * n + 1])
-    decision_services.approve_for_signing(decision, by=world.users["signer"])
+    decision_services.approve_for_signing(cite_proposal(decision), by=world.users["signer"])
     decision_services.sign_decision(decision, by=world.users["specialist"], signed_pdf=pdf_bytes(),
                                     signed_on=SIGNED_ON)
     payments.write_payments_xlsx(path, decision, decision_queries.all_lines(decision))

@@ -163,6 +163,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_MAX_FAILURES = envint("LOGIN_MAX_FAILURES", 5)
 LOGIN_LOCKOUT_MINUTES = envint("LOGIN_LOCKOUT_MINUTES", 15)
 LOGIN_LOCKOUT_MAX_MINUTES = envint("LOGIN_LOCKOUT_MAX_MINUTES", 24 * 60)
+# Approving a decision for signing and taking its number ask the signer for a TOTP code again when the last
+# one given in this session is older than this (tdkt.accounts.freshness).
+SIGNER_FRESH_SECOND_FACTOR_MINUTES = envint("SIGNER_FRESH_SECOND_FACTOR_MINUTES", 5)
 # The client address is REMOTE_ADDR. Behind trusted reverse proxies, set TRUSTED_PROXY_COUNT to how many of them
 # append to X-Forwarded-For: the address is then that many entries from its right end (the entries further left
 # are written by the client and can be forged). 0 (the default) never reads X-Forwarded-For.

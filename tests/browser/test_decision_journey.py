@@ -8,7 +8,7 @@ import pytest
 
 from tdkt.awards.models import AwardRecord
 from tdkt.decisions.models import Decision
-from tests.decisions.support import approved, make_authority, make_dossier, pdf_bytes
+from tests.decisions.support import approved, cite_proposal, make_authority, make_dossier, pdf_bytes
 from tests.factories import PASSWORD
 
 
@@ -41,6 +41,7 @@ def test_specialist_drafts_records_and_publishes_a_decision(live_server, page, a
     page.screenshot(path=artifacts_dir / "decision-draft.png", full_page=True)
 
     decision = Decision.objects.get()
+    cite_proposal(decision)  # the tờ trình the decision answers (approval is refused without it)
     docx = page.request.get(f"{live_server.url}/decisions/{decision.pk}/docx/")
     (artifacts_dir / "decision-draft.docx").write_bytes(docx.body())
     assert docx.body()[:2] == b"PK"
@@ -58,6 +59,10 @@ def test_specialist_drafts_records_and_publishes_a_decision(live_server, page, a
     with page.expect_navigation():
         page.click("button.primary")
     page.goto(specialist_url)
+    with page.expect_navigation():  # to the confirmation page; the code was just given at sign-in
+        page.click("a[data-action=approve]")
+    assert page.locator("#fresh-second-factor").count() == 0
+    page.check("#id_confirm")
     press(page, "Duyệt trình ký")
     assert page.locator("#state").inner_text() == "Đã duyệt trình ký"
     page.screenshot(path=artifacts_dir / "decision-approved-by-signer.png", full_page=True)

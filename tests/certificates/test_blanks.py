@@ -82,11 +82,10 @@ def test_a_commune_giay_khen_is_headed_by_the_commune_chairman(world):
     assert "Quyết định số 03/QĐ-UBND ngày 15/12/2026" in lines
 
 
-def test_the_signature_block_is_read_in_one_place(world):
-    from tdkt.decisions.certificates.signing import signature_lines
-
+def test_the_certificate_prints_the_decisions_signature_block(world):
     decision = issued_decision(world)
-    assert signature_lines(decision) == (["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "Nguyễn Văn Bình")
+    block = decision.signature()
+    assert (list(block.lines), block.name) == (["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "Nguyễn Văn Bình")
 
 
 def test_the_blank_prints_only_the_fields_at_their_positions(world):

@@ -14,7 +14,7 @@ MATRIX = [
     ("decisions:line_remove", "decisions_draft_line", [405, 403, 403, 403, 302]),
     ("decisions:approve", "decisions_draft", [403, 403, 403, 403, 302]),
     ("decisions:return", "decisions_approved", [403, 403, 403, 403, 302]),
-    ("decisions:number", "decisions_approved", [405, 403, 403, 403, 302]),
+    ("decisions:number", "decisions_approved", [200, 403, 403, 403, 302]),  # GET: the confirmation page
     ("decisions:sign", "decisions_approved", [200, 403, 403, 403, 302]),
     ("decisions:publish", "decisions_published", [405, 403, 403, 403, 302]),
     ("decisions:correct", "decisions_published", [200, 403, 403, 403, 302]),
@@ -48,9 +48,10 @@ def _draft_decision(world):
 
 def _approved_decision(world):
     from tdkt.decisions import services
+    from tests.decisions.support import cite_proposal
 
     decision = _draft_decision(world)
-    services.approve_for_signing(decision, by=world.users["signer"])
+    services.approve_for_signing(cite_proposal(decision), by=world.users["signer"])
     return decision
 
 

@@ -44,3 +44,16 @@ def pdf_bytes(text: str = "Quyết định đã ký") -> bytes:
     buffer = io.BytesIO()
     pdf.output(buffer)
     return buffer.getvalue()
+
+
+PROPOSAL_REFERENCE = "45/TTr-SNV"
+PROPOSAL_DATE = datetime.date(2026, 7, 1)
+
+
+def cite_proposal(decision, reference: str = PROPOSAL_REFERENCE, day: datetime.date = PROPOSAL_DATE):
+    """Fill in the tờ trình a draft cites (approval for signing is refused without it); returns the decision."""
+    from tdkt.decisions.models import Decision
+
+    Decision.objects.filter(pk=decision.pk).update(proposal_reference=reference, proposal_date=day)
+    decision.proposal_reference, decision.proposal_date = reference, day
+    return decision

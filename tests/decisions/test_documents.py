@@ -17,6 +17,8 @@ from tdkt.decisions import documents, drafting, services
 from tdkt.decisions.money import base_salary_on, bonus_amount, round_up, vnd
 from tdkt.decisions.pdf import render_plain_pdf
 from tdkt.decisions.submissions import submission_docx
+from tdkt.orgs.enums import SignerRank
+from tdkt.orgs.models import SignerPost
 from tests.decisions.support import SIGNED_ON, approved, make_authority, make_dossier, pdf_bytes
 
 BASE_2024, BASE_2026 = 2_340_000, 2_530_000
@@ -74,9 +76,14 @@ def signed(world):
     lines = [approved(dossier, unit=world.unit_a_child, position=1),
              approved(dossier, person=world.person_a, position=2, position_and_unit="Chuyên viên, Sở Y tế"),
              approved(dossier, person=world.person_a_child, position=3)]
+    SignerPost.objects.create(authority=authority, full_name="Hồ Đức Phớc", rank=SignerRank.HEAD, title="CHỦ TỊCH",
+                              valid_from=datetime.date(2021, 1, 1))
+    deputy = SignerPost.objects.create(authority=authority, user=world.users["signer"], full_name="Nguyễn Văn Bình",
+                                       rank=SignerRank.DEPUTY, title="Phó Chủ tịch", valid_from=datetime.date(2021, 1, 1))
     (decision,) = services.draft_decisions(lines, by=world.users["specialist"], authority=authority)
-    services.update_draft(decision, by=world.users["specialist"], signer_name="Nguyễn Văn Bình",
-                          proposal="Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 45/TTr-SNV ngày 02/7/2026")
+    services.update_draft(decision, by=world.users["specialist"], signer_post=deputy,
+                          proposal="Theo đề nghị của Giám đốc Sở Nội vụ", proposal_reference="45/TTr-SNV",
+                          proposal_date=datetime.date(2026, 7, 2))
     services.approve_for_signing(decision, by=world.users["signer"])
     return services.sign_decision(decision, by=world.users["specialist"], signed_pdf=pdf_bytes(), signed_on=SIGNED_ON)
 
@@ -99,13 +106,13 @@ def test_decision_docx_reopened_has_the_exact_texts(signed):
         "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, phân "
         "quyền trong lĩnh vực thi đua, khen thưởng, quy định chi tiết và hướng dẫn thi hành một số điều của Luật "
         "Thi đua, khen thưởng;",
-        "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 45/TTr-SNV ngày 02/7/2026.",
+        "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 45/TTr-SNV ngày 02/07/2026.",
         "QUYẾT ĐỊNH:",
         "Điều 1. Tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 01 tập thể và 02 cá nhân (có danh sách kèm "
         "theo), đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm 2025.",
     ]
     assert body[9] == ("Điều 2. Kèm theo Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh, mỗi tập thể được thưởng "
-                       "7.590.000 đồng, mỗi cá nhân được thưởng 3.800.000 đồng, theo quy định tại Điều 49 Nghị định "
+                       "7.590.000 đồng, mỗi cá nhân được thưởng 3.800.000 đồng, theo quy định tại Điều 54 Nghị định "
                        "số 152/2025/NĐ-CP. Tổng số tiền thưởng: 15.190.000 đồng, chi từ Quỹ thi đua, khen thưởng "
                        "tỉnh.")
     assert body[10].startswith("Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh") and body[10].endswith("./.")
@@ -124,8 +131,9 @@ def test_decision_docx_reopened_has_the_exact_texts(signed):
     signature = document.tables[1]
     assert [p.text for p in signature.cell(0, 0).paragraphs] == ["Nơi nhận:", "- Như Điều 3;", "- Sở Tài chính;",
                                                                  "- Lưu: VT, SNV."]
-    assert [p.text for p in signature.cell(0, 1).paragraphs if p.text] == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH",
-                                                                          "(Đã ký)", "Nguyễn Văn Bình"]
+    # The catalogue's BK_TINH cites NĐ152 Đ54 for its bonus; the vice-chairman's post gives the signature.
+    assert [p.text for p in signature.cell(0, 1).paragraphs if p.text] == [
+        "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "(Đã ký)", "Nguyễn Văn Bình"]
     assert signature.cell(0, 0).paragraphs[0].runs[0].font.size == Pt(12)
     assert document.sections[0].different_first_page_header_footer is True
     assert "PAGE" in document.sections[0].header.paragraphs[0]._p.xml

@@ -10,7 +10,7 @@ from tdkt.decisions import services
 from tdkt.decisions.enums import DecisionState as S
 from tdkt.decisions.models import Decision, DecisionEvent
 from tdkt.decisions.transitions import DECISION
-from tests.decisions.support import SIGNED_ON, approved, make_authority, make_dossier, pdf_bytes
+from tests.decisions.support import SIGNED_ON, approved, cite_proposal, make_authority, make_dossier, pdf_bytes
 
 
 @pytest.fixture
@@ -25,7 +25,7 @@ def draft(world):
 def _to(world, decision, state):
     """Walk `decision` from draft to `state` through the machine."""
     if state in (S.APPROVED_FOR_SIGNING, S.SIGNED, S.PUBLISHED):
-        services.approve_for_signing(decision, by=world.users["signer"])
+        services.approve_for_signing(cite_proposal(decision), by=world.users["signer"])
     if state in (S.SIGNED, S.PUBLISHED):
         services.sign_decision(decision, by=world.users["specialist"], signed_pdf=pdf_bytes(), signed_on=SIGNED_ON)
     if state == S.PUBLISHED:
@@ -34,6 +34,10 @@ def _to(world, decision, state):
 
 
 def _do(name, decision, user, reason):
+    if name == "approve":  # its own page (confirmation, fresh second factor): the domain function directly
+        return services.approve_for_signing(cite_proposal(decision), by=user)
+    if name == "take_number":
+        return services.assign_number(decision, by=user)
     if name == "sign":
         return services.sign_decision(decision, by=user, signed_pdf=pdf_bytes(), signed_on=SIGNED_ON)
     return DECISION.run(decision, name, by=user, reason=reason)
@@ -99,7 +103,7 @@ def test_the_reason_is_required_to_return_to_draft(world, draft):
 
 def test_a_racing_second_click_is_told_someone_else_acted_first(world, draft):
     first, second = Decision.objects.get(pk=draft.pk), Decision.objects.get(pk=draft.pk)
-    services.approve_for_signing(first, by=world.users["signer"])
+    services.approve_for_signing(cite_proposal(first), by=world.users["signer"])
     with pytest.raises(ValidationError, match=r"^\['Người\ khác\ đã\ thay\ đổi\ quyết\ định\ này\ trước:\ hiện\ ở\ trạng\ thái\ “Đã\ duyệt\ trình\ ký”\.\ Hãy\ tải\ lại\ trang\ và\ thử\ lại\.'\]$") as error:
         DECISION.perform(second, "approve", by=world.users["signer"])
     assert error.value.messages[0].startswith("Người khác đã thay đổi quyết định này trước: hiện ở trạng thái “")
@@ -127,8 +131,11 @@ def test_the_api_lists_and_takes_the_declared_actions(world, draft):
     assert [a["name"] for a in client("specialist").get(f"/api/v1/decision/{draft.pk}/actions").json()] == [
         "send_to_signer"]
     assert client("clerk_a").get(f"/api/v1/decision/{draft.pk}/actions").status_code == 404  # a draft is hidden
+    # Approving asks for a confirmation and a fresh second factor: never through a token.
     answer = signer.post(f"/api/v1/decision/{draft.pk}/actions/approve", {"reason": ""}, content_type="application/json")
-    assert answer.status_code == 200 and answer.json()["state"] == S.APPROVED_FOR_SIGNING
+    assert answer.status_code == 400
+    assert "trang riêng" in str(answer.json())
+    assert Decision.objects.get(pk=draft.pk).state == S.DRAFT
 
 
 def test_the_generic_action_page_performs_a_step(world, draft):

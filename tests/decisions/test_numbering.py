@@ -13,7 +13,7 @@ from tdkt.decisions import services
 from tdkt.decisions.enums import DecisionState
 from tdkt.decisions.models import Decision, DecisionNumberCounter
 from tdkt.decisions.numbering import take_number
-from tests.decisions.support import SIGNED_ON, approved, make_authority, make_dossier, pdf_bytes
+from tests.decisions.support import SIGNED_ON, approved, cite_proposal, make_authority, make_dossier, pdf_bytes
 from tests.factories import make_person
 
 CONCURRENT = 8
@@ -26,7 +26,7 @@ def _approved_drafts(world, authority, count):
         person = make_person(f"Nguyễn Văn Số {index}", unit=world.unit_a)
         nomination = approved(dossier, person=person, position=index)
         (decision,) = services.draft_decisions([nomination], by=world.users["specialist"], authority=authority)
-        services.approve_for_signing(decision, by=world.users["signer"])
+        services.approve_for_signing(cite_proposal(decision), by=world.users["signer"])
         drafts.append(decision)
     return drafts
 

@@ -15,7 +15,7 @@ from tdkt.decisions.enums import DecisionState, LineGroup
 from tdkt.decisions.models import Decision, DecisionEvent, DecisionLine, ImmutableDecisionError
 from tdkt.dossiers.enums import DossierState, NominationState
 from tdkt.lib.uploads import UploadError
-from tests.decisions.support import SIGNED_ON, approved, make_authority, make_dossier, pdf_bytes
+from tests.decisions.support import SIGNED_ON, approved, cite_proposal, make_authority, make_dossier, pdf_bytes
 from tests.factories import make_initiative
 
 
@@ -32,7 +32,7 @@ def drafted(world):
 
 
 def _signed(world, decision, *, on=SIGNED_ON):
-    services.approve_for_signing(decision, by=world.users["signer"])
+    services.approve_for_signing(cite_proposal(decision), by=world.users["signer"])
     return services.sign_decision(decision, by=world.users["specialist"], signed_pdf=pdf_bytes(), signed_on=on)
 
 
@@ -93,7 +93,7 @@ def test_signing_numbers_stores_pdf_and_enters_history(world, drafted):
 
 def test_a_signed_pdf_that_is_not_a_pdf_is_refused(world, drafted):
     decision = drafted[3][0]
-    services.approve_for_signing(decision, by=world.users["signer"])
+    services.approve_for_signing(cite_proposal(decision), by=world.users["signer"])
     with pytest.raises(UploadError, match=r"^Bản quyết định đã ký \(PDF\): không chấp nhận loại tệp này\. Chỉ chấp nhận: PDF\.$") as error:
         services.sign_decision(decision, by=world.users["specialist"], signed_pdf=b"PK\x03\x04 not a pdf at all",
                                signed_on=SIGNED_ON)
@@ -104,7 +104,7 @@ def test_a_signed_pdf_that_is_not_a_pdf_is_refused(world, drafted):
 
 def test_a_truncated_pdf_is_refused(world, drafted):
     decision = drafted[3][0]
-    services.approve_for_signing(decision, by=world.users["signer"])
+    services.approve_for_signing(cite_proposal(decision), by=world.users["signer"])
     with pytest.raises(UploadError, match=r"^Bản quyết định đã ký \(PDF\): tệp PDF bị cắt cụt \(không có dấu kết thúc tệp\); hãy quét hoặc xuất lại\.$") as error:
         services.sign_decision(decision, by=world.users["specialist"], signed_pdf=pdf_bytes()[:400],
                                signed_on=SIGNED_ON)

@@ -1,19 +1,22 @@
 """The decision screens for each persona: the specialist drafts and records, the signer approves, unit
 clerks see only published decisions and their own lines, query counts of the list are fixed."""
 
+import datetime
 import io
 
 import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
+from tdkt.accounts import freshness
 from tdkt.awards.models import AwardRecord
 from tdkt.decisions import services
 from tdkt.decisions.enums import DecisionState
 from tdkt.decisions.models import Decision, RewardFund, RewardFundEntry
 from tests.conftest import client_for
-from tests.decisions.support import SIGNED_ON, approved, make_authority, make_dossier, pdf_bytes
+from tests.decisions.support import SIGNED_ON, approved, cite_proposal, make_authority, make_dossier, pdf_bytes
 
 
 @pytest.fixture
@@ -23,7 +26,7 @@ def two_units(world):
     lines = [approved(make_dossier(world.unit_a), person=world.person_a),
              approved(make_dossier(world.unit_b), person=world.person_b)]
     (decision,) = services.draft_decisions(lines, by=world.users["specialist"], authority=authority)
-    services.approve_for_signing(decision, by=world.users["signer"])
+    services.approve_for_signing(cite_proposal(decision), by=world.users["signer"])
     services.sign_decision(decision, by=world.users["specialist"], signed_pdf=pdf_bytes(), signed_on=SIGNED_ON)
     services.publish_decision(decision, by=world.users["specialist"])
     return decision
@@ -57,9 +60,13 @@ def test_the_whole_flow_through_the_screens(world):
                                                             "nominations": [nomination.pk]})
     decision = Decision.objects.get()
     assert response.status_code == 302 and response["Location"] == reverse("decisions:detail", args=[decision.pk])
-    # The specialist may not approve; the signer may.
+    # The specialist may not approve; the signer may, once the tờ trình is cited, confirming on the step's page.
     assert specialist.post(reverse("decisions:approve", args=[decision.pk])).status_code == 403
-    signer.post(reverse("decisions:approve", args=[decision.pk]))
+    cite_proposal(decision)
+    session = signer.session
+    session[freshness.SESSION_SECOND_FACTOR_AT] = timezone.now().timestamp()  # just signed in with the code
+    session.save()
+    assert signer.post(reverse("decisions:approve", args=[decision.pk]), {"confirm": "on"}).status_code == 302
     decision.refresh_from_db()
     assert decision.state == DecisionState.APPROVED_FOR_SIGNING
     bad = specialist.post(reverse("decisions:sign", args=[decision.pk]), {
@@ -85,12 +92,15 @@ def test_editing_a_draft_through_the_form(world):
                                            by=world.users["specialist"], authority=authority)
     response = client_for(world, "specialist").post(reverse("decisions:edit", args=[decision.pk]), {
         "title": "Về việc tặng Bằng khen", "legal_bases": "Căn cứ A\nCăn cứ B", "execution_text": "Thi hành",
-        "recipients": "Như Điều 3\nLưu: VT", "signing_mode": "TM", "signer_on_behalf_of": "ỦY BAN NHÂN DÂN",
-        "signer_position": "CHỦ TỊCH", "signer_name": "Nguyễn Văn Bình"})
+        "recipients": "Như Điều 3\nLưu: VT", "proposal": "Theo đề nghị của Giám đốc Sở Nội vụ",
+        "proposal_reference": "45/TTr-SNV", "proposal_date": "10/11/2026",
+        # The old typed signature fields are ignored: the signature comes from a post only.
+        "signing_mode": "TM", "signer_on_behalf_of": "ỦY BAN NHÂN DÂN", "signer_position": "CHỦ TỊCH",
+        "signer_name": "Nguyễn Văn Bình"})
     assert response.status_code == 302
     decision.refresh_from_db()
-    assert (decision.legal_bases, decision.signature_lines()) == (["Căn cứ A", "Căn cứ B"],
-                                                                  ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"])
+    assert (decision.legal_bases, decision.proposal_reference, decision.proposal_date, decision.signature_lines()) == (
+        ["Căn cứ A", "Căn cứ B"], "45/TTr-SNV", datetime.date(2026, 11, 10), ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"])
 
 
 def test_list_query_count_does_not_grow(world, django_assert_num_queries):
@@ -150,5 +160,5 @@ def test_legal_basis_template_edited_on_screen_fills_the_next_draft(world):
                                            by=world.users["specialist"], authority=authority)
     assert decision.legal_bases == ["Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022",
                                     "Căn cứ Quy định của tỉnh"]
-    services.approve_for_signing(decision, by=world.users["signer"])
+    services.approve_for_signing(cite_proposal(decision), by=world.users["signer"])
     assert (decision.signer_id, decision.signer_name) == (world.users["signer"].pk, "chutich")

@@ -18,7 +18,7 @@ from tdkt.dossiers import verdicts, workflow
 from tdkt.dossiers.enums import DossierState, NominationState
 from tdkt.dossiers.models import Nomination
 from tests.conftest import client_for
-from tests.decisions.support import SIGNED_ON, approved, make_authority, pdf_bytes
+from tests.decisions.support import SIGNED_ON, approved, cite_proposal, make_authority, pdf_bytes
 from tests.decisions.support import make_dossier as decided_dossier
 from tests.dossiers.support import award, in_appraisal
 from tests.nominees.helpers import make_dossier, make_line, make_people
@@ -196,7 +196,7 @@ def test_a_failing_refresh_never_fails_the_signing_that_queued_it(world, django_
     authority = make_authority()
     nomination = approved(decided_dossier(world.unit_a), person=world.person_a)
     (decision,) = decisions.draft_decisions([nomination], by=world.users["specialist"], authority=authority)
-    decisions.approve_for_signing(decision, by=world.users["signer"])
+    decisions.approve_for_signing(cite_proposal(decision), by=world.users["signer"])
     with (mock.patch.object(verdicts, "recompute", side_effect=RuntimeError("database gone")) as recompute,
           django_capture_on_commit_callbacks(execute=True)):
         signed = decisions.sign_decision(decision, by=world.users["specialist"], signed_pdf=pdf_bytes(),

@@ -15,7 +15,7 @@ from tdkt.decisions.models import Decision
 from tdkt.dossiers import verdicts
 from tdkt.dossiers.enums import DossierState, NominationState
 from tdkt.dossiers.models import Nomination
-from tests.decisions.support import SIGNED_ON, approved, make_authority, pdf_bytes
+from tests.decisions.support import SIGNED_ON, approved, cite_proposal, make_authority, pdf_bytes
 from tests.decisions.support import make_dossier as decided_dossier
 from tests.nominees.helpers import make_dossier, make_line
 
@@ -52,7 +52,7 @@ def test_a_refresh_during_a_signing_neither_waits_nor_fails_it(world):
     being_awarded = approved(decided_dossier(world.unit_a), person=world.person_a)
     other = make_line(make_dossier(world.unit_a, state=DossierState.RECEIVED, title="Hồ sơ khác"), person=world.person_a)
     (decision,) = services.draft_decisions([being_awarded], by=world.users["specialist"], authority=authority)
-    services.approve_for_signing(decision, by=world.users["signer"])
+    services.approve_for_signing(cite_proposal(decision), by=world.users["signer"])
     inside, release = threading.Event(), threading.Event()
     settle = services._settle_nominations
 

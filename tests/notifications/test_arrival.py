@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from tdkt.notifications.models import Notification, NotificationKind, OutboxMail
 from tdkt.notifications.outbox import deliver_due
+from tests.decisions.support import cite_proposal
 from tests.smtp_receiver import SmtpReceiver
 
 pytestmark = pytest.mark.django_db
@@ -129,7 +130,7 @@ def test_ballot_open_council_result_and_decision_arrive_by_email(world, receiver
     line = dossier.nominations.get()
     [decision] = services.draft_decisions([line], by=world.users["specialist"], authority=make_authority(),
                                           date=datetime.date(2026, 7, 1))
-    services.approve_for_signing(decision, by=world.users["signer"])
+    services.approve_for_signing(cite_proposal(decision), by=world.users["signer"])
     services.sign_decision(decision, by=world.users["specialist"], signed_pdf=pdf_bytes(), signed_on=SIGNED_ON)
     services.publish_decision(decision, by=world.users["specialist"])
     decision.refresh_from_db()

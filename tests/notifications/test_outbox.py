@@ -14,6 +14,7 @@ from tdkt.notifications.models import MailPreference, MailState, Notification, N
 from tdkt.notifications.outbox import deliver_due
 from tdkt.notifications.services import notify
 from tests.conftest import client_for
+from tests.decisions.support import cite_proposal
 from tests.dossiers.support import in_appraisal
 from tests.factories import make_person
 from tests.smtp_receiver import SmtpReceiver
@@ -162,7 +163,7 @@ def test_a_published_decision_notifies_the_units_whose_dossiers_it_answers(world
     line = approved(dossier, person=world.person_a, position=1, position_and_unit="Chuyên viên, Sở Y tế")
     [decision] = services.draft_decisions([line], by=world.users["specialist"], authority=make_authority(),
                                           date=datetime.date(2026, 7, 1))
-    services.approve_for_signing(decision, by=world.users["signer"])
+    services.approve_for_signing(cite_proposal(decision), by=world.users["signer"])
     services.sign_decision(decision, by=world.users["specialist"], signed_pdf=pdf_bytes(), signed_on=SIGNED_ON)
     decision.refresh_from_db()
     assert Notification.objects.filter(user=clerk).count() == 0  # signed, not yet readable by the unit

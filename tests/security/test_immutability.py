@@ -19,7 +19,7 @@ from tdkt.decisions import services
 from tdkt.decisions.amendments import correct_decision, revoke_decision
 from tdkt.decisions.models import Decision, LineAwardRecord
 from tests import db_roles
-from tests.decisions.support import SIGNED_ON, approved, make_authority, make_dossier, pdf_bytes
+from tests.decisions.support import SIGNED_ON, approved, cite_proposal, make_authority, make_dossier, pdf_bytes
 
 CONTEXT = r"(\nCONTEXT: .*)?$"
 DECISION = r"^a signed decision is immutable" + CONTEXT
@@ -42,7 +42,7 @@ def signed(world):
                    approved(dossier, unit=world.unit_a_child, position=2)]
     decision = services.draft_decisions(nominations, by=world.users["specialist"], authority=make_authority(),
                                         date=datetime.date(2026, 7, 1))[0]
-    services.approve_for_signing(decision, by=world.users["signer"])
+    services.approve_for_signing(cite_proposal(decision), by=world.users["signer"])
     services.sign_decision(decision, by=world.users["specialist"], signed_pdf=pdf_bytes(), signed_on=SIGNED_ON)
     services.publish_decision(decision, by=world.users["specialist"])
     decision.refresh_from_db()
@@ -68,7 +68,12 @@ CHANGES = [
      "WHERE id = {decision}", PUBLISHED_AT),
     ("clear the publication time", "UPDATE decisions_decision SET published_at = NULL WHERE id = {decision}",
      PUBLISHED_AT),
+    ("clear the snapshot frozen at signing", "UPDATE decisions_decision SET snapshot = NULL WHERE id = {decision}",
+     DECISION),
+    ("change the tờ trình cited", "UPDATE decisions_decision SET proposal_reference = '99/TTr-SNV' "
+     "WHERE id = {decision}", DECISION),
     ("update a line", "UPDATE decisions_decisionline SET amount = 1 WHERE id = {line}", LINES),
+    ("clear a line's snapshot", "UPDATE decisions_decisionline SET snapshot = NULL WHERE id = {line}", LINES),
     ("delete a line", "DELETE FROM decisions_decisionline WHERE id = {line}", LINES),
     ("update an award record from signing", "UPDATE awards_awardrecord SET note = 'x' WHERE id = {record}", RECORD),
     ("delete an award record from signing", "DELETE FROM awards_awardrecord WHERE id = {record}", RECORD),
@@ -125,7 +130,7 @@ def test_a_signed_amendment_changes_the_record_of_its_line_and_nothing_else(worl
     person_line = signed.lines.get(person=world.person_a)
     correction = correct_decision(signed, by=world.users["specialist"], reason="Sai tên", lines=[person_line])
     correction.lines.update(person=world.person_b, display_name="Giàng A Páo")
-    services.approve_for_signing(correction, by=world.users["signer"])
+    services.approve_for_signing(cite_proposal(correction), by=world.users["signer"])
     services.sign_decision(correction, by=world.users["specialist"], signed_pdf=pdf_bytes(),
                            signed_on=SIGNED_ON + datetime.timedelta(days=1))
     moved = AwardRecord.objects.get(person=world.person_b)
@@ -133,7 +138,7 @@ def test_a_signed_amendment_changes_the_record_of_its_line_and_nothing_else(worl
         AwardRecord.objects.filter(pk=moved.pk).update(note="sửa tay")
     unit_line = signed.lines.get(unit=world.unit_a_child)
     revocation = revoke_decision(signed, by=world.users["specialist"], reason="Vi phạm", lines=[unit_line])
-    services.approve_for_signing(revocation, by=world.users["signer"])
+    services.approve_for_signing(cite_proposal(revocation), by=world.users["signer"])
     services.sign_decision(revocation, by=world.users["specialist"], signed_pdf=pdf_bytes(),
                            signed_on=SIGNED_ON + datetime.timedelta(days=2))
     assert list(AwardRecord.objects.values_list("person_id", "unit_id")) == [(world.person_b.pk, None)]

@@ -8,7 +8,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tdkt.accounts import services
+from tdkt.accounts import freshness, services
 from tdkt.accounts.access import public, signed_in
 from tdkt.accounts.forms import SignInForm, TotpForm
 from tdkt.accounts.middleware import SESSION_PENDING_SECOND_FACTOR
@@ -64,6 +64,7 @@ def second_factor(request):
             request.session.pop(SESSION_PENDING_SECOND_FACTOR, None)
             request.session.pop(SESSION_ENROL_SECRET, None)
             request.session.cycle_key()
+            freshness.mark_verified(request)
             return redirect(request.session.pop("tdkt_next", None) or "core:dashboard")
         failure = services.second_factor_failed(request, user)
         if failure.user is None:

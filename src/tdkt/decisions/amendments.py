@@ -52,7 +52,7 @@ def _amending_draft(decision: Decision, *, by, kind: str, reason: str, lines=Non
         title=f"Về việc {verb.lower()} Quyết định số {decision.number_text} ngày "
               f"{decision.decision_date:%d/%m/%Y} {decision.title[0].lower()}{decision.title[1:]}",
         legal_bases=list(decision.legal_bases), proposal=decision.proposal, execution_text=decision.execution_text,
-        recipients=list(decision.recipients), signing_mode=decision.signing_mode,
+        recipients=list(decision.recipients), signer_post=decision.signer_post, signing_mode=decision.signing_mode,
         signer_on_behalf_of=decision.signer_on_behalf_of, signer_position=decision.signer_position,
         reason=reason, created_by=actor_user(by),
         **({"corrects": decision} if kind == DecisionKind.CORRECTION else {"revokes": decision}))

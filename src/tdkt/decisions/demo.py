@@ -29,8 +29,8 @@ from tdkt.decisions.money import vnd
 from tdkt.decisions.payments import post_payout
 from tdkt.decisions.queries import draftable_nominations
 from tdkt.lib.fonts import SERIF
-from tdkt.orgs.enums import UnitKind
-from tdkt.orgs.models import IssuingAuthority, Unit
+from tdkt.orgs.enums import SignerRank, UnitKind
+from tdkt.orgs.models import IssuingAuthority, SignerPost, Unit
 from tdkt.people.models import Person
 
 ACTOR = "seed_demo"
@@ -96,6 +96,11 @@ def _demo_decisions(authority, fund) -> str:
     specialist = User.objects.filter(username="chuyenvien").first() or ACTOR
     signer = User.objects.filter(username="chutich").first() or ACTOR
     today = timezone.localdate()
+    if isinstance(signer, User) and not SignerPost.objects.filter(authority=authority).exists():
+        # The chairman's post: the drafts default to it and the signature is derived from it.
+        SignerPost.objects.create(authority=authority, user=signer, rank=SignerRank.HEAD,
+                                  full_name=signer.full_name or "Chủ tịch UBND tỉnh", title=authority.head_title,
+                                  valid_from=datetime.date(today.year - 1, 1, 1))
     if nominations:
         decisions = services.draft_decisions(nominations, by=specialist, authority=authority,
                                              date=today)[:DEMO_DECISIONS]
@@ -104,7 +109,10 @@ def _demo_decisions(authority, fund) -> str:
         if decisions[0] is None:
             return "; chưa có cá nhân phù hợp để lập quyết định mẫu."
     first = decisions[0]
-    services.update_draft(first, by=specialist, signer_name=getattr(signer, "full_name", "") or "Chủ tịch UBND tỉnh")
+    head = next(iter(services.posts_on(authority, today)), None)
+    services.update_draft(first, by=specialist, proposal_reference="45/TTr-SNV",
+                          proposal_date=today - datetime.timedelta(days=7),
+                          **({"signer_post": head} if head and head.user_id else {}))
     services.approve_for_signing(first, by=signer)
     services.sign_decision(first, by=specialist, signed_pdf=_pdf("Bản quét Quyết định khen thưởng (dữ liệu mẫu)"
                                                                 f" — {first.title}"), signed_on=today)

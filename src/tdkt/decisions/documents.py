@@ -12,6 +12,9 @@ table drawn with nd30's cell helpers (the lib has no public signature block yet)
 
 from __future__ import annotations
 
+import re
+from types import SimpleNamespace
+
 from docx.enum.text import WD_BREAK
 
 from tdkt.decisions.enums import DecisionKind, LineGroup
@@ -33,6 +36,15 @@ def award_phrase(award_type) -> str:
     return award_type.name
 
 
+def issuing_authority(decision):
+    """The authority as the decision printed it: frozen at signing (snapshot), else the current record."""
+    frozen = (decision.snapshot or {}).get("authority") if getattr(decision, "snapshot", None) else None
+    if not frozen:
+        return decision.authority
+    return SimpleNamespace(**{"parent_name": "", "decider_title": decision.authority.decider_title,
+                              "head_title": decision.authority.head_title} | frozen)
+
+
 def decider_name(authority) -> str:
     """"Chủ tịch Ủy ban nhân dân tỉnh Lào Cai" (for the annex reference)."""
     return f"{authority.head_title.capitalize()} {authority.name}"
@@ -45,11 +57,23 @@ def counts_phrase(lines) -> str:
     return " và ".join([", ".join(parts[:-1]), parts[-1]]) if len(parts) > 1 else (parts[0] if parts else "")
 
 
+def proposal_line(decision) -> str:
+    """"Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 45/TTr-SNV ngày 10/11/2026" (no final stop); the
+    citation is left out while the tờ trình's number is not known (approval is refused until it is)."""
+    text = (decision.proposal or "").rstrip(" ;.,")
+    reference = (getattr(decision, "proposal_reference", "") or "").strip()
+    if not text or not reference or " Tờ trình số " in text:
+        return text
+    day = decision.proposal_date
+    dated = f" ngày {day:%d/%m/%Y}" if day else ""
+    return f"{text} tại Tờ trình số {reference}{dated}"
+
+
 def legal_basis_lines(decision) -> list[str]:
     """Each basis ends with ";", the proposal line (last) ends with "."."""
     lines = [text.rstrip(" ;.,") + ";" for text in decision.legal_bases if text.strip()]
     if decision.proposal:
-        lines.append(decision.proposal.rstrip(" ;.,") + ".")
+        lines.append(proposal_line(decision) + ".")
     elif lines:
         lines[-1] = lines[-1][:-1] + "."
     return lines
@@ -101,8 +125,45 @@ def bonus_article(decision, lines, phrase: str) -> str:
             parts.append(f"mỗi {GROUP_NOUNS[group]} được thưởng {vnd(amounts.pop())} đồng")
         elif amounts:
             parts.append(f"mỗi {GROUP_NOUNS[group]} được thưởng theo mức ghi trong danh sách kèm theo")
-    return (f"Kèm theo {phrase}, {', '.join(parts)}, theo quy định tại Điều 49 Nghị định số 152/2025/NĐ-CP. "
+    return (f"Kèm theo {phrase}, {', '.join(parts)}, theo quy định tại {bonus_provision(decision.award_type)}. "
             f"Tổng số tiền thưởng: {vnd(total)} đồng, chi từ Quỹ thi đua, khen thưởng tỉnh.")
+
+
+# The bonus articles of NĐ 152/2025/NĐ-CP (Chapter VII Mục 2, law.md §6): Đ49 the general rule, Đ50–55 the
+# amounts of each kind of award. The catalogue's legal basis names the one that applies ("… Đ50.2").
+BONUS_DECREE = "Nghị định số 152/2025/NĐ-CP"
+BONUS_ARTICLES = range(50, 56)
+GENERAL_BONUS_ARTICLE = 49
+_DECREE_152 = "152/2025/NĐ-CP"
+_OTHER_DOCUMENT = re.compile(r"\d+/\d{4}|Luật|QĐ")  # a segment citing another law, decree or decision
+_ARTICLE = re.compile(r"Đ(?P<article>\d+)(?:\.(?P<clause>\d+))?(?:\.(?P<point>[a-zđ]))?")
+
+
+def _decree_152_references(text: str):
+    """The "Đ…" references of the catalogue's legal basis that belong to NĐ 152: in its own segment, and in
+    the segments after it ("…; tiền thưởng tối đa Đ54.1.d") until another document is cited."""
+    inside = False
+    for segment in text.split(";"):
+        if _DECREE_152 in segment:
+            inside = True
+            segment = segment.split(_DECREE_152, 1)[1]
+        elif _OTHER_DOCUMENT.search(segment):
+            inside = False
+        if inside:
+            yield from _ARTICLE.finditer(segment)
+
+
+def bonus_provision(award_type) -> str:
+    """"khoản 2 Điều 50 Nghị định số 152/2025/NĐ-CP", from the bonus article the catalogue entry's legal basis
+    cites (AwardType.legal_basis); the general rule (Điều 49) when it cites none."""
+    for ref in _decree_152_references(getattr(award_type, "legal_basis", "") or ""):
+        if int(ref.group("article")) in BONUS_ARTICLES:
+            parts = [f"điểm {ref.group('point')}"] if ref.group("point") else []
+            if ref.group("clause"):
+                parts.append(f"khoản {ref.group('clause')}")
+            parts.append(f"Điều {ref.group('article')}")
+            return f"{' '.join(parts)} {BONUS_DECREE}"
+    return f"Điều {GENERAL_BONUS_ARTICLE} {BONUS_DECREE}"
 
 
 def recipient_lines(decision_or_list) -> list[str]:
@@ -123,7 +184,7 @@ def annex_title(decision) -> str:
 def annex_reference(decision) -> str:
     number = decision.number_text or f"     /{decision.authority.symbol}"
     day = f"{decision.decision_date:%d/%m/%Y}" if decision.decision_date else f"     /     /{decision.year}"
-    return f"(Kèm theo Quyết định số {number} ngày {day} của {decider_name(decision.authority)})"
+    return f"(Kèm theo Quyết định số {number} ngày {day} của {decider_name(issuing_authority(decision))})"
 
 
 def annex_entry(index: int, line, last: bool) -> str:
@@ -138,7 +199,7 @@ def page_break(document) -> None:
 def build_decision(decision, lines):
     """The python-docx Document of `decision` with `lines` (ordered by group then sort order)."""
     document = nd30.new_document()
-    authority = decision.authority
+    authority = issuing_authority(decision)
     nd30.add_heading_block(document, nd30.Heading(
         issuer=authority.name, parent=authority.parent_name or None, place=authority.place,
         date=decision.decision_date, number=decision.number_text or None, symbol=authority.symbol,
@@ -152,8 +213,9 @@ def build_decision(decision, lines):
         nd30._set_run_font(paragraph.add_run(label + " "), nd30.BODY_PT, bold=True)  # noqa: SLF001
         nd30._set_run_font(paragraph.add_run(text), nd30.BODY_PT)  # noqa: SLF001
     nd30.add_paragraph(document, "", space_after=6)
-    nd30.signature_block(document, recipients=recipient_lines(decision), signature=decision.signature_lines(),
-                    signer_name=decision.signer_name, signed=decision.is_issued)
+    block = decision.signature()
+    nd30.signature_block(document, recipients=recipient_lines(decision), signature=list(block.lines),
+                         signer_name=block.name, signed=decision.is_issued)
     page_break(document)
     add_annex(document, decision, lines)
     return document

@@ -4,8 +4,9 @@ from django.utils.translation import gettext_lazy as _
 
 from tdkt.awards.enums import AwardBasis
 from tdkt.awards.models import AwardType
-from tdkt.decisions.enums import DecisionState, FundEntryKind, SigningMode
-from tdkt.orgs.models import IssuingAuthority, Unit
+from tdkt.decisions.enums import DecisionState, FundEntryKind
+from tdkt.decisions.signature import block_for_post
+from tdkt.orgs.models import IssuingAuthority, SignerPost, Unit
 
 
 def _lines(text: str) -> list[str]:
@@ -40,27 +41,53 @@ class DecisionEditForm(forms.Form):
                                        required=False)
     legal_bases = forms.CharField(label=_("Legal bases, one per line"), widget=forms.Textarea(attrs={"rows": 6}))
     proposal = forms.CharField(label=_("Proposed by (last basis line)"), max_length=500, required=False)
+    proposal_reference = forms.CharField(label=_("Proposal (tờ trình) number"), max_length=64, required=False,
+                                         help_text=_("Number and symbol, for example 45/TTr-SNV."))
+    proposal_date = forms.DateField(label=_("Proposal (tờ trình) date"), required=False, help_text=_("dd/mm/yyyy"))
     execution_text = forms.CharField(label=_("Article 3 (execution)"), widget=forms.Textarea(attrs={"rows": 3}))
     recipients = forms.CharField(label=_("Recipients (Nơi nhận), one per line"),
                                  widget=forms.Textarea(attrs={"rows": 4}))
-    signing_mode = forms.ChoiceField(label=_("Signing mode"), choices=SigningMode.choices, required=False)
-    signer_on_behalf_of = forms.CharField(label=_("Signs for (after the prefix)"), max_length=255, required=False)
-    signer_position = forms.CharField(label=_("Signer's position"), max_length=255)
-    signer_name = forms.CharField(label=_("Signer's name"), max_length=150, required=False)
+    signer_post = forms.ModelChoiceField(
+        label=_("Who signs"), queryset=SignerPost.objects.none(), required=False, empty_label=_("Not chosen yet"),
+        help_text=_("A post of the issuing authority on the decision date; the signature block is written from "
+                    "it."))
+
+    def __init__(self, *args, posts=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        posts = list(posts)
+        self.fields["signer_post"].queryset = SignerPost.objects.filter(pk__in=[post.pk for post in posts])
+        self.fields["signer_post"].label_from_instance = lambda post: (
+            f"{' / '.join(block_for_post(post).lines)} — {post.full_name}")
 
     @classmethod
     def initial_for(cls, decision) -> dict:
         return {"title": decision.title, "achievement_text": decision.achievement_text,
                 "legal_bases": "\n".join(decision.legal_bases), "proposal": decision.proposal,
+                "proposal_reference": decision.proposal_reference, "proposal_date": decision.proposal_date,
                 "execution_text": decision.execution_text, "recipients": "\n".join(decision.recipients),
-                "signing_mode": decision.signing_mode, "signer_on_behalf_of": decision.signer_on_behalf_of,
-                "signer_position": decision.signer_position, "signer_name": decision.signer_name}
+                "signer_post": decision.signer_post_id}
 
     def values(self) -> dict:
         data = dict(self.cleaned_data)
         data["legal_bases"] = _lines(data["legal_bases"])
         data["recipients"] = _lines(data["recipients"])
         return data
+
+
+class ConfirmStepForm(forms.Form):
+    """The confirmation of a step that commits the signer; the code only when the second factor is stale."""
+
+    confirm = forms.BooleanField(label=_("I confirm"), required=True)
+    code = forms.CharField(label=_("6-digit code from the authenticator app"), max_length=8, required=False,
+                           widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}))
+
+    def __init__(self, *args, needs_code=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.needs_code = needs_code
+        if needs_code:
+            self.fields["code"].required = True
+        else:
+            del self.fields["code"]
 
 
 class SignedCopyForm(forms.Form):

@@ -27,6 +27,7 @@ from tdkt.decisions.enums import (
     LineKind,
     SigningMode,
 )
+from tdkt.decisions.signature import SignatureBlock, block_for_post
 from tdkt.orgs.models import IssuingAuthority
 from tdkt.workflow.models import StateChange
 
@@ -113,10 +114,17 @@ class Decision(models.Model):
     legal_bases = models.JSONField(_("legal bases"), default=list, blank=True)
     proposal = models.CharField(_("proposed by"), max_length=500, blank=True,
                                 help_text=_("Last basis line: Theo đề nghị của Giám đốc Sở Nội vụ …"))
+    # The proposing document (tờ trình) the last basis line cites: "… tại Tờ trình số 45/TTr-SNV ngày 10/11/2026."
+    proposal_reference = models.CharField(_("proposal (tờ trình) number"), max_length=64, blank=True,
+                                          help_text=_("Number and symbol, for example 45/TTr-SNV."))
+    proposal_date = models.DateField(_("proposal (tờ trình) date"), null=True, blank=True)
     achievement_text = models.CharField(_("achievement wording"), max_length=500, blank=True,
                                         help_text=_("End of Article 1, e.g. “đã có thành tích xuất sắc …”."))
     execution_text = models.TextField(_("Article 3 (execution)"), blank=True)
     recipients = models.JSONField(_("recipients (Nơi nhận)"), default=list, blank=True)
+    # Who signs: a post of the authority on the decision date; the columns below are written from it, never typed.
+    signer_post = models.ForeignKey("orgs.SignerPost", verbose_name=_("signer's post"), null=True, blank=True,
+                                    on_delete=models.PROTECT, related_name="decisions")
     signing_mode = models.CharField(_("signing mode"), max_length=4, choices=SigningMode.choices, blank=True,
                                     default=SigningMode.KT)
     signer_on_behalf_of = models.CharField(_("signs for"), max_length=255, blank=True, default="CHỦ TỊCH",
@@ -141,6 +149,9 @@ class Decision(models.Model):
     signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), null=True, blank=True,
                                   on_delete=models.PROTECT, related_name="+")
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    # Frozen in the UPDATE that signs (tdkt.decisions.snapshot): what the issued decision said, whatever is
+    # renamed later. Empty before signing.
+    snapshot = models.JSONField(_("snapshot at signing"), null=True, blank=True, editable=False)
 
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, blank=True,
@@ -198,11 +209,39 @@ class Decision(models.Model):
     def is_issued(self) -> bool:
         return self.state in ISSUED_STATES
 
-    def signature_lines(self) -> list[str]:
-        """["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]; a head signing directly has the position line only."""
+    def signature(self):
+        """The signature block (tdkt.decisions.signature.SignatureBlock): frozen at signing, else derived from
+        the signer's post, else (decisions older than posts) from the stored columns."""
+        if self.snapshot and self.snapshot.get("signature"):
+            return SignatureBlock.from_dict(self.snapshot["signature"])
+        if self.signer_post_id:
+            return block_for_post(self.signer_post)
         if not self.signing_mode:
-            return [self.signer_position]
-        return [f"{self.signing_mode}. {self.signer_on_behalf_of}".strip(), self.signer_position]
+            return SignatureBlock(lines=(self.signer_position,), name=self.signer_name)
+        return SignatureBlock(lines=(f"{self.signing_mode}. {self.signer_on_behalf_of}".strip(), self.signer_position),
+                              name=self.signer_name)
+
+    def signature_lines(self) -> list[str]:
+        """["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]; a head signing directly has the title line only."""
+        return list(self.signature().lines)
+
+    @property
+    def signatory_name(self) -> str:
+        return self.signature().name
+
+    def _frozen(self, part: str, key: str, live):
+        frozen = (self.snapshot or {}).get(part) or {}
+        return frozen.get(key) or live()
+
+    @property
+    def authority_name(self) -> str:
+        """The issuing authority's name as signed (snapshot), else its current name."""
+        return self._frozen("authority", "name", lambda: self.authority.name)
+
+    @property
+    def award_name(self) -> str:
+        """The award's name as signed (snapshot), else its current name."""
+        return self._frozen("award", "name", lambda: self.award_type.name)
 
 
 class DecisionLine(models.Model):
@@ -235,6 +274,8 @@ class DecisionLine(models.Model):
     amends_line = models.ForeignKey("self", verbose_name=_("corrects or revokes the line"), null=True, blank=True,
                                     on_delete=models.PROTECT, related_name="amendments")
     sort_order = models.PositiveIntegerField(_("sort order"), default=0)
+    # Frozen just before the decision is signed (tdkt.decisions.snapshot); empty before.
+    snapshot = models.JSONField(_("snapshot at signing"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("decision line")
@@ -266,6 +307,27 @@ class DecisionLine(models.Model):
     @property
     def recipient(self):
         return self.person or self.unit or self.household
+
+    @property
+    def printed_name(self) -> str:
+        return (self.snapshot or {}).get("display_name") or self.display_name
+
+    @property
+    def printed_position_and_unit(self) -> str:
+        frozen = self.snapshot or {}
+        return frozen.get("position_and_unit", self.position_and_unit)
+
+    @property
+    def award_name(self) -> str:
+        """The award's name as signed (snapshot), else the catalogue's current name."""
+        return (self.snapshot or {}).get("award_name") or self.award_type.name
+
+    @property
+    def award_short_name(self) -> str:
+        frozen = self.snapshot or {}
+        if frozen:
+            return frozen.get("award_short_name") or frozen.get("award_name") or ""
+        return self.award_type.short_name or self.award_type.name
 
 
 class LineAwardRecord(models.Model):

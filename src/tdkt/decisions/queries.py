@@ -48,7 +48,8 @@ def decisions_for_user(user, *, state: str | None = None, year: int | None = Non
 def get_decision_for_user(user, pk) -> Decision:
     scope = get_scope(user)
     decision = Decision.objects.select_related(
-        "authority", "award_type", "corrects__authority", "revokes__authority", "signer", "signed_by").filter(
+        "authority", "award_type", "corrects__authority", "revokes__authority", "signer", "signed_by",
+        "signer_post__authority").filter(
         pk=pk).first()
     if decision is None:
         raise Http404

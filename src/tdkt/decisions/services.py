@@ -27,7 +27,7 @@ from tdkt.audit.services import record
 from tdkt.awards import facts
 from tdkt.awards.enums import AwardLevel, AwardSource, InitiativeScope
 from tdkt.awards.models import AwardRecord, Initiative
-from tdkt.decisions import drafting
+from tdkt.decisions import drafting, signature, snapshot
 from tdkt.decisions.amendments import apply_amendments
 from tdkt.decisions.enums import DecisionKind, DecisionState, LineKind
 from tdkt.decisions.events import log_decision_event, record_decision_created
@@ -39,6 +39,8 @@ from tdkt.dossiers.models import Dossier, Nomination
 from tdkt.dossiers.state import actor_user
 from tdkt.dossiers.transitions import DOSSIER, NOMINATION
 from tdkt.lib.uploads import UploadError, read_upload, sniff_upload
+from tdkt.orgs.enums import GRASSROOTS_AUTHORITY_KINDS, SignerRank
+from tdkt.orgs.models import SignerPost
 
 SIGNED_PDF_MAX_BYTES = 30 * 1024 * 1024
 # The initiative a CSTĐ title rests on must be recognised at least at this scope (Luật Đ21–23).
@@ -52,6 +54,50 @@ PENDING_LINE_STATES = frozenset({NominationState.PROPOSED, NominationState.NEEDS
 
 def _state_label(value) -> str:
     return DECISION.state_label(value)
+
+
+# --- the signer's post ----------------------------------------------------------------------------------
+
+
+def signing_day(decision: Decision) -> datetime.date:
+    """The day whose posts may sign: the decision's date when set (kept from drafting), else today."""
+    return decision.decision_date or timezone.localdate()
+
+
+def posts_on(authority, day: datetime.date):
+    """The signer posts of `authority` held on `day`: the head first, then acting heads, then deputies."""
+    order = {SignerRank.HEAD: 0, SignerRank.ACTING: 1, SignerRank.DEPUTY: 2}
+    posts = SignerPost.objects.filter(authority=authority).on(day).select_related("authority", "user")
+    return sorted(posts, key=lambda post: (order.get(post.rank, 9), post.full_name, post.pk))
+
+
+def signer_values(post: SignerPost | None) -> dict:
+    """The decision's signer columns written from the post (never typed): the user, the old text columns."""
+    if post is None:
+        return {"signer_post": None}
+    return {"signer_post": post, "signer": post.user, **signature.legacy_fields(signature.block_for_post(post))}
+
+
+def _check_post(decision: Decision, post: SignerPost | None) -> None:
+    if post is None:
+        return
+    allowed = {choice.pk for choice in posts_on(decision.authority, signing_day(decision))}
+    if post.pk not in allowed:
+        raise ValidationError({"signer_post": _("%(post)s does not hold a post of %(authority)s on %(day)s: "
+                                                "choose one of its signers on that date.") % {
+            "post": post, "authority": decision.authority, "day": f"{signing_day(decision):%d/%m/%Y}"}})
+
+
+def _proposal_prefill(nominations, authority) -> dict:
+    """A unit's own round cites the cover letter of the dossier it decides (one dossier, letter numbered);
+    the province cites the standing body's tờ trình, which the specialist fills in."""
+    if authority.kind not in GRASSROOTS_AUTHORITY_KINDS:
+        return {}
+    letters = {(n.dossier.cover_letter_number, n.dossier.cover_letter_date) for n in nominations}
+    if len(letters) != 1:
+        return {}
+    (number, day), = letters
+    return {"proposal_reference": number, "proposal_date": day} if number and day else {}
 
 
 
@@ -90,6 +136,7 @@ def draft_decisions(nominations, *, by, authority, date: datetime.date | None = 
     if errors:
         raise ValidationError(errors)
     day = date or timezone.localdate()
+    head = next(iter(posts_on(authority, day)), None)
     salaries = drafting.salary_table()
     decisions = []
     for (_award_id, basis, year), members in sorted(drafting.group_nominations(nominations).items(),
@@ -105,7 +152,11 @@ def draft_decisions(nominations, *, by, authority, date: datetime.date | None = 
             legal_bases=drafting.legal_bases_for(authority, award, basis), proposal=drafting.DEFAULT_PROPOSAL,
             achievement_text=f"đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm {year}",
             execution_text=drafting.DEFAULT_EXECUTION, recipients=list(drafting.DEFAULT_RECIPIENTS),
-            signer_on_behalf_of=authority.head_title, created_by=actor_user(by))
+            created_by=actor_user(by),
+            # A date given at drafting is the decision's date until numbering sets another one explicitly.
+            decision_date=date, **_proposal_prefill(members, authority),
+            **({"signer_on_behalf_of": authority.head_title}
+               | (signer_values(head) if head and head.rank != SignerRank.DEPUTY else {})))
         lines = [DecisionLine(decision=decision, **drafting.line_values(m, sort_order=i))
                  for i, m in enumerate(members, start=1)]
         drafting.apply_amounts(lines, day, salaries=salaries, year=year)
@@ -117,9 +168,10 @@ def draft_decisions(nominations, *, by, authority, date: datetime.date | None = 
     return decisions
 
 
+# The signer is chosen as a post (signer_post); the signature's text columns are written from it, never typed.
 EDITABLE_FIELDS = ("title", "basis", "achievement_year", "period_from", "period_to", "legal_bases", "proposal",
-                   "achievement_text", "execution_text", "recipients", "signing_mode", "signer_on_behalf_of",
-                   "signer_position", "signer", "signer_name")
+                   "proposal_reference", "proposal_date", "achievement_text", "execution_text", "recipients",
+                   "signer_post")
 
 
 @transaction.atomic
@@ -132,6 +184,9 @@ def update_draft(decision: Decision, *, by, **fields) -> Decision:
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValidationError(_("These fields cannot be edited: %(fields)s.") % {"fields": ", ".join(sorted(unknown))})
+    if "signer_post" in fields:
+        _check_post(locked, fields["signer_post"])
+        fields = {**fields, **signer_values(fields["signer_post"])}
     before = {name: str(getattr(locked, name)) for name in fields}
     for name, value in fields.items():
         setattr(locked, name, value)
@@ -155,12 +210,36 @@ def remove_line(line: DecisionLine, *, by) -> None:
 
 
 @DECISION.implements("approve")
+def _approve_on_its_page(decision: Decision, *, by, reason: str = "") -> Decision:
+    """The generic page and the API cannot approve: the step asks for confirmation and a fresh second factor."""
+    raise ValidationError(_("Approve the decision for signing on its own page: it asks you to confirm and, for "
+                            "the signer, to enter the authenticator code again."))
+
+
 @transaction.atomic
 def approve_for_signing(decision: Decision, *, by, reason: str = "") -> Decision:
+    """The signer approves the draft (views call it after the confirmation and the fresh second factor)."""
+    decision.refresh_from_db()  # the caller's copy may be stale (its signer's post above all)
+    DECISION.check_actor(decision, DECISION["approve"], by)
     if not decision.lines.exists():
         raise ValidationError(_("A decision without any line cannot be approved for signing."))
     user = actor_user(by)
-    stored = Decision.objects.select_related("signer").get(pk=decision.pk)  # the caller's copy may be stale
+    # The caller's copy may be stale.
+    stored = Decision.objects.select_related("signer", "authority", "signer_post__authority").get(pk=decision.pk)
+    missing = [label for label, value in ((_("Proposal (tờ trình) number"), stored.proposal_reference),
+                                          (_("Proposal (tờ trình) date"), stored.proposal_date)) if not value]
+    if stored.kind == DecisionKind.AWARD and missing:
+        raise ValidationError(_("Fill in %(fields)s of the draft before approving it for signing: the decision "
+                                "cites the tờ trình it answers.") % {"fields": ", ".join(missing)})
+    if stored.signer_post_id:
+        if user is not None and stored.signer_post.user_id != user.pk:
+            raise ValidationError(_("Only %(post)s, whose post signs this decision, can approve it for signing.")
+                                  % {"post": stored.signer_post})
+        return DECISION.perform(decision, "approve", by=by, reason=reason, **signer_values(stored.signer_post))
+    if SignerPost.objects.filter(authority=stored.authority_id).exists():
+        raise ValidationError(_("Choose who signs (the signer's post) in the draft before approving it for "
+                                "signing."))
+    # An authority without recorded posts (data older than posts): the approving signer, as before.
     signer = stored.signer if stored.signer_id else user
     name = stored.signer_name or getattr(signer, "full_name", "") or ""
     return DECISION.perform(decision, "approve", by=by, reason=reason, signer=signer, signer_name=name)
@@ -180,13 +259,17 @@ def return_to_draft(decision: Decision, *, by, reason: str) -> Decision:
 
 
 @DECISION.implements("take_number")
-def _take_number(decision: Decision, *, by, reason: str = "") -> Decision:
-    return assign_number(decision, by=by)
+def _number_on_its_page(decision: Decision, *, by, reason: str = "") -> Decision:
+    """The generic page and the API cannot take a number: the step asks for confirmation (and the signer for a
+    fresh second factor) on its own page."""
+    raise ValidationError(_("Take the number on its own page: it asks you to confirm and, for the signer, to "
+                            "enter the authenticator code again."))
 
 
 @transaction.atomic
 def assign_number(decision: Decision, *, by, year: int | None = None) -> Decision:
     """The văn thư takes the number for an approved decision (before scanning the signed paper)."""
+    DECISION.check_actor(decision, DECISION["take_number"], by)
     locked = Decision.objects.select_for_update().select_related("authority").get(pk=decision.pk)
     if locked.state != DecisionState.APPROVED_FOR_SIGNING:
         raise ValidationError(_("Only a decision approved for signing can be numbered."))
@@ -222,26 +305,30 @@ def sign_decision(decision: Decision, *, by, signed_pdf, signed_on: datetime.dat
     the records of the lines they amend."""
     label = _("Signed copy (PDF)")
     data = check_signed_pdf(signed_pdf, label=label)
-    locked = Decision.objects.select_for_update().select_related("authority", "award_type").get(pk=decision.pk)
+    locked = (Decision.objects.select_for_update(of=("self",))
+              .select_related("authority", "award_type", "signer_post__authority").get(pk=decision.pk))
     if locked.state != DecisionState.APPROVED_FOR_SIGNING:
         raise ValidationError(_("Only a decision approved for signing can be signed; this one is “%(state)s”.") % {
             "state": _state_label(locked.state)})
     if signed_on > timezone.localdate():
         raise ValidationError({"signed_on": _("The signing date cannot be in the future.")})
-    lines = list(locked.lines.select_related("award_type", "nomination__dossier", "amends_line"))
+    lines = list(locked.lines.select_related("award_type", "nomination__dossier", "amends_line", "person__unit",
+                                             "unit", "household__unit"))
     if not lines:
         raise ValidationError(_("A decision without any line cannot be signed."))
     year = signed_on.year if locked.number is None else locked.year
     number = locked.number if locked.number is not None else take_number(locked.authority, year)
     if locked.kind == DecisionKind.AWARD:  # corrections and revocations pay nothing themselves
         drafting.apply_amounts(lines, signed_on, year=locked.achievement_year)
-        DecisionLine.objects.bulk_update(lines, ["amount", "amount_note"])
+    for line in lines:  # frozen now: once the decision is signed the database refuses any change to its lines
+        line.snapshot = snapshot.line_snapshot(line)
+    DecisionLine.objects.bulk_update(lines, ["amount", "amount_note", "snapshot"])
     digest = hashlib.sha256(data).hexdigest()
     locked.signed_pdf_sha256 = digest
     locked.signed_pdf.save(f"{digest}.pdf", ContentFile(data), save=False)
     DECISION.perform(locked, "sign", by=by, number=number, year=year, decision_date=signed_on, signed_pdf=locked.signed_pdf.name,
                      signed_pdf_sha256=digest, signed_pdf_size=len(data), signed_at=timezone.now(),
-                     signed_by=actor_user(by))
+                     signed_by=actor_user(by), snapshot=snapshot.decision_snapshot(locked))
     if locked.kind == DecisionKind.AWARD:
         _enter_history(locked, lines, by=by)
     else:

@@ -89,7 +89,7 @@ DECISION = StateMachine(
     history_model=DecisionEvent,
     history_owner="decision",
     actors={
-        SIGNER: lambda user, decision: get_scope(user).has_role(*rules.SIGNERS),
+        SIGNER: lambda user, decision: rules.signs_it(user, decision),
         RECORDER: lambda user, decision: get_scope(user).has_role(*rules.RECORDERS),
         SPECIALIST: lambda user, decision: rules.is_manager(user),
     },
@@ -101,15 +101,17 @@ DECISION = StateMachine(
         transition("send_to_signer", _("Send to the signer"), {S.DRAFT}, None, SPECIALIST, requires=(_has_lines,),
                    notifies=lambda d, _t: _awaiting_signature(d), reason_label=_("Note to the signer"),
                    description=_("The draft stays a draft; the signer is told it waits for him.")),
+        # Approving and numbering commit the signer: each has a confirmation page of its own, asking the signer
+        # for a fresh second factor (tdkt.accounts.freshness).
         transition("approve", _("Approve for signing"), {S.DRAFT}, S.APPROVED_FOR_SIGNING, SIGNER,
-                   requires=(_has_lines,), one_click=True, post_url="decisions:approve", primary=True,
+                   requires=(_has_lines,), form_url="decisions:approve", primary=True,
                    description=_("The signer approves the wording; it goes to the văn thư.")),
         transition("return_to_draft", _("Back to draft"), {S.APPROVED_FOR_SIGNING}, S.DRAFT, SIGNER,
                    reason_required=True, requires=(_not_numbered,), danger=True, inline_reason=True,
                    post_url="decisions:return", shown_if=_unnumbered,
                    description=_("Back to the specialist; refused once numbered.")),
         transition("take_number", _("Take the number"), {S.APPROVED_FOR_SIGNING}, None, RECORDER,
-                   one_click=True, post_url="decisions:number", shown_if=_unnumbered,
+                   form_url="decisions:number", shown_if=_unnumbered,
                    description=_("The văn thư takes the next number of the authority's register.")),
         transition("sign", _("Record the signed copy"), {S.APPROVED_FOR_SIGNING}, S.SIGNED, RECORDER,
                    form_url="decisions:sign", primary=True,

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tdkt.accounts import freshness
 from tdkt.accounts.access import roles_required, signed_in
 from tdkt.awards.models import AwardType
 from tdkt.decisions import amendments, documents, forms, payments, prizes, queries, rules, services
@@ -94,7 +95,8 @@ def decision_edit(request, pk):
     decision = _managed_decision(request, pk)
     if not rules.can_edit(request.user, decision):
         raise PermissionDenied
-    form = forms.DecisionEditForm(request.POST or None, initial=forms.DecisionEditForm.initial_for(decision))
+    form = forms.DecisionEditForm(request.POST or None, initial=forms.DecisionEditForm.initial_for(decision),
+                                  posts=services.posts_on(decision.authority, services.signing_day(decision)))
     if request.method == "POST" and form.is_valid():
         try:
             services.update_draft(decision, by=request.user, **form.values())
@@ -130,11 +132,38 @@ def _transition(request, pk, allowed, action):
     return redirect("decisions:detail", pk=decision.pk)
 
 
+def _confirmed_step(request, pk, allowed, action, *, title, question, done):
+    """A step that commits the signer: a confirmation page, and for the signer a fresh second factor (the TOTP
+    code again when the last one of this session is older than SIGNER_FRESH_SECOND_FACTOR_MINUTES)."""
+    decision = _managed_decision(request, pk)
+    if not allowed(request.user, decision):
+        raise PermissionDenied
+    needs_code = rules.needs_fresh_second_factor(request.user) and not freshness.is_fresh(request)
+    form = forms.ConfirmStepForm(request.POST if request.method == "POST" else None, needs_code=needs_code)
+    if request.method == "POST" and form.is_valid():
+        if needs_code and not request.user.has_second_factor:
+            form.add_error("code", _("Set up an authenticator app (second factor) for your account first."))
+        elif needs_code and not freshness.confirm(request, form.cleaned_data["code"]):
+            form.add_error("code", _("The code is wrong or has expired."))
+        else:
+            try:
+                action(decision)
+            except ValidationError as exc:
+                _refuse(request, exc)
+            else:
+                messages.success(request, done)
+            return redirect("decisions:detail", pk=decision.pk)
+    return render(request, "decisions/confirm.html", {
+        "decision": decision, "form": form, "title": title, "question": question, "needs_code": needs_code,
+        "line_count": decision.lines.count()})
+
+
 @roles_required(*rules.SIGNERS)
-@require_POST
 def approve(request, pk):
-    return _transition(request, pk, rules.can_approve,
-                       lambda d: services.approve_for_signing(d, by=request.user))
+    return _confirmed_step(
+        request, pk, rules.can_approve, lambda d: services.approve_for_signing(d, by=request.user),
+        title=_("Approve for signing"), done=_("The decision is approved for signing."),
+        question=_("Approve this draft for signing? Its wording is then fixed and it goes to the văn thư."))
 
 
 @roles_required(*rules.SIGNERS)
@@ -145,9 +174,12 @@ def return_to_draft(request, pk):
 
 
 @roles_required(*rules.RECORDERS)
-@require_POST
 def take_number(request, pk):
-    return _transition(request, pk, rules.can_record_signed, lambda d: services.assign_number(d, by=request.user))
+    return _confirmed_step(
+        request, pk, rules.can_record_signed, lambda d: services.assign_number(d, by=request.user),
+        title=_("Take the number"), done=_("The decision has its number."),
+        question=_("Take the next number of the authority's register for this decision? A number given is never "
+                   "taken back."))
 
 
 @roles_required(*rules.MANAGERS)

@@ -26,7 +26,7 @@ def decisions(request):
 def decision(request, pk):
     published = get_object_or_404(PUBLISHED, pk=pk)
     lines = published.lines.select_related("award_type").only(
-        "display_name", "position_and_unit", "group", "award_type__name", "award_type__short_name", "sort_order",
+        "display_name", "position_and_unit", "group", "award_type__name", "award_type__short_name", "sort_order", "snapshot",
         "decision_id").order_by("group", "sort_order", "id")
     return render(request, "portal/decision.html", {"decision": published, "lines": lines})
 

@@ -24,7 +24,6 @@ from tdkt.decisions.certificates.render import (
     layout_to_config,
     render_pdf,
 )
-from tdkt.decisions.certificates.signing import signature_lines
 from tdkt.decisions.enums import ISSUED_STATES, DecisionKind, LineKind
 from tdkt.decisions.models import DecisionLine
 
@@ -105,7 +104,8 @@ def certificate_text(certificate: Certificate, base_url: str = "") -> Certificat
     line = certificate.line
     decision = line.decision
     award = line.award_type
-    title_lines, signer_name = signature_lines(decision)
+    block = decision.signature()  # frozen at signing (tdkt.decisions.signature)
+    title_lines, signer_name = list(block.lines), block.name
     return CertificateText(values={
         # The issuing authority's own header: "GIÁM ĐỐC SỞ Y TẾ", "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ …".
         "issuer_line": decision.authority.decider_title,

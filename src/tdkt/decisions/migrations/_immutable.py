@@ -8,6 +8,8 @@ FROZEN = ["authority_id", "kind", "year", "number", "decision_date", "title", "a
           "execution_text", "recipients", "signing_mode", "signer_on_behalf_of", "signer_position", "signer_id",
           "signer_name", "corrects_id", "revokes_id", "reason", "signed_pdf", "signed_pdf_sha256",
           "signed_pdf_size", "signed_at", "signed_by_id", "created_at", "created_by_id"]
+# Added by 0008: the signer's post, the tờ trình cited, and the snapshot written by the UPDATE that signs.
+FROZEN_SINCE_0008 = ["signer_post_id", "proposal_reference", "proposal_date", "snapshot"]
 IMMUTABLE_DECISION_TABLES = ["decisions_decision", "decisions_decisionline", "decisions_lineawardrecord",
                              "awards_awardrecord"]
 # The test flush's marker (audit 0003 explains it); SQLite triggers can see the temp schema only this way.
@@ -17,8 +19,8 @@ SQLITE_NOT_FLUSHING = ("NOT EXISTS (SELECT 1 FROM pragma_table_list "
 LINK_OF_OLD = "(SELECT line_id FROM decisions_lineawardrecord WHERE award_record_id = OLD.id)"
 
 
-def frozen_changed() -> str:
-    return " OR ".join(f'NEW."{column}" IS DISTINCT FROM OLD."{column}"' for column in FROZEN)
+def frozen_changed(columns=FROZEN, op: str = "IS DISTINCT FROM") -> str:
+    return " OR ".join(f'NEW."{column}" {op} OLD."{column}"' for column in columns)
 
 
 def amended_by(line: str, kind: str, amending_line: str | None = None) -> str:

@@ -14,7 +14,7 @@ from tdkt.decisions.certificates.services import issue_certificates
 from tdkt.decisions.enums import LineKind
 from tdkt.decisions.models import RewardFund, RewardFundEntry
 from tests.conftest import client_for
-from tests.decisions.support import SIGNED_ON, approved, make_authority, make_dossier, pdf_bytes
+from tests.decisions.support import SIGNED_ON, approved, cite_proposal, make_authority, make_dossier, pdf_bytes
 
 CONTEST = "Học sinh giỏi quốc gia năm 2026"
 
@@ -32,7 +32,7 @@ def _prize(client, decision, **fields):
 
 
 def _sign(world, decision):
-    services.approve_for_signing(decision, by=world.users["signer"])
+    services.approve_for_signing(cite_proposal(decision), by=world.users["signer"])
     services.sign_decision(decision, by=world.users["specialist"], signed_pdf=pdf_bytes(), signed_on=SIGNED_ON)
     decision.refresh_from_db()
     return decision

@@ -4,8 +4,10 @@
   signers) read every decision in every state. Unit clerks and leaders read only **published**
   decisions that carry at least one line of their units (sub-units and predecessors included), and
   see only those lines; anything else is a 404.
-- Draft, edit a draft, publish, correct, revoke, post the payout, keep the fund ledger, prepare a
-  Tờ trình: the province specialists (the standing body, Sở Nội vụ).
+- Draft, edit a draft, publish, correct, revoke: the managers of the decision's authority — the province
+  specialists (the standing body, Sở Nội vụ) for the province's decisions, the clerks and leaders of the
+  authority's unit (its TĐKT officer) for a unit's or commune's own decisions. The province reads those.
+- Post the payout, keep the fund ledger, prepare a Tờ trình: the province specialists.
 - Approve for signing, or send back to draft: the signer (chairman / vice-chairman).
 - Record the signed copy (upload the scanned or digitally signed PDF; numbers the decision if needed)
   and take the number: the văn thư. The standing body's specialist plays that role here; the signer
@@ -15,19 +17,49 @@
 from tdkt.accounts.enums import Role
 from tdkt.accounts.scope import get_scope
 from tdkt.decisions.enums import DecisionState
+from tdkt.orgs.enums import GRASSROOTS_AUTHORITY_KINDS
+from tdkt.orgs.models import IssuingAuthority
 
 MANAGERS = (Role.SYSTEM_ADMIN, Role.PROVINCE_SPECIALIST)
 SIGNERS = (Role.SIGNER,)
 RECORDERS = MANAGERS + SIGNERS
 FUND_READERS = MANAGERS + SIGNERS
+# Who reaches the drafting and editing pages at all; each decision then asks `manages` (its authority).
+DRAFTERS = (*MANAGERS, Role.UNIT_CLERK, Role.UNIT_LEADER)
 
 
-def is_manager(user) -> bool:
-    return get_scope(user).has_role(*MANAGERS)
+def unit_of_authority(authority):
+    """The unit whose officers manage the authority's decisions: a grassroots authority's unit; else None."""
+    if authority.unit_id and authority.kind in GRASSROOTS_AUTHORITY_KINDS:
+        return authority.unit_id
+    return None
+
+
+def manages_authority(user, authority) -> bool:
+    """The authority's decision managers: its unit's officers for a unit's or commune's own authority, the
+    province specialists for the province's."""
+    unit_id = unit_of_authority(authority)
+    if unit_id is None:
+        return get_scope(user).has_role(*MANAGERS)
+    return unit_id in get_scope(user).officer_unit_ids
+
+
+def manages(user, decision) -> bool:
+    return manages_authority(user, decision.authority)
+
+
+def is_manager(user, decision=None) -> bool:
+    """Without a decision: whether the user manages some authority's decisions (the province's, or a unit's
+    with an authority of its own, see drafting)."""
+    if decision is not None:
+        return manages(user, decision)
+    scope = get_scope(user)
+    return scope.has_role(*MANAGERS) or bool(scope.officer_unit_ids and IssuingAuthority.objects.filter(
+        unit_id__in=scope.officer_unit_ids, kind__in=GRASSROOTS_AUTHORITY_KINDS, active=True).exists())
 
 
 def can_edit(user, decision) -> bool:
-    return is_manager(user) and decision.state == DecisionState.DRAFT
+    return manages(user, decision) and decision.state == DecisionState.DRAFT
 
 
 def can_approve(user, decision) -> bool:
@@ -44,15 +76,18 @@ def can_record_signed(user, decision) -> bool:
 
 
 def can_publish(user, decision) -> bool:
-    return is_manager(user) and decision.state == DecisionState.SIGNED
+    return manages(user, decision) and decision.state == DecisionState.SIGNED
 
 
 def can_amend(user, decision) -> bool:
-    return is_manager(user) and decision.is_issued and decision.kind == "award"
+    return manages(user, decision) and decision.is_issued and decision.kind == "award"
 
 
-def sees_everything(user) -> bool:
-    return get_scope(user).read_all
+def sees_everything(user, decision=None) -> bool:
+    """Every state and every line: the province-wide readers; for a unit's own decision, also its managers."""
+    if get_scope(user).read_all:
+        return True
+    return decision is not None and manages(user, decision)
 
 
 def can_see_fund(user) -> bool:

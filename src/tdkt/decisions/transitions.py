@@ -91,7 +91,7 @@ DECISION = StateMachine(
     actors={
         SIGNER: lambda user, decision: get_scope(user).has_role(*rules.SIGNERS),
         RECORDER: lambda user, decision: get_scope(user).has_role(*rules.RECORDERS),
-        SPECIALIST: lambda user, decision: rules.is_manager(user),
+        SPECIALIST: lambda user, decision: rules.manages(user, decision),
     },
     transitions=[
         # Nothing marked the moment a draft starts waiting for the signer (the specialist may still be writing it

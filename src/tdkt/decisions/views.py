@@ -23,6 +23,7 @@ from tdkt.lib.downloads import send_export
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import cheap_page
 from tdkt.lib.uploads import UploadError
+from tdkt.orgs.enums import CENTRAL_AUTHORITY_KINDS
 from tdkt.orgs.models import IssuingAuthority
 
 PAGE_SIZE = 50
@@ -50,11 +51,15 @@ def decision_list(request):
         request.user), "can_see_fund": rules.can_see_fund(request.user)})
 
 
-@roles_required(*rules.MANAGERS)
+@roles_required(*rules.DRAFTERS)
 def draft(request):
-    nominations = queries.draftable_nominations()
-    form = forms.DraftForm(request.POST or None, nominations=nominations,
-                           initial={"authority": IssuingAuthority.objects.filter(active=True).first()})
+    if not rules.is_manager(request.user):
+        raise PermissionDenied
+    nominations = queries.draftable_nominations(request.user)
+    authorities = [authority for authority in IssuingAuthority.objects.filter(active=True).exclude(
+        kind__in=CENTRAL_AUTHORITY_KINDS) if rules.manages_authority(request.user, authority)]
+    form = forms.DraftForm(request.POST or None, nominations=nominations, authorities=authorities,
+                           initial={"authority": authorities[0] if authorities else None})
     if request.method == "POST" and form.is_valid():
         try:
             drafted = services.draft_decisions(form.cleaned_data["nominations"], by=request.user,
@@ -76,20 +81,20 @@ def decision_detail(request, pk):
     groups, total = payments.totals(lines)
     return render(request, "decisions/detail.html", {
         "decision": decision, "lines": lines, "groups": groups, "total": total,
-        "events": decision.events.select_related("by") if rules.sees_everything(user) else [],
+        "events": decision.events.select_related("by") if rules.sees_everything(user, decision) else [],
         # The step buttons ({% transition_buttons %}) follow the declared machine (tdkt.decisions.transitions).
         "can_edit": rules.can_edit(user, decision), "can_amend": rules.can_amend(user, decision),
-        "sees_everything": rules.sees_everything(user), "reason_form": forms.ReasonForm()})
+        "sees_everything": rules.sees_everything(user, decision), "reason_form": forms.ReasonForm()})
 
 
 def _managed_decision(request, pk):
     decision = queries.get_decision_for_user(request.user, pk)
-    if not rules.sees_everything(request.user):
+    if not rules.sees_everything(request.user, decision):
         raise Http404
     return decision
 
 
-@roles_required(*rules.MANAGERS)
+@roles_required(*rules.DRAFTERS)
 def decision_edit(request, pk):
     decision = _managed_decision(request, pk)
     if not rules.can_edit(request.user, decision):
@@ -107,7 +112,7 @@ def decision_edit(request, pk):
                                                    "title": _("Edit the draft decision")})
 
 
-@roles_required(*rules.MANAGERS)
+@roles_required(*rules.DRAFTERS)
 @require_POST
 def line_remove(request, pk):
     line = get_object_or_404(DecisionLine.objects.select_related("decision"), pk=pk)
@@ -150,7 +155,7 @@ def take_number(request, pk):
     return _transition(request, pk, rules.can_record_signed, lambda d: services.assign_number(d, by=request.user))
 
 
-@roles_required(*rules.MANAGERS)
+@roles_required(*rules.DRAFTERS)
 @require_POST
 def publish(request, pk):
     return _transition(request, pk, rules.can_publish, lambda d: services.publish_decision(d, by=request.user))
@@ -194,12 +199,12 @@ def _amend(request, pk, action, title):
     return render(request, "decisions/form.html", {"decision": decision, "form": form, "title": title})
 
 
-@roles_required(*rules.MANAGERS)
+@roles_required(*rules.DRAFTERS)
 def correct(request, pk):
     return _amend(request, pk, amendments.correct_decision, _("Draft a correcting decision"))
 
 
-@roles_required(*rules.MANAGERS)
+@roles_required(*rules.DRAFTERS)
 def revoke(request, pk):
     return _amend(request, pk, amendments.revoke_decision, _("Draft a revoking decision"))
 

@@ -70,7 +70,7 @@ def test_a_units_decision_is_drafted_and_managed_by_its_officers_and_read_by_the
     assert queries.get_decision_for_user(specialist, decision.pk) == decision
     assert queries.get_decision_for_user(clerk_a, decision.pk) == decision
     assert list(queries.decisions_for_user(clerk_a)) == [decision]
-    with pytest.raises(Http404):
+    with pytest.raises(Http404, match=r"^$"):
         queries.get_decision_for_user(clerk_b, decision.pk)
 
 

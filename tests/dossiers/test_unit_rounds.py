@@ -127,3 +127,12 @@ def test_a_unit_round_is_assigned_to_an_officer_of_the_receiving_unit(world):
     workflow.assign_specialist(dossier, world.users["clerk_a"], by=world.users["clerk_a"])
     dossier.refresh_from_db()
     assert dossier.assignee == world.users["clerk_a"]
+
+
+def test_the_files_of_a_unit_round_are_its_receivers_not_the_provinces(world):
+    from tdkt.dossiers.documents import may_edit_documents
+
+    unit_round, province = _round(world, DossierState.IN_APPRAISAL), _province_dossier(world, DossierState.IN_APPRAISAL)
+    specialist, clerk_a = world.users["specialist"], world.users["clerk_a"]
+    assert [may_edit_documents(specialist, unit_round), may_edit_documents(clerk_a, unit_round)] == [False, True]
+    assert [may_edit_documents(specialist, province), may_edit_documents(clerk_a, province)] == [True, False]

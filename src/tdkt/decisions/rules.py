@@ -48,6 +48,11 @@ def manages(user, decision) -> bool:
     return manages_authority(user, decision.authority)
 
 
+def is_province_manager(user) -> bool:
+    """The province's specialists: the Tờ trình upward, the fund, the legal-basis templates."""
+    return get_scope(user).has_role(*MANAGERS)
+
+
 def is_manager(user, decision=None) -> bool:
     """Without a decision: whether the user manages some authority's decisions (the province's, or a unit's
     with an authority of its own, see drafting)."""

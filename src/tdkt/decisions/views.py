@@ -253,7 +253,7 @@ def decision_payments(request, pk):
     return render(request, "decisions/payments.html", {
         "decision": decision, "lines": lines, "groups": groups, "total": total,
         "fund": RewardFund.objects.filter(authority=decision.authority).first(),
-        "posted": decision.fund_entries.first(), "can_post": rules.is_manager(request.user) and decision.is_issued})
+        "posted": decision.fund_entries.first(), "can_post": rules.is_province_manager(request.user) and decision.is_issued})
 
 
 @roles_required(*rules.FUND_READERS)
@@ -287,7 +287,7 @@ def fund_ledger(request):
     fund = next((f for f in funds if str(f.pk) == request.GET.get("fund")), funds[0] if funds else None)
     rows, balance = payments.ledger(fund) if fund else ([], 0)
     return render(request, "decisions/fund.html", {"funds": funds, "fund": fund, "rows": rows, "balance": balance,
-                                                   "can_add": rules.is_manager(request.user)})
+                                                   "can_add": rules.is_province_manager(request.user)})
 
 
 @roles_required(*rules.MANAGERS)

@@ -56,15 +56,16 @@ def test_base_salary_in_force_on_the_decision_date():
 
 
 def test_only_the_highest_title_of_the_same_year_is_paid(world):
-    """NĐ152 Đ49: an LĐTT line pays nothing when the same person gets CSTĐ cơ sở for the same year."""
-    authority = make_authority()
-    dossier = make_dossier(world.unit_a)
-    ldtt = approved(dossier, person=world.person_a, code="LDTT", position=1)
+    """NĐ152 Đ49: an LĐTT line pays nothing when the same person gets CSTĐ cơ sở for the same year
+    (a unit's own round: the department head decides LĐTT)."""
+    from tests.factories import make_authority as make_unit_authority
     from tests.factories import make_award
 
+    authority = make_unit_authority(world.unit_a, symbol="QĐ-SYT")
+    dossier = make_dossier(world.unit_a, receiving_authority=authority)
+    ldtt = approved(dossier, person=world.person_a, code="LDTT", position=1)
     make_award(person=world.person_a, code="CSTD_CS", year=2025)
-    (decision,) = services.draft_decisions([ldtt], by=world.users["specialist"], authority=authority,
-                                           date=SIGNED_ON)
+    (decision,) = services.draft_decisions([ldtt], by=world.users["clerk_a"], date=SIGNED_ON)
     line = decision.lines.get()
     assert (line.amount, line.amount_note) == (0, drafting.HIGHEST_TITLE_NOTE)
 

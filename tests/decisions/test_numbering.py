@@ -140,3 +140,42 @@ def test_a_numbered_decision_cannot_go_back_to_draft(world):
     signed = services.sign_decision(decision, by=world.users["specialist"], signed_pdf=pdf_bytes(),
                                     signed_on=datetime.date(2026, 7, 10))
     assert (signed.number, signed.year) == (1, 2026)
+
+
+def _unit_drafts(world, authority, count):
+    """Approved drafts of the Sở Y tế's own round (LĐTT, decided by its director), drafted by its officer."""
+    dossier = make_dossier(world.unit_a, receiving_authority=authority)
+    drafts = []
+    for index in range(count):
+        person = make_person(f"Trần Thị Số {index}", unit=world.unit_a)
+        nomination = approved(dossier, person=person, position=index, code="LDTT")
+        (decision,) = services.draft_decisions([nomination], by=world.users["clerk_a"])
+        services.approve_for_signing(decision, by=world.users["signer"])
+        drafts.append(decision)
+    return drafts
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keeps the seeded catalogue
+def test_two_authorities_numbering_at_once_each_get_one_to_n_without_gap_or_clash(world):
+    """The province and the Sở Y tế sign 4 decisions each, all 8 at once: each authority's register runs
+    1, 2, 3, 4 for the year ("…/QĐ-UBND" and "…/QĐ-SYT"), neither waits on nor takes from the other."""
+    from tests.factories import make_authority as make_unit_authority
+
+    province = make_authority()
+    unit = make_unit_authority(world.unit_a, symbol="QĐ-SYT")
+    drafts = _approved_drafts(world, province, CONCURRENT // 2) + _unit_drafts(world, unit, CONCURRENT // 2)
+    data = pdf_bytes()
+
+    def job(decision):
+        return lambda: services.sign_decision(Decision.objects.get(pk=decision.pk), by=world.users["specialist"],
+                                              signed_pdf=data, signed_on=SIGNED_ON)
+
+    interleaved = [drafts[index // 2 + (CONCURRENT // 2) * (index % 2)] for index in range(CONCURRENT)]
+    assert _run_at_once([job(decision) for decision in interleaved]) == []
+    numbers = {authority.symbol: sorted(Decision.objects.filter(authority=authority).values_list("number", flat=True))
+               for authority in (province, unit)}
+    assert numbers == {"QĐ-UBND": [1, 2, 3, 4], "QĐ-SYT": [1, 2, 3, 4]}
+    assert sorted(Decision.objects.filter(authority=unit).values_list("number", "year")) == [
+        (1, 2026), (2, 2026), (3, 2026), (4, 2026)]
+    assert {counter.authority_id: counter.last_number for counter in DecisionNumberCounter.objects.all()} == {
+        province.pk: 4, unit.pk: 4}

@@ -311,7 +311,7 @@ def test_reject_line_needs_a_reason_and_clerk_cannot_decide(world):
     with pytest.raises(ValidationError, match=r"^\{'reason': \['Hãy ghi lý do: đơn vị sẽ nhận được và lịch sử hồ sơ lưu lại\.'\]\}$") as refused:
         workflow.reject_line(lines[0], by=world.users["specialist"], reason="")
     assert refused.value.message_dict == {"reason": ["Hãy ghi lý do: đơn vị sẽ nhận được và lịch sử hồ sơ lưu lại."]}
-    with pytest.raises(PermissionDenied, match=r"^Chỉ chuyên viên của cơ quan thường trực được cho ý kiến về từng dòng\.$"):
+    with pytest.raises(PermissionDenied, match=r"^Chỉ cán bộ của cơ quan tiếp nhận hồ sơ được cho ý kiến về từng dòng\.$"):
         workflow.accept_line(lines[0], by=world.users["clerk_a"])
 
 

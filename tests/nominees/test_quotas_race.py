@@ -40,8 +40,8 @@ def test_two_specialists_taking_the_last_place_at_once_one_is_refused(world):
     make_line(earlier, person=people[0], state="accepted")
     lines = [make_line(dossier, person=person, position=index, verdict_at_appraisal=ELIGIBLE)
              for index, person in enumerate(people[1:], start=1)]
-    first = world.users["specialist"].memberships.get()
-    specialists = [world.users["specialist"], make_user("chuyenvien.hai", role=first.role, unit=first.unit)]
+    first = world.users["clerk_a"].memberships.get()  # the unit's round: its officers decide the lines
+    specialists = [world.users["clerk_a"], make_user("vanthu.a2", role=first.role, unit=first.unit)]
     barrier = threading.Barrier(2)
     refusals, errors = [], []
 

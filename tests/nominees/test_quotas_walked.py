@@ -94,14 +94,14 @@ def test_appraisal_counts_the_accepted_lines_of_the_owner(world, owner, line_sta
     dossier = _dossier(world, owner, state="in_appraisal")
     line = make_line(dossier, person=second, position=3, verdict_at_appraisal=ELIGIBLE)
     if not counts_at_appraisal:
-        line_decisions.accept_line(line, by=world.users["specialist"])
+        line_decisions.accept_line(line, by=world.users["clerk_a"])
         assert Nomination.objects.get(pk=line.pk).state == "accepted"
         return
     expected = (f"Vượt chỉ tiêu: “Lao động tiên tiến” của {name} năm 2025 tối đa 1 trường hợp ({basis}); đã chấp "
                 f"thuận 1 trường hợp (trong hồ sơ {other.reference}) nên không thể chấp thuận dòng 3 (Người thử "
                 f"0001) cho hình thức này.")
     with pytest.raises(ValidationError, match=r"^\['Vượt chỉ tiêu: “Lao động tiên tiến”") as refused:
-        line_decisions.accept_line(line, by=world.users["specialist"])
+        line_decisions.accept_line(line, by=world.users["clerk_a"])
     assert refused.value.messages == [expected]
     assert Nomination.objects.get(pk=line.pk).state == "proposed"
 
@@ -129,7 +129,7 @@ def test_a_change_of_award_at_appraisal_is_refused_beyond_the_quota(world):
     make_line(dossier, person=first, code="CSTD_CS", position=1, state="accepted")
     line = make_line(dossier, person=second, code="LDTT", position=2, verdict_at_appraisal=ELIGIBLE)
     with pytest.raises(ValidationError, match=r"không thể chấp thuận dòng 2 \(Người thử 0001\)") as refused:
-        line_decisions.change_line_award(line, award("CSTD_CS"), by=world.users["specialist"],
+        line_decisions.change_line_award(line, award("CSTD_CS"), by=world.users["clerk_a"],
                                          reason="Thành tích xuất sắc hơn")
     assert refused.value.messages == [
         f"Vượt chỉ tiêu: “Chiến sĩ thi đua cơ sở” của Sở Y tế năm 2025 tối đa 1 trường hợp (căn cứ: {BASIS}); đã "
@@ -182,7 +182,7 @@ def test_accept_all_eligible_lists_the_lines_beyond_the_quota_and_accepts_up_to_
         (line, f"Chỉ tiêu: “Lao động tiên tiến” của Sở Y tế năm 2025 tối đa 2 trường hợp (căn cứ: {BASIS}); với 1 "
                f"trường hợp đã chấp thuận (trong hồ sơ {earlier.reference}) và các dòng trên, dòng {line.position} "
                f"({line.recipient}) để lại chưa xét.") for line in lines[1:]]
-    client = client_for(world, "specialist")
+    client = client_for(world, "clerk_a")  # the officer receiving the unit's round
     page = client.get(reverse("dossiers:accept_eligible", args=[dossier.pk])).content.decode()
     assert f'id="line-{lines[0].pk}"' in page
     assert f'id="line-{lines[1].pk}"' not in page

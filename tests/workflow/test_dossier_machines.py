@@ -106,7 +106,7 @@ def test_nomination_transition_allowed_to_the_specialist_only(world, name):
     else:
         call = _run(NOMINATION, name)
     for persona in ("clerk_a", "clerk_b", "council_member"):
-        with pytest.raises(PermissionDenied, match=r"^Chỉ\ chuyên\ viên\ của\ cơ\ quan\ thường\ trực\ được\ cho\ ý\ kiến\ về\ từng\ dòng\.$"):
+        with pytest.raises(PermissionDenied, match=r"^Chỉ\ cán\ bộ\ của\ cơ\ quan\ tiếp\ nhận\ hồ\ sơ\ được\ cho\ ý\ kiến\ về\ từng\ dòng\.$"):
             call(line, world.users[persona])
     assert Nomination.objects.get(pk=line.pk).state == NOMINATION_CASES[name]
     assert name in [t.name for t in NOMINATION.allowed(world.users["specialist"], line)]
@@ -125,7 +125,7 @@ def test_system_transitions_are_refused_to_every_user_and_done_by_steps(world, m
         _dossier, obj = dossier_in(world, S.IN_APPRAISAL, line_state=source)
     for persona in ("specialist", "clerk_a", "admin"):
         assert name not in [t.name for t in machine.allowed(world.users[persona], obj)]
-        with pytest.raises(PermissionDenied, match=r"^(Bạn\ không\ được\ thực\ hiện\ thao\ tác\ này\ trên\ hồ\ sơ\ này\.|Chỉ\ chuyên\ viên\ của\ cơ\ quan\ thường\ trực\ được\ cho\ ý\ kiến\ về\ từng\ dòng\.)$"):
+        with pytest.raises(PermissionDenied, match=r"^(Bạn\ không\ được\ thực\ hiện\ thao\ tác\ này\ trên\ hồ\ sơ\ này\.|Chỉ\ cán\ bộ\ của\ cơ\ quan\ tiếp\ nhận\ hồ\ sơ\ được\ cho\ ý\ kiến\ về\ từng\ dòng\.)$"):
             machine.run(obj, name, by=world.users[persona], reason=REASON)
     machine.perform(obj, name, by="test_step", reason=REASON)
     assert type(obj).objects.get(pk=obj.pk).state == machine[name].target

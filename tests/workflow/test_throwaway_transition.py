@@ -93,4 +93,4 @@ def test_the_action_page_performs_it(world, shelve, url_name):
 
 def test_the_docs_table_contains_it(shelve):
     table = docs.table(DOSSIER)
-    assert f"| `{NAME}` — Shelve the draft | `draft` | `withdrawn` | province | required | yes |" in table
+    assert f"| `{NAME}` — Shelve the draft | `draft` | `withdrawn` | receiver | required | yes |" in table

@@ -10,6 +10,9 @@ from django.utils import timezone
 from tdkt.accounts.enums import PERSONAL_DATA_ROLES, PROVINCE_WIDE_ROLES, READ_ALL_ROLES, UNIT_ROLES, Role
 from tdkt.orgs.models import EmulationGroupMembership, Unit, UnitSuccession
 
+UNIT_LEVEL = "unit"  # orgs.enums.CouncilLevel.UNIT: accounts sits below orgs (the unit graph is read lazily above)
+UNIT_COUNCIL_ROLES = frozenset({Role.COUNCIL_MEMBER, Role.COUNCIL_SECRETARY})
+
 
 @dataclass(frozen=True)
 class Scope:
@@ -22,6 +25,7 @@ class Scope:
     personal_data_all: bool = False
     home_unit_ids: frozenset = field(default_factory=frozenset)
     group_head_unit_ids: frozenset = frozenset()  # head units through which the user acts for its cụm/khối
+    officer_unit_ids: frozenset = frozenset()  # units the user is a clerk or leader of: it receives their rounds
 
     def has_role(self, *roles) -> bool:
         return bool(self.roles & set(roles))
@@ -78,13 +82,17 @@ def compute_scope(user) -> Scope:
         return EMPTY_SCOPE
     today = timezone.localdate()
     memberships = [
-        m for m in user.memberships.all()
+        m for m in user.memberships.select_related("council")
         if (m.valid_from is None or m.valid_from <= today) and (m.valid_to is None or m.valid_to >= today)
     ]
     roles = frozenset(Role(m.role) for m in memberships)
     if user.is_superuser:
         roles |= {Role.SYSTEM_ADMIN}
-    read_all = bool(roles & READ_ALL_ROLES)
+    # A seat on a unit's own council reads that unit's rounds only; the province's council reads all.
+    unit_council_roots = {m.council.unit_id for m in memberships if m.council_id and m.council.level == UNIT_LEVEL
+                          and m.role in UNIT_COUNCIL_ROLES}
+    read_all = user.is_superuser or any(m.role in READ_ALL_ROLES and not (
+        m.council_id and m.council.level == UNIT_LEVEL and m.role in UNIT_COUNCIL_ROLES) for m in memberships)
     write_all = bool(roles & PROVINCE_WIDE_ROLES)
     unit_member_roots = {m.unit_id for m in memberships if m.role in UNIT_ROLES}
     home = frozenset(m.unit_id for m in memberships)
@@ -94,6 +102,7 @@ def compute_scope(user) -> Scope:
         children, predecessors = unit_graph()
         writable = expand_units(unit_member_roots, children, predecessors)
         readable = set(writable) | expand_units(home, {}, predecessors)
+        readable |= expand_units(unit_council_roots, children, predecessors)
         group_ids = [m.emulation_group_id for m in memberships if m.role == Role.GROUP_HEAD]
         if group_ids:
             readable |= set(
@@ -111,6 +120,7 @@ def compute_scope(user) -> Scope:
         personal_data_unit_ids=frozenset(writable) if roles & PERSONAL_DATA_ROLES else frozenset(),
         home_unit_ids=home,
         group_head_unit_ids=frozenset(m.unit_id for m in memberships if m.role == Role.GROUP_HEAD),
+        officer_unit_ids=frozenset(unit_member_roots),
     )
 
 

@@ -7,6 +7,7 @@ import pyotp
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -115,7 +116,12 @@ def record_password_change(user: User) -> None:
 
 
 def second_factor_required(user: User) -> bool:
-    return user.has_second_factor or bool(get_scope(user).roles & SECOND_FACTOR_REQUIRED_ROLES)
+    """Administrators, the province's signers, and whoever holds a signer's post today (a director, a commune
+    chairman: orgs.SignerPost, reached through its reverse relation) — and anyone who enrolled one."""
+    if user.has_second_factor or get_scope(user).roles & SECOND_FACTOR_REQUIRED_ROLES:
+        return True
+    today = timezone.localdate()
+    return user.signer_posts.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today), valid_from__lte=today).exists()
 
 
 def new_totp_secret() -> str:

@@ -36,7 +36,7 @@ class AwardBasis(models.TextChoices):
 
 
 class AwardSource(models.TextChoices):
-    ISSUED_HERE = "issued_here", _("Decided by the province")
+    ISSUED_HERE = "issued_here", _("Decided in the system")
     IMPORTED = "imported", _("Imported from the archive")
     EXTERNAL = "external", _("Decided by another authority")
 

@@ -1,8 +1,9 @@
 """Meetings as a user may see them, and who a user is in a council.
 
-Council business is province-wide (the standing body, the council, the signers); unit clerks and leaders
-are refused by role (403) on every council page — a meeting is not one unit's data, so there is no
-"other unit" to hide with a 404. Within the allowed roles a missing meeting is a 404."""
+The province's council business is province-wide (the standing body, the council, the signers); a unit's
+own council (level unit) is its members' and secretary's, whose seat reads that unit's rounds only
+(accounts.scope); the province reads it, prepares none of its meetings. Unit clerks and leaders without a
+seat are refused by role (403) on every council page. Within the allowed roles a missing meeting is a 404."""
 
 from django.db.models import Q
 from django.http import Http404
@@ -10,7 +11,7 @@ from django.http import Http404
 from tdkt.accounts.enums import Role
 from tdkt.accounts.scope import get_scope
 from tdkt.council.models import AgendaItem, Meeting
-from tdkt.orgs.enums import CouncilRole
+from tdkt.orgs.enums import CouncilLevel, CouncilRole
 from tdkt.orgs.models import Council, CouncilMember
 
 VIEW_ROLES = (Role.SYSTEM_ADMIN, Role.PROVINCE_SPECIALIST, Role.COUNCIL_MEMBER, Role.COUNCIL_SECRETARY, Role.SIGNER)
@@ -36,13 +37,11 @@ def get_meeting_for_user(user, pk) -> Meeting:
 def councils_for_manager(user):
     """Councils whose meetings the user may prepare: all for the standing body, their own for a secretary."""
     scope = get_scope(user)
-    if scope.has_role(Role.PROVINCE_SPECIALIST):
-        return Council.objects.all()
-    if scope.has_role(Role.COUNCIL_SECRETARY):
-        own = user.memberships.filter(role=Role.COUNCIL_SECRETARY).values("council_id")
-        return Council.objects.filter(Q(pk__in=own) | Q(members__user=user, members__role=CouncilRole.SECRETARY,
-                                                         members__term_end__isnull=True)).distinct()
-    return Council.objects.none()
+    own = Q(pk__in=user.memberships.filter(role=Role.COUNCIL_SECRETARY).values("council_id")) | Q(
+        members__user=user, members__role=CouncilRole.SECRETARY, members__term_end__isnull=True)
+    if scope.has_role(Role.PROVINCE_SPECIALIST):  # the province's councils; a unit's council is the unit's own
+        return Council.objects.filter(Q(level=CouncilLevel.PROVINCE) | own).distinct()
+    return Council.objects.filter(own).distinct()
 
 
 def member_for(user, council, on=None):
@@ -59,7 +58,7 @@ def member_for(user, council, on=None):
 
 def can_manage(user, council) -> bool:
     scope = get_scope(user)
-    if scope.has_role(Role.PROVINCE_SPECIALIST):
+    if scope.has_role(Role.PROVINCE_SPECIALIST) and council.level == CouncilLevel.PROVINCE:
         return True
     if scope.has_role(Role.COUNCIL_SECRETARY) and user.memberships.filter(
             role=Role.COUNCIL_SECRETARY, council=council).exists():

@@ -92,7 +92,10 @@ def load_demo(year: int) -> str:
 
 
 def _demo_decisions(authority, fund) -> str:
-    nominations = list(draftable_nominations().filter(award_type__level__in=["province", "grassroots"])[:60])
+    # The province's decision takes the province's awards of dossiers sent to it (a unit's round and a
+    # grassroots title are decided by the unit's own authority: services.draft_decisions refuses them).
+    nominations = list(draftable_nominations().filter(dossier__receiving_authority__isnull=True,
+                                                      award_type__level="province")[:60])
     specialist = User.objects.filter(username="chuyenvien").first() or ACTOR
     signer = User.objects.filter(username="chutich").first() or ACTOR
     today = timezone.localdate()

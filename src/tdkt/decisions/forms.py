@@ -28,9 +28,11 @@ class DraftForm(forms.Form):
     nominations = forms.ModelMultipleChoiceField(label=_("Approved nominations"), queryset=None,
                                                  widget=forms.CheckboxSelectMultiple)
 
-    def __init__(self, *args, nominations=None, **kwargs):
+    def __init__(self, *args, nominations=None, authorities=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["nominations"].queryset = nominations
+        if authorities is not None:  # the authorities whose decisions the user drafts (rules.manages_authority)
+            self.fields["authority"].queryset = IssuingAuthority.objects.filter(pk__in=[a.pk for a in authorities])
         self.fields["nominations"].label_from_instance = lambda n: (
             f"{n.recipient} — {n.award_type} ({n.dossier.unit})")
 

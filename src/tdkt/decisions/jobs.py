@@ -12,7 +12,7 @@ from tdkt.decisions import documents, queries
 from tdkt.decisions.models import Decision
 from tdkt.decisions.pdf import docx_to_pdf
 from tdkt.decisions.queries import get_decision_for_user
-from tdkt.decisions.rules import is_manager
+from tdkt.decisions.rules import is_province_manager
 from tdkt.decisions.submissions import state_level_nominations, submission_docx
 from tdkt.jobs.registry import register
 from tdkt.orgs.models import IssuingAuthority
@@ -41,7 +41,7 @@ def run_decision_pdf(job, progress) -> None:
 
 
 def can_make_submission(user, params: dict) -> bool:
-    return getattr(user, "is_authenticated", False) and is_manager(user)
+    return getattr(user, "is_authenticated", False) and is_province_manager(user)
 
 
 def submission_for(award_pk: int):

@@ -1,19 +1,23 @@
 """Decisions as a user may see them, with access checked in the same step as the fetch.
 
 Province-wide readers see every decision; unit users see published decisions with lines of their
-units, and only those lines (tdkt.decisions.rules). The list runs a fixed number of queries."""
+units, and only those lines (tdkt.decisions.rules) — and every decision, in every state and with every line,
+of the authority of a unit they are an officer of (a unit's own decisions). The list runs a fixed number of
+queries."""
 
 from __future__ import annotations
 
 from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.http import Http404
 
+from tdkt.accounts.enums import PROVINCE_WIDE_ROLES
 from tdkt.accounts.scope import get_scope
 from tdkt.awards.enums import AwardLevel
 from tdkt.decisions.enums import ISSUED_STATES, DecisionKind, DecisionState
 from tdkt.decisions.models import Decision, DecisionLine
 from tdkt.dossiers.enums import NominationState
 from tdkt.dossiers.models import Nomination
+from tdkt.orgs.enums import GRASSROOTS_AUTHORITY_KINDS
 
 
 def revoked_subquery(outer_ref: str = "pk"):
@@ -26,15 +30,22 @@ def _unit_lines(scope):
     return Q(owner_unit_id__in=scope.readable_unit_ids)
 
 
+def _own_authority(scope, prefix=""):
+    """A unit's own decisions: those of a grassroots authority of a unit the user is an officer of."""
+    return Q(**{f"{prefix}authority__unit_id__in": scope.officer_unit_ids,
+                f"{prefix}authority__kind__in": GRASSROOTS_AUTHORITY_KINDS})
+
+
 def decisions_for_user(user, *, state: str | None = None, year: int | None = None, award_type_id=None):
     scope = get_scope(user)
     queryset = Decision.objects.select_related("authority", "award_type")
     if scope.read_all:
         line_filter = Q()
     else:
-        queryset = queryset.filter(state=DecisionState.PUBLISHED).filter(Exists(DecisionLine.objects.filter(
+        published_with_lines = Q(state=DecisionState.PUBLISHED) & Q(Exists(DecisionLine.objects.filter(
             _unit_lines(scope), decision_id=OuterRef("pk"))))
-        line_filter = Q(lines__owner_unit_id__in=scope.readable_unit_ids)
+        queryset = queryset.filter(published_with_lines | _own_authority(scope))
+        line_filter = Q(lines__owner_unit_id__in=scope.readable_unit_ids) | _own_authority(scope, "lines__decision__")
     if state:
         queryset = queryset.filter(state=state)
     if year:
@@ -53,10 +64,17 @@ def get_decision_for_user(user, pk) -> Decision:
         pk=pk).first()
     if decision is None:
         raise Http404
-    if not scope.read_all and (decision.state != DecisionState.PUBLISHED or not decision.lines.filter(
-            _unit_lines(scope)).exists()):
+    if scope.read_all or _owns(scope, decision):
+        return decision
+    if decision.state != DecisionState.PUBLISHED or not decision.lines.filter(_unit_lines(scope)).exists():
         raise Http404
     return decision
+
+
+def _owns(scope, decision) -> bool:
+    authority = decision.authority
+    return bool(authority.unit_id) and authority.kind in GRASSROOTS_AUTHORITY_KINDS and (
+        authority.unit_id in scope.officer_unit_ids)
 
 
 def lines_for_user(user, decision):
@@ -64,7 +82,7 @@ def lines_for_user(user, decision):
     scope = get_scope(user)
     queryset = decision.lines.select_related("award_type", "amends_line__decision__authority").annotate(
         revoked=revoked_subquery()).order_by("group", "sort_order", "id")
-    if not scope.read_all:
+    if not scope.read_all and not _owns(scope, decision):
         queryset = queryset.filter(_unit_lines(scope))
     return list(queryset)
 
@@ -74,9 +92,17 @@ def all_lines(decision):
     return list(decision.lines.select_related("award_type").order_by("kind", "group", "sort_order", "id"))
 
 
-def draftable_nominations():
-    """Council-approved nominations not yet on an award decision, for the drafting screen."""
-    return (Nomination.objects.filter(state=NominationState.APPROVED)
+def draftable_nominations(user=None):
+    """Council-approved nominations not yet on an award decision, for the drafting screen: a unit officer's
+    are those of the rounds sent to its unit's authority; the province's those of dossiers to the province."""
+    queryset = Nomination.objects.filter(state=NominationState.APPROVED)
+    if user is not None:
+        scope = get_scope(user)
+        if scope.has_role(*PROVINCE_WIDE_ROLES):
+            queryset = queryset.filter(dossier__receiving_authority__isnull=True)
+        else:
+            queryset = queryset.filter(dossier__receiving_authority__unit_id__in=scope.officer_unit_ids)
+    return (queryset
             .exclude(award_type__level=AwardLevel.STATE)  # proposed upwards by a Tờ trình instead
             .exclude(decision_lines__decision__kind=DecisionKind.AWARD)
             .select_related("dossier__unit", "award_type", "person", "unit", "household")

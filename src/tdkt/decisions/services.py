@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -25,21 +25,23 @@ from django.utils.translation import gettext as _
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
 from tdkt.awards import facts
+from tdkt.awards.deciders import may_decide, refusal_message
 from tdkt.awards.enums import AwardLevel, AwardSource, InitiativeScope
 from tdkt.awards.models import AwardRecord, Initiative
-from tdkt.decisions import drafting, signature, snapshot
+from tdkt.decisions import drafting, rules, signature, snapshot
 from tdkt.decisions.amendments import apply_amendments
 from tdkt.decisions.enums import DecisionKind, DecisionState, LineKind
 from tdkt.decisions.events import log_decision_event, record_decision_created
 from tdkt.decisions.models import Decision, DecisionLine, LegalBasisTemplate, LineAwardRecord
 from tdkt.decisions.numbering import take_number
 from tdkt.decisions.transitions import DECISION
+from tdkt.dossiers.authority import province_authority
 from tdkt.dossiers.enums import DossierState, NominationState
 from tdkt.dossiers.models import Dossier, Nomination
 from tdkt.dossiers.state import actor_user
 from tdkt.dossiers.transitions import DOSSIER, NOMINATION
 from tdkt.lib.uploads import UploadError, read_upload, sniff_upload
-from tdkt.orgs.enums import GRASSROOTS_AUTHORITY_KINDS, SignerRank
+from tdkt.orgs.enums import GRASSROOTS_AUTHORITY_KINDS, AuthorityKind, SignerRank
 from tdkt.orgs.models import SignerPost
 
 SIGNED_PDF_MAX_BYTES = 30 * 1024 * 1024
@@ -105,26 +107,66 @@ def _proposal_prefill(nominations, authority) -> dict:
 # --- drafting ---------------------------------------------------------------------------------------
 
 
-@transaction.atomic
-def draft_decisions(nominations, *, by, authority, date: datetime.date | None = None) -> list[Decision]:
-    """Draft decisions from council-approved nominations: one per award type, kind and achievement year.
+def decision_authority(nominations, chosen=None):
+    """The authority whose decision the lines go into: their dossiers' receiving authority (a unit's or a
+    commune's own), or the province's (`chosen`, else the provincial chairman's). All lines of one decision
+    share it: mixing a unit's round with the province's, or two units' rounds, is refused."""
+    receiving = {n.dossier.receiving_authority_id: n.dossier.receiving_authority for n in nominations}
+    if len(receiving) > 1:
+        names = sorted(authority.name if authority else str(AuthorityKind.PROVINCE_CHAIR.label)
+                       for authority in receiving.values())
+        raise ValidationError(_("The chosen lines go to different authorities (%(names)s): draft one decision per "
+                                "authority.") % {"names": "; ".join(names)})
+    (own,) = receiving.values()
+    if own is not None:
+        if chosen is not None and chosen.pk != own.pk:
+            raise ValidationError({"authority": _("These lines were sent to %(own)s: its decision is drafted under "
+                                                  "its own header, not %(chosen)s.") % {
+                "own": own.name, "chosen": chosen.name}})
+        return own
+    if chosen is not None and chosen.kind in GRASSROOTS_AUTHORITY_KINDS:
+        raise ValidationError({"authority": _("These lines were sent to the province: %(chosen)s does not "
+                                              "decide them.") % {"chosen": chosen.name}})
+    authority = chosen or province_authority()
+    if authority is None:
+        raise ValidationError({"authority": _("No issuing authority of the province is set up.")})
+    return authority
 
-    Refuses (ValidationError naming the line) a nomination that is not approved or already sits on a
-    decision that has not been revoked."""
+
+@transaction.atomic
+def draft_decisions(nominations, *, by, authority=None, date: datetime.date | None = None) -> list[Decision]:
+    """Draft decisions from council-approved nominations: one per award type, kind and achievement year,
+    under the authority the lines' dossiers were sent to (decision_authority; `authority` chooses among
+    the province's).
+
+    Refuses (ValidationError naming the line) a nomination that is not approved, already sits on a
+    decision that has not been revoked, or whose award the authority may not decide (tdkt.awards.deciders)."""
     nominations = list(nominations)
     if not nominations:
         raise ValidationError(_("Choose at least one approved nomination."))
     ids = [n.pk for n in nominations]
     nominations = list(Nomination.objects.filter(pk__in=ids).select_related(
-        "dossier", "person__unit", "unit__parent", "household__unit", "award_type").order_by(
+        "dossier__receiving_authority", "person__unit", "unit__parent", "household__unit", "award_type").order_by(
         "dossier_id", "position", "id"))
+    authority = decision_authority(nominations, authority)
+    user = actor_user(by)
+    if user is not None and not rules.manages_authority(user, authority):
+        raise PermissionDenied(_("Only the officers of %(authority)s draft its decisions.") % {
+            "authority": authority.name})
     errors = []
+    upward = authority.kind == AuthorityKind.PROVINCE_CHAIR  # the province proposes State-level awards upward
+    for nomination in nominations:
+        if (upward and nomination.award_type.level == AwardLevel.STATE) or may_decide(authority.kind,
+                                                                                      nomination.award_type):
+            continue
+        errors.append(_("Line %(name)s: %(refusal)s") % {
+            "name": nomination.recipient, "refusal": refusal_message(nomination.award_type, authority.name)})
     for nomination in nominations:
         if nomination.state != NominationState.APPROVED:
             errors.append(_("Line %(name)s (%(award)s) is “%(state)s”, not approved by the council.") % {
                 "name": nomination.recipient, "award": nomination.award_type, "state": nomination.get_state_display()})
     for nomination in nominations:
-        if nomination.award_type.level == AwardLevel.STATE:
+        if upward and nomination.award_type.level == AwardLevel.STATE:
             errors.append(_("Line %(name)s (%(award)s) is decided at State level: prepare the cover letter to the "
                             "upper level instead.") % {"name": nomination.recipient, "award": nomination.award_type})
     taken = set(DecisionLine.objects.filter(nomination_id__in=ids, decision__kind=DecisionKind.AWARD)

@@ -14,7 +14,6 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.accounts.models import Membership
-from tdkt.accounts.scope import get_scope
 from tdkt.decisions import rules
 from tdkt.decisions.enums import DecisionState as S
 from tdkt.decisions.models import Decision, DecisionEvent
@@ -56,9 +55,14 @@ def _published(decision):
 
 
 def signers_of(decision) -> list[int]:
-    """Who signs: the signer named on the draft, or else every active user holding a current signer role."""
+    """Who signs: the user of the draft's signer post (or the signer named on older drafts), or else, for the
+    province's decisions, every active user holding a current signer role."""
+    if decision.signer_post_id and decision.signer_post.user_id:
+        return [decision.signer_post.user_id]
     if decision.signer_id:
         return [decision.signer_id]
+    if rules.unit_of_authority(decision.authority) is not None:
+        return []
     today = timezone.localdate()
     return sorted(set(Membership.objects.filter(role__in=rules.SIGNERS, user__is_active=True)
                       .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=today))
@@ -90,8 +94,8 @@ DECISION = StateMachine(
     history_owner="decision",
     actors={
         SIGNER: lambda user, decision: rules.signs_it(user, decision),
-        RECORDER: lambda user, decision: get_scope(user).has_role(*rules.RECORDERS),
-        SPECIALIST: lambda user, decision: rules.is_manager(user),
+        RECORDER: lambda user, decision: rules.records_for(user, decision),
+        SPECIALIST: lambda user, decision: rules.manages(user, decision),
     },
     transitions=[
         # Nothing marked the moment a draft starts waiting for the signer (the specialist may still be writing it

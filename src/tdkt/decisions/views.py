@@ -24,6 +24,7 @@ from tdkt.lib.downloads import send_export
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import cheap_page
 from tdkt.lib.uploads import UploadError
+from tdkt.orgs.enums import CENTRAL_AUTHORITY_KINDS
 from tdkt.orgs.models import IssuingAuthority
 
 PAGE_SIZE = 50
@@ -51,11 +52,15 @@ def decision_list(request):
         request.user), "can_see_fund": rules.can_see_fund(request.user)})
 
 
-@roles_required(*rules.MANAGERS)
+@roles_required(*rules.DRAFTERS)
 def draft(request):
-    nominations = queries.draftable_nominations()
-    form = forms.DraftForm(request.POST or None, nominations=nominations,
-                           initial={"authority": IssuingAuthority.objects.filter(active=True).first()})
+    if not rules.is_manager(request.user):
+        raise PermissionDenied
+    nominations = queries.draftable_nominations(request.user)
+    authorities = [authority for authority in IssuingAuthority.objects.filter(active=True).exclude(
+        kind__in=CENTRAL_AUTHORITY_KINDS) if rules.manages_authority(request.user, authority)]
+    form = forms.DraftForm(request.POST or None, nominations=nominations, authorities=authorities,
+                           initial={"authority": authorities[0] if authorities else None})
     if request.method == "POST" and form.is_valid():
         try:
             drafted = services.draft_decisions(form.cleaned_data["nominations"], by=request.user,
@@ -77,20 +82,20 @@ def decision_detail(request, pk):
     groups, total = payments.totals(lines)
     return render(request, "decisions/detail.html", {
         "decision": decision, "lines": lines, "groups": groups, "total": total,
-        "events": decision.events.select_related("by") if rules.sees_everything(user) else [],
+        "events": decision.events.select_related("by") if rules.sees_everything(user, decision) else [],
         # The step buttons ({% transition_buttons %}) follow the declared machine (tdkt.decisions.transitions).
         "can_edit": rules.can_edit(user, decision), "can_amend": rules.can_amend(user, decision),
-        "sees_everything": rules.sees_everything(user), "reason_form": forms.ReasonForm()})
+        "sees_everything": rules.sees_everything(user, decision), "reason_form": forms.ReasonForm()})
 
 
 def _managed_decision(request, pk):
     decision = queries.get_decision_for_user(request.user, pk)
-    if not rules.sees_everything(request.user):
+    if not rules.sees_everything(request.user, decision):
         raise Http404
     return decision
 
 
-@roles_required(*rules.MANAGERS)
+@roles_required(*rules.DRAFTERS)
 def decision_edit(request, pk):
     decision = _managed_decision(request, pk)
     if not rules.can_edit(request.user, decision):
@@ -109,7 +114,7 @@ def decision_edit(request, pk):
                                                    "title": _("Edit the draft decision")})
 
 
-@roles_required(*rules.MANAGERS)
+@roles_required(*rules.DRAFTERS)
 @require_POST
 def line_remove(request, pk):
     line = get_object_or_404(DecisionLine.objects.select_related("decision"), pk=pk)
@@ -158,7 +163,7 @@ def _confirmed_step(request, pk, allowed, action, *, title, question, done):
         "line_count": decision.lines.count()})
 
 
-@roles_required(*rules.SIGNERS)
+@roles_required(*rules.SIGNING_ROLES)
 def approve(request, pk):
     return _confirmed_step(
         request, pk, rules.can_approve, lambda d: services.approve_for_signing(d, by=request.user),
@@ -166,14 +171,14 @@ def approve(request, pk):
         question=_("Approve this draft for signing? Its wording is then fixed and it goes to the văn thư."))
 
 
-@roles_required(*rules.SIGNERS)
+@roles_required(*rules.SIGNING_ROLES)
 @require_POST
 def return_to_draft(request, pk):
     return _transition(request, pk, rules.can_return, lambda d: services.return_to_draft(
         d, by=request.user, reason=request.POST.get("reason", "").strip()))
 
 
-@roles_required(*rules.RECORDERS)
+@roles_required(*rules.RECORDING_ROLES)
 def take_number(request, pk):
     return _confirmed_step(
         request, pk, rules.can_record_signed, lambda d: services.assign_number(d, by=request.user),
@@ -182,13 +187,13 @@ def take_number(request, pk):
                    "taken back."))
 
 
-@roles_required(*rules.MANAGERS)
+@roles_required(*rules.DRAFTERS)
 @require_POST
 def publish(request, pk):
     return _transition(request, pk, rules.can_publish, lambda d: services.publish_decision(d, by=request.user))
 
 
-@roles_required(*rules.RECORDERS)
+@roles_required(*rules.RECORDING_ROLES)
 def sign(request, pk):
     decision = _managed_decision(request, pk)
     if not rules.can_record_signed(request.user, decision):
@@ -226,12 +231,12 @@ def _amend(request, pk, action, title):
     return render(request, "decisions/form.html", {"decision": decision, "form": form, "title": title})
 
 
-@roles_required(*rules.MANAGERS)
+@roles_required(*rules.DRAFTERS)
 def correct(request, pk):
     return _amend(request, pk, amendments.correct_decision, _("Draft a correcting decision"))
 
 
-@roles_required(*rules.MANAGERS)
+@roles_required(*rules.DRAFTERS)
 def revoke(request, pk):
     return _amend(request, pk, amendments.revoke_decision, _("Draft a revoking decision"))
 
@@ -281,7 +286,7 @@ def decision_payments(request, pk):
         "decision": decision, "lines": lines, "groups": groups, "total": total,
         "fund": RewardFund.objects.filter(authority=decision.authority).first(),
         "posted": payments.payout_of(decision), "payout_form": forms.PayoutForm(),
-        "can_post": rules.is_manager(request.user) and decision.is_issued})
+        "can_post": rules.is_province_manager(request.user) and decision.is_issued})
 
 
 @roles_required(*rules.FUND_READERS)
@@ -341,7 +346,7 @@ def fund_ledger(request):
     fund = next((f for f in funds if str(f.pk) == request.GET.get("fund")), funds[0] if funds else None)
     rows, balance = payments.ledger(fund) if fund else ([], 0)
     return render(request, "decisions/fund.html", {"funds": funds, "fund": fund, "rows": rows, "balance": balance,
-                                                   "can_add": rules.is_manager(request.user)})
+                                                   "can_add": rules.is_province_manager(request.user)})
 
 
 @roles_required(*rules.MANAGERS)

@@ -18,19 +18,22 @@ from tdkt.dossiers.enums import CLOSED_STATES, UNIT_EDITABLE_STATES, DocumentTyp
 from tdkt.dossiers.models import DossierDocument
 from tdkt.dossiers.queries import get_dossier_for_user
 from tdkt.dossiers.state import actor_user, log_event
+from tdkt.dossiers.transitions import acts_for_receiver
 from tdkt.lib.uploads import UploadError, read_upload
 
 ALLOWED_KINDS = {"pdf", "docx", "xlsx", "image"}
 
 
 def may_edit_documents(user, dossier) -> bool:
-    """The unit while the dossier is a draft or returned; the standing body's specialists at any time
-    before it is closed."""
+    """The unit while the dossier is a draft or returned; its receiving side (the standing body's specialists,
+    or a unit round's receiving officers) at any time before it is closed. The province reads a unit's round."""
     if actor_user(user) is None:
         return True
     scope = get_scope(user)
-    if scope.roles & PROVINCE_WIDE_ROLES:
+    if acts_for_receiver(user, dossier):
         return dossier.state not in CLOSED_STATES
+    if scope.roles & PROVINCE_WIDE_ROLES and dossier.receiving_authority_id:
+        return False
     return dossier.state in UNIT_EDITABLE_STATES and scope.can_act_for_dossier(dossier.unit_id, dossier.group_year_id)
 
 

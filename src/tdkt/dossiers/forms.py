@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from tdkt.accounts.enums import Role
+from tdkt.accounts.enums import UNIT_ROLES, Role
 from tdkt.awards.deciders import may_receive
 from tdkt.awards.models import AwardType
 from tdkt.dossiers.authority import receiver_kind
@@ -16,6 +16,12 @@ from tdkt.orgs.models import EmulationGroupYear, IssuingAuthority, Unit
 def specialists():
     return (get_user_model().objects.filter(is_active=True, memberships__role=Role.PROVINCE_SPECIALIST)
             .distinct().order_by("username"))
+
+
+def receiving_officers(unit_ids):
+    """The clerks and leaders of the units whose own rounds they receive: whom a unit's round is assigned to."""
+    return (get_user_model().objects.filter(is_active=True, memberships__role__in=UNIT_ROLES,
+                                            memberships__unit_id__in=unit_ids).distinct().order_by("username"))
 
 
 class DossierForm(forms.Form):
@@ -116,7 +122,11 @@ class QueueFilterForm(forms.Form):
     due = forms.ChoiceField(label=_("Due date"), required=False, choices=DUE_CHOICES)
     days = forms.IntegerField(label=_("N (working days)"), required=False, min_value=0, max_value=60)
     assignee = forms.ChoiceField(label=_("Assignee"), required=False, choices=ASSIGNEE_CHOICES)
+    level = forms.ChoiceField(label=_("Level"), required=False, choices=[
+        ("", _("Sent to the province")), ("all", _("All levels (units' rounds read only)"))])
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, province=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = Unit.objects.order_by("name")
+        if not province:  # a unit's officer sees the rounds sent to its own authority, nothing else
+            del self.fields["level"]

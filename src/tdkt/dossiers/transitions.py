@@ -43,12 +43,13 @@ from tdkt.workflow.machine import SYSTEM, Notice, StateMachine, transition
 S = DossierState
 N = NominationState
 UNIT = "unit"  # the submitting unit's clerks and leaders, or the cụm/khối head acting for its group
-PROVINCE = "province"  # the standing body's specialists (and the administrator)
+RECEIVER = "receiver"  # who receives the dossier: the province's specialists, or the receiving unit's officers
+PROVINCE = RECEIVER  # its name when only the province received dossiers
 LEADER = "leader"  # the unit's leader, a clerk the leader delegated sending to, or the cụm/khối head
 PREPARER = "preparer"  # a clerk of the unit who may not send it: he puts it before the leader
 
 __all__ = ["APPRAISAL_STATES", "ASSIGNABLE_STATES", "BEFORE_COUNCIL", "DOSSIER", "HOLDABLE_STATES", "LEADER",
-           "NOMINATION", "PREPARER", "PROVINCE", "UNIT", "UNIT_EDITABLE_STATES", "actor_kinds"]
+           "NOMINATION", "PREPARER", "PROVINCE", "RECEIVER", "UNIT", "UNIT_EDITABLE_STATES", "actor_kinds"]
 
 
 def acts_for_unit(user, dossier) -> bool:
@@ -81,11 +82,29 @@ def acts_for_province(user, _obj=None) -> bool:
     return bool(get_scope(user).roles & PROVINCE_WIDE_ROLES)
 
 
+def receiving_unit_id(dossier) -> int | None:
+    """The unit whose officers receive the dossier: the receiving authority's unit; None for the province."""
+    if not dossier.receiving_authority_id:
+        return None
+    return dossier.receiving_authority.unit_id
+
+
+def acts_for_receiver(user, obj=None) -> bool:
+    """The receiving side of a dossier (or of a line's dossier): for a dossier to a unit's own authority, the
+    clerks and leaders of that authority's unit; for a dossier to the province, its specialists. The province
+    only reads a unit's round."""
+    dossier = getattr(obj, "dossier", obj)
+    unit_id = receiving_unit_id(dossier) if dossier is not None else None
+    if unit_id is None:
+        return acts_for_province(user)
+    return unit_id in get_scope(user).officer_unit_ids
+
+
 def actor_kinds(user, dossier) -> set[str]:
     """Which sides of the declaration the user acts for on this dossier."""
     kinds = set()
-    if acts_for_province(user):
-        kinds.add(PROVINCE)
+    if acts_for_receiver(user, dossier):
+        kinds.add(RECEIVER)
     if acts_for_unit(user, dossier):
         kinds.add(UNIT)
     if approves_for_unit(user, dossier):
@@ -176,7 +195,7 @@ def _nomination_for_user(user, pk, *, write=False):
 DOSSIER = StateMachine(
     name="dossier", label=_("dossier"), model=Dossier, states=DossierState, history_model=DossierEvent,
     history_owner="dossier", history_defaults=lambda dossier: {"kind": EventKind.STATE},
-    actors={UNIT: acts_for_unit, LEADER: approves_for_unit, PREPARER: prepares_for_unit, PROVINCE: acts_for_province},
+    actors={UNIT: acts_for_unit, LEADER: approves_for_unit, PREPARER: prepares_for_unit, RECEIVER: acts_for_receiver},
     initial=S.DRAFT,
     timestamps=("state_changed_at", "updated_at"), audit_fields=False, get_for_user=_dossier_for_user,
     action_url="dossiers:act", docs="dossiers.md",
@@ -207,21 +226,21 @@ DOSSIER = StateMachine(
                    description="Lines to complete become proposed again; the leader approves as for a submission."),
         transition("withdraw", _("Withdraw"), BEFORE_COUNCIL, S.WITHDRAWN, UNIT,
                    description="Its live lines are withdrawn with it."),
-        # the standing body's side
-        transition("receive", _("Receive"), {S.SUBMITTED}, S.RECEIVED, PROVINCE, takes_reason=False),
-        transition("return_incomplete", _("Return as incomplete"), {S.SUBMITTED, S.RECEIVED}, S.RETURNED, PROVINCE,
+        # the receiving side: the province's standing body, or the receiving unit's officers
+        transition("receive", _("Receive"), {S.SUBMITTED}, S.RECEIVED, RECEIVER, takes_reason=False),
+        transition("return_incomplete", _("Return as incomplete"), {S.SUBMITTED, S.RECEIVED}, S.RETURNED, RECEIVER,
                    reason_required=True, notifies=_returned),
-        transition("assign", _("Assign a specialist"), ASSIGNABLE_STATES, None, PROVINCE,
+        transition("assign", _("Assign a specialist"), ASSIGNABLE_STATES, None, RECEIVER,
                    form_url="dossiers:assign", description="The state stays; the assignee changes."),
-        transition("start_appraisal", _("Start appraisal"), {S.RECEIVED}, S.IN_APPRAISAL, PROVINCE,
+        transition("start_appraisal", _("Start appraisal"), {S.RECEIVED}, S.IN_APPRAISAL, RECEIVER,
                    takes_reason=False),
-        transition("return_for_completion", _("Return for completion"), {S.IN_APPRAISAL}, S.RETURNED, PROVINCE,
+        transition("return_for_completion", _("Return for completion"), {S.IN_APPRAISAL}, S.RETURNED, RECEIVER,
                    reason_required=True, notifies=_returned, form_url="dossiers:return_for_completion",
                    description="Each line with a fix request is returned to the unit (return_to_unit)."),
-        transition("put_on_hold", _("Put on hold"), HOLDABLE_STATES, S.ON_HOLD, PROVINCE, reason_required=True),
-        transition("release_hold", _("Release the hold"), {S.ON_HOLD}, None, PROVINCE, target_for=_released_to,
+        transition("put_on_hold", _("Put on hold"), HOLDABLE_STATES, S.ON_HOLD, RECEIVER, reason_required=True),
+        transition("release_hold", _("Release the hold"), {S.ON_HOLD}, None, RECEIVER, target_for=_released_to,
                    description="Back to the state it was in before the hold."),
-        transition("mark_ready", _("Ready for the council"), APPRAISAL_STATES, S.READY_FOR_COUNCIL, PROVINCE,
+        transition("mark_ready", _("Ready for the council"), APPRAISAL_STATES, S.READY_FOR_COUNCIL, RECEIVER,
                    takes_reason=False, description="Every live line decided, no consultation or posting open."),
         # steps of other aggregates
         transition("start_consultation", _("Send for consultation"), {S.IN_APPRAISAL}, S.CONSULTATION, SYSTEM,
@@ -240,22 +259,22 @@ NOMINATION = StateMachine(
     name="nomination", label=_("line"), model=Nomination, states=NominationState, history_model=DossierEvent,
     history_owner="nomination",
     history_defaults=lambda line: {"dossier_id": line.dossier_id, "kind": EventKind.LINE},
-    actors={PROVINCE: acts_for_province}, initial=N.PROPOSED, timestamps=("updated_at",),
+    actors={RECEIVER: acts_for_receiver}, initial=N.PROPOSED, timestamps=("updated_at",),
     audit_exclude=frozenset({"verdict_at_appraisal"}), get_for_user=_nomination_for_user, docs="dossiers.md",
     refused_message=_("A line that is “%(old)s” cannot become “%(new)s”."),
     raced_message=_("Someone else changed this line first: it is now “%(state)s”. Reload the page and try again."),
-    forbidden_message=_("Only the standing body's specialists decide on lines."),
+    forbidden_message=_("Only the officers who receive the dossier decide on its lines."),
     transitions=[
         # decisions at appraisal (the dossier in appraisal, consultation or posting)
-        transition("accept", _("Accept"), {N.PROPOSED, N.REJECTED}, N.ACCEPTED, PROVINCE),
-        transition("change_award", _("Change the award"), {N.PROPOSED, N.ACCEPTED}, N.ACCEPTED, PROVINCE,
+        transition("accept", _("Accept"), {N.PROPOSED, N.REJECTED}, N.ACCEPTED, RECEIVER),
+        transition("change_award", _("Change the award"), {N.PROPOSED, N.ACCEPTED}, N.ACCEPTED, RECEIVER,
                    reason_required=True,
                    description="Accepted for another award; the proposed award is kept."),
-        transition("reject", _("Reject"), {N.PROPOSED, N.ACCEPTED}, N.REJECTED, PROVINCE, reason_required=True,
+        transition("reject", _("Reject"), {N.PROPOSED, N.ACCEPTED}, N.REJECTED, RECEIVER, reason_required=True,
                    danger=True),
-        transition("hold", _("Hold"), {N.PROPOSED, N.ACCEPTED, N.NEEDS_FIX}, N.ON_HOLD, PROVINCE,
+        transition("hold", _("Hold"), {N.PROPOSED, N.ACCEPTED, N.NEEDS_FIX}, N.ON_HOLD, RECEIVER,
                    reason_required=True, description="An open case on the nominee."),
-        transition("release", _("Release"), {N.ON_HOLD}, N.PROPOSED, PROVINCE, reason_required=True),
+        transition("release", _("Release"), {N.ON_HOLD}, N.PROPOSED, RECEIVER, reason_required=True),
         # steps of the dossier and of other aggregates
         transition("return_to_unit", _("Return to the unit"), RETURNABLE_LINE_STATES, N.NEEDS_FIX, SYSTEM,
                    description="With the dossier's return for completion: the fix request is the reason."),

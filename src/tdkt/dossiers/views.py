@@ -19,7 +19,7 @@ from tdkt.dossiers.enums import LIVE_NOMINATION_STATES, UNIT_EDITABLE_STATES, Do
 from tdkt.dossiers.forms import DocumentForm, DossierForm
 from tdkt.dossiers.models import DossierEvent
 from tdkt.dossiers.nominees.queries import dossier_lines, lines_context
-from tdkt.dossiers.transitions import DOSSIER, LEADER, PROVINCE, UNIT, actor_kinds
+from tdkt.dossiers.transitions import DOSSIER, LEADER, RECEIVER, UNIT, actor_kinds, acts_for_province
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import cheap_page
 from tdkt.orgs.models import Unit
@@ -135,7 +135,7 @@ def detail(request, pk):
         "may_edit_documents": may_edit_documents,
         "document_form": DocumentForm(lines=lines) if may_edit_documents else None,
         "events": events, "due_badge": queries.due_badge(dossier.step_due_on, today),
-        "is_province": PROVINCE in kinds, "is_unit": UNIT in kinds,
+        "is_province": RECEIVER in kinds or acts_for_province(request.user), "is_unit": UNIT in kinds,
         "can_edit_header": UNIT in kinds and dossier.state in UNIT_EDITABLE_STATES,
         **lines_context(dossier, request.user, all_lines),
     })

@@ -1,5 +1,9 @@
-"""Screens of the standing body's specialists: work queue (with bulk receive / assign and the overdue
-summary), assignment, appraisal of the lines, return for completion, and the documents checklist."""
+"""Screens of the receiving side: work queue (with bulk receive / assign and the overdue summary),
+assignment, appraisal of the lines, return for completion, and the documents checklist.
+
+The receiving side is the province's specialists for a dossier to the province, and the receiving unit's
+clerks and leaders (its TĐKT officer) for a unit's own round (tdkt.dossiers.transitions.acts_for_receiver).
+The province's specialists read a unit's round (no buttons; a POST is refused)."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -21,29 +25,57 @@ from tdkt.dossiers.appraisal_rows import appraisal_rows_html
 from tdkt.dossiers.checklist import live_lines
 from tdkt.dossiers.eligibility import failed_findings, reason_texts
 from tdkt.dossiers.enums import DossierKind, DossierState, NominationState
-from tdkt.dossiers.forms import AssignForm, ChangeAwardForm, QueueFilterForm, ReasonForm, RequirementForm, specialists
+from tdkt.dossiers.forms import (
+    AssignForm,
+    ChangeAwardForm,
+    QueueFilterForm,
+    ReasonForm,
+    RequirementForm,
+    receiving_officers,
+    specialists,
+)
 from tdkt.dossiers.models import DocumentRequirement, Dossier
 from tdkt.dossiers.overdue import overdue_by_specialist
-from tdkt.dossiers.transitions import APPRAISAL_STATES, NOMINATION
+from tdkt.dossiers.transitions import APPRAISAL_STATES, NOMINATION, acts_for_province, acts_for_receiver
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import CheapPage, cheap_page
 from tdkt.lib.rows import url_with_id
-from tdkt.orgs.models import Unit
+from tdkt.orgs.models import IssuingAuthority, Unit
 
 SPECIALISTS = (Role.PROVINCE_SPECIALIST, Role.SYSTEM_ADMIN)
+RECEIVERS = (*SPECIALISTS, Role.UNIT_CLERK, Role.UNIT_LEADER)
 PER_PAGE = 50
 
 
-@roles_required(*SPECIALISTS)
+def _receiving_dossier(request, pk, *, nomination=False):
+    """The dossier (or line) on a receiving-side page: opened by its receiver, read by the province (a POST
+    refused, 403); another unit's round is a 404; a unit's own dossier to the province is not the unit's
+    to appraise (403)."""
+    obj = (queries.get_nomination_for_user if nomination else queries.get_dossier_for_user)(request.user, pk)
+    dossier = obj.dossier if nomination else obj
+    if acts_for_receiver(request.user, dossier):
+        return obj
+    if acts_for_province(request.user) and request.method not in {"POST", "PUT", "PATCH", "DELETE"}:
+        return obj
+    raise PermissionDenied(_("Only the officers who receive the dossier act on it; the province reads a unit's "
+                             "round."))
+
+
+@roles_required(*RECEIVERS)
 def queue(request):
     today = timezone.localdate()
+    province = acts_for_province(request.user)
+    if not province and not get_scope(request.user).officer_unit_ids & set(
+            IssuingAuthority.objects.filter(unit__isnull=False).values_list("unit_id", flat=True)):
+        raise PermissionDenied  # a unit without an authority of its own receives no dossier
     if request.method == "POST":
         return _bulk(request)
-    form = QueueFilterForm(request.GET or None)
+    form = QueueFilterForm(request.GET or None, province=province)
     filters = form.cleaned_data if form.is_valid() else {}
     queryset = queries.queue_queryset(
         user=request.user, state=filters.get("state", ""), kind=filters.get("kind", ""), unit=filters.get("unit"),
-        due=filters.get("due", ""), days=filters.get("days"), assignee=filters.get("assignee", ""), today=today)
+        due=filters.get("due", ""), days=filters.get("days"), assignee=filters.get("assignee", ""), today=today,
+        all_levels=filters.get("level") == "all")
     assignee_id = request.GET.get("assignee_id", "")
     if assignee_id.isdigit():  # the overdue summary's links: one specialist's dossiers
         queryset = queryset.filter(assignee_id=int(assignee_id))
@@ -54,14 +86,15 @@ def queue(request):
     page = CheapPage(items=[loaded[pk] for pk in ids.items if pk in loaded], number=ids.number,
                      has_next=ids.has_next)
     _decorate_rows(page, today)
-    summary = list(overdue_by_specialist(today))
+    summary = list(overdue_by_specialist(today)) if province else []
     for row in summary:
         assignee = f"&assignee_id={row.specialist_id}" if row.specialist_id else "&assignee=nobody"
         row.queue_url = f"{reverse('dossiers:queue')}?due=overdue{assignee}"
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "dossiers/queue.html", {
-        "page": page, "form": form, "filters": _filter_controls(form), "summary": summary, "specialists": list(specialists()),
+        "page": page, "form": form, "filters": _filter_controls(form), "summary": summary,
+        "specialists": list(specialists() if province else receiving_officers(get_scope(request.user).officer_unit_ids)),
         "query": query.urlencode(), "today": today})
 
 
@@ -109,7 +142,8 @@ def _filter_controls(form) -> list[tuple[str, str]]:
 def _bulk(request):
     """Receive or assign the ticked dossiers, each on its own; report what failed, dossier by dossier."""
     ids = [int(value) for value in request.POST.getlist("dossier") if value.isdigit()]
-    dossiers = list(Dossier.objects.filter(pk__in=ids).select_related("unit").order_by("id"))
+    dossiers = list(Dossier.objects.filter(pk__in=ids).filter(queries.receiving_filter(request.user, all_levels=True))
+                    .select_related("unit", "receiving_authority").order_by("id"))
     operation = request.POST.get("operation")
     if not dossiers:
         messages.error(request, _("Tick at least one dossier."))
@@ -117,7 +151,9 @@ def _bulk(request):
     if operation == "receive":
         results = workflow.bulk_receive(dossiers, by=request.user)
     elif operation == "assign":
-        specialist = specialists().filter(pk=request.POST.get("specialist") or 0).first()
+        pool = specialists() if acts_for_province(request.user) else receiving_officers(
+            get_scope(request.user).officer_unit_ids)
+        specialist = pool.filter(pk=request.POST.get("specialist") or 0).first()
         if specialist is None:
             messages.error(request, _("Choose the specialist to assign."))
             return redirect(request.get_full_path())
@@ -132,10 +168,12 @@ def _bulk(request):
     return redirect(request.get_full_path())
 
 
-@roles_required(*SPECIALISTS)
+@roles_required(*RECEIVERS)
 def assign(request, pk):
-    dossier = queries.get_dossier_for_user(request.user, pk)
+    dossier = _receiving_dossier(request, pk)
     form = AssignForm(request.POST or None, initial={"specialist": dossier.assignee_id or request.user.pk})
+    if dossier.receiving_authority_id:
+        form.fields["specialist"].queryset = receiving_officers({dossier.receiving_authority.unit_id})
     if request.method == "POST" and form.is_valid():
         try:
             workflow.assign_specialist(dossier, form.cleaned_data["specialist"], by=request.user)
@@ -160,10 +198,10 @@ LINE_ACTIONS = {
 LINE_ACTIONS["change"] = LINE_ACTIONS["change_award"]  # the name the form used before the declaration
 
 
-@roles_required(*SPECIALISTS)
+@roles_required(*RECEIVERS)
 def appraise(request, pk):
     """Per line: accept, change the award, reject with a reason, hold — with the engine's reasons shown."""
-    dossier = queries.get_dossier_for_user(request.user, pk)
+    dossier = _receiving_dossier(request, pk)
     lines = live_lines(dossier) + list(dossier.nominations.filter(state=NominationState.REJECTED).select_related(
         "person", "unit", "household", "award_type", "proposed_award_type"))
     errors = {}
@@ -210,11 +248,11 @@ def appraise(request, pk):
         "rows": appraisal_rows_html(lines, request, open_=is_open, confirm_label=line_decisions.CONFIRM_LABEL)})
 
 
-@roles_required(*SPECIALISTS)
+@roles_required(*RECEIVERS)
 def change_award(request, pk):
     """One line accepted for another award than proposed, on its own page: a choice of awards on each of a
     300-line appraisal page made it weigh over a megabyte."""
-    line = queries.get_nomination_for_user(request.user, pk)
+    line = _receiving_dossier(request, pk, nomination=True)
     form = ChangeAwardForm(request.POST or None, line=line)
     if request.method == "POST" and form.is_valid():
         try:
@@ -231,10 +269,10 @@ def change_award(request, pk):
         "title": _("Change the award of “%(name)s”") % {"name": line.recipient}})
 
 
-@roles_required(*SPECIALISTS)
+@roles_required(*RECEIVERS)
 def accept_eligible(request, pk):
     """Lists the exact lines "accept all eligible" accepts; the POST accepts those ids, no others."""
-    dossier = queries.get_dossier_for_user(request.user, pk)
+    dossier = _receiving_dossier(request, pk)
     if request.method == "POST":
         ids = [value for value in request.POST.getlist("line") if value.isdigit()]
         if not ids:
@@ -253,10 +291,10 @@ def accept_eligible(request, pk):
     return render(request, "dossiers/accept_eligible.html", {"dossier": dossier, "lines": lines, "beyond": beyond})
 
 
-@roles_required(*SPECIALISTS)
+@roles_required(*RECEIVERS)
 def return_for_completion(request, pk):
     """The dossier's reason and, per line, what the unit must complete."""
-    dossier = queries.get_dossier_for_user(request.user, pk)
+    dossier = _receiving_dossier(request, pk)
     lines = live_lines(dossier)
     form = ReasonForm(request.POST or None)
     form.fields["reason"].required = True

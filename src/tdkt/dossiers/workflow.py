@@ -20,7 +20,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tdkt.accounts.enums import PROVINCE_WIDE_ROLES, Role
+from tdkt.accounts.enums import PROVINCE_WIDE_ROLES, UNIT_ROLES, Role
 from tdkt.accounts.models import Membership
 from tdkt.accounts.scope import get_scope
 from tdkt.audit.models import AuditAction
@@ -344,11 +344,20 @@ def return_incomplete(dossier: Dossier, *, by, reason: str) -> Dossier:
     return DOSSIER.perform(dossier, "return_incomplete", by=by, reason=reason, step_due_on=_due(S.RETURNED))
 
 
-def _check_specialist(specialist) -> None:
+def _check_specialist(specialist, dossier=None) -> None:
+    """The assignee is a specialist of the standing body; for a unit's own round, an officer (clerk or
+    leader) of the receiving authority's unit."""
     today = _today()
-    holds = Membership.objects.filter(user=specialist, role=Role.PROVINCE_SPECIALIST).exclude(
-        valid_to__lt=today).exclude(valid_from__gt=today).exists()
+    receiving = dossier.receiving_authority if dossier is not None and dossier.receiving_authority_id else None
+    seats = (Membership.objects.filter(user=specialist, role__in=UNIT_ROLES, unit_id=receiving.unit_id)
+             if receiving is not None else Membership.objects.filter(user=specialist, role=Role.PROVINCE_SPECIALIST))
+    holds = seats.exclude(valid_to__lt=today).exclude(valid_from__gt=today).exists()
     if not (specialist.is_active and holds):
+        if receiving is not None:
+            raise ValidationError({"specialist": _("%(name)s is not an officer of %(unit)s, which receives this "
+                                                   "dossier.") % {"name": specialist.get_full_name()
+                                                                  or specialist.username,
+                                                                  "unit": receiving.unit}})
         raise ValidationError({"specialist": _("%(name)s is not a specialist of the standing body.") % {
             "name": specialist.get_full_name() or specialist.username}})
 
@@ -361,7 +370,7 @@ def assign_specialist(dossier: Dossier, specialist, *, by) -> Dossier:
     if dossier.state not in ASSIGNABLE_STATES:
         raise ValidationError(_("A dossier that is “%(state)s” cannot be assigned.") % {
             "state": dossier.get_state_display()})
-    _check_specialist(specialist)
+    _check_specialist(specialist, dossier)
     old = dossier.assignee_id
     if old == specialist.pk:
         return dossier

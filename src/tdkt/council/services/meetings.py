@@ -23,6 +23,7 @@ from tdkt.council.transitions import MEETING
 from tdkt.dossiers.enums import DossierState, NominationState
 from tdkt.dossiers.models import Nomination
 from tdkt.dossiers.state import log_event
+from tdkt.orgs.enums import CouncilLevel
 from tdkt.orgs.models import CouncilMember
 from tdkt.workflow.primitive import write_history
 
@@ -70,12 +71,21 @@ def _refuse_after_ballot(meeting, message):
         raise ValidationError(message)
 
 
+def council_dossiers(council, prefix="dossier__") -> Q:
+    """The dossiers a council considers: a unit's council those sent to its unit's own authority, the
+    province's council those sent to the province."""
+    if council.level == CouncilLevel.UNIT:
+        return Q(**{f"{prefix}receiving_authority__unit_id": council.unit_id})
+    return Q(**{f"{prefix}receiving_authority__isnull": True})
+
+
 def ready_nominations(meeting):
-    """Accepted lines of dossiers ready for the council, not already on another meeting's agenda without a
+    """Accepted lines of dossiers ready for the council (of its level: council_dossiers), not already on another meeting's agenda without a
     result. Ordered as the agenda groups them: by award (catalogue order), then dossier and line."""
     pending_elsewhere = AgendaItem.objects.filter(outcome="").exclude(meeting=meeting).values("nomination_id")
     withdrawn_here = AgendaWithdrawal.objects.filter(meeting=meeting).values("nomination_id")
     return (Nomination.objects.filter(state=NominationState.ACCEPTED, dossier__state=DossierState.READY_FOR_COUNCIL)
+            .filter(council_dossiers(meeting.council))
             .exclude(pk__in=pending_elsewhere).exclude(pk__in=withdrawn_here)
             .select_related("award_type", "person", "unit", "household")
             .order_by("award_type__sort_order", "award_type__name", "dossier_id", "position", "id"))

@@ -3,9 +3,10 @@
 from tests.certificates.support import certificate_of, decision_of, health_authority, template_of
 
 MATRIX = [
-    ("certificates:decision", "published_decision", [200, 403, 403, 403, 302]),
-    ("certificates:print_decision", "published_decision", [405, 403, 403, 403, 302]),
-    ("certificates:print_one", "certificate", [405, 403, 403, 403, 302]),
+    # A province decision's certificates are the province's: a unit's officer is a 404 (its own decisions' are its).
+    ("certificates:decision", "published_decision", [200, 404, 404, 403, 302]),
+    ("certificates:print_decision", "published_decision", [405, 405, 405, 403, 302]),
+    ("certificates:print_one", "certificate", [405, 405, 405, 403, 302]),
     ("certificates:templates", None, [200, 403, 403, 403, 302]),
     ("certificates:template_create", None, [200, 403, 403, 403, 302]),
     ("certificates:template_edit", "certificate_template", [200, 403, 403, 403, 302]),

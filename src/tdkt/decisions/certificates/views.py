@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 from tdkt.accounts.access import roles_required
 from tdkt.accounts.enums import PROVINCE_WIDE_ROLES, UNIT_ROLES
 from tdkt.accounts.scope import get_scope
+from tdkt.decisions import rules as decision_rules
 from tdkt.decisions.certificates import services
 from tdkt.decisions.certificates.forms import TemplateForm
 from tdkt.decisions.certificates.models import Certificate, CertificateTemplate
@@ -30,9 +31,18 @@ def _base_url(request) -> str:
     return request.build_absolute_uri("/")
 
 
-@roles_required(*PROVINCE_WIDE_ROLES)
-def decision_certificates(request, pk):
+def _managed_decision(request, pk):
+    """The decision's certificates are issued and printed by those who manage its authority's decisions (a unit's
+    officers for its own, the province's specialists for the province's); anyone else gets a 404."""
     decision = get_object_or_404(Decision.objects.select_related("authority", "award_type"), pk=pk)
+    if not decision_rules.manages(request.user, decision):
+        raise Http404
+    return decision
+
+
+@roles_required(*decision_rules.DRAFTERS)
+def decision_certificates(request, pk):
+    decision = _managed_decision(request, pk)
     if request.method == "POST":
         try:
             services.issue_certificates(decision, by=request.user)
@@ -48,10 +58,10 @@ def decision_certificates(request, pk):
         "templates": CertificateTemplate.objects.all()})
 
 
-@roles_required(*PROVINCE_WIDE_ROLES)
+@roles_required(*decision_rules.DRAFTERS)
 @require_POST
 def print_decision(request, pk):
-    decision = get_object_or_404(Decision, pk=pk)
+    decision = _managed_decision(request, pk)
     certificates = list(Certificate.objects.filter(line__decision=decision).select_related(*FULL).order_by(
         "line__group", "line__sort_order", "line__id"))
     template = CertificateTemplate.objects.filter(pk=request.POST.get("template") or None).first()
@@ -64,10 +74,12 @@ def print_decision(request, pk):
     return _pdf(data, f"bang-khen-qd-{decision.pk}.pdf")
 
 
-@roles_required(*PROVINCE_WIDE_ROLES)
+@roles_required(*decision_rules.DRAFTERS)
 @require_POST
 def print_one(request, pk):
     certificate = get_object_or_404(Certificate.objects.select_related(*FULL), pk=pk)
+    if not decision_rules.manages(request.user, certificate.line.decision):
+        raise Http404
     data = services.print_certificates([certificate], by=request.user, base_url=_base_url(request))
     return _pdf(data, f"bang-khen-{certificate.code}.pdf")
 

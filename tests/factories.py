@@ -38,6 +38,15 @@ def make_authority(unit, *, kind=AuthorityKind.AGENCY_HEAD, symbol=None, head_ti
     return authority
 
 
+def make_head_post(authority, user=None, *, full_name="Trần Văn Giám", title=None):
+    """The authority's head (Giám đốc, Chủ tịch), signing in his own name; `user` is his account, if any."""
+    from tdkt.orgs.enums import SignerRank
+    from tdkt.orgs.models import SignerPost
+
+    return SignerPost.objects.create(authority=authority, user=user, full_name=full_name, rank=SignerRank.HEAD,
+                                     title=title or authority.head_title, valid_from=datetime.date(2025, 7, 1))
+
+
 def make_person(full_name="Nguyễn Văn An", *, unit, **extra) -> Person:
     extra.setdefault("category", PersonCategory.CIVIL_SERVANT)
     return Person.objects.create(full_name=full_name, unit=unit, **extra)

@@ -17,7 +17,7 @@ from tdkt.dossiers.enums import DossierState
 from tdkt.dossiers.models import Dossier
 from tdkt.dossiers.postings.models import PublicNotice
 from tests.dossiers.support import leader_a
-from tests.factories import PASSWORD, make_authority, make_discipline, make_rating
+from tests.factories import PASSWORD, make_discipline, make_rating
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -28,8 +28,8 @@ def nominee_list(path):
     sheet.append(["DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2025"])
     sheet.append([])
     sheet.append(["STT", "Họ và tên", "Năm sinh", "Chức vụ, đơn vị", "Hình thức đề nghị"])
-    sheet.append([1, "Nguyễn Văn An", 1985, "Trưởng phòng Nghiệp vụ Y, Sở Y tế", "Lao động tiên tiến"])
-    sheet.append([2, "Đặng Thị Đào", "", "Điều dưỡng, Bệnh viện Đa khoa tỉnh", "Lao động tiên tiến"])
+    sheet.append([1, "Nguyễn Văn An", 1985, "Trưởng phòng Nghiệp vụ Y, Sở Y tế", "Bằng khen của Chủ tịch UBND tỉnh"])
+    sheet.append([2, "Đặng Thị Đào", "", "Điều dưỡng, Bệnh viện Đa khoa tỉnh", "Bằng khen của Chủ tịch UBND tỉnh"])
     book.save(path)
     return path
 
@@ -62,7 +62,8 @@ def act(page, base, dossier, action, reason=""):
     if reason:
         page.fill("textarea[name=reason]", reason)
     page.click("button[name=confirm]")
-    page.wait_for_url(f"{base}/dossiers/{dossier.pk}/")
+    page.wait_for_url(f"{base}/dossiers/{dossier.pk}/**")
+    assert page.url.endswith(f"/dossiers/{dossier.pk}/"), page.inner_text("main")[:1500]  # else: the refusal
 
 
 def state_of(dossier):
@@ -71,13 +72,14 @@ def state_of(dossier):
 
 def test_dossier_from_the_unit_to_ready_for_council(live_server, page, artifacts_dir, world, tmp_path):
     base = live_server.url
-    make_authority(world.unit_a)  # LĐTT is the Sở Y tế director's to decide (Luật TĐKT Đ80.1)
-    make_rating(person=world.person_a, year=2025, level="HTTNV")
+    # A dossier to the province: Bằng khen of its chairman (NĐ152 Đ6.2.b), for two years' excellent work.
+    make_rating(person=world.person_a, year=2024, level="HTXSNV")
+    make_rating(person=world.person_a, year=2025, level="HTXSNV")
     make_rating(person=world.person_a_child, year=2025, level="HTTNV")
     make_discipline(world.person_a_child, level="canh_cao", start=datetime.date(2025, 3, 1),
                     end=datetime.date(2026, 2, 28))
     # This province posts every nominee publicly (its own rule; the law requires it for higher awards only).
-    AwardType.objects.filter(code="LDTT").update(requires_public_posting=True)
+    AwardType.objects.filter(code="BK_TINH").update(requires_public_posting=True)
     police = ConsultedAgency.objects.get(name="Công an tỉnh")
     police.unit = world.unit_b  # the police answer in the system through unit B's clerk
     police.save()
@@ -86,6 +88,7 @@ def test_dossier_from_the_unit_to_ready_for_council(live_server, page, artifacts
     sign_in(page, base, "vanthu.a")
     page.goto(base + "/dossiers/new/")
     page.select_option("select[name=unit]", label="Sở Y tế")
+    page.select_option("select[name=receiving_authority]", "")  # to the province
     page.fill("input[name=title]", "Đề nghị khen thưởng tổng kết năm 2025")
     page.fill("input[name=year]", "2025")
     page.click("form.form button.primary")
@@ -139,11 +142,12 @@ def test_dossier_from_the_unit_to_ready_for_council(live_server, page, artifacts
     act(page, base, dossier, "receive")
     act(page, base, dossier, "start_appraisal")
     page.goto(f"{base}/dossiers/{dossier.pk}/appraise/")
-    for name, decision, reason in (("Nguyễn Văn An", "accept", ""),
+    for name, decision, reason in (("Nguyễn Văn An", "accept", "Đã đối chiếu bản gốc báo cáo thành tích."),
                                    ("Đặng Thị Đào", "reject", "Đang trong thời gian bị kỷ luật cảnh cáo")):
         row = page.locator("tr", has_text=name)
-        if reason:
-            row.locator("input[name=reason]").fill(reason)
+        row.locator("input[name=reason]").fill(reason)
+        if decision == "accept" and row.locator("input[name=confirm]").count():  # a verdict the council weighs
+            row.locator("input[name=confirm]").check()
         row.locator(f"button[value={decision}]").click()
         page.wait_for_load_state()
     page.screenshot(path=artifacts_dir / "dossier-4-appraisal.png", full_page=True)

@@ -1,7 +1,8 @@
 """Issue 15's walk in real Chromium, as each persona does it: the clerk prepares a dossier (a provincial quota
-refuses the line one too many), puts it before the leader, who approves and sends it; the specialist accepts one
-line and returns two with a reason each; the clerk's notification arrives in the application and as an e-mail at
-a real local SMTP server with an absolute link; the clerk completes only the returned lines and is refused on the
+refuses the line one too many), puts it before the leader, who approves and sends it; the Sở Y tế's own
+emulation officer (LĐTT is its director's to decide, issue 16) accepts one line and returns two with a reason
+each; the clerk's notification arrives in the application and as an e-mail at a real local SMTP server with an
+absolute link; the clerk completes only the returned lines and is refused on the
 accepted one; a rating recorded on the unit's ratings sheet turns a line from "no rating" to "eligible" without
 resubmission; the clerk puts it before the leader again, who resends it. No page of the walk shows English or a
 parameter's identifier."""
@@ -10,6 +11,7 @@ import re
 
 import pytest
 
+from tdkt.accounts.enums import Role
 from tdkt.awards.models import AwardType
 from tdkt.awards.services import create_rating
 from tdkt.dossiers.models import Dossier
@@ -17,7 +19,7 @@ from tdkt.dossiers.nominees.quotas import add_quota
 from tdkt.notifications.outbox import deliver_due
 from tests.browser.test_dossier_workflow import PDF, confirm, sign_in, upload
 from tests.dossiers.support import leader_a
-from tests.factories import make_authority, make_person
+from tests.factories import make_authority, make_person, make_user
 from tests.smtp_receiver import SmtpReceiver
 
 # English words a Vietnamese page never needs, and snake_case identifiers (a parameter's name, a raw code).
@@ -75,7 +77,7 @@ def test_prepare_approve_return_fix_rate_resend(live_server, browser, artifacts_
 
     # the clerk prepares
     clerk = sign_in(browser, live_server, "vanthu.a")
-    make_authority(world.unit_a)  # LĐTT is the Sở Y tế director's to decide (Luật TĐKT Đ80.1)
+    make_authority(world.unit_a)  # LĐTT is the Sở Y tế director's to decide (Luật TĐKT Đ80.1): its own round
     clerk.goto(live_server.url + "/dossiers/new/")
     clerk.select_option("#id_unit", str(world.unit_a.pk))
     clerk.fill("#id_title", "Đề nghị tặng Lao động tiên tiến năm 2025")
@@ -115,8 +117,10 @@ def test_prepare_approve_return_fix_rate_resend(live_server, browser, artifacts_
     leader.wait_for_url(url)
     assert leader.locator("#dossier-state").inner_text() == "Đã gửi"
 
-    # the specialist accepts one line and returns two, each with its reason
-    specialist = sign_in(browser, live_server, "chuyenvien")
+    # the Sở Y tế's emulation officer (the round is the director's to decide) accepts one line and returns two,
+    # each with its reason
+    make_user("tdkt.syt", role=Role.UNIT_CLERK, unit=world.unit_a, full_name="Hà Thị Thi")
+    specialist = sign_in(browser, live_server, "tdkt.syt")
     specialist.goto(url)
     confirm(specialist, "receive")
     confirm(specialist, "start_appraisal")

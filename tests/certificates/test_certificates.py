@@ -142,9 +142,10 @@ def test_template_editor_saves_positions_and_refuses_a_field_off_the_sheet(world
     assert "“Chức vụ, đơn vị” nằm ngoài khổ giấy A4 (297 × 210 mm)." in response.content.decode()
 
 
-def test_certificate_pages_are_for_the_standing_body_only(world):
+def test_a_province_decisions_certificates_are_the_standing_bodys(world):
     decision = issued_decision(world)
-    assert client_for(world, "clerk_a").get(f"/certificates/decision/{decision.pk}/").status_code == 403
+    assert client_for(world, "council_member").get(f"/certificates/decision/{decision.pk}/").status_code == 403
+    assert client_for(world, "clerk_a").get(f"/certificates/decision/{decision.pk}/").status_code == 404  # not its own
     client = client_for(world, "specialist")
     client.post(f"/certificates/decision/{decision.pk}/")
     response = client.post(f"/certificates/decision/{decision.pk}/print/")

@@ -14,8 +14,8 @@ MATRIX = [
     ("decisions:line_remove", "decisions_draft_line", [405, 405, 405, 403, 302]),
     ("decisions:approve", "decisions_draft", [403, 403, 403, 403, 302]),
     ("decisions:return", "decisions_approved", [403, 403, 403, 403, 302]),
-    ("decisions:number", "decisions_approved", [200, 403, 403, 403, 302]),  # GET: the confirmation page
-    ("decisions:sign", "decisions_approved", [200, 403, 403, 403, 302]),
+    ("decisions:number", "decisions_approved", [200, 404, 404, 403, 302]),  # GET: the confirmation page
+    ("decisions:sign", "decisions_approved", [200, 404, 404, 403, 302]),
     ("decisions:publish", "decisions_published", [405, 405, 405, 403, 302]),
     ("decisions:correct", "decisions_published", [200, 404, 404, 403, 302]),
     ("decisions:revoke", "decisions_published", [200, 404, 404, 403, 302]),

@@ -9,12 +9,13 @@ import time
 import pytest
 from django.db import IntegrityError, OperationalError, connection, transaction
 
+from tdkt.accounts.enums import Role
 from tdkt.decisions import services
 from tdkt.decisions.enums import DecisionState
 from tdkt.decisions.models import Decision, DecisionNumberCounter
 from tdkt.decisions.numbering import take_number
 from tests.decisions.support import SIGNED_ON, approved, cite_proposal, make_authority, make_dossier, pdf_bytes
-from tests.factories import make_person
+from tests.factories import make_head_post, make_person, make_user
 
 CONCURRENT = 8
 
@@ -145,12 +146,14 @@ def test_a_numbered_decision_cannot_go_back_to_draft(world):
 def _unit_drafts(world, authority, count):
     """Approved drafts of the Sở Y tế's own round (LĐTT, decided by its director), drafted by its officer."""
     dossier = make_dossier(world.unit_a, receiving_authority=authority)
+    director = make_user("giamdoc.syt", role=Role.UNIT_LEADER, unit=world.unit_a)
+    make_head_post(authority, director)  # the director signs his own unit's decisions
     drafts = []
     for index in range(count):
         person = make_person(f"Trần Thị Số {index}", unit=world.unit_a)
         nomination = approved(dossier, person=person, position=index, code="LDTT")
         (decision,) = services.draft_decisions([nomination], by=world.users["clerk_a"])
-        services.approve_for_signing(decision, by=world.users["signer"])
+        services.approve_for_signing(cite_proposal(decision), by=director)
         drafts.append(decision)
     return drafts
 
@@ -166,8 +169,9 @@ def test_two_authorities_numbering_at_once_each_get_one_to_n_without_gap_or_clas
     drafts = _approved_drafts(world, province, CONCURRENT // 2) + _unit_drafts(world, unit, CONCURRENT // 2)
     data = pdf_bytes()
 
-    def job(decision):
-        return lambda: services.sign_decision(Decision.objects.get(pk=decision.pk), by=world.users["specialist"],
+    def job(decision):  # the văn thư of each authority: the standing body's, the Sở Y tế's own officer
+        recorder = world.users["specialist"] if decision.authority_id == province.pk else world.users["clerk_a"]
+        return lambda: services.sign_decision(Decision.objects.get(pk=decision.pk), by=recorder,
                                               signed_pdf=data, signed_on=SIGNED_ON)
 
     interleaved = [drafts[index // 2 + (CONCURRENT // 2) * (index % 2)] for index in range(CONCURRENT)]

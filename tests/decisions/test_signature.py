@@ -224,9 +224,10 @@ def test_a_department_head_signs_in_his_own_name(world):
     authority = make_unit_authority(world.unit_a, symbol="QĐ-SYT")
     SignerPost.objects.create(authority=authority, full_name="Trần Thị Dung", rank=SignerRank.HEAD, title="GIÁM ĐỐC",
                               valid_from=datetime.date(2021, 1, 1))
-    dossier = make_dossier(world.unit_a, cover_letter_number="12/TTr-BVĐK", cover_letter_date=datetime.date(2026, 11, 3))
+    dossier = make_dossier(world.unit_a, cover_letter_number="12/TTr-BVĐK", cover_letter_date=datetime.date(2026, 11, 3),
+                           receiving_authority=authority)
     (decision,) = services.draft_decisions([approved(dossier, person=world.person_a, code="LDTT")],
-                                           by=world.users["specialist"], authority=authority)
+                                           by=world.users["clerk_a"])
     # A unit's own round cites the cover letter of the dossier it decides.
     assert (decision.proposal_reference, decision.proposal_date) == ("12/TTr-BVĐK", datetime.date(2026, 11, 3))
     assert _signature_cell(decision) == ["GIÁM ĐỐC", "Trần Thị Dung"]

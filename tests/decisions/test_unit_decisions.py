@@ -16,9 +16,9 @@ from tdkt.decisions.enums import DecisionState
 from tdkt.eligibility.codes import FindingCode
 from tdkt.eligibility.engine import evaluate
 from tdkt.orgs.enums import AuthorityKind, UnitKind
-from tests.decisions.support import SIGNED_ON, approved, make_dossier, pdf_bytes
+from tests.decisions.support import SIGNED_ON, approved, cite_proposal, make_dossier, pdf_bytes
 from tests.decisions.support import make_authority as make_province_authority
-from tests.factories import make_authority, make_person, make_unit, make_user
+from tests.factories import make_authority, make_head_post, make_person, make_unit, make_user
 
 
 def _unit_round(world, *, year=2025, authority=None):
@@ -79,11 +79,16 @@ def test_a_units_signed_cstd_cs_enter_the_history_and_the_provinces_check_counts
     authority = make_authority(world.unit_a, symbol="QĐ-SYT")
     lines = [approved(make_dossier(world.unit_a, year=year, receiving_authority=authority), person=world.person_a,
                       code="CSTD_CS") for year in (2023, 2024, 2025)]
+    director = make_user("giamdoc.syt", role="unit_leader", unit=world.unit_a)
+    make_head_post(authority, director)
     decisions = services.draft_decisions(lines, by=world.users["clerk_a"])
     assert [d.achievement_year for d in decisions] == [2023, 2024, 2025]
+    with pytest.raises(PermissionDenied, match=r"^Anh/chị không được thực hiện thao tác này đối với quyết định này\.$"):
+        # the province's signer is not the director
+        services.approve_for_signing(cite_proposal(decisions[0]), by=world.users["signer"])
     for decision in decisions:
-        services.approve_for_signing(decision, by=world.users["signer"])
-        services.sign_decision(decision, by=world.users["signer"], signed_pdf=pdf_bytes(), signed_on=SIGNED_ON)
+        services.approve_for_signing(cite_proposal(decision), by=director)
+        services.sign_decision(decision, by=world.users["clerk_a"], signed_pdf=pdf_bytes(), signed_on=SIGNED_ON)
     records = AwardRecord.objects.filter(person=world.person_a).order_by("year")
     assert [(r.award_type.code, r.year, r.decision_number, r.decision_issuer, r.source) for r in records] == [
         ("CSTD_CS", 2023, "01/QĐ-SYT", "Sở Y tế", AwardSource.ISSUED_HERE),

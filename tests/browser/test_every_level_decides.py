@@ -1,16 +1,21 @@
-"""Issue 16's walk in real Chromium: the Sở Y tế decides its own year-end round.
+"""Issue 16's walk in real Chromium: every level decides its own awards in one system.
 
-The clerk creates the dossier, which goes to the Sở Y tế's own authority by default. She pastes 40 lines copied
-from Excel (honorifics and all) and the lines are decided as a sheet. The director approves the CSTĐ cơ sở
-decision in his own session (password, then his authenticator code) and it is numbered "01/QĐ-SYT". Its Word
-file has "GIÁM ĐỐC" over his name. The Giấy khen decision is signed and its certificates are printed under the
-Sở Y tế's own header, with "TẶNG". The province's specialist then sees, on one of those people's page, the
-new CSTĐ cơ sở that completes three in a row. The clerk's Giấy khen line, pasted into a dossier to the
-province, is refused with a message that names who decides it.
+1. The Sở Y tế's year-end round. The clerk creates the dossier, which goes to the Sở Y tế's own authority by
+   default. She pastes 40 lines copied from Excel, honorifics and all (a doubtful name is chosen on review), and
+   the lines are decided as a sheet. The director approves the CSTĐ cơ sở decision in his own session (password,
+   then his authenticator code). It is numbered 01/QĐ-SYT and its Word file has "GIÁM ĐỐC" over his name and
+   cites the tờ trình. The Giấy khen decision's certificates print under the Sở Y tế's own header, with "TẶNG".
+   The province's specialist sees, on a person's page, the CSTĐ cơ sở that completes three in a row. A Giấy
+   khen pasted into a dossier to the province is refused with a message that names who decides it.
+2. Khen cao. The province builds a State-level proposal from its accepted lines and records its sending. It then
+   records the Prime Minister's decision from its Excel list: one name that was not proposed goes to review, and
+   nothing is saved until that row is left out. The awards then appear in the people's histories.
+3. A commune runs the same round. Its chairman's decision reads "CHỦ TỊCH" over his name; a vice-chairman's
+   reads "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH". Numbers come from the commune's own register.
 
-Shortcut: the unit council's vote is written directly as its result (lines approved, the dossier considered).
-The ballot is the province's ballot, which does not depend on the council's level; tests/council covers it,
-and tests/council/test_unit_council.py covers a unit council's agenda and rights."""
+Shortcut: the councils' votes are written directly as their result (lines approved). The ballot is the
+province's ballot, which does not depend on the council's level; tests/council covers it, and
+tests/council/test_unit_council.py covers a unit council's agenda and rights."""
 
 import datetime
 import io
@@ -19,23 +24,36 @@ import docx
 import pyotp
 from pypdf import PdfReader
 
-from tdkt.awards.models import AwardRecord
+from tdkt.accounts.enums import Role
+from tdkt.awards.models import AwardRecord, AwardType
 from tdkt.awards.queries import load_histories
+from tdkt.central.models import CentralDecision, StateProposal
 from tdkt.decisions import services as decision_services
 from tdkt.decisions.models import Decision
 from tdkt.dossiers import workflow
 from tdkt.dossiers.bulk import decide_sheet
 from tdkt.dossiers.enums import DossierState, NominationState
 from tdkt.dossiers.models import Dossier, Nomination
+from tdkt.dossiers.nominees.services import add_nomination
 from tdkt.eligibility.codes import FindingCode
 from tdkt.eligibility.engine import evaluate
-from tdkt.orgs.enums import SignerRank
-from tdkt.orgs.models import SignerPost
+from tdkt.orgs.enums import AuthorityKind, SignerRank, UnitKind
+from tdkt.orgs.models import IssuingAuthority, SignerPost
 from tests.browser.test_dossier_workflow import sign_in
 from tests.browser.test_trustworthy_dossier_walk import Walk
+from tests.central.support import MESSY, sheet, state_lines
 from tests.decisions.support import pdf_bytes
 from tests.dossiers.support import complete, leader_a
-from tests.factories import PASSWORD, make_authority, make_award, make_person, make_rating
+from tests.factories import (
+    PASSWORD,
+    make_authority,
+    make_award,
+    make_head_post,
+    make_person,
+    make_rating,
+    make_unit,
+    make_user,
+)
 
 FAMILIES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi"]
 MIDDLES = ["Văn", "Thị", "Đức", "Minh", "Thu"]
@@ -221,3 +239,106 @@ def test_a_department_decides_its_own_year_end_round(live_server, browser, artif
             "quan, đơn vị; Chủ tịch UBND cấp xã; Người đứng đầu doanh nghiệp, hợp tác xã.") in text
     assert not Nomination.objects.filter(dossier__title="Đề nghị Bằng khen năm 2025").exists()
     clerk.screenshot(path=artifacts_dir / "unit-round-wrong-level-refused.png", full_page=True)
+
+
+def test_the_province_sends_a_state_level_proposal_and_records_the_government_decision(live_server, browser,
+                                                                                         artifacts_dir, world):
+    """Khen cao: the specialist builds the proposal from the accepted lines, records its sending, records the
+    Prime Minister's decision from its Excel list (one name not proposed goes to review, nothing saved), leaves
+    that row out, commits; the awards are in the people's histories."""
+    lines = state_lines(world)  # two approved Bằng khen của Thủ tướng lines at the province
+    walk = Walk()
+    page = sign_in(browser, live_server, "chuyenvien")
+    page.goto(f"{live_server.url}/khen-cao/de-nghi/moi/?award_type={lines[0].award_type_id}&year=2025")
+    walk.check(page)
+    assert page.locator("#candidates input[name=nomination]:checked").count() == 2
+    with page.expect_navigation():
+        page.click("#create-proposal")
+    proposal = StateProposal.objects.get()
+    assert page.url.endswith(f"/khen-cao/de-nghi/{proposal.pk}/")
+    with page.expect_navigation():
+        page.click("#build-package button")
+    page.fill("#id_sent_on", "02/03/2026")
+    page.select_option("#id_sent_via", "dms")
+    page.fill("#id_paper_sets", "1")
+    with page.expect_navigation():
+        page.click("#send-proposal button.primary")
+    text = walk.check(page)
+    assert "Chưa: phải nhận đủ cả hồ sơ giấy và tệp điện tử." in text
+    assert StateProposal.objects.get().state == "sent"
+    page.screenshot(path=artifacts_dir / "khen-cao-sent.png", full_page=True)
+
+    # The Government's decision comes back: its list read from Excel, one name not proposed sent to review.
+    page.goto(f"{live_server.url}/khen-cao/quyet-dinh/moi/")
+    page.select_option("#id_kind", "prime_minister")
+    page.fill("#id_number", "812/QĐ-TTg")
+    page.fill("#id_signed_on", "20/05/2026")
+    with page.expect_navigation():
+        page.click("#decision-form button.primary")
+    page.set_input_files("#import-list input[name=file]", files=[{"name": "qd-812.xlsx", "buffer": sheet(MESSY[:3]), "mimeType":
+                                             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}])
+    with page.expect_navigation():
+        page.click("#import-list button")
+    text = walk.check(page)
+    assert "Dòng 6: “Ông Trần Văn Lạ” không có trong đề nghị nào gửi Thủ tướng Chính phủ" in text
+    assert not AwardRecord.objects.filter(decision_number="812/QĐ-TTg").exists()
+    page.screenshot(path=artifacts_dir / "khen-cao-review.png", full_page=True)
+    decision = CentralDecision.objects.get()
+    review = decision.lines.get(row=6)
+    row = f"form:has(input[name=line][value='{review.pk}'])"
+    page.select_option(f"{row} select[name=choice]", "drop")
+    with page.expect_navigation():
+        page.click(f"{row} button")
+    page.on("dialog", lambda dialog: dialog.accept())  # "Enter every matched row into the award history?"
+    with page.expect_navigation():
+        page.click("#commit button")
+    walk.check(page)
+    assert sorted(AwardRecord.objects.filter(decision_number="812/QĐ-TTg").values_list("person__full_name",
+                                                                                        flat=True)) == [
+        "Nguyễn Văn An", "Đặng Thị Đào"]
+    page.goto(f"{live_server.url}/people/{world.person_a.pk}/")
+    text = walk.check(page)
+    assert "812/QĐ-TTg" in text and "Bằng khen của Thủ tướng Chính phủ" in text
+    page.screenshot(path=artifacts_dir / "khen-cao-history.png", full_page=True)
+
+
+def test_a_commune_runs_the_same_round_and_its_chairman_signs_in_his_own_name(live_server, browser, world):
+    commune = make_unit("Xã Bảo Hà", kind=UnitKind.COMMUNE, parent=world.province, code="LCI-X0123",
+                        short_name="Bảo Hà")
+    town = make_authority(commune, kind=AuthorityKind.COMMUNE_CHAIR, symbol="QĐ-UBND", head_title="CHỦ TỊCH")
+    IssuingAuthority.objects.filter(pk=town.pk).update(
+        name="Ủy ban nhân dân xã Bảo Hà", decider_title="CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ BẢO HÀ",
+        collective_body="ỦY BAN NHÂN DÂN")
+    clerk = make_user("vanthu.baoha", role=Role.UNIT_CLERK, unit=commune)
+    chairman = make_user("chutich.baoha", role=Role.UNIT_LEADER, unit=commune)
+    vice = make_user("phochutich.baoha", role=Role.UNIT_LEADER, unit=commune)
+    make_head_post(IssuingAuthority.objects.get(pk=town.pk), chairman, full_name="Hoàng Văn Chủ")
+    SignerPost.objects.create(authority=town, user=vice, full_name="Lò Thị Phó", rank=SignerRank.DEPUTY,
+                              title="PHÓ CHỦ TỊCH", valid_from=datetime.date(2025, 7, 1))
+    households = [make_person(name, unit=commune) for name in ("Vàng A Sình", "Lý Thị Mai")]
+    dossier = workflow.create_dossier(unit=commune, title="Khen thưởng cuối năm 2025 xã Bảo Hà", kind="year_end",
+                                      by=clerk, year=2025, receiving_authority=IssuingAuthority.objects.get(pk=town.pk),
+                                      cover_letter_number="08/TTr-VP", cover_letter_date=datetime.date(2025, 12, 5))
+    giay_khen = AwardType.objects.get(code="GK")
+    for person in households:
+        add_nomination(dossier, by=clerk, award_type=giay_khen, person=person)
+    Nomination.objects.filter(dossier=dossier).update(state=NominationState.APPROVED)  # the commune council's vote
+    first, second = (decision_services.draft_decisions([line], by=clerk)[0]
+                     for line in Nomination.objects.filter(dossier=dossier).order_by("position"))
+    decision_services.update_draft(second, by=clerk, signer_post=SignerPost.objects.get(user=vice))
+    for decision, signer in ((first, chairman), (second, vice)):
+        decision_services.approve_for_signing(decision, by=signer)
+        decision_services.sign_decision(decision, by=clerk, signed_pdf=pdf_bytes(), signed_on=datetime.date(2025, 12, 20))
+
+    page = sign_in(browser, live_server, "vanthu.baoha")
+    walk = Walk()
+    for decision, number, signature in (
+            (first, "01/QĐ-UBND", "CHỦ TỊCH — Hoàng Văn Chủ"),
+            (second, "02/QĐ-UBND", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH — Lò Thị Phó")):
+        page.goto(f"{live_server.url}/decisions/{decision.pk}/")
+        walk.check(page)
+        assert page.locator("h1").inner_text() == f"Quyết định số {number}"
+        assert page.locator("#signature").inner_text() == signature
+    records = AwardRecord.objects.filter(person__in=households).order_by("decision_number")
+    assert [(r.decision_number, r.decision_issuer) for r in records] == [
+        ("01/QĐ-UBND", "Ủy ban nhân dân xã Bảo Hà"), ("02/QĐ-UBND", "Ủy ban nhân dân xã Bảo Hà")]

@@ -3,16 +3,18 @@ the payment sheet with its Ký nhận column, voucher number and payer: the .xls
 
 import io
 
+import docx
 import openpyxl
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from tdkt.awards.models import AwardRecord
-from tdkt.decisions import payments, prizes, services
+from tdkt.decisions import documents, payments, prizes, services
 from tdkt.decisions.certificates.services import issue_certificates
 from tdkt.decisions.enums import LineKind
 from tdkt.decisions.models import RewardFund, RewardFundEntry
+from tdkt.decisions.queries import all_lines
 from tests.conftest import client_for
 from tests.decisions.support import SIGNED_ON, approved, cite_proposal, make_authority, make_dossier, pdf_bytes
 
@@ -136,3 +138,15 @@ def test_a_payout_is_posted_once_even_when_only_the_prizes_remain(world, draft):
     with pytest.raises(ValidationError, match="đã được ghi sổ"):
         payments.post_payout(fund, decision, lines, by=world.users["specialist"], voucher_number="PC-2", payer="B")
     assert RewardFundEntry.objects.count() == 1
+
+
+def test_the_annex_lists_the_prizes_after_the_awards_with_their_amounts(world, draft):
+    _prize(client_for(world, "specialist"), draft, unit=str(world.unit_b.pk), amount="3000000",
+           contest="Hội thi Tin học trẻ")
+    document = docx.Document(io.BytesIO(documents.decision_docx(draft, all_lines(draft))))
+    texts = [p.text for p in document.paragraphs]
+    start = texts.index("I. CÁ NHÂN")
+    assert texts[start:start + 4] == [
+        "I. CÁ NHÂN", "1. Giàng A Páo, Sở Giáo dục và Đào tạo;",
+        "II. Thưởng thành tích cao tại cuộc thi Hội thi Tin học trẻ",
+        "1. Sở Giáo dục và Đào tạo: 3.000.000 đồng."]

@@ -17,7 +17,8 @@ from types import SimpleNamespace
 
 from docx.enum.text import WD_BREAK
 
-from tdkt.decisions.enums import DecisionKind, LineGroup
+from tdkt.decisions import prizes
+from tdkt.decisions.enums import DecisionKind, LineGroup, LineKind
 from tdkt.decisions.money import vnd
 from tdkt.lib import nd30
 
@@ -26,7 +27,7 @@ GROUP_HEADINGS = {LineGroup.COLLECTIVE: "TẬP THỂ", LineGroup.INDIVIDUAL: "C�
                   LineGroup.HOUSEHOLD: "HỘ GIA ĐÌNH"}
 GROUP_ORDER = (LineGroup.COLLECTIVE, LineGroup.INDIVIDUAL, LineGroup.HOUSEHOLD)
 GROUP_NOUNS = {LineGroup.COLLECTIVE: "tập thể", LineGroup.INDIVIDUAL: "cá nhân", LineGroup.HOUSEHOLD: "hộ gia đình"}
-ROMAN = ("I", "II", "III")
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
 
 def award_phrase(award_type) -> str:
@@ -189,6 +190,8 @@ def annex_reference(decision) -> str:
 
 def annex_entry(index: int, line, last: bool) -> str:
     detail = f", {line.position_and_unit}" if line.position_and_unit else ""
+    if line.kind == LineKind.CONTEST_PRIZE:  # its typed amount is the award itself
+        detail += f": {vnd(line.amount)} đồng"
     return f"{index}. {line.display_name}{detail}{'.' if last else ';'}"
 
 
@@ -225,10 +228,12 @@ def add_annex(document, decision, lines) -> None:
     nd30.add_paragraph(document, "DANH SÁCH", bold=True, align="center", space_after=0)
     nd30.add_paragraph(document, annex_title(decision), bold=True, align="center", space_after=0)
     nd30.add_paragraph(document, annex_reference(decision), italic=True, align="center", space_after=12)
-    groups = [(group, [line for line in lines if line.group == group]) for group in GROUP_ORDER]
-    groups = [(group, members) for group, members in groups if members]
-    for number, (group, members) in enumerate(groups):
-        nd30.add_paragraph(document, f"{ROMAN[number]}. {GROUP_HEADINGS[group]}", bold=True, align="left",
+    awards = [line for line in lines if line.kind != LineKind.CONTEST_PRIZE]
+    groups = [(GROUP_HEADINGS[group], [line for line in awards if line.group == group]) for group in GROUP_ORDER]
+    # Contest prizes after the award groups, one group per contest (tdkt.decisions.prizes).
+    groups = [(heading, members) for heading, members in groups if members] + prizes.annex_groups(lines)
+    for number, (heading, members) in enumerate(groups):
+        nd30.add_paragraph(document, f"{ROMAN[number]}. {heading}", bold=True, align="left",
                            space_after=3, space_before=6)
         last_group = number == len(groups) - 1
         texts = [annex_entry(index, line, last_group and index == len(members))

@@ -48,6 +48,7 @@ def test_the_workspace_shows_rounds_council_decisions_and_fund(world):
     assert response["Location"] == reverse("core:workspace", kwargs={"pk": world.unit_a.pk})
     page = client.get(response["Location"]).content.decode()
     assert "Khen thưởng của đơn vị — Sở Y tế" in page
+    assert f'href="/certificates/authority/{world.unit_a.issuing_authority.pk}/layout/">Mẫu in giấy khen trên phôi' in page
     assert page.count('id="round-') == 2 and "Đợt 0" in page
     assert "Hội đồng TĐKT Sở Y tế" in page and "phiên họp tới: lần thứ 3" in page
     assert "01/QĐ-SYT" in page and "02/QĐ-SYT" in page

@@ -206,3 +206,24 @@ def test_unknown_province_is_refused_with_close_matches():
     assert "Không tìm thấy tỉnh, thành phố" in message
     assert "Lào Cai" in message
     assert not Unit.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_levels_below_the_province_decide_in_the_demo():
+    """Issue 16: the Sở Y tế's own round in appraisal, its director's decision and the home commune's, each under
+    its own header and register, signed by the head's post and in the award history."""
+    output = seed()
+    from tdkt.awards.models import AwardRecord
+    from tdkt.decisions.models import Decision
+    from tdkt.dossiers.models import Dossier
+
+    health = Decision.objects.get(authority__symbol="QĐ-SYT")
+    commune = Decision.objects.get(authority__unit__name="Xã A Mú Sung")
+    assert (health.number_text, health.award_type.code, health.state) == ("01/QĐ-SYT", "CSTD_CS", "published")
+    assert (commune.number_text, commune.award_type.code) == ("01/QĐ-UBND", "GK")
+    assert health.signature().lines == ("GIÁM ĐỐC",) and commune.signature().lines == ("CHỦ TỊCH",)
+    assert AwardRecord.objects.filter(decision_number="01/QĐ-SYT", award_type__code="CSTD_CS").count() == (
+        health.lines.count()) > 0
+    round_ = Dossier.objects.get(receiving_authority__symbol="QĐ-SYT")
+    assert round_.state == "in_appraisal" and round_.nominations.filter(state="accepted").exists()
+    assert "Khen thưởng của đơn vị: đợt xét" in output

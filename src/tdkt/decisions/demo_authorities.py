@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import datetime
 
-from tdkt.accounts.models import User
+from tdkt.accounts.enums import Role
+from tdkt.accounts.models import Membership, User
 from tdkt.decisions.enums import FundEntryKind
 from tdkt.decisions.models import RewardFund, RewardFundEntry
 from tdkt.orgs.enums import AuthorityKind, CouncilLevel, CouncilRole, SignerRank, UnitKind
@@ -74,7 +75,11 @@ def _posts(authorities: list[IssuingAuthority]) -> list[SignerPost]:
     """Head and deputies from the unit's leaders (position 'Giám đốc …' / 'Phó Giám đốc …'), linked to the demo
     user of the same name when there is one."""
     by_unit = {authority.unit_id: authority for authority in authorities if authority.unit_id}
+    # The account that leads the unit (a leader's or signer's membership there), not another role of the same
+    # person (the commune chairman is also the cluster head's account in the demo).
     users = {user.full_name: user for user in User.objects.exclude(full_name="")}
+    leading = {(m.user.full_name, m.unit_id): m.user for m in Membership.objects.filter(
+        role__in=(Role.UNIT_LEADER, Role.SIGNER)).select_related("user")}
     posts = []
     leaders = (Person.objects.filter(unit_id__in=by_unit, category="leader", merged_into__isnull=True)
                .select_related("unit").order_by("unit_id", "id"))
@@ -90,7 +95,8 @@ def _posts(authorities: list[IssuingAuthority]) -> list[SignerPost]:
             title = _head_title(position, person.unit)
             if not deputy and title != authority.head_title:
                 continue  # another leader of the unit (a division head), not the authority's head
-        posts.append(SignerPost(authority=authority, user=users.get(person.full_name), full_name=person.full_name,
+        user = leading.get((person.full_name, person.unit_id)) or users.get(person.full_name)
+        posts.append(SignerPost(authority=authority, user=user, full_name=person.full_name,
                                 rank=SignerRank.DEPUTY if deputy else SignerRank.HEAD, title=title,
                                 valid_from=POSTS_FROM))
     return posts

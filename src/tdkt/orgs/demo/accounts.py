@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from django.contrib.auth.hashers import make_password
 from django.utils import translation
 
-from tdkt.accounts.enums import SECOND_FACTOR_REQUIRED_ROLES, Role
+from tdkt.accounts.enums import Role
 from tdkt.accounts.models import Membership, User
+from tdkt.accounts.services import second_factor_required
 from tdkt.orgs.models import CouncilMember
 
 DEMO_PASSWORD = "TdktDemo@2026"
@@ -83,7 +84,7 @@ def accounts_table() -> str:
             if m.emulation_group_id:
                 unit = f"{unit} ({m.emulation_group.name})"
             rows.append((account.username, DEMO_PASSWORD, str(Role(account.role).label), unit))
-            if account.role in SECOND_FACTOR_REQUIRED_ROLES:
+            if second_factor_required(m.user):  # their role, or a signer's post (a director, a commune chairman)
                 second_factor.append(account.username)
     widths = [max(len(r[i]) for r in rows) for i in range(3)]
     lines = []
@@ -94,9 +95,9 @@ def accounts_table() -> str:
     if second_factor:
         lines.append("")
         lines.append(
-            "Lưu ý: " + " và ".join(second_factor)
+            "Lưu ý: " + ", ".join(second_factor)
             + " phải đăng ký ứng dụng xác thực TOTP (mã 6 số) ở lần đăng nhập đầu tiên "
-            "(admin and chutich must enrol a TOTP authenticator at first sign-in)."
+            f"({', '.join(second_factor)} must enrol a TOTP authenticator at first sign-in)."
         )
     return "\n".join(lines)
 

@@ -22,7 +22,7 @@ from django.utils import timezone
 from tdkt.central import demo as central_demo
 from tdkt.council import demo as council_demo
 from tdkt.decisions import demo as decisions_demo
-from tdkt.decisions import demo_authorities
+from tdkt.decisions import demo_authorities, demo_rounds
 from tdkt.dossiers import calls_demo
 from tdkt.dossiers import demo as dossiers_demo
 from tdkt.dossiers.consultations import demo as consultations_demo
@@ -35,7 +35,7 @@ from tdkt.plans import demo as plans_demo
 
 # The apps that add demo data after the province and its people exist, in this order (wiped in reverse).
 DEMO_HOOKS = (plans_demo, calls_demo, movements_demo, scoring_demo, dossiers_demo, consultations_demo,
-              council_demo, demo_authorities, decisions_demo, central_demo)
+              council_demo, demo_authorities, decisions_demo, demo_rounds, central_demo)
 
 
 def _n(number: int) -> str:

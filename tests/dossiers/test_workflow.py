@@ -405,7 +405,8 @@ def test_mark_ready_waits_for_an_open_consultation(world):
     send_consultation(dossier, by=world.users["specialist"], agencies=[agency], nominations=lines)
     dossier.refresh_from_db()
     assert dossier.state == "consultation"
-    with pytest.raises(ValidationError, match=r"^\['Công an tỉnh chưa có ý kiến hiệp y \(hạn 16/12/2026\)\.'\]$") as refused:
+    due = dossier.consultation_requests.get().due_on.strftime("%d/%m/%Y")  # 10 working days from today's date
+    with pytest.raises(ValidationError, match=rf"^\['Công an tỉnh chưa có ý kiến hiệp y \(hạn {due}\)\.'\]$") as refused:
         workflow.mark_ready_for_council(dossier, by=world.users["specialist"])
     assert len(refused.value.messages) == 1
     assert refused.value.messages[0].startswith(f"{agency}")

@@ -162,3 +162,26 @@ def test_legal_basis_template_edited_on_screen_fills_the_next_draft(world):
                                     "Căn cứ Quy định của tỉnh"]
     services.approve_for_signing(cite_proposal(decision), by=world.users["signer"])
     assert (decision.signer_id, decision.signer_name) == (world.users["signer"].pk, "chutich")
+
+
+def test_a_large_selection_is_drafted_by_the_worker_with_progress(world, monkeypatch, django_capture_on_commit_callbacks):
+    """A unit's year-end sheet (hundreds of lines) is drafted in the background; the page shows the job."""
+    from tdkt.decisions import views
+    from tdkt.jobs.models import Job
+
+    monkeypatch.setattr(views, "DRAFT_IN_REQUEST_MAX", 1)
+    authority = make_authority()
+    dossier = make_dossier(world.unit_a)
+    lines = [approved(dossier, person=person, position=index)
+             for index, person in enumerate((world.person_a, world.person_a_child), start=1)]
+    specialist = client_for(world, "specialist")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = specialist.post(reverse("decisions:draft"), {
+            "authority": authority.pk, "date": "01/07/2026", "nominations": [line.pk for line in lines]})
+    job = Job.objects.get(kind="decisions.draft")
+    assert response.status_code == 302 and response["Location"] == reverse("jobs:detail", args=[job.pk])
+    decision = Decision.objects.get()
+    assert (decision.authority, decision.lines.count(), decision.decision_date) == (
+        authority, 2, datetime.date(2026, 7, 1))
+    job.refresh_from_db()
+    assert job.state == "succeeded"

@@ -15,7 +15,7 @@ from tdkt.accounts import freshness
 from tdkt.accounts.access import roles_required, signed_in
 from tdkt.awards.models import AwardType
 from tdkt.decisions import amendments, documents, forms, payments, prizes, queries, rules, services
-from tdkt.decisions.jobs import DECISION_PDF, SUBMISSION_PDF, submission_for
+from tdkt.decisions.jobs import DECISION_PDF, DRAFT, SUBMISSION_PDF, submission_for
 from tdkt.decisions.models import DecisionLine, LegalBasisTemplate, RewardFund
 from tdkt.decisions.pdf import PDF_TYPE
 from tdkt.decisions.submissions import state_level_nominations
@@ -52,6 +52,9 @@ def decision_list(request):
         request.user), "can_see_fund": rules.can_see_fund(request.user)})
 
 
+DRAFT_IN_REQUEST_MAX = 200  # more lines (a unit's year-end sheet) are drafted by the worker, with progress
+
+
 @roles_required(*rules.DRAFTERS)
 def draft(request):
     if not rules.is_manager(request.user):
@@ -61,6 +64,13 @@ def draft(request):
         kind__in=CENTRAL_AUTHORITY_KINDS) if rules.manages_authority(request.user, authority)]
     form = forms.DraftForm(request.POST or None, nominations=nominations, authorities=authorities,
                            initial={"authority": authorities[0] if authorities else None})
+    if request.method == "POST" and form.is_valid() and len(form.cleaned_data["nominations"]) > DRAFT_IN_REQUEST_MAX:
+        data = form.cleaned_data
+        job = start_job(DRAFT, by=request.user, params={
+            "nominations": [n.pk for n in data["nominations"]], "date": data["date"].isoformat() if data["date"] else "",
+            "authority": data["authority"].pk if data["authority"] else None})
+        messages.success(request, _("The decisions are being drafted in the background; this page shows the progress."))
+        return redirect("jobs:detail", pk=job.pk)
     if request.method == "POST" and form.is_valid():
         try:
             drafted = services.draft_decisions(form.cleaned_data["nominations"], by=request.user,

@@ -31,7 +31,7 @@ CODE = "US-STN"
 
 
 def build():
-    """(unit, authority, specialist, person ids), built when missing."""
+    """(unit, authority, the unit's officer, person ids), built when missing."""
     import datetime
 
     from tdkt.accounts.enums import Role
@@ -61,13 +61,10 @@ def build():
             AwardRecord(person_id=pk, award_type=ldtt, year=year, decision_number=f"{year % 100}/QĐ-STN",
                         decision_date=datetime.date(year + 1, 1, 15), decision_issuer="Sở Thử Nghiệm")
             for pk in people[:CSTD] for year in (YEAR - 2, YEAR - 1)], batch_size=1000)
-        specialist = User.objects.create_user(username="us-chuyenvien", password="x" * 20,
-                                              full_name="Chuyên viên thử nghiệm")
-        Membership.objects.create(user=specialist, role=Role.PROVINCE_SPECIALIST, unit=unit)
-    from tdkt.accounts.models import User
-    from tdkt.people.models import Person
-
-    specialist = User.objects.get(username="us-chuyenvien")
+    # The unit's own emulation officer receives, decides and drafts its round (issue 16): not the province.
+    specialist, _created = User.objects.get_or_create(username="us-canbo", defaults={
+        "full_name": "Cán bộ thi đua thử nghiệm"})
+    Membership.objects.get_or_create(user=specialist, role=Role.UNIT_CLERK, unit=unit)
     people = list(Person.objects.filter(unit=unit).order_by("id").values_list("id", flat=True))
     return unit, unit.issuing_authority, specialist, people
 

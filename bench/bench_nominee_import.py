@@ -29,7 +29,8 @@ PEOPLE = 2_500
 OTHERS = 97_500  # persons of other units: 100,000 in the registry
 PREFIXES = ("", "Ông ", "", "Đ/c ", "", "TS. ")
 CODE_PREFIX = "BN-"
-AWARDS = ("Lao động tiên tiến", "LĐTT", "Chiến sỹ thi đua cơ sở", "CSTĐCS", "Bằng khen của Chủ tịch UBND tỉnh")
+# The unit's own round (issue 16): the awards its head decides, in their usual spellings.
+AWARDS = ("Lao động tiên tiến", "LĐTT", "Chiến sỹ thi đua cơ sở", "CSTĐCS", "Giấy khen")
 
 
 def build():
@@ -110,8 +111,13 @@ def child() -> None:
     from tdkt.accounts.models import Membership, User
     from tdkt.dossiers.models import Dossier
     from tdkt.dossiers.nominees.importing import import_list
+    from tdkt.orgs.enums import AuthorityKind
+    from tdkt.orgs.models import IssuingAuthority
 
     root = build()
+    authority, _created = IssuingAuthority.objects.get_or_create(unit=root, defaults={
+        "kind": AuthorityKind.AGENCY_HEAD, "name": root.name, "symbol": "QĐ-BN", "place": "Lào Cai",
+        "decider_title": f"GIÁM ĐỐC {root.name.upper()}", "head_title": "GIÁM ĐỐC", "collective_body": ""})
     user = User.objects.filter(username="bench-nominees").first()
     if user is None:
         user = User.objects.create_user(username="bench-nominees", password=None, full_name="Văn thư thử")
@@ -119,7 +125,8 @@ def child() -> None:
     data = workbook()
     samples, queries = [], 0
     for run in range(RUNS):
-        dossier = Dossier.objects.create(unit=root, year=2025, title=f"Hồ sơ thử {run}")
+        dossier = Dossier.objects.create(unit=root, year=2025, title=f"Hồ sơ thử {run}", receiving_authority=authority,
+                                         authority=authority.kind)
         upload = SimpleUploadedFile("danh-sach.xlsx", data)
         count = [0]
         with connection.execute_wrapper(_counter(count)):

@@ -96,8 +96,8 @@ def child():
     from django.test.utils import CaptureQueriesContext
     from django.urls import reverse
 
-    from tdkt.dossiers.consultations.services import answers_for
-    from tdkt.dossiers.postings.services import comment_summary
+    from tdkt.dossiers.consultations.queries import answers_for
+    from tdkt.dossiers.postings.queries import comment_summary
 
     plain_static()
     dossier, notice, small = build()

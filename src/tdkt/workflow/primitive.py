@@ -45,6 +45,14 @@ def _plain(value) -> str | None:
     return str(value.pk if isinstance(value, models.Model) else value)
 
 
+def check_source(machine, old: str, to: str, allowed_from) -> None:
+    """Refuse the move when the object's state `old` is not one of `allowed_from` (the machine's own message)."""
+    if old not in allowed_from:
+        message = machine.refused_message or _("A %(noun)s that is “%(old)s” cannot become “%(new)s”.")
+        raise ValidationError(message % {"noun": machine.label, "old": machine.state_label(old),
+                                         "new": machine.state_label(to)})
+
+
 @transaction.atomic
 def change_state(machine, obj, to: str, *, by, allowed_from, reason: str = "", transition=None,
                  extra: dict | None = None, history: dict | None = None, **fields):
@@ -53,10 +61,7 @@ def change_state(machine, obj, to: str, *, by, allowed_from, reason: str = "", t
     Raises ValidationError when the object is in another state, also when someone else moved it first."""
     field = machine.field_name
     old = getattr(obj, field)
-    if old not in allowed_from:
-        message = machine.refused_message or _("A %(noun)s that is “%(old)s” cannot become “%(new)s”.")
-        raise ValidationError(message % {"noun": machine.label, "old": machine.state_label(old),
-                                         "new": machine.state_label(to)})
+    check_source(machine, old, to, allowed_from)
     now = timezone.now()
     values = {field: to, **dict.fromkeys(machine.timestamps, now), **fields}
     if not machine.model.objects.filter(pk=obj.pk, **{field: old}).update(**values):
@@ -97,11 +102,7 @@ def change_states(machine, objs, to: str, *, by, allowed_from, transition=None, 
     field = machine.field_name
     reasons, extras, fields = reasons or {}, extras or {}, fields or {}
     for obj in objs:
-        old = getattr(obj, field)
-        if old not in allowed_from:
-            message = machine.refused_message or _("A %(noun)s that is “%(old)s” cannot become “%(new)s”.")
-            raise ValidationError(message % {"noun": machine.label, "old": machine.state_label(old),
-                                             "new": machine.state_label(to)})
+        check_source(machine, getattr(obj, field), to, allowed_from)
     now = timezone.now()
     by_old: dict[str, list] = {}
     for obj in objs:

@@ -61,6 +61,7 @@ class AwardDocument:
     title: str | None = None  # the trích yếu
     period: str | None = None  # a period that is not a calendar year, as written ("2021-2025", "năm học 2025-2026")
     year: int | None = None  # the year of the achievements (the first year of a period)
+    years: tuple[int, int] | None = None  # first and last year of the achievements (a calendar year: twice the same)
     award_forms: list[str] = field(default_factory=list)
     recipients: list[Recipient] = field(default_factory=list)
     warnings: list[Finding] = field(default_factory=list)

@@ -44,8 +44,7 @@ class Body:
     award_forms: list[str] = field(default_factory=list)
     recipients: list[Recipient] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
-    announced: int = 0
-    announced_line: int | None = None
+    grants: list[tuple[int, int]] = field(default_factory=list)  # (line, count announced or 0) of each grant
     attached_line: int | None = None  # an article says the list is attached
     has_grant: bool = False  # an article or sentence grants something (even generically)
 
@@ -96,8 +95,7 @@ class BodyReader:
         self.list_heading = 0  # lines after "DANH SÁCH" that may still name the award
         self.last_item_open = False
         self.items_ending: list[bool] = []
-        if award:
-            self._form(award)
+        self.title_award = award  # the title's award: a form of its own only when the body names none
 
     def read(self, units: list[Logical | Table]) -> Body:
         page = None
@@ -114,6 +112,8 @@ class BodyReader:
         last_open = self.item is not None and not _END_OF_SENTENCE.search(self.item.text)
         last_line = self.item.line if self.item else None
         self._close()
+        if not self.body.award_forms and self.title_award and (self.body.recipients or self.body.has_grant):
+            self.body.award_forms.append(self.title_award)
         if last_open and last_line is not None and units and units[-1] is not None and any(self.items_ending[:-1]):
             self.body.findings.append(Finding(last_line, f"Dòng {last_line}: văn bản dừng giữa danh sách (mục cuối "
                                                          "chưa hết câu): danh sách có thể bị cắt.", page))
@@ -147,8 +147,8 @@ class BodyReader:
         inner = _ITEM.sub("", text, count=1) if _ITEM.match(text) else _SECTION.sub("", text, count=1)
         if self._heading(unit, text, inner):
             return
-        if text.endswith(":") and GRANT.search(folded) or (GRANT.search(folded) and ":" in text and not self.marked
-                                                           and not self.collecting):
+        grant = GRANT.search(folded)
+        if grant and (text.endswith(":") or (":" in text[grant.end():] and not self.marked and not self.collecting)):
             self._close()
             self._grant_sentence(unit, text)
             return
@@ -181,7 +181,7 @@ class BodyReader:
             if award is None:
                 return False
         hint = kind_hint_of(text)
-        if award is None and not hint and not (_SECTION.match(text) and (self.collecting or text.isupper())):
+        if award is None and not hint and not (_SECTION.match(text) and self.collecting):
             return False
         self._close()
         if award:
@@ -213,14 +213,13 @@ class BodyReader:
         award = granted_award(text)
         if award:
             self._set_award(award)
-        if count := announced_count(text):
-            self.body.announced += count
-            self.body.announced_line = self.body.announced_line or unit.line
+        self.body.grants.append((unit.line, announced_count(text)))
         if _ATTACHED.search(folded):
             self.body.attached_line = self.body.attached_line or unit.line
             self.collecting = False
             return
-        colon = text.find(":")
+        grant = GRANT.search(folded)
+        colon = text.find(":", grant.end() if grant else 0)
         after = text[colon + 1:].strip() if colon >= 0 else ""
         if not after and colon < 0 and (person := _PERSON_AFTER_CHO.search(folded)):
             after = text[person.end():]
@@ -247,6 +246,8 @@ class BodyReader:
             self.body.award_forms.append(award)
 
     def _set_award(self, award: str) -> None:
+        if self.title_award and key(self.title_award).startswith(key(award)):
+            award = self.title_award  # "tặng Bằng khen" under the title "… tặng Bằng khen của Thủ tướng Chính phủ"
         self.award = award
         self._form(award)
 

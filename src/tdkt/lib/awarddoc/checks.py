@@ -34,6 +34,20 @@ class Numbering:
         self.last, self.restart_allowed = number, False
 
 
+def count_findings(grants: list[tuple[int, int]], recipients: list[Recipient]) -> list[Finding]:
+    """Each sentence that announces a count ("cho 05 tập thể và 12 cá nhân") against the recipients read from
+    its line to the next sentence granting an award (the attached list included, when it is the last)."""
+    findings = []
+    for index, (line, count) in enumerate(grants):
+        if not count:
+            continue
+        end = grants[index + 1][0] if index + 1 < len(grants) else None
+        scope = [r for r in recipients if r.line >= line and (end is None or r.line < end)]
+        if finding := announced_count_finding(count, line, scope):
+            findings.append(finding)
+    return findings
+
+
 def announced_count_finding(announced: int, announced_line: int | None, recipients: list[Recipient]) -> Finding | None:
     if not announced or len(recipients) == announced:
         return None
@@ -48,11 +62,12 @@ def announced_count_finding(announced: int, announced_line: int | None, recipien
 
 
 def duplicate_findings(recipients: list[Recipient]) -> list[Finding]:
-    """A name listed twice with the same unit (folded): both recipients stay, the caller decides."""
-    seen: dict[tuple[str, str], Recipient] = {}
+    """A name listed twice with the same unit for the same award (folded): both recipients stay, the caller
+    decides. The same person under two awards (Lao động tiên tiến and Chiến sĩ thi đua cơ sở) is not twice."""
+    seen: dict[tuple[str, str, str], Recipient] = {}
     findings = []
     for recipient in recipients:
-        pair = (key(recipient.name).strip(), key(recipient.unit).strip())
+        pair = (key(recipient.name).strip(), key(recipient.unit).strip(), key(recipient.award).strip())
         if pair in seen:
             first = seen[pair]
             where = f" ({recipient.unit})" if recipient.unit else ""

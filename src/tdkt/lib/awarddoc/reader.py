@@ -18,7 +18,7 @@ from tdkt.lib.docheader import Header, Line, read_header
 from tdkt.lib.docparse import Document, DocumentError, NoTextLayerError, Table, TextLine, read_bytes
 
 from .body import read_body
-from .checks import announced_count_finding, duplicate_findings
+from .checks import count_findings, duplicate_findings
 from .model import DECISION, NOMINATION_LIST, OTHER, PLAN, AwardDocument, Finding
 from .text import heading_award, key
 
@@ -81,17 +81,20 @@ def read_document_blocks(document: Document) -> AwardDocument:
     title_award = heading_award(header.title or "") or ""
     body = read_body(body_blocks, pdf=document.kind == "pdf", award=title_award,
                      collecting=type_kind == NOMINATION_LIST)
-    result.award_forms, result.recipients = body.award_forms, body.recipients
+    result.kind = _kind(type_kind, header, body)
+    result.award_forms = body.award_forms
+    if result.kind == PLAN:
+        # A plan lists tasks, not recipients: its numbered items are not read as names.
+        body.recipients, body.findings, body.grants = [], [], []
+    result.recipients = body.recipients
     result.warnings += body.findings
     if result.issuer is None:
         _issuer_from_authority(result, body_blocks)
-    if finding := announced_count_finding(body.announced, body.announced_line, body.recipients):
-        result.warnings.append(finding)
-    elif body.attached_line and not body.recipients:
+    result.warnings += count_findings(body.grants, body.recipients)
+    if body.attached_line and not body.recipients:
         result.warnings.append(Finding(body.attached_line, f"Dòng {body.attached_line}: văn bản ghi có danh sách "
                                                            "kèm theo nhưng tệp không có danh sách."))
     result.warnings += duplicate_findings(body.recipients)
-    result.kind = _kind(type_kind, header, body)
     if result.kind != PLAN and not result.award_forms and not result.recipients:
         raise NotAnAwardDocumentError(_NOT_AWARD)
     return result

@@ -58,21 +58,24 @@ def plausible_person(name: str) -> bool:
 
 
 def split_position_unit(rest: str) -> tuple[str, str, bool]:
-    """(position, unit, guessed): "Trưởng phòng Tổ chức, Sở Nội vụ" → the part before the first comma is
-    the position unless it is a unit itself; without a comma the unit begins at its first unit word
-    ("Phó Giám đốc Sở Tư pháp"), a guess."""
+    """(position, unit, guessed): "Trưởng phòng Công chức, viên chức, Sở Nội vụ" → the unit begins at the
+    first comma-separated part that begins with a unit word (else after the first comma; all of it is the unit
+    when it begins with one); without a comma the unit begins at its first unit word ("Phó Giám đốc Sở Tư
+    pháp"), a guess."""
     rest = rest.strip(_TRAILING)
     if not rest:
         return "", "", False
     found = _UNIT_WORD.search(rest)
     if found and found.start() == 0:
         return "", rest, False
-    head, comma, tail = rest.partition(",")
-    tail = tail.strip()
-    if found and found.start() < len(head):
-        return rest[: found.start()].strip(_TRAILING), rest[found.start():].strip(_TRAILING), not comma
-    if comma:
-        return head.strip(_TRAILING), tail.strip(_TRAILING), False
+    segments = rest.split(",")
+    for index in range(1, len(segments)):
+        if _UNIT_WORD.match(segments[index].strip()):
+            return ", ".join(segments[:index]).strip(_TRAILING), ", ".join(segments[index:]).strip(_TRAILING), False
+    if len(segments) > 1:
+        return segments[0].strip(_TRAILING), ", ".join(segments[1:]).strip(_TRAILING), False
+    if found:
+        return rest[: found.start()].strip(_TRAILING), rest[found.start():].strip(_TRAILING), True
     return rest, "", True
 
 

@@ -19,7 +19,7 @@ GRANT = re.compile(r"(?<![\w])(tang thuong|truy tang|tang|cong nhan|khen thuong)
 # Where the award form ends in a sentence: its recipients, reasons, the year of the achievements.
 _AWARD_END = re.compile(
     r"\s*[(:;,]|\s+(?:cho|doi voi|vi|da|ve|tai|theo)(?![\w])|\s+(?:nam hoc|nam|giai doan)\s+\d{4}"
-    r"|\s+\d+\s+(?:tap the|ca nhan|ho)(?![\w])|\s*\.\s*$|\s+(?:co|co ten|sau)\s*:")
+    r"|\s+(?:de(?! nghi)|nham|nhu sau)(?![\w])|\s+\d+\s+(?:tap the|ca nhan|ho)(?![\w])|\s*\.\s*$|\s+(?:co|co ten|sau)\s*:")
 # Words that name an award form or title: a heading holding one carries the award for what follows.
 AWARD_WORDS = re.compile(
     r"(?<![\w])(bang khen|giay khen|co thi dua|danh hieu|huan chuong|huy chuong|ky niem chuong|"

@@ -53,7 +53,7 @@ def announced_count_finding(announced: int, announced_line: int | None, recipien
         return None
     last = recipients[-1].line if recipients else None
     if len(recipients) < announced:
-        tail = f"; dòng cuối của danh sách: {last}" if last else ""
+        tail = f" (dòng cuối của danh sách: {last})" if last else ""
         return Finding(last or announced_line,
                        f"Dòng {announced_line}: văn bản ghi {announced} tập thể, cá nhân nhưng chỉ đọc được "
                        f"{len(recipients)}{tail}: danh sách có thể bị cắt.")

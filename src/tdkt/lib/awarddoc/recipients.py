@@ -40,6 +40,7 @@ _BIRTH = re.compile(r"^(?:sinh\s+(?:nam|ngay)\s*:?\s*|ns\s*:?\s*|nam sinh\s*:?\s
 _BIRTH_PAREN = re.compile(r"\s*\((?:sinh\s+(?:nam|ngay)\s*)?(\d{1,2}/\d{1,2}/\d{4}|(?:19|20)\d{2})\)")
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’-]*$")
 _TRAILING = " ;.,:-–"
+_FOLDED_HONORIFIC = re.compile(r"^(?:Ong|Ba|Dong chi|D/c|ong|ba|dong chi|d/c|ONG|BA|DONG CHI)\s+")
 
 
 def kind_of(name: str) -> str:
@@ -50,6 +51,14 @@ def kind_of(name: str) -> str:
         # Trường (a school) is a collective; Trưởng (a head) is a position, never a name.
         return COLLECTIVE if name.lstrip()[:6].lower().startswith(("trường", "truong")) else INDIVIDUAL
     return COLLECTIVE if folded.startswith(_COLLECTIVE_STARTS) else INDIVIDUAL
+
+
+def _strip_folded_honorific(name: str) -> str:
+    """A text that lost its diacritics writes "Ong", "Ba", "Dong chi" (which tdkt.lib.names does not know):
+    taken off only in such a text (no letter with a diacritic) and before a name of two words or more."""
+    if name.isascii() and (found := _FOLDED_HONORIFIC.match(name)) and len(name[found.end():].split()) >= 2:
+        return name[found.end():]
+    return name
 
 
 def plausible_person(name: str) -> bool:
@@ -68,7 +77,7 @@ def split_position_unit(rest: str) -> tuple[str, str, bool]:
     found = _UNIT_WORD.search(rest)
     if found and found.start() == 0:
         return "", rest, False
-    segments = rest.split(",")
+    segments = [segment.strip() for segment in rest.split(",")]
     for index in range(1, len(segments)):
         if _UNIT_WORD.match(segments[index].strip()):
             return ", ".join(segments[:index]).strip(_TRAILING), ", ".join(segments[index:]).strip(_TRAILING), False
@@ -110,7 +119,7 @@ def parse_entry(text: str, *, line: int, page: int | None, award: str, confidenc
             name = name[8:].strip()
         position, unit, guessed = "", rest, False
     else:
-        name = strip_name(first)
+        name = _strip_folded_honorific(strip_name(first))
         position, unit, guessed = split_position_unit(rest)
     if kind == COLLECTIVE:
         readable = bool(name) and name[0].isupper()

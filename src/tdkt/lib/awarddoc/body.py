@@ -222,7 +222,10 @@ class BodyReader:
         colon = text.find(":", grant.end() if grant else 0)
         after = text[colon + 1:].strip() if colon >= 0 else ""
         if not after and colon < 0 and (person := _PERSON_AFTER_CHO.search(folded)):
-            after = text[person.end():]
+            # One person after "cho ông …": its commas separate position and unit, not recipients.
+            self._prose(unit, text[person.end():], single=True)
+            self.collecting = False
+            return
         if after:
             self._prose(unit, after)
             self.collecting = False
@@ -230,11 +233,11 @@ class BodyReader:
             self.collecting = colon >= 0
             self.marked = False
 
-    def _prose(self, unit: Logical, text: str) -> None:
+    def _prose(self, unit: Logical, text: str, *, single: bool = False) -> None:
         end = _AFTER_RECIPIENTS.search(key(text))
         if end:
             text = text[: end.start()]
-        parts, guessed = split_prose(text)
+        parts, guessed = ([text], False) if single else split_prose(text)
         for part in parts:
             self._add(parse_entry(part, line=unit.line, page=unit.page, award=self.award,
                                   confidence=0.6 if guessed else 0.7, group=self.group, kind_hint=self.kind_hint))

@@ -90,8 +90,9 @@ def read_document_blocks(document: Document) -> AwardDocument:
     result.warnings += body.findings
     if result.issuer is None:
         _issuer_from_authority(result, body_blocks)
-    result.warnings += count_findings(body.grants, body.recipients)
-    if body.attached_line and not body.recipients:
+    counts = count_findings(body.grants, body.recipients)
+    result.warnings += counts
+    if body.attached_line and not body.recipients and not counts:
         result.warnings.append(Finding(body.attached_line, f"Dòng {body.attached_line}: văn bản ghi có danh sách "
                                                            "kèm theo nhưng tệp không có danh sách."))
     result.warnings += duplicate_findings(body.recipients)

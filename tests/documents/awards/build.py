@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
-
 from tests.plans.docxmaker import add_table, save
 from tests.plans.pdfmaker import text_pdf
 

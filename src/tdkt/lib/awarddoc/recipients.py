@@ -121,10 +121,7 @@ def parse_entry(text: str, *, line: int, page: int | None, award: str, confidenc
     else:
         name = _strip_folded_honorific(strip_name(first))
         position, unit, guessed = split_position_unit(rest)
-    if kind == COLLECTIVE:
-        readable = bool(name) and name[0].isupper()
-    else:
-        readable = plausible_person(name)
+    readable = (bool(name) and name[0].isupper()) if kind == COLLECTIVE else plausible_person(name)
     if not readable:
         return Finding(line, f"Dòng {line}: không tách được họ tên từ «{_short(text)}».", page)
     return Recipient(name=name, kind=kind, award=award, line=line, confidence=confidence - (0.1 if guessed else 0),

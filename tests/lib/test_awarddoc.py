@@ -160,3 +160,29 @@ def test_ocr_output_is_read_and_kept(monkeypatch):
     assert calls == ["scan.pdf"]
     assert (read.ocr, read.ocr_pdf, read.number, [r.name for r in read.recipients]) == (
         True, searchable, "9/QĐ-UBND", ["Lê Văn An"])
+
+
+def test_plain_lines_under_a_heading_are_one_entry_each():
+    read = read_text("Điều 1. Tặng Giấy khen của Chủ tịch Ủy ban nhân dân huyện cho:\nÔng Lê Văn An\nBà Trần Thị Bình\n"
+                     "Trường Tiểu học Kim Đồng\nĐiều 2. Quyết định có hiệu lực kể từ ngày ký.\n")
+    assert [(r.name, r.kind, r.line, r.confidence) for r in read.recipients] == [
+        ("Lê Văn An", INDIVIDUAL, 9, 0.8), ("Trần Thị Bình", INDIVIDUAL, 10, 0.8),
+        ("Trường Tiểu học Kim Đồng", COLLECTIVE, 11, 0.8)]
+
+
+def test_a_word_cell_with_the_name_and_the_position_on_two_lines():
+    import docx
+
+    from tests.plans.docxmaker import add_table, save
+
+    document = docx.Document()
+    for line in ("ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "Số: 7/QĐ-UBND", "QUYẾT ĐỊNH", "Về việc tặng Bằng khen",
+                 "Điều 1. Tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho:"):
+        document.add_paragraph(line)
+    table = add_table(document, [["STT", "Họ và tên", "Ghi chú"], ["1", "", ""]])
+    cell = table.cell(1, 1)
+    cell.text = "Ông Lê Văn An"
+    cell.add_paragraph("Trưởng phòng, Sở Y tế")
+    read = read_award_bytes(save(document), "qd.docx", ocr=False)
+    assert [(r.name, r.position, r.unit, r.confidence) for r in read.recipients] == [
+        ("Lê Văn An", "Trưởng phòng", "Sở Y tế", 1.0)]

@@ -162,7 +162,8 @@ class BodyReader:
                 self.numbering.see(int(item["num"]), unit.line, unit.page)
             self.item = Logical(unit.line, text[item.end():], unit.page)
             self.item_confidence = 0.9
-        elif self.item is not None and not _END_OF_SENTENCE.search(self.item.text):
+        elif self.marked and self.item is not None and not _END_OF_SENTENCE.search(self.item.text):
+            # A numbered entry goes on until it ends a sentence; in a list without markers each line is one.
             self.item.text = f"{self.item.text} {text}"
         elif not self.marked and text[:1].isupper() and not _NOT_ENTRY.match(folded) and len(text) <= 200:
             self._close()

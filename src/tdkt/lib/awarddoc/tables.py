@@ -125,7 +125,9 @@ class TableReader:
         recipients: list[Recipient] = []
         filled_counts: list[int] = []
         for row in table.rows[start:]:
-            cells = [tidy(cell) for cell in row.cells] + [""] * max(0, columns.width - len(row.cells))
+            # A Word cell's paragraphs ("Ông Lê Văn An" / "Trưởng phòng") are parts of one entry.
+            cells = [tidy(", ".join(part for part in cell.split("\n") if part.strip())) for cell in row.cells]
+            cells += [""] * max(0, columns.width - len(cells))
             keys = tuple(key(cell) for cell in row.cells)
             filled = [cell for cell in cells if cell]
             if not filled or all(_COLUMN_NUMBER.match(cell) for cell in filled):

@@ -186,3 +186,23 @@ def test_a_word_cell_with_the_name_and_the_position_on_two_lines():
     read = read_award_bytes(save(document), "qd.docx", ocr=False)
     assert [(r.name, r.position, r.unit, r.confidence) for r in read.recipients] == [
         ("Lê Văn An", "Trưởng phòng", "Sở Y tế", 1.0)]
+
+
+def test_granting_headings_under_an_article_each_check_their_own_count():
+    body = ("Điều 1. Khen thưởng cho 05 tập thể, cá nhân đã có thành tích xuất sắc, cụ thể:\n"
+            "1. Tặng Cờ thi đua của Ủy ban nhân dân tỉnh cho 02 tập thể:\n"
+            "- Trường THPT số 1 Bát Xát;\n- Phòng Y tế huyện Bát Xát.\n"
+            "2. Tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 03 cá nhân:\n"
+            "- Ông Lê Văn An, Hiệu trưởng, Trường THPT số 1 Bát Xát;\n"
+            "- Bà Trần Thị Bình, Trưởng phòng, Phòng Y tế huyện Bát Xát.\n"
+            "Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.\n")
+    read = read_text(body)
+    assert read.award_forms == ["Cờ thi đua của Ủy ban nhân dân tỉnh", "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"]
+    assert [(r.name, r.award[:6]) for r in read.recipients] == [
+        ("Trường THPT số 1 Bát Xát", "Cờ thi"), ("Phòng Y tế huyện Bát Xát", "Cờ thi"),
+        ("Lê Văn An", "Bằng k"), ("Trần Thị Bình", "Bằng k")]
+    assert [w.message for w in read.warnings if w.line and w.line > 7] == [
+        "Dòng 8: văn bản ghi 5 tập thể, cá nhân nhưng chỉ đọc được 4 (dòng cuối của danh sách: 14): danh sách có "
+        "thể bị cắt.",
+        "Dòng 12: văn bản ghi 3 tập thể, cá nhân nhưng chỉ đọc được 2 (dòng cuối của danh sách: 14): danh sách có "
+        "thể bị cắt."]

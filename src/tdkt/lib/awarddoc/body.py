@@ -44,7 +44,8 @@ class Body:
     award_forms: list[str] = field(default_factory=list)
     recipients: list[Recipient] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
-    grants: list[tuple[int, int]] = field(default_factory=list)  # (line, count announced or 0) of each grant
+    # (line, count announced or 0, level) of each grant: level 0 an article or sentence, 1 a heading under it
+    grants: list[tuple[int, int, int]] = field(default_factory=list)
     attached_line: int | None = None  # an article says the list is attached
     has_grant: bool = False  # an article or sentence grants something (even generically)
 
@@ -181,6 +182,7 @@ class BodyReader:
             award = granted_award(inner)
             if award is None:
                 return False
+            self.body.grants.append((unit.line, announced_count(inner), 1))
         hint = kind_hint_of(text)
         if award is None and not hint and not (_SECTION.match(text) and self.collecting):
             return False
@@ -214,7 +216,7 @@ class BodyReader:
         award = granted_award(text)
         if award:
             self._set_award(award)
-        self.body.grants.append((unit.line, announced_count(text)))
+        self.body.grants.append((unit.line, announced_count(text), 0))
         if _ATTACHED.search(folded):
             self.body.attached_line = self.body.attached_line or unit.line
             self.collecting = False

@@ -34,14 +34,15 @@ class Numbering:
         self.last, self.restart_allowed = number, False
 
 
-def count_findings(grants: list[tuple[int, int]], recipients: list[Recipient]) -> list[Finding]:
+def count_findings(grants: list[tuple[int, int, int]], recipients: list[Recipient]) -> list[Finding]:
     """Each sentence that announces a count ("cho 05 tập thể và 12 cá nhân") against the recipients read from
-    its line to the next sentence granting an award (the attached list included, when it is the last)."""
+    its line to the next sentence granting an award at its level or above (an article's count covers the
+    granting headings under it; the attached list is included when it comes last)."""
     findings = []
-    for index, (line, count) in enumerate(grants):
+    for index, (line, count, level) in enumerate(grants):
         if not count:
             continue
-        end = grants[index + 1][0] if index + 1 < len(grants) else None
+        end = next((later for later, _, later_level in grants[index + 1:] if later_level <= level), None)
         scope = [r for r in recipients if r.line >= line and (end is None or r.line < end)]
         if finding := announced_count_finding(count, line, scope):
             findings.append(finding)
@@ -54,7 +55,7 @@ def announced_count_finding(announced: int, announced_line: int | None, recipien
     last = recipients[-1].line if recipients else None
     if len(recipients) < announced:
         tail = f" (dòng cuối của danh sách: {last})" if last else ""
-        return Finding(last or announced_line,
+        return Finding(announced_line,
                        f"Dòng {announced_line}: văn bản ghi {announced} tập thể, cá nhân nhưng chỉ đọc được "
                        f"{len(recipients)}{tail}: danh sách có thể bị cắt.")
     return Finding(announced_line, f"Dòng {announced_line}: văn bản ghi {announced} tập thể, cá nhân nhưng đọc "

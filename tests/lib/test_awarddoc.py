@@ -206,3 +206,20 @@ def test_granting_headings_under_an_article_each_check_their_own_count():
         "thể bị cắt.",
         "Dòng 12: văn bản ghi 3 tập thể, cá nhân nhưng chỉ đọc được 2 (dòng cuối của danh sách: 14): danh sách có "
         "thể bị cắt."]
+
+
+def test_an_article_number_alone_on_its_line_and_a_grant_outside_an_article():
+    read = read_text("Điều 1.\nTặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 02 cá nhân (có danh sách kèm "
+                     "theo).\nXét đề nghị tại Tờ trình về việc tặng Giấy khen cho 05 cá nhân.\n"
+                     "Sở Y tế đề nghị tặng Cờ thi đua của Ủy ban nhân dân tỉnh cho 01 tập thể (có danh sách kèm theo).\n")
+    assert read.award_forms == ["Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "Cờ thi đua của Ủy ban nhân dân tỉnh"]
+    assert [w.message for w in read.warnings if w.line and w.line > 7] == [
+        "Dòng 8: văn bản ghi 2 tập thể, cá nhân nhưng chỉ đọc được 0: danh sách có thể bị cắt.",
+        "Dòng 11: văn bản ghi 1 tập thể, cá nhân nhưng chỉ đọc được 0: danh sách có thể bị cắt."]
+
+
+def test_a_person_under_a_collective_section_stays_a_person():
+    read = read_text("Điều 1. Tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho:\nI. TẬP THỂ\n"
+                     "1. Phòng Y tế huyện Bát Xát;\n2. Ông Nguyễn Văn An, Trưởng phòng, Sở Nội vụ.\n")
+    assert [(r.name, r.kind, r.group) for r in read.recipients] == [
+        ("Phòng Y tế huyện Bát Xát", COLLECTIVE, "I. TẬP THỂ"), ("Nguyễn Văn An", INDIVIDUAL, "I. TẬP THỂ")]

@@ -23,6 +23,7 @@ from .text import GRANT, announced_count, granted_award, heading_award, key, tid
 _ITEM = re.compile(r"^\s*(?:(?P<num>\d{1,4})\s*[.)](?!\d)|(?P<letter>[a-zđ])\s*[.)](?=\s)|(?P<dash>[-–—•+*])(?=\s))\s*")
 _SECTION = re.compile(r"^\s*(?:[IVXLC]{1,6}|[A-ZĐ])\s*[.)]\s+(?=\S)")
 _ARTICLE = re.compile(r"^\s*dieu\s+(\d{1,3})\s*[.:]?\s*")
+_BARE_ARTICLE = re.compile(r"^\s*dieu\s+\d{1,3}\s*[.:]?\s*$")
 _SIGNATURE = re.compile(r"^(?:tm\.?|t/m|kt\.?|q\.|tl\.|ktl\.|noi nhan|chu tich$|pho chu tich$|giam doc$|"
                         r"pho giam doc$|nguoi lap|\./\.)")
 _PERSON_AFTER_CHO = re.compile(r"(?<![\w])cho\s+(?=(?:ong|ba|dong chi|d/c)\s)")
@@ -74,6 +75,8 @@ def logical_lines(blocks: list[TextLine | Table], *, pdf: bool) -> list[Logical 
 
 
 def _continues(above: str, text: str, pdf: bool) -> bool:
+    if _BARE_ARTICLE.match(key(above)):
+        return True  # "Điều 1." alone on its line (a bold run of its own): its text follows
     if _ITEM.match(text) or _SECTION.match(text) or _ARTICLE.match(key(text)):
         return False
     if text[0].islower() and not above.endswith((".", ";", "./.")):
@@ -145,11 +148,14 @@ class BodyReader:
             if award := heading_award(text):
                 self._set_award(award)
             return
-        inner = _ITEM.sub("", text, count=1) if _ITEM.match(text) else _SECTION.sub("", text, count=1)
-        if self._heading(unit, text, inner):
+        marker = _ITEM.match(text) or _SECTION.match(text)
+        inner = text[marker.end():] if marker else text
+        if self._heading(unit, text, inner, marked=bool(marker)):
             return
-        grant = GRANT.search(folded)
-        if grant and (text.endswith(":") or (":" in text[grant.end():] and not self.marked and not self.collecting)):
+        grant = None if _NOT_ENTRY.match(folded) else GRANT.search(folded)
+        free = not self.marked and not self.collecting
+        if grant and (text.endswith(":") or (free and (":" in text[grant.end():] or announced_count(text)
+                                                       or _ATTACHED.search(folded)))):
             self._close()
             self._grant_sentence(unit, text)
             return
@@ -174,8 +180,11 @@ class BodyReader:
             self._close()
             self.collecting = False
 
-    def _heading(self, unit: Logical, text: str, inner: str) -> bool:
-        """A group heading that carries an award, or a section heading ("I. TẬP THỂ"): True when it was one."""
+    def _heading(self, unit: Logical, text: str, inner: str, *, marked: bool) -> bool:
+        """A group heading that carries an award, or a section heading ("I. TẬP THỂ"): True when it was one.
+        A heading is numbered, written in capitals or ends with a colon; a plain sentence never is one."""
+        if not (marked or text.isupper() or inner.rstrip().endswith(":")) or _NOT_ENTRY.match(key(inner)):
+            return False  # a sentence of the body, not a heading
         short = inner.rstrip().endswith(":") or "," not in inner
         award = heading_award(inner) if short and not GRANT.match(key(inner)) else None
         if award is None and inner.rstrip().endswith(":") and GRANT.match(key(inner)):

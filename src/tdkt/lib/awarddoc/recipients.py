@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from tdkt.lib.names import strip_name
+from tdkt.lib.names import starts_with_prefix, strip_name
 
 from .model import COLLECTIVE, HOUSEHOLD, INDIVIDUAL, Finding, Recipient
 from .text import key, tidy
@@ -107,7 +107,7 @@ def parse_entry(text: str, *, line: int, page: int | None, award: str, confidenc
             break
     first, rest = segments[0], ", ".join(segments[1:])
     kind = kind_of(first)
-    if kind_hint and kind != HOUSEHOLD:
+    if kind_hint and kind != HOUSEHOLD and not starts_with_prefix(first):  # "Ông …" under "I. TẬP THỂ" is a person
         kind = kind_hint if kind_hint != HOUSEHOLD else kind
     if kind == HOUSEHOLD:
         head = _HOUSEHOLD.match(key(first) + " ")

@@ -20,6 +20,7 @@ from tdkt.lib.docparse import Document, DocumentError, NoTextLayerError, Table, 
 from .body import read_body
 from .checks import count_findings, duplicate_findings
 from .model import DECISION, NOMINATION_LIST, OTHER, PLAN, AwardDocument, Finding
+from .tables import find_columns
 from .text import heading_award, key
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
@@ -109,7 +110,8 @@ def header_lines(blocks: list[TextLine | Table]) -> list[Line]:
     for block in blocks:
         if isinstance(block, TextLine):
             lines.append(Line(block.line, block.text, False, block.page))
-        elif len(lines) < 40 and len(block.rows) <= 6 and max((len(row.cells) for row in block.rows), default=0) <= 3:
+        elif (len(lines) < 40 and len(block.rows) <= 6 and max((len(row.cells) for row in block.rows), default=0) <= 3
+              and find_columns(block) is None):
             width = max(len(row.cells) for row in block.rows) if block.rows else 0
             for column in range(width):
                 for row in block.rows:

@@ -223,3 +223,16 @@ def test_a_person_under_a_collective_section_stays_a_person():
                      "1. Phòng Y tế huyện Bát Xát;\n2. Ông Nguyễn Văn An, Trưởng phòng, Sở Nội vụ.\n")
     assert [(r.name, r.kind, r.group) for r in read.recipients] == [
         ("Phòng Y tế huyện Bát Xát", COLLECTIVE, "I. TẬP THỂ"), ("Nguyễn Văn An", INDIVIDUAL, "I. TẬP THỂ")]
+
+
+def test_a_markdown_list_with_a_pipe_table_and_an_award_column():
+    text = ("# DANH SÁCH\n\nĐề nghị khen thưởng năm 2024\n\n"
+            "| STT | Họ tên | Năm sinh | Đơn vị | Hình thức đề nghị |\n|---|---|---|---|---|\n"
+            "| 1 | Bà Lê Thị Hoa | 1979 | Sở Y tế | Bằng khen của Chủ tịch UBND tỉnh |\n"
+            "| 2 | Trạm Y tế xã Cốc San |  | huyện Bát Xát | Cờ thi đua của UBND tỉnh |\n")
+    read = read_award_bytes(text.encode("utf-8"), "danh-sach.md", ocr=False)
+    assert read.kind == "nomination_list"
+    assert read.award_forms == ["Bằng khen của Chủ tịch UBND tỉnh", "Cờ thi đua của UBND tỉnh"]
+    assert [(r.name, r.kind, r.birth, r.unit, r.award, r.line) for r in read.recipients] == [
+        ("Lê Thị Hoa", INDIVIDUAL, "1979", "Sở Y tế", "Bằng khen của Chủ tịch UBND tỉnh", 7),
+        ("Trạm Y tế xã Cốc San", COLLECTIVE, "", "huyện Bát Xát", "Cờ thi đua của UBND tỉnh", 8)]

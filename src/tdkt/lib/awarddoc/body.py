@@ -110,6 +110,9 @@ class BodyReader:
                     unit, award=self.award, group=self.group, kind_hint=self.kind_hint, page=page,
                     last_block=index == len(units) - 1)
                 self.body.recipients += found
+                for recipient in found:  # an award column names forms of its own
+                    if recipient.award:
+                        self._form(recipient.award)
                 continue
             page = unit.page if unit.page is not None else page
             self._line(unit)

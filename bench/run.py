@@ -27,6 +27,8 @@ Benchmarks (each bench/*.py file documents its dataset):
 - hostile_files (bench_hostile_files.py, issue 14): each hostile file (declared dimension, 2 million empty rows,
   cell bomb, zip bombs, billion laughs, forged Word tables, PDFs with many pages, objects or a bomb stream) through
   the real import function, ≤ 2 s and ≤ 50 MB of resident memory each; no database.
+- read_award_document (bench_read_document.py, issue 17): reading a 2-page text decision (70 recipients in a
+  numbered list and a table) ≤ 0.5 s; no database.
 - verdicts (bench_verdicts.py, issue 15): recomputing the stored verdicts of 2,000 recipients' open lines after
   a 2,000-line decision is signed ≤ 5 s on PostgreSQL, with its query count (fixed, one UPDATE per batch aside).
 - unit_sheet (bench_unit_sheet.py, issue 16): a unit's year-end sheet of 1,500 lines: verdicts for all lines
@@ -220,7 +222,8 @@ WORKFLOW_BENCHES = {
     "bench_exports.py": "exports", "bench_ballot.py": "ballot", "bench_verdicts.py": "verdicts",
     "bench_dossier_page.py": "dossier_page", "bench_unit_sheet.py": "unit_sheet",
 }
-NO_DATABASE_BENCHES = ("bench_decision_docx.py", "certificates_pdf.py", "nd30_table.py", "bench_hostile_files.py")
+NO_DATABASE_BENCHES = ("bench_decision_docx.py", "certificates_pdf.py", "nd30_table.py", "bench_hostile_files.py",
+                       "bench_read_document.py")
 
 
 def run_workflow(suite: Suite, url_for, only: set[str] | None = None) -> None:

@@ -1,29 +1,36 @@
 """The entry points: a file (path or bytes) in, an `AwardDocument` out.
 
-FIRST CUT (to be replaced by the full header and body readers): the number, date and issuer of a Decree 30
-header, the award forms of "Điều 1", and the recipients of a table with a name column. The interface —
-`read_award_document(path, ocr=True)`, `read_award_bytes(data, name, ocr=True)`, `NotAnAwardDocumentError` — is
-the one callers use.
+`read_award_document(path, ocr=True)`, `read_award_bytes(data, name, ocr=True)`: the text comes from
+tdkt.lib.docparse (a scan or an image goes through OCR first, tdkt.lib.ocr; with `ocr=False` the
+NoTextLayerError is raised for callers that must not OCR within a request), the header from
+tdkt.lib.docheader, the body (articles, award forms, recipients) from body.py. A file that grants no award,
+lists nobody and is not a plan raises NotAnAwardDocumentError. See docs/award-documents.md.
 """
 
 from __future__ import annotations
 
-import datetime
+import dataclasses
 import re
 from pathlib import Path
 
 from tdkt.lib import ocr as ocr_module
+from tdkt.lib.docheader import Header, Line, read_header
 from tdkt.lib.docparse import Document, DocumentError, NoTextLayerError, Table, TextLine, read_bytes
-from tdkt.lib.names import strip_name
-from tdkt.lib.vntext import fold
 
-from .model import COLLECTIVE, DECISION, INDIVIDUAL, NOMINATION_LIST, OTHER, PLAN, AwardDocument, Finding, Recipient
+from .body import read_body
+from .checks import count_findings, duplicate_findings
+from .model import DECISION, NOMINATION_LIST, OTHER, PLAN, AwardDocument, Finding
+from .tables import find_columns
+from .text import heading_award, key
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
-_NUMBER = re.compile(r"Số\s*[:.]?\s*(\d[\w.]*\s*/\s*[^\s,;]+)", re.IGNORECASE)
-_DATE = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})", re.IGNORECASE)
-_AWARD = re.compile(r"\b(?:Tặng|Công nhận|Khen thưởng)\b\s*(?P<award>.+?)(?:\s+(?:cho|đối với|đạt)\b|[:.]|$)",
-                    re.IGNORECASE)
+# Glyphs a PDF's text layer gives for Vietnamese letters that look the same (Icelandic eth for đ).
+_WRONG_GLYPHS = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ", "\u0189": "Đ"})
+_AUTHORITY = re.compile(r"^(?:chu tich|pho chu tich|giam doc|bo truong|uy ban|ubnd|thu truong|truong ban|hoi dong|"
+                        r"tong giam doc|cuc truong|chi cuc truong|hieu truong|thu tuong)\b")
+_KINDS = {"quyet dinh": DECISION, "danh sach": NOMINATION_LIST, "ke hoach": PLAN, "chuong trinh": PLAN}
+_NOT_AWARD = ("Tệp không phải văn bản khen thưởng: không thấy hình thức khen thưởng, danh sách tập thể, cá nhân "
+              "hay kế hoạch thi đua nào.")
 
 
 class NotAnAwardDocumentError(DocumentError):
@@ -43,7 +50,7 @@ def read_award_bytes(data: bytes, name: str, *, ocr: bool = True) -> AwardDocume
     ocr_pdf = None
     try:
         if Path(name).suffix.lower() in IMAGE_SUFFIXES:
-            raise NoTextLayerError("ảnh")
+            raise NoTextLayerError("Tệp ảnh không có lớp chữ: cần nhận dạng chữ (OCR).")
         document = read_bytes(data, name)
     except NoTextLayerError:
         if not ocr:
@@ -58,47 +65,98 @@ def read_award_bytes(data: bytes, name: str, *, ocr: bool = True) -> AwardDocume
 
 
 def read_document_blocks(document: Document) -> AwardDocument:
-    lines = [(block.line, block.text) for block in document.blocks if isinstance(block, TextLine)]
-    result = AwardDocument(page_count=document.page_count)
-    for line, text in lines[:40]:
-        folded = fold(text)
-        if result.number is None and (match := _NUMBER.search(text)):
-            result.number = re.sub(r"\s+", "", match[1])
-        if result.date is None and (match := _DATE.search(text)):
-            try:
-                result.date = datetime.date(int(match[3]), int(match[2]), int(match[1]))
-            except ValueError:
-                result.warnings.append(Finding(line, f"Ngày ban hành không hợp lệ («{match.group()}»)."))
-        if result.doc_type is None and folded in ("quyet dinh", "danh sach", "ke hoach", "to trinh"):
-            result.doc_type = text.strip().capitalize()
-        if result.issuer is None and folded.startswith(("uy ban nhan dan", "ubnd", "chu tich")):
-            result.issuer = text.strip()
-    result.kind = {"quyet dinh": DECISION, "danh sach": NOMINATION_LIST, "ke hoach": PLAN}.get(
-        fold(result.doc_type or ""), OTHER)
-    for _line, text in lines:
-        if fold(text).startswith("dieu 1") and (match := _AWARD.search(text)):
-            result.award_forms.append(match["award"].strip())
-    award = result.award_forms[0] if result.award_forms else ""
-    for block in document.blocks:
-        if isinstance(block, Table):
-            result.recipients += _table_recipients(block, award)
-    if result.number is None and not result.recipients and result.kind == OTHER:
-        raise NotAnAwardDocumentError("Tệp không phải văn bản khen thưởng: không thấy số, ngày hay danh sách.")
+    warnings: list[Finding] = []
+    blocks = _fix_glyphs(document.blocks, warnings)
+    lines = header_lines(blocks)
+    header = read_header(lines)
+    result = AwardDocument(page_count=document.page_count, doc_type=header.doc_type, number=header.number,
+                           date=header.date, place=header.place, issuer=header.issuer, title=header.title,
+                           period=header.period, years=header.years,
+                           year=header.years[0] if header.years else None)
+    result.warnings += [Finding(warning.line, warning.message) for warning in header.warnings] + warnings
+    body_start = lines[header.body_index].line if 0 < header.body_index < len(lines) else 0
+    if header.type_index is not None and header.body_index >= len(lines):
+        body_start = lines[-1].line + 1
+    body_blocks = [block for block in blocks if block.line >= body_start]
+    type_kind = _KINDS.get(key(header.doc_type or ""))
+    title_award = heading_award(header.title or "") or ""
+    body = read_body(body_blocks, pdf=document.kind == "pdf", award=title_award,
+                     collecting=type_kind == NOMINATION_LIST)
+    result.kind = _kind(type_kind, header, body)
+    result.award_forms = body.award_forms
+    if result.kind == PLAN:
+        # A plan lists tasks, not recipients: its numbered items are not read as names.
+        body.recipients, body.findings, body.grants = [], [], []
+    result.recipients = body.recipients
+    result.warnings += body.findings
+    if result.issuer is None:
+        _issuer_from_authority(result, body_blocks)
+    counts = count_findings(body.grants, body.recipients)
+    result.warnings += counts
+    if body.attached_line and not body.recipients and not counts:
+        result.warnings.append(Finding(body.attached_line, f"Dòng {body.attached_line}: văn bản ghi có danh sách "
+                                                           "kèm theo nhưng tệp không có danh sách."))
+    result.warnings += duplicate_findings(body.recipients)
+    if result.kind != PLAN and not result.award_forms and not result.recipients:
+        raise NotAnAwardDocumentError(_NOT_AWARD)
     return result
 
 
-def _table_recipients(table: Table, award: str) -> list[Recipient]:
-    header = [fold(cell) for cell in table.rows[0].cells] if table.rows else []
-    name_at = next((i for i, cell in enumerate(header) if "ten" in cell), None)
-    if name_at is None:
-        return []
-    unit_at = next((i for i, cell in enumerate(header) if "don vi" in cell or "chuc vu" in cell), None)
-    recipients = []
-    for row in table.rows[1:]:
-        name = strip_name(row.cells[name_at]) if name_at < len(row.cells) else ""
-        if not name:
+def header_lines(blocks: list[TextLine | Table]) -> list[Line]:
+    """The lines the header reader sees, in reading order. A table without a name column near the top is the
+    two-column header of a Word document: its cells are read column by column (the agency and number, then
+    the motto and date); other tables give one line per row."""
+    lines: list[Line] = []
+    for block in blocks:
+        if isinstance(block, TextLine):
+            lines.append(Line(block.line, block.text, False, block.page))
+        elif (len(lines) < 40 and len(block.rows) <= 6 and max((len(row.cells) for row in block.rows), default=0) <= 3
+              and find_columns(block) is None):
+            width = max(len(row.cells) for row in block.rows) if block.rows else 0
+            for column in range(width):
+                for row in block.rows:
+                    if column < len(row.cells) and row.cells[column].strip():
+                        for part in row.cells[column].split("\n"):
+                            lines.append(Line(row.line, part.strip(), True))
+        else:
+            lines += [Line(row.line, " | ".join(cell for cell in row.cells if cell), True) for row in block.rows]
+    return lines
+
+
+def _fix_glyphs(blocks, warnings: list[Finding]):
+    fixed = []
+    for block in blocks:
+        if isinstance(block, TextLine) and block.text != (text := block.text.translate(_WRONG_GLYPHS)):
+            if not warnings:
+                warnings.append(Finding(block.line, f"Dòng {block.line}: chữ «Ð» (sai phông khi trích văn bản) "
+                                                    "được đọc là «Đ».", block.page))
+            block = dataclasses.replace(block, text=text)
+        fixed.append(block)
+    return fixed
+
+
+def _issuer_from_authority(result: AwardDocument, blocks) -> None:
+    """No issuer in the header: the deciding authority written just above the legal bases ("CHỦ TỊCH ỦY BAN
+    NHÂN DÂN TỈNH LÀO CAI" before "Căn cứ …"), with a warning saying so."""
+    previous = None
+    for block in blocks:
+        if not isinstance(block, TextLine) or not block.text.strip():
             continue
-        unit = row.cells[unit_at] if unit_at is not None and unit_at < len(row.cells) else ""
-        kind = COLLECTIVE if fold(name).startswith(("phong", "truong", "tap the", "ban", "so")) else INDIVIDUAL
-        recipients.append(Recipient(name=name, kind=kind, award=award, line=row.line, confidence=0.9, unit=unit))
-    return recipients
+        if key(block.text).startswith("can cu"):
+            if previous is not None and _AUTHORITY.match(key(previous.text)) and previous.text.isupper():
+                result.issuer = previous.text.strip()
+                result.warnings.append(Finding(previous.line, f"Dòng {previous.line}: phần đầu văn bản không ghi cơ "
+                                                              "quan ban hành; lấy theo người có thẩm quyền ghi trên "
+                                                              "phần căn cứ.", previous.page))
+            return
+        previous = block
+
+
+def _kind(type_kind: str | None, header: Header, body) -> str:
+    if type_kind is not None:
+        return type_kind
+    if header.doc_type is not None:  # Tờ trình, Thông báo, Công văn…: a list of nominees when it has one
+        return NOMINATION_LIST if body.recipients else OTHER
+    if body.has_grant and body.award_forms:
+        return DECISION
+    return NOMINATION_LIST if body.recipients else OTHER

@@ -256,7 +256,7 @@ QUYẾT ĐỊNH
 @pytest.mark.parametrize(("text", "lines"), [(NUMBERED, (5, 6)), (PROSE, (4, 4))])
 def test_prose_and_numbered_lists_are_imported(world, dossier, text, lines):
     outcome = import_list(dossier, text_upload(text, "quyet-dinh.txt"), by=world.users["clerk_a"],
-                          choices={row: "create" for row in (1, 2, *lines)})
+                          choices=dict.fromkeys((1, 2, *lines), "create"))
     assert [str(problem) for problem in outcome.problems] == []
     found = Nomination.objects.filter(dossier=dossier).select_related("person", "award_type").order_by("position")
     assert [(line.person.full_name, line.award_type.code) for line in found] == [

@@ -19,8 +19,14 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from tdkt.dossiers.nominees.parsing import ListFileError, ListProblem
-from tdkt.lib.awarddoc import COLLECTIVE, HOUSEHOLD, INDIVIDUAL, AwardDocument, NotAnAwardDocumentError
-from tdkt.lib.awarddoc import read_award_bytes
+from tdkt.lib.awarddoc import (
+    COLLECTIVE,
+    HOUSEHOLD,
+    INDIVIDUAL,
+    AwardDocument,
+    NotAnAwardDocumentError,
+    read_award_bytes,
+)
 from tdkt.lib.docparse import DocumentError, NoTextLayerError
 
 HEADER = ["STT", "Họ và tên", "Năm sinh", "Chức vụ, đơn vị", "Hình thức khen thưởng"]

@@ -20,7 +20,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import filetype
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction

@@ -262,3 +262,26 @@ def test_prose_and_numbered_lists_are_imported(world, dossier, text, lines):
     assert [(line.person.full_name, line.award_type.code) for line in found] == [
         ("Nguyễn Văn An", "LDTT"), ("Đỗ Thị Mới", "LDTT")]
     assert found[0].person == world.person_a
+
+
+LIST_MD = """SỞ Y TẾ
+DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2025
+
+| STT | Họ và tên | Năm sinh | Chức vụ, đơn vị | Hình thức đề nghị |
+|---|---|---|---|---|
+| 1 | Ông Nguyễn Văn An | 1985 | Chuyên viên, Sở Y tế | Lao động tiên tiến |
+| 2 | Bà Trần Thị Bình | 1899 | Bác sĩ | Lao động tiên tiến |
+"""
+
+
+def test_a_text_file_holding_the_list_table_is_read_as_that_table(world, dossier):
+    outcome = import_list(dossier, text_upload(LIST_MD, "danh-sach.md"), by=world.users["clerk_a"])
+    assert [str(problem) for problem in outcome.problems] == [
+        "Dòng 7, cột “Năm sinh”: năm sinh 1899 không hợp lệ."]
+    outcome = import_list(dossier, text_upload(LIST_MD.replace("| 2 | Bà Trần Thị Bình | 1899 | Bác sĩ | Lao động "
+                                                               "tiên tiến |\n", ""), "danh-sach.md"),
+                          by=world.users["clerk_a"])
+    assert [str(problem) for problem in outcome.problems] == []
+    line = Nomination.objects.select_related("award_type").get(dossier=dossier)
+    assert (line.person, line.award_type.code, line.position_and_unit) == (
+        world.person_a, "LDTT", "Chuyên viên, Sở Y tế")

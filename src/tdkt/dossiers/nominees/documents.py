@@ -9,6 +9,9 @@ clerk's review choices are keyed by row), so they are numbered in list order ins
 row's document line back for display. A change of kind (tập thể, cá nhân, hộ gia đình) becomes a section row,
 as a table writes it: a household is then refused by the parser with its line, as from a table.
 
+A text, Markdown or HTML file holding the list table itself (the columns "Họ và tên" / "Hình thức đề nghị") is
+read as that table, every column kept, as a Word table is (`list_table_rows`).
+
 No database here.
 """
 
@@ -18,6 +21,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from tdkt.dossiers.nominees import columns as C
 from tdkt.dossiers.nominees.parsing import ListFileError, ListProblem
 from tdkt.lib.awarddoc import (
     COLLECTIVE,
@@ -27,7 +31,7 @@ from tdkt.lib.awarddoc import (
     NotAnAwardDocumentError,
     read_award_bytes,
 )
-from tdkt.lib.docparse import DocumentError, NoTextLayerError
+from tdkt.lib.docparse import Document, DocumentError, NoTextLayerError, Table, read_bytes
 
 HEADER = ["STT", "Họ và tên", "Năm sinh", "Chức vụ, đơn vị", "Hình thức khen thưởng"]
 HEADER_ROW = 0  # before any document line: parse_list reads the rows after its header
@@ -85,10 +89,27 @@ def document_rows(document: AwardDocument) -> DocumentList:
     return result
 
 
+def list_table_rows(document: Document) -> list[tuple[int, list[str]]] | None:
+    """The rows of the document's first table with a list header among its first rows, or None. The header is
+    given row number 0 (parse_list looks for it among the first rows, and the table may stand far down the
+    document); the rows under it keep their document lines."""
+    for block in document.blocks:
+        if not isinstance(block, Table):
+            continue
+        rows = [(row.line, list(row.cells)) for row in block.rows]
+        for index, (_line, cells) in enumerate(rows[:C.HEADER_SEARCH_ROWS]):
+            if C.is_header(cells):
+                return [(HEADER_ROW, cells), *rows[index + 1:]]
+    return None
+
+
 def read_document_list(data: bytes, name: str) -> DocumentList:
     """A nominee list from a document's bytes; ListFileError with the Vietnamese message when the document is a
     scan, cannot be read, or names nobody. Scans are not read here (OCR takes minutes a file)."""
     try:
+        table = list_table_rows(read_bytes(data, name))
+        if table is not None:
+            return DocumentList(rows=table)
         document = read_award_bytes(data, name, ocr=False)
     except NoTextLayerError as error:
         raise ListFileError(scan_message(name)) from error

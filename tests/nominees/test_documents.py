@@ -285,3 +285,19 @@ def test_a_text_file_holding_the_list_table_is_read_as_that_table(world, dossier
     line = Nomination.objects.select_related("award_type").get(dossier=dossier)
     assert (line.person, line.award_type.code, line.position_and_unit) == (
         world.person_a, "LDTT", "Chuyên viên, Sở Y tế")
+
+
+def test_the_readers_doubts_are_shown_on_the_review_and_after_the_save(world, dossier):
+    client = client_for(world, "clerk_a")
+    text = DECISION_MD.replace("Số: 12/QĐ-SYT\n", "Số: 12/QĐ-SYT\nHà Giang, ngày 31 tháng 2 năm 2025\n")
+    response = client.post(reverse("nominees:import", kwargs={"pk": dossier.pk}),
+                           {"file": text_upload(text, "quyet-dinh.md")})
+    doubt = "Dòng 4: Ngày ban hành không hợp lệ («ngày 31 tháng 2 năm 2025»)."
+    page = client.get(response["Location"]).content.decode()
+    assert f"Những chỗ trình đọc văn bản còn nghi ngờ:</strong></p><ul><li>{doubt}</li></ul>" in page
+    batch = response["Location"].rstrip("/").split("/")[-2]
+    response = client.post(response["Location"], {"row-13": "create"}, follow=True)
+    assert response.redirect_chain == [(reverse("nominees:import_result", kwargs={"pk": dossier.pk, "batch": batch}),
+                                        302)]
+    assert doubt in response.content.decode()
+    assert Nomination.objects.filter(dossier=dossier).count() == 2

@@ -99,7 +99,7 @@ def test_the_readers_warnings_keep_their_line_and_survive_the_session():
     assert again.line_of == {1: 5, 2: 5}
 
 
-@settings(max_examples=60, deadline=None)
+@settings(deadline=None)
 @given(st.lists(st.tuples(st.text(min_size=1, max_size=30), st.integers(1, 400),
                           st.sampled_from(["individual", "collective", "household"])), max_size=12))
 def test_any_recipients_give_rows_parse_list_reads_without_crashing(items):

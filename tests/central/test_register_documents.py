@@ -136,3 +136,11 @@ def test_a_decision_listing_names_in_prose_or_numbered_is_matched(world, decisio
     register.import_list(decision, text.encode(), name="qd.txt", by=world.users["specialist"])
     assert list(decision.lines.order_by("row", "id").values_list("row", "written_name", "written_award", "problem")) \
         == [(rows[0], "Nguyễn Văn An", BK, ""), (rows[1], "Đặng Thị Đào", BK, "")]
+
+
+def test_the_readers_notes_are_shown_on_the_decision_page(world, decision):
+    later = TABLE.replace("ngày 20 tháng 5", "ngày 21 tháng 5")
+    response = client_for(world, "specialist").post(reverse("central:decision_import", args=[decision.pk]), {
+        "file": SimpleUploadedFile("qd.txt", later.encode()), "award_type": ""}, follow=True)
+    assert "Đã đọc 2 dòng: hãy kiểm tra các dòng cần xem xét." in response.text
+    assert "qd.txt đề ngày 21/05/2026; quyết định được ghi nhận ký ngày 20/05/2026." in response.text

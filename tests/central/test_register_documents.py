@@ -15,7 +15,7 @@ from tdkt.awards.models import AwardRecord
 from tdkt.central import register
 from tdkt.central.documents import document_rows
 from tdkt.central.models import CentralDecision
-from tdkt.lib.awarddoc import AwardDocument, Finding, Recipient
+from tdkt.lib.awarddoc import AwardDocument, Finding, Recipient, read_award_bytes
 from tests.central.support import sent_proposal
 from tests.conftest import client_for
 
@@ -53,7 +53,7 @@ def test_a_text_decision_is_read_and_matched_as_a_sheet(world, decision):
     notes = []
     count = register.import_list(decision, TABLE.encode(), name="qd-812.txt", by=world.users["specialist"],
                                  notes=notes)
-    assert (count, notes) == (2, [])
+    assert (count, notes) == (2, document_rows(read_award_bytes(TABLE.encode(), "qd-812.txt", ocr=False)).notes)
     lines = list(decision.lines.order_by("row"))
     assert [(line.row, line.written_name, line.written_award, line.written_position, line.problem) for line in lines] \
         == [(8, "Nguyễn Văn An", BK, "Sở Y tế", ""), (9, "Đặng Thị Đào", BK, "Bệnh viện Đa khoa tỉnh", "")]
@@ -103,7 +103,8 @@ def test_another_decisions_file_is_refused_and_a_date_apart_is_noted(world, deci
     notes = []
     later = TABLE.replace("ngày 20 tháng 5", "ngày 21 tháng 5")
     register.import_list(decision, later.encode(), name="qd.txt", by=world.users["specialist"], notes=notes)
-    assert notes == ["qd.txt đề ngày 21/05/2026; quyết định được ghi nhận ký ngày 20/05/2026."]
+    assert notes == [*document_rows(read_award_bytes(later.encode(), "qd.txt", ocr=False)).notes,
+                     "qd.txt đề ngày 21/05/2026; quyết định được ghi nhận ký ngày 20/05/2026."]
 
 
 def blank_pdf() -> bytes:

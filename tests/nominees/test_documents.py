@@ -314,3 +314,15 @@ def test_the_readers_doubts_are_shown_on_the_review_and_after_the_save(world, do
                                         302)]
     assert shown in response.content.decode()
     assert Nomination.objects.filter(dossier=dossier).count() == 2
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_a_documents_review_queries_do_not_grow_with_its_names(world, dossier, count, monkeypatch,
+                                                               django_assert_num_queries):
+    recipients = [person(f"Người Chưa Có {i:03d}", 10 + i // 3) for i in range(count)]  # three names a line
+    monkeypatch.setattr(documents, "read_award_bytes", lambda data, name, ocr: AwardDocument(recipients=recipients))
+    # A table's review (tests/nominees/test_import.py) and import_list's own editability check: never per name.
+    with django_assert_num_queries(13):
+        outcome = import_list(dossier, text_upload("Số: 1/QĐ", "qd.txt"), by=world.users["clerk_a"])
+    expected = [(i + 1, 10 + i // 3) for i in range(count)] if count > 1 else [(10, None)]
+    assert [(item.row, getattr(item, "document_line", None)) for item in outcome.review] == expected

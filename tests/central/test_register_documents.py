@@ -145,3 +145,12 @@ def test_the_readers_notes_are_shown_on_the_decision_page(world, decision):
         "file": SimpleUploadedFile("qd.txt", later.encode()), "award_type": ""}, follow=True)
     assert "Đã đọc 2 dòng: hãy kiểm tra các dòng cần xem xét." in response.text
     assert "qd.txt đề ngày 21/05/2026; quyết định được ghi nhận ký ngày 20/05/2026." in response.text
+
+
+def test_a_typed_number_other_than_the_files_records_nothing(world):
+    page = client_for(world, "specialist").post(reverse("central:decision_create"), {
+        "kind": "prime_minister", "number": "999/QĐ-TTg", "signed_on": "", "note": "",
+        "document": SimpleUploadedFile("qd-812.docx", word_decision())})
+    assert ("qd-812.docx là Quyết định số 812/QĐ-TTg, không phải Quyết định số 999/QĐ-TTg đang ghi nhận: hãy chọn "
+            "đúng tệp của quyết định này.") in page.text
+    assert not CentralDecision.objects.exists()

@@ -73,18 +73,28 @@ def name_key(text: str) -> str:
     return _SPACES.sub(" ", fold(strip_name(text or ""))).strip()
 
 
-@transaction.atomic
 def record_decision(*, kind: str, number: str, signed_on, note: str = "", by, document: tuple | None = None,
                     default_award=None, notes: list | None = None) -> CentralDecision:
     """Record a decision; with `document` (bytes, file name) its number and date fill the fields left blank
-    and its list is imported at once (a typed number must be the document's)."""
-    if document is not None:
-        data, name = document
-        read = read_file(data, name=name)
+    and its list is imported at once (a typed number must be the document's). The file is read before the
+    transaction: nothing is written when it cannot be."""
+    read = read_file(document[0], name=document[1]) if document is not None else None
+    if read is not None:
         number = (number or "").strip() or read.number or ""
         signed_on = signed_on or read.signed_on
     if signed_on is None:
         raise ValidationError({"signed_on": _("Give the decision's date.")})
+    with transaction.atomic():
+        decision = _create_decision(kind=kind, number=number, signed_on=signed_on, note=note, by=by)
+        if read is not None:
+            _check_number(decision, read, document[1])
+            store_rows(decision, read.rows, name=document[1], default_award=default_award, by=by)
+            if notes is not None:
+                notes.extend(read.notes)
+    return decision
+
+
+def _create_decision(*, kind: str, number: str, signed_on, note: str, by) -> CentralDecision:
     issuer = central_authority(kind)
     number = (number or "").strip()
     if not number:
@@ -95,11 +105,6 @@ def record_decision(*, kind: str, number: str, signed_on, note: str = "", by, do
     decision = CentralDecision.objects.create(issuer=issuer, number=number, signed_on=signed_on, note=note,
                                               created_by=by)
     record(by, AuditAction.CREATE, decision)
-    if document is not None:
-        _check_number(decision, read, name)
-        store_rows(decision, read.rows, name=name, default_award=default_award, by=by)
-        if notes is not None:
-            notes.extend(read.notes)
     return decision
 
 

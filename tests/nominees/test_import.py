@@ -216,7 +216,8 @@ def test_nominee_already_holding_the_award_is_imported_and_flagged_ineligible(wo
 
 def test_bad_files_are_refused_with_a_message(world, dossier, clerk):
     outcome = import_list(dossier, upload(b"MZ\x90\x00 not a list", "danh-sach.xlsx"), by=clerk)
-    assert problems(outcome) == ["Tệp danh sách: không chấp nhận loại tệp này. Chỉ chấp nhận: DOCX, XLSX."]
+    assert problems(outcome) == ["Tệp danh sách: không nhận loại tệp này. Chấp nhận: Excel (.xlsx), Word (.docx), PDF "
+                                 "có lớp chữ, văn bản (.txt, .md, .html)."]
     outcome = import_list(dossier, upload(b"", "danh-sach.xlsx"), by=clerk)
     assert problems(outcome) == ["Tệp danh sách: tệp rỗng."]
 

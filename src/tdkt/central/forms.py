@@ -1,5 +1,6 @@
 from django import forms
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.awards.models import AwardType
@@ -33,10 +34,19 @@ class ReceiptForm(forms.Form):
                                    required=False)
 
 
+LIST_FILE_HELP = _("Excel (.xlsx) with a “Họ và tên” column, or the decision itself: Word (.docx), PDF with text, "
+                   "text (.txt, .md, .html), its names in a table, numbered or in prose. Scans are read in the "
+                   "archive digitisation wizard.")
+
+
 class DecisionForm(forms.Form):
     kind = forms.ChoiceField(label=_("Issued by"), choices=CENTRAL_KIND_CHOICES)
-    number = forms.CharField(label=_("Decision number"), max_length=64)
-    signed_on = forms.DateField(label=_("Decision date"), widget=DateInput())
+    document = forms.FileField(label=_("Decision file (optional)"), required=False,
+                               help_text=format_lazy("{} {}", _("Its number and date fill the fields left blank, and "
+                                                                 "its list is read at once."), LIST_FILE_HELP))
+    # Required unless the decision's file gives them (register.record_decision says which is missing).
+    number = forms.CharField(label=_("Decision number"), max_length=64, required=False)
+    signed_on = forms.DateField(label=_("Decision date"), widget=DateInput(), required=False)
     note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 
@@ -45,7 +55,7 @@ def _central_awards():
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("List (Excel)"))
+    file = forms.FileField(label=_("List (Excel or the decision's file)"), help_text=LIST_FILE_HELP)
     award_type = forms.ModelChoiceField(label=_("Award of the whole list"), queryset=AwardType.objects.none(),
                                         required=False,
                                         help_text=_("When the sheet has no award column."))

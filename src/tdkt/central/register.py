@@ -1,5 +1,6 @@
 """The register of central decisions: record a decision of the Prime Minister or the State President, import its
-list (an Excel sheet, or rows typed one by one), match each row to a line the province proposed, then commit
+list (an Excel sheet, the decision itself as a document — .pdf with text, .docx, .txt — read by
+central.documents, or rows typed one by one), match each row to a line the province proposed, then commit
 it into the award history at once.
 
 Matching never creates a person. A row is matched when exactly one open proposal line to that authority
@@ -15,8 +16,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 
+import filetype
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -28,6 +29,7 @@ from tdkt.audit.services import record
 from tdkt.awards.enums import AwardSource
 from tdkt.awards.matching import AwardMatcher
 from tdkt.awards.models import AwardRecord
+from tdkt.central.documents import ListRow, ReadList, number_key, read_decision
 from tdkt.central.enums import AT_CENTRAL_STATES
 from tdkt.central.models import CentralDecision, CentralDecisionLine, StateProposalLine
 from tdkt.central.transitions import PROPOSAL
@@ -71,8 +73,28 @@ def name_key(text: str) -> str:
     return _SPACES.sub(" ", fold(strip_name(text or ""))).strip()
 
 
-@transaction.atomic
-def record_decision(*, kind: str, number: str, signed_on, note: str = "", by) -> CentralDecision:
+def record_decision(*, kind: str, number: str, signed_on, note: str = "", by, document: tuple | None = None,
+                    default_award=None, notes: list | None = None) -> CentralDecision:
+    """Record a decision; with `document` (bytes, file name) its number and date fill the fields left blank
+    and its list is imported at once (a typed number must be the document's). The file is read before the
+    transaction: nothing is written when it cannot be."""
+    read = read_file(document[0], name=document[1]) if document is not None else None
+    if read is not None:
+        number = (number or "").strip() or read.number or ""
+        signed_on = signed_on or read.signed_on
+    if signed_on is None:
+        raise ValidationError({"signed_on": _("Give the decision's date.")})
+    with transaction.atomic():
+        decision = _create_decision(kind=kind, number=number, signed_on=signed_on, note=note, by=by)
+        if read is not None:
+            _check_number(decision, read, document[1])
+            store_rows(decision, read.rows, name=document[1], default_award=default_award, by=by)
+            if notes is not None:
+                notes.extend(read.notes)
+    return decision
+
+
+def _create_decision(*, kind: str, number: str, signed_on, note: str, by) -> CentralDecision:
     issuer = central_authority(kind)
     number = (number or "").strip()
     if not number:
@@ -87,14 +109,6 @@ def record_decision(*, kind: str, number: str, signed_on, note: str = "", by) ->
 
 
 # --- reading the list --------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ListRow:
-    row: int
-    name: str
-    award: str = ""
-    position: str = ""
 
 
 def _column_roles(values) -> dict[str, int]:
@@ -145,6 +159,25 @@ def read_list(data: bytes, *, name: str) -> list[ListRow]:
     if not found:
         raise ValidationError(_("The sheet lists nobody under its header."))
     return found
+
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def read_file(data: bytes, *, name: str) -> ReadList:
+    """An Excel sheet (read_list), or any other file as the decision document (central.documents)."""
+    guess = filetype.guess(data)
+    if guess is not None and guess.mime == XLSX_MIME:
+        return ReadList(read_list(data, name=name))
+    return read_decision(data, name=name)
+
+
+def _check_number(decision, read: ReadList, name: str) -> None:
+    """A document of another decision is refused: its list would be entered under the wrong number."""
+    if read.number and number_key(read.number) != number_key(decision.number):
+        raise ValidationError(_("%(name)s is decision %(found)s, not decision %(number)s recorded here: choose "
+                                "this decision's file.") % {"name": name, "found": read.number,
+                                                            "number": decision.number})
 
 
 # --- matching ----------------------------------------------------------------------------------------------
@@ -227,12 +260,26 @@ def _check_open(decision) -> None:
             "number": decision.number})
 
 
+def import_list(decision, data: bytes, *, name: str, default_award=None, by, notes: list | None = None) -> int:
+    """Replace the decision's list by the rows of the sheet or the decision document, each matched or sent to
+    review; `notes` receives what the document reader doubted (a line cut off, a name twice), and a date other
+    than the decision's."""
+    read = read_file(data, name=name)
+    _check_number(decision, read, name)
+    count = store_rows(decision, read.rows, name=name, default_award=default_award, by=by)
+    if notes is not None:
+        notes.extend(read.notes)
+        if read.signed_on and read.signed_on != decision.signed_on:
+            notes.append(_("%(name)s is dated %(found)s; the decision is recorded as signed on %(date)s.") % {
+                "name": name, "found": read.signed_on.strftime("%d/%m/%Y"),
+                "date": decision.signed_on.strftime("%d/%m/%Y")})
+    return count
+
+
 @transaction.atomic
-def import_list(decision, data: bytes, *, name: str, default_award=None, by) -> int:
-    """Replace the decision's list by the sheet's rows, each matched or sent to review."""
+def store_rows(decision, rows: list[ListRow], *, name: str, default_award=None, by) -> int:
     decision = CentralDecision.objects.select_for_update().get(pk=decision.pk)
     _check_open(decision)
-    rows = read_list(data, name=name)
     decision.lines.all().delete()
     matcher = Matcher(decision, default_award)
     lines = CentralDecisionLine.objects.bulk_create([matcher.match(row) for row in rows])

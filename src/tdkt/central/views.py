@@ -14,6 +14,7 @@ from tdkt.central.proposals import EDITABLE_STATES
 from tdkt.central.transitions import PROPOSAL, needs_council_vote
 from tdkt.lib.downloads import content_disposition
 from tdkt.lib.forms import apply_validation_error
+from tdkt.lib.uploads import UploadError, check_size
 
 
 def _refuse(request, exc: ValidationError) -> None:
@@ -135,13 +136,17 @@ def proposal_file(request, pk, kind):
 @signed_in
 def decision_create(request):
     queries.check_manager(request.user)
-    form = forms.DecisionForm(request.POST or None)
+    form = forms.DecisionForm(request.POST or None, request.FILES or None)
     if form.is_valid():
+        data, notes = dict(form.cleaned_data), []
+        upload = data.pop("document", None)
         try:
-            decision = register.record_decision(by=request.user, **form.cleaned_data)
+            document = (_read_upload(upload), upload.name or "") if upload else None
+            decision = register.record_decision(by=request.user, document=document, notes=notes, **data)
         except ValidationError as exc:
             apply_validation_error(form, exc, {"issuer": "kind"})
         else:
+            _warn(request, notes)
             return redirect("central:decision", pk=decision.pk)
     return render(request, "central/decision_create.html", {"form": form})
 
@@ -173,13 +178,29 @@ def decision_import(request, pk):
     item = queries.get_decision_for_user(request.user, pk)
     form = forms.ImportForm(request.POST, request.FILES)
     if not form.is_valid():
-        _refuse(request, ValidationError(_("Choose the Excel file of the decision's list.")))
+        _refuse(request, ValidationError(_("Choose the file of the decision's list.")))
         return redirect("central:decision", pk=item.pk)
-    upload = form.cleaned_data["file"]
-    return _act(request, item, lambda: register.import_list(
-        item, upload.read(register.MAX_UPLOAD_BYTES), name=upload.name,
-        default_award=form.cleaned_data["award_type"], by=request.user),
-        _("%(count)s row(s) read: check the rows to review."))
+    upload, notes = form.cleaned_data["file"], []
+    response = _act(request, item, lambda: register.import_list(
+        item, _read_upload(upload), name=upload.name, default_award=form.cleaned_data["award_type"],
+        by=request.user, notes=notes), _("%(count)s row(s) read: check the rows to review."))
+    _warn(request, notes)
+    return response
+
+
+def _read_upload(upload) -> bytes:
+    """The file's bytes within the register's limit (one byte more is read: a declared size is not trusted)."""
+    data = upload.read(register.MAX_UPLOAD_BYTES + 1)
+    try:
+        check_size(len(data), max_bytes=register.MAX_UPLOAD_BYTES, field_label=upload.name or _("List"))
+    except UploadError as exc:
+        raise ValidationError(str(exc)) from exc
+    return data
+
+
+def _warn(request, notes) -> None:
+    for note in notes:
+        messages.warning(request, note)
 
 
 @signed_in

@@ -72,10 +72,13 @@ class LineAddForm(LineFieldsForm):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("Nominee list (Excel .xlsx or Word .docx)"),
-                           help_text=_("Columns STT / Họ và tên / Chức vụ, đơn vị / Hình thức đề nghị; optional: Năm "
-                                       "sinh, Giới tính, Số CCCD, Tóm tắt thành tích. Collectives start with "
-                                       "“Tập thể” or stand under the section “I. Tập thể”."))
+    file = forms.FileField(label=_("Nominee list (Excel .xlsx, Word .docx, PDF with text or text .txt)"),
+                           help_text=_("A table with the columns STT / Họ và tên / Chức vụ, đơn vị / Hình thức đề "
+                                       "nghị; optional: Năm sinh, Giới tính, Số CCCD, Tóm tắt thành tích. "
+                                       "Collectives start with “Tập thể” or stand under the section “I. Tập thể”. "
+                                       "A decision or list without such a table (names numbered, lettered or "
+                                       "separated by semicolons, under group headings) is read as well; scans "
+                                       "are read in the archive digitisation wizard."))
     # Also the batch id: a resent upload commits nothing twice and shows the first result.
     idempotency_key = KeyField(required=False)
 

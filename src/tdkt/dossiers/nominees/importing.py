@@ -1,6 +1,7 @@
 """Importing a unit's nominee list into a dossier: all or nothing per file.
 
-read (tdkt.lib.uploads: sniffed, size-limited) → parse (parsing.py) → match (matching.py) → if any
+read (tdkt.lib.uploads: sniffed, size-limited; a Word file without a list table, a PDF with text or a text
+file read as an award document into the same rows, documents.py) → parse (parsing.py) → match (matching.py) → if any
 problem, nothing is saved and every problem is returned, naming its row and column; if some rows are
 doubtful, nothing is saved and they are returned for review (`ImportOutcome.review`) until the clerk has
 chosen, row by row, to link, create or drop (`choices`); else the persons the clerk chose to create and the
@@ -15,8 +16,10 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
+import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -31,14 +34,16 @@ from tdkt.dossiers.authority import award_refusal
 from tdkt.dossiers.eligibility import evaluate_lines, store_live
 from tdkt.dossiers.enums import EventKind
 from tdkt.dossiers.models import Dossier, Nomination
+from tdkt.dossiers.nominees.documents import DocumentList, read_document_list, scan_message
 from tdkt.dossiers.nominees.matching import ResolvedLine, Resolver, ReviewRow
-from tdkt.dossiers.nominees.parsing import ListFileError, ListProblem, parse_list, read_rows
+from tdkt.dossiers.nominees.parsing import ListFileError, ListProblem, NoListTableError, parse_list, read_rows
 from tdkt.dossiers.nominees.paste import paste_rows
 from tdkt.dossiers.nominees.quotas import check_entry
 from tdkt.dossiers.nominees.services import check_editable, check_lines_can_be_added, default_basis
 from tdkt.dossiers.state import log_event
 from tdkt.jobs import idempotency
-from tdkt.lib.uploads import UploadError, read_upload
+from tdkt.lib.docparse import TEXT_SUFFIXES
+from tdkt.lib.uploads import UploadError, check_size, sniff_upload
 from tdkt.lib.vntext import fold
 from tdkt.people.enums import PersonCategory
 from tdkt.people.models import Person
@@ -53,6 +58,7 @@ class ImportOutcome:
     review: list[ReviewRow] = field(default_factory=list)  # doubtful rows, decided or not
     saved: bool = False
     repeated: bool = False  # the batch had already been committed: nothing was added
+    warnings: list[ListProblem] = field(default_factory=list)  # a document's reader's, with their line
 
     @property
     def ok(self) -> bool:
@@ -69,19 +75,83 @@ def new_batch_id() -> str:
     return timezone.localtime().strftime("%Y%m%d%H%M") + "-" + uuid.uuid4().hex[:8]
 
 
-def read_list_file(uploaded) -> tuple[str, list[tuple[int, list[str]]]]:
-    """(kind, rows) of an uploaded list; ListFileError with a precise message when it cannot be read."""
+# Sniffed kinds taken: an image is a scan, refused with its own message rather than "not accepted".
+SNIFFED = {"xlsx", "docx", "pdf", "image"}
+
+
+@dataclass
+class ListSource:
+    kind: str  # "xlsx", "docx" (the list table), or "document" (read by tdkt.lib.awarddoc)
+    rows: list[tuple[int, list[str]]]
+    document: DocumentList | None = None
+
+
+def read_list_source(uploaded) -> ListSource:
+    """The rows of an uploaded list, from its table (.xlsx, the Word "Danh sách đề nghị" table) or, for any other
+    award document (.docx without that table, .pdf with text, .txt/.md/.html), from the document reader;
+    ListFileError with a precise message when it cannot be read."""
+    label, name = _("List file"), getattr(uploaded, "name", "") or ""
     try:
-        upload = read_upload(uploaded, allowed={"xlsx", "docx"}, max_bytes=settings.UPLOAD_MAX_BYTES,
-                             field_label=_("List file"))
+        check_size(uploaded.size, max_bytes=settings.UPLOAD_MAX_BYTES, field_label=label)
+        # One byte more than the limit: the size a client declares is not trusted either.
+        data = uploaded.read(settings.UPLOAD_MAX_BYTES + 1)
+        check_size(len(data), max_bytes=settings.UPLOAD_MAX_BYTES, field_label=label)
     except UploadError as error:
         raise ListFileError(str(error)) from error
-    return upload.kind, read_rows(upload.kind, upload.data, upload.name)
+    if not data:
+        raise ListFileError(_("%(field)s: the file is empty.") % {"field": label})
+    if Path(name).suffix.lower() in TEXT_SUFFIXES and filetype.guess(data) is None:
+        # Plain text has no signature to sniff: the document reader decodes it and refuses binaries and
+        # legacy encodings with its own message.
+        return ListSource("document", [], read_document_list(data, name))
+    try:
+        upload = sniff_upload(data, allowed=SNIFFED, max_bytes=settings.UPLOAD_MAX_BYTES, field_label=label,
+                              name=name)
+    except UploadError as error:
+        raise ListFileError(_("%(field)s: this type of file is not accepted. Accepted: Excel (.xlsx), Word (.docx), "
+                              "PDF with text, text (.txt, .md, .html).") % {"field": label}) from error
+    if upload.kind == "image":
+        raise ListFileError(scan_message(name))
+    if upload.kind == "pdf":
+        return ListSource("document", [], read_document_list(data, name))
+    if upload.kind == "docx":
+        try:
+            return ListSource("docx", read_rows("docx", data, name))
+        except NoListTableError:
+            return ListSource("document", [], read_document_list(data, name))
+    return ListSource(upload.kind, read_rows(upload.kind, data, name))
+
+
+def read_list_file(uploaded) -> tuple[str, list[tuple[int, list[str]]]]:
+    """(kind, rows) of an uploaded list; ListFileError with a precise message when it cannot be read."""
+    source = read_list_source(uploaded)
+    return source.kind, source.document.rows if source.document is not None else source.rows
+
+
+def _document_lines(outcome: ImportOutcome, document: DocumentList | None) -> ImportOutcome:
+    """A document's warnings on the outcome, and its rows named by their document line where they were
+    numbered in list order (several names on one line)."""
+    if document is None:
+        return outcome
+    outcome.warnings = list(document.warnings)
+    if document.line_of:
+        outcome.problems = [replace(problem, row=document.line_of.get(problem.row, problem.row))
+                            for problem in outcome.problems]
+        for item in outcome.review:
+            item.document_line = document.line_of.get(item.row, item.row)
+    return outcome
 
 
 def import_rows(dossier, rows, *, by, choices: dict[int, str] | None = None, batch: str = "",
-                file_name: str = "", today: datetime.date | None = None, commit: bool = True) -> ImportOutcome:
-    """Parse, match and (when nothing is wrong and every doubtful row has the clerk's choice) save a list."""
+                file_name: str = "", today: datetime.date | None = None, commit: bool = True,
+                document: DocumentList | None = None) -> ImportOutcome:
+    """Parse, match and (when nothing is wrong and every doubtful row has the clerk's choice) save a list;
+    `document` when the rows were read from an award document (its warnings and line numbers)."""
+    return _document_lines(_import_rows(dossier, rows, by=by, choices=choices, batch=batch, file_name=file_name,
+                                        today=today, commit=commit), document)
+
+
+def _import_rows(dossier, rows, *, by, choices, batch, file_name, today, commit) -> ImportOutcome:
     check_lines_can_be_added(check_editable(dossier, by))
     if batch and commit:
         done = Nomination.objects.filter(dossier=dossier, import_batch=batch).count()
@@ -102,17 +172,21 @@ def import_rows(dossier, rows, *, by, choices: dict[int, str] | None = None, bat
 
 
 def import_list(dossier, uploaded, *, by, choices: dict[int, str] | None = None, batch: str = "",
-                rows_out: list | None = None) -> ImportOutcome:
-    """Read and import an uploaded list; `rows_out` receives the rows read (kept for the review screen)."""
+                rows_out: list | None = None, document_out: dict | None = None) -> ImportOutcome:
+    """Read and import an uploaded list; `rows_out` receives the rows read and `document_out`, for a list read
+    from a document, its warnings and line map (both kept for the review screen)."""
     check_lines_can_be_added(check_editable(dossier, by))
     try:
-        _kind, rows = read_list_file(uploaded)
+        source = read_list_source(uploaded)
     except ListFileError as error:
         return ImportOutcome(problems=[ListProblem(None, "", str(error))])
+    rows = source.document.rows if source.document is not None else source.rows
     if rows_out is not None:
         rows_out.extend(rows)
+    if document_out is not None and source.document is not None:
+        document_out.update(source.document.as_session())
     return import_rows(dossier, rows, by=by, choices=choices, batch=batch,
-                       file_name=getattr(uploaded, "name", "") or "")
+                       file_name=getattr(uploaded, "name", "") or "", document=source.document)
 
 
 PASTE_NAME = "Dán từ Excel"  # the "file name" of a pasted list in its audit row and timeline entry

@@ -45,6 +45,10 @@ class ListFileError(ValueError):
     """The file as a whole cannot be read; the message is shown as is."""
 
 
+class NoListTableError(ListFileError):
+    """A readable Word file without a list table: the import then reads it as a document (documents.py)."""
+
+
 @dataclass(frozen=True)
 class ListProblem:
     row: int | None  # as numbered in the file (spreadsheet row, or row of the Word table)
@@ -161,7 +165,7 @@ def docx_rows(data: bytes, name: str = "") -> list[tuple[int, list[str]]]:
         raise ListFileError(exc.message) from exc
     except Exception as exc:  # noqa: BLE001
         raise ListFileError(_("The Word file cannot be read; open it in Word and save it again as .docx.")) from exc
-    raise ListFileError(_("No table of the Word file has the columns “Họ và tên” and “Hình thức đề nghị”."))
+    raise NoListTableError(_("No table of the Word file has the columns “Họ và tên” and “Hình thức đề nghị”."))
 
 
 def _table_rows(table):

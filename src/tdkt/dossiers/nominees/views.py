@@ -16,6 +16,7 @@ from tdkt.dossiers import exports
 from tdkt.dossiers import jobs as export_jobs
 from tdkt.dossiers.models import Nomination, NominationQuota
 from tdkt.dossiers.nominees import blanks, importing, quotas, services
+from tdkt.dossiers.nominees.documents import DocumentList
 from tdkt.dossiers.nominees.forms import (
     ImportForm,
     LineAddForm,
@@ -168,9 +169,10 @@ def import_upload(request, pk):
     posted = request.method == "POST"
     form = ImportForm(request.POST or None, request.FILES or None)
     if posted and form.is_valid():
+        document: dict = {}
         return _import_or_stage(request, dossier, form, lambda rows, batch: importing.import_list(
-            dossier, form.cleaned_data["file"], by=request.user, batch=batch, rows_out=rows),
-            file_name=form.cleaned_data["file"].name or "", paste_form=PasteForm())
+            dossier, form.cleaned_data["file"], by=request.user, batch=batch, rows_out=rows, document_out=document),
+            file_name=form.cleaned_data["file"].name or "", paste_form=PasteForm(), document=document)
     return _import_page(request, dossier, form, PasteForm())
 
 
@@ -189,15 +191,17 @@ def import_paste(request, pk):
     return _import_page(request, dossier, ImportForm(), form)
 
 
-def _import_page(request, dossier, form, paste_form, problems=()):
+def _import_page(request, dossier, form, paste_form, problems=(), warnings=()):
     return render(request, "nominees/import_upload.html", {
         "dossier": dossier, "form": form, "paste_form": paste_form, "problems": list(problems),
-        "back_url": dossier_url(dossier)})
+        "warnings": list(warnings), "back_url": dossier_url(dossier)})
 
 
-def _import_or_stage(request, dossier, form, run, *, file_name: str, paste_form, upload_form=None):
-    """Run an import (`run(rows_out, batch)`): its result page, its review (the rows staged in the session)
-    or the import page with every problem."""
+def _import_or_stage(request, dossier, form, run, *, file_name: str, paste_form, upload_form=None,
+                     document: dict | None = None):
+    """Run an import (`run(rows_out, batch)`): its result page, its review (the rows staged in the session,
+    with a document's warnings and line map: `document`, filled by `run`) or the import page with every
+    problem."""
     rows: list = []
     key = form.cleaned_data["idempotency_key"]
     batch = key.hex if key else importing.new_batch_id()
@@ -207,12 +211,20 @@ def _import_or_stage(request, dossier, form, run, *, file_name: str, paste_form,
         apply_validation_error(form, error)
         return _import_page(request, dossier, upload_form or form, paste_form)
     if outcome.ok:
+        _warn(request, outcome.warnings)
         return _import_done(request, dossier, outcome)
     if outcome.needs_review:
         # Nothing is saved: the rows wait on the server for the clerk's choices (session, per batch).
-        request.session[STAGED + batch] = {"dossier": dossier.pk, "rows": rows, "file": file_name[:255]}
+        request.session[STAGED + batch] = {"dossier": dossier.pk, "rows": rows, "file": file_name[:255],
+                                           "document": document or None}
         return redirect("nominees:import_review", pk=dossier.pk, batch=batch)
-    return _import_page(request, dossier, upload_form or form, paste_form, outcome.problems)
+    return _import_page(request, dossier, upload_form or form, paste_form, outcome.problems, outcome.warnings)
+
+
+def _warn(request, warnings) -> None:
+    """What the document reader doubted (a list cut off, a name twice, lost diacritics), shown once saved."""
+    for warning in warnings:
+        messages.warning(request, str(warning))
 
 
 @roles_required(*EDITORS)
@@ -233,18 +245,22 @@ def import_review(request, pk, batch):
     rows = [(number, cells) for number, cells in staged["rows"]]
     choices = {int(key[4:]): value for key, value in request.POST.items() if key.startswith("row-")
                and key[4:].isdigit()} if request.method == "POST" else {}
+    document = DocumentList.from_session(staged["document"]) if staged.get("document") else None
     try:
         outcome = importing.import_rows(dossier, rows, by=request.user, choices=choices, batch=batch,
-                                        file_name=staged.get("file", ""), commit=request.method == "POST")
+                                        file_name=staged.get("file", ""), commit=request.method == "POST",
+                                        document=document)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(dossier_url(dossier))
     if outcome.ok:
         request.session.pop(STAGED + batch, None)
+        _warn(request, outcome.warnings)
         return _import_done(request, dossier, outcome)
     pending = [row for row in outcome.review if not row.decided]
     return render(request, "nominees/import_review.html", {
         "dossier": dossier, "batch": batch, "review": outcome.review, "problems": outcome.problems,
+        "warnings": outcome.warnings,
         "pending": request.method == "POST" and bool(pending), "file_name": staged.get("file", ""),
         "lines": sum(1 for number, _cells in rows), "back_url": dossier_url(dossier)})
 

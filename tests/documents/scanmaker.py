@@ -95,6 +95,13 @@ def blank_image(*, fmt: str = "PNG", size: tuple[int, int] = (1654, 2339), dpi: 
     return out.getvalue()
 
 
+def blank_scan_pdf(*, size: tuple[int, int] = (1654, 2339), dpi: int = 200) -> bytes:
+    """An image-only PDF of one white page: the scan of an empty sheet."""
+    out = io.BytesIO()
+    Image.new("L", size, 255).save(out, "PDF", resolution=dpi)
+    return out.getvalue()
+
+
 def make_scan_pdf(lines: list[str], path: Path, dpi: int = 300) -> Path:
     """Write a one-page scan of `lines` to `path` (for the archive fixtures and the benchmark)."""
     path.write_bytes(scan_pdf([lines], dpi=dpi))

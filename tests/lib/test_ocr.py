@@ -31,7 +31,7 @@ def lines(text: str) -> list[str]:
 @needs_ocr
 def test_a_scanned_pdf_gets_a_text_layer_with_the_exact_words():
     scan = scan_pdf([DECISION], dpi=300, rotate=0.4, noise=0.0005)
-    with pytest.raises(docparse.NoTextLayerError):
+    with pytest.raises(docparse.NoTextLayerError, match=r"^Tệp PDF không có lớp chữ"):
         docparse.read_bytes(scan, "qd125.pdf")
     result = ocr.searchable_pdf(scan, name="qd125.pdf")
     assert result.page_count == 1 and result.empty_pages == () and result.warnings == []

@@ -37,7 +37,7 @@ def test_unreadable_glyphs_are_counted_and_marked():
     assert pdftext.repair("Nguy\uf123n Th\ufffd Hường") == ("Nguy\ufffdn Th\ufffd Hường", 2)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(st.text(max_size=120))
 def test_repair_never_crashes_and_gives_nfc(text):
     repaired, unknown = pdftext.repair(text)
@@ -49,7 +49,7 @@ WORDS = ["Quyết", "định", "tặng", "Bằng", "khen", "cho", "ông", "bà",
          "Ủy", "ban", "nhân", "dân", "tỉnh", "Lào", "Cai", "năm", "2026", "ấp", "ở", "em", "và", "của", "Sở", "Nội", "vụ"]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=15))
 def test_real_words_are_never_joined(words):
     sentence = " ".join(words)

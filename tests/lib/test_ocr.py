@@ -59,6 +59,16 @@ def test_png_and_multi_page_tiff_are_read():
 
 
 @needs_ocr
+def test_a_png_with_transparency_is_flattened_and_read():
+    from PIL import Image
+
+    page = Image.open(io.BytesIO(scan_image(EXACT[2:4], dpi=200))).convert("LA")  # grey with an alpha channel
+    out = io.BytesIO()
+    page.save(out, "PNG", dpi=(200, 200))
+    assert lines(ocr.searchable_pdf(out.getvalue(), name="chup-man-hinh.png").page_texts[0]) == EXACT[2:4]
+
+
+@needs_ocr
 def test_a_blank_image_is_refused_naming_its_page():
     with pytest.raises(ocr.NoTextFoundError, match=r"^Không nhận dạng được chữ nào trong bản quét trang\.png "
                        r"\(trang 1\): ảnh trắng, quá mờ hoặc không phải văn bản\.$"):

@@ -128,6 +128,16 @@ def test_docx_whose_normal_style_is_a_legacy_font_is_converted():
     assert read.converted_from == "TCVN3"
 
 
+def test_a_docx_already_in_unicode_but_still_in_legacy_fonts_is_left_as_it_is():
+    document = docx.Document()
+    document.styles["Normal"].font.name = ".VnTime"
+    document.add_paragraph("Ủy ban nhân dân tỉnh Thái Nguyên")
+    run_in(document.add_paragraph(), "Bà Thái", ".VnTime")  # "á" would be TCVN3's "ỏ"
+    read = docparse.read_bytes(save(document), "qd.docx")
+    assert [block.text for block in read.blocks] == ["Ủy ban nhân dân tỉnh Thái Nguyên", "Bà Thái"]
+    assert read.converted_from is None
+
+
 def test_docx_in_tcvn3_without_its_font_is_detected_and_converted():  # fonts lost when copied
     document = docx.Document()
     for line in ("Uû ban nh©n d©n tØnh", "QuyÕt ®Þnh tÆng B»ng khen", "§iÒu 1. TÆng B»ng khen"):

@@ -319,7 +319,7 @@ def _docx_blocks(data: bytes, name: str) -> tuple[list[TextLine | Table], str | 
     except Exception as error:  # python-docx raises several kinds for a broken package
         raise CorruptDocumentError(f"Tệp .docx bị hỏng hoặc không phải Word: {error.__class__.__name__}.") from error
     check_docx_tables(document.element.body, name, max_rows=MAX_LINES)
-    fonts = vnlegacy.DocxRunFonts(document.styles.element)
+    fonts = vnlegacy.DocxRunFonts(document.styles.element, document.element.body)
     blocks: list[TextLine | Table] = []
     position = 0
     for child in document.element.body.iterchildren():

@@ -141,7 +141,7 @@ def searchable_pdf(data: bytes, *, name: str = "scan.pdf", seconds_per_page: flo
     time_limit = startup_seconds + seconds_per_page * pages
     with tempfile.TemporaryDirectory(prefix="tdkt-ocr-") as folder:
         source, target = Path(folder) / ("in" + _SUFFIX[kind]), Path(folder) / "out.pdf"
-        source.write_bytes(data)
+        source.write_bytes(_without_alpha(data) if kind == "PNG" else data)
         command = ["ocrmypdf", "-l", LANGUAGES, "--skip-text", "--output-type", "pdf", "--optimize", "0",
                    "--jobs", str(max(1, jobs)), "--tesseract-timeout", str(PAGE_TIMEOUT_SECONDS), "--quiet"]
         if dpi is not None:
@@ -234,6 +234,22 @@ def _check_image(data: bytes, name: str, kind: str) -> tuple[int, int]:
     if MIN_DPI <= declared <= MAX_DPI:
         return frames, declared
     return frames, max(MIN_DPI, min(MAX_DPI, round(width / A4_WIDTH_INCHES)))
+
+
+def _without_alpha(data: bytes) -> bytes:
+    """A PNG with transparency (a screenshot, a phone's export) flattened on white: ocrmypdf refuses an alpha
+    channel. Decoded here only after its dimensions passed the checks."""
+    from PIL import Image  # noqa: PLC0415
+
+    with Image.open(io.BytesIO(data)) as image:
+        if image.mode not in ("RGBA", "LA", "PA") and "transparency" not in image.info:
+            return data
+        rgba = image.convert("RGBA")
+        flat = Image.new("RGB", rgba.size, (255, 255, 255))
+        flat.paste(rgba, mask=rgba.getchannel("A"))
+        out = io.BytesIO()
+        flat.save(out, "PNG", dpi=image.info.get("dpi", (300, 300)))
+        return out.getvalue()
 
 
 # --- running ocrmypdf -------------------------------------------------------------------------------

@@ -190,11 +190,17 @@ def font_encoding(font: str | None) -> tuple[str | None, bool]:
 
 class DocxRunFonts:
     """The font of each run (its own, else its paragraph style's, else the document's default): runs in a legacy
-    Vietnamese font (".VnTime", ".VnTimeH", "VNI-Times") are converted to Unicode, and the encodings noted."""
+    Vietnamese font (".VnTime", ".VnTimeH", "VNI-Times") are converted to Unicode, and the encodings noted.
 
-    def __init__(self, styles):
-        """`styles`: the <w:styles> element of the document (python-docx: `document.styles.element`)."""
+    Unless the font lies: a document converted to Unicode (Unikey) but left in its old fonts has Unicode-only
+    letters ("ư", "ệ") in those runs and no legacy marks; then no run is converted by its font (converting would
+    turn its "á" into TCVN3's "ỏ")."""
+
+    def __init__(self, styles, body=None):
+        """`styles`: the <w:styles> element of the document (python-docx: `document.styles.element`); `body`: the
+        <w:body>, looked at once to see whether the legacy fonts hold legacy text."""
         self.found: set[str] = set()
+        self.trusted = True
         default = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:rFonts')}")
         self.default = _font_name(default)
         self.styles: dict[str, str | None] = {}
@@ -210,11 +216,19 @@ class DocxRunFonts:
                 seen.add(current)
                 current = based[current]
                 self.styles[style_id] = self.styles.get(current)
+        if body is not None:
+            sample = " ".join(node.text or "" for paragraph in body.iter(qn("w:p"))
+                              for node in paragraph.iter(qn("w:t"))
+                              if self._encoding(node, self.paragraph_font(paragraph))[0])
+            self.trusted = not UNICODE_VIETNAMESE.search(sample) or legacy_encoding_of(sample) is not None
 
-    def text(self, node, paragraph_font: str | None) -> str:
+    def _encoding(self, node, paragraph_font: str | None) -> tuple[str | None, bool]:
         run = node.getparent()
         own = _font_name(run.find(f"{qn('w:rPr')}/{qn('w:rFonts')}")) if run is not None else None
-        encoding, capitals = font_encoding(own or paragraph_font or self.default)
+        return font_encoding(own or paragraph_font or self.default)
+
+    def text(self, node, paragraph_font: str | None) -> str:
+        encoding, capitals = self._encoding(node, paragraph_font) if self.trusted else (None, False)
         text = node.text or ""
         if encoding is None or not text:
             return text

@@ -101,6 +101,17 @@ def test_the_overall_time_limit_stops_ocr_with_a_message():
         ocr.searchable_pdf(scan_image(EXACT[:2]), name="cham.png", startup_seconds=0.2, seconds_per_page=0)
 
 
+@needs_ocr
+def test_the_time_limit_per_page_names_the_pages():
+    with pytest.raises(ocr.OcrTimeoutError, match=r"^Nhận dạng chữ quá thời gian cho phép \(0,01 giây một trang\) ở "
+                       r"trang 1 của bản quét lau\.png: hãy quét lại rõ hơn hoặc thử lại khi máy chủ rảnh\.$"):
+        ocr.searchable_pdf(scan_image(EXACT[:2]), name="lau.png", page_timeout=0.01)
+    result = ocr.OcrResult(b"", 3, ("a", "", ""), (2, 3), 1.0, (3,))
+    assert result.warnings == [
+        "Không nhận dạng được chữ nào ở trang 2 của bản quét (trang trắng, ảnh hoặc quá mờ).",
+        "Trang 3 của bản quét nhận dạng quá thời gian cho phép một trang: trang đó chưa có chữ, hãy quét lại rõ hơn."]
+
+
 # --- refusals before OCR (no OCR run) ---------------------------------------------------------------
 
 def test_an_encrypted_pdf_is_refused():

@@ -10,7 +10,7 @@ Everything is checked before OCR starts, from the file's first bytes and headers
 TIFF by magic bytes, whatever the name says), the page count (pypdf for a PDF, frames for a TIFF), each image's
 pixel dimensions (Pillow reads the header without decoding: a decompression bomb costs nothing), encryption and
 damage. Each refusal is a `DocumentError` with a Vietnamese message. Time is bounded per page (Tesseract gives up
-on a page after `PAGE_TIMEOUT_SECONDS`; that page comes back without text) and overall, in proportion to the
+on a page after `PAGE_TIMEOUT_SECONDS`; that page comes back without text and is named) and overall, in proportion to the
 pages (`OcrTimeoutError`). Pages where nothing was recognised are listed in `OcrResult.empty_pages`; a scan
 where nothing at all was recognised is refused (`NoTextFoundError`).
 """
@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -90,13 +91,22 @@ class OcrResult:
     page_texts: tuple[str, ...] = ()  # the text recognised on each page, in order
     empty_pages: tuple[int, ...] = ()  # 1-based pages where nothing was recognised
     seconds: float = 0.0
+    timed_out_pages: tuple[int, ...] = ()  # pages Tesseract gave up on (PAGE_TIMEOUT_SECONDS): no text
 
     @property
     def warnings(self) -> list[str]:
-        if not self.empty_pages:
-            return []
-        pages = ", ".join(str(page) for page in self.empty_pages)
-        return [f"Không nhận dạng được chữ nào ở trang {pages} của bản quét (trang trắng, ảnh hoặc quá mờ)."]
+        out = []
+        if blank := [page for page in self.empty_pages if page not in self.timed_out_pages]:
+            out.append(f"Không nhận dạng được chữ nào ở trang {_pages(blank)} của bản quét (trang trắng, ảnh hoặc "
+                       "quá mờ).")
+        if self.timed_out_pages:
+            out.append(f"Trang {_pages(self.timed_out_pages)} của bản quét nhận dạng quá thời gian cho phép một "
+                       "trang: trang đó chưa có chữ, hãy quét lại rõ hơn.")
+        return out
+
+
+def _pages(pages) -> str:
+    return ", ".join(str(page) for page in pages)
 
 
 def available() -> bool:
@@ -130,7 +140,8 @@ def check_scan(data: bytes, name: str) -> ScanInfo:
 
 
 def searchable_pdf(data: bytes, *, name: str = "scan.pdf", seconds_per_page: float = SECONDS_PER_PAGE,
-                   startup_seconds: float = STARTUP_SECONDS, jobs: int = JOBS) -> OcrResult:
+                   startup_seconds: float = STARTUP_SECONDS, page_timeout: float = PAGE_TIMEOUT_SECONDS,
+                   jobs: int = JOBS) -> OcrResult:
     """The scan (PDF or image) as a PDF with a text layer; see the module's docstring for the limits."""
     scan = check_scan(data, name)
     kind, pages, dpi = scan.kind, scan.pages, scan.dpi
@@ -143,7 +154,7 @@ def searchable_pdf(data: bytes, *, name: str = "scan.pdf", seconds_per_page: flo
         source, target = Path(folder) / ("in" + _SUFFIX[kind]), Path(folder) / "out.pdf"
         source.write_bytes(_without_alpha(data) if kind == "PNG" else data)
         command = ["ocrmypdf", "-l", LANGUAGES, "--skip-text", "--output-type", "pdf", "--optimize", "0",
-                   "--jobs", str(max(1, jobs)), "--tesseract-timeout", str(PAGE_TIMEOUT_SECONDS), "--quiet"]
+                   "--jobs", str(max(1, jobs)), "--tesseract-timeout", f"{page_timeout:g}"]
         if dpi is not None:
             command += ["--image-dpi", str(dpi)]
         returncode, stderr = _run([*command, str(source), str(target)], time_limit, folder)
@@ -157,12 +168,17 @@ def searchable_pdf(data: bytes, *, name: str = "scan.pdf", seconds_per_page: flo
         pdf = target.read_bytes()
     texts = _page_texts(pdf)
     empty = tuple(number for number, text in enumerate(texts, start=1) if not text.strip())
+    timed_out = tuple(sorted({int(page) for page in _PAGE_TIMED_OUT.findall(stderr)} & set(empty)))
+    if len(empty) == len(texts) and timed_out:
+        raise OcrTimeoutError(
+            f"Nhận dạng chữ quá thời gian cho phép ({f'{page_timeout:g}'.replace('.', ',')} giây một trang) ở trang "
+            f"{_pages(timed_out)} của bản quét {name}: hãy quét lại rõ hơn hoặc thử lại khi máy chủ rảnh.")
     if len(empty) == len(texts):
         listed = ", ".join(str(page) for page in empty)
         raise NoTextFoundError(
             f"Không nhận dạng được chữ nào trong bản quét {name} (trang {listed}): ảnh trắng, quá mờ hoặc không "
             "phải văn bản.")
-    return OcrResult(pdf, len(texts), tuple(texts), empty, time.monotonic() - started)
+    return OcrResult(pdf, len(texts), tuple(texts), empty, time.monotonic() - started, timed_out)
 
 
 # --- checks before OCR ------------------------------------------------------------------------------
@@ -270,6 +286,8 @@ def _run(command: list[str], time_limit: float, folder: str) -> tuple[int | None
     return process.returncode, stderr.decode("utf-8", errors="replace")
 
 
+# ocrmypdf's log line for a page Tesseract gave up on (--tesseract-timeout): "    2 [tesseract] took too long …".
+_PAGE_TIMED_OUT = re.compile(r"^\s*(\d+) \[tesseract\] took too long", re.MULTILINE)
 # ocrmypdf's exit codes (ocrmypdf.exceptions.ExitCode).
 _EXIT_BAD_INPUT, _EXIT_MISSING_DEPENDENCY, _EXIT_ENCRYPTED = 2, 3, 8
 

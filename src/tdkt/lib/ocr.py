@@ -10,9 +10,10 @@ Everything is checked before OCR starts, from the file's first bytes and headers
 TIFF by magic bytes, whatever the name says), the page count (pypdf for a PDF, frames for a TIFF), each image's
 pixel dimensions (Pillow reads the header without decoding: a decompression bomb costs nothing), encryption and
 damage. Each refusal is a `DocumentError` with a Vietnamese message. Time is bounded per page (Tesseract gives up
-on a page after `PAGE_TIMEOUT_SECONDS`; that page comes back without text and is named) and overall, in proportion to the
-pages (`OcrTimeoutError`). Pages where nothing was recognised are listed in `OcrResult.empty_pages`; a scan
-where nothing at all was recognised is refused (`NoTextFoundError`).
+on a page after `PAGE_TIMEOUT_SECONDS`; that page comes back without text and is named in
+`OcrResult.timed_out_pages`) and overall, in proportion to the pages (`OcrTimeoutError`). Pages where nothing
+was recognised are listed in `OcrResult.empty_pages`; a scan where nothing at all was recognised is refused
+(`NoTextFoundError`).
 """
 
 from __future__ import annotations

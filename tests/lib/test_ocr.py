@@ -9,6 +9,8 @@ import struct
 import zlib
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader, PdfWriter
 
 from tdkt.lib import docparse, ocr
@@ -168,6 +170,18 @@ def test_the_kind_comes_from_the_bytes_not_the_name():
     with pytest.raises(ocr.UnsupportedFormatError, match=r"^Tệp scan\.png không phải bản quét đọc được: chỉ nhận PDF "
                        r"hoặc ảnh PNG, JPEG, TIFF\.$"):
         ocr.searchable_pdf(b"GIF89a not a scan we take", name="scan.png")
+
+
+@settings(deadline=None)
+@given(st.sampled_from([b"%PDF-1.7\n", b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b""]),
+       st.binary(max_size=400))
+def test_checking_any_bytes_gives_a_scan_or_a_vietnamese_refusal(magic, rest):
+    try:
+        scan = ocr.check_scan(magic + rest, "tep.bin")
+    except ocr.DocumentError as error:
+        assert error.message.startswith(("Tệp", "Ảnh", "Bản quét"))
+    else:
+        assert scan.pages >= 1 and scan.kind in ("PDF", "PNG", "JPEG", "TIFF")
 
 
 def test_a_missing_ocrmypdf_is_named(monkeypatch):

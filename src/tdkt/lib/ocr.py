@@ -27,6 +27,7 @@ import signal
 import subprocess
 import tempfile
 import time
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -225,17 +226,9 @@ def _check_image(data: bytes, name: str, kind: str) -> tuple[int, int]:
     opener = {"PNG": PngImagePlugin.PngImageFile, "JPEG": JpegImagePlugin.JpegImageFile,
               "TIFF": TiffImagePlugin.TiffImageFile}[kind]
     try:
-        # The format's own class parses the header and stops: no pixel is decoded, and unlike Image.open it does
-        # not refuse a huge size by itself, so the dimensions can be named in the message below.
-        image = opener(io.BytesIO(data))
-        frames = getattr(image, "n_frames", 1) if kind == "TIFF" else 1
-        _refuse_pages(frames, name)
-        sizes = []
-        for frame in range(frames):
-            if frame:
-                image.seek(frame)  # reads the next frame's header (IFD), not its pixels
-            sizes.append(image.size)
-        dpi = image.info.get("dpi")
+        with warnings.catch_warnings():  # Pillow warns about damaged metadata (EXIF): the checks below decide
+            warnings.simplefilter("ignore")
+            sizes, frames, declared = _header(opener, data, name, kind)
     except DocumentError:
         raise
     except Exception as error:  # Pillow raises many kinds on a damaged header
@@ -247,10 +240,28 @@ def _check_image(data: bytes, name: str, kind: str) -> tuple[int, int]:
                 f"Ảnh {name}{where} có kích thước {width} × {height} điểm ảnh, vượt giới hạn "
                 f"{MAX_PIXELS // 1_000_000} triệu điểm ảnh của một trang quét: hãy quét lại ở 300 dpi.")
     width = sizes[0][0]
-    declared = round(float(dpi[0])) if dpi and dpi[0] else 0
     if MIN_DPI <= declared <= MAX_DPI:
         return frames, declared
     return frames, max(MIN_DPI, min(MAX_DPI, round(width / A4_WIDTH_INCHES)))
+
+
+def _header(opener, data: bytes, name: str, kind: str) -> tuple[list[tuple[int, int]], int, int]:
+    # The format's own class parses the header and stops: no pixel is decoded, and unlike Image.open it does
+    # not refuse a huge size by itself, so the dimensions can be named in the message.
+    image = opener(io.BytesIO(data))
+    frames = getattr(image, "n_frames", 1) if kind == "TIFF" else 1
+    _refuse_pages(frames, name)
+    sizes = []
+    for frame in range(frames):
+        if frame:
+            image.seek(frame)  # reads the next frame's header (IFD), not its pixels
+        sizes.append(image.size)
+    dpi = image.info.get("dpi")
+    try:
+        declared = round(float(dpi[0])) if dpi and dpi[0] else 0
+    except (TypeError, ValueError, ZeroDivisionError, OverflowError):  # a damaged resolution: assume one
+        declared = 0
+    return sizes, frames, declared
 
 
 def _without_alpha(data: bytes) -> bytes:

@@ -146,3 +146,25 @@ def test_docx_in_tcvn3_without_its_font_is_detected_and_converted():  # fonts lo
     assert [block.text for block in read.blocks] == [
         "Uỷ ban nhân dân tỉnh", "Quyết định tặng Bằng khen", "Điều 1. Tặng Bằng khen"]
     assert read.converted_from == "TCVN3"  # no run had a legacy font: the whole text was recognised as TCVN3
+
+
+def test_an_html_page_in_tcvn3_is_converted():
+    page = ("<html><head><meta charset=\"windows-1252\"></head><body><p>QuyÕt ®Þnh tÆng B»ng khen</p>"
+            "<p>&#167;iÒu 1. TÆng B»ng khen cho bµ NguyÔn ThÞ H\xad\xeang</p></body></html>").encode("latin-1")
+    read = docparse.read_bytes(page, "qd.html")
+    assert [block.text for block in read.blocks] == ["Quyết định tặng Bằng khen",
+                                                     "Điều 1. Tặng Bằng khen cho bà Nguyễn Thị Hường"]
+    assert read.converted_from == "TCVN3"
+
+
+UNICODE_WORDS = ["Quyết", "định", "tặng", "Bằng", "khen", "cho", "ông", "bà", "Nguyễn", "Thị", "Hường", "Điều",
+                 "Ủy", "ban", "nhân", "dân", "tỉnh", "Thái", "Nguyên", "năm", "2026", "Sở", "Nội", "vụ", "Chủ", "tịch",
+                 "Trưởng", "phòng", "thi", "đua", "xuất", "sắc", "Lào", "Cai", "Sơn", "La", "Việt", "Nam", "à", "á"]
+
+
+@settings(deadline=None)
+@given(st.lists(st.sampled_from(UNICODE_WORDS), min_size=1, max_size=40))
+def test_unicode_vietnamese_is_never_taken_for_a_legacy_encoding(words):
+    text = " ".join(words)
+    assert vnlegacy.legacy_encoding_of(text) is None
+    assert docparse.read_bytes(text.encode(), "x.txt").converted_from is None

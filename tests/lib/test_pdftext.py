@@ -86,3 +86,6 @@ def test_images_are_scans_that_need_ocr():
         docparse.read_bytes(blank_image(fmt="TIFF"), "qd.txt")  # the content decides, not the name
     with pytest.raises(docparse.ScanNeedsOcrError, match=r"^Tệp qd\.jpg là ảnh \(bản quét\)"):
         docparse.read_bytes(b"not the bytes of a jpeg", "qd.jpg")
+    # A PDF with a text layer misnamed .png is read as the PDF it is.
+    assert texts(docparse.read_bytes(text_pdf([["Quyết định khen thưởng năm 2026"]]), "qd.png")) == [
+        "Quyết định khen thưởng năm 2026"]

@@ -465,7 +465,7 @@ def read_bytes(data: bytes, name: str) -> Document:
             "dạng .docx (hoặc PDF) rồi nhập lại."
         )
     image = next((kind for magic, kind in IMAGE_MAGICS.items() if data.startswith(magic)), None)
-    if image or suffix in IMAGE_SUFFIXES:
+    if image or (suffix in IMAGE_SUFFIXES and not data.startswith((PDF_MAGIC, ZIP_MAGIC))):  # content first
         raise ScanNeedsOcrError(
             f"Tệp {name} là ảnh{f' {image}' if image else ''} (bản quét), không có lớp chữ: cần nhận dạng chữ "
             "(OCR) trước khi đọc."

@@ -2,14 +2,17 @@
 reported with their line and page, legacy text in a PDF converted before the soft hyphen is touched, images
 recognised as scans."""
 
+import io
 import unicodedata
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pypdf import PdfReader, PdfWriter
 
 from tdkt.lib import docparse, pdftext, vnlegacy
-from tests.documents.scanmaker import blank_image
+from tests.documents.scanmaker import blank_image, blank_scan_pdf
+from tests.documents.scanmaker import text_pdf as typed_pdf
 from tests.plans.pdfmaker import text_pdf
 
 
@@ -89,3 +92,18 @@ def test_images_are_scans_that_need_ocr():
     # A PDF with a text layer misnamed .png is read as the PDF it is.
     assert texts(docparse.read_bytes(text_pdf([["Quyết định khen thưởng năm 2026"]]), "qd.png")) == [
         "Quyết định khen thưởng năm 2026"]
+
+
+def test_a_partly_scanned_pdf_is_read_and_its_scanned_pages_listed():
+    writer = PdfWriter()
+    for source in (typed_pdf([["QUYẾT ĐỊNH về việc khen thưởng năm 2026"]]), blank_scan_pdf(),
+                   typed_pdf([["Điều 2. Quyết định có hiệu lực kể từ ngày ký"]])):
+        for page in PdfReader(io.BytesIO(source)).pages:
+            writer.add_page(page)
+    out = io.BytesIO()
+    writer.write(out)
+    document = docparse.read_bytes(out.getvalue(), "hon-hop.pdf")
+    assert texts(document) == ["QUYẾT ĐỊNH về việc khen thưởng năm 2026", "Điều 2. Quyết định có hiệu lực kể từ ngày ký"]
+    assert document.scanned_pages == (2,) and document.page_count == 3
+    assert [(notice.line, notice.page, notice.message) for notice in document.notices] == [
+        (None, 2, "Trang 2 là ảnh quét, không có lớp chữ: nội dung trang này chưa được đọc (cần nhận dạng chữ).")]

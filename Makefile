@@ -97,18 +97,24 @@ test-postgres: venv messages
 	$(PYTEST)
 
 # Debian's Chromium for the browser tests (Playwright cannot download its own), the
-# PostgreSQL 15 server (initdb lives in /usr/lib/postgresql/15/bin, off PATH) and gettext
-# (the catalogue-completeness test runs makemessages, which needs xgettext).
+# PostgreSQL 15 server (initdb lives in /usr/lib/postgresql/15/bin, off PATH), gettext
+# (the catalogue-completeness test runs makemessages, which needs xgettext), and the OCR of scans
+# (tdkt.lib.ocr): ocrmypdf with Tesseract's Vietnamese model, and poppler's pdftoppm, which the
+# tests use to turn a rendered document into a scan.
 ci-system-deps:
 	@missing=""; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	command -v xgettext >/dev/null || missing="$$missing gettext"; \
 	[ -x /usr/lib/postgresql/15/bin/initdb ] || command -v initdb >/dev/null || missing="$$missing postgresql-15"; \
+	command -v ocrmypdf >/dev/null || missing="$$missing ocrmypdf"; \
+	ls /usr/share/tesseract-ocr/*/tessdata/vie.traineddata >/dev/null 2>&1 || missing="$$missing tesseract-ocr-vie"; \
+	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing:$$missing"; \
 		$(APT) update -qq && $(APT) install -y -qq $$missing; \
 	else \
-		echo "System packages present (chromium, gettext, postgresql-15): nothing to install"; \
+		echo "System packages present (chromium, gettext, postgresql-15, ocrmypdf, tesseract-ocr-vie," \
+			"poppler-utils): nothing to install"; \
 	fi
 
 # --- the rest ---------------------------------------------------------------------------------

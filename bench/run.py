@@ -34,6 +34,8 @@ Benchmarks (each bench/*.py file documents its dataset):
 - unit_sheet (bench_unit_sheet.py, issue 16): a unit's year-end sheet of 1,500 lines: verdicts for all lines
   ≤ 3 s; the job "accept all eligible lines", the council's approval, the decision and its 1,500-line annex
   ≤ 10 s on PostgreSQL, with the job's query count (fixed per batch).
+- ocr (bench_ocr.py, issue 17): OCR of a generated 10-page A4 scan at 300 dpi (ocrmypdf, Tesseract's Vietnamese
+  model), seconds per page, target ≤ 6 s a page; no database.
 - exports (bench_exports.py, issue 12): the consolidated nominee list .xlsx of 12,000 lines (≤ 10 s, ≤ 150 MB),
   a 10,000-task plan .xlsx (≤ 5 s) and the 50,000-person people .xlsx (≤ 5 s, ≤ 100 MB), through their URLs.
 
@@ -223,7 +225,7 @@ WORKFLOW_BENCHES = {
     "bench_dossier_page.py": "dossier_page", "bench_unit_sheet.py": "unit_sheet",
 }
 NO_DATABASE_BENCHES = ("bench_decision_docx.py", "certificates_pdf.py", "nd30_table.py", "bench_hostile_files.py",
-                       "bench_read_document.py")
+                       "bench_read_document.py", "bench_ocr.py")
 
 
 def run_workflow(suite: Suite, url_for, only: set[str] | None = None) -> None:
@@ -320,7 +322,7 @@ def main() -> int:
         suite.run("eligibility_engine", "eligibility_engine.py", "")
 
     if not args.skip_workflow and not only_workflow:
-        print("Decision .docx, certificate PDF, Decree-30 table, hostile files (no database)")
+        print("Decision .docx, certificate PDF, Decree-30 table, hostile files, OCR (no database)")
         for script in NO_DATABASE_BENCHES:
             suite.run(script, script, "")
 

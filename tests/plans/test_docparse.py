@@ -46,25 +46,32 @@ def test_decomposed_unicode_is_normalised_to_nfc():
     assert texts(read_bytes(decomposed.encode(), "x.txt")) == ["Thái Nguyên, ngày 14 tháng 02 năm 2026"]
 
 
-def test_tcvn3_bytes_are_refused_not_turned_into_nonsense():
-    data = to_tcvn3(VIETNAMESE_SAMPLE * 3)
-    with pytest.raises(docparse.LegacyEncodingError, match=r"^Văn bản mã TCVN3 cũ \(TCVN3/VNI\) — hãy chuyển sang Unicode \(ví dụ bằng Unikey: Công cụ chuyển mã\) rồi nhập lại\.$") as caught:
-        read_bytes(data, "kehoach.txt")
-    assert caught.value.message.startswith("Văn bản mã TCVN3 cũ (TCVN3/VNI) — hãy chuyển sang Unicode")
+def test_tcvn3_bytes_are_converted_to_unicode_and_the_conversion_recorded():
+    document = read_bytes(to_tcvn3(VIETNAMESE_SAMPLE * 3), "kehoach.txt")
+    assert texts(document) == [VIETNAMESE_SAMPLE.strip()] * 3
+    assert document.converted_from == "TCVN3"
+    assert docparse.conversion_notice(document) == (
+        "Văn bản mã TCVN3 đã được chuyển sang Unicode; hãy soát lại các chữ có dấu.")
 
 
-def test_tcvn3_text_already_converted_to_utf8_is_refused_too():
+def test_tcvn3_text_already_mis_read_as_latin1_and_saved_as_utf8_is_converted_too():
     mojibake = to_tcvn3(VIETNAMESE_SAMPLE).decode("latin-1")
     assert legacy_encoding_of(mojibake) == "TCVN3"
-    with pytest.raises(docparse.LegacyEncodingError, match=r"^Văn bản mã TCVN3 cũ \(TCVN3/VNI\) — hãy chuyển sang Unicode \(ví dụ bằng Unikey: Công cụ chuyển mã\) rồi nhập lại\.$"):
-        read_bytes(mojibake.encode("utf-8"), "kehoach.txt")
+    document = read_bytes(mojibake.encode("utf-8"), "kehoach.txt")
+    assert texts(document) == [VIETNAMESE_SAMPLE.strip()]
+    assert document.converted_from == "TCVN3"
 
 
-def test_vni_is_refused():
+def test_vni_is_converted():
     assert legacy_encoding_of(VNI_SAMPLE) == "VNI"
-    with pytest.raises(docparse.LegacyEncodingError, match=r"^Văn bản mã VNI cũ \(TCVN3/VNI\) — hãy chuyển sang Unicode \(ví dụ bằng Unikey: Công cụ chuyển mã\) rồi nhập lại\.$") as caught:
-        read_bytes(VNI_SAMPLE.encode("cp1252"), "kehoach.txt")
-    assert "VNI" in caught.value.message
+    document = read_bytes(VNI_SAMPLE.encode("cp1252"), "kehoach.txt")
+    assert texts(document) == ["Kế hoạch công tác thi đua, khen thưởng năm 2026 của Ủy ban nhân dân tỉnh Việt Nam"]
+    assert document.converted_from == "VNI"
+
+
+def test_unicode_text_is_not_marked_as_converted():
+    document = read_bytes(SAMPLE.encode(), "plan.txt")
+    assert document.converted_from is None and docparse.conversion_notice(document) is None
 
 
 def test_real_unicode_vietnamese_is_not_taken_for_a_legacy_encoding(seed):
@@ -94,8 +101,8 @@ def test_old_word_files_are_refused_by_their_magic_bytes():
 
 
 def test_unsupported_formats():
-    with pytest.raises(docparse.UnsupportedFormatError, match=r"^Không hỗ trợ định dạng «\.png»: hãy dùng \.docx, \.pdf \(có lớp chữ\), \.txt, \.md hoặc \.html\.$"):
-        read_bytes(b"\x89PNG\r\n\x1a\n....", "scan.png")
+    with pytest.raises(docparse.UnsupportedFormatError, match=r"^Không hỗ trợ định dạng «\.odt»: hãy dùng \.docx, \.pdf \(có lớp chữ\), \.txt, \.md hoặc \.html\.$"):
+        read_bytes(b"not really an odt", "plan.odt")
     archive = io.BytesIO()
     import zipfile
 

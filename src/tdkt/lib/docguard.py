@@ -65,6 +65,10 @@ class NoTextLayerError(DocumentError):
     pass
 
 
+class ScanNeedsOcrError(NoTextLayerError):
+    """An image (a scanned page or a photo): only OCR can read it (tdkt.lib.ocr)."""
+
+
 class TooLargeError(DocumentError):
     pass
 

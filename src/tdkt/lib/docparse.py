@@ -12,18 +12,30 @@ cells, each row with its own line number). What "line" means per format:
 
 Markup left over from conversions (HTML tags, markdown emphasis and headings) is stripped from every
 line and cell. Anything that cannot be read honestly raises a `DocumentError` whose message is in
-Vietnamese (the callers show it to a specialist as it is): old Word files, binaries, scanned PDFs,
-legacy Vietnamese encodings (TCVN3/ABC, VNI), files over the size or page limits.
+Vietnamese (the callers show it to a specialist as it is): old Word files, binaries, files over the size or
+page limits; scans — a PDF without a text layer (`NoTextLayerError`) or an image (`ScanNeedsOcrError`, a
+`NoTextLayerError` too) — are refused so that the caller decides whether to run OCR (tdkt.lib.ocr) first.
+
+What is converted or repaired rather than refused, and recorded on the `Document`:
+- Vietnamese in the legacy encodings TCVN3 (ABC) and VNI-Windows (tdkt.lib.vnlegacy), as bytes, as text already
+  mis-read as Latin-1, or as .docx runs in ".VnTime"/"VNI-Times" fonts: converted to Unicode, and
+  `converted_from` says "TCVN3" or "VNI" (`conversion_notice` gives the sentence to show). Only text that still
+  looks legacy after conversion is refused (`LegacyEncodingError`).
+- PDF text-extraction artefacts (tdkt.lib.pdftext): NFC with detached or spacing accents joined, ligatures
+  spelt out, soft hyphens removed, Symbol-font bullets as "•", syllables split after their first consonants
+  ("Q uyết đ ịnh") joined where that is unambiguous; glyphs the font could not map (U+FFFD, private use) are
+  kept as U+FFFD and each such line gets a `Notice`.
+- A partly scanned PDF (a Word export with the signed page scanned in): its text pages are read, the pages that
+  are images without text are listed in `scanned_pages`, with a `Notice` each.
 """
 
 from __future__ import annotations
 
-import html
 import io
 import re
 import unicodedata
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -33,6 +45,17 @@ from docx.oxml.ns import qn
 from pypdf import PdfReader
 from pypdf.errors import LimitReachedError
 
+from tdkt.lib import pdftext, vnlegacy
+from tdkt.lib.docblocks import (  # noqa: F401 — the blocks are part of this module's interface
+    Document,
+    Notice,
+    Table,
+    TableRow,
+    TextLine,
+    clean_inline,
+    conversion_notice,
+    document_text,
+)
 from tdkt.lib.docguard import (  # noqa: F401 — the errors and limits are part of this module's interface
     DOCX_LIMITS,
     MAX_GRID_COLUMNS,
@@ -46,6 +69,7 @@ from tdkt.lib.docguard import (  # noqa: F401 — the errors and limits are part
     LegacyEncodingError,
     NoTextLayerError,
     OldWordFormatError,
+    ScanNeedsOcrError,
     TooLargeError,
     UndecodableTextError,
     UnsupportedFormatError,
@@ -56,6 +80,7 @@ from tdkt.lib.docguard import (  # noqa: F401 — the errors and limits are part
     check_pdf_objects,
     too_many_lines,
 )
+from tdkt.lib.vnlegacy import legacy_encoding_of  # noqa: F401 — part of this module's interface
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 # About 100 dense A4 pages of text (≈ 5,000 characters a page): the same limit for formats
@@ -66,96 +91,33 @@ MIN_CHARS_PER_TEXT_PAGE = 20
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 PDF_MAGIC = b"%PDF-"
+# Images a scanner or a phone gives (by their first bytes): read through OCR, never here.
+IMAGE_MAGICS = {b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG", b"II*\x00": "TIFF", b"MM\x00*": "TIFF"}
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
-
-
-@dataclass(frozen=True)
-class TextLine:
-    line: int
-    text: str
-    page: int | None = None
-    page_edge: bool = False  # first or last non-empty line of its page: where page numbers sit
-
-
-@dataclass(frozen=True)
-class TableRow:
-    line: int
-    cells: tuple[str, ...]
-    # Per cell: None, "h" (a cell spanning several grid columns; its extra columns follow as
-    # "h+" with empty text) or "v" (continues a vertically merged cell; its text is empty).
-    merges: tuple[str | None, ...] = ()
-
-    @property
-    def has_merges(self) -> bool:
-        return any(self.merges)
-
-
-@dataclass
-class Table:
-    line: int
-    rows: list[TableRow] = field(default_factory=list)
-
-
-@dataclass
-class Document:
-    name: str
-    kind: str
-    blocks: list[TextLine | Table]
-    page_count: int | None = None
-
-
-# --- cleaning -------------------------------------------------------------------------------------
-
-_TAG = re.compile(r"<[^<>]{0,400}>")
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
-_MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
-_MD_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3}|_{2,3})(?=\S)|(?<=\S)(\*{1,3}|_{2,3})(?![\w*])")
-_MD_ESCAPE = re.compile(r"\\([*_#|\\>\-.])")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
-
-
-def clean_inline(text: str) -> str:
-    """One line of visible text: tags, markdown emphasis/headings and extra spaces removed, NFC."""
-    text = unicodedata.normalize("NFC", html.unescape(text))
-    text = _TAG.sub(" ", text)
-    text = _MD_HEADING.sub("", text)
-    text = _MD_QUOTE.sub("", text)
-    text = _MD_EMPHASIS.sub("", text)
-    text = _MD_ESCAPE.sub(r"\1", text)
-    text = text.replace("**", "")  # an unbalanced bold marker left by a broken conversion
-    return _SPACES.sub(" ", text).strip()
 
 
 # --- legacy encodings -----------------------------------------------------------------------------
 
-# TCVN3 (ABC) stores Vietnamese letters in the 0xA1–0xFE range; read as Latin-1 or Windows-1252
-# they show as "¸ µ ¶ · ¹ ¨ © ® « ¬ ª" and the soft hyphen glued to ASCII letters ("ViÖt", "®ua",
-# "th\xadëng"). Genuine Unicode Vietnamese never has those marks inside words.
-_TCVN3_MARKS = "¸µ¶·¹¨©®«¬ª\xad¡¢£¤¥¦§»¼½¾ÆÇÈÉÊËÌÎÏÐÑÒÓÔÕÖ×ØÜÝÞß"
-_TCVN3 = re.compile(rf"[A-Za-z][{_TCVN3_MARKS}]|[¸µ¶·¹¨©®«¬ª\xad§][A-Za-z]")
-# VNI writes a base letter then a mark letter: "Vieät" (ệ), "ñua" (đ), "thöôûng" (ưở), "naêm" (ă).
-_VNI = re.compile(r"[aeoAEO][äâêÂÄÊ]|\b[ñÑ][aeiouôöy]|öô|[aeiouy][øùûõï](?=[a-z ]|$)")
-# Letters only Unicode Vietnamese has (outside Latin-1): ă đ ĩ ũ ơ ư and U+1EA0–U+1EF9.
-_UNICODE_VIETNAMESE = re.compile(r"[ăĂđĐĩĨũŨơƠưƯ\u1ea0-\u1ef9]")
-
-
-def legacy_encoding_of(text: str) -> str | None:
-    """"TCVN3" or "VNI" when the text is Vietnamese written in a legacy 8-bit encoding, else None."""
-    sample = text[:200_000]
-    genuine = len(_UNICODE_VIETNAMESE.findall(sample))
-    for name, pattern in (("TCVN3", _TCVN3), ("VNI", _VNI)):
-        hits = len(pattern.findall(sample))
-        if hits >= 3 and hits > genuine:
-            return name
-    return None
-
-
-def _refuse_legacy(text: str) -> None:
-    legacy = legacy_encoding_of(text)
-    if legacy:
+def _convert_legacy(document: Document) -> None:
+    """Convert a document written in TCVN3 or VNI (detected on its whole text) to Unicode, in place; refuse
+    what still looks legacy afterwards."""
+    if document.converted_from is None:
+        legacy = legacy_encoding_of(document_text(document))
+        if legacy is None:
+            return
+        for index, block in enumerate(document.blocks):
+            if isinstance(block, TextLine):
+                document.blocks[index] = replace(block, text=vnlegacy.to_unicode(block.text, legacy))
+            else:
+                block.rows = [replace(row, cells=tuple(vnlegacy.to_unicode(cell, legacy) for cell in row.cells))
+                              for row in block.rows]
+        document.converted_from = legacy
+    left = legacy_encoding_of(document_text(document))
+    if left:
         raise LegacyEncodingError(
-            f"Văn bản mã {legacy} cũ (TCVN3/VNI) — hãy chuyển sang Unicode (ví dụ bằng Unikey: "
-            "Công cụ chuyển mã) rồi nhập lại."
+            f"Văn bản mã {left} cũ không chuyển được hết sang Unicode — hãy chuyển mã (ví dụ bằng Unikey: Công cụ "
+            "chuyển mã) rồi nhập lại."
         )
 
 
@@ -176,13 +138,15 @@ def decode_text(data: bytes) -> str:
     if text is None or "\x00" in text:
         if _looks_binary(data):
             raise BinaryContentError("Tệp không phải văn bản (dữ liệu nhị phân): hãy chọn tệp .docx, .pdf hoặc .txt.")
-        _refuse_legacy(data.decode("cp1252", errors="replace"))
+        # TCVN3 and VNI bytes are Latin-1 characters one for one: read so, converted with the whole document.
+        legacy_text = data.decode("latin-1")
+        if legacy_encoding_of(legacy_text):
+            return legacy_text
         raise UndecodableTextError(
             "Không đọc được bảng mã của văn bản: hãy lưu lại dưới dạng Unicode (UTF-8) rồi nhập lại."
         )
     if _looks_binary(text.encode("utf-8", errors="ignore")):
         raise BinaryContentError("Tệp không phải văn bản (dữ liệu nhị phân): hãy chọn tệp .docx, .pdf hoặc .txt.")
-    _refuse_legacy(text)
     return unicodedata.normalize("NFC", text)
 
 
@@ -346,11 +310,16 @@ def html_to_blocks(text: str) -> list[TextLine | Table]:
 
 def docx_to_blocks(data: bytes, name: str = "") -> list[TextLine | Table]:
     """Paragraphs and tables of the body in document order; merged cells are marked, not guessed."""
+    return _docx_blocks(data, name)[0]
+
+
+def _docx_blocks(data: bytes, name: str) -> tuple[list[TextLine | Table], str | None]:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises several kinds for a broken package
         raise CorruptDocumentError(f"Tệp .docx bị hỏng hoặc không phải Word: {error.__class__.__name__}.") from error
     check_docx_tables(document.element.body, name, max_rows=MAX_LINES)
+    fonts = vnlegacy.DocxRunFonts(document.styles.element, document.element.body)
     blocks: list[TextLine | Table] = []
     position = 0
     for child in document.element.body.iterchildren():
@@ -358,23 +327,24 @@ def docx_to_blocks(data: bytes, name: str = "") -> list[TextLine | Table]:
             raise TooLargeError(too_many_lines())
         if child.tag == qn("w:p"):
             position += 1
-            for part in _paragraph_text(child, qn).split("\n"):
+            for part in _paragraph_text(child, qn, fonts).split("\n"):
                 blocks.append(TextLine(position, clean_inline(part)))
         elif child.tag == qn("w:tbl"):
             table = Table(line=position + 1)
             for tr in child.iterchildren(qn("w:tr")):
                 position += 1
-                cells, merges = _docx_row(tr, qn)
+                cells, merges = _docx_row(tr, qn, fonts)
                 table.rows.append(TableRow(position, cells, merges))
             blocks.append(table)
-    return blocks
+    return blocks, ", ".join(sorted(fonts.found)) or None
 
 
-def _paragraph_text(paragraph, qn) -> str:
+def _paragraph_text(paragraph, qn, fonts: vnlegacy.DocxRunFonts | None = None) -> str:
     parts = []
+    paragraph_font = fonts.paragraph_font(paragraph) if fonts else None
     for node in paragraph.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")):
         if node.tag == qn("w:t"):
-            parts.append(node.text or "")
+            parts.append(fonts.text(node, paragraph_font) if fonts else node.text or "")
         elif node.tag == qn("w:tab"):
             parts.append(" ")
         else:
@@ -382,7 +352,7 @@ def _paragraph_text(paragraph, qn) -> str:
     return "".join(parts)
 
 
-def _docx_row(tr, qn) -> tuple[tuple[str, ...], tuple[str | None, ...]]:
+def _docx_row(tr, qn, fonts: vnlegacy.DocxRunFonts | None = None) -> tuple[tuple[str, ...], tuple[str | None, ...]]:
     cells: list[str] = []
     merges: list[str | None] = []
     for tc in tr.iterchildren(qn("w:tc")):
@@ -399,7 +369,7 @@ def _docx_row(tr, qn) -> tuple[tuple[str, ...], tuple[str | None, ...]]:
             h_merge = properties.find(qn("w:hMerge"))
             if h_merge is not None and h_merge.get(qn("w:val"), "continue") != "restart":
                 merge = "h+"  # legacy horizontal merge: this cell continues the one on its left
-        paragraphs = [clean_inline(_paragraph_text(p, qn)) for p in tc.iter(qn("w:p"))]
+        paragraphs = [clean_inline(_paragraph_text(p, qn, fonts)) for p in tc.iter(qn("w:p"))]
         text = "\n".join(p for p in paragraphs if p)
         cells.append("" if merge else text)
         merges.append(merge or ("h" if span > 1 else None))
@@ -411,8 +381,9 @@ def _docx_row(tr, qn) -> tuple[tuple[str, ...], tuple[str | None, ...]]:
 
 # --- .pdf -----------------------------------------------------------------------------------------
 
-def pdf_to_blocks(data: bytes) -> tuple[list[TextLine], int]:
-    """Lines of the PDF's text layer, numbered across pages; refuses scans and oversized files."""
+def pdf_to_blocks(data: bytes) -> tuple[list[TextLine], int, tuple[int, ...]]:
+    """Lines of the PDF's text layer, numbered across pages, and the pages that are scanned images (no text
+    layer); refuses a PDF that is a scan throughout, and oversized files."""
     limits = {"zlib_maximum_output_length": PDF_MAX_STREAM_BYTES, "lzw_maximum_output_length": PDF_MAX_STREAM_BYTES,
               "run_length_maximum_output_length": PDF_MAX_STREAM_BYTES,
               "array_based_stream_maximum_output_length": PDF_MAX_STREAM_BYTES,
@@ -421,7 +392,7 @@ def pdf_to_blocks(data: bytes) -> tuple[list[TextLine], int]:
         return _pdf_blocks(data)
 
 
-def _pdf_blocks(data: bytes) -> tuple[list[TextLine], int]:
+def _pdf_blocks(data: bytes) -> tuple[list[TextLine], int, tuple[int, ...]]:
     check_pdf_bytes(data)
     try:
         reader = PdfReader(io.BytesIO(data))
@@ -439,6 +410,7 @@ def _pdf_blocks(data: bytes) -> tuple[list[TextLine], int]:
     blocks: list[TextLine] = []
     number = 0
     text_pages = 0
+    scanned: list[int] = []
     for page_number, page in enumerate(reader.pages, start=1):
         try:
             text = page.extract_text() or ""
@@ -451,6 +423,8 @@ def _pdf_blocks(data: bytes) -> tuple[list[TextLine], int]:
             raise TooLargeError(too_many_lines())
         if sum(len(line) for line in lines) >= MIN_CHARS_PER_TEXT_PAGE:
             text_pages += 1
+        elif pdftext.page_has_image(page):
+            scanned.append(page_number)
         filled = [index for index, line in enumerate(lines) if line]
         edges = {filled[0], filled[-1]} if filled else set()
         for index, line in enumerate(lines):
@@ -461,7 +435,7 @@ def _pdf_blocks(data: bytes) -> tuple[list[TextLine], int]:
             "Tệp PDF không có lớp chữ (no text layer: scanned document) — đây là bản quét. Hãy nhập "
             "tệp .docx hoặc PDF xuất trực tiếp từ Word, hoặc nhận dạng chữ (OCR) trước."
         )
-    return blocks, page_count
+    return blocks, page_count, tuple(scanned)
 
 
 # --- entry points ---------------------------------------------------------------------------------
@@ -490,14 +464,21 @@ def read_bytes(data: bytes, name: str) -> Document:
             "Tệp Word cũ (.doc) không được hỗ trợ: hãy mở bằng Word hoặc LibreOffice và lưu lại dưới "
             "dạng .docx (hoặc PDF) rồi nhập lại."
         )
+    image = next((kind for magic, kind in IMAGE_MAGICS.items() if data.startswith(magic)), None)
+    if image or (suffix in IMAGE_SUFFIXES and not data.startswith((PDF_MAGIC, ZIP_MAGIC))):  # content first
+        raise ScanNeedsOcrError(
+            f"Tệp {name} là ảnh{f' {image}' if image else ''} (bản quét), không có lớp chữ: cần nhận dạng chữ "
+            "(OCR) trước khi đọc."
+        )
     if data.startswith(PDF_MAGIC):
-        blocks, pages = pdf_to_blocks(data)
-        document = Document(name, "pdf", list(blocks), pages)
+        blocks, pages, scanned = pdf_to_blocks(data)
+        document = Document(name, "pdf", list(blocks), pages, scanned_pages=scanned)
     elif data.startswith(ZIP_MAGIC):
         check_docx_package(data, name)
         if not _is_docx(data):
             raise UnsupportedFormatError(f"Tệp {name} là tệp nén nhưng không phải văn bản Word .docx.")
-        document = Document(name, "docx", docx_to_blocks(data, name))
+        blocks, converted = _docx_blocks(data, name)
+        document = Document(name, "docx", blocks, converted_from=converted)
     elif suffix in (".docx", ".pdf"):
         raise CorruptDocumentError(f"Tệp {name} không đúng định dạng {suffix} (nội dung không khớp phần mở rộng).")
     elif suffix in TEXT_SUFFIXES or suffix == "":
@@ -518,8 +499,26 @@ def read_bytes(data: bytes, name: str) -> Document:
             f"Không hỗ trợ định dạng «{suffix}»: hãy dùng .docx, .pdf (có lớp chữ), .txt, .md hoặc .html."
         )
     _check_text_size(document_text(document))
-    _refuse_legacy(document_text(document))
+    _convert_legacy(document)
+    if document.kind == "pdf":
+        _repair_pdf_text(document)
     return document
+
+
+def _repair_pdf_text(document: Document) -> None:
+    """PDF extraction artefacts (tdkt.lib.pdftext), after any legacy conversion (TCVN3 writes ư as a soft
+    hyphen); a notice for each line with unreadable glyphs and each scanned page."""
+    for index, block in enumerate(document.blocks):
+        if isinstance(block, TextLine) and block.text:
+            text, unknown = pdftext.repair(block.text)
+            document.blocks[index] = replace(block, text=text)
+            if unknown:
+                document.notices.append(Notice(block.line, block.page, (
+                    f"Dòng {block.line} (trang {block.page}): {unknown} ký tự không đọc được (phông chữ của tệp PDF "
+                    "không có bảng mã Unicode) — hãy đối chiếu với bản gốc.")))
+    for page in document.scanned_pages:
+        document.notices.append(Notice(None, page, (
+            f"Trang {page} là ảnh quét, không có lớp chữ: nội dung trang này chưa được đọc (cần nhận dạng chữ).")))
 
 
 def _is_docx(data: bytes) -> bool:
@@ -536,13 +535,3 @@ def _check_text_size(text: str) -> None:
             f"Văn bản dài {len(text):,} ký tự, vượt giới hạn {MAX_TEXT_CHARS:,} ký tự (khoảng {MAX_PAGES} "
             "trang) của một kế hoạch.".replace(",", ".")
         )
-
-
-def document_text(document: Document) -> str:
-    parts: list[str] = []
-    for block in document.blocks:
-        if isinstance(block, TextLine):
-            parts.append(block.text)
-        else:
-            parts.extend(" ".join(row.cells) for row in block.rows)
-    return "\n".join(parts)

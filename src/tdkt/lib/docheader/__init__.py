@@ -1,18 +1,20 @@
 """The header of an administrative document (Decree 30/2020 layout), as documents really come.
 
-INTERFACE FIRST CUT (to be replaced by the full reader): `read_header(lines)` over the document's lines in
-reading order. The full reader strips page chrome (navigation, banners, breadcrumbs of a web page around the
-document), reads headers flattened onto one line or repeated, blanks for the number or the day, periods that
-are not calendar years, and says when a text lost its diacritics.
+`read_header(lines)` over the document's lines in reading order → `Header`. It first finds the document inside
+the page (`strip_chrome`: navigation, banners, breadcrumbs, "Ngày đăng", footers of a web page around it), then
+reads the header before the type line: the agency lines of the left column (also flattened onto one line with
+the national motto, repeated, or in a two-column table), "Số: …" (blank → number None and a warning), the
+place and date line (blank day → date None, a warning and `date_year`), the type line and the title after it,
+and the period the title covers. No date is taken from anywhere but that date line. Where no header survives,
+the deciding authority above the legal bases names the issuer, with a warning. A text without any diacritic
+sets `lost_diacritics` and says so (LOST_DIACRITICS_MESSAGE) instead of blaming the fields it could not read.
+Framework-free; messages are in Vietnamese.
 """
 
 from __future__ import annotations
 
 import datetime
-import re
 from dataclasses import dataclass, field
-
-from tdkt.lib.vntext import fold
 
 # Decree 30/2020, Appendix III: the types of administrative documents, as their type line writes them.
 DOCUMENT_TYPES = ("Nghị quyết", "Quyết định", "Chỉ thị", "Quy chế", "Quy định", "Thông cáo", "Thông báo",
@@ -29,6 +31,7 @@ class Line:
     text: str
     in_table: bool = False
     page: int | None = None
+    cells: tuple[str, ...] = ()  # a table row's cells, left to right (a two-column header); `text` joins them
 
 
 @dataclass(frozen=True)
@@ -53,32 +56,23 @@ class Header:
     type_index: int | None = None  # index in `lines` of the type line
     body_index: int = 0  # index in `lines` where the body (after the title) begins
     lost_diacritics: bool = False
+    start_index: int = 0  # index in `lines` where the document starts (page chrome before it)
+    end_index: int | None = None  # index in `lines` where page chrome after the document starts (None: at the end)
     warnings: list[HeaderWarning] = field(default_factory=list)
 
 
-_NUMBER = re.compile(r"Số\s*[:.]?\s*(\d[\w.]*)?\s*/\s*([^\s,;]+)", re.IGNORECASE)
-_DATE = re.compile(r"ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})", re.IGNORECASE)
 
 
-def read_header(lines: list[Line], *, types: tuple[str, ...] = DOCUMENT_TYPES) -> Header:
-    header = Header()
-    folded_types = {fold(name): name for name in types}
-    for index, line in enumerate(lines[:60]):
-        text = line.text.strip()
-        if header.type_index is None and fold(text) in folded_types:
-            header.doc_type, header.type_index = folded_types[fold(text)], index
-            header.body_index = index + 1
-            if index + 1 < len(lines):
-                header.title = lines[index + 1].text.strip() or None
-                header.body_index = index + 2
-        if header.number is None and (match := _NUMBER.search(text)):
-            header.symbol = match[2]
-            header.number = f"{match[1]}/{match[2]}" if match[1] else None
-        if header.date_year is None and (match := _DATE.search(text)):
-            header.date_year = int(match[3])
-            if match[1] and match[2]:
-                try:
-                    header.date = datetime.date(int(match[3]), int(match[2]), int(match[1]))
-                except ValueError:
-                    header.warnings.append(HeaderWarning(line.line, f"Ngày không hợp lệ («{match.group()}»)."))
-    return header
+NUMBER_NOT_FOUND_MESSAGE = "Không tìm thấy số, ký hiệu văn bản («Số: …») ở đầu văn bản."
+DATE_NOT_FOUND_MESSAGE = "Không tìm thấy địa danh, ngày ban hành («…, ngày … tháng … năm …»)."
+ISSUER_NOT_FOUND_MESSAGE = "Không tìm thấy cơ quan ban hành ở đầu văn bản."
+TYPE_NOT_FOUND_MESSAGE = "Không tìm thấy tên loại văn bản (dòng «QUYẾT ĐỊNH», «KẾ HOẠCH», …) và trích yếu."
+# What cannot be read in a text that lost its diacritics is the loss's fault: one warning says so instead.
+_NOT_FOUND = (NUMBER_NOT_FOUND_MESSAGE, DATE_NOT_FOUND_MESSAGE, ISSUER_NOT_FOUND_MESSAGE, TYPE_NOT_FOUND_MESSAGE)
+
+from .chrome import is_chrome, is_footer, strip_chrome  # noqa: E402 — they import DOCUMENT_TYPES from here
+from .reader import read_header  # noqa: E402
+
+__all__ = ["DATE_NOT_FOUND_MESSAGE", "DOCUMENT_TYPES", "ISSUER_NOT_FOUND_MESSAGE", "LOST_DIACRITICS_MESSAGE",
+           "NUMBER_NOT_FOUND_MESSAGE", "TYPE_NOT_FOUND_MESSAGE", "Header", "HeaderWarning", "Line", "is_chrome",
+           "is_footer", "read_header", "strip_chrome"]

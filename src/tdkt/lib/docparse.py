@@ -295,6 +295,8 @@ class _HtmlBlocks(HTMLParser):
             self.cell = []
         elif tag == "br" and self.cell is not None:
             self.cell.append("\n")
+        elif tag in _BLOCK_TAGS and self.cell:  # "<td><p>ỦY BAN NHÂN DÂN</p><p>TỈNH …</p>": one line each, not glued
+            self.cell.append("\n")
         elif tag in _BLOCK_TAGS and self.cell is None and not self.tables:
             self._flush_text()
 

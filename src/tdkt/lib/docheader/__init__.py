@@ -66,7 +66,7 @@ class Header:
 NUMBER_NOT_FOUND_MESSAGE = "Không tìm thấy số, ký hiệu văn bản («Số: …») ở đầu văn bản."
 DATE_NOT_FOUND_MESSAGE = "Không tìm thấy địa danh, ngày ban hành («…, ngày … tháng … năm …»)."
 ISSUER_NOT_FOUND_MESSAGE = "Không tìm thấy cơ quan ban hành ở đầu văn bản."
-TYPE_NOT_FOUND_MESSAGE = "Không tìm thấy tên loại văn bản (dòng «QUYẾT ĐỊNH», «KẾ HOẠCH», …) và trích yếu."
+TYPE_NOT_FOUND_MESSAGE = "Không tìm thấy tên loại văn bản (dòng «QUYẾT ĐỊNH», «KẾ HOẠCH», …)."
 # What cannot be read in a text that lost its diacritics is the loss's fault: one warning says so instead.
 _NOT_FOUND = (NUMBER_NOT_FOUND_MESSAGE, DATE_NOT_FOUND_MESSAGE, ISSUER_NOT_FOUND_MESSAGE, TYPE_NOT_FOUND_MESSAGE)
 

@@ -51,17 +51,22 @@ def find_number(text: str) -> re.Match | None:
 
 def symbol_after(text: str, position: int) -> str | None:
     """The symbol from `position` (just after the "/"): "QĐ-UBND", also written "QĐ- UBND" or "QĐ -UBND"."""
+    return symbol_span(text, position)[0]
+
+
+def symbol_span(text: str, position: int) -> tuple[str | None, int]:
+    """(symbol, where it ends in `text`); (None, position) when nothing follows the "/"."""
     tokens = [(match.start(), match.group()) for match in _SYMBOL_TOKEN.finditer(text, position)]
     if not tokens or tokens[0][0] - position > 2:
-        return None
-    symbol = tokens[0][1]
-    for _, token in tokens[1:]:
+        return None, position
+    symbol, end = tokens[0][1], tokens[0][0] + len(tokens[0][1])
+    for start, token in tokens[1:]:
         if symbol.endswith(("-", "–")) or token.startswith(("-", "–")):
-            symbol += token
+            symbol, end = symbol + token, start + len(token)
         else:
             break
     symbol = symbol.rstrip(".-–)")
-    return symbol if re.search(r"\w", symbol) else None
+    return (symbol, end) if re.search(r"\w", symbol) else (None, position)
 
 
 # --- place and date -------------------------------------------------------------------------------------------
@@ -120,7 +125,8 @@ _CONTINUED = re.compile(r"(?:nhan dan|-|–|,|\bva|\bthi dua|\bkhen thuong)$")
 
 
 def issuer_groups(texts: list[str]) -> list[str]:
-    """The agencies of the header's left column, outermost first."""
+    """The agencies of the header's left column, outermost first: lines in capitals or naming an agency
+    ("Về việc …" above a decision's authority is its title, not its issuer)."""
     groups: list[str] = []
     for text in texts:
         for piece in without_motto(text):
@@ -128,11 +134,18 @@ def issuer_groups(texts: list[str]) -> list[str]:
             folded = fold_same_length(piece).strip()
             if not piece or DECORATION.match(piece) or _NOT_ISSUER.match(folded):
                 continue
+            if not (_mostly_capitals(piece) or _AGENCY_HEAD.match(folded)):
+                continue
             if groups and (not _AGENCY_HEAD.match(folded) or _CONTINUED.search(fold_same_length(groups[-1]))):
                 groups[-1] = f"{groups[-1]} {piece}"
             else:
                 groups.append(piece)
     return [squash(group) for group in groups]
+
+
+def _mostly_capitals(text: str) -> bool:
+    letters = [char for char in text if char.isalpha()]
+    return bool(letters) and sum(char.isupper() for char in letters) >= 0.6 * len(letters)
 
 
 _AUTHORITY = re.compile(

@@ -27,6 +27,7 @@ from .fields import (
     period_of,
     place_before,
     symbol_after,
+    symbol_span,
     type_of_line,
 )
 from .text import DECORATION, fold_same_length, lost_diacritics, squash, without_motto
@@ -59,6 +60,9 @@ def read_header(lines: list[Line], *, types: tuple[str, ...] = DOCUMENT_TYPES) -
     if type_index is None:
         header.warnings.append(HeaderWarning(None, TYPE_NOT_FOUND_MESSAGE))
         header.body_index = region_end
+        subject = _subject_line(lines, start, end)
+        if subject is not None:  # no type line survived, but the title did ("Về việc …")
+            _read_title(lines, subject - 1, end, header)
     else:
         _read_title(lines, type_index, end, header)
     if header.title:
@@ -130,8 +134,7 @@ def _read_date(entries: list[_Entry], header: Header) -> int | None:
         before = entry.text[:match.start()]
         number = find_number(before)
         if number is not None:  # "Số: 125/QĐ-UBND Lào Cai, ngày …": the place follows the symbol
-            symbol = symbol_after(before, number.end()) or ""
-            before = before[before.find(symbol, number.end()) + len(symbol):] if symbol else before[number.end():]
+            before = before[symbol_span(before, number.end())[1]:]
         header.place = place_before(before)
         day, year, valid = date_from(match)
         written = squash(entry.text[match.start():match.end()])
@@ -177,6 +180,16 @@ def _authority_issuer(lines: list[Line], start: int, end: int, header: Header) -
                 line.line, f"Đầu văn bản không ghi cơ quan ban hành: lấy theo dòng {line.line} («{text}»)."))
             return
     header.warnings.append(HeaderWarning(None, ISSUER_NOT_FOUND_MESSAGE))
+
+
+def _subject_line(lines: list[Line], start: int, end: int) -> int | None:
+    for index in range(start, min(end, start + HEADER_LINES_WITHOUT_TYPE)):
+        folded = fold_same_length(lines[index].text).strip()
+        if folded.startswith("can cu"):
+            return None
+        if folded.startswith("ve viec "):
+            return index
+    return None
 
 
 def _read_title(lines: list[Line], type_index: int, end: int, header: Header) -> None:

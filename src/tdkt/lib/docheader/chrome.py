@@ -125,7 +125,7 @@ def strip_chrome(texts: list[str], *, search: int = 200) -> tuple[int, int]:
             if not text.strip() or DECORATION.match(text):
                 index -= 1
                 continue
-            if not (_is_agency_line(text) or _is_date_line(text) or has_motto(text)
+            if is_chrome(text) or not (_is_agency_line(text) or _is_date_line(text) or has_motto(text)
                     or _NUMBER_LINE.match(fold_same_length(text).strip())):
                 break
             start = index

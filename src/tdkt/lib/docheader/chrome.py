@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .fields import type_of_line
 from .text import DECORATION, fold_same_length, has_motto
 
 # Portal navigation: menu items and breadcrumbs ("Trang chủ | Giới thiệu | Tin tức", "Trang chủ > Văn bản >
@@ -90,8 +91,6 @@ def _is_date_line(text: str) -> bool:
 
 
 def _is_type_line(text: str) -> bool:
-    from .fields import type_of_line  # fields imports this module for is_chrome
-
     return type_of_line(text)[0] is not None
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import re
 
+from . import DOCUMENT_TYPES  # defined before __init__ imports the submodules
 from .text import DECORATION, fold_same_length, squash, without_motto
 
 # --- type line ------------------------------------------------------------------------------------------------
@@ -18,8 +19,6 @@ def type_of_line(text: str, types: tuple[str, ...] | None = None) -> tuple[str |
 
     "QUYẾT ĐỊNH", "Q U Y Ế T  Đ Ị N H", "KẾ HOẠCH Tổ chức …" (the type in capitals, then the title). A line
     ending with ":" is not one: "QUYẾT ĐỊNH:" opens a decision's articles."""
-    from . import DOCUMENT_TYPES
-
     stripped = squash(text)
     if not stripped or stripped.endswith(":") or len(stripped) > 400:
         return None, None

@@ -73,6 +73,10 @@ CASES = {
         "Quyết định", "89/QD-UBND", "QD-UBND", datetime.date(2025, 4, 20), "Lao Cai", "UY BAN NHAN DAN TINH LAO CAI",
         None, "Ve viec khen thuong cac tap the, ca nhan co thanh tich trong phong trao thi dua nam 2024", None,
         (2024, 2024), lost_diacritics=True, warnings=[(None, LOST_DIACRITICS_MESSAGE)]),
+    # A letter (công văn) has no type line: its "V/v …" subject under the number is its title.
+    "letter_subject.txt": expected(
+        "Công văn", "215/BTĐKT-NV", "BTĐKT-NV", datetime.date(2025, 6, 2), "Lào Cai", "BAN THI ĐUA - KHEN THƯỞNG",
+        "SỞ NỘI VỤ", "V/v đề nghị khen thưởng tổng kết năm học 2024-2025", "năm học 2024-2025", (2024, 2025)),
     # No header survived: the deciding authority above the legal bases names the issuer; the dates of the legal
     # bases are not the document's.
     "no_header.txt": expected(

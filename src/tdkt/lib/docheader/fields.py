@@ -170,8 +170,14 @@ _ROMAN = re.compile(r"^[IVX]+\.")
 _WEAK_BODY_START = re.compile(r"^(?:thuc hien|de|nham|theo|phat huy|tren co so)\b")
 
 
+# What follows a letter's "V/v …" subject in its left column: the place and date, "Kính gửi", the motto.
+_AFTER_SUBJECT = re.compile(r"^(?:kinh gui\b|[^,;:]{2,40},\s*ngay\b)|cong hoa xa hoi|doc lap\s*[-–]")
+
+
 def ends_title(text: str, parts: list[str]) -> bool:
     folded = fold_same_length(text).strip()
+    if _AFTER_SUBJECT.search(folded) or find_number(text):
+        return True
     if _BODY_START.match(folded) or _ROMAN.match(text) or (text and DECORATION.match(text)) or text.endswith(":") \
             and text.isupper():
         return True

@@ -58,11 +58,14 @@ def read_header(lines: list[Line], *, types: tuple[str, ...] = DOCUMENT_TYPES) -
     if header.issuer is None:
         _authority_issuer(lines, start, end, header)
     if type_index is None:
-        header.warnings.append(HeaderWarning(None, TYPE_NOT_FOUND_MESSAGE))
         header.body_index = region_end
         subject = _subject_line(lines, start, end)
         if subject is not None:  # no type line survived, but the title did ("Về việc …")
             _read_title(lines, subject - 1, end, header)
+        if subject is not None and header.title.startswith(("V/v", "v/v", "V/V")) and "Công văn" in types:
+            header.doc_type = "Công văn"  # Decree 30: a letter has no type line, its subject says "V/v …"
+        else:
+            header.warnings.append(HeaderWarning(None, TYPE_NOT_FOUND_MESSAGE))
     else:
         _read_title(lines, type_index, end, header)
     if header.title:
@@ -187,7 +190,7 @@ def _subject_line(lines: list[Line], start: int, end: int) -> int | None:
         folded = fold_same_length(lines[index].text).strip()
         if folded.startswith("can cu"):
             return None
-        if folded.startswith("ve viec "):
+        if folded.startswith(("ve viec ", "v/v ", "v/v:")):
             return index
     return None
 

@@ -48,3 +48,20 @@ WRAPPED_TITLE_LINES = [
 
 def wrapped_title_pdf() -> bytes:
     return text_pdf([WRAPPED_TITLE_LINES])
+
+
+PRINTED_PAGE_TOP = "14/03/2025, 10:15 Quyết định 125/QĐ-SNV - Cổng thông tin điện tử Sở Nội vụ"
+
+
+def printed_web_page_pdf() -> bytes:
+    """A portal's page printed to PDF by a browser: its time and address on every page, the menu, then the
+    document, then the footer."""
+    return text_pdf([
+        [PRINTED_PAGE_TOP, "Trang chủ | Giới thiệu | Tin tức | Văn bản", "Ngày đăng: 14/03/2025 10:15",
+         "UBND TỈNH LÀO CAI", "SỞ NỘI VỤ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+         "Số: 125/QĐ-SNV", "Lào Cai, ngày 12 tháng 3 năm 2025", "QUYẾT ĐỊNH",
+         "Về việc tặng Giấy khen năm 2024", "https://snv.laocai.gov.vn/van-ban/125 1/2"],
+        [PRINTED_PAGE_TOP, "GIÁM ĐỐC SỞ NỘI VỤ", "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
+         "Điều 1. Tặng Giấy khen cho 02 tập thể.", "Nơi nhận:", "- Lưu: VT.", "Bản quyền © 2025 Sở Nội vụ",
+         "https://snv.laocai.gov.vn/van-ban/125 2/2"],
+    ])

@@ -19,7 +19,7 @@ from tdkt.lib.docheader import (
 )
 from tdkt.lib.docheader.lines import document_lines
 from tdkt.lib.docparse import read_bytes, read_document
-from tests.documents.makers import blank_date_docx, header_table_docx, wrapped_title_pdf
+from tests.documents.makers import blank_date_docx, header_table_docx, printed_web_page_pdf, wrapped_title_pdf
 
 HEADERS = Path(__file__).parents[1] / "documents" / "headers"
 FIELDS = ("doc_type", "number", "symbol", "date", "date_year", "place", "issuer", "parent_issuer", "title", "period",
@@ -101,6 +101,9 @@ GENERATED = {
         "ỦY BAN NHÂN DÂN TỈNH LÀO CAI", None,
         "Về việc tặng danh hiệu Tập thể lao động xuất sắc cho các tập thể đã có thành tích trong phong trào thi "
         "đua năm 2025", None, (2025, 2025))),
+    "printed_web_page.pdf": (printed_web_page_pdf, expected(
+        "Quyết định", "125/QĐ-SNV", "QĐ-SNV", datetime.date(2025, 3, 12), "Lào Cai", "SỞ NỘI VỤ",
+        "UBND TỈNH LÀO CAI", "Về việc tặng Giấy khen năm 2024", None, (2024, 2024), start_index=3, end_index=19)),
 }
 
 
@@ -214,6 +217,8 @@ def test_strip_chrome_finds_the_document_between_menu_and_footer():
     ("Trang chủ > Văn bản > Quyết định", True, False),
     ("Ngày đăng: 12/03/2025 10:15", True, False),
     ("Lượt xem: 123", True, False),
+    ("12/03/2025, 10:15 Quyết định 125/QĐ-SNV - Cổng thông tin điện tử", True, False),  # a browser's print header
+    ("https://snv.laocai.gov.vn/van-ban/125 1/2", True, False),
     ("Bản quyền © 2025 Sở Nội vụ", True, True),
     ("Tin liên quan", True, True),
     ("Quyết định", False, False),  # a menu item only among others; alone it may be a type line

@@ -37,7 +37,9 @@ _CHROME_LINE = re.compile(
     r"cong thong tin dien tu|trang thong tin dien tu|ban quyen|copyright|©|\(c\) |giay phep so|"
     r"chiu trach nhiem|dia chi\s*:|dien thoai\s*:|email\s*:|fax\s*:|website|trang web nay su dung|"
     r"chung toi su dung cookie|tin lien quan|bai viet lien quan|van ban lien quan|cac tin khac|tin khac|"
-    r"tin da dua|cung chuyen muc|thong ke truy cap|dang truc tuyen|hom nay\s*:|tong truy cap)"
+    r"tin da dua|cung chuyen muc|thong ke truy cap|dang truc tuyen|hom nay\s*:|tong truy cap|"
+    # what a browser prints at the top and bottom of each page: the time, the address
+    r"https?://|www\.|\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}\b)"
 )
 # The footer of a page: once seen after the document began, the rest is the page's, not the document's.
 _FOOTER_LINE = re.compile(

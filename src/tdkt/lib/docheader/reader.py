@@ -208,6 +208,8 @@ def _read_title(lines: list[Line], type_index: int, end: int, header: Header) ->
             gap = bool(parts)
             body_index = index + 1
             continue
+        if is_chrome(text):  # a browser's print header or footer between two lines of the title
+            continue
         if parts and (gap and not text[:1].islower() or sum(map(len, parts)) > 250):
             break
         parts.append(text)

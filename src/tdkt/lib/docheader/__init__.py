@@ -9,6 +9,11 @@ and the period the title covers. No date is taken from anywhere but that date li
 the deciding authority above the legal bases names the issuer, with a warning. A text without any diacritic
 sets `lost_diacritics` and says so (LOST_DIACRITICS_MESSAGE) instead of blaming the fields it could not read.
 Framework-free; messages are in Vietnamese.
+
+For other readers: `strip_chrome(texts) -> (start, end)` (the document is `texts[start:end]`), `is_chrome(text)`,
+`is_footer(text)`; `tdkt.lib.docheader.lines.document_lines(document)` turns a docparse `Document` into `Line`s
+(table rows keep their `cells`, which a two-column header needs). `Header.start_index`/`end_index` give the
+same slice as `strip_chrome`; `Header.body_index` is where the body begins after the title.
 """
 
 from __future__ import annotations

@@ -77,6 +77,10 @@ CASES = {
     "letter_subject.txt": expected(
         "Công văn", "215/BTĐKT-NV", "BTĐKT-NV", datetime.date(2025, 6, 2), "Lào Cai", "BAN THI ĐUA - KHEN THƯỞNG",
         "SỞ NỘI VỤ", "V/v đề nghị khen thưởng tổng kết năm học 2024-2025", "năm học 2024-2025", (2024, 2025)),
+    # A Party committee: "ĐẢNG CỘNG SẢN VIỆT NAM" stands in the motto's place; its number is "45-QĐ/TU".
+    "party_committee.txt": expected(
+        "Quyết định", "45-QĐ/TU", "QĐ/TU", datetime.date(2025, 2, 3), "Lào Cai", "BAN THƯỜNG VỤ", "TỈNH ỦY LÀO CAI",
+        "về khen thưởng tổ chức cơ sở đảng", None, (2025, 2025)),
     # No header survived: the deciding authority above the legal bases names the issuer; the dates of the legal
     # bases are not the document's.
     "no_header.txt": expected(
@@ -140,6 +144,7 @@ HEAD = ("ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "CỘNG HÒA XÃ HỘI CHỦ NGH�
     ("Số 125/QĐ-UBND", "125/QĐ-UBND", "QĐ-UBND"),
     ("Số:125 /QĐ- UBND", "125/QĐ-UBND", "QĐ-UBND"),
     ("Số: 12/2025/NQ-HĐND", "12/2025/NQ-HĐND", "2025/NQ-HĐND"),
+    ("Số 45-QĐ/TU", "45-QĐ/TU", "QĐ/TU"),
     ("Số: …/QĐ-UBND", None, "QĐ-UBND"),
     ("Số:        /QĐ-UBND", None, "QĐ-UBND"),
 ])

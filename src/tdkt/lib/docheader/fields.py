@@ -36,7 +36,8 @@ def type_of_line(text: str, types: tuple[str, ...] | None = None) -> tuple[str |
 
 # --- number and symbol ----------------------------------------------------------------------------------------
 
-_NUMBER = re.compile(r"(?:^|(?<=[\s|:]))so\s*[:.]?[\s.…_]*(?P<n>\d[\w.]*?)?[\s.…_]*/", re.IGNORECASE)
+# "Số: 125/QĐ-UBND", and the Party's "Số 45-QĐ/TU" (number, dash, kind, then the committee after the "/").
+_NUMBER = re.compile(r"(?:^|(?<=[\s|:]))so\s*[:.]?[\s.…_]*(?P<n>\d[\w.]*?(?:-[\w]+)?)?[\s.…_]*/", re.IGNORECASE)
 _SYMBOL_TOKEN = re.compile(r"[^\s,;]+")
 
 
@@ -133,13 +134,16 @@ def issuer_groups(texts: list[str]) -> list[str]:
             folded = fold_same_length(piece).strip()
             if not piece or DECORATION.match(piece) or _NOT_ISSUER.match(folded):
                 continue
-            if not (_mostly_capitals(piece) or _AGENCY_HEAD.match(folded)):
+            if not (_mostly_capitals(piece) or _AGENCY_HEAD.match(folded)) or _NUMBERISH.match(folded):
                 continue
             if groups and (not _AGENCY_HEAD.match(folded) or _CONTINUED.search(fold_same_length(groups[-1]))):
                 groups[-1] = f"{groups[-1]} {piece}"
             else:
                 groups.append(piece)
     return [squash(group) for group in groups]
+
+
+_NUMBERISH = re.compile(r"^so\s*[:.]?\s*[\d/.…_]")
 
 
 def _mostly_capitals(text: str) -> bool:

@@ -115,9 +115,12 @@ def _read_number(entries: list[_Entry], header: Header) -> int | None:
             continue
         symbol = symbol_after(entry.text, match.end())
         header.symbol = symbol
-        if match["n"] and symbol:
-            header.number = f"{match['n']}/{symbol}"
-        elif match["n"]:
+        digits = entry.text[match.start("n"):match.end("n")] if match["n"] else None  # as written, not folded
+        if digits and symbol:
+            header.number = f"{digits}/{symbol}"
+            if "-" in digits:  # the Party's "45-QĐ/TU": the symbol is "QĐ/TU"
+                header.symbol = f"{digits.split('-', 1)[1]}/{symbol}"
+        elif digits:
             header.warnings.append(HeaderWarning(
                 entry.line, f"Số văn bản thiếu ký hiệu («{squash(entry.text[match.start():])}»)."))
         else:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-MOTTO = re.compile(r"cong\s+hoa\s+xa\s+hoi(?:\s+chu\s+nghia(?:\s+viet\s+nam)?)?|"
+# The national title and motto, and the Party's title, which stands in their place on a Party committee's documents.
+MOTTO = re.compile(r"cong\s+hoa\s+xa\s+hoi(?:\s+chu\s+nghia(?:\s+viet\s+nam)?)?|dang\s+cong\s+san\s+viet\s+nam|"
                    r"doc\s+lap\s*[-–—,]*\s*tu\s+do(?:\s*[-–—,]*\s*hanh\s+phuc)?")
 DECORATION = re.compile(r"^[-_=*.~\s|]*$")
 

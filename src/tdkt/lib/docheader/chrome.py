@@ -51,7 +51,8 @@ _NUMBER_LINE = re.compile(r"^\s*so\s*[:.]?\s*(?:\d[\w.]*)?\s*/\s*\S")
 _AGENCY_START = re.compile(
     r"^(?:uy ban|ubnd|hoi dong|hdnd|so |ban |phong |van phong|bo |cuc |chi cuc|tong cuc|truong |cong an|"
     r"bo chi huy|dang uy|tinh uy|huyen uy|thanh uy|thi uy|quan uy|mat tran|lien doan|hoi |doan |trung tam|"
-    r"benh vien|cong ty|toa an|vien kiem sat|kho bac|chi nhanh|ngan hang|buu dien|dai |thanh tra|"
+    r"benh vien|cong ty|toa an|vien kiem sat|kho bac|chi nhanh|ngan hang|buu dien|dai |thanh tra|cong doan|"
+    r"hoc vien|dai hoc|vien |tap doan|tong cong ty|hop tac xa|lien minh|"
     r"tinh |huyen |thanh pho |thi xa |xa |phuong |thi tran |quan )"
 )
 MAX_CHROME_CHARS = 160
@@ -81,7 +82,9 @@ def _is_agency_line(text: str) -> bool:
     if not letters or len(stripped) > 90 or is_chrome(stripped):
         return False
     upper = sum(1 for char in letters if char.isupper())
-    return upper >= 0.8 * len(letters) and bool(_AGENCY_START.match(fold_same_length(stripped).strip()))
+    # In capitals as Decree 30 writes it, or a short name as a web page may retype it ("Công đoàn ngành Y tế").
+    return (upper >= 0.8 * len(letters) or len(stripped) <= 60) and bool(
+        _AGENCY_START.match(fold_same_length(stripped).strip()))
 
 
 _DATE_LINE = re.compile(r"^[^,;:]{2,40},?\s+ngay\s*(?:\d{1,2})?[\s.…_]*(?:thang|/|-|\.)")

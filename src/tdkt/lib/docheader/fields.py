@@ -119,7 +119,8 @@ _NOT_ISSUER = re.compile(r"^(?:du thao|mat|toi mat|khan|hoa toc|thuong khan|mau 
 _AGENCY_HEAD = re.compile(
     r"^(?:uy ban|ubnd|hoi dong|hdnd|so |ban |phong |van phong|bo |cuc |chi cuc|tong cuc|truong |cong an|"
     r"bo chi huy|dang uy|tinh uy|huyen uy|thanh uy|thi uy|quan uy|dang bo|chi bo|mat tran|lien doan|hoi |doan |"
-    r"trung tam|benh vien|cong ty|toa an|vien kiem sat|kho bac|thanh tra|chi nhanh|ngan hang|ubmttq|hoi lhpn)"
+    r"trung tam|benh vien|cong ty|toa an|vien kiem sat|kho bac|thanh tra|chi nhanh|ngan hang|ubmttq|hoi lhpn|"
+    r"cong doan|hoc vien|dai hoc|vien |tap doan|tong cong ty|hop tac xa|lien minh)"
 )
 _CONTINUED = re.compile(r"(?:nhan dan|-|–|,|\bva|\bthi dua|\bkhen thuong)$")
 

@@ -62,7 +62,7 @@ def read_header(lines: list[Line], *, types: tuple[str, ...] = DOCUMENT_TYPES) -
         subject = _subject_line(lines, start, end)
         if subject is not None:  # no type line survived, but the title did ("Về việc …")
             _read_title(lines, subject - 1, end, header)
-        if subject is not None and header.title.startswith(("V/v", "v/v", "V/V")) and "Công văn" in types:
+        if header.title and header.title.startswith(("V/v", "v/v", "V/V")) and "Công văn" in types:
             header.doc_type = "Công văn"  # Decree 30: a letter has no type line, its subject says "V/v …"
         else:
             header.warnings.append(HeaderWarning(None, TYPE_NOT_FOUND_MESSAGE))

@@ -158,6 +158,13 @@ def test_html_paragraphs_and_tables():
     assert [row.cells for row in table.rows] == [("TT", "Nội dung"), ("1", "Tập huấn\nnghiệp vụ")]
 
 
+def test_html_paragraphs_inside_a_cell_are_its_lines_not_glued():
+    page = ("<table><tr><td><p>ỦY BAN NHÂN DÂN</p><p>TỈNH LÀO CAI</p></td><td><p>Số: 1/KH</p></td>"
+            "<td>Tập huấn<div>nghiệp vụ</div></td></tr></table>")
+    table = read_bytes(page.encode(), "plan.html").blocks[0]
+    assert [row.cells for row in table.rows] == [("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI", "Số: 1/KH", "Tập huấn\nnghiệp vụ")]
+
+
 def test_docx_paragraphs_and_tables_in_document_order():
     document = docx.Document()
     document.add_paragraph("KẾ HOẠCH")

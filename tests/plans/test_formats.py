@@ -32,7 +32,7 @@ def test_docx_with_the_decree_30_header_table():
     result = import_plan_bytes(seed_to_docx(text, header_table=header), "cao_bang.docx")
     assert result.as_json()["document"] == {
         "issuer": "ỦY BAN NHÂN DÂN TỈNH CAO BẰNG", "number": "157/KH-UBND", "place": "Cao Bằng",
-        "date": "2026-01-22", "title": "Công tác thi đua, khen thưởng năm 2026", "year": 2026,
+        "date": "2026-01-22", "title": "Công tác thi đua, khen thưởng năm 2026", "year": 2026, "period": None,
     }
     assert result.counts_by_period() == {"Q1": 14, "Q2": 10, "Q3": 5, "Q4": 5}
     assert [w.message for w in result.warnings] == [

@@ -28,7 +28,7 @@ SMALL_PLAN = (
 )
 SMALL_PLAN_JSON = {
     "document": {"issuer": "ỦY BAN NHÂN DÂN TỈNH THỬ NGHIỆM", "number": "05/KH-UBND", "place": "Thử Nghiệm",
-                 "date": "2026-01-10", "title": "Công tác thi đua, khen thưởng năm 2026", "year": 2026},
+                 "date": "2026-01-10", "title": "Công tác thi đua, khen thưởng năm 2026", "year": 2026, "period": None},
     "tasks": [
         {"period": "Q1", "number": "1", "content": "Hội nghị triển khai công tác năm 2026", "lead": ["Sở Nội vụ"],
          "coordinating": ["Văn phòng UBND tỉnh"], "due": {"text": None, "dates": ["2026-03-31"], "recurrence": None}},
@@ -61,7 +61,7 @@ def test_json_is_exactly_the_contract(small_plan):
     data = json.loads(out)
     assert data == SMALL_PLAN_JSON
     assert list(data) == ["document", "tasks", "warnings"]
-    assert list(data["document"]) == ["issuer", "number", "place", "date", "title", "year"]
+    assert list(data["document"]) == ["issuer", "number", "place", "date", "title", "year", "period"]
     assert list(data["tasks"][0]) == ["period", "number", "content", "lead", "coordinating", "due"]
     assert list(data["tasks"][0]["due"]) == ["text", "dates", "recurrence"]
     assert "Thử Nghiệm" in out  # UTF-8 as is, not \\u escapes

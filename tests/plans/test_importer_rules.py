@@ -32,7 +32,7 @@ def test_header_of_a_complete_plan():
     result = read("1\tTập huấn\tSở Nội vụ\t\tQuý I/2026\n")
     assert result.as_json()["document"] == {
         "issuer": "ỦY BAN NHÂN DÂN TỈNH THỬ NGHIỆM", "number": "05/KH-UBND", "place": "Thử Nghiệm",
-        "date": "2026-01-10", "title": "Công tác thi đua, khen thưởng năm 2026", "year": 2026,
+        "date": "2026-01-10", "title": "Công tác thi đua, khen thưởng năm 2026", "year": 2026, "period": None,
     }
     assert result.warnings == []
 

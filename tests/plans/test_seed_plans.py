@@ -37,7 +37,7 @@ def lao_cai():
 def test_lao_cai_header(lao_cai):
     assert lao_cai.as_json()["document"] == {
         "issuer": "Ủy ban nhân dân tỉnh Lào Cai", "number": None, "place": "Lào Cai", "date": None,
-        "title": "Triển khai công tác thi đua, khen thưởng năm 2026", "year": 2026,
+        "title": "Triển khai công tác thi đua, khen thưởng năm 2026", "year": 2026, "period": None,
     }
 
 
@@ -98,7 +98,7 @@ def cao_bang():
 def test_cao_bang_header(cao_bang):
     assert cao_bang.as_json()["document"] == {
         "issuer": "Ủy ban nhân dân tỉnh", "number": "157/KH-UBND", "place": "Cao Bằng", "date": "2026-01-22",
-        "title": "Công tác thi đua, khen thưởng năm 2026", "year": 2026,
+        "title": "Công tác thi đua, khen thưởng năm 2026", "year": 2026, "period": None,
     }
 
 
@@ -148,7 +148,7 @@ def test_son_la_has_no_task_table(seed):
     assert result.as_json()["document"] == {
         "issuer": "Văn phòng UBND tỉnh", "number": None, "place": "Sơn La", "date": "2026-01-07",
         "title": "Triển khai, thực hiện công tác thi đua, khen thưởng của Văn phòng UBND tỉnh năm 2026",
-        "year": 2026,
+        "year": 2026, "period": None,
     }
     assert result.tasks == []
     assert warnings_of(result) == [
@@ -170,7 +170,7 @@ def lang_son():
 def test_lang_son_header(lang_son):
     assert lang_son.as_json()["document"] == {
         "issuer": "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN", "number": None, "place": "Lạng Sơn", "date": None,
-        "title": "Công tác thi đua, khen thưởng năm 2026", "year": 2026,
+        "title": "Công tác thi đua, khen thưởng năm 2026", "year": 2026, "period": None,
     }
 
 
@@ -217,7 +217,7 @@ def test_thai_nguyen_header(thai_nguyen):
         "issuer": "Chủ tịch UBND tỉnh Thái Nguyên", "number": "60/KH-UBND", "place": "Thái Nguyên",
         "date": "2026-02-14",
         "title": "Tổ chức phong trào thi đua yêu nước và công tác khen thưởng tỉnh Thái Nguyên năm 2026",
-        "year": 2026,
+        "year": 2026, "period": None,
     }
 
 

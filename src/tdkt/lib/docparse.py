@@ -257,7 +257,8 @@ class _HtmlBlocks(HTMLParser):
             self.row, self.row_line = [], self.getpos()[0]
         elif tag in ("td", "th") and self.row is not None:
             self.cell = []
-        elif tag == "br" and self.cell is not None:
+        elif (tag == "br" and self.cell is not None) or (tag in _BLOCK_TAGS and self.cell):
+            # A <br>, or a paragraph after text in the cell ("<td><p>ỦY BAN NHÂN DÂN</p><p>TỈNH …</p>"), is a new line.
             self.cell.append("\n")
         elif tag in _BLOCK_TAGS and self.cell is None and not self.tables:
             self._flush_text()

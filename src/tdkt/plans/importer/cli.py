@@ -85,7 +85,7 @@ def summary(result: PlanImport, registry: list[tuple[int, str, str]] = (), saved
         f"Số, ký hiệu: {document.number or '(để trống)'}",
         f"Địa danh, ngày: {document.place or '(không rõ)'}, "
         f"{document.date.strftime('%d/%m/%Y') if document.date else '(chưa ghi đủ ngày)'}",
-        f"Năm kế hoạch: {document.year}",
+        f"Năm kế hoạch: {document.year}" + (f" ({document.period})" if document.period else ""),
         f"Số nhiệm vụ: {len(result.tasks)}",
     ]
     lines += [f"  {PERIOD_LABELS[period]}: {count}" for period, count in result.counts_by_period().items()]

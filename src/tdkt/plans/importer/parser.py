@@ -2,8 +2,8 @@
 
 `import_plan_file(path)` reads the file with tdkt.lib.docparse, finds the header and the task table,
 and returns the header, the tasks and the warnings. It raises a `PlanImportError` subclass when the
-file cannot be imported at all (unreadable, year unknown, ambiguous merged cells): then nothing is
-returned, so nothing can be half-imported.
+file cannot be imported at all (unreadable, year unknown — or a text that lost its diacritics, which says
+so —, ambiguous merged cells): then nothing is returned, so nothing can be half-imported.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from tdkt.lib.docheader import LOST_DIACRITICS_MESSAGE
 from tdkt.lib.docparse import Document, DocumentError, read_bytes, read_document
 
 from .assemble import TableReading, build_tasks
@@ -48,6 +49,10 @@ def parse_plan(document: Document, unit_names: Iterable[str] = ()) -> PlanImport
     rows = document_rows(document)
     header_reading = read_header(rows)
     header = header_reading.header
+    # A plan copied from a web page: its tasks are between the page's navigation and its footer.
+    rows = rows[header_reading.start_index:header_reading.end_index]
+    if header.year is None and header_reading.lost_diacritics:
+        raise YearNotFoundError(LOST_DIACRITICS_MESSAGE)
     if header.year is None:
         raise YearNotFoundError(
             "Không xác định được năm của kế hoạch: không thấy «năm …» trong trích yếu, ngày ban hành hay phụ lục. "

@@ -66,12 +66,14 @@ class PlanHeader:
     place: str | None = None
     date: datetime.date | None = None
     title: str | None = None
-    year: int | None = None
+    year: int | None = None  # the plan's year; for a period ("giai đoạn 2026-2030") its first year
+    period: str | None = None  # a period that is not a calendar year, as the title writes it
 
     def as_json(self) -> dict:
         return {
             "issuer": self.issuer, "number": self.number, "place": self.place,
             "date": self.date.isoformat() if self.date else None, "title": self.title, "year": self.year,
+            "period": self.period,
         }
 
 

@@ -130,7 +130,6 @@ PROSE = HEAD.replace("cho các cá nhân có tên sau:", "cho các ông (bà): N
 NUMBERED = HEAD + "1. Ông Nguyễn Văn An, Chuyên viên Sở Y tế;\n2. Bà Đặng Thị Đào, Bác sĩ Bệnh viện Đa khoa tỉnh.\n"
 
 
-@pytest.mark.xfail(strict=False, reason="needs the full award-document reader")
 @pytest.mark.parametrize(("text", "rows"), [(PROSE, [6, 6]), (NUMBERED, [7, 8])])
 def test_a_decision_listing_names_in_prose_or_numbered_is_matched(world, decision, text, rows):
     sent_proposal(world)

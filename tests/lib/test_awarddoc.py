@@ -140,7 +140,7 @@ def test_a_numbered_row_without_a_name_is_reported():
 
 
 def test_an_image_or_a_scan_is_refused_without_ocr_and_read_through_it_with():
-    with pytest.raises(NoTextLayerError, match="^Tệp ảnh không có lớp chữ"):
+    with pytest.raises(NoTextLayerError, match="^Tệp scan.png là ảnh PNG \\(bản quét\\), không có lớp chữ"):
         read_award_bytes(b"\x89PNG\r\n\x1a\n", "scan.png", ocr=False)
     with pytest.raises(NoTextLayerError, match="không có lớp chữ"):
         read_award_bytes(image_only_pdf(), "scan.pdf", ocr=False)

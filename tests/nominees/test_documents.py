@@ -261,7 +261,6 @@ QUYẾT ĐỊNH
 """
 
 
-@pytest.mark.xfail(strict=False, reason="needs the full award-document reader")
 @pytest.mark.parametrize(("text", "lines"), [(NUMBERED, (5, 6)), (PROSE, (4, 4))])
 def test_prose_and_numbered_lists_are_imported(world, dossier, text, lines):
     outcome = import_list(dossier, text_upload(text, "quyet-dinh.txt"), by=world.users["clerk_a"],

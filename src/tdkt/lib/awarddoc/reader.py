@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from tdkt.lib import ocr as ocr_module
+from tdkt.lib.docblocks import conversion_notice
 from tdkt.lib.docheader import Header, Line, read_header
 from tdkt.lib.docparse import Document, DocumentError, NoTextLayerError, Table, TextLine, read_bytes
 
@@ -23,7 +24,6 @@ from .model import DECISION, NOMINATION_LIST, OTHER, PLAN, AwardDocument, Findin
 from .tables import find_columns
 from .text import heading_award, key
 
-IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 # Glyphs a PDF's text layer gives for Vietnamese letters that look the same (Icelandic eth for đ).
 _WRONG_GLYPHS = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ", "\u0189": "Đ"})
 _AUTHORITY = re.compile(r"^(?:chu tich|pho chu tich|giam doc|bo truong|uy ban|ubnd|thu truong|truong ban|hoi dong|"
@@ -47,20 +47,27 @@ def read_award_document(path: str | Path, *, ocr: bool = True) -> AwardDocument:
 
 
 def read_award_bytes(data: bytes, name: str, *, ocr: bool = True) -> AwardDocument:
-    ocr_pdf = None
+    """A scan, an image, or a PDF with some scanned pages is read through OCR (only the pages without text
+    are recognised: tdkt.lib.ocr); the OCR's doubts and docparse's notices (converted legacy encoding,
+    unreadable glyphs) become warnings."""
+    ocr_result = None
     try:
-        if Path(name).suffix.lower() in IMAGE_SUFFIXES:
-            raise NoTextLayerError("Tệp ảnh không có lớp chữ: cần nhận dạng chữ (OCR).")
         document = read_bytes(data, name)
     except NoTextLayerError:
         if not ocr:
             raise
-        result = ocr_module.searchable_pdf(data, name=name)
-        ocr_pdf = result.pdf
-        document = read_bytes(result.pdf, Path(name).with_suffix(".pdf").name)
+        document = None
+    if ocr and (document is None or document.scanned_pages):
+        ocr_result = ocr_module.searchable_pdf(data, name=name)
+        document = read_bytes(ocr_result.pdf, Path(name).with_suffix(".pdf").name)
     reading = read_document_blocks(document)
-    if ocr_pdf is not None:
-        reading.ocr, reading.ocr_pdf = True, ocr_pdf
+    notices = [Finding(notice.line, notice.message, notice.page) for notice in document.notices]
+    if converted := conversion_notice(document):
+        notices.insert(0, Finding(None, converted))
+    if ocr_result is not None:
+        reading.ocr, reading.ocr_pdf = True, ocr_result.pdf
+        notices += [Finding(None, message) for message in ocr_result.warnings]
+    reading.warnings[:0] = notices
     return reading
 
 

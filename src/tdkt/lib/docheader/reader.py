@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import (
     _NOT_FOUND,
@@ -50,6 +50,10 @@ def read_header(lines: list[Line], *, types: tuple[str, ...] = DOCUMENT_TYPES) -
     header.start_index, header.end_index = start, (end if end < len(lines) else None)
     type_index = _type_line(lines, start, end, types, header)
     region_end = type_index if type_index is not None else _header_end(lines, start, end)
+    if type_index is None and (flattened := _type_after_date(lines, start, end, types, header)):
+        type_index, cut = flattened
+        region_end = type_index + 1
+        lines[type_index] = replace(lines[type_index], text=lines[type_index].text[:cut], cells=())
     entries = [entry for index in range(start, region_end) for entry in _entries(lines[index], index)
                if not is_chrome(entry.text)]
     number_at = _read_number(entries, header)
@@ -95,6 +99,21 @@ def _type_line(lines, start, end, types, header: Header) -> int | None:
         header.doc_type, header.type_index = doc_type, index
         header.title = rest
         return index
+    return None
+
+
+def _type_after_date(lines, start, end, types, header: Header) -> tuple[int, int] | None:
+    """The whole header flattened onto one line: "… Lào Cai, ngày 12 tháng 4 năm 2025 QUYẾT ĐỊNH Về việc …" —
+    the type line is what follows the date on that line. Returns (index, where the type begins)."""
+    for index in range(start, min(end, start + TYPE_SEARCH_LINES)):
+        match = find_date(lines[index].text)
+        if match is None:
+            continue
+        doc_type, rest = type_of_line(lines[index].text[match.end():], types)
+        if doc_type is not None:
+            header.doc_type, header.type_index, header.title = doc_type, index, rest
+            return index, match.end()
+        return None
     return None
 
 

@@ -114,7 +114,7 @@ def _write(batch: ArchiveBatch, by) -> dict:
             unit_ids.add(line.unit_id)
         AwardRecord.objects.bulk_create(records, batch_size=CHUNK)
         written += len(records)
-    ArchivedDocument.objects.filter(pk__in=documents).update(status=DocumentStatus.COMMITTED)
+    ArchivedDocument.objects.filter(pk__in=documents).update(status=DocumentStatus.COMMITTED)  # not a state: a document's outcome
     facts.changed(person_ids=person_ids, unit_ids=unit_ids)
     return {"records": written, "already": skipped, "persons": len(created_persons), "documents": len(documents)}
 

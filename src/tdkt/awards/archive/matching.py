@@ -86,14 +86,14 @@ class LineMatcher:
                                 birth=(item.get("birth") or "")[:32])
             award_error = self._award(line)
             if award_error:
-                line.status, line.message = LineStatus.ERROR, award_error
+                line.status, line.message = LineStatus.ERROR, award_error  # not a state: a line's outcome
             elif line.kind == COLLECTIVE:
                 self._collective(line, units)
             else:
                 self._person(line, by_name)
             key = (fold(line.name), line.birth, line.award_type_id)
             if key in seen and line.status != LineStatus.ERROR:
-                line.status = LineStatus.ERROR
+                line.status = LineStatus.ERROR  # not a state: a line's outcome
                 line.message = _("Line %(line)s: “%(name)s” is listed twice (lines %(first)s and %(line)s).") % {
                     "line": line.line, "name": line.name, "first": seen[key]}
             seen.setdefault(key, line.line)
@@ -117,9 +117,9 @@ class LineMatcher:
     def _collective(self, line: ArchivedLine, units) -> None:
         found = list(dict.fromkeys(units.get(fold(line.name), [])))
         if len(found) == 1:
-            line.unit_id, line.status = found[0][0], LineStatus.LINKED
+            line.unit_id, line.status = found[0][0], LineStatus.LINKED  # not a state: a line's outcome
             return
-        line.status = LineStatus.ERROR
+        line.status = LineStatus.ERROR  # not a state: a line's outcome
         line.message = (_("Line %(line)s: %(count)s units are named “%(name)s”.") if found else
                         _("Line %(line)s: no unit named “%(name)s” belongs to %(unit)s.")) % {
             "line": line.line, "count": len(found), "name": line.name, "unit": self.batch.unit}
@@ -129,9 +129,9 @@ class LineMatcher:
         line.candidates = [{"pk": c["pk"], "name": c["full_name"], "unit": c["unit__name"],
                             "birth": recipients.birth_text(c)} for _points, c in scored]
         if len(agreeing) == 1:
-            line.person_id, line.status = agreeing[0]["pk"], LineStatus.LINKED
+            line.person_id, line.status = agreeing[0]["pk"], LineStatus.LINKED  # not a state: a line's outcome
             return
-        line.status = LineStatus.DOUBTFUL
+        line.status = LineStatus.DOUBTFUL  # not a state: a line's outcome
         if len(agreeing) > 1:
             line.message = _("%(count)s persons named “%(name)s” are recorded in %(unit)s and its sub-units; choose "
                              "the right one.") % {"count": len(agreeing), "name": line.name, "unit": self.batch.unit}

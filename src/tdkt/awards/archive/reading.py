@@ -136,12 +136,13 @@ def read_document(document: ArchivedDocument, *, matcher: LineMatcher) -> Archiv
     try:
         reading = read_award_bytes(data, name, ocr=True)
     except DocumentError as exc:
-        document.status, document.error = DocumentStatus.FAILED, str(exc)[:2000]
+        # The reader's message names the page or line; the file's name goes first (a batch has many).
+        document.status, document.error = DocumentStatus.FAILED, f"{document.original_name}: {exc}"[:2000]  # not a state: a document's outcome
         document.save(update_fields=["status", "error"])
         return document
     except Exception as exc:  # a reader bug must not stop the batch: the file fails alone, the log keeps why
         logger.exception("archive: reading %s failed", document.pk)
-        document.status = DocumentStatus.FAILED
+        document.status = DocumentStatus.FAILED  # not a state: a document's outcome
         document.error = _("%(file)s could not be read (%(error)s).") % {"file": document.original_name,
                                                                         "error": type(exc).__name__}
         document.save(update_fields=["status", "error"])
@@ -150,13 +151,13 @@ def read_document(document: ArchivedDocument, *, matcher: LineMatcher) -> Archiv
         _apply_reading(document, reading, data)
         lines = matcher.lines(document, document.reading)
         if not lines:
-            document.status = DocumentStatus.FAILED
+            document.status = DocumentStatus.FAILED  # not a state: a document's outcome
             document.error = _("%(file)s: no recipient could be read (%(warnings)s).") % {
                 "file": document.original_name,
                 "warnings": "; ".join(f"dòng {w.line}: {w.message}" if w.line else w.message
                                       for w in reading.warnings[:5]) or "—"}
         else:
-            document.status, document.error = DocumentStatus.READ, ""
+            document.status, document.error = DocumentStatus.READ, ""  # not a state: a document's outcome
         document.save()
         ArchivedLine.objects.filter(document=document).delete()  # a retried job reads again from the start
         ArchivedLine.objects.bulk_create(lines)
@@ -172,7 +173,7 @@ def read_batch(batch: ArchiveBatch, *, by, progress=None) -> ArchiveBatch:
     done = 0
     for document in documents:
         if document.status in (DocumentStatus.QUEUED, DocumentStatus.READING):
-            ArchivedDocument.objects.filter(pk=document.pk).update(status=DocumentStatus.READING)
+            ArchivedDocument.objects.filter(pk=document.pk).update(status=DocumentStatus.READING)  # not a state: a document's outcome
             read_document(document, matcher=matcher)
         done += 1
         ArchiveBatch.objects.filter(pk=batch.pk).update(done=done, counts=batch_counts(batch))

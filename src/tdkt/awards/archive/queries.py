@@ -6,6 +6,7 @@ from django.http import Http404
 
 from tdkt.accounts.scope import get_scope
 from tdkt.awards.archive.models import ArchiveBatch, ArchivedDocument, ArchivedLine
+from tdkt.awards.models import AwardType
 
 
 def allowed(user, batch: ArchiveBatch) -> bool:
@@ -47,3 +48,9 @@ def lines_of(document: ArchivedDocument) -> list[ArchivedLine]:
     """The review list: one query (award type, person and collective joined)."""
     return list(ArchivedLine.objects.filter(document=document)
                 .select_related("award_type", "person", "person__unit", "unit").order_by("line", "pk"))
+
+
+def award_types():
+    """The awards an officer may name for a line whose award text was not recognised: one query."""
+    return list(AwardType.objects.filter(active=True).order_by("name").only("pk", "name", "for_individual",
+                                                                             "for_collective"))

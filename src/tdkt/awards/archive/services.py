@@ -7,6 +7,8 @@ from django.utils.translation import gettext as _
 
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
+from tdkt.awards import recipients
+from tdkt.awards.archive.matching import LineMatcher, batch_unit_ids
 from tdkt.awards.archive.models import (
     ArchiveBatch,
     ArchivedDocument,
@@ -16,6 +18,8 @@ from tdkt.awards.archive.models import (
     LineChoice,
     LineStatus,
 )
+from tdkt.awards.models import AwardType
+from tdkt.lib.vntext import fold
 
 EDITABLE = (ArchiveState.READ, ArchiveState.FAILED)
 
@@ -56,10 +60,32 @@ def settle_line(line: ArchivedLine, *, by, choice: str) -> ArchivedLine:
         if line.kind == "collective" or line.award_type_id is None:
             raise ValidationError(_("Line %(line)s: a person cannot be created for this line.") % {"line": line.line})
         line.person_id, line.status, line.choice = None, LineStatus.NEW, LineChoice.CREATE  # not a state: a line's outcome
+    elif choice.startswith("award:"):
+        return _choose_award(line, choice.partition(":")[2], by=by)
     elif choice == LineChoice.DROP:
         line.status, line.choice = LineStatus.DROPPED, LineChoice.DROP  # not a state: a line's outcome
     else:
         raise ValidationError(_("Line %(line)s: choose what to do with it.") % {"line": line.line})
     line.save(update_fields=["person", "status", "choice"])
     record(by, AuditAction.UPDATE, line.document, changes={"line": line.line, "choice": choice})
+    return line
+
+
+def _choose_award(line: ArchivedLine, pk: str, *, by) -> ArchivedLine:
+    """The officer names the award of a line whose award text was not recognised; the line is then matched
+    as the reading would have matched it (its person or collective)."""
+    award = AwardType.objects.filter(pk=int(pk), active=True).first() if pk.isdigit() else None
+    fits = award is not None and (award.for_collective if line.kind == "collective" else award.for_individual)
+    if not fits:
+        raise ValidationError(_("Line %(line)s: choose an award given to this kind of recipient.") % {
+            "line": line.line})
+    batch = line.document.batch
+    matcher = LineMatcher(batch, batch_unit_ids(batch))
+    line.award_type, line.message, line.choice = award, "", LineChoice.NONE
+    if line.kind == "collective":
+        matcher._collective(line, recipients.units_by_name(matcher.unit_ids))
+    else:
+        matcher._person(line, recipients.persons_by_name(matcher.unit_ids, {fold(line.name)}))
+    line.save(update_fields=["award_type", "message", "choice", "status", "person", "unit", "candidates"])
+    record(by, AuditAction.UPDATE, line.document, changes={"line": line.line, "award": award.pk})
     return line

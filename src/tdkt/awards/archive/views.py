@@ -85,10 +85,12 @@ def archive_document(request, pk):
     except ValueError:
         shown = 1
     lines = queries.lines_of(document)
+    needs_award = any(line.status == LineStatus.ERROR and line.award_type_id is None for line in lines)
     return render(request, "awards/archive/document.html", {
         "document": document, "batch": document.batch, "form": form, "editable": editable, "lines": lines,
         "pages": pages, "shown_page": shown if shown in pages else (1 if pages else None),
-        "statuses": LineStatus, "waiting": sum(line.status in (LineStatus.DOUBTFUL, LineStatus.ERROR)
+        "statuses": LineStatus, "award_types": queries.award_types() if editable and needs_award else [],
+        "waiting": sum(line.status in (LineStatus.DOUBTFUL, LineStatus.ERROR)
                                                for line in lines)})
 
 

@@ -42,8 +42,8 @@ def test_three_scans_uploaded_reviewed_recorded_and_found_in_the_history(live_se
     page.select_option("#id_unit", str(world.unit_a.pk))
     page.set_input_files("#id_files", [{"name": name, "mimeType": "application/pdf", "buffer": data}
                                        for name, data in scans])
-    page.click("button.primary")
-    page.wait_for_url("**/awards/archive/*/", timeout=600_000)  # the reading (OCR) runs before the redirect
+    with page.expect_navigation(url="**/awards/archive/*/", timeout=600_000):  # the reading (OCR) runs first
+        page.click("button.primary", no_wait_after=True)
     assert page.locator("#batch-status").inner_text() == "Đã đọc, chờ rà soát"
     assert page.locator("#documents tbody td:nth-child(3)").all_inner_texts() == [
         "201/QĐ-UBND", "202/QĐ-UBND", "203/QĐ-UBND"]

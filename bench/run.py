@@ -36,6 +36,8 @@ Benchmarks (each bench/*.py file documents its dataset):
   ≤ 10 s on PostgreSQL, with the job's query count (fixed per batch).
 - ocr (bench_ocr.py, issue 17): OCR of a generated 10-page A4 scan at 300 dpi (ocrmypdf, Tesseract's Vietnamese
   model), seconds per page, target ≤ 6 s a page; no database.
+- archive_commit (bench_archive_commit.py, issue 17): recording an archive batch of 500 decisions with 20,000
+  lines through start_commit and its job ≤ 60 s on PostgreSQL.
 - exports (bench_exports.py, issue 12): the consolidated nominee list .xlsx of 12,000 lines (≤ 10 s, ≤ 150 MB),
   a 10,000-task plan .xlsx (≤ 5 s) and the 50,000-person people .xlsx (≤ 5 s, ≤ 100 MB), through their URLs.
 
@@ -223,6 +225,7 @@ WORKFLOW_BENCHES = {
     "bench_movements.py": "movements", "bench_scoring.py": "scoring", "bench_council.py": "council",
     "bench_exports.py": "exports", "bench_ballot.py": "ballot", "bench_verdicts.py": "verdicts",
     "bench_dossier_page.py": "dossier_page", "bench_unit_sheet.py": "unit_sheet",
+    "bench_archive_commit.py": "archive_commit",
 }
 NO_DATABASE_BENCHES = ("bench_decision_docx.py", "certificates_pdf.py", "nd30_table.py", "bench_hostile_files.py",
                        "bench_read_document.py", "bench_ocr.py")

@@ -201,6 +201,9 @@ class AwardRecord(RecordedBy):
     source = models.CharField(_("source"), max_length=16, choices=AwardSource.choices,
                               default=AwardSource.ISSUED_HERE)
     note = models.TextField(_("note"), blank=True)
+    archived_document = models.ForeignKey("awards.ArchivedDocument", verbose_name=_("archived document"), null=True,
+                                          blank=True, on_delete=models.PROTECT, related_name="award_records",
+                                          help_text=_("The digitised decision (its searchable scan) this comes from."))
 
     class Meta:
         verbose_name = _("award record")
@@ -350,4 +353,10 @@ class OpenCase(RecordedBy):
 
 
 # The history import's models live in their own package; imported here so that the app registers them.
+from tdkt.awards.archive.models import (  # noqa: E402, F401
+    ArchiveBatch,
+    ArchiveBatchStateChange,
+    ArchivedDocument,
+    ArchivedLine,
+)
 from tdkt.awards.imports.models import ImportBatch, ImportBatchStateChange, ImportMapping, ImportRow  # noqa: E402, F401

@@ -107,7 +107,7 @@ def person_timeline(person: Person) -> Timeline:
     """Awards, ratings, initiatives, discipline and cases of a person: five queries."""
     return _timeline(
         ratings=Rating.objects.filter(person=person),
-        awards=AwardRecord.objects.filter(person=person).select_related("award_type")
+        awards=AwardRecord.objects.filter(person=person).select_related("award_type", "archived_document")
         .order_by("year", "decision_date", "id"),
         initiatives=Initiative.objects.filter(authors=person).select_related("used_for__award_type"),
         discipline=DisciplineRecord.objects.filter(person=person),
@@ -119,7 +119,7 @@ def unit_timeline(unit: Unit) -> Timeline:
     """Collective awards, ratings and cases of a unit: three queries."""
     return _timeline(
         ratings=Rating.objects.filter(unit=unit),
-        awards=AwardRecord.objects.filter(unit=unit).select_related("award_type").order_by("year", "decision_date", "id"),
+        awards=AwardRecord.objects.filter(unit=unit).select_related("award_type", "archived_document").order_by("year", "decision_date", "id"),
         cases=OpenCase.objects.filter(unit=unit),
     )
 

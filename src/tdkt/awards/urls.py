@@ -23,3 +23,7 @@ urlpatterns = [
 from tdkt.awards.imports.urls import urlpatterns as import_urlpatterns  # noqa: E402
 
 urlpatterns += import_urlpatterns
+
+from tdkt.awards.archive.urls import urlpatterns as archive_urlpatterns  # noqa: E402
+
+urlpatterns += archive_urlpatterns

@@ -26,18 +26,18 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from tdkt.accounts.scope import expand_units, get_scope, unit_graph
-from tdkt.awards.imports.persons import DOUBTFUL, score
+from tdkt.awards import recipients
 from tdkt.awards.matching import AwardMatcher
 from tdkt.dossiers.models import Nomination
 from tdkt.dossiers.nominees import columns as C
 from tdkt.dossiers.nominees.columns import folded_heading
 from tdkt.dossiers.nominees.parsing import COLLECTIVE, ListProblem, ParsedLine, ParsedList
 from tdkt.lib.vntext import fold
-from tdkt.orgs.models import EmulationGroupMembership, Unit
+from tdkt.orgs.models import EmulationGroupMembership
 from tdkt.people.models import Person
 
 LINK, CREATE, DROP = "link", "create", "drop"
-NAME_CHUNK = 2000  # folded names per query
+NAME_CHUNK = recipients.NAME_CHUNK  # folded names per query
 OTHER_UNITS_SHOWN = 5
 
 
@@ -89,11 +89,7 @@ def dossier_unit_ids(dossier) -> set[int]:
     return expand_units(roots, children, predecessors)
 
 
-def _birth_text(candidate: dict) -> str:
-    if candidate.get("birth_date"):
-        year, month, day = candidate["birth_date"].split("-")
-        return f"{day}/{month}/{year}"
-    return str(candidate.get("birth_year") or _("birth unknown"))
+_birth_text = recipients.birth_text
 
 
 class Resolver:
@@ -142,16 +138,7 @@ class Resolver:
         return [row for row in self.review if not row.decided]
 
     def _persons_by_name(self, names: set[str]) -> dict[str, list[dict]]:
-        found: dict[str, list[dict]] = defaultdict(list)
-        names = sorted(name for name in names if name)
-        for start in range(0, len(names), NAME_CHUNK):
-            rows = Person.objects.filter(unit_id__in=self.unit_ids, name_folded__in=names[start:start + NAME_CHUNK],
-                                         merged_into__isnull=True).order_by("pk").values(
-                "pk", "full_name", "name_folded", "unit_id", "unit__name", "birth_date", "birth_year")
-            for row in rows:
-                row["birth_date"] = row["birth_date"].isoformat() if row["birth_date"] else None
-                found[row["name_folded"]].append(row)
-        return found
+        return recipients.persons_by_name(self.unit_ids, names)
 
     def _persons_elsewhere(self, names: set[str]) -> dict[str, list[dict]]:
         """People of those names in other units the reader may read: shown on the review list, never linked (no
@@ -216,9 +203,7 @@ class Resolver:
             return row["pk"], ""
         wanted = {"birth_date": line.birth_date.isoformat() if line.birth_date else None,
                   "birth_year": line.birth_year}
-        scored = sorted(((score(wanted, candidate), candidate) for candidate in by_name.get(line.name_folded, ())),
-                        key=lambda item: (-item[0], item[1]["pk"]))
-        agreeing = [candidate for points, candidate in scored if points >= DOUBTFUL]
+        scored, agreeing = recipients.rank(wanted, by_name.get(line.name_folded, ()))
         if len(agreeing) == 1:
             return agreeing[0]["pk"], ""
         candidates = [{"pk": c["pk"], "name": c["full_name"], "unit": c["unit__name"], "birth": _birth_text(c),
@@ -264,11 +249,7 @@ class Resolver:
     # --- collectives ------------------------------------------------------------------------------------
 
     def _units_by_name(self) -> dict[str, list[tuple[int, str]]]:
-        found: dict[str, list[tuple[int, str]]] = defaultdict(list)
-        for pk, name, short_name in Unit.objects.filter(pk__in=self.unit_ids).values_list("pk", "name", "short_name"):
-            for text in {fold(name), fold(short_name)} - {""}:
-                found[text].append((pk, name))
-        return found
+        return recipients.units_by_name(self.unit_ids)
 
     def _collective(self, line: ParsedLine, units_by_name) -> int | None:
         candidates = units_by_name.get(fold(line.collective_name)) or units_by_name.get(line.name_folded) or []

@@ -4,7 +4,7 @@ import pytest
 
 from tdkt.lib import ocr as ocr_module
 from tdkt.lib.awarddoc import COLLECTIVE, HOUSEHOLD, INDIVIDUAL, Finding, Recipient, read_award_bytes
-from tdkt.lib.awarddoc.recipients import kind_hint_of, parse_entry, split_position_unit, split_prose
+from tdkt.lib.awarddoc.recipients import kind_hint_of, parse_entry, split_flat_row, split_position_unit, split_prose
 from tdkt.lib.awarddoc.text import announced_count, granted_award, heading_award
 from tdkt.lib.docparse import NoTextLayerError
 from tests.plans.pdfmaker import image_only_pdf, text_pdf
@@ -236,3 +236,16 @@ def test_a_markdown_list_with_a_pipe_table_and_an_award_column():
     assert [(r.name, r.kind, r.birth, r.unit, r.award, r.line) for r in read.recipients] == [
         ("Lê Thị Hoa", INDIVIDUAL, "1979", "Sở Y tế", "Bằng khen của Chủ tịch UBND tỉnh", 7),
         ("Trạm Y tế xã Cốc San", COLLECTIVE, "", "huyện Bát Xát", "Cờ thi đua của UBND tỉnh", 8)]
+
+
+@pytest.mark.parametrize(("row", "split"), [
+    ("Lò Văn Bình Sở Y tế", "Lò Văn Bình, Sở Y tế"),
+    ("Nguyễn Thị Thu Hà Trường Mầm non Phố Lu", "Nguyễn Thị Thu Hà, Trường Mầm non Phố Lu"),
+    ("Lê An Phó Hiệu trưởng Trường THCS Gia Phú", "Lê An, Phó Hiệu trưởng Trường THCS Gia Phú"),
+    ("Trần Văn Hội Sở Giáo dục và Đào tạo", "Trần Văn Hội, Sở Giáo dục và Đào tạo"),
+    ("Nguyễn Văn An, Trưởng phòng Nội vụ", "Nguyễn Văn An, Trưởng phòng Nội vụ"),  # already has its comma
+    ("Phòng Nội vụ huyện Bảo Thắng", "Phòng Nội vụ huyện Bảo Thắng"),  # a collective is left whole
+    ("Hoàng Văn Nam", "Hoàng Văn Nam"),  # nothing follows the name
+])
+def test_a_table_row_that_lost_its_cells_is_split_where_the_position_or_unit_begins(row, split):
+    assert split_flat_row(row) == split

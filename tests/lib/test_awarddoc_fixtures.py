@@ -37,6 +37,7 @@ FIXTURES = [
     ("households.txt", "households"),  # Hộ ông, Hộ bà, Gia đình ông
     ("titles.txt", "titles"),  # PGS.TS., BS CKII, Thượng tá, Đ/c Thiếu tá, ThS.
     ("lost_diacritics.txt", "lost_diacritics"),  # the whole text without diacritics
+    ("flat_table.txt", "flat_table"),  # a list table whose cells were lost (OCR, a PDF's text); "kèm the:" misread
 ]
 
 

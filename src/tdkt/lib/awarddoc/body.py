@@ -16,7 +16,7 @@ from tdkt.lib.docparse import Table, TextLine
 
 from .checks import Numbering
 from .model import Finding, Recipient
-from .recipients import kind_hint_of, parse_entry, split_prose
+from .recipients import kind_hint_of, parse_entry, split_flat_row, split_prose
 from .tables import TableReader
 from .text import GRANT, announced_count, granted_award, heading_award, key, tidy
 
@@ -29,6 +29,9 @@ _SIGNATURE = re.compile(r"^(?:tm\.?|t/m|kt\.?|q\.|tl\.|ktl\.|noi nhan|chu tich$|
 _PERSON_AFTER_CHO = re.compile(r"(?<![\w])cho\s+(?=(?:ong|ba|dong chi|d/c)\s)")
 _NOT_ENTRY = re.compile(r"^(?:can cu|xet |theo |de nghi|ke tu|quyet dinh|dieu \d|trong do|tong so|tong cong)")
 _ATTACHED = re.compile(r"danh sach kem theo|kem theo danh sach")
+# The header row of a list table whose cells were lost (a scan's OCR, a PDF's text): "STT Họ và tên Chức vụ, đơn vị".
+_FLAT_ROW = re.compile(r"^\s*(?P<num>\d{1,4})\s+(?=[^\W\d_])")
+_FLAT_TABLE_HEADER = re.compile(r"^(?:s?tt\.?\s+)?(?:ho va ten|ho ten|ten tap the|tap the, ca nhan|ten don vi)\b")
 _END_OF_SENTENCE = re.compile(r"[.;:!?]$")
 _AFTER_RECIPIENTS = re.compile(r",?\s*(?:da|vi da|do da|co) (?:co )?thanh tich|,?\s*vi (?:co|da)\b")
 
@@ -94,6 +97,7 @@ class BodyReader:
         self.kind_hint = ""
         self.collecting = collecting
         self.marked = False  # the list in progress numbers or dashes its entries
+        self.flat = False  # the list is a table whose cells were lost: each row "1 Họ Tên Chức vụ, đơn vị"
         self.item: Logical | None = None
         self.item_confidence = 0.9
         self.list_heading = 0  # lines after "DANH SÁCH" that may still name the award
@@ -140,11 +144,16 @@ class BodyReader:
             return
         if folded.startswith("danh sach"):
             self._close()
-            self.collecting, self.marked, self.list_heading = True, False, 3
+            self.collecting, self.marked, self.flat, self.list_heading = True, False, False, 3
             self.group, self.kind_hint = "", ""
             self.numbering.new_list()
             if award := heading_award(text[9:]):
                 self._set_award(award)
+            return
+        if _FLAT_TABLE_HEADER.match(folded) and not _ITEM.match(text):
+            self._close()
+            self.collecting, self.marked, self.flat, self.list_heading = True, False, True, 0
+            self.numbering.new_list()
             return
         if self.list_heading and not _ITEM.match(text):
             self.list_heading -= 1
@@ -165,13 +174,14 @@ class BodyReader:
         if not self.collecting:
             return
         item = _ITEM.match(text)
-        if item:
+        if item or (self.flat and (item := _FLAT_ROW.match(text))):
             self._close()
             self.marked = True
             if item["num"]:
                 self.numbering.see(int(item["num"]), unit.line, unit.page)
-            self.item = Logical(unit.line, text[item.end():], unit.page)
-            self.item_confidence = 0.9
+            rest = text[item.end():]
+            self.item = Logical(unit.line, split_flat_row(rest) if self.flat else rest, unit.page)
+            self.item_confidence = 0.6 if self.flat else 0.9
         elif self.marked and self.item is not None and not _END_OF_SENTENCE.search(self.item.text):
             # A numbered entry goes on until it ends a sentence; in a list without markers each line is one.
             self.item.text = f"{self.item.text} {text}"
@@ -213,7 +223,7 @@ class BodyReader:
     def _article(self, unit: Logical, rest: str) -> None:
         folded = key(rest)
         grants = GRANT.search(folded)
-        self.group, self.kind_hint, self.marked = "", "", False
+        self.group, self.kind_hint, self.marked, self.flat = "", "", False, False
         self.numbering.new_list()
         if not grants:
             self.collecting = False

@@ -66,6 +66,34 @@ def plausible_person(name: str) -> bool:
     return 2 <= len(words) <= 7 and all(_NAME_WORD.match(word) and word[0].isupper() for word in words)
 
 
+# Words that begin a position written right after a name in a table row that lost its cells.
+_POSITION_WORD = re.compile(
+    r"(?:Giám đốc|Phó|Trưởng|Chủ tịch|Bí thư|Chuyên viên|Giáo viên|Giảng viên|Bác sĩ|Y sĩ|Dược sĩ|Điều dưỡng|"
+    r"Hộ sinh|Kế toán|Nhân viên|Cán bộ|Công chức|Viên chức|Hiệu trưởng|Hiệu phó|Thư ký|Văn thư|Kỹ sư|Chánh|"
+    r"Cục trưởng|Chi cục trưởng|Đội trưởng|Tổ trưởng|Thượng tá|Trung tá|Thiếu tá|Đại úy|Thượng úy|Trung úy|"
+    r"Công nhân|Nông dân|Học sinh|Sinh viên|Phóng viên|Biên tập viên|Kiểm soát viên|Thanh tra viên)(?![\w])")
+# Where a name most often ends: three words first, then four, two and five ("Lò Văn Bình", "Nguyễn Thị Thu Hà").
+_NAME_LENGTHS = (3, 4, 2, 5)
+
+
+def split_flat_row(text: str) -> str:
+    """A list table's row whose cells were lost (OCR, a PDF's text): "Lò Văn Bình Sở Y tế" → "Lò Văn Bình, Sở Y
+    tế", the name ending where a position or unit word begins. Unchanged when the row already has its comma,
+    names a collective, or no such word follows a plausible name (then the entry reads as it is)."""
+    text = tidy(text)
+    words = text.split()
+    if kind_of(text) != INDIVIDUAL or ("," in text and plausible_person(text.split(",")[0].strip())):
+        return text
+    for length in _NAME_LENGTHS:
+        tail = " ".join(words[length:])
+        if length >= len(words) or _POSITION_WORD.fullmatch(words[length - 1]):
+            continue  # nothing after the name, or it would end on "Phó" ("Lê An Phó Hiệu trưởng")
+        if tail and plausible_person(" ".join(words[:length])) and (_UNIT_WORD.match(tail)
+                                                                     or _POSITION_WORD.match(tail)):
+            return f"{' '.join(words[:length])}, {tail}"
+    return text
+
+
 def split_position_unit(rest: str) -> tuple[str, str, bool]:
     """(position, unit, guessed): "Trưởng phòng Công chức, viên chức, Sở Nội vụ" → the unit begins at the
     first comma-separated part that begins with a unit word (else after the first comma; all of it is the unit

@@ -152,10 +152,15 @@ def _mostly_capitals(text: str) -> bool:
     return bool(letters) and sum(char.isupper() for char in letters) >= 0.6 * len(letters)
 
 
+def _all_capitals(text: str) -> bool:
+    letters = [char for char in text if char.isalpha()]
+    return len(letters) >= 4 and all(char.isupper() for char in letters)
+
+
 _AUTHORITY = re.compile(
     r"^(?:chu tich|pho chu tich|giam doc|pho giam doc|truong ban|bo truong|thu truong|chanh van phong|"
     r"ban thuong vu|ban chap hanh|thuong truc|hoi dong thi dua|uy ban nhan dan|hieu truong|vien truong|"
-    r"tong giam doc|cuc truong|chi cuc truong)\b"
+    r"tong giam doc|cuc truong|chi cuc truong|truong phong|pho truong phong|hieu pho|chanh an|giam doc so)\b"
 )
 
 
@@ -188,6 +193,8 @@ def ends_title(text: str, parts: list[str]) -> bool:
         return True
     if is_authority(text) and parts:
         return True
+    if parts and not _mostly_capitals(parts[-1]) and _all_capitals(text):
+        return True  # a line in capitals under a title in ordinary case: the deciding authority or a heading
     return bool(_WEAK_BODY_START.match(folded) and (parts or len(text) > 200))
 
 

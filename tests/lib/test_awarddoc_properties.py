@@ -11,7 +11,7 @@ from tdkt.lib.awarddoc import AwardDocument, read_award_bytes
 from tdkt.lib.docparse import DocumentError
 from tdkt.lib.names import starts_with_prefix
 
-PROPERTY_SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=150)
+PROPERTY_SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 FRAGMENTS = [
     "QUYẾT ĐỊNH", "DANH SÁCH", "Số: 12/QĐ-UBND", "Số:   /QĐ-UBND", "Lào Cai, ngày 05 tháng 3 năm 2025",

@@ -89,7 +89,7 @@ def test_commit_is_refused_while_a_line_is_doubtful_naming_document_and_line(wor
     clerk, batch, _chosen, _other = _read_with_doubtful(world)
     from django.core.exceptions import ValidationError
 
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match="cần xác định") as refused:
         start_commit(batch, by=clerk)
     assert refused.value.messages == ["qd.docx, dòng 11 (Lò Văn Bình): kết quả đối chiếu chưa chắc chắn, cần xác định",
                                       "qd.docx, dòng 12 (Hà Thị Mới): kết quả đối chiếu chưa chắc chắn, cần xác định"]

@@ -298,7 +298,7 @@ def test_a_text_file_holding_the_list_table_is_read_as_that_table(world, dossier
 def test_the_readers_doubts_are_shown_on_the_review_and_after_the_save(world, dossier, monkeypatch):
     # The reader's own wording changes with it: its result is given here, the file's bytes are not read.
     doubt = Finding(40, "Danh sách có 3 người nhưng chỉ đọc được 2 (danh sách bị cắt?).")
-    monkeypatch.setattr(documents, "read_award_bytes", lambda data, name, ocr: AwardDocument(
+    monkeypatch.setattr(documents, "read_award", lambda parsed: AwardDocument(
         number="12/QĐ-SYT", award_forms=[LDTT], warnings=[doubt],
         recipients=[person("Nguyễn Văn An", 38), person("Đỗ Thị Mới", 39)]))
     client = client_for(world, "clerk_a")
@@ -319,7 +319,7 @@ def test_the_readers_doubts_are_shown_on_the_review_and_after_the_save(world, do
 def test_a_documents_review_queries_do_not_grow_with_its_names(world, dossier, count, monkeypatch,
                                                                django_assert_num_queries):
     recipients = [person(f"Người Chưa Có {i:03d}", 10 + i // 3) for i in range(count)]  # three names a line
-    monkeypatch.setattr(documents, "read_award_bytes", lambda data, name, ocr: AwardDocument(recipients=recipients))
+    monkeypatch.setattr(documents, "read_award", lambda parsed: AwardDocument(recipients=recipients))
     # A table's review (tests/nominees/test_import.py) and import_list's own editability check: never per name.
     with django_assert_num_queries(13):
         outcome = import_list(dossier, text_upload("Số: 1/QĐ", "qd.txt"), by=world.users["clerk_a"])

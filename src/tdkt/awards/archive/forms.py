@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.awards.archive.models import ArchivedDocument
+from tdkt.awards.imports.forms import UnitUploadForm
 from tdkt.orgs.models import IssuingAuthority, Unit
 
 
@@ -25,18 +26,11 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)]
 
 
-class UploadForm(forms.Form):
+class UploadForm(UnitUploadForm):
     unit = forms.ModelChoiceField(label=_("Whose archive"), queryset=Unit.objects.none(),
                                   help_text=_("Persons are matched among this unit, its sub-units and the units "
                                               "they replaced."))
     files = MultipleFileField(label=_("Files (PDF, scans, Word .docx, text .txt, images)"))
-
-    def __init__(self, *args, unit_ids=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        units = Unit.objects.order_by("name")
-        if unit_ids is not None:
-            units = units.filter(pk__in=unit_ids)
-        self.fields["unit"].queryset = units
 
 
 class HeaderForm(forms.ModelForm):

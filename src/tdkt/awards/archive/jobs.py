@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from tdkt.awards.archive.commit import commit_batch
 from tdkt.awards.archive.models import ArchiveBatch, ArchiveState
-from tdkt.awards.archive.queries import allowed
 from tdkt.awards.archive.reading import COMMIT, READ, read_batch
+from tdkt.awards.imports.queries import may_handle_batch
 from tdkt.jobs.registry import register
 
 PER_PAGE_SECONDS = 60  # OCR time allowed per document, on top of a fixed allowance
@@ -18,7 +18,7 @@ PER_PAGE_SECONDS = 60  # OCR time allowed per document, on top of a fixed allowa
 
 def can_access(user, params: dict) -> bool:
     batch = ArchiveBatch.objects.filter(pk=params.get("batch")).first()
-    return batch is not None and getattr(user, "is_authenticated", False) and allowed(user, batch)
+    return batch is not None and getattr(user, "is_authenticated", False) and may_handle_batch(user, batch)
 
 
 def _batch_and_user(job):

@@ -6,12 +6,8 @@ from django.http import Http404
 
 from tdkt.accounts.scope import get_scope
 from tdkt.awards.archive.models import ArchiveBatch, ArchivedDocument, ArchivedLine
+from tdkt.awards.imports.queries import may_handle_batch
 from tdkt.awards.models import AwardType
-
-
-def allowed(user, batch: ArchiveBatch) -> bool:
-    scope = get_scope(user)
-    return scope.can_write_unit(batch.unit_id) or batch.uploaded_by_id == user.pk
 
 
 def batches_for_user(user):
@@ -25,7 +21,7 @@ def batches_for_user(user):
 
 def get_batch_for_user(user, pk) -> ArchiveBatch:
     batch = ArchiveBatch.objects.select_related("unit", "uploaded_by").filter(pk=pk).first()
-    if batch is None or not allowed(user, batch):
+    if batch is None or not may_handle_batch(user, batch):
         raise Http404
     return batch
 
@@ -33,7 +29,7 @@ def get_batch_for_user(user, pk) -> ArchiveBatch:
 def get_document_for_user(user, pk) -> ArchivedDocument:
     document = (ArchivedDocument.objects.select_related("batch", "batch__unit", "issuing_authority")
                 .filter(pk=pk).first())
-    if document is None or not allowed(user, document.batch):
+    if document is None or not may_handle_batch(user, document.batch):
         raise Http404
     return document
 

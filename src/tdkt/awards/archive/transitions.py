@@ -8,7 +8,8 @@ from tdkt.accounts.enums import Role
 from tdkt.accounts.scope import get_scope
 from tdkt.awards.archive.models import ArchiveBatch, ArchiveBatchStateChange
 from tdkt.awards.archive.models import ArchiveState as S
-from tdkt.awards.archive.queries import allowed, get_batch_for_user
+from tdkt.awards.archive.queries import get_batch_for_user
+from tdkt.awards.imports.queries import may_handle_batch
 from tdkt.workflow.machine import SYSTEM, StateMachine, transition
 
 ARCHIVISTS = (Role.SYSTEM_ADMIN, Role.PROVINCE_SPECIALIST, Role.UNIT_CLERK, Role.UNIT_LEADER)
@@ -16,7 +17,7 @@ ARCHIVIST = "archivist"  # the uploader, the clerks and leaders of the batch's u
 
 
 def may_archive(user, batch) -> bool:
-    return get_scope(user).has_role(*ARCHIVISTS) and allowed(user, batch)
+    return get_scope(user).has_role(*ARCHIVISTS) and may_handle_batch(user, batch)
 
 
 ARCHIVE_BATCH = StateMachine(

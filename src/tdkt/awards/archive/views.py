@@ -23,6 +23,7 @@ from tdkt.awards.archive.forms import HeaderForm, LineForm, UploadForm
 from tdkt.awards.archive.models import ArchivedDocument, ArchivedLine, ArchiveState, DocumentStatus, LineStatus
 from tdkt.awards.archive.reading import create_batch
 from tdkt.awards.archive.transitions import ARCHIVISTS
+from tdkt.awards.imports.queries import may_handle_batch
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import cheap_page
 from tdkt.lib.private_files import private_dir
@@ -98,7 +99,7 @@ def archive_document(request, pk):
 @require_POST
 def archive_line(request, pk):
     line = ArchivedLine.objects.select_related("document", "document__batch").filter(pk=pk).first()
-    if line is None or not queries.allowed(request.user, line.document.batch):
+    if line is None or not may_handle_batch(request.user, line.document.batch):
         raise Http404
     form = LineForm(request.POST)
     try:
@@ -176,7 +177,7 @@ def archive_scan(request, pk):
     """The searchable PDF of an archived decision, linked from the award history ("Bản quét"): for whoever
     may archive the batch or read its unit's records."""
     document = ArchivedDocument.objects.select_related("batch").filter(pk=pk).first()
-    if document is None or not (queries.allowed(request.user, document.batch)
+    if document is None or not (may_handle_batch(request.user, document.batch)
                                 or get_scope(request.user).can_read_unit(document.batch.unit_id)):
         raise Http404
     path = _pdf_path(document)

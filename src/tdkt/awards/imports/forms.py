@@ -10,11 +10,8 @@ from tdkt.orgs.models import Unit
 NEW_PERSON = "new"
 
 
-class UploadForm(forms.Form):
-    kind = forms.ChoiceField(label=_("The file holds"), choices=ImportKind.choices)
-    unit = forms.ModelChoiceField(label=_("From the unit"), queryset=Unit.objects.none(),
-                                  help_text=_("Rows without a unit belong to this one."))
-    file = forms.FileField(label=_("File (Excel .xlsx or CSV UTF-8)"))
+class UnitUploadForm(forms.Form):
+    """An upload that belongs to a unit: its `unit` field offers the units in `unit_ids` (None: all)."""
 
     def __init__(self, *args, unit_ids=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -22,6 +19,13 @@ class UploadForm(forms.Form):
         if unit_ids is not None:
             units = units.filter(pk__in=unit_ids)
         self.fields["unit"].queryset = units
+
+
+class UploadForm(UnitUploadForm):
+    kind = forms.ChoiceField(label=_("The file holds"), choices=ImportKind.choices)
+    unit = forms.ModelChoiceField(label=_("From the unit"), queryset=Unit.objects.none(),
+                                  help_text=_("Rows without a unit belong to this one."))
+    file = forms.FileField(label=_("File (Excel .xlsx or CSV UTF-8)"))
 
 
 class MappingForm(forms.Form):

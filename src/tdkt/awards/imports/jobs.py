@@ -12,14 +12,14 @@ from django.utils.translation import gettext_lazy as _
 from tdkt.awards.imports.batches import COMMIT, VALIDATE
 from tdkt.awards.imports.commit import commit_batch
 from tdkt.awards.imports.models import BatchState, ImportBatch
-from tdkt.awards.imports.queries import _allowed
+from tdkt.awards.imports.queries import may_handle_batch
 from tdkt.awards.imports.services import validate_batch
 from tdkt.jobs.registry import register
 
 
 def can_access(user, params: dict) -> bool:
     batch = ImportBatch.objects.filter(pk=params.get("batch")).first()
-    return batch is not None and getattr(user, "is_authenticated", False) and _allowed(user, batch)
+    return batch is not None and getattr(user, "is_authenticated", False) and may_handle_batch(user, batch)
 
 
 def _batch_and_user(job):

@@ -22,21 +22,23 @@ def batches_for_user(user):
     return batches.order_by("-created_at", "-id")
 
 
-def _allowed(user, batch: ImportBatch) -> bool:
+def may_handle_batch(user, batch) -> bool:
+    """An uploaded batch (history import or archive) is handled by whoever writes for its unit, and by its
+    uploader."""
     scope = get_scope(user)
     return scope.can_write_unit(batch.unit_id) or batch.uploaded_by_id == user.pk
 
 
 def get_batch_for_user(user, pk) -> ImportBatch:
     batch = ImportBatch.objects.select_related("unit", "uploaded_by").filter(pk=pk).first()
-    if batch is None or not _allowed(user, batch):
+    if batch is None or not may_handle_batch(user, batch):
         raise Http404
     return batch
 
 
 def get_row_for_user(user, pk) -> ImportRow:
     row = ImportRow.objects.select_related("batch", "batch__unit").filter(pk=pk).first()
-    if row is None or not _allowed(user, row.batch):
+    if row is None or not may_handle_batch(user, row.batch):
         raise Http404
     return row
 

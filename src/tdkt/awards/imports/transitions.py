@@ -11,7 +11,7 @@ from tdkt.accounts.enums import Role
 from tdkt.accounts.scope import get_scope
 from tdkt.awards.imports.models import BatchState as S
 from tdkt.awards.imports.models import ImportBatch, ImportBatchStateChange
-from tdkt.awards.imports.queries import _allowed, get_batch_for_user
+from tdkt.awards.imports.queries import get_batch_for_user, may_handle_batch
 from tdkt.workflow.machine import SYSTEM, StateMachine, transition
 
 IMPORTERS = (Role.SYSTEM_ADMIN, Role.PROVINCE_SPECIALIST, Role.UNIT_CLERK, Role.UNIT_LEADER)
@@ -20,7 +20,7 @@ IMPORTER = "importer"  # the uploader, the clerks and leaders of the batch's uni
 
 def may_import(user, batch) -> bool:
     """The access rule of the import screens: an importing role, and the batch within the user's reach."""
-    return get_scope(user).has_role(*IMPORTERS) and _allowed(user, batch)
+    return get_scope(user).has_role(*IMPORTERS) and may_handle_batch(user, batch)
 
 
 IMPORT_BATCH = StateMachine(

@@ -29,7 +29,7 @@ from tdkt.lib.awarddoc import (
     INDIVIDUAL,
     AwardDocument,
     NotAnAwardDocumentError,
-    read_award_bytes,
+    read_award,
 )
 from tdkt.lib.docparse import Document, DocumentError, NoTextLayerError, Table, read_bytes
 
@@ -107,10 +107,11 @@ def read_document_list(data: bytes, name: str) -> DocumentList:
     """A nominee list from a document's bytes; ListFileError with the Vietnamese message when the document is a
     scan, cannot be read, or names nobody. Scans are not read here (OCR takes minutes a file)."""
     try:
-        table = list_table_rows(read_bytes(data, name))
+        parsed = read_bytes(data, name)
+        table = list_table_rows(parsed)
         if table is not None:
             return DocumentList(rows=table)
-        document = read_award_bytes(data, name, ocr=False)
+        document = read_award(parsed)
     except NoTextLayerError as error:
         raise ListFileError(scan_message(name)) from error
     except NotAnAwardDocumentError as error:

@@ -14,4 +14,4 @@ from .model import (  # noqa: F401
     Finding,
     Recipient,
 )
-from .reader import NotAnAwardDocumentError, read_award_bytes, read_award_document  # noqa: F401
+from .reader import NotAnAwardDocumentError, read_award, read_award_bytes, read_award_document  # noqa: F401

@@ -60,14 +60,22 @@ def read_award_bytes(data: bytes, name: str, *, ocr: bool = True) -> AwardDocume
     if ocr and (document is None or document.scanned_pages):
         ocr_result = ocr_module.searchable_pdf(data, name=name)
         document = read_bytes(ocr_result.pdf, Path(name).with_suffix(".pdf").name)
+    ocr_warnings = [Finding(None, message) for message in ocr_result.warnings] if ocr_result else []
+    reading = read_award(document, ocr_warnings)
+    if ocr_result is not None:
+        reading.ocr, reading.ocr_pdf = True, ocr_result.pdf
+    return reading
+
+
+def read_award(document: Document, extra_warnings: list[Finding] = ()) -> AwardDocument:
+    """A document docparse has already read (callers that first look for a table in it read the file once);
+    docparse's notices (a converted legacy encoding, unreadable glyphs, scanned pages) and `extra_warnings`
+    lead the warnings."""
     reading = read_document_blocks(document)
     notices = [Finding(notice.line, notice.message, notice.page) for notice in document.notices]
     if converted := conversion_notice(document):
         notices.insert(0, Finding(None, converted))
-    if ocr_result is not None:
-        reading.ocr, reading.ocr_pdf = True, ocr_result.pdf
-        notices += [Finding(None, message) for message in ocr_result.warnings]
-    reading.warnings[:0] = notices
+    reading.warnings[:0] = notices + list(extra_warnings)
     return reading
 
 

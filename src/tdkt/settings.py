@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "tdkt.decisions",
     "tdkt.decisions.certificates",
     "tdkt.central",
+    "tdkt.reports",
     "tdkt.api",
     "tdkt.portal",
     "tdkt.jobs",

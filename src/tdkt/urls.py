@@ -27,6 +27,7 @@ urlpatterns = [
     path("decisions/", include("tdkt.decisions.urls")),
     path("certificates/", include("tdkt.decisions.certificates.urls")),
     path("khen-cao/", include("tdkt.central.urls")),
+    path("reports/", include("tdkt.reports.urls")),
     path("api/v1/", include("tdkt.api.urls")),
     path("portal/", include("tdkt.portal.urls")),
     path("jobs/", include("tdkt.jobs.urls")),

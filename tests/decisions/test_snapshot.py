@@ -46,10 +46,12 @@ def test_signing_freezes_the_decision_and_its_lines(world, published):
     person_line, unit_line = published.lines.order_by("sort_order")
     assert person_line.snapshot == {
         "display_name": "Nguyễn Văn An", "position_and_unit": "Sở Y tế", "person_category": "civil_servant",
-        "person_position": "", "recipient_kind": "individual", "unit_name": "Sở Y tế",
-        "award_name": "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "award_short_name": "Bằng khen tỉnh"}
+        "person_position": "", "person_group": "", "enterprise": False, "recipient_kind": "individual",
+        "unit_name": "Sở Y tế", "award_name": "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
+        "award_short_name": "Bằng khen tỉnh"}
     assert (unit_line.snapshot["recipient_kind"], unit_line.snapshot["unit_name"],
-            unit_line.snapshot["person_category"]) == ("collective", "Bệnh viện Đa khoa tỉnh", "")
+            unit_line.snapshot["person_category"], unit_line.snapshot["enterprise"]) == (
+        "collective", "Bệnh viện Đa khoa tỉnh", "", False)
 
 
 def test_renaming_later_does_not_change_the_issued_pages(world, published):
@@ -80,3 +82,22 @@ def test_the_database_refuses_to_change_a_snapshot(published, sql, refusal):
     with pytest.raises(DatabaseError, match=refusal), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(sql.format(decision=published.pk, line=line))
     assert Decision.objects.get(pk=published.pk).snapshot == published.snapshot
+
+
+def test_signing_freezes_the_statistical_group_and_the_enterprise_flag_into_the_history(world):
+    """Issue 18: the history row keeps the group and the enterprise flag the decision was signed with; a later
+    change of the person's group or the unit's kind does not touch it."""
+    from tdkt.awards.models import AwardRecord
+    from tdkt.orgs.enums import UnitKind
+    from tdkt.people.groups import confirm_group
+
+    confirm_group([world.person_a], "direct_worker", by=world.users["specialist"])
+    Unit.objects.filter(pk=world.unit_a_child.pk).update(kind=UnitKind.ENTERPRISE)
+    decision = published.__wrapped__(world)
+    confirm_group([world.person_a], "manager", by=world.users["specialist"])
+    Unit.objects.filter(pk=world.unit_a_child.pk).update(kind=UnitKind.PUBLIC_SERVICE)
+    person_record = AwardRecord.objects.get(person=world.person_a, decision_number=decision.number_text)
+    unit_record = AwardRecord.objects.get(unit=world.unit_a_child, decision_number=decision.number_text)
+    assert (person_record.person_group, person_record.is_enterprise) == ("direct_worker", False)
+    assert (unit_record.person_group, unit_record.is_enterprise) == ("", True)
+    assert [line.snapshot["person_group"] for line in decision.lines.order_by("sort_order")] == ["direct_worker", ""]

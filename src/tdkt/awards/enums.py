@@ -33,6 +33,7 @@ class AwardBasis(models.TextChoices):
     DEDICATION = codes.Basis.DEDICATION, _("Process of dedication")
     SENIORITY = codes.Basis.SENIORITY, _("Length of service")
     FOREIGN = codes.Basis.FOREIGN, _("Foreign relations")
+    RESISTANCE = codes.Basis.RESISTANCE, _("Resistance")
 
 
 class AwardSource(models.TextChoices):

@@ -20,6 +20,7 @@ from tdkt.awards.enums import (
     RatingLevel,
     RecipientKind,
 )
+from tdkt.people.enums import PersonGroup
 
 CODE_PATTERN = r"^[A-Z][A-Z0-9_]{1,31}$"
 FIRST_YEAR = 1900  # achievement periods of dedication awards reach back before 1945
@@ -204,11 +205,19 @@ class AwardRecord(RecordedBy):
     archived_document = models.ForeignKey("awards.ArchivedDocument", verbose_name=_("archived document"), null=True,
                                           blank=True, on_delete=models.PROTECT, related_name="award_records",
                                           help_text=_("The digitised decision (its searchable scan) this comes from."))
+    # Statistical dimensions as known when the award was recorded (the snapshot at signing, the import's
+    # "Đối tượng" column, or the person's confirmed group then): a person's rank changes, the award does not.
+    # Blank person_group: "chưa phân loại" in the forms, with a warning (tdkt.reports).
+    person_group = models.CharField(_("statistical group"), max_length=20, choices=PersonGroup.choices, blank=True)
+    is_enterprise = models.BooleanField(_("enterprise"), default=False,
+                                        help_text=_("A collective recipient that is an enterprise."))
 
     class Meta:
         verbose_name = _("award record")
         verbose_name_plural = _("award records")
         ordering = ["year", "decision_date", "id"]
+        # The statistical forms and the history search count by decision date (the statistical year).
+        indexes = [models.Index(fields=["decision_date", "award_type"], name="award_record_decided")]
         constraints = [
             models.CheckConstraint(condition=exactly_one("person", "unit", "household"),
                                    name="award_record_exactly_one_recipient"),

@@ -396,6 +396,9 @@ def record_values(decision: Decision, line: DecisionLine) -> dict:
         "period_from": decision.period_from, "period_to": decision.period_to,
         "decision_number": decision.number_text, "decision_date": decision.decision_date,
         "decision_issuer": decision.authority.name, "source": AwardSource.ISSUED_HERE,
+        # As frozen on the line at signing (tdkt.decisions.snapshot): the group when awarded.
+        "person_group": (line.snapshot or {}).get("person_group", ""),
+        "is_enterprise": bool((line.snapshot or {}).get("enterprise", False)),
     }
 
 

@@ -1,7 +1,7 @@
 """What an issued decision said, frozen at signing: the authority's name, symbol, parent and place, the
 signature block, the award's name and level and the kind of commendation on the decision; on each line the
-name as printed, the person's category and position, the recipient kind, the unit's name and the award's
-name. Published pages and the decision page read these once signed, so renaming an award, a unit or an
+name as printed, the person's category, position and statistical group, the recipient kind, the unit's name,
+whether a collective recipient is an enterprise, and the award's name. Published pages and the decision page read these once signed, so renaming an award, a unit or an
 authority later does not rewrite an issued decision.
 
 The lines are frozen just before the decision's state changes (the database refuses any change to a line of a
@@ -11,6 +11,12 @@ stored state, still "approved for signing", and freezes the column from then on)
 from __future__ import annotations
 
 from tdkt.decisions import drafting
+from tdkt.orgs.enums import UnitKind
+
+
+def is_enterprise_line(line) -> bool:
+    """A collective recipient that is an enterprise (the forms' "trong đó: doanh nghiệp")."""
+    return line.unit_id is not None and line.unit.kind == UnitKind.ENTERPRISE
 
 
 def decision_snapshot(decision) -> dict:
@@ -39,6 +45,9 @@ def line_snapshot(line) -> dict:
         "position_and_unit": line.position_and_unit,
         "person_category": person.category if person is not None else "",
         "person_position": person.position if person is not None else "",
+        # The statistical dimensions of the forms 0602.N/0603.N (tdkt.reports): blank group = "chưa phân loại".
+        "person_group": person.statistical_group if person is not None else "",
+        "enterprise": is_enterprise_line(line),
         "recipient_kind": drafting.recipient_kind_of(line),
         "unit_name": unit.name if unit is not None else "",
         "award_name": line.award_type.name,

@@ -21,6 +21,7 @@ class Basis(StrEnum):
     DEDICATION = "dedication"  # quá trình cống hiến
     SENIORITY = "seniority"  # niên hạn
     FOREIGN = "foreign"  # đối ngoại
+    RESISTANCE = "resistance"  # kháng chiến (the seventh method of the statistical forms)
 
 
 class RatingLevel(StrEnum):

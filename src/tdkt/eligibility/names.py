@@ -98,6 +98,7 @@ BASIS_NAMES = {
     "dedication": "quá trình cống hiến",
     "seniority": "niên hạn",
     "foreign": "đối ngoại",
+    "resistance": "kháng chiến",
 }
 
 POST_NAMES = {

@@ -18,6 +18,25 @@ class MovementKind(models.TextChoices):
     CAMPAIGN = "campaign", _("Campaign")
 
 
+class MovementScope(models.TextChoices):
+    """Scope of a movement in the statistical form 0601.N (phạm vi): blank = derived (Movement.statistical_scope)."""
+
+    NATIONWIDE = "nationwide", _("Nationwide")
+    LOCALITY = "locality", _("Ministry, sector or locality")
+    GROUPS = "groups", _("Clusters and blocks run by councils")
+    UNIT = "unit", _("Agency or unit")
+
+
+class DurationBand(models.TextChoices):
+    """Duration bands of the form 0601.N, from the movement's start and end."""
+
+    UNDER_ONE_YEAR = "lt1", _("Under 1 year")
+    ONE_YEAR = "1", _("1 year")
+    ONE_TO_THREE = "1to3", _("From 1 to under 3 years")
+    THREE_TO_FIVE = "3to5", _("From 3 to under 5 years")
+    FIVE_AND_MORE = "ge5", _("5 years and more")
+
+
 class TargetScope(models.TextChoices):
     """Who takes part in the movement (đối tượng tham gia)."""
 

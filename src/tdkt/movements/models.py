@@ -10,7 +10,16 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from tdkt.movements.enums import DocumentKind, MilestoneKind, MovementKind, MovementLevel, ReminderKind, TargetScope
+from tdkt.movements.enums import (
+    DocumentKind,
+    DurationBand,
+    MilestoneKind,
+    MovementKind,
+    MovementLevel,
+    MovementScope,
+    ReminderKind,
+    TargetScope,
+)
 
 
 class Movement(models.Model):
@@ -32,6 +41,8 @@ class Movement(models.Model):
     criteria = models.TextField(_("criteria"), blank=True)
     target_scope = models.CharField(_("participants"), max_length=16, choices=TargetScope.choices,
                                     default=TargetScope.EVERYONE)
+    # The form 0601.N's scope; blank: derived from the launching level and the participants (statistical_scope).
+    scope = models.CharField(_("scope"), max_length=16, choices=MovementScope.choices, blank=True)
     # Where the movement's name was read (seed plans for the pre-seeded national movements).
     source_note = models.CharField(_("source"), max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -53,6 +64,35 @@ class Movement(models.Model):
 
     def runs_in(self, year: int) -> bool:
         return self.start_date.year <= year and (self.end_date is None or self.end_date.year >= year)
+
+    @property
+    def statistical_scope(self) -> str:
+        """The 0601.N scope: as recorded, else from who launched it and who takes part."""
+        if self.scope:
+            return self.scope
+        if self.target_scope == TargetScope.GROUPS:
+            return MovementScope.GROUPS
+        return {MovementLevel.NATIONAL: MovementScope.NATIONWIDE, MovementLevel.PROVINCE: MovementScope.LOCALITY,
+                MovementLevel.UNIT: MovementScope.UNIT}[self.level]
+
+    @property
+    def duration_band(self) -> str | None:
+        """The 0601.N duration band, or None for a movement without an end (counted apart, with a warning)."""
+        if self.end_date is None:
+            return None
+        months = (self.end_date.year - self.start_date.year) * 12 + self.end_date.month - self.start_date.month + 1
+        if months < 12:
+            return DurationBand.UNDER_ONE_YEAR
+        if months == 12:
+            return DurationBand.ONE_YEAR
+        if months < 36:
+            return DurationBand.ONE_TO_THREE
+        return DurationBand.THREE_TO_FIVE if months < 60 else DurationBand.FIVE_AND_MORE
+
+    @property
+    def method(self) -> str:
+        """The 0601.N method: regular (thường xuyên) or thematic (chuyên đề; a campaign is thematic)."""
+        return MovementKind.REGULAR if self.kind == MovementKind.REGULAR else MovementKind.THEMATIC
 
 
 class MovementPhase(models.Model):

@@ -17,3 +17,16 @@ class PersonCategory(models.TextChoices):
     FARMER = "farmer", _("Farmer")
     SOLDIER = "soldier", _("Soldier")
     OTHER = "other", _("Other")
+
+
+class PersonGroup(models.TextChoices):
+    """The five person groups of the statistical forms 0602.N/0603.N (TT 02/2023/TT-BNV; reporting.md).
+
+    Not the registry's PersonCategory: a person's group is suggested from the position and confirmed by an
+    officer (tdkt.people.groups). There is no default: an unconfirmed person is "chưa phân loại" (blank)."""
+
+    PROVINCE_LEADER = "province_leader", _("Leader of ministry or province rank and above")
+    DEPARTMENT_LEADER = "department_leader", _("Leader of department rank")
+    BUSINESS = "business", _("Business person")
+    MANAGER = "manager", _("Other manager, deputy head of division and above")
+    DIRECT_WORKER = "direct_worker", _("Person who works directly")

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
@@ -7,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tdkt.lib.forms import EARLIEST_YEAR
 from tdkt.lib.vntext import fold, normalize
-from tdkt.people.enums import Gender, PersonCategory
+from tdkt.people.enums import Gender, PersonCategory, PersonGroup
 from tdkt.people.validators import validate_national_id, validate_national_id_matches_birth
 
 
@@ -37,6 +38,12 @@ class Person(models.Model):
     national_id = NationalIdField(
         _("citizen ID"), max_length=16, null=True, blank=True, unique=True, validators=[validate_national_id]
     )
+    # The statistical person group (tdkt.people.groups): blank until an officer confirms it; never defaulted.
+    statistical_group = models.CharField(_("statistical group"), max_length=20, choices=PersonGroup.choices,
+                                         blank=True)
+    group_confirmed_at = models.DateTimeField(_("group confirmed at"), null=True, blank=True, editable=False)
+    group_confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("group confirmed by"), null=True,
+                                           blank=True, editable=False, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     # Set when this row was found to be a duplicate and merged (tdkt.people.duplicates.merge_persons):
     # its records moved to that person; the row is kept for the audit trail and hidden from lists.

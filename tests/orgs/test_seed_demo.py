@@ -160,6 +160,13 @@ def test_people_and_households_are_plausible():
     minority_area = Person.objects.filter(unit__kind=UnitKind.COMMUNE, unit__is_ethnic_minority_area=True)
     assert minority_area.exclude(ethnicity="Kinh").count() > minority_area.count() / 2
     assert Person.objects.filter(unit__kind=UnitKind.COMMUNE, category="farmer").exists()
+    # Issue 18: most demo persons have a confirmed statistical group (the suggestion from the position), some
+    # are "chưa phân loại", so the forms show both.
+    from tdkt.people.groups import suggest_group
+
+    confirmed = Person.objects.exclude(statistical_group="")
+    assert PERSONS * 0.7 <= confirmed.count() < PERSONS
+    assert all(suggest_group(p.position, p.category) == p.statistical_group for p in confirmed)
     assert Household.objects.count() == max(20, PERSONS // 10)
     household = Household.objects.first()
     assert household.unit.kind == UnitKind.COMMUNE

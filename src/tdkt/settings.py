@@ -34,6 +34,10 @@ PROVINCE_NAME = envstr("PROVINCE_NAME", "Lào Cai")
 # e.g. https://tdkt.laocai.gov.vn: the start of every link in an e-mail (mails carry absolute links only)
 SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "")
 
+# Demo data of the apps beside core on the top layer, which seed_demo (in core) may not import: module names,
+# each with load_demo(year) and wipe_demo(), run after core's own hooks.
+DEMO_DATA_HOOKS = ["tdkt.reports.demo"]
+
 INSTALLED_APPS = [
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -167,6 +167,12 @@ def test_people_and_households_are_plausible():
     confirmed = Person.objects.exclude(statistical_group="")
     assert PERSONS * 0.7 <= confirmed.count() < PERSONS
     assert all(suggest_group(p.position, p.category) == p.statistical_group for p in confirmed)
+    from tdkt.reports.models import TdktOffice, TdktStaffMember  # the forms 0604/0605 have demo figures
+
+    assert TdktOffice.objects.get().name == "Phòng Thi đua - Khen thưởng"
+    staff = TdktStaffMember.objects.select_related("person")
+    assert staff.count() >= 3
+    assert all("thi đua - khen thưởng" in member.person.position.lower() for member in staff)
     assert Household.objects.count() == max(20, PERSONS // 10)
     household = Household.objects.first()
     assert household.unit.kind == UnitKind.COMMUNE

@@ -11,7 +11,10 @@ design): on SQLite the database file is removed and migrated again; on PostgreSQ
 says how the owner role drops and recreates the database (docs/operations.md).
 """
 
+from importlib import import_module
 from pathlib import Path
+
+from django.conf import settings
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
@@ -36,6 +39,12 @@ from tdkt.plans import demo as plans_demo
 # The apps that add demo data after the province and its people exist, in this order (wiped in reverse).
 DEMO_HOOKS = (plans_demo, calls_demo, movements_demo, scoring_demo, dossiers_demo, consultations_demo,
               council_demo, demo_authorities, decisions_demo, demo_rounds, central_demo)
+
+
+def demo_hooks() -> tuple:
+    """The hooks above, then those of the apps beside core on the top layer (reports), which core may not
+    import: they are named in settings.DEMO_DATA_HOOKS, as INSTALLED_APPS names apps."""
+    return DEMO_HOOKS + tuple(import_module(name) for name in settings.DEMO_DATA_HOOKS)
 
 
 def _n(number: int) -> str:
@@ -92,7 +101,7 @@ class Command(BaseCommand):
 
         self.stdout.write(f"Đang tạo dữ liệu mẫu {info.name}: {_n(persons)} người, năm {year}, seed {options['seed']}…")
         builder = DemoBuilder(info, seed=options["seed"], year=year, persons=persons, log=self.stdout.write,
-                              hooks=DEMO_HOOKS)
+                              hooks=demo_hooks())
         summary = builder.build()
         self.stdout.write(self.style.SUCCESS(
             f"Xong sau {summary.seconds:.1f} s: {summary.units} đơn vị ({summary.communes} xã, phường), "

@@ -15,7 +15,6 @@ from importlib import import_module
 from pathlib import Path
 
 from django.conf import settings
-
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection

@@ -73,16 +73,27 @@ def test_a_label_that_names_no_kind_is_refused_as_written(label):
         read_basis(label)
 
 
+BASIS_VALUES = {value for _label, value in BASIS_LABELS}
+
+
+def _read_or_error(reader, value):
+    try:
+        return reader(value)
+    except CellError:
+        return "error"
+
+
 @given(st.one_of(st.text(), st.integers(), st.floats(), st.none()))
 def test_the_readers_give_a_known_value_or_a_cell_error(value):
-    for reader, known in ((read_person_group, set(PersonGroup.values)), (read_basis, {*BASIS_VALUES})):
-        try:
-            assert reader(value) in known | {None}
-        except CellError:
-            pass
+    assert _read_or_error(read_person_group, value) in {*PersonGroup.values, None, "error"}
+    assert _read_or_error(read_basis, value) in {*BASIS_VALUES, None, "error"}
 
 
-BASIS_VALUES = {value for _label, value in BASIS_LABELS}
+@given(st.sampled_from(GROUP_LABELS), st.sampled_from(["", " ", ".", "  "]), st.booleans())
+def test_a_known_group_label_reads_the_same_in_any_case_and_spacing(labelled, padding, upper):
+    label, expected = labelled
+    written = f"{padding}{label.upper() if upper else label.lower()}{padding}"
+    assert read_person_group(written) == expected
 
 
 def unit_file(rows) -> bytes:

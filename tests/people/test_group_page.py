@@ -9,8 +9,6 @@ from tests.conftest import client_for
 from tests.factories import make_person
 
 
-
-
 def _edit_data(person, **extra):
     data = {"full_name": person.full_name, "unit": person.unit_id, "category": person.category,
             "position": person.position, "national_id": person.national_id or ""}

@@ -31,10 +31,11 @@ class MovementForm(forms.ModelForm):
     class Meta:
         model = Movement
         fields = ["name", "code", "level", "authority", "launching_unit", "kind", "start_date", "end_date",
-                  "standing_unit", "target_scope", "objectives", "criteria", "source_note"]
+                  "standing_unit", "target_scope", "scope", "objectives", "criteria", "source_note"]
         widgets = {"objectives": forms.Textarea(attrs={"rows": 4}), "criteria": forms.Textarea(attrs={"rows": 4}),
                    "name": forms.Textarea(attrs={"rows": 2})}
-        help_texts = {"start_date": DATE_HELP, "end_date": DATE_HELP}
+        help_texts = {"start_date": DATE_HELP, "end_date": DATE_HELP,
+                      "scope": _("Leave blank to derive it from the launching level and the participants.")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

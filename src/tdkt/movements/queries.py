@@ -7,7 +7,7 @@ from django.http import Http404
 
 from tdkt.accounts.scope import get_scope
 from tdkt.dossiers.queries import dossiers_for_user
-from tdkt.movements.enums import RegistrationState
+from tdkt.movements.enums import DurationBand, MovementKind, MovementScope, RegistrationState
 from tdkt.movements.models import Movement, Registration
 
 
@@ -40,6 +40,7 @@ def movement_page(user, movement: Movement) -> dict:
         registrations = registrations.filter(unit_id__in=scope.readable_unit_ids)
     summary = {row["state"]: row["n"] for row in registrations.values("state").annotate(n=Count("id"))}
     return {
+        "statistics": statistics_of(movement),
         "phases": list(movement.phases.all()),
         "milestones": list(movement.milestones.all()),
         "documents": list(movement.documents.all()),
@@ -61,3 +62,12 @@ def get_registration_for_user(user, pk, *, write=False) -> Registration:
     if write and not scope.can_write_unit(registration.unit_id):
         raise Http404
     return registration
+
+
+def statistics_of(movement: Movement) -> dict:
+    """The movement's dimensions in the form 0601.N, as labels: its scope (recorded or derived), duration band
+    (None without an end date: the form counts it apart) and method."""
+    band = movement.duration_band
+    return {"scope": MovementScope(movement.statistical_scope).label, "scope_derived": not movement.scope,
+            "duration_band": DurationBand(band).label if band else None,
+            "method": MovementKind(movement.method).label}

@@ -18,7 +18,7 @@ from tdkt.movements.enums import MovementLevel, TargetScope
 from tdkt.movements.models import Milestone, Movement, MovementDocument, MovementParticipant, MovementPhase
 
 MOVEMENT_FIELDS = ("name", "code", "level", "authority", "launching_unit", "kind", "start_date", "end_date",
-                   "standing_unit", "objectives", "criteria", "target_scope", "source_note")
+                   "standing_unit", "objectives", "criteria", "target_scope", "scope", "source_note")
 
 
 def _check(movement: Movement, units, groups) -> None:

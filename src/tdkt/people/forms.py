@@ -5,10 +5,21 @@ from django.utils.translation import gettext_lazy as _
 from tdkt.jobs.idempotency import KeyField
 from tdkt.lib.forms import DateInput
 from tdkt.orgs.models import Unit
+from tdkt.people.enums import PersonGroup
+from tdkt.people.groups import UNCLASSIFIED, suggest_group
 from tdkt.people.models import Person
+
+UNCLASSIFIED_LABEL = _("Not classified")
+
+
+def group_choices():
+    return [(UNCLASSIFIED, UNCLASSIFIED_LABEL), *PersonGroup.choices]
 
 
 class PersonForm(forms.ModelForm):
+    # Not the model field: a chosen group is confirmed (who, when) and audited by tdkt.people.groups.set_group.
+    statistical_group = forms.ChoiceField(label=_("Statistical group"), required=False, choices=group_choices)
+
     class Meta:
         model = Person
         fields = ["full_name", "gender", "birth_date", "birth_year", "ethnicity", "position", "unit",
@@ -21,6 +32,11 @@ class PersonForm(forms.ModelForm):
         if unit_ids is not None:
             units = units.filter(pk__in=unit_ids)
         self.fields["unit"].queryset = units
+        self.fields["statistical_group"].initial = self.instance.statistical_group
+        suggested = suggest_group(self.instance.position, self.instance.category) if self.instance.pk else None
+        self.fields["statistical_group"].help_text = (
+            _("Suggested from the position: %(group)s.") % {"group": PersonGroup(suggested).label} if suggested
+            else _("Optional; the forms count a person without one as not classified."))
         self.fields["national_id"].widget.attrs.update({"inputmode": "numeric", "maxlength": 12})
         self.fields["national_id"].max_length = None  # length is checked by the validator, with a clearer message
         self.fields["national_id"].validators = [v for v in self.fields["national_id"].validators
@@ -53,3 +69,17 @@ class PersonImportForm(forms.Form):
         if unit_ids is not None:
             units = units.filter(pk__in=unit_ids)
         self.fields["unit"].queryset = units
+
+
+class GroupConfirmForm(forms.Form):
+    """Bulk confirmation on the page "Phân loại đối tượng thống kê": the ticked persons (only those the officer may
+    edit are valid choices), each with its suggestion or all with one chosen group."""
+
+    persons = forms.ModelMultipleChoiceField(label=_("Persons"), queryset=Person.objects.none())
+    group = forms.ChoiceField(label=_("Confirm as"), required=False,
+                              choices=[("", _("Each person's suggestion")), *PersonGroup.choices])
+
+    def __init__(self, *args, people=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if people is not None:
+            self.fields["persons"].queryset = people

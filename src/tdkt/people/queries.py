@@ -146,7 +146,7 @@ def page_ids_postgresql(folded: str, units, start: int, stop: int) -> list[int]:
 
 def get_person_for_user(user, pk, *, write=False) -> Person:
     scope = get_scope(user)
-    person = Person.objects.select_related("unit").filter(pk=pk).first()
+    person = Person.objects.select_related("unit", "group_confirmed_by").filter(pk=pk).first()
     if person is None or not scope.can_read_unit(person.unit_id):
         raise Http404
     if write and not scope.can_write_unit(person.unit_id):

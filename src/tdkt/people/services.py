@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from tdkt.accounts.scope import get_scope
 from tdkt.audit.services import record_create, record_update, snapshot
+from tdkt.people.groups import set_group
 from tdkt.people.models import Person
 
 PERSON_FIELDS = ("full_name", "gender", "birth_date", "birth_year", "ethnicity", "position", "unit",
@@ -20,17 +21,20 @@ def _check_unit_writable(by, unit) -> None:
 
 
 @transaction.atomic
-def create_person(*, by, **fields) -> Person:
+def create_person(*, by, group: str | None = None, **fields) -> Person:
+    """`group`: the statistical group the officer chose (confirmed through tdkt.people.groups); None: untouched."""
     person = Person(**fields)
     _check_unit_writable(by, person.unit)
     person.full_clean()
     person.save()
     record_create(by, person)
+    if group:
+        set_group(person, group, by=by)
     return person
 
 
 @transaction.atomic
-def update_person(person: Person, *, by, **changes) -> Person:
+def update_person(person: Person, *, by, group: str | None = None, **changes) -> Person:
     locked = Person.objects.select_for_update().get(pk=person.pk)
     before = snapshot(locked)
     for field, value in changes.items():
@@ -39,4 +43,7 @@ def update_person(person: Person, *, by, **changes) -> Person:
     locked.full_clean()
     locked.save()
     record_update(by, locked, before)
+    if group is not None and group != locked.statistical_group:
+        set_group(locked, group, by=by)
+        locked.refresh_from_db(fields=["statistical_group", "group_confirmed_at", "group_confirmed_by"])
     return locked

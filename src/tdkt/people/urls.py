@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tdkt.people import duplicate_views, views
+from tdkt.people import duplicate_views, group_views, views
 
 app_name = "people"
 urlpatterns = [
@@ -10,6 +10,7 @@ urlpatterns = [
     path("export.xlsx", views.person_export, name="export"),
     path("<int:pk>/", views.person_detail, name="detail"),
     path("<int:pk>/edit/", views.person_edit, name="edit"),
+    path("groups/", group_views.group_list, name="groups"),
     path("duplicates/", duplicate_views.duplicate_list, name="duplicates"),
     path("<int:pk>/merge/", duplicate_views.person_merge, name="merge"),
 ]

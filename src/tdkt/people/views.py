@@ -17,7 +17,7 @@ from tdkt.jobs import idempotency
 from tdkt.jobs.exporting import export_or_job, scope_params
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.uploads import UploadError, read_upload
-from tdkt.people import jobs, queries, services
+from tdkt.people import groups, jobs, queries, services
 from tdkt.people.exports import MAX_ROWS, write_people_xlsx
 from tdkt.people.forms import PersonForm, PersonImportForm, PersonSearchForm
 from tdkt.people.imports import import_people
@@ -55,6 +55,7 @@ def person_detail(request, pk):
     proposal_year = timezone.localdate().year
     return render(request, "people/person_detail.html", {
         "person": person,
+        "suggested_group": None if person.statistical_group else groups.suggestion_label(person),
         "show_personal": show_personal,
         "national_id_display": person.national_id if show_personal else mask_national_id(person.national_id or ""),
         "can_edit": scope.can_write_unit(person.unit_id),
@@ -70,7 +71,8 @@ def person_create(request):
     form = PersonForm(request.POST or None, unit_ids=_writable_unit_ids(request.user))
     if request.method == "POST" and form.is_valid():
         try:
-            person = services.create_person(by=request.user, **{f: form.cleaned_data[f] for f in services.PERSON_FIELDS})
+            person = services.create_person(by=request.user, group=form.cleaned_data["statistical_group"],
+                                            **{f: form.cleaned_data[f] for f in services.PERSON_FIELDS})
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:
@@ -85,7 +87,8 @@ def person_edit(request, pk):
     form = PersonForm(request.POST or None, instance=person, unit_ids=_writable_unit_ids(request.user))
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_person(person, by=request.user, **{f: form.cleaned_data[f] for f in services.PERSON_FIELDS})
+            services.update_person(person, by=request.user, group=form.cleaned_data["statistical_group"],
+                                   **{f: form.cleaned_data[f] for f in services.PERSON_FIELDS})
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:

@@ -98,6 +98,7 @@ class _Committer:
     def _award(self, row: ImportRow, person_id: int) -> AwardRecord:
         parsed = row.parsed
         award = AwardRecord(person_id=person_id, award_type=self.types[parsed["award_type_id"]], basis=parsed["basis"],
+                            person_group=parsed.get("person_group", ""),  # batches checked before the column: none
                             year=parsed["year"], school_year=parsed.get("school_year", ""),
                             decision_number=parsed["decision_number"], decision_date=_day(parsed["decision_date"]),
                             decision_issuer=parsed["decision_issuer"], note=parsed["note"],

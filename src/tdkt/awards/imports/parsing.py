@@ -16,6 +16,7 @@ from tdkt.awards.models import FIRST_YEAR
 from tdkt.lib import vndates
 from tdkt.lib.vndates import CellError, cell_text, read_year
 from tdkt.lib.vntext import fold
+from tdkt.people.enums import PersonGroup
 
 RATINGS = {
     "htxsnv": RatingLevel.HTXSNV, "hoan thanh xuat sac nhiem vu": RatingLevel.HTXSNV,
@@ -39,12 +40,63 @@ BASES = {
     "dedication": AwardBasis.DEDICATION,
     "nien han": AwardBasis.SENIORITY, "seniority": AwardBasis.SENIORITY,
     "doi ngoai": AwardBasis.FOREIGN, "foreign": AwardBasis.FOREIGN,
+    "khang chien": AwardBasis.RESISTANCE, "thanh tich khang chien": AwardBasis.RESISTANCE,
+    "resistance": AwardBasis.RESISTANCE,
+    "thanh tich thuong xuyen": AwardBasis.MERIT, "thanh tich dot xuat": AwardBasis.ADHOC,
+    "thanh tich doi ngoai": AwardBasis.FOREIGN, "thanh tich chuyen de": AwardBasis.THEMATIC,
+    "qua trinh cong hien lau dai": AwardBasis.DEDICATION,
 }
+_BASIS_PREFIX = re.compile(r"^(khen thuong|loai|hinh thuc)\s+")
+_PUNCTUATION = re.compile(r"[^a-z0-9]+")
 
 
 def read_date(value, today: datetime.date | None = None) -> datetime.date | None:
     """vndates.read_date, with "today" in the province's time zone (two-digit years are read against it)."""
     return vndates.read_date(value, today or timezone.localdate())
+
+
+def read_basis(value) -> str | None:
+    """The method of commendation (AwardBasis) from its label as written: "Thường xuyên", "Theo đợt",
+    "Quá trình cống hiến", "Khen thưởng đột xuất", "KHANG CHIEN."… CellError with the text otherwise."""
+    text = cell_text(value)
+    if not text:
+        return None
+    folded = _PUNCTUATION.sub(" ", fold(text)).strip()
+    while (shorter := _BASIS_PREFIX.sub("", folded)) != folded:
+        folded = shorter
+    found = BASES.get(folded)
+    if found is None:
+        raise CellError(text)
+    return str(found)
+
+
+def read_person_group(value) -> str | None:
+    """The statistical person group (PersonGroup) from the labels units write in a column "Đối tượng": "Lãnh đạo
+    cấp tỉnh", "LĐ cấp bộ, tỉnh", "Lãnh đạo cấp Sở", "Doanh nhân", "Cán bộ quản lý", "Quản lý từ phó trưởng phòng",
+    "Trực tiếp lao động", "Công nhân, nông dân"…, case and diacritics ignored. CellError with the text when it is
+    none of the five (or says "lãnh đạo" without the rank)."""
+    text = cell_text(value)
+    if not text:
+        return None
+    folded = " " + _PUNCTUATION.sub(" ", fold(text)).strip() + " "
+    folded = folded.replace(" ld ", " lanh dao ").replace(" can bo ", " ")  # "cán bộ" is not the ministry ("bộ")
+    words = set(folded.split())
+    group = None
+    if folded.strip().replace(" ", "_") in PersonGroup.values:  # the stored value, as an export writes it
+        group = folded.strip().replace(" ", "_")
+    elif " doanh nhan " in folded or " doanh nghiep " in folded:
+        group = PersonGroup.BUSINESS
+    elif any(f" {w} " in folded for w in ("truc tiep", "cong nhan", "nong dan", "ngu dan", "nguoi lao dong")):
+        group = PersonGroup.DIRECT_WORKER
+    elif " quan ly " in folded or " truong phong " in folded or " pho phong " in folded:
+        group = PersonGroup.MANAGER
+    elif " lanh dao " in folded and words & {"bo", "tinh", "trung", "nganh"}:
+        group = PersonGroup.PROVINCE_LEADER
+    elif " lanh dao " in folded and words & {"vu", "so", "cuc", "huyen"}:
+        group = PersonGroup.DEPARTMENT_LEADER
+    if group is None:
+        raise CellError(text)
+    return str(group)
 
 
 def read_choice(value, choices: dict) -> str | None:

@@ -14,18 +14,20 @@ from openpyxl.utils import get_column_letter
 from tdkt.awards.enums import AwardBasis, AwardCategory
 from tdkt.awards.imports.models import ImportKind
 from tdkt.awards.imports.parsing import (
-    BASES,
     RATINGS,
     SCOPES,
     CellError,
     check_birth,
     check_date,
     check_year,
+    read_basis,
     read_choice,
+    read_person_group,
 )
 from tdkt.awards.imports.persons import person_key
 from tdkt.awards.imports.readers import formula_message
 from tdkt.awards.matching import AwardMatcher
+from tdkt.lib.names import strip_name
 from tdkt.lib.vntext import fold, normalize
 from tdkt.orgs.models import Unit
 
@@ -100,8 +102,21 @@ def _choice(ctx: RowContext, values: dict, name: str, choices: dict, message: st
         return None
 
 
+def _read(ctx: RowContext, values: dict, name: str, reader, message: str, errors: list) -> str | None:
+    """An optional column read by `reader` (tdkt.awards.imports.parsing); a value it does not know is an error
+    naming the column as headed in the file (the row is the batch page's and the report's)."""
+    if not values.get(name):
+        return None
+    try:
+        return reader(values[name])
+    except CellError as exc:
+        errors.append(message % {"column": ctx.column(name), "value": exc})
+        return None
+
+
 def _person(ctx: RowContext, values: dict, errors: list) -> dict:
-    name = normalize(_required(ctx, values, "full_name", errors))[:200]
+    # "Ông Nguyễn Văn An", "Đ/c …": archive lists write honorifics; the person is the name (tdkt.lib.names).
+    name = normalize(strip_name(_required(ctx, values, "full_name", errors)))[:200]
     birth_date, birth_year = (check_birth(ctx.column("birth"), values["birth"], today=ctx.today, errors=errors)
                               if values.get("birth") else (None, None))
     unit_id = ctx.default_unit_id
@@ -134,8 +149,16 @@ def _award_fields(ctx: RowContext, values: dict, errors: list) -> dict:
                     title=award_type.category == AwardCategory.TITLE)
         if not award_type.for_individual:
             errors.append(_("“%(award)s” is not given to individuals.") % {"award": award_type})
-    basis = _choice(ctx, values, "basis", BASES, _("Column “%(column)s”: “%(value)s” is not a kind of commendation."),
-                    errors) if values.get("basis") else None
+    basis = _read(ctx, values, "basis", read_basis, _(
+        "Column “%(column)s”: “%(value)s” is not a kind of commendation (thường xuyên, chuyên đề, đột xuất, đối "
+        "ngoại, cống hiến, niên hạn, kháng chiến)."), errors)
+    data["person_group"] = _read(ctx, values, "person_group", read_person_group, _(
+        "Column “%(column)s”: “%(value)s” is not a person group (lãnh đạo cấp bộ, tỉnh; lãnh đạo cấp vụ, sở; doanh "
+        "nhân; cán bộ quản lý từ phó trưởng phòng; người trực tiếp lao động, công tác)."), errors) or ""
+    if data["person_group"] and award_type is not None and not award_type.for_individual:
+        errors.append(_("Column “%(column)s”: a person group is given for an individual only; “%(award)s” is "
+                        "awarded to collectives or households.") % {"column": ctx.column("person_group"),
+                                                                    "award": award_type})
     if award_type is not None:
         if basis is None:
             basis = AwardBasis.MERIT if AwardBasis.MERIT in award_type.bases or not award_type.bases \

@@ -174,7 +174,7 @@ def _warnings(definition: FormDefinition, period: Period, unit, tally) -> list[W
 
 
 def _undated_awards(definition: FormDefinition, period: Period, unit) -> int:
-    from tdkt.reports.statistics.sources import award_queryset, award_lookups
+    from tdkt.reports.statistics.sources import award_lookups, award_queryset
 
     records = award_queryset(None, unit).filter(decision_date__isnull=True, year=period.end.year)
     return records.filter(filters.to_q(definition.base, award_lookups())).count()

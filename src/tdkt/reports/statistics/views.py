@@ -52,7 +52,7 @@ def form_list(request):
         "year": statistical_year_of(timezone.localdate())})
 
 
-def _unit_choices(request, unit):
+def _unit_choices(request):
     """Province-wide officers choose the province or a unit of the first two levels (one query)."""
     if not province_wide(request.user):
         return []
@@ -65,13 +65,17 @@ def _unit_choices(request, unit):
 def form_detail(request, circular, form):
     form_request, query = _request(request, circular, form)
     result = service.compute_form(form_request)
-    cell_base = reverse("reports:form_cell", kwargs={"circular": circular, "form": form, "row": "ROW",
-                                                     "column": "COLUMN"})
-    table = [(row, [(column, count, cell_base.replace("ROW", row.code).replace("COLUMN", column.number)
-                     + "?" + query if count else "") for column, count in cells]) for row, cells in result.table()]
+
+    def href(row, column) -> str:
+        return reverse("reports:form_cell", kwargs={"circular": circular, "form": form, "row": row.code,
+                                                    "column": column.number}) + "?" + query
+
+    # Every non-zero cell links to the records behind it.
+    table = [(row, [(column, count, href(row, column) if count else "") for column, count in cells])
+             for row, cells in result.table()]
     return render(request, "reports/statistics/form.html", {
         "result": result, "definition": result.definition, "table": table, "query": query,
-        "slug": circular, "units": _unit_choices(request, form_request.unit), "unit": form_request.unit,
+        "slug": circular, "units": _unit_choices(request), "unit": form_request.unit,
         "years": range(result.year + 1, result.year - 9, -1), "failed": result.failed_checks})
 
 

@@ -37,7 +37,7 @@ class Source:
 
 # --- awards -------------------------------------------------------------------------------------------------
 
-AWARD_DIMENSIONS = {"codes": "award_type__code", "level": "award_type__level", "recipient": "recipient_kind",
+AWARD_DIMENSIONS = {"codes": "award_type__code", "level": "award_type__level", "recipient": "stat_recipient",
                     "enterprise": "is_enterprise", "group": "group", "basis": "basis"}
 
 
@@ -54,14 +54,14 @@ def award_lookups() -> dict[str, Callable[[list], Q]]:
 def award_queryset(period: Period | None, unit) -> QuerySet:
     from tdkt.reports.register import RECIPIENT, award_records, with_group
 
-    # "recipient_kind": AwardRecord.recipient is the recipient object itself.
-    return with_group(award_records(period, unit)).annotate(recipient_kind=RECIPIENT)
+    # Not "recipient" nor "recipient_kind": AwardRecord has properties of those names.
+    return with_group(award_records(period, unit)).annotate(stat_recipient=RECIPIENT)
 
 
 def award_facts(row: dict) -> dict:
     """The dimensions of one aggregate row, in the vocabulary's terms. The group is an individual's only."""
-    group = row["group"] if row["recipient_kind"] == "individual" else None
-    return {"codes": row["award_type__code"], "level": row["award_type__level"], "recipient": row["recipient_kind"],
+    group = row["group"] if row["stat_recipient"] == "individual" else None
+    return {"codes": row["award_type__code"], "level": row["award_type__level"], "recipient": row["stat_recipient"],
             "enterprise": row["is_enterprise"], "group": UNCLASSIFIED_KEY if group == "" else group,
             "basis": row["basis"]}
 

@@ -10,4 +10,5 @@ app_name = "reports"
 urlpatterns = [
     path("", views.index, name="index"),
     path("staff/", include("tdkt.reports.staff.urls")),
+    path("forms/", include("tdkt.reports.statistics.urls")),
 ]

@@ -57,7 +57,7 @@ def criteria_q(criteria: dict) -> Q:  # noqa: C901 — one plain branch per filt
     if decision_date := criteria.get("decision_date"):
         q &= Q(decision_date=decision_date)
     if number := criteria.get("decision_number"):
-        q &= Q(decision_number__icontains=number)
+        q &= decision_number_q(number)
     if issuer := criteria.get("issuer"):
         q &= Q(decision_issuer__in=issuers_matching(issuer))
     if unit := criteria.get("unit"):
@@ -82,6 +82,13 @@ def criteria_q(criteria: dict) -> Q:  # noqa: C901 — one plain branch per filt
 
 
 NO_CHOICE = None  # the group filter's "any group" (its blank value "" means "chưa phân loại")
+
+
+def decision_number_q(number: str) -> Q:
+    """Part of a decision number, in any case, "QD" also as typed without its "Đ" ("15/qd-ubnd" finds
+    "15/QĐ-UBND"). Upper-cased here: SQLite's LIKE folds ASCII letters only."""
+    typed = number.strip().upper()
+    return Q(decision_number__icontains=typed) | Q(decision_number__icontains=typed.replace("QD", "QĐ"))
 
 
 def ethnicity_q(ethnicity: str) -> Q:

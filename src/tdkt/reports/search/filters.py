@@ -7,14 +7,16 @@ not filter. The person's attributes (group, gender, ethnicity) select records of
 from __future__ import annotations
 
 from django.db import connection
-from django.db.models import F, Q, QuerySet
-from django.db.models.functions import Coalesce, Lower
+from django.db.models import F, Q, QuerySet, Value
+from django.db.models.functions import Coalesce, Concat, Lower
+from django.db.models.lookups import In
 
 from tdkt.accounts.scope import Scope
 from tdkt.awards.enums import RecipientKind
 from tdkt.awards.models import AwardRecord
 from tdkt.lib.vntext import fold
 from tdkt.orgs.models import Unit
+from tdkt.people.models import Household, Person
 from tdkt.reports.register import group_is, in_units, units_under
 from tdkt.reports.search.names import name_matches, name_q
 
@@ -59,7 +61,7 @@ def criteria_q(criteria: dict) -> Q:  # noqa: C901 — one plain branch per filt
     if number := criteria.get("decision_number"):
         q &= decision_number_q(number)
     if issuer := criteria.get("issuer"):
-        q &= Q(decision_issuer__in=issuers_matching(issuer))
+        q &= issuer_q(issuers_matching(issuer))
     if unit := criteria.get("unit"):
         q &= in_units(units_under(unit))
     if (group := criteria.get("group")) is not None and group != NO_CHOICE:
@@ -119,12 +121,33 @@ def units_in_areas(areas) -> list[int]:
 
 
 def names_q(name: str) -> Q:
-    """A person's, a household head's or a collective's name. Units carry no folded name: they are few,
-    folded here (one query) and matched by id."""
+    """A person's, a household head's or a collective's name. The recipients are found first (persons and
+    households through their folded name: the trigram index on PostgreSQL; units, which carry no folded name,
+    folded here), then their records by id: a rare name does not walk the register in date order. A name
+    that matches more than NAME_IDS persons (or households) keeps the join instead: the walk then finds its
+    page quickly."""
     unit_ids = [pk for pk, unit_name in Unit.objects.values_list("id", "name") if name_matches(unit_name, name)]
-    return (Q(person__isnull=False) & name_q("person__name_folded", name)
-            | Q(household__isnull=False) & name_q("household__name_folded", name)
+    return (_recipients_q("person", Person, name) | _recipients_q("household", Household, name)
             | Q(unit_id__in=unit_ids))
+
+
+NAME_IDS = 2_000
+
+
+def _recipients_q(field: str, model, name: str) -> Q:
+    ids = list(model.objects.filter(name_q("name_folded", name)).values_list("id", flat=True)[:NAME_IDS + 1])
+    if len(ids) > NAME_IDS:
+        return Q(**{f"{field}__isnull": False}) & name_q(f"{field}__name_folded", name)
+    return Q(**{f"{field}_id__in": ids})
+
+
+def issuer_q(issuers: list[str]) -> Q:
+    """Records of these authorities. On SQLite, which keeps no statistics here, the column is wrapped so that
+    the planner does not take the issuer index (a handful of authorities issue most of the register: the
+    index would fetch and sort all their records); PostgreSQL weighs it by its statistics."""
+    if connection.vendor == "sqlite":
+        return Q(In(Concat("decision_issuer", Value("")), issuers))
+    return Q(decision_issuer__in=issuers)
 
 
 def issuers_matching(text: str) -> list[str]:

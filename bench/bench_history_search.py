@@ -108,6 +108,8 @@ def child() -> None:
     from tdkt.awards.models import AwardType
 
     reports_seed.build()
+    with connection.cursor() as cursor:  # planner statistics, as autovacuum keeps them (bulk-loaded tables have none)
+        cursor.execute("ANALYZE")
     users, department = _users()
     type_id = AwardType.objects.get(code="BK_TINH").pk
     url = reverse("reports:history")

@@ -120,3 +120,49 @@ def test_person_and_unit_pages_link_to_the_print(register):
 def test_hub_links_to_the_search(world):
     html = client_for(world, "clerk_a").get(reverse("reports:index")).content.decode()
     assert reverse("reports:history") in html
+
+
+def test_the_background_export_keeps_the_clerks_scope_and_criteria(register, settings,
+                                                                   django_capture_on_commit_callbacks):
+    from tdkt.jobs import services
+    from tdkt.jobs.enums import JobState
+
+    settings.EXPORT_JOB_THRESHOLD = 1
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(register.world, "clerk_a").get(reverse("reports:history_xlsx"), {"year": "2024"})
+    job = Job.objects.get()
+    if job.state != JobState.SUCCEEDED:
+        job = services.run_job(job.pk)
+    assert job.state == JobState.SUCCEEDED
+    with services.open_result(job) as handle:
+        sheet = openpyxl.load_workbook(io.BytesIO(handle.read())).worksheets[0]
+    assert [row[1] for row in sheet.iter_rows(min_row=3, values_only=True)] == ["Đặng Thị Đào", "Nguyễn Văn An"]
+
+
+def test_the_background_export_fails_when_the_requester_lost_access(register):
+    from tdkt.accounts.models import Membership
+    from tdkt.jobs import services
+    from tdkt.jobs.enums import JobState
+    from tdkt.jobs.exporting import scope_params
+
+    user = register.world.users["clerk_a"]
+    job = Job.objects.create(kind="reports.history_export", title="x", created_by=user,
+                             params={"query": {"year": ["2024"]}, "scope": scope_params(user, personal=True)})
+    Membership.objects.filter(user=user).update(unit=register.world.unit_b)
+    job = services.run_job(job.pk)
+    assert (job.state, job.error) == (JobState.FAILED, "Bạn không còn quyền xem danh sách này; tệp không được lập.")
+
+
+@pytest.mark.parametrize("criteria", [{}, {"name": "van"}, {"issuer": "uy ban"}, {"group": ""}])
+def test_one_page_costs_the_same_queries_whatever_its_size(register, criteria):
+    from tdkt.accounts.scope import get_scope
+    from tdkt.reports.search import queries
+
+    scope = get_scope(register.world.users["specialist"])
+    counts = {}
+    for size in (1, 3, 50):
+        with CaptureQueriesContext(connection) as captured:
+            page = queries.search_page(scope, criteria, 1, per_page=size)
+            [row.recipient_name + row.recipient_unit.name + row.birth for row in page]  # what the page reads
+        counts[size] = len(captured)
+    assert counts[1] == counts[3] == counts[50]

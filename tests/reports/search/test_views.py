@@ -166,3 +166,13 @@ def test_one_page_costs_the_same_queries_whatever_its_size(register, criteria):
             [row.recipient_name + row.recipient_unit.name + row.birth for row in page]  # what the page reads
         counts[size] = len(captured)
     assert counts[1] == counts[3] == counts[50]
+
+
+def test_the_form_keeps_the_chosen_values(register):
+    from tdkt.awards.models import AwardType
+
+    bk = AwardType.objects.get(code="BK_TINH")
+    html = client_for(register.world, "specialist").get(reverse("reports:history"), {
+        "award_type": str(bk.pk), "level": "province", "areas": ["remote"], "name": "an"}).content.decode()
+    assert f'<option value="{bk.pk}" selected>' in html and '<option value="province" selected>' in html
+    assert 'value="an"' in html

@@ -11,4 +11,5 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("staff/", include("tdkt.reports.staff.urls")),
     path("forms/", include("tdkt.reports.statistics.urls")),
+    path("history/", include("tdkt.reports.search.urls")),
 ]

@@ -14,7 +14,7 @@ class DraftForm(forms.Form):
 
     kind = forms.ChoiceField(label=_("Report"), choices=ReportKind.choices, initial=ReportKind.YEAR_END)
     year = forms.IntegerField(label=_("Year"), min_value=FIRST_STATISTICAL_YEAR, max_value=9998)
-    unit = forms.ChoiceField(label=_("Reporting unit"), required=False)
+    unit = forms.ChoiceField(label=_("Reporting unit"), required=False)  # choices: the user's (DraftForm.__init__)
     start = forms.DateField(label=_("From"), required=False, widget=DateInput(),
                             help_text=_("Empty: 01/01 for the half-year report, 01/12 of the year before for the "
                                         "year-end report."))
@@ -24,9 +24,8 @@ class DraftForm(forms.Form):
     def __init__(self, *args, units=(), province: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         choices = [(PROVINCE, _("The whole province"))] if province else []
+        # Empty for an officer without the province's view: its own (first) unit (services.unit_for_report).
         self.fields["unit"].choices = choices + [(str(unit.pk), unit.name) for unit in units]
-        if not province:
-            self.fields["unit"].required = True
 
 
 class SendForm(forms.Form):

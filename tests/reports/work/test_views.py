@@ -86,10 +86,10 @@ def test_a_disguised_or_oversized_file_is_refused(world):
     client = client_for(world, "clerk_a")
     response = _send(client, world.unit_a, data=b"just text pretending", name="bao-cao.pdf")
     assert response.status_code == 200
-    assert "loại tệp này không được chấp nhận" in response.content.decode()
+    assert "không chấp nhận loại tệp này" in response.content.decode()
     with override_settings(UPLOAD_MAX_BYTES=10):
         response = _send(client, world.unit_a)
-    assert "lớn hơn giới hạn" in response.content.decode()
+    assert "vượt quá giới hạn" in response.content.decode()
     assert not WorkReportSubmission.objects.exists()
 
 

@@ -31,7 +31,7 @@ from tdkt.orgs.models import Unit
 from tdkt.reports.enums import ReportKind
 from tdkt.reports.models import WorkReportSubmission
 from tdkt.reports.models_submissions import EXTENSIONS
-from tdkt.reports.periods import Period, half_year, statistical_year_of, year_end
+from tdkt.reports.periods import Period, half_year, year_end
 from tdkt.reports.work import document, figures
 from tdkt.workcalendar.cache import calendar_scope
 
@@ -96,8 +96,9 @@ def unit_for_report(user, unit_id) -> Unit | None:
 
 
 def default_year(kind: str, today: datetime.date | None = None) -> int:
-    today = today or timezone.localdate()
-    return today.year if kind == ReportKind.HALF_YEAR else statistical_year_of(today)
+    """The calendar year: the half-year report is written in June or July, the year-end report in November or
+    December — also after 30/11, when the statistical year just ended is the one reported (not the one begun)."""
+    return (today or timezone.localdate()).year
 
 
 def period_of(kind: str, year: int, start: datetime.date | None = None, end: datetime.date | None = None) -> Period:

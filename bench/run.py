@@ -228,6 +228,7 @@ WORKFLOW_BENCHES = {
     "bench_archive_commit.py": "archive_commit",
     "bench_stats_forms.py": "reports",
     "bench_archive_commit.py": "archive_commit", "bench_history_search.py": "reports",
+    "bench_archive_commit.py": "archive_commit", "bench_work_report.py": "reports",
 }
 NO_DATABASE_BENCHES = ("bench_decision_docx.py", "certificates_pdf.py", "nd30_table.py", "bench_hostile_files.py",
                        "bench_read_document.py", "bench_ocr.py")

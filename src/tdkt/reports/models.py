@@ -59,3 +59,8 @@ class TdktStaffMember(models.Model):
 
     def __str__(self):
         return str(self.person)
+
+
+from tdkt.reports.models_submissions import WorkReportSubmission  # noqa: E402  (registered with the app)
+
+__all__ = ["TdktOffice", "TdktStaffMember", "WorkReportSubmission"]

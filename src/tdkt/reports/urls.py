@@ -12,4 +12,5 @@ urlpatterns = [
     path("staff/", include("tdkt.reports.staff.urls")),
     path("forms/", include("tdkt.reports.statistics.urls")),
     path("history/", include("tdkt.reports.search.urls")),
+    path("work/", include("tdkt.reports.work.urls")),
 ]

@@ -2,11 +2,12 @@
 
 Each sub-domain keeps its own urls module, included here under the one "reports" namespace."""
 
-from django.urls import path
+from django.urls import include, path
 
 from tdkt.reports import views
 
 app_name = "reports"
 urlpatterns = [
     path("", views.index, name="index"),
+    path("dashboard/", include("tdkt.reports.dashboards.urls")),
 ]

@@ -68,7 +68,7 @@ class EquityTarget(models.Model):
     same measure replaces it. The targets are the province's own parameters (its plans), not law: nothing in
     code holds a figure."""
 
-    measure = models.CharField(_("measure"), max_length=20, choices=EquityMeasure.choices)
+    measure = models.CharField(_("equity measure"), max_length=20, choices=EquityMeasure.choices)
     percent = models.DecimalField(_("target (%)"), max_digits=5, decimal_places=2,
                                   validators=[MinValueValidator(0), MaxValueValidator(100)])
     from_year = models.PositiveSmallIntegerField(_("from the statistical year"),

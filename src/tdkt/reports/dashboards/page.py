@@ -70,7 +70,7 @@ def _awards_by_year(years, unit_ids) -> Section:
                              [(str(level.label), [row[i + 1] for row in rows]) for i, level in enumerate(LEVELS)],
                              title=title, fmt=fmt_number, series_css=[f"level-{level.value}" for level in LEVELS])
     return Section("awards_by_year", title, [_("Statistical year"), *[str(level.label) for level in LEVELS],
-                                             _("Total")], rows, [_svg(chart)],
+                                             _("All levels")], rows, [_svg(chart)],
                    _("A statistical year runs from 01/12 of the previous year to 30/11, by decision date."))
 
 
@@ -82,7 +82,7 @@ def _awards_by_form(year, unit_ids) -> Section:
         rows.append([_("Other titles and forms"), "", others])
     title = _("Awards by title and form, statistical year %(year)s") % {"year": year}
     chart = charts.hbar_chart([row[0] for row in rows], [row[2] for row in rows], title=title, fmt=fmt_number)
-    return Section("awards_by_form", title, [_("Title or form"), _("Level"), _("Awards")], rows, [_svg(chart)])
+    return Section("awards_by_form", title, [_("Title or form"), _("Award level"), _("Number of awards")], rows, [_svg(chart)])
 
 
 def _equity(year, unit_ids) -> Section:
@@ -99,7 +99,7 @@ def _equity(year, unit_ids) -> Section:
             row.current.percent, title=row.label, target=row.target, previous=row.previous.percent,
             fmt=fmt_percent, target_label=_("Target"), previous_label=_("Previous year")), caption))
     return Section("equity", _("Equity shares against the province's targets, statistical year %(year)s") % {
-        "year": year}, [_("Measure"), _("Awards"), _("Out of"), _("Share (%)"),
+        "year": year}, [_("Equity measure"), _("Number of awards"), _("Out of"), _("Share (%)"),
                         _("Previous year (%)"), _("Target (%)"), _("Target")], rows, svgs,
         _("Shares of people (direct workers, women, ethnic minorities) are out of the awards to individuals; "
           "areas and ad-hoc awards out of all awards. The long mark is the target, the short one the previous "
@@ -112,7 +112,7 @@ def _dossiers(year, unit_ids, today) -> Section:
     chart = charts.hbar_chart([c.label for c in counts], [c.count for c in counts], title=title, fmt=fmt_number,
                               highlight=[c.overdue > 0 for c in counts])
     rows = [[c.label, c.count, c.overdue] for c in counts]
-    return Section("dossiers", title, [_("State"), _("Dossiers"), _("Current step overdue")], rows, [_svg(chart)],
+    return Section("dossiers", title, [_("State"), _("Number of dossiers"), _("Current step overdue")], rows, [_svg(chart)],
                    _("Highlighted: states with overdue steps."))
 
 

@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
             name='EquityTarget',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('measure', models.CharField(choices=[('direct_worker', 'Awards to people who work directly'), ('women', 'Awards to women'), ('ethnic_minority', 'Awards to ethnic minority people'), ('difficult_area', 'Awards in remote, border and especially difficult areas'), ('adhoc', 'Ad-hoc awards')], max_length=20, verbose_name='measure')),
+                ('measure', models.CharField(choices=[('direct_worker', 'Awards to people who work directly'), ('women', 'Awards to women'), ('ethnic_minority', 'Awards to ethnic minority people'), ('difficult_area', 'Awards in remote, border and especially difficult areas'), ('adhoc', 'Ad-hoc awards')], max_length=20, verbose_name='equity measure')),
                 ('percent', models.DecimalField(decimal_places=2, max_digits=5, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(100)], verbose_name='target (%)')),
                 ('from_year', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1945), django.core.validators.MaxValueValidator(9998)], verbose_name='from the statistical year')),
                 ('note', models.CharField(blank=True, max_length=255, verbose_name='basis (plan, document)')),

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from html import escape
+import re
+from html import escape as _html_escape
 
 Number = float | int
 Formatter = Callable[[float], str]
@@ -26,13 +27,24 @@ SERIES_CLASSES = 8  # s0…s7 in the stylesheet; more series cycle through them
 FONT = 12  # px in viewBox units; the stylesheet sets the family
 
 
+LIMIT = 1e15  # beyond any count or score; keeps sums and scales finite
+
+
 def _clean(value) -> float:
-    """A drawable value: None, NaN, infinities and anything not a number become 0."""
+    """A drawable value: None, NaN, infinities and anything not a number become 0; beyond ±LIMIT is LIMIT."""
     try:
         number = float(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return 0.0
-    return number if math.isfinite(number) else 0.0
+    return max(min(number, LIMIT), -LIMIT) if math.isfinite(number) else 0.0
+
+
+# Characters XML 1.0 does not allow in a document (a label pasted from elsewhere may hold them).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def escape(text) -> str:
+    return _html_escape(_NOT_XML.sub("", str(text)), quote=True)
 
 
 def _default_fmt(value: float) -> str:
@@ -58,7 +70,7 @@ def _n(value: float) -> str:
 
 
 def _attr(text) -> str:
-    return escape(str(text), quote=True)
+    return escape(text)
 
 
 def series_class(index: int, names: Sequence[str] | None = None) -> str:
@@ -67,9 +79,10 @@ def series_class(index: int, names: Sequence[str] | None = None) -> str:
 
 
 class _Svg:
-    def __init__(self, width: float, height: float, title: str, kind: str):
+    def __init__(self, width: float, height: float, title: str, kind: str, css: str = ""):
         self.width, self.height = width, height
-        self.parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-{kind}" role="img" '
+        extra = f" {_attr(css)}" if css else ""
+        self.parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-{kind}{extra}" role="img" '
                       f'aria-label="{_attr(title)}" viewBox="0 0 {_n(width)} {_n(height)}" width="100%" '
                       f'preserveAspectRatio="xMinYMin meet"><title>{escape(title)}</title>']
 
@@ -181,23 +194,27 @@ def bar_chart(categories: Sequence[str], series: Sequence[tuple[str, Sequence[Nu
 
 def hbar_chart(labels: Sequence[str], values: Sequence[Number], *, title: str, fmt: Formatter = _default_fmt,
                width: float = 640, bar_height: float = 20, label_width: float = 220,
-               highlight: Sequence[bool] | None = None) -> str:
-    """Horizontal bars, one per label (a ranking, the forms of award): the label left, the value right."""
+               highlight: Sequence[bool] | None = None, value_labels: Sequence[str] | None = None,
+               css: str = "") -> str:
+    """Horizontal bars, one per label (a ranking, the forms of award): the label left, the value right
+    (`value_labels` when given, else `fmt` of the value). `highlight` marks bars with the class "leader";
+    `css` adds classes to the chart."""
     labels = [str(label) for label in labels]
     clean = [max(_clean(v), 0.0) for v in list(values)[:len(labels)]] + [0.0] * max(len(labels) - len(values), 0)
     gap, top = 6.0, 4.0
     height = top * 2 + max(len(labels), 1) * (bar_height + gap)
-    svg = _Svg(width, height, title, "hbars")
+    svg = _Svg(width, height, title, "hbars", css)
     span = width - label_width - 70
     high = max(clean, default=0.0) or 1.0
     limit = max(int(label_width / (FONT * 0.55)), 4)
     for index, (label, value) in enumerate(zip(labels, clean, strict=True)):
         y = top + index * (bar_height + gap)
         length = span * value / high
-        css = "bar s0" + (" leader" if highlight and index < len(highlight) and highlight[index] else "")
+        bar_css = "bar s0" + (" leader" if highlight and index < len(highlight) and highlight[index] else "")
+        shown = value_labels[index] if value_labels and index < len(value_labels) else fmt(value)
         svg.text(label_width - 8, y + bar_height * 0.72, _short(label, limit), anchor="end")
-        svg.rect(label_width, y, length, bar_height, css, f"{label}: {fmt(value)}")
-        svg.text(label_width + length + 6, y + bar_height * 0.72, fmt(value), css="value")
+        svg.rect(label_width, y, length, bar_height, bar_css, f"{label}: {shown}")
+        svg.text(label_width + length + 6, y + bar_height * 0.72, shown, css="value")
     return svg.close()
 
 

@@ -10,5 +10,10 @@ class EquityTargetForm(forms.ModelForm):
         model = EquityTarget
         fields = ["measure", "from_year", "percent", "note"]
 
-    def validate_unique(self):
-        pass  # an existing (measure, year) is updated by services.set_target, not refused
+    def clean(self):
+        data = super().clean()
+        # The row of the same measure and year is the one being replaced: the uniqueness check must not refuse it.
+        existing = EquityTarget.objects.filter(measure=data.get("measure"), from_year=data.get("from_year")).first()
+        if existing is not None:
+            self.instance = existing
+        return data

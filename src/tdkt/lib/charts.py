@@ -206,7 +206,7 @@ def hbar_chart(labels: Sequence[str], values: Sequence[Number], *, title: str, f
     svg = _Svg(width, height, title, "hbars", css)
     span = width - label_width - 70
     high = max(clean, default=0.0) or 1.0
-    limit = max(int(label_width / (FONT * 0.55)), 4)
+    limit = max(int(label_width / (FONT * 0.62)), 4)  # Vietnamese letters with diacritics run wide
     for index, (label, value) in enumerate(zip(labels, clean, strict=True)):
         y = top + index * (bar_height + gap)
         length = span * value / high

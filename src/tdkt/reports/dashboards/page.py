@@ -47,6 +47,9 @@ class Dashboard:
 
 
 def fmt_number(value) -> str:
+    """1234 → "1.234", 3.5 → "3,5"; the charts hand over floats, so whole numbers lose their ",0"."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
     return number_format(value, decimal_pos=None, use_l10n=True, force_grouping=True)
 
 
@@ -81,7 +84,8 @@ def _awards_by_form(year, unit_ids) -> Section:
     if others:
         rows.append([_("Other titles and forms"), "", others])
     title = _("Awards by title and form, statistical year %(year)s") % {"year": year}
-    chart = charts.hbar_chart([row[0] for row in rows], [row[2] for row in rows], title=title, fmt=fmt_number)
+    chart = charts.hbar_chart([row[0] for row in rows], [row[2] for row in rows], title=title, fmt=fmt_number,
+                               label_width=260)
     return Section("awards_by_form", title, [_("Title or form"), _("Award level"), _("Number of awards")], rows, [_svg(chart)])
 
 

@@ -36,7 +36,7 @@ def assert_inside(root) -> None:
             x, y, w, h = (float(element.get(k)) for k in ("x", "y", "width", "height"))
             assert all(math.isfinite(v) for v in (x, y, w, h))
             assert w >= 0 and h >= 0
-            assert -0.01 <= x and x + w <= width + 0.01 and -0.01 <= y and y + h <= height + 0.01
+            assert x >= -0.01 and x + w <= width + 0.01 and y >= -0.01 and y + h <= height + 0.01
         if element.tag == f"{SVG}circle":
             assert 0 <= float(element.get("cx")) <= width and 0 <= float(element.get("cy")) <= height
         if element.tag == f"{SVG}polyline":

@@ -17,8 +17,8 @@ frame. Framework-free: no Django import (lib is the bottom layer)."""
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
 import re
+from collections.abc import Callable, Sequence
 from html import escape as _html_escape
 
 Number = float | int

@@ -12,6 +12,7 @@ from tdkt.lib import charts
 
 SVG = "{http://www.w3.org/2000/svg}"
 PROPERTY_SETTINGS = settings(deadline=None)
+GEOMETRY = {"x", "y", "width", "height", "cx", "cy", "r", "x1", "y1", "x2", "y2", "points", "viewBox"}
 
 
 def parse(text: str) -> ET.Element:
@@ -29,9 +30,10 @@ def viewbox(root) -> tuple[float, float]:
 
 def assert_inside(root) -> None:
     width, height = viewbox(root)
-    assert "nan" not in ET.tostring(root, encoding="unicode").lower()
     for element in root.iter():
         assert "style" not in element.attrib
+        for name in GEOMETRY & element.attrib.keys():  # labels may say "NaN"; coordinates never
+            assert "nan" not in element.get(name).lower() and "inf" not in element.get(name).lower()
         if element.tag == f"{SVG}rect":
             x, y, w, h = (float(element.get(k)) for k in ("x", "y", "width", "height"))
             assert all(math.isfinite(v) for v in (x, y, w, h))

@@ -227,8 +227,9 @@ WORKFLOW_BENCHES = {
     "bench_dossier_page.py": "dossier_page", "bench_unit_sheet.py": "unit_sheet",
     "bench_archive_commit.py": "archive_commit",
     "bench_stats_forms.py": "reports",
-    "bench_archive_commit.py": "archive_commit", "bench_history_search.py": "reports",
-    "bench_archive_commit.py": "archive_commit", "bench_work_report.py": "reports",
+    "bench_history_search.py": "reports",
+    "bench_work_report.py": "reports",
+    "bench_reports_dashboard.py": "reports",
 }
 NO_DATABASE_BENCHES = ("bench_decision_docx.py", "certificates_pdf.py", "nd30_table.py", "bench_hostile_files.py",
                        "bench_read_document.py", "bench_ocr.py")

@@ -26,3 +26,15 @@ class ReportKind(models.TextChoices):
 
     HALF_YEAR = "half_year", _("Half-year review report")
     YEAR_END = "year_end", _("Year-end report")
+
+
+class EquityMeasure(models.TextChoices):
+    """The shares the Law and the seed plans ask to show in figures (Luật TĐKT 2022; reporting.md): awards to
+    people who work directly, to women, to ethnic minorities, to remote, border and especially difficult
+    areas, and the share of ad-hoc awards. Each province sets its own target for each (EquityTarget)."""
+
+    DIRECT_WORKER = "direct_worker", _("Awards to people who work directly")
+    WOMEN = "women", _("Awards to women")
+    ETHNIC_MINORITY = "ethnic_minority", _("Awards to ethnic minority people")
+    DIFFICULT_AREA = "difficult_area", _("Awards in remote, border and especially difficult areas")
+    ADHOC = "adhoc", _("Ad-hoc awards")

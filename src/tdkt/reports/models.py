@@ -3,11 +3,13 @@ servants doing TĐKT work. The forms 0601–0603 are computed from the register 
 work reports a unit sends are in models_submissions.py when written."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from tdkt.reports.enums import OfficeStructure, TrainingLevel
+from tdkt.reports.enums import EquityMeasure, OfficeStructure, TrainingLevel
+from tdkt.reports.periods import FIRST_STATISTICAL_YEAR
 
 
 class TdktOffice(models.Model):
@@ -61,6 +63,36 @@ class TdktStaffMember(models.Model):
         return str(self.person)
 
 
+
+
+class EquityTarget(models.Model):
+    """The province's target for one equity share, in force from a statistical year until a later row of the
+    same measure replaces it. The targets are the province's own parameters (its plans), not law: nothing in
+    code holds a figure."""
+
+    measure = models.CharField(_("equity measure"), max_length=20, choices=EquityMeasure.choices)
+    percent = models.DecimalField(_("target (%)"), max_digits=5, decimal_places=2,
+                                  validators=[MinValueValidator(0), MaxValueValidator(100)])
+    from_year = models.PositiveSmallIntegerField(_("from the statistical year"),
+                                                 validators=[MinValueValidator(FIRST_STATISTICAL_YEAR),
+                                                             MaxValueValidator(9998)])
+    note = models.CharField(_("basis (plan, document)"), max_length=255, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+
+    class Meta:
+        verbose_name = _("equity target")
+        verbose_name_plural = _("equity targets")
+        ordering = ["measure", "-from_year"]
+        constraints = [
+            models.UniqueConstraint(fields=["measure", "from_year"], name="equity_target_once_per_year"),
+            models.CheckConstraint(condition=Q(percent__gte=0) & Q(percent__lte=100), name="equity_target_percent"),
+        ]
+    def __str__(self):
+        return f"{self.get_measure_display()} ≥ {self.percent} % ({self.from_year})"
+
+
 from tdkt.reports.models_submissions import WorkReportSubmission  # noqa: E402  (registered with the app)
 
-__all__ = ["TdktOffice", "TdktStaffMember", "WorkReportSubmission"]
+__all__ = ["TdktOffice", "TdktStaffMember", "WorkReportSubmission", "EquityTarget"]

@@ -13,4 +13,5 @@ urlpatterns = [
     path("forms/", include("tdkt.reports.statistics.urls")),
     path("history/", include("tdkt.reports.search.urls")),
     path("work/", include("tdkt.reports.work.urls")),
+    path("dashboard/", include("tdkt.reports.dashboards.urls")),
 ]

@@ -8,7 +8,10 @@ from decimal import Decimal
 
 from django.db.models import DecimalField, F, Q, Sum
 from django.http import Http404
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
+from tdkt.lib import charts
 from tdkt.movements.scoring import rules
 from tdkt.movements.scoring.enums import CRITERION_RULE_PREFIX, CriterionKind, RoundKind, RoundState
 from tdkt.movements.scoring.models import (
@@ -22,6 +25,7 @@ from tdkt.movements.scoring.models import (
     SelfScore,
 )
 from tdkt.movements.scoring.ranking import Ranked, UnitTotals, rank_units
+from tdkt.movements.scoring.sheets import format_points
 from tdkt.orgs.models import EmulationGroupYear
 
 ZERO = Decimal(0)
@@ -161,18 +165,13 @@ def rounds_of_year(year: int, kind: str | None = None) -> list[ScoringRound]:
     return list(queryset)
 
 
-def bar_chart(ranked: list[Ranked], *, width=640, bar_height=22, label_width=230) -> dict:
-    """Geometry of an inline SVG bar chart of totals (no JS library): one bar per unit."""
-    top = max([r.total for r in ranked if r.total > 0], default=Decimal(1))
-    span = width - label_width - 70
-    bars = []
-    for index, r in enumerate(ranked):
-        length = int(span * max(r.total, ZERO) / top) if top else 0
-        bars.append({"y": index * (bar_height + 6), "text_y": index * (bar_height + 6) + bar_height * 0.7,
-                     "length": length, "name": r.name, "total": r.total, "rank": r.rank,
-                     "value_x": label_width + length + 6, "leader": r.rank == 1})
-    return {"width": width, "height": max(1, len(ranked)) * (bar_height + 6), "bar_height": bar_height,
-            "label_width": label_width, "bars": bars}
+def bar_chart(ranked: list[Ranked]) -> SafeString:
+    """The leaderboard's bar chart of totals: server-rendered SVG (tdkt.lib.charts), the leader highlighted."""
+    svg = charts.hbar_chart([f"{r.rank}. {r.name}" for r in ranked], [r.total for r in ranked],
+                            title=_("Totals by unit"), label_width=230, css="bars",
+                            value_labels=[format_points(r.total) for r in ranked],
+                            highlight=[r.rank == 1 for r in ranked])
+    return mark_safe(svg)  # noqa: S308 - tdkt.lib.charts escapes every label and title it writes
 
 
 # --- sheets and the review panel ----------------------------------------------------------------------------

@@ -35,6 +35,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("reports", "0001_initial"), ("awards", "0009_award_record_statistics"),
+    dependencies = [("reports", "0003_equity_target"), ("awards", "0009_award_record_statistics"),
                     ("core", "0001_postgres_extensions")]
     operations = [migrations.RunPython(create, drop)]

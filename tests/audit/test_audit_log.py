@@ -150,7 +150,8 @@ def created_after(person):
     return {
         "id": person.pk, "full_name": "Lò Văn Minh", "name_folded": "lo van minh", "gender": "",
         "birth_date": None, "birth_year": None, "ethnicity": "", "position": "", "unit": person.unit_id,
-        "category": "farmer", "created_at": str(person.created_at), "merged_into": None,
+        "category": "farmer", "statistical_group": "", "group_confirmed_at": None, "group_confirmed_by": None,
+        "created_at": str(person.created_at), "merged_into": None,
     }
 
 

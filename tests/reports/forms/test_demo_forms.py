@@ -58,8 +58,9 @@ def test_stats_form_produces_the_five_forms_of_the_demo_province(demo, tmp_path)
     # Unconfirmed groups are counted "chưa phân loại" and warned, in Vietnamese.
     rows = {row["code"]: row["cells"] for row in outputs["0603"]["rows"]}
     unclassified = [w for w in outputs["0603"]["warnings"] if w["code"] == "unclassified_individuals"]
-    assert unclassified and unclassified[0]["count"] == rows["20"]["1"] > 0
-    assert "chưa phân loại" in unclassified[0]["message"]
+    # The demo confirms about nine persons in ten (the suggestion): whatever is left unclassified is warned.
+    assert rows["20"]["1"] == (unclassified[0]["count"] if unclassified else 0)
+    assert all("chưa phân loại" in warning["message"] for warning in unclassified)
 
     # A unit's own report: the Sở Y tế's subtree only.
     health = Unit.objects.get(name="Sở Y tế", parent__parent__isnull=True)

@@ -116,7 +116,7 @@ def test_a_clerk_cannot_widen_the_scope_by_choosing_another_unit(register):
 
 
 @pytest.mark.parametrize(("params", "field", "message"), [
-    ({"date_from": "01/01/2025", "date_to": "31/12/2024"}, "date_to", "Cuối kỳ trước đầu kỳ."),
+    ({"date_from": "01/01/2025", "date_to": "31/12/2024"}, "date_to", "Ngày kết thúc của kỳ báo cáo trước ngày bắt đầu."),
     ({"year": "1800"}, "year", "Năm phải từ 1900 đến 2100."),
     ({"date_from": "31/02/2024"}, "date_from", "Nhập một ngày hợp lệ."),
     ({"year": "hai nghìn"}, "year", "Nhập năm bằng chữ số."),

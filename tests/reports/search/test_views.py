@@ -38,7 +38,7 @@ def test_invalid_filter_shows_the_message_and_no_results(register):
     response = client_for(register.world, "specialist").get(reverse("reports:history"),
                                                             {"date_from": "01/01/2025", "date_to": "01/01/2024"})
     assert response.context["page"] is None
-    assert "Cuối kỳ trước đầu kỳ." in response.content.decode()
+    assert "Ngày kết thúc của kỳ báo cáo trước ngày bắt đầu." in response.content.decode()
 
 
 @pytest.mark.parametrize("persona", ["specialist", "clerk_a"])

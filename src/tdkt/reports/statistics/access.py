@@ -8,6 +8,7 @@ from django.http import Http404
 
 from tdkt.accounts.enums import PROVINCE_WIDE_ROLES
 from tdkt.accounts.scope import get_scope
+from tdkt.orgs.models import Unit
 
 
 def province_wide(user) -> bool:
@@ -21,7 +22,6 @@ def own_unit_ids(user) -> frozenset[int]:
 
 def reporting_unit(user, unit_param):
     """The Unit asked for (None: the province), or Http404."""
-    from tdkt.orgs.models import Unit
 
     try:
         unit_id = int(unit_param) if unit_param not in (None, "") else None

@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 from tdkt.reports.periods import Period, statistical_year
 from tdkt.reports.statistics import filters
 from tdkt.reports.statistics.definitions import Check, FormDefinition
-from tdkt.reports.statistics.sources import SOURCES, UNCLASSIFIED_KEY
+from tdkt.reports.statistics.sources import SOURCES, UNCLASSIFIED_KEY, award_lookups, award_queryset
 
 
 @dataclass(frozen=True)
@@ -174,7 +174,6 @@ def _warnings(definition: FormDefinition, period: Period, unit, tally) -> list[W
 
 
 def _undated_awards(definition: FormDefinition, period: Period, unit) -> int:
-    from tdkt.reports.statistics.sources import award_lookups, award_queryset
 
     records = award_queryset(None, unit).filter(decision_date__isnull=True, year=period.end.year)
     return records.filter(filters.to_q(definition.base, award_lookups())).count()

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tdkt.orgs.enums import UnitKind
+from tdkt.orgs.models import Unit
 from tdkt.reports.statistics.compute import FormResult
 
 INDENT = "    "
@@ -21,8 +23,6 @@ def reporting_unit_name(unit) -> str:
     """The unit's name, or for the province its People's Committee (the root of the unit tree)."""
     if unit is not None:
         return unit.name
-    from tdkt.orgs.enums import UnitKind
-    from tdkt.orgs.models import Unit
 
     root = Unit.objects.filter(parent__isnull=True, kind=UnitKind.PEOPLES_COMMITTEE).order_by("pk").first()
     return root.name if root else "Ủy ban nhân dân tỉnh"

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from tdkt.orgs.models import Unit
 from tdkt.reports.periods import statistical_year
 from tdkt.reports.statistics import definitions
 from tdkt.reports.statistics.compute import FormResult, compute
@@ -49,7 +50,6 @@ def find_definition(number: str, circular_id: str = DEFAULT_CIRCULAR) -> FormDef
 
 
 def resolve(number: str, period, unit_code: str = "", circular_id: str = DEFAULT_CIRCULAR) -> FormRequest:
-    from tdkt.orgs.models import Unit
 
     definition = find_definition(number, circular_id)
     year = parse_year(period)

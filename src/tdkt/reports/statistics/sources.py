@@ -21,7 +21,10 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 
+from tdkt.movements.models import Movement
+from tdkt.reports.models import TdktOffice, TdktStaffMember
 from tdkt.reports.periods import Period
+from tdkt.reports.register import RECIPIENT, award_records, units_under, with_group
 from tdkt.reports.statistics import filters
 
 UNCLASSIFIED_KEY = "unclassified"  # the vocabulary's name for the blank group ("chưa phân loại")
@@ -52,7 +55,6 @@ def award_lookups() -> dict[str, Callable[[list], Q]]:
 
 
 def award_queryset(period: Period | None, unit) -> QuerySet:
-    from tdkt.reports.register import RECIPIENT, award_records, with_group
 
     # Not "recipient" nor "recipient_kind": AwardRecord has properties of those names.
     return with_group(award_records(period, unit)).annotate(stat_recipient=RECIPIENT)
@@ -84,13 +86,11 @@ def _award_items(period: Period, unit, base: dict, spec: dict) -> QuerySet:
 def _units(unit) -> list[int] | None:
     if unit is None:
         return None
-    from tdkt.reports.register import units_under
 
     return list(units_under(unit))
 
 
 def _movements(period: Period, unit) -> QuerySet:
-    from tdkt.movements.models import Movement
 
     # Running at some time in the period: launched before its end, not ended before its start.
     movements = Movement.objects.filter(Q(start_date__lte=period.end),
@@ -105,7 +105,6 @@ def movement_facts(movement) -> dict:
 
 
 def _offices(period: Period, unit) -> QuerySet:
-    from tdkt.reports.models import TdktOffice
 
     offices = TdktOffice.objects.filter(Q(established_on__lte=period.end),
                                         Q(dissolved_on__isnull=True) | Q(dissolved_on__gt=period.end))
@@ -118,7 +117,6 @@ def office_facts(office) -> dict:
 
 
 def _staff(period: Period, unit) -> QuerySet:
-    from tdkt.reports.models import TdktStaffMember
 
     staff = TdktStaffMember.objects.filter(Q(started_on__lte=period.end),
                                            Q(ended_on__isnull=True) | Q(ended_on__gte=period.end))

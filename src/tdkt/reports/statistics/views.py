@@ -15,9 +15,12 @@ from django.utils.http import urlencode
 from tdkt.accounts.access import signed_in
 from tdkt.lib.paging import cheap_page
 from tdkt.lib.sheets import XLSX_TYPE
+from tdkt.orgs.models import Unit
 from tdkt.reports.periods import statistical_year_of
 from tdkt.reports.statistics import definitions, service
 from tdkt.reports.statistics.access import province_wide, reporting_unit
+from tdkt.reports.statistics.excel import write_form
+from tdkt.reports.statistics.pdf import PDF_TYPE, render_form
 from tdkt.reports.statistics.sources import SOURCES
 
 PER_PAGE = 50
@@ -56,7 +59,6 @@ def _unit_choices(request):
     """Province-wide officers choose the province or a unit of the first two levels (one query)."""
     if not province_wide(request.user):
         return []
-    from tdkt.orgs.models import Unit
 
     return list(Unit.objects.filter(parent__parent__isnull=True).order_by("parent_id", "name").values_list("pk", "name"))
 
@@ -103,7 +105,6 @@ def _filename(result, extension: str) -> str:
 
 @signed_in
 def form_xlsx(request, circular, form):
-    from tdkt.reports.statistics.excel import write_form
 
     form_request, _query = _request(request, circular, form)
     result = service.compute_form(form_request)
@@ -116,7 +117,6 @@ def form_xlsx(request, circular, form):
 
 @signed_in
 def form_pdf(request, circular, form):
-    from tdkt.reports.statistics.pdf import PDF_TYPE, render_form
 
     form_request, _query = _request(request, circular, form)
     result = service.compute_form(form_request)

@@ -12,6 +12,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from tdkt.reports.statistics import service
+from tdkt.reports.statistics.excel import write_form
 
 EXIT_BAD_INPUT = 2
 
@@ -36,7 +37,6 @@ class Command(BaseCommand):
                 raise CommandError(str(exc), returncode=EXIT_BAD_INPUT) from exc
             result = service.compute_form(request)
             if options["xlsx"]:
-                from tdkt.reports.statistics.excel import write_form
 
                 with open(options["xlsx"], "wb") as target:
                     write_form(result, target)

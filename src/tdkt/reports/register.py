@@ -8,7 +8,9 @@ work reports and the dashboards all count through here, so the same question giv
   unit's subtree, predecessors included (a merged unit's old awards stay its history).
 - Person group: the group frozen on the record (at signing, or read by the import), else the person's
   confirmed group; blank is "chưa phân loại".
-- Recipient: individual, collective (of which enterprise), household."""
+- Recipient: individual, collective (of which enterprise), household.
+- Ethnic minority: an individual whose recorded ethnicity is not Kinh (ethnicity is free text in the
+  registry; a blank one is not recorded, so not counted)."""
 
 from __future__ import annotations
 
@@ -57,6 +59,9 @@ def group_is(group: str) -> Q:
         return Q(person__isnull=False, person_group="") & Q(person__statistical_group="")
     return Q(person_group=group) | (Q(person_group="") & Q(person__statistical_group=group))
 
+
+MAJORITY_ETHNICITY = "Kinh"
+ETHNIC_MINORITY = Q(person__isnull=False) & ~Q(person__ethnicity="") & ~Q(person__ethnicity__iexact=MAJORITY_ETHNICITY)
 
 RECIPIENT = Case(When(person__isnull=False, then=Value("individual")),
                  When(unit__isnull=False, then=Value("collective")),

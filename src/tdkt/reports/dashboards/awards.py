@@ -14,13 +14,10 @@ from tdkt.people.enums import Gender, PersonGroup
 from tdkt.reports.enums import EquityMeasure
 from tdkt.reports.models import EquityTarget
 from tdkt.reports.periods import Period, statistical_year
-from tdkt.reports.register import award_records, group_is, in_units
+from tdkt.reports.register import ETHNIC_MINORITY, award_records, group_is, in_units
 
 YEARS_SHOWN = 10
 TOP_FORMS = 12
-# Ethnicity is written as free text in the registry (people.Person.ethnicity); the majority group is Kinh. An
-# unknown (blank) ethnicity is not counted as a minority.
-MAJORITY_ETHNICITY = "Kinh"
 
 
 def years_up_to(year: int, count: int = YEARS_SHOWN) -> list[int]:
@@ -80,7 +77,7 @@ def _in_difficult_area() -> Q:
 
 
 def _ethnic_minority() -> Q:
-    return Q(person__isnull=False) & ~Q(person__ethnicity="") & ~Q(person__ethnicity__iexact=MAJORITY_ETHNICITY)
+    return ETHNIC_MINORITY
 
 
 # measure -> (numerator filter, whether the denominator is the individuals' awards rather than all awards)

@@ -17,7 +17,7 @@ from tdkt.awards.models import AwardRecord
 from tdkt.lib.vntext import fold
 from tdkt.orgs.models import Unit
 from tdkt.people.models import Household, Person
-from tdkt.reports.register import group_is, in_units, units_under
+from tdkt.reports.register import ETHNIC_MINORITY, group_is, in_units, units_under
 from tdkt.reports.search.names import name_matches, name_q
 
 KINH = "kinh"
@@ -95,7 +95,7 @@ def decision_number_q(number: str) -> Q:
 
 def ethnicity_q(ethnicity: str) -> Q:
     if ethnicity == MINORITY:
-        return Q(person__isnull=False) & ~Q(person__ethnicity="") & ~Q(person__ethnicity__iexact="Kinh")
+        return ETHNIC_MINORITY
     return Q(person__ethnicity__iexact=ethnicity)
 
 

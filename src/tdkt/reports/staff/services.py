@@ -40,22 +40,6 @@ def units_for(user):
     return units if ids is None else units.filter(pk__in=ids)
 
 
-def chosen_unit(user, unit_param) -> Unit | None:
-    """The `?unit=` filter: None when absent; 404 for a unit outside the officer's register or unknown."""
-    if not unit_param:
-        return None
-    try:
-        unit_id = int(unit_param)
-    except (TypeError, ValueError):
-        raise Http404 from None
-    if not get_scope(user).can_write_unit(unit_id):
-        raise Http404
-    unit = Unit.objects.filter(pk=unit_id).first()
-    if unit is None:
-        raise Http404
-    return unit
-
-
 def default_unit(user) -> Unit | None:
     """Where a new post or organisation is recorded when no unit is chosen: the officer's own unit."""
     scope = get_scope(user)

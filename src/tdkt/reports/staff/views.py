@@ -9,6 +9,7 @@ from tdkt.accounts.access import roles_required
 from tdkt.accounts.enums import PROVINCE_WIDE_ROLES, UNIT_ROLES
 from tdkt.lib.downloads import send_export
 from tdkt.lib.forms import apply_validation_error
+from tdkt.people.classify import chosen_unit  # the same ?unit= rule as the classification page
 from tdkt.reports.staff import services
 from tdkt.reports.staff.exports import write_staff_xlsx
 from tdkt.reports.staff.forms import OfficeForm, StaffForm
@@ -18,7 +19,7 @@ KEEPERS = (*PROVINCE_WIDE_ROLES, *UNIT_ROLES)  # the standing body for the provi
 
 @roles_required(*KEEPERS)
 def staff_list(request):
-    unit = services.chosen_unit(request.user, request.GET.get("unit"))
+    unit = chosen_unit(request.user, request.GET.get("unit"))
     on = services.reference_date()
     return render(request, "reports/staff/list.html", {
         "unit": unit, "units": services.units_for(request.user), "on": on,
@@ -28,7 +29,7 @@ def staff_list(request):
 
 @roles_required(*KEEPERS)
 def staff_export(request):
-    unit = services.chosen_unit(request.user, request.GET.get("unit"))
+    unit = chosen_unit(request.user, request.GET.get("unit"))
     on = services.reference_date()
     offices, rows = list(services.offices(request.user, unit)), services.staff_rows(request.user, unit, on=on)
     return send_export(lambda path: write_staff_xlsx(path, offices, rows, on=on), f"can-bo-tdkt-{on:%Y}.xlsx")
@@ -49,7 +50,7 @@ def _save(request, form, save, title, unit=None):
 
 @roles_required(*KEEPERS)
 def staff_create(request):
-    unit = services.chosen_unit(request.user, request.GET.get("unit")) or services.default_unit(request.user)
+    unit = chosen_unit(request.user, request.GET.get("unit")) or services.default_unit(request.user)
     if unit is None:
         return render(request, "reports/staff/form.html", {"form": None, "title": _("New TĐKT civil servant"),
                                                            "units": services.units_for(request.user)})

@@ -40,7 +40,6 @@ from tdkt.workcalendar.calendar import current_calendar
 # The standing body's steps: a dossier is late when one of them outlasted its limit. RETURNED is the unit's
 # time to complete, DRAFT/AWAITING_APPROVAL the unit's own preparation.
 UNIT_HELD = frozenset({DossierState.RETURNED, DossierState.DRAFT, DossierState.AWAITING_APPROVAL})
-MAJORITY = "kinh"  # ethnic minorities: every recorded ethnicity but Kinh (blank = not recorded, not counted)
 LEVEL_ORDER = (AwardLevel.STATE, AwardLevel.PROVINCE, AwardLevel.GRASSROOTS)
 
 
@@ -203,7 +202,7 @@ HARD_AREA = Q()
 for _prefix in ("person__unit__", "unit__", "household__unit__"):
     HARD_AREA |= (Q(**{f"{_prefix}is_remote": True}) | Q(**{f"{_prefix}is_border": True})
                   | Q(**{f"{_prefix}is_especially_difficult": True}))
-MINORITY = Q(person__isnull=False) & ~Q(person__ethnicity="") & ~Q(person__ethnicity__iexact=MAJORITY)
+MINORITY = register.ETHNIC_MINORITY
 EQUITY_FILTERS = {
     "individuals": Q(person__isnull=False),
     "direct_workers": Q(person__isnull=False) & register.group_is(PersonGroup.DIRECT_WORKER),

@@ -108,8 +108,8 @@ def child() -> None:
     from tdkt.awards.models import AwardType
 
     reports_seed.build()
-    with connection.cursor() as cursor:  # planner statistics, as autovacuum keeps them (bulk-loaded tables have none)
-        cursor.execute("ANALYZE")
+    with connection.cursor() as cursor:  # planner statistics and the visibility map, as autovacuum keeps them
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
     users, department = _users()
     type_id = AwardType.objects.get(code="BK_TINH").pk
     url = reverse("reports:history")

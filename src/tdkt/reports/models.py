@@ -93,6 +93,8 @@ class EquityTarget(models.Model):
         return f"{self.get_measure_display()} ≥ {self.percent} % ({self.from_year})"
 
 
+from tdkt.reports.models_figures import RegisterChange, StoredFigures  # noqa: E402  (registered with the app)
 from tdkt.reports.models_submissions import WorkReportSubmission  # noqa: E402  (registered with the app)
 
-__all__ = ["TdktOffice", "TdktStaffMember", "WorkReportSubmission", "EquityTarget"]
+__all__ = ["TdktOffice", "TdktStaffMember", "WorkReportSubmission", "EquityTarget", "RegisterChange",
+           "StoredFigures"]

@@ -14,12 +14,17 @@ work reports and the dashboards all count through here, so the same question giv
 
 from __future__ import annotations
 
-from django.db.models import Case, CharField, F, Q, QuerySet, Value, When
+import json
+
+from django.db import IntegrityError, transaction
+from django.db.models import Case, CharField, Count, F, Max, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import Coalesce, NullIf
 
 from tdkt.accounts.scope import expand_units, unit_graph
 from tdkt.awards.models import AwardRecord
 from tdkt.people.groups import UNCLASSIFIED
+from tdkt.people.models import Household, Person
+from tdkt.reports.models import RegisterChange, StoredFigures
 from tdkt.reports.periods import Period
 
 
@@ -34,6 +39,36 @@ def in_units(unit_ids, prefix: str = "") -> Q:
     ids = list(unit_ids)
     return (Q(**{f"{prefix}person__unit_id__in": ids}) | Q(**{f"{prefix}unit_id__in": ids})
             | Q(**{f"{prefix}household__unit_id__in": ids}))
+
+
+# How many recipients of one kind are still read as a list of ids (recipients_in, narrowed): a few thousand
+# recipients hold a few tens of thousands of records, found through the recipient's index; beyond that the
+# records are dense enough in the register that walking it (by date, or whole for a total) is as quick.
+RECIPIENT_IDS = 5_000
+
+
+def recipient_ids(recipients: QuerySet) -> list[int] | None:
+    """The ids of `recipients` (one query), or None when there are more than RECIPIENT_IDS."""
+    ids = list(recipients.values_list("id", flat=True)[:RECIPIENT_IDS + 1])
+    return None if len(ids) > RECIPIENT_IDS else ids
+
+
+def narrowed(field: str, recipients: QuerySet) -> Q:
+    """Records whose `field` (person, unit or household) is one of `recipients`. The recipients are read first
+    (one query) and the records found by id: a few recipients' records through the recipient's index, not by
+    walking the register and joining each record to its recipient. More than RECIPIENT_IDS: a subquery."""
+    ids = recipient_ids(recipients)
+    if ids is None:
+        return Q(**{f"{field}__in": recipients.values("id")})
+    return Q(**{f"{field}_id__in": ids})
+
+
+def recipients_in(unit_ids) -> Q:
+    """The records of in_units, with the units' persons and households read first (two queries, see
+    narrowed): the form for a few units' records among a whole register (a unit's dashboard, a clerk's search)."""
+    ids = list(unit_ids)
+    return (narrowed("person", Person.objects.filter(unit_id__in=ids)) | Q(unit_id__in=ids)
+            | narrowed("household", Household.objects.filter(unit_id__in=ids)))
 
 
 def award_records(period: Period | None = None, unit=None) -> QuerySet[AwardRecord]:
@@ -61,8 +96,33 @@ def group_is(group: str) -> Q:
 
 
 MAJORITY_ETHNICITY = "Kinh"
+MINORITY_PERSON = ~Q(ethnicity="") & ~Q(ethnicity__iexact=MAJORITY_ETHNICITY)  # on Person
 ETHNIC_MINORITY = Q(person__isnull=False) & ~Q(person__ethnicity="") & ~Q(person__ethnicity__iexact=MAJORITY_ETHNICITY)
 
 RECIPIENT = Case(When(person__isnull=False, then=Value("individual")),
                  When(unit__isnull=False, then=Value("collective")),
                  default=Value("household"), output_field=CharField())
+
+
+def register_version() -> str:
+    """The register's version (tdkt.reports.models_figures): it moves with every committed change to what the
+    figures count. Out-of-order commits cannot hide a change: the count of marks moves with each of them."""
+    marks = RegisterChange.objects.aggregate(n=Count("id"), last=Max("id"), serial=Sum("serial"))
+    return f"{marks['n']}.{marks['last'] or 0}.{marks['serial'] or 0}"
+
+
+def stored_figures(key: str, compute, depends_on: str = "") -> dict:
+    """The figures stored under `key` while the register (and `depends_on`, e.g. the set of units counted) is
+    unchanged, else `compute()` (JSON-serialisable) counted now and stored. Two readers computing at once
+    both get their figures; the first one stored wins."""
+    version = f"{register_version()}/{depends_on}"
+    stored = StoredFigures.objects.filter(key=key).values_list("version", "data").first()
+    if stored is not None and stored[0] == version:
+        return stored[1]
+    data = json.loads(json.dumps(compute()))  # the shape a later read gets (keys as strings)
+    try:
+        with transaction.atomic():
+            StoredFigures.objects.update_or_create(key=key, defaults={"version": version, "data": data})
+    except IntegrityError:
+        pass  # stored meanwhile by a concurrent reader, from the same register
+    return data

@@ -130,3 +130,14 @@ def test_invalid_values_get_vietnamese_messages(register, settings, params, fiel
         form = HistorySearchForm(_query(register, params), scope=get_scope(register.world.users["specialist"]))
         assert not form.is_valid()
         assert [str(error) for error in form.errors[field]] == [message]
+
+
+def test_records_without_a_decision_date_come_last_for_a_few_recipients_too(register):
+    """A clerk's units hold a few recipients: their records are sorted without the date index (ORDER_OF_FEW),
+    in the same order as the province's walk of it."""
+    from tests.factories import make_award
+
+    undated = make_award(person=register.world.person_a, code="GK", year=2018)
+    register.records["r9"] = undated
+    assert search(register, {}, "clerk_a") == ["r2", "r3", "r1", "r6", "r9"]
+    assert search(register, {})[-3:] == ["r6", "r7", "r9"]

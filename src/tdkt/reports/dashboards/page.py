@@ -64,8 +64,8 @@ def _svg(text: str, caption: str = "") -> Figure:
 LEVELS = [AwardLevel.STATE, AwardLevel.PROVINCE, AwardLevel.GRASSROOTS]
 
 
-def _awards_by_year(years, unit_ids) -> Section:
-    counts = awards.by_year_and_level(years, unit_ids)
+def _awards_by_year(years, figures, types) -> Section:
+    counts = awards.by_year_and_level(figures, types, years)
     rows = [[year, *[counts.get((year, level.value), 0) for level in LEVELS],
              sum(counts.get((year, level.value), 0) for level in LEVELS)] for year in years]
     title = _("Awards by statistical year and level")
@@ -77,8 +77,8 @@ def _awards_by_year(years, unit_ids) -> Section:
                    _("A statistical year runs from 01/12 of the previous year to 30/11, by decision date."))
 
 
-def _awards_by_form(year, unit_ids) -> Section:
-    shown, others = awards.by_form(statistical_year(year), unit_ids)
+def _awards_by_form(year, figures, types) -> Section:
+    shown, others = awards.by_form(figures, types, year)
     levels = dict(AwardLevel.choices)
     rows = [[form.name, str(levels.get(form.level, form.level)), form.count] for form in shown]
     if others:
@@ -89,9 +89,9 @@ def _awards_by_form(year, unit_ids) -> Section:
     return Section("awards_by_form", title, [_("Title or form"), _("Award level"), _("Number of awards")], rows, [_svg(chart)])
 
 
-def _equity(year, unit_ids) -> Section:
+def _equity(year, figures) -> Section:
     rows, svgs = [], []
-    for row in awards.equity(year, unit_ids):
+    for row in awards.equity(figures, year):
         met = {True: _("met"), False: _("not met"), None: ""}[row.meets_target]
         rows.append([row.label, row.current.count, row.current.base, row.current.percent, row.previous.percent,
                      row.target, met])
@@ -146,10 +146,12 @@ def _scoring(years, unit_ids) -> Section:
 
 def build(year: int, unit=None, today: datetime.date | None = None) -> Dashboard:
     """The dashboard of the statistical year for the province (unit None) or a unit's subtree. A fixed number
-    of queries whatever the data."""
+    of queries whatever the data; the award counts are read from the stored figures while the register is
+    unchanged (awards.award_figures)."""
     today = today or datetime.date.today()
     years = awards.years_up_to(year)
     unit_ids = None if unit is None else units_under(unit)
+    figures, types = awards.award_figures(year, unit, unit_ids), awards.award_types()
     return Dashboard(unit, year, [
-        _awards_by_year(years, unit_ids), _awards_by_form(year, unit_ids), _equity(year, unit_ids),
+        _awards_by_year(years, figures, types), _awards_by_form(year, figures, types), _equity(year, figures),
         _dossiers(year, unit_ids, today), _step_times(year, unit_ids), _scoring(years, unit_ids)])

@@ -47,28 +47,23 @@ def in_units(unit_ids, prefix: str = "") -> Q:
 RECIPIENT_IDS = 5_000
 
 
-def recipient_ids(recipients: QuerySet) -> list[int] | None:
-    """The ids of `recipients` (one query), or None when there are more than RECIPIENT_IDS."""
+def narrowed(field: str, recipients: QuerySet) -> tuple[Q, bool]:
+    """Records whose `field` (person, unit or household) is one of `recipients`, and whether those are few.
+    The recipients are read first (one query) and the records found by id: a few recipients' records through
+    the recipient's index, not by walking the register and joining each record to its recipient. More than
+    RECIPIENT_IDS: a subquery, not few."""
     ids = list(recipients.values_list("id", flat=True)[:RECIPIENT_IDS + 1])
-    return None if len(ids) > RECIPIENT_IDS else ids
-
-
-def narrowed(field: str, recipients: QuerySet) -> Q:
-    """Records whose `field` (person, unit or household) is one of `recipients`. The recipients are read first
-    (one query) and the records found by id: a few recipients' records through the recipient's index, not by
-    walking the register and joining each record to its recipient. More than RECIPIENT_IDS: a subquery."""
-    ids = recipient_ids(recipients)
-    if ids is None:
-        return Q(**{f"{field}__in": recipients.values("id")})
-    return Q(**{f"{field}_id__in": ids})
+    if len(ids) > RECIPIENT_IDS:
+        return Q(**{f"{field}__in": recipients.values("id")}), False
+    return Q(**{f"{field}_id__in": ids}), True
 
 
 def recipients_in(unit_ids) -> Q:
     """The records of in_units, with the units' persons and households read first (two queries, see
     narrowed): the form for a few units' records among a whole register (a unit's dashboard, a clerk's search)."""
     ids = list(unit_ids)
-    return (narrowed("person", Person.objects.filter(unit_id__in=ids)) | Q(unit_id__in=ids)
-            | narrowed("household", Household.objects.filter(unit_id__in=ids)))
+    return (narrowed("person", Person.objects.filter(unit_id__in=ids))[0] | Q(unit_id__in=ids)
+            | narrowed("household", Household.objects.filter(unit_id__in=ids))[0])
 
 
 def award_records(period: Period | None = None, unit=None) -> QuerySet[AwardRecord]:
@@ -96,8 +91,15 @@ def group_is(group: str) -> Q:
 
 
 MAJORITY_ETHNICITY = "Kinh"
-MINORITY_PERSON = ~Q(ethnicity="") & ~Q(ethnicity__iexact=MAJORITY_ETHNICITY)  # on Person
-ETHNIC_MINORITY = Q(person__isnull=False) & ~Q(person__ethnicity="") & ~Q(person__ethnicity__iexact=MAJORITY_ETHNICITY)
+
+
+def minority_q(prefix: str = "") -> Q:
+    """A recorded ethnicity other than Kinh (on Person, or through `prefix`, e.g. "person__")."""
+    return ~Q(**{f"{prefix}ethnicity": ""}) & ~Q(**{f"{prefix}ethnicity__iexact": MAJORITY_ETHNICITY})
+
+
+MINORITY_PERSON = minority_q()
+ETHNIC_MINORITY = Q(person__isnull=False) & minority_q("person__")
 
 RECIPIENT = Case(When(person__isnull=False, then=Value("individual")),
                  When(unit__isnull=False, then=Value("collective")),

@@ -28,7 +28,7 @@ from tdkt.lib.vntext import fold
 from tdkt.orgs.models import Unit
 from tdkt.people.groups import UNCLASSIFIED
 from tdkt.people.models import Household, Person
-from tdkt.reports.register import MINORITY_PERSON, recipient_ids, units_under
+from tdkt.reports.register import MINORITY_PERSON, narrowed, units_under
 from tdkt.reports.search.names import name_matches, name_q
 
 MINORITY = "minority"  # the ethnicity choice "dân tộc thiểu số": any recorded ethnicity other than Kinh
@@ -137,17 +137,14 @@ def _individuals(criteria: dict, units: frozenset | None, name: str) -> Part:
 
 def _of_kind(field: str, recipients: QuerySet, units: frozenset | None, name: str) -> Part:
     """Persons or households (their folded name: the trigram index on PostgreSQL) of the units, as ids when
-    they are few (tdkt.reports.register.recipient_ids), else as a subquery."""
+    they are few, else as a subquery (tdkt.reports.register.narrowed)."""
     if units is not None:
         recipients = recipients.filter(unit_id__in=units)
     if name:
         recipients = recipients.filter(name_q("name_folded", name))
     if not recipients.query.has_filters():
         return field, None, False
-    ids = recipient_ids(recipients)
-    if ids is None:
-        return field, Q(**{f"{field}__in": recipients.values("id")}), False
-    return field, Q(**{f"{field}_id__in": ids}), True
+    return field, *narrowed(field, recipients)
 
 
 def _collectives(units: frozenset | None, name: str) -> Part:

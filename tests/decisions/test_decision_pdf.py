@@ -188,3 +188,18 @@ def test_libreoffice_is_used_only_when_chosen_and_installed(monkeypatch):
     assert pdf.decision_engine() == pdf.DIRECT
     with override_settings(DECISION_PDF_ENGINE="libreoffice"):
         assert pdf.decision_engine() == pdf.LIBREOFFICE
+
+
+def test_the_job_without_libreoffice_makes_this_very_pdf(signed, rendered, monkeypatch):
+    monkeypatch.setattr(pdf, "soffice_path", lambda: None)
+    with override_settings(DECISION_PDF_ENGINE="libreoffice"):
+        assert pdf.decision_pdf(signed, all_lines(signed)) == rendered
+
+
+def test_a_draft_leaves_the_number_and_date_blank_for_the_registry(world):
+    (draft,) = services.draft_decisions([approved(make_dossier(world.unit_a), person=world.person_a)],
+                                        by=world.users["specialist"], authority=make_authority())
+    page, annex = pages(render_decision_pdf(draft, all_lines(draft)))
+    number, place = page.find("Số:", "/QĐ-UBND"), page.find("Lào", "Cai,", "ngày", "tháng", "năm")
+    assert abs(number.top - place.top) < 0.5 and number.right < LEFT_BOX_END < place.left
+    assert not page.has("(Đã", "ký)") and annex.has("DANH", "SÁCH")

@@ -224,20 +224,27 @@ def build_decision(decision, lines):
     return document
 
 
+def annex_sections(decision, lines) -> list[tuple[str, list[str]]]:
+    """The annex list as [("I. TẬP THỂ", ["1. …;", …]), …]: the award groups, then the contest prizes (one
+    group per contest, tdkt.decisions.prizes); the very last entry ends with ".". The Word document and the
+    PDF (tdkt.decisions.decision_pdf) both print these."""
+    awards = [line for line in lines if line.kind != LineKind.CONTEST_PRIZE]
+    groups = [(GROUP_HEADINGS[group], [line for line in awards if line.group == group]) for group in GROUP_ORDER]
+    groups = [(heading, members) for heading, members in groups if members] + prizes.annex_groups(lines)
+    sections = []
+    for number, (heading, members) in enumerate(groups):
+        last_group = number == len(groups) - 1
+        sections.append((f"{ROMAN[number]}. {heading}", [annex_entry(index, line, last_group and index == len(members))
+                                                          for index, line in enumerate(members, start=1)]))
+    return sections
+
+
 def add_annex(document, decision, lines) -> None:
     nd30.add_paragraph(document, "DANH SÁCH", bold=True, align="center", space_after=0)
     nd30.add_paragraph(document, annex_title(decision), bold=True, align="center", space_after=0)
     nd30.add_paragraph(document, annex_reference(decision), italic=True, align="center", space_after=12)
-    awards = [line for line in lines if line.kind != LineKind.CONTEST_PRIZE]
-    groups = [(GROUP_HEADINGS[group], [line for line in awards if line.group == group]) for group in GROUP_ORDER]
-    # Contest prizes after the award groups, one group per contest (tdkt.decisions.prizes).
-    groups = [(heading, members) for heading, members in groups if members] + prizes.annex_groups(lines)
-    for number, (heading, members) in enumerate(groups):
-        nd30.add_paragraph(document, f"{ROMAN[number]}. {heading}", bold=True, align="left",
-                           space_after=3, space_before=6)
-        last_group = number == len(groups) - 1
-        texts = [annex_entry(index, line, last_group and index == len(members))
-                 for index, line in enumerate(members, start=1)]
+    for heading, texts in annex_sections(decision, lines):
+        nd30.add_paragraph(document, heading, bold=True, align="left", space_after=3, space_before=6)
         nd30.add_paragraphs(document, texts, first_line_mm=10, space_after=3)
 
 

@@ -1,6 +1,6 @@
-"""PDF copies of generated Word documents as background jobs (tdkt.jobs): LibreOffice may take a minute,
-so the conversion (tdkt.decisions.pdf) runs in the worker and the user downloads the file from the job
-page. Both jobs only compute a file: they are retry-safe."""
+"""PDF copies of generated documents as background jobs (tdkt.jobs): LibreOffice may take a minute and a
+decision's annex may run to thousands of lines, so the rendering (tdkt.decisions.pdf) runs in the worker
+and the user downloads the file from the job page. Both jobs only compute a file: they are retry-safe."""
 
 import datetime
 
@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from tdkt.awards.models import AwardType
 from tdkt.decisions import documents, queries, services
 from tdkt.decisions.models import Decision
-from tdkt.decisions.pdf import docx_to_pdf
+from tdkt.decisions.pdf import decision_pdf, docx_to_pdf
 from tdkt.decisions.queries import get_decision_for_user
 from tdkt.decisions.rules import is_manager, is_province_manager
 from tdkt.decisions.submissions import state_level_nominations, submission_docx
@@ -41,7 +41,7 @@ def can_read_decision(user, params: dict) -> bool:
 def run_decision_pdf(job, progress) -> None:
     decision = Decision.objects.select_related("authority", "award_type").get(pk=job.params["decision"])
     progress.set_total(1)
-    data = docx_to_pdf(documents.decision_docx(decision, queries.all_lines(decision)))
+    data = decision_pdf(decision, queries.all_lines(decision))
     progress.result_path(documents.decision_filename(decision, "pdf")).write_bytes(data)
     progress.advance()
 

@@ -1,9 +1,19 @@
-"""PDF copies of generated Word documents, for the public portal and for NĐ152 Đ33.12 submissions.
+"""PDF copies of generated documents, for the public portal and for NĐ152 Đ33.12 submissions.
 
-Choice: convert the very .docx with LibreOffice (`soffice --headless --convert-to pdf`) when it is
-installed, so the PDF is the Word document page for page (Decree-30 layout, page numbers from page 2).
-Without LibreOffice the copy is rendered directly with fpdf2 and the bundled Liberation Serif font from
-the document's paragraphs and tables: same text and order, simpler layout (no two-column header).
+The decision (`decision_pdf`): drawn directly in the Decree-30 layout (tdkt.decisions.decision_pdf) by
+default, on any machine. Why not LibreOffice first: the direct copy is at least as faithful — the same
+text functions as the Word document, Liberation Serif (Times New Roman's metrics) embedded, the two-column
+header and signature block, the annex on its own page, page numbers from page 2 — and it is also the same
+everywhere (LibreOffice's pages depend on its version and the fonts installed), it keeps the signature
+block whole and a heading with its first line (LibreOffice splits the block's table row at a page end),
+it takes milliseconds instead of starting an office suite, and its geometry is checked on every test run
+(tests/decisions/test_decision_pdf.py), where LibreOffice is absent. The setting
+DECISION_PDF_ENGINE = "libreoffice" converts the .docx instead when `soffice` is installed.
+
+Other documents (the Tờ trình, the central proposals: `docx_to_pdf`): the very .docx converted with
+LibreOffice (`soffice --headless --convert-to pdf`) when it is installed; otherwise `render_plain_pdf`, the
+document's paragraphs and tables in order with the bundled font: same text, simpler layout (no
+two-column header, no page numbers).
 Once a decision is signed, the authoritative copy is the uploaded signed PDF; this copy is a reading
 copy of the text."""
 
@@ -16,15 +26,32 @@ import tempfile
 from pathlib import Path
 
 import docx
+from django.conf import settings
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from fpdf import FPDF
 
+from tdkt.decisions import documents
+from tdkt.decisions.decision_pdf import render_decision_pdf
 from tdkt.lib.fonts import SERIF
 
 PDF_TYPE = "application/pdf"
 CONVERT_TIMEOUT_S = 180
+DIRECT, LIBREOFFICE = "direct", "libreoffice"
+
+
+def decision_engine() -> str:
+    """DECISION_PDF_ENGINE: "direct" (the default) or "libreoffice" (used only where `soffice` exists)."""
+    engine = getattr(settings, "DECISION_PDF_ENGINE", DIRECT)
+    return LIBREOFFICE if engine == LIBREOFFICE and soffice_path() else DIRECT
+
+
+def decision_pdf(decision, lines) -> bytes:
+    """The decision's PDF copy in the Decree-30 layout (see the module's docstring for the engine)."""
+    if decision_engine() == LIBREOFFICE:
+        return docx_to_pdf(documents.decision_docx(decision, lines))
+    return render_decision_pdf(decision, lines)
 
 
 def soffice_path() -> str | None:

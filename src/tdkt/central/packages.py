@@ -93,15 +93,16 @@ def decision_package(decision, lines) -> tuple[bytes, str]:
               if authority.unit_id and authority.kind in GRASSROOTS_AUTHORITY_KINDS
               else Agency(settings.EDXML_AGENCY_CODE, decision.authority_name))
     signature = decision.signature()
-    nominations = [line.nomination for line in lines if line.nomination_id]
+    # Two queries whatever the number of lines: the units addressed and the dossiers the lines come from.
+    units = Unit.objects.filter(pk__in={line.owner_unit_id or line.unit_id for line in lines} - {None})
+    dossiers = Dossier.objects.filter(nominations__pk__in={line.nomination_id for line in lines} - {None}).distinct()
     envelope = Envelope(
-        message_id=str(uuid.uuid4()), kind="decision", sender=sender,
-        receivers=_unit_receivers([line.owner_unit or line.unit for line in lines]),
+        message_id=str(uuid.uuid4()), kind="decision", sender=sender, receivers=_unit_receivers(units),
         number=f"{decision.number:02d}" if decision.number is not None else "", symbol=authority.symbol,
         date=decision.decision_date, doc_type="Quyết định", title=decision.title, issuer=decision.authority_name,
         signer_name=signature.name, signer_position=" ".join(signature.lines),
         recipients=tuple(documents.recipient_lines(decision)),
-        reference=_single_reference([n.dossier for n in nominations]))
+        reference=_single_reference(dossiers))
     files = [(documents.decision_filename(decision, "docx"), documents.decision_docx(decision, lines),
               documents.DOCX_TYPE)]
     if decision.signed_pdf:

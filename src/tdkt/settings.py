@@ -287,6 +287,19 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "tdkt@localhost")
 OUTBOX_MAX_ATTEMPTS = envint("OUTBOX_MAX_ATTEMPTS", 6)  # then the outgoing e-mail stays failed
 
+# Document packages for the document-management system (tdkt.central.packages, PROVISIONAL mapping
+# "edXML (chưa đối chiếu QCVN 102)"; docs/integration.md). Agency codes are electronic identifiers under
+# QĐ 20/2020/QĐ-TTg in production; the defaults are placeholders, not the real codes (unverified).
+EDXML_AGENCY_CODE = envstr("EDXML_AGENCY_CODE", "UBND-TINH")  # this province's own code, the sender of its texts
+EDXML_AGENCY_NAME = envstr("EDXML_AGENCY_NAME", f"Ủy ban nhân dân tỉnh {PROVINCE_NAME}")
+# The central senders whose decisions go into the central-decisions register: authority kind -> agency code.
+EDXML_CENTRAL_AGENCIES = {"prime_minister": envstr("EDXML_PRIME_MINISTER_CODE", "TTG"),
+                          "state_president": envstr("EDXML_STATE_PRESIDENT_CODE", "CTN")}
+# Dotted path of a callable (name, pdf bytes) -> None or the reason a PDF's signature is not valid; empty: PDFs
+# in packages are not validated here (the signing part's validator plugs in here).
+EDXML_SIGNATURE_CHECK = envstr("EDXML_SIGNATURE_CHECK", "")
+EDXML_MAX_PACKAGE_BYTES = envint("EDXML_MAX_PACKAGE_BYTES", 50 * 1024 * 1024)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -19,6 +19,10 @@ MATRIX = [
     ("central:decision_commit", "central_decision", [405, 405, 405, 405, 302]),
     ("central:decision_handover", "central_decision", [405, 405, 405, 405, 302]),
     ("central:handover", None, [200, 404, 404, 403, 302]),
+    ("central:packages", None, [200, 404, 404, 403, 302]),
+    ("central:decision_package", "package_decision", [200, 404, 404, 403, 302]),
+    ("central:proposal_package", "central_proposal", [200, 404, 404, 403, 302]),
+    ("central:notice_package", "package_notice", [200, 404, 404, 403, 302]),
 ]
 
 
@@ -41,4 +45,16 @@ def _decision(world):
                                     by=world.users["specialist"])
 
 
-OBJECTS = {"central_proposal": _proposal, "central_proposal_word": _proposal_word, "central_decision": _decision}
+def _package_decision(world):
+    from tests.decisions.access_matrix import _published_decision
+
+    return _published_decision(world)
+
+
+def _package_notice(world):
+    from tests.postings.support import published_notice
+
+    return published_notice(world)
+
+
+OBJECTS = {"package_decision": _package_decision, "package_notice": _package_notice, "central_proposal": _proposal, "central_proposal_word": _proposal_word, "central_decision": _decision}

@@ -78,3 +78,7 @@ class LineForm(forms.Form):
 class HandoverForm(forms.Form):
     received_on = forms.DateField(label=_("Received on"), widget=DateInput(), required=False)
     handed_over_on = forms.DateField(label=_("Handed over on"), widget=DateInput(), required=False)
+
+
+class PackageForm(forms.Form):
+    package = forms.FileField(label=_("Document package (.zip)"))

@@ -149,3 +149,59 @@ class CentralDecisionLine(models.Model):
     @property
     def in_review(self) -> bool:
         return bool(self.problem) and not self.dropped
+
+
+def incoming_package_path(instance, filename: str) -> str:
+    """Under MEDIA_ROOT/central/packages/, by SHA-256: served only through an access-checked view."""
+    return f"central/packages/{instance.sha256[:2]}/{instance.sha256}.zip"
+
+
+PACKAGE_TARGETS = ("dossier", "decision", "proposal", "central_decision")
+
+
+def _exactly_one(fields) -> Q:
+    condition = Q(pk__in=[])
+    for chosen in fields:
+        condition |= Q(**{f"{name}__isnull": name != chosen for name in fields})
+    return condition
+
+
+class IncomingPackage(models.Model):
+    """A document package received from a document-management system (tdkt.lib.edxml, provisional mapping), kept
+    as received, and where it went (one of PACKAGE_TARGETS): a dossier's files, a decision or a tờ trình of this
+    system (its issued copy coming back from the document-management system), or the central-decisions
+    register."""
+
+    message_id = models.CharField(_("message id"), max_length=100, unique=True)
+    kind = models.CharField(_("kind of text"), max_length=16)
+    sender_code = models.CharField(_("sending agency code"), max_length=64)
+    sender_name = models.CharField(_("sending agency"), max_length=255, blank=True)
+    number_text = models.CharField(_("number and symbol"), max_length=100, blank=True)
+    doc_date = models.DateField(_("date of the text"), null=True, blank=True)
+    title = models.CharField(_("subject (trích yếu)"), max_length=500, blank=True)
+    envelope = models.JSONField(_("envelope"), default=dict)
+    package = models.FileField(_("package"), upload_to=incoming_package_path, max_length=255)
+    original_name = models.CharField(_("file name"), max_length=255)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    dossier = models.ForeignKey("dossiers.Dossier", verbose_name=_("dossier"), null=True, blank=True,
+                                on_delete=models.PROTECT, related_name="+")
+    decision = models.ForeignKey("decisions.Decision", verbose_name=_("decision of this system"), null=True,
+                                 blank=True, on_delete=models.PROTECT, related_name="+")
+    proposal = models.ForeignKey(StateProposal, verbose_name=_("State-level proposal"), null=True, blank=True,
+                                 on_delete=models.PROTECT, related_name="packages")
+    central_decision = models.ForeignKey(CentralDecision, verbose_name=_("central decision"), null=True, blank=True,
+                                         on_delete=models.PROTECT, related_name="packages")
+    imported_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("imported by"), null=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    imported_at = models.DateTimeField(_("package imported at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("incoming document package")
+        verbose_name_plural = _("incoming document packages")
+        ordering = ["-imported_at", "-id"]
+        constraints = [models.CheckConstraint(condition=_exactly_one(PACKAGE_TARGETS),
+                                              name="incoming_package_one_target")]
+
+    def __str__(self):
+        return self.number_text or self.message_id

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tdkt.central import views
+from tdkt.central import views, views_packages
 
 app_name = "central"
 
@@ -20,4 +20,8 @@ urlpatterns = [
     path("quyet-dinh/<int:pk>/ghi-nhan/", views.decision_commit, name="decision_commit"),
     path("quyet-dinh/<int:pk>/ban-giao/", views.decision_handover, name="decision_handover"),
     path("ban-giao/", views.handover_list, name="handover"),
+    path("goi-van-ban/", views_packages.package_import, name="packages"),
+    path("goi-van-ban/quyet-dinh/<int:pk>/", views_packages.decision_package, name="decision_package"),
+    path("goi-van-ban/to-trinh/<int:pk>/", views_packages.proposal_package, name="proposal_package"),
+    path("goi-van-ban/thong-bao/<int:pk>/", views_packages.notice_package, name="notice_package"),
 ]

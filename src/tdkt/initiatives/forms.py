@@ -5,18 +5,21 @@ from django.utils.translation import gettext_lazy as _
 
 from tdkt.awards.enums import InitiativeScope
 from tdkt.initiatives.enums import Vote, WorkKind, WorkState
-from tdkt.lib.forms import DateInput
+from tdkt.lib.forms import DateInput, PlainSelect
 
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Title or author"), required=False, max_length=200)
-    unit = forms.ModelChoiceField(label=_("Unit"), queryset=None, required=False)
+    # Plain selects: Django renders each option through two templates, which costs more than the search.
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=None, required=False, widget=PlainSelect)
     field = forms.CharField(label=_("Field"), required=False, max_length=200)
-    scope = forms.ChoiceField(label=_("Scope of effect"), required=False,
+    scope = forms.ChoiceField(label=_("Scope of effect"), required=False, widget=PlainSelect,
                               choices=[("", "—"), *InitiativeScope.choices])
     year = forms.IntegerField(label=_("Year recognised"), required=False, min_value=1900, max_value=2999)
-    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", "—"), *WorkKind.choices])
-    state = forms.ChoiceField(label=_("State"), required=False, choices=[("", "—"), *WorkState.choices])
+    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", "—"), *WorkKind.choices],
+                             widget=PlainSelect)
+    state = forms.ChoiceField(label=_("State"), required=False, choices=[("", "—"), *WorkState.choices],
+                              widget=PlainSelect)
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)

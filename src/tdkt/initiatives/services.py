@@ -220,7 +220,7 @@ def claim_work(work: Work, nomination, *, by) -> Claim:
     """A dossier's nomination line rests on this recognised work. Refused when another open claim holds it
     or an award already used it (CV 5007/BNV-TĐKT §III.5.c); two concurrent claims cannot both win (a
     partial unique constraint)."""
-    locked = Work.objects.select_for_update().select_related("record__used_for__award_type").get(pk=work.pk)
+    locked = Work.objects.select_for_update(of=("self",)).select_related("record__used_for__award_type").get(pk=work.pk)
     dossier = nomination.dossier
     if not rules.can_claim(by, dossier):
         raise PermissionDenied(_("You may not change this dossier."))

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "tdkt.decisions",
     "tdkt.decisions.certificates",
     "tdkt.central",
+    "tdkt.initiatives",
     "tdkt.reports",
     "tdkt.api",
     "tdkt.portal",

@@ -28,6 +28,7 @@ urlpatterns = [
     path("certificates/", include("tdkt.decisions.certificates.urls")),
     path("khen-cao/", include("tdkt.central.urls")),
     path("reports/", include("tdkt.reports.urls")),
+    path("initiatives/", include("tdkt.initiatives.urls")),
     path("api/v1/", include("tdkt.api.urls")),
     path("portal/", include("tdkt.portal.urls")),
     path("jobs/", include("tdkt.jobs.urls")),

@@ -26,6 +26,7 @@ SWEEPS = (
     "close_public_notices",
     "send_movement_reminders",
     "refresh_verdicts",
+    "adopt_initiatives",  # initiatives recorded per person (history import, person page) enter the register
 )
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tdkt.movements.scoring import views, views_round, views_sheet
+from tdkt.movements.scoring import views, views_review, views_round, views_sheet
 
 app_name = "scoring"
 
@@ -30,6 +30,8 @@ urlpatterns = [
     path("rounds/<int:pk>/units/<int:unit_id>/submit/", views_sheet.sheet_submit, name="sheet_submit"),
     path("rounds/<int:pk>/units/<int:unit_id>/report/", views_sheet.report_upload, name="report_upload"),
     path("rounds/<int:pk>/units/<int:unit_id>/report/file/", views_sheet.report, name="report"),
+    path("rounds/<int:pk>/units/<int:unit_id>/review/", views_review.sheet_review, name="sheet_review"),
+    path("rounds/<int:pk>/units/<int:unit_id>/absent/", views_review.sheet_absent, name="sheet_absent"),
     path("scores/<int:pk>/evidence/", views_sheet.evidence, name="evidence"),
     path("adjustments/<int:pk>/answer/", views_sheet.answer, name="answer"),
 ]

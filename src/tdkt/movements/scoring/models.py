@@ -303,3 +303,4 @@ class LeaderProposal(models.Model):
     def __str__(self):
         return f"{self.unit} – {self.award_type}"
 
+from tdkt.movements.scoring.models_province import ClusterCriterion, ClusterYear, InterProvincialCluster  # noqa: E402, F401

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db.models import DecimalField, F, Q, Sum
+from django.db.models import Count, DecimalField, F, Q, Sum
 from django.http import Http404
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -92,7 +92,7 @@ def _q2(value) -> Decimal:
 def load_totals(rounds: list[ScoringRound]) -> dict[int, list[UnitTotals]]:
     """Round id -> one UnitTotals per member unit that takes part (a member marked absent is left out). Only
     submitted sheets count: a draft's points are never summed (a unit with a draft shows 0). Three queries
-    for any number of summed rounds, one more when some group takes the mean or the median (memberships are
+    for any number of rounds, one more when some group takes the median (memberships are
     prefetched with the rounds)."""
     round_ids = [r.pk for r in rounds]
     decimal = DecimalField(max_digits=14, decimal_places=4)
@@ -101,9 +101,11 @@ def load_totals(rounds: list[ScoringRound]) -> dict[int, list[UnitTotals]]:
     sums = (counted.values("sheet__round_id", "sheet__unit_id")
             .annotate(total=Sum(F("points") * F("criterion__weight"), output_field=decimal),
                       bonus=Sum("points", filter=Q(criterion__kind=CriterionKind.BONUS)),
-                      penalty=Sum("points", filter=Q(criterion__kind=CriterionKind.PENALTY))))
+                      penalty=Sum("points", filter=Q(criterion__kind=CriterionKind.PENALTY)),
+                      count=Count("id")))
     totals = {(row["sheet__round_id"], row["sheet__unit_id"]): row for row in sums}
-    other = [r.pk for r in rounds if r.template.aggregation != Aggregation.SUM]
+    # The mean comes from the sums; only the median needs each weighted point.
+    other = [r.pk for r in rounds if r.template.aggregation == Aggregation.MEDIAN]
     weighted: dict[tuple, list] = defaultdict(list)
     if other:
         for round_id, unit_id, points, weight in counted.filter(sheet__round_id__in=other).values_list(
@@ -129,7 +131,12 @@ def load_totals(rounds: list[ScoringRound]) -> dict[int, list[UnitTotals]]:
             if absent_at is not None:
                 continue
             row = totals.get(key, {})
-            total = row.get("total") if method == Aggregation.SUM else aggregate(weighted.get(key, []), method)
+            if method == Aggregation.MEDIAN:
+                total = aggregate(weighted.get(key, []), method)
+            elif method == Aggregation.MEAN and row.get("count"):
+                total = Decimal(row["total"]) / row["count"]
+            else:
+                total = row.get("total")
             rows.append(UnitTotals(unit_id=membership.unit_id, name=membership.unit.name, total=_q2(total),
                                    bonus=_q2(row.get("bonus")), penalty=-_q2(row.get("penalty")),
                                    submitted_at=submitted_at, by_criterion=by_criterion.get(key, {})))

@@ -96,7 +96,9 @@ def build() -> None:
                                         max_points=Decimal(10), kind=kind, evidence_required=leaf == 0,
                                         order=(h + 1) * 100 + leaf + 1))
         leaves_by_template[template.pk] = Criterion.objects.bulk_create(leaves)
-    sheets = ScoreSheet.objects.bulk_create([ScoreSheet(round=r, unit=m.unit) for r in rounds
+    submitted = datetime.datetime(YEAR, 11, 30, 8, 0, tzinfo=datetime.UTC)  # only submitted sheets count (issue 20)
+    sheets = ScoreSheet.objects.bulk_create([ScoreSheet(round=r, unit=m.unit, submitted_at=submitted)
+                                             for r in rounds
                                              for m in memberships if m.group_year_id == r.group_year_id])
     round_template = {r.pk: r.template_id for r in rounds}
     scores = []

@@ -225,7 +225,7 @@ WORKFLOW_BENCHES = {
     "bench_movements.py": "movements", "bench_scoring.py": "scoring", "bench_council.py": "council",
     "bench_exports.py": "exports", "bench_ballot.py": "ballot", "bench_verdicts.py": "verdicts",
     "bench_dossier_page.py": "dossier_page", "bench_unit_sheet.py": "unit_sheet",
-    "bench_archive_commit.py": "archive_commit",
+    "bench_archive_commit.py": "archive_commit", "bench_ranking.py": "ranking",
     "bench_stats_forms.py": "reports",
     "bench_history_search.py": "reports",
     "bench_work_report.py": "reports",

@@ -1,12 +1,15 @@
 """Issue 7 "done means", in real Chromium: the specialist sets up the block's criteria table and year-end
 round, two member units self-score with evidence (autosave), the block head adjusts one score with a reason,
-the ranking is published, and the leader's flag proposal reaches the province as the group's dossier."""
+the ranking refuses to publish while a member's sheet is unsubmitted or unreviewed (issue 20), the head reviews
+its member, the standing body reviews the head's own sheet and marks the third member absent, the ranking is
+published, and the leader's flag proposal reaches the province as the group's dossier."""
 
 from playwright.sync_api import expect
 
 from tdkt.dossiers.models import Dossier
 from tdkt.movements.scoring.models import Criterion, ScoreAdjustment, ScoringRound
-from tests.factories import PASSWORD
+from tdkt.orgs.models import EmulationGroupMembership
+from tests.factories import PASSWORD, make_unit
 from tests.scoring.support import PDF, make_group_head_also
 
 
@@ -42,6 +45,8 @@ def test_block_scoring_from_template_to_the_province(live_server, page, artifact
     page.set_default_timeout(45_000)  # two cores shared by many processes: the live server may be slow
     expect.set_options(timeout=30_000)
     make_group_head_also(world)  # clerk_a's unit heads the block; clerk_a also holds the GROUP_HEAD role
+    third = make_unit("Sở Tài chính")  # a member that never sends its sheet
+    EmulationGroupMembership.objects.create(group_year=world.group_year, unit=third, role="member")
     evidence = tmp_path / "minh-chung.pdf"
     evidence.write_bytes(PDF)
     report = tmp_path / "bao-cao-thanh-tich.pdf"
@@ -98,7 +103,24 @@ def test_block_scoring_from_template_to_the_province(live_server, page, artifact
     page.screenshot(path=artifacts_dir / "scoring-3-review-panel.png", full_page=True)
     assert ScoreAdjustment.objects.get().reason == "Chỉ tiêu chuyển đổi số chưa đạt 100%"
 
-    # 4. Published: the leaderboard with its bar chart.
+    # 4. Publishing is refused while a sheet is missing or unreviewed; the head reviews its member, the standing
+    # body reviews the head's own sheet and marks the third member absent; then the ranking is published.
+    page.goto(f"{base}/scoring/rounds/{scoring_round.pk}/")
+    page.click("button[value=published]")
+    expect(page.locator("ul.messages")).to_contain_text(
+        "còn thiếu 3/3 đơn vị (chưa gửi: Sở Tài chính; đã gửi nhưng chưa thẩm định: Sở Y tế, Sở Giáo dục và Đào tạo)")
+    page.screenshot(path=artifacts_dir / "scoring-4a-publish-refused.png", full_page=True)
+    expect(page.locator(f"#member-{world.unit_a.pk} button")).to_have_count(0)  # the head does not review itself
+    page.click(f"#member-{world.unit_b.pk} button")
+    expect(page.locator("ul.messages")).to_contain_text("Bảng điểm của Sở Giáo dục và Đào tạo đã được thẩm định")
+    _sign_in(page, base, "chuyenvien")
+    page.goto(f"{base}/scoring/rounds/{scoring_round.pk}/")
+    page.click(f"#member-{world.unit_a.pk} button")
+    expect(page.locator("ul.messages")).to_contain_text("Bảng điểm của Sở Y tế đã được thẩm định")
+    page.fill(f"#absent-{third.pk}", "Đơn vị sáp nhập, không tham gia đợt chấm điểm")
+    page.click(f"#member-{third.pk} form[action$='/absent/'] button")
+    expect(page.locator("ul.messages")).to_contain_text("Sở Tài chính được ghi nhận vắng mặt trong đợt chấm điểm.")
+    _sign_in(page, base, "vanthu.a")
     page.goto(f"{base}/scoring/rounds/{scoring_round.pk}/")
     page.click("button[value=published]")
     expect(page.locator("ul.messages")).to_contain_text("Đã công bố (đã khóa)")

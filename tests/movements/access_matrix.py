@@ -31,6 +31,7 @@ MATRIX = [
     ("movements:covenant_edit", "group_year", [200, 200, 403, 403, 302]),
     ("movements:covenant_document", "covenant_with_document", ALL),
     ("movements:group_rotate", "group_year", MANAGERS),
+    ("movements:groups_rotate_year", None, MANAGERS),
     ("movements:group_restructure", "group_year", MANAGERS),
     ("movements:unit_history", "unit_a", [200, 200, 404, 200, 302]),
 ]

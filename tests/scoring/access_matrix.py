@@ -11,6 +11,7 @@ SPEC_ONLY = [200, 403, 403, 403, 302]
 SPEC_POST = [405, 403, 403, 403, 302]
 ANY_POST = [405, 405, 405, 405, 302]
 ALL = [200, 200, 200, 200, 302]
+READERS = [200, 403, 403, 200, 302]
 
 MATRIX = [
     ("scoring:index", None, ALL),
@@ -23,7 +24,8 @@ MATRIX = [
     ("scoring:criterion_delete", "scoring_criterion", SPEC_POST),
     ("scoring:round", "scoring_round", ALL),
     ("scoring:round_state", "scoring_round", ANY_POST),
-    ("scoring:review", "scoring_round", [200, 200, 403, 200, 302]),
+    # During self-scoring the head unit's clerk sees neither the panel nor the members' sheets (issue 20).
+    ("scoring:review", "scoring_round", [200, 403, 403, 200, 302]),
     ("scoring:adjust", "scoring_round", ANY_POST),
     ("scoring:leaderboard", "scoring_round", ALL),
     ("scoring:tally", "scoring_round", [403, 200, 403, 403, 302]),
@@ -32,14 +34,26 @@ MATRIX = [
     ("scoring:government_flag_withdraw", "scoring_government_proposal", SPEC_POST),
     ("scoring:minutes", "scoring_round", [200, 200, 403, 200, 302]),
     ("scoring:export", "scoring_round", [200, 200, 403, 200, 302]),
-    ("scoring:sheet", "scoring_sheet_of_unit_b", ALL),
+    ("scoring:sheet", "scoring_sheet_of_unit_b", [200, 404, 200, 200, 302]),
+    ("scoring:sheet_review", "scoring_sheet_of_unit_b", ANY_POST),
+    ("scoring:sheet_absent", "scoring_sheet_of_unit_b", SPEC_POST),
     ("scoring:sheet_save", "scoring_sheet_of_unit_b", ANY_POST),
     ("scoring:evidence_upload", "scoring_sheet_of_unit_b", ANY_POST),
     ("scoring:sheet_submit", "scoring_sheet_of_unit_b", ANY_POST),
-    ("scoring:evidence", "scoring_score_of_unit_b", ALL),
+    ("scoring:evidence", "scoring_score_of_unit_b", [200, 404, 200, 200, 302]),
     ("scoring:report_upload", "scoring_sheet_of_unit_b", ANY_POST),
-    ("scoring:report", "scoring_report_of_unit_b", ALL),
+    ("scoring:report", "scoring_report_of_unit_b", [200, 404, 200, 200, 302]),
     ("scoring:answer", "scoring_adjustment_of_unit_b", [403, 403, 200, 403, 302]),
+    # The province in its inter-provincial cluster: the standing body writes, the province's readers read.
+    ("scoring:province_clusters", None, READERS),
+    ("scoring:province_open_year", "province_cluster", SPEC_POST),
+    ("scoring:province_year", "province_cluster_year", READERS),
+    ("scoring:province_submit", "province_cluster_year", SPEC_POST),
+    ("scoring:province_result", "province_cluster_year", SPEC_POST),
+    ("scoring:province_report", "province_cluster_year", READERS),
+    ("scoring:province_export", "province_cluster_year", READERS),
+    ("scoring:province_score", "province_criterion", SPEC_POST),
+    ("scoring:province_evidence", "province_criterion", READERS),
 ]
 
 
@@ -73,9 +87,11 @@ def _score_of_unit_b(world):
 
 
 def _adjustment_of_unit_b(world):
+    from tdkt.movements.scoring.services import change_round_state
     from tdkt.movements.scoring.sheets import adjust_score
 
     score = _score_of_unit_b(world)
+    change_round_state(score.sheet.round, "under_review", by=world.users["clerk_a"])  # the head adjusts in review
     return adjust_score(score.sheet.round, world.unit_b, score.criterion, by=world.users["clerk_a"],
                         points=Decimal(6), reason="Kế hoạch ban hành chậm")
 
@@ -98,7 +114,32 @@ def _government_proposal(world):
                                          award_type=AwardType.objects.get(code="CO_CP"))
 
 
+def _province_cluster(world):
+    from tdkt.movements.scoring import province
+
+    return province.create_cluster(by=world.users["specialist"], name="Cụm thi đua các tỉnh miền núi, biên giới phía Bắc",
+                                   code="MNBG", member_provinces="Lào Cai\nLai Châu\nĐiện Biên")
+
+
+def _province_cluster_year(world):
+    from tdkt.movements.scoring import province
+
+    return province.open_year(_province_cluster(world), by=world.users["specialist"], year=2026)
+
+
+def _province_criterion(world):
+    from tdkt.movements.scoring import province
+    from tests.scoring.support import pdf_upload
+
+    criterion = province.add_criterion(_province_cluster_year(world), by=world.users["specialist"], code="1",
+                                       title="Tổ chức phong trào thi đua", max_points=Decimal(20))
+    return province.save_score(criterion, by=world.users["specialist"], points=Decimal(18), evidence=pdf_upload())
+
+
 OBJECTS = {
+    "province_cluster": _province_cluster,
+    "province_cluster_year": _province_cluster_year,
+    "province_criterion": _province_criterion,
     "scoring_template": _template,
     "scoring_criterion": _criterion,
     "scoring_round": _round,

@@ -10,7 +10,7 @@ from tdkt.movements.scoring import services, sheets
 from tdkt.movements.scoring.enums import RoundState
 from tdkt.movements.scoring.models import ScoreChange
 from tests.factories import make_group_year, make_unit
-from tests.scoring.support import criterion, exe_upload, make_round, make_template
+from tests.scoring.support import criterion, exe_upload, make_round, make_template, submit_and_review_all
 
 
 def _messages(exc):
@@ -44,6 +44,8 @@ def test_penalty_accepts_a_deduction_and_normal_accepts_the_maximum(world):
 
 def test_scoring_after_the_round_is_locked_is_refused(world):
     scoring_round = make_round(world)
+    submit_and_review_all(world, scoring_round, points={world.unit_a: 10})
+    sheets.mark_absent(scoring_round, world.unit_b, by=world.users["specialist"], reason="Không tham gia")
     services.change_round_state(scoring_round, RoundState.UNDER_REVIEW, by=world.users["clerk_a"])
     with pytest.raises(ValidationError, match=r"^\['Đợt chấm điểm đang được Trưởng cụm, khối xem xét: không thể sửa điểm tự chấm nữa\.'\]$") as exc:
         sheets.save_self_score(scoring_round, world.unit_b, criterion(scoring_round, "1.2"),
@@ -106,6 +108,10 @@ def test_a_heading_takes_no_points(world):
 
 def test_an_adjustment_needs_a_reason(world):
     scoring_round = make_round(world)
+    with pytest.raises(ValidationError, match=r"^\['Đang trong thời gian tự chấm điểm: Trưởng cụm, khối chỉ điều chỉnh điểm sau khi kết thúc tự chấm\.'\]$"):
+        sheets.adjust_score(scoring_round, world.unit_b, criterion(scoring_round, "1.2"), by=world.users["clerk_a"],
+                            points=Decimal(5), reason="Sai")
+    services.change_round_state(scoring_round, RoundState.UNDER_REVIEW, by=world.users["clerk_a"])
     with pytest.raises(ValidationError, match=r"^\{'reason': \['Cần ghi lý do điều chỉnh: đơn vị sẽ thấy lý do này\.'\]\}$") as exc:
         sheets.adjust_score(scoring_round, world.unit_b, criterion(scoring_round, "1.2"), by=world.users["clerk_a"],
                             points=Decimal(5), reason="  ")

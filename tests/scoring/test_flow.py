@@ -13,7 +13,14 @@ from tdkt.movements.scoring.enums import RoundKind, RoundState
 from tdkt.movements.scoring.models import LeaderProposal, RankingResult, RoundStateChange, ScoreChange
 from tdkt.movements.scoring.queries import compute_ranking, unit_rank_history
 from tests.factories import make_group_year, make_unit, make_user
-from tests.scoring.support import criterion, make_group_head_also, make_round, pdf_upload, png_upload
+from tests.scoring.support import (
+    count_as_submitted_and_reviewed,
+    criterion,
+    make_group_head_also,
+    make_round,
+    pdf_upload,
+    png_upload,
+)
 
 
 def _score(scoring_round, unit, user, **points):
@@ -45,6 +52,7 @@ def test_every_self_score_change_is_logged(world):
 def test_adjustment_is_logged_and_answered_once(world):
     scoring_round = make_round(world)
     _score(scoring_round, world.unit_b, world.users["clerk_b"], **{"1_2": 18})
+    services.change_round_state(scoring_round, RoundState.UNDER_REVIEW, by=world.users["clerk_a"])
     adjustment = sheets.adjust_score(scoring_round, world.unit_b, criterion(scoring_round, "1.2"),
                                      by=world.users["clerk_a"], points=Decimal(15), reason="Thiếu 1 đợt phát động")
     last = ScoreChange.objects.order_by("id").last()
@@ -91,6 +99,7 @@ def test_ranking_totals_weights_bonus_and_penalty(world):
     services.update_criterion(c12, by=world.users["specialist"], weight=Decimal("1.5"))
     _score(scoring_round, world.unit_b, world.users["clerk_b"], **{"1_1": 10, "1_2": 10, "2": 2, "3": -1})
     _score(scoring_round, world.unit_a, world.users["clerk_a"], **{"1_1": 10, "1_2": 10, "2": 1})
+    count_as_submitted_and_reviewed(world, scoring_round)  # only submitted sheets count
     ranked = compute_ranking(scoring_round)
     assert [(r.name, r.total, r.bonus, r.penalty, r.rank) for r in ranked] == [  # fewer penalty wins the tie
         ("Sở Y tế", Decimal("26.00"), Decimal("1.00"), Decimal("0.00"), 1),
@@ -104,6 +113,7 @@ def _published_round(world):
     _score(scoring_round, world.unit_a, world.users["clerk_a"], **{"1_1": 8, "1_2": 17})
     sheets.save_report(scoring_round, world.unit_b, by=world.users["clerk_b"], uploaded=pdf_upload("bc-sgddt.pdf"))
     sheets.save_report(scoring_round, world.unit_a, by=world.users["clerk_a"], uploaded=pdf_upload("bc-syt.pdf"))
+    count_as_submitted_and_reviewed(world, scoring_round)
     services.change_round_state(scoring_round, RoundState.UNDER_REVIEW, by=world.users["clerk_a"])
     services.publish_round(scoring_round, by=world.users["clerk_a"])
     return scoring_round
@@ -148,6 +158,8 @@ def test_proposals_become_a_group_dossier_at_the_province(world):
 
 def test_mid_year_round_proposes_nothing(world):
     scoring_round = make_round(world, kind=RoundKind.MID_YEAR)
+    for unit in (world.unit_a, world.unit_b):
+        sheets.mark_absent(scoring_round, unit, by=world.users["specialist"], reason="Không tổ chức sơ kết")
     services.change_round_state(scoring_round, RoundState.UNDER_REVIEW, by=world.users["clerk_a"])
     services.publish_round(scoring_round, by=world.users["clerk_a"])
     with pytest.raises(ValidationError, match=r"^\['Cờ thi đua và Bằng khen chỉ được đề nghị từ đợt tổng kết năm\.'\]$") as exc:

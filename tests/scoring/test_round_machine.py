@@ -11,7 +11,7 @@ from tdkt.movements.scoring.enums import RoundState
 from tdkt.movements.scoring.models import RoundStateChange, ScoringRound
 from tdkt.movements.scoring.transitions import ROUND_MACHINE
 from tdkt.workflow import docs
-from tests.scoring.support import make_round
+from tests.scoring.support import make_round, submit_and_review_all
 
 S = RoundState
 
@@ -28,6 +28,7 @@ CASES = [
     ("close_self_scoring", "clerk_a", "clerk_b"),
     ("reopen", "specialist", "council_member"),
     ("publish", "clerk_a", "council_member"),
+    ("reopen_ranking", "clerk_a", "clerk_b"),
 ]
 
 
@@ -38,6 +39,7 @@ def test_every_transition_has_a_case():
 @pytest.mark.parametrize(("name", "allowed", "refused"), CASES)
 def test_the_actor_acts_another_persona_is_refused(world, name, allowed, refused):
     scoring_round = make_round(world)
+    submit_and_review_all(world, scoring_round)  # publishing needs every sheet submitted and reviewed
     source = sorted(ROUND_MACHINE[name].sources)[0]
     ScoringRound.objects.filter(pk=scoring_round.pk).update(state=source)
     scoring_round.refresh_from_db()
@@ -54,6 +56,7 @@ def test_the_actor_acts_another_persona_is_refused(world, name, allowed, refused
 
 def test_the_history_keeps_the_reason_and_the_published_ranking(world):
     scoring_round = make_round(world)
+    submit_and_review_all(world, scoring_round)
     ROUND_MACHINE.run(scoring_round, "close_self_scoring", by=world.users["clerk_a"], reason="Hết hạn tự chấm")
     ROUND_MACHINE.run(scoring_round, "publish", by=world.users["specialist"])
     opened, closed, published = RoundStateChange.objects.filter(round=scoring_round)

@@ -14,7 +14,13 @@ from tdkt.movements.scoring.models import ScoreAdjustment, SelfScore
 from tdkt.orgs.models import EmulationGroupMembership
 from tests.conftest import client_for
 from tests.factories import make_unit
-from tests.scoring.support import criterion, make_round, pdf_upload
+from tests.scoring.support import (
+    count_as_submitted_and_reviewed,
+    criterion,
+    make_round,
+    pdf_upload,
+    submit_and_review_all,
+)
 
 
 def _sheet_url(scoring_round, unit, name="scoring:sheet"):
@@ -61,6 +67,7 @@ def test_another_unit_sheet_is_not_found(world):
 
 def test_the_head_reads_a_member_sheet_but_cannot_fill_it(world):
     scoring_round = make_round(world)
+    services.change_round_state(scoring_round, RoundState.UNDER_REVIEW, by=world.users["clerk_a"])
     client = client_for(world, "clerk_a")
     page = client.get(_sheet_url(scoring_round, world.unit_b)).content.decode()
     assert 'data-field="points"' not in page
@@ -79,6 +86,7 @@ def test_evidence_upload_and_download(world):
     assert response.status_code == 302
     score = SelfScore.objects.get(criterion=c11)
     assert (score.evidence_name, score.evidence_mime) == ("ke-hoach.pdf", "application/pdf")
+    services.change_round_state(scoring_round, RoundState.UNDER_REVIEW, by=world.users["clerk_a"])
     download = client_for(world, "clerk_a").get(reverse("scoring:evidence", kwargs={"pk": score.pk}))
     assert b"".join(download.streaming_content).startswith(b"%PDF")
 
@@ -87,6 +95,7 @@ def test_adjust_then_answer_through_the_screens(world):
     scoring_round = make_round(world)
     sheets.save_self_score(scoring_round, world.unit_b, criterion(scoring_round, "1.2"), by=world.users["clerk_b"],
                            points=Decimal(18))
+    services.change_round_state(scoring_round, RoundState.UNDER_REVIEW, by=world.users["clerk_a"])
     head = client_for(world, "clerk_a")
     response = head.post(reverse("scoring:adjust", kwargs={"pk": scoring_round.pk}), {
         "unit": world.unit_b.pk, "criterion": criterion(scoring_round, "1.2").pk, "points": "16",
@@ -108,6 +117,7 @@ def test_members_see_the_leaderboard_only_once_published(world):
     url = reverse("scoring:leaderboard", kwargs={"pk": scoring_round.pk})
     assert "sau khi Trưởng cụm, khối công bố" in client_for(world, "clerk_b").get(url).content.decode()
     assert "<svg" in client_for(world, "clerk_a").get(url).content.decode()
+    submit_and_review_all(world, scoring_round)
     services.change_round_state(scoring_round, RoundState.UNDER_REVIEW, by=world.users["clerk_a"])
     services.publish_round(scoring_round, by=world.users["clerk_a"])
     page = client_for(world, "clerk_b").get(url).content.decode()
@@ -149,9 +159,11 @@ def test_minutes_and_scores_export_reopen(world):
     scoring_round = make_round(world)
     sheets.save_self_score(scoring_round, world.unit_b, criterion(scoring_round, "1.2"), by=world.users["clerk_b"],
                            points=Decimal(18))
+    count_as_submitted_and_reviewed(world, scoring_round)
+    sheets.mark_absent(scoring_round, world.unit_a, by=world.users["specialist"], reason="Không tham gia")
+    services.change_round_state(scoring_round, RoundState.UNDER_REVIEW, by=world.users["clerk_a"])
     sheets.adjust_score(scoring_round, world.unit_b, criterion(scoring_round, "1.2"), by=world.users["clerk_a"],
                         points=Decimal(16), reason="Thiếu minh chứng")
-    services.change_round_state(scoring_round, RoundState.UNDER_REVIEW, by=world.users["clerk_a"])
     services.publish_round(scoring_round, by=world.users["clerk_a"])
     client = client_for(world, "specialist")
     word = docx.Document(io.BytesIO(client.get(reverse("scoring:minutes", kwargs={"pk": scoring_round.pk})).content))
@@ -221,6 +233,7 @@ def test_review_panel_shows_blank_cells_and_totals(world):
     scoring_round = make_round(world)
     sheets.save_self_score(scoring_round, world.unit_b, criterion(scoring_round, "1.2"), by=world.users["clerk_b"],
                            points=Decimal("12.5"))
+    services.change_round_state(scoring_round, RoundState.UNDER_REVIEW, by=world.users["clerk_a"])
     page = client_for(world, "clerk_a").get(reverse("scoring:review", kwargs={"pk": scoring_round.pk}))
     assert page.status_code == 200
     assert "<td>12,5</td>" in page.content.decode() and "<td>—</td>" in page.content.decode()

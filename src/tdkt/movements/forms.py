@@ -150,3 +150,40 @@ class RotationForm(forms.Form):
         units = Unit.objects.filter(group_memberships__group_year=group_year, dissolved_on__isnull=True).order_by("name")
         self.fields["head"].queryset = units
         self.fields["deputy"].queryset = units
+
+
+class YearRotationForm(forms.Form):
+    """All groups of a year on one screen: per group, rotate or not, and head / deputy / reason when the
+    default is not followed (fields rotate_<id>, head_<id>, deputy_<id>, reason_<id>)."""
+
+    next_year = forms.IntegerField(label=_("Next year"), min_value=2000, max_value=2100)
+
+    def __init__(self, *args, rows, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = rows
+        for row in rows:
+            key = row["group_year"].pk
+            units = {unit.pk: unit for unit in row["units"]}
+            choices = [("", _("(default)"))] + [(pk, unit.name) for pk, unit in units.items()]
+            row["units_by_pk"] = units
+            self.fields[f"rotate_{key}"] = forms.BooleanField(required=False, initial=not row["opened"],
+                                                              label=row["group_year"].group.name)
+            self.fields[f"head_{key}"] = forms.TypedChoiceField(choices=choices, coerce=int, empty_value=None,
+                                                                required=False, label=_("Head unit"))
+            self.fields[f"deputy_{key}"] = forms.TypedChoiceField(choices=choices, coerce=int, empty_value=None,
+                                                                  required=False, label=_("Deputy head unit"))
+            self.fields[f"reason_{key}"] = forms.CharField(required=False, max_length=1000, label=_("Reason"))
+            row["fields"] = [self[f"rotate_{key}"], self[f"head_{key}"], self[f"deputy_{key}"],
+                             self[f"reason_{key}"]]
+
+    def choices(self):
+        """(group_year, head unit or None, deputy unit or None, reason) of each group ticked for rotation."""
+        data = self.cleaned_data
+        picked = []
+        for row in self.rows:
+            key = row["group_year"].pk
+            if data.get(f"rotate_{key}"):
+                units = row["units_by_pk"]
+                picked.append((row["group_year"], units.get(data.get(f"head_{key}")),
+                               units.get(data.get(f"deputy_{key}")), data.get(f"reason_{key}", "")))
+        return picked

@@ -39,7 +39,10 @@ def _ordered(group_year) -> list[EmulationGroupMembership]:
 
 def default_rotation(group_year) -> tuple[object, object]:
     """(next head, next deputy) by the default rule; ValidationError when the year has no head or deputy."""
-    members = _ordered(group_year)
+    return _default_from(group_year, _ordered(group_year))
+
+
+def _default_from(group_year, members) -> tuple[object, object]:
     head = next((m for m in members if m.role == GroupRole.HEAD), None)
     deputy = next((m for m in members if m.role == GroupRole.DEPUTY), None)
     if head is None:
@@ -95,6 +98,60 @@ def rotate_group_year(group_year, *, by, next_year: int, head=None, deputy=None,
         "default_head": default_head.pk, "default_deputy": default_deputy.pk, "overridden": overridden,
         "reason": reason})
     return Rotation(target, head, deputy, overridden, reason)
+
+
+@dataclass
+class RotationChoice:
+    """One line of the year's rotation screen: the group-year and, if the specialist changed them, the head and
+    deputy with the reason (None: the default rule)."""
+
+    group_year: EmulationGroupYear
+    head: object = None
+    deputy: object = None
+    reason: str = ""
+
+
+def year_rotation_rows(year: int) -> list[dict]:
+    """Every group of `year` with its head, deputy, active members and default rotation (or why there is none),
+    and whether the next year is already open. A fixed number of queries whatever the number of groups."""
+    group_years = list(EmulationGroupYear.objects.filter(year=year).select_related("group")
+                       .prefetch_related("memberships__unit").order_by("group__kind", "group__name"))
+    opened = set(EmulationGroupYear.objects.filter(year=year + 1, group_id__in=[g.group_id for g in group_years])
+                 .values_list("group_id", flat=True))
+    rows = []
+    for group_year in group_years:
+        members = sorted(group_year.memberships.all(), key=lambda m: m.pk)
+        try:
+            default, problem = _default_from(group_year, members), ""
+        except ValidationError as exc:
+            default, problem = None, " ".join(exc.messages)
+        rows.append({"group_year": group_year, "default": default, "problem": problem,
+                     "opened": group_year.group_id in opened,
+                     "units": sorted((m.unit for m in members if m.unit.dissolved_on is None), key=lambda u: u.name)})
+    return rows
+
+
+@transaction.atomic
+def rotate_year(choices: list[RotationChoice], *, by, next_year: int) -> list[Rotation]:
+    """Rotate every chosen group at once, all or nothing: a refusal of one group (no deputy, the next year
+    already open, another head without a reason…) names the group and nothing is opened."""
+    rotations, errors = [], []
+    for choice in choices:
+        group_year = choice.group_year
+        try:
+            with transaction.atomic():
+                if EmulationGroupYear.objects.filter(group_id=group_year.group_id, year=next_year).exists():
+                    raise ValidationError(_("%(year)s is already open for this group.") % {"year": next_year})
+                rotations.append(rotate_group_year(group_year, by=by, next_year=next_year, head=choice.head,
+                                                   deputy=choice.deputy, reason=choice.reason))
+        except ValidationError as exc:
+            errors.append(_("%(group)s: %(problem)s") % {"group": group_year.group.name,
+                                                        "problem": " ".join(exc.messages)})
+    if errors:
+        raise ValidationError(errors)
+    if not rotations:
+        raise ValidationError(_("Choose at least one group to rotate."))
+    return rotations
 
 
 # --- restructuring after merges ---------------------------------------------------------------------------

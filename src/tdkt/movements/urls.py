@@ -28,6 +28,7 @@ urlpatterns = [
     path("covenants/<int:pk>/edit/", views_groups.covenant_edit, name="covenant_edit"),
     path("covenants/<int:pk>/document/", views_groups.covenant_document, name="covenant_document"),
     path("groups/<int:pk>/rotate/", views_groups.group_rotate, name="group_rotate"),
+    path("groups/rotate/", views_groups.groups_rotate_year, name="groups_rotate_year"),
     path("groups/<int:pk>/restructure/", views_groups.group_restructure, name="group_restructure"),
     path("units/<int:pk>/groups/", views_groups.unit_history, name="unit_history"),
 ]

@@ -5,13 +5,14 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tdkt.accounts.access import roles_required, signed_in
 from tdkt.lib.forms import apply_validation_error
 from tdkt.movements import covenants, groups, rules
-from tdkt.movements.forms import CovenantForm, RotationForm
+from tdkt.movements.forms import CovenantForm, RotationForm, YearRotationForm
 from tdkt.movements.models import Covenant
 from tdkt.movements.views import file_response
 from tdkt.orgs.queries import get_unit_for_user, group_years_for_user
@@ -31,7 +32,8 @@ def covenant_list(request):
     signed = {c.group_year_id: c for c in Covenant.objects.filter(group_year__in=[g.pk for g in group_years])
               .select_related("host_unit")}
     rows = [(group_year, signed.get(group_year.pk)) for group_year in group_years]
-    return render(request, "movements/covenant_list.html", {"year": year, "rows": rows})
+    return render(request, "movements/covenant_list.html", {"year": year, "rows": rows,
+                                                            "can_manage": rules.can_manage_movements(request.user)})
 
 
 @signed_in
@@ -98,6 +100,25 @@ def group_rotate(request, pk):
             return redirect("movements:covenant", pk=rotation.group_year.pk)
     return render(request, "movements/group_rotate.html", {"group_year": group_year, "form": form,
                                                            "default": default, "problem": problem})
+
+
+@roles_required(*rules.MANAGERS)
+def groups_rotate_year(request):
+    """Every cluster and block of a year rotated from one form (who heads each group next year)."""
+    year = _year(request)
+    rows = groups.year_rotation_rows(year)
+    form = YearRotationForm(request.POST or None, rows=rows, initial={"next_year": year + 1})
+    if request.method == "POST" and form.is_valid():
+        try:
+            rotations = groups.rotate_year([groups.RotationChoice(*choice) for choice in form.choices()],
+                                           by=request.user, next_year=form.cleaned_data["next_year"])
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("%(count)s groups opened for %(year)s.") % {
+                "count": len(rotations), "year": form.cleaned_data["next_year"]})
+            return redirect(f"{reverse('movements:groups_rotate_year')}?year={form.cleaned_data['next_year']}")
+    return render(request, "movements/groups_rotate_year.html", {"form": form, "rows": rows, "year": year})
 
 
 @roles_required(*rules.MANAGERS)

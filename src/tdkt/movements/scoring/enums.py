@@ -28,7 +28,18 @@ class RoundState(models.TextChoices):
 
 # The transitions are declared once, in tdkt.movements.scoring.transitions (ROUND_MACHINE).
 SELF_SCORING_STATES = frozenset({RoundState.OPEN})
-ADJUSTABLE_STATES = frozenset({RoundState.OPEN, RoundState.UNDER_REVIEW})
+# The head adjusts once self-scoring is closed: during self-scoring it does not see the members' sheets.
+ADJUSTABLE_STATES = frozenset({RoundState.UNDER_REVIEW})
+
+
+class Aggregation(models.TextChoices):
+    """How a unit's weighted criterion points make its total, chosen per group-year (on its template).
+    SUM is the rule of the criteria tables seen so far and the default; MEAN and MEDIAN are offered where a
+    group's own regulation asks for them (practice, law.md §5 [U]: no rule is encoded as a constant)."""
+
+    SUM = "sum", _("Sum of the points")
+    MEAN = "mean", _("Mean of the criteria's points")
+    MEDIAN = "median", _("Median of the criteria's points")
 
 
 class TieBreak(models.TextChoices):

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tdkt.movements.scoring.enums import CriterionKind, RoundKind, TieBreak
+from tdkt.movements.scoring.enums import Aggregation, CriterionKind, RoundKind, TieBreak
 
 
 class TemplateForm(forms.Form):
@@ -11,11 +11,18 @@ class TemplateForm(forms.Form):
                                     initial=1, help_text=_("Provincial practice, not law: usually 1 per group."))
     merit_count = forms.IntegerField(label=_("Certificates of merit proposed (next units)"), min_value=0,
                                      max_value=10, initial=2, help_text=_("Provincial practice, not law: 1–2."))
+    aggregation = forms.ChoiceField(label=_("Aggregation of the points"), choices=Aggregation.choices,
+                                    initial=Aggregation.SUM, required=False,
+                                    help_text=_("How a unit's total is made from its criteria's points: the sum "
+                                                "unless the group's regulation says otherwise."))
     tie_breaks = forms.CharField(
         label=_("Tie-break rules, in order"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
         initial="\n".join(TieBreak.values),
         help_text=_("One per line: more_bonus, fewer_penalty, earlier_submission, or criterion:<code> "
                     "(higher points on that criterion)."))
+
+    def clean_aggregation(self):
+        return self.cleaned_data["aggregation"] or Aggregation.SUM
 
     def clean_tie_breaks(self):
         return [line.strip() for line in self.cleaned_data["tie_breaks"].splitlines() if line.strip()]

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tdkt.movements.scoring.enums import (
     DEFAULT_TIE_BREAKS,
+    Aggregation,
     CriterionKind,
     RoundKind,
     RoundState,
@@ -34,6 +35,8 @@ class ScoringTemplate(models.Model):
     # configured per group-year, never constants.
     flag_quota = models.PositiveSmallIntegerField(_("provincial flags proposed (leaders)"), default=1)
     merit_count = models.PositiveSmallIntegerField(_("certificates of merit proposed (next units)"), default=2)
+    aggregation = models.CharField(_("aggregation of the points"), max_length=10, choices=Aggregation.choices,
+                                   default=Aggregation.SUM)
     copied_from = models.ForeignKey("self", verbose_name=_("copied from"), null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -134,6 +137,17 @@ class ScoreSheet(models.Model):
     # with the unit's line when the group proposes it.
     report = models.FileField(_("achievement report"), upload_to=report_path, max_length=255, blank=True)
     report_name = models.CharField(max_length=255, blank=True)
+    # Reviewed by the group head (a member's sheet) or by the deputy head unit / the standing body (the head's
+    # own sheet): a sheet counts in the ranking and the proposals only once submitted and reviewed.
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="+")
+    # A member marked absent from the round by the standing body, with its reason: it is left out of the
+    # ranking instead of blocking it.
+    absent_reason = models.TextField(_("reason for absence"), blank=True)
+    absent_at = models.DateTimeField(_("marked absent at"), null=True, blank=True)
+    absent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                  related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -288,3 +302,5 @@ class LeaderProposal(models.Model):
 
     def __str__(self):
         return f"{self.unit} – {self.award_type}"
+
+from tdkt.movements.scoring.models_province import ClusterCriterion, ClusterYear, InterProvincialCluster  # noqa: E402, F401

@@ -31,7 +31,7 @@ from tdkt.movements.scoring.models import (
     ScoreSheet,
     ScoringRound,
 )
-from tdkt.movements.scoring.queries import leaderboards
+from tdkt.movements.scoring.queries import leaderboards, require_complete
 
 PROVINCE_FLAG = "CO_TINH"
 MERIT_CERTIFICATE = "BK_TINH"
@@ -105,6 +105,17 @@ def _report(reports, result):
         return ContentFile(handle.read(), name=sheet.report_name or sheet.report.name.rsplit("/", 1)[-1])
 
 
+def _require_reviewed(scoring_round, chosen) -> None:
+    """Each proposed unit's own sheet submitted and reviewed (a ranking published before the rule, or a draft,
+    never yields a proposal); the head unit's sheet reviewed by the deputy or the standing body."""
+    reviewed = dict(ScoreSheet.objects.filter(round=scoring_round, submitted_at__isnull=False,
+                                              absent_at__isnull=True).values_list("unit_id", "reviewed_by_id"))
+    missing = [r.unit.name for r in chosen if reviewed.get(r.unit_id) is None]
+    if missing:
+        raise ValidationError(_("No proposal for a unit whose sheet is not submitted and reviewed: %(units)s.")
+                              % {"units": ", ".join(missing)})
+
+
 @dataclass
 class ProposalOutcome:
     dossier: object
@@ -128,6 +139,7 @@ def propose_leaders(scoring_round: ScoringRound, *, by) -> ProposalOutcome:
         raise ValidationError(_("Flags and certificates of merit are proposed from the year-end round."))
     if scoring_round.state != RoundState.PUBLISHED:
         raise ValidationError(_("Publish the ranking before proposing."))
+    require_complete(scoring_round)
     template = scoring_round.template
     results = list(RankingResult.objects.filter(round=scoring_round).select_related("unit").order_by("rank"))
     tallies = dict(GroupBallotTally.objects.filter(round=scoring_round).values_list("unit_id", "votes_for"))
@@ -140,6 +152,7 @@ def propose_leaders(scoring_round: ScoringRound, *, by) -> ProposalOutcome:
                                   % {"units": " – ".join(r.unit.name for r in tied)})
     chosen = [(r, PROVINCE_FLAG) for r in ordered[:flags]] + [(r, MERIT_CERTIFICATE) for r in
                                                                ordered[flags:flags + merits]]
+    _require_reviewed(scoring_round, [r for r, _code in chosen])
     if not chosen:
         raise ValidationError(_("The ranking is empty: nothing to propose."))
     now = timezone.now()

@@ -6,14 +6,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import DecimalField, F, Q, Sum
+from django.core.exceptions import ValidationError
+from django.db.models import Count, DecimalField, F, Q, Sum
 from django.http import Http404
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from tdkt.lib import charts
 from tdkt.movements.scoring import rules
-from tdkt.movements.scoring.enums import CRITERION_RULE_PREFIX, CriterionKind, RoundKind, RoundState
+from tdkt.movements.scoring.enums import CRITERION_RULE_PREFIX, Aggregation, CriterionKind, RoundKind, RoundState
 from tdkt.movements.scoring.models import (
     Criterion,
     LeaderProposal,
@@ -24,7 +25,7 @@ from tdkt.movements.scoring.models import (
     ScoringTemplate,
     SelfScore,
 )
-from tdkt.movements.scoring.ranking import Ranked, UnitTotals, rank_units
+from tdkt.movements.scoring.ranking import Ranked, UnitTotals, aggregate, rank_units
 from tdkt.movements.scoring.sheets import format_points
 from tdkt.orgs.models import EmulationGroupYear
 
@@ -63,7 +64,7 @@ def get_template_for_user(user, pk) -> ScoringTemplate:
 def get_adjustment_for_user(user, pk) -> ScoreAdjustment:
     adjustment = ScoreAdjustment.objects.select_related(
         "score__sheet__unit", "score__sheet__round__group_year", "score__criterion").filter(pk=pk).first()
-    if adjustment is None or not rules.can_read_sheet(user, adjustment.score.sheet.round.group_year,
+    if adjustment is None or not rules.can_read_sheet(user, adjustment.score.sheet.round,
                                                       adjustment.score.sheet.unit_id):
         raise Http404
     return adjustment
@@ -71,7 +72,7 @@ def get_adjustment_for_user(user, pk) -> ScoreAdjustment:
 
 def get_score_for_user(user, pk) -> SelfScore:
     score = SelfScore.objects.select_related("sheet__round__group_year", "criterion").filter(pk=pk).first()
-    if score is None or not rules.can_read_sheet(user, score.sheet.round.group_year, score.sheet.unit_id):
+    if score is None or not rules.can_read_sheet(user, score.sheet.round, score.sheet.unit_id):
         raise Http404
     return score
 
@@ -89,38 +90,115 @@ def _q2(value) -> Decimal:
 
 
 def load_totals(rounds: list[ScoringRound]) -> dict[int, list[UnitTotals]]:
-    """Round id -> one UnitTotals per member unit (scored or not). Three queries for any number of rounds
-    (memberships are prefetched with the rounds)."""
+    """Round id -> one UnitTotals per member unit that takes part (a member marked absent is left out). Only
+    submitted sheets count: a draft's points are never summed (a unit with a draft shows 0). Three queries
+    for any number of rounds, one more when some group takes the median (memberships are
+    prefetched with the rounds)."""
     round_ids = [r.pk for r in rounds]
     decimal = DecimalField(max_digits=14, decimal_places=4)
-    sums = (SelfScore.objects.filter(sheet__round_id__in=round_ids, points__isnull=False)
-            .values("sheet__round_id", "sheet__unit_id")
+    counted = SelfScore.objects.filter(sheet__round_id__in=round_ids, points__isnull=False,
+                                       sheet__submitted_at__isnull=False, sheet__absent_at__isnull=True)
+    sums = (counted.values("sheet__round_id", "sheet__unit_id")
             .annotate(total=Sum(F("points") * F("criterion__weight"), output_field=decimal),
                       bonus=Sum("points", filter=Q(criterion__kind=CriterionKind.BONUS)),
-                      penalty=Sum("points", filter=Q(criterion__kind=CriterionKind.PENALTY))))
+                      penalty=Sum("points", filter=Q(criterion__kind=CriterionKind.PENALTY)),
+                      count=Count("id")))
     totals = {(row["sheet__round_id"], row["sheet__unit_id"]): row for row in sums}
-    submitted = {(r, u): at for r, u, at in ScoreSheet.objects.filter(round_id__in=round_ids)
-                 .values_list("round_id", "unit_id", "submitted_at")}
+    # The mean comes from the sums; only the median needs each weighted point.
+    other = [r.pk for r in rounds if r.template.aggregation == Aggregation.MEDIAN]
+    weighted: dict[tuple, list] = defaultdict(list)
+    if other:
+        for round_id, unit_id, points, weight in counted.filter(sheet__round_id__in=other).values_list(
+                "sheet__round_id", "sheet__unit_id", "points", "criterion__weight"):
+            weighted[(round_id, unit_id)].append(points * weight)
+    sheets = {(r, u): (at, absent) for r, u, at, absent in ScoreSheet.objects.filter(round_id__in=round_ids)
+              .values_list("round_id", "unit_id", "submitted_at", "absent_at")}
     codes_by_template = {r.template_id: [rule[len(CRITERION_RULE_PREFIX):] for rule in r.template.tie_breaks
                                          if rule.startswith(CRITERION_RULE_PREFIX)] for r in rounds}
     wanted = {code for codes in codes_by_template.values() for code in codes}
     by_criterion: dict[tuple, dict] = defaultdict(dict)
     if wanted:
-        for round_id, unit_id, code, points in (SelfScore.objects.filter(
-                sheet__round_id__in=round_ids, criterion__code__in=wanted)
+        for round_id, unit_id, code, points in (counted.filter(criterion__code__in=wanted)
                 .values_list("sheet__round_id", "sheet__unit_id", "criterion__code", "points")):
             by_criterion[(round_id, unit_id)][code] = points or ZERO
     result = {}
     for scoring_round in rounds:
         rows = []
+        method = scoring_round.template.aggregation
         for membership in scoring_round.group_year.memberships.all():
             key = (scoring_round.pk, membership.unit_id)
+            submitted_at, absent_at = sheets.get(key, (None, None))
+            if absent_at is not None:
+                continue
             row = totals.get(key, {})
-            rows.append(UnitTotals(unit_id=membership.unit_id, name=membership.unit.name, total=_q2(row.get("total")),
+            if method == Aggregation.MEDIAN:
+                total = aggregate(weighted.get(key, []), method)
+            elif method == Aggregation.MEAN and row.get("count"):
+                total = Decimal(row["total"]) / row["count"]
+            else:
+                total = row.get("total")
+            rows.append(UnitTotals(unit_id=membership.unit_id, name=membership.unit.name, total=_q2(total),
                                    bonus=_q2(row.get("bonus")), penalty=-_q2(row.get("penalty")),
-                                   submitted_at=submitted.get(key), by_criterion=by_criterion.get(key, {})))
+                                   submitted_at=submitted_at, by_criterion=by_criterion.get(key, {})))
         result[scoring_round.pk] = rows
     return result
+
+
+@dataclass
+class Completeness:
+    """Members that keep a round from being published: no submitted sheet, or a submitted sheet not reviewed."""
+
+    unsubmitted: list = field(default_factory=list)  # unit names
+    unreviewed: list = field(default_factory=list)
+    absent: list = field(default_factory=list)  # (unit name, reason): left out, not blocking
+    members: int = 0
+
+    @property
+    def complete(self) -> bool:
+        return not self.unsubmitted and not self.unreviewed
+
+    def message(self) -> str:
+        parts = []
+        if self.unsubmitted:
+            parts.append(_("not submitted: %(units)s") % {"units": ", ".join(self.unsubmitted)})
+        if self.unreviewed:
+            parts.append(_("submitted but not reviewed: %(units)s") % {"units": ", ".join(self.unreviewed)})
+        return _("The ranking counts every member's sheet, submitted and reviewed, or the member marked absent "
+                 "by the standing body; %(count)s of %(members)s are missing (%(parts)s).") % {
+            "count": len(self.unsubmitted) + len(self.unreviewed), "parts": "; ".join(parts),
+            "members": self.members}
+
+
+def completeness_of(rounds: list[ScoringRound]) -> dict[int, Completeness]:
+    """Round id -> which members are not ready for the ranking. One query for any number of rounds
+    (memberships prefetched with the rounds)."""
+    sheets = {(s.round_id, s.unit_id): s for s in ScoreSheet.objects.filter(round__in=[r.pk for r in rounds]).only(
+        "round_id", "unit_id", "submitted_at", "reviewed_at", "absent_at", "absent_reason")}
+    result = {}
+    for scoring_round in rounds:
+        state = result[scoring_round.pk] = Completeness()
+        for membership in members(scoring_round.group_year):
+            sheet = sheets.get((scoring_round.pk, membership.unit_id))
+            state.members += 1
+            name = membership.unit.name
+            if sheet is not None and sheet.absent_at is not None:
+                state.absent.append((name, sheet.absent_reason))
+            elif sheet is None or sheet.submitted_at is None:
+                state.unsubmitted.append(name)
+            elif sheet.reviewed_at is None:
+                state.unreviewed.append(name)
+    return result
+
+
+def completeness(scoring_round: ScoringRound) -> Completeness:
+    return completeness_of([scoring_round])[scoring_round.pk]
+
+
+def require_complete(scoring_round: ScoringRound) -> None:
+    """Refuse the ranking's publication (or proposals) while a member's sheet is missing, naming the units."""
+    state = completeness(scoring_round)
+    if not state.complete:
+        raise ValidationError(state.message())
 
 
 def compute_ranking(scoring_round: ScoringRound) -> list[Ranked]:

@@ -10,7 +10,7 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from tdkt.movements.scoring.enums import CRITERION_RULE_PREFIX, TieBreak
+from tdkt.movements.scoring.enums import CRITERION_RULE_PREFIX, Aggregation, TieBreak
 
 _LATEST = datetime.datetime.max.replace(tzinfo=datetime.UTC)
 
@@ -52,6 +52,20 @@ def _rule_key(rule: str, row: UnitTotals):
     if rule.startswith(CRITERION_RULE_PREFIX):
         return -Decimal(row.by_criterion.get(rule[len(CRITERION_RULE_PREFIX):]) or 0)
     raise ValueError(rule)
+
+
+def aggregate(weighted_points: list[Decimal], method: str) -> Decimal:
+    """A unit's total from its criteria's weighted points (points × weight), by the group's method: the sum
+    (the default), the mean or the median; none scored gives 0."""
+    values = sorted(Decimal(v) for v in weighted_points)
+    if method == Aggregation.SUM or not values:
+        return sum(values, Decimal(0))
+    if method == Aggregation.MEAN:
+        return sum(values, Decimal(0)) / len(values)
+    if method == Aggregation.MEDIAN:
+        middle = len(values) // 2
+        return values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
+    raise ValueError(method)
 
 
 def rank_units(rows: list[UnitTotals], rules: list[str]) -> list[Ranked]:

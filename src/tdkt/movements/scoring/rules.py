@@ -8,12 +8,17 @@
   The group actor reviews and adjusts scores, moves the round, records the ballot tally and proposes.
 - Members of the group see the round, the leaderboard once published, and their own sheet; the council
   and signers read everything; anyone else gets 404.
+- While the round is open for self-scoring, a member unit sees only its own sheet: the head unit's users
+  (and a GROUP_HEAD, whose scope reads the members) see the others' sheets only once self-scoring is closed.
+- A member's sheet is reviewed by the group actor; the head unit's own sheet by the deputy head unit or the
+  standing body, never by the head itself. Only the standing body marks a member absent.
 """
 
 from django.utils import timezone
 
 from tdkt.accounts.enums import Role
 from tdkt.accounts.scope import get_scope
+from tdkt.movements.scoring.enums import RoundState
 from tdkt.orgs.enums import GroupRole
 
 MANAGERS = (Role.SYSTEM_ADMIN, Role.PROVINCE_SPECIALIST)
@@ -70,9 +75,34 @@ def can_score_unit(user, unit_id) -> bool:
     return unit_id in scope.writable_unit_ids and scope.has_role(Role.UNIT_CLERK, Role.UNIT_LEADER)
 
 
-def can_read_sheet(user, group_year, unit_id) -> bool:
+def deputy_unit_id(group_year):
+    for membership in group_year.memberships.all():
+        if membership.role == GroupRole.DEPUTY:
+            return membership.unit_id
+    return None
+
+
+def _own_unit(scope, unit_id) -> bool:
+    """The unit is the user's own (or a sub-unit it writes for): not one it reads as the group's head."""
+    return unit_id in scope.writable_unit_ids or unit_id in scope.home_unit_ids - scope.group_head_unit_ids
+
+
+def can_read_sheet(user, scoring_round, unit_id) -> bool:
     scope = get_scope(user)
-    return scope.read_all or unit_id in scope.readable_unit_ids or is_group_actor(user, group_year)
+    if scope.read_all or _own_unit(scope, unit_id):
+        return True
+    if scoring_round.state == RoundState.OPEN:  # self-scoring: every member sees only its own sheet
+        return False
+    return unit_id in scope.readable_unit_ids or is_group_actor(user, scoring_round.group_year)
+
+
+def can_review_sheet(user, group_year, unit_id) -> bool:
+    """The head unit reviews the members' sheets; its own sheet goes to the deputy head unit or the standing
+    body, so the head never reviews (and then proposes) itself."""
+    if unit_id == head_unit_id(group_year):
+        deputy = deputy_unit_id(group_year)
+        return can_manage(user) or (deputy is not None and can_score_unit(user, deputy))
+    return can_manage(user) or is_group_actor(user, group_year)
 
 
 def can_see_ranking(user, scoring_round) -> bool:

@@ -18,12 +18,13 @@ from tdkt.audit.services import record
 from tdkt.movements.scoring import rules
 from tdkt.movements.scoring.enums import (
     DEFAULT_TIE_BREAKS,
+    Aggregation,
     CriterionKind,
     RoundKind,
     RoundState,
 )
-from tdkt.movements.scoring.models import Criterion, ScoringRound, ScoringTemplate
-from tdkt.movements.scoring.queries import compute_ranking, store_ranking
+from tdkt.movements.scoring.models import Criterion, RankingResult, ScoringRound, ScoringTemplate
+from tdkt.movements.scoring.queries import compute_ranking, require_complete, store_ranking
 from tdkt.movements.scoring.ranking import rule_is_valid
 from tdkt.movements.scoring.sheets import format_points
 from tdkt.movements.scoring.transitions import ROUND_MACHINE, transition_to
@@ -69,12 +70,14 @@ def clean_tie_breaks(values) -> list[str]:
 
 @transaction.atomic
 def create_template(group_year: EmulationGroupYear, *, by, title: str, tie_breaks=None, flag_quota: int = 1,
-                    merit_count: int = 2, copied_from=None) -> ScoringTemplate:
+                    merit_count: int = 2, copied_from=None, aggregation: str = Aggregation.SUM) -> ScoringTemplate:
     _require_manager(by)
     _require_head(group_year)
     title = (title or "").strip()
     if not title:
         raise ValidationError({"title": _("Give the template a title.")})
+    if aggregation not in Aggregation.values:
+        raise ValidationError({"aggregation": _("Choose how the points are aggregated.")})
     if ScoringTemplate.objects.filter(group_year=group_year).exists():
         raise ValidationError(_("“%(group)s” already has a scoring template: one template per group and year.")
                               % {"group": group_year})
@@ -82,6 +85,7 @@ def create_template(group_year: EmulationGroupYear, *, by, title: str, tie_break
         with transaction.atomic():
             template = ScoringTemplate.objects.create(
                 group_year=group_year, title=title, flag_quota=flag_quota, merit_count=merit_count,
+                aggregation=aggregation,
                 tie_breaks=clean_tie_breaks(tie_breaks) if tie_breaks is not None else list(DEFAULT_TIE_BREAKS),
                 copied_from=copied_from, created_by=by)
     except IntegrityError as exc:  # a second click raced the first
@@ -103,7 +107,8 @@ def copy_template_from_last_year(group_year: EmulationGroupYear, *, by) -> Scori
     template = create_template(group_year, by=by, title=previous.title.replace(str(previous.group_year.year),
                                                                                str(group_year.year)),
                                tie_breaks=previous.tie_breaks, flag_quota=previous.flag_quota,
-                               merit_count=previous.merit_count, copied_from=previous)
+                               merit_count=previous.merit_count, copied_from=previous,
+                               aggregation=previous.aggregation)
     old_criteria = list(previous.criteria.order_by("parent_id", "order", "id"))
     new_by_old: dict[int, Criterion] = {}
     pending = old_criteria
@@ -253,6 +258,8 @@ def change_round_state(scoring_round: ScoringRound, to_state: str, *, by, reason
     from_state = scoring_round.state
     if to_state == RoundState.PUBLISHED:
         return publish_round(scoring_round, by=by)
+    if from_state == RoundState.PUBLISHED and to_state == RoundState.UNDER_REVIEW:
+        return reopen_ranking(scoring_round, by=by, reason=reason)
     item = transition_to(scoring_round, to_state)
     if item is None:
         raise ValidationError(_("The round is “%(state)s”: it cannot move to “%(to)s”.") % {
@@ -278,6 +285,7 @@ def publish_round(scoring_round: ScoringRound, *, by) -> ScoringRound:
     if scoring_round.state != RoundState.UNDER_REVIEW:
         raise ValidationError(_("The round is “%(state)s”: close self-scoring (under review) before publishing.")
                               % {"state": RoundState(scoring_round.state).label})
+    require_complete(scoring_round)
     ranked = compute_ranking(scoring_round)
     ROUND_MACHINE.perform(scoring_round, "publish", by=by, published_at=timezone.now(), published_by=by,
                           extra={"ranking": [[r.unit_id, str(r.total), r.rank] for r in ranked]})
@@ -288,3 +296,24 @@ def publish_round(scoring_round: ScoringRound, *, by) -> ScoringRound:
 @ROUND_MACHINE.implements("publish")
 def _publish(scoring_round: ScoringRound, *, by, reason: str = "") -> ScoringRound:
     return publish_round(scoring_round, by=by)
+
+
+@ROUND_MACHINE.implements("reopen_ranking")
+@transaction.atomic
+def reopen_ranking(scoring_round: ScoringRound, *, by, reason: str = "") -> ScoringRound:
+    """Published → under review, only with a reason and before the proposals are sent. The published ranking
+    is kept in the history row (extra), as the publication's row keeps it; the results are unfrozen."""
+    if not rules.can_move_round(by, scoring_round.group_year):
+        raise PermissionDenied(_("Only the group's head or the standing body moves the round."))
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("Give the reason for reopening the published ranking: the history "
+                                           "keeps it.")})
+    if scoring_round.proposed_at is not None:
+        raise ValidationError(_("The proposals of this round were already sent: the ranking can no longer be "
+                                "reopened."))
+    frozen = [[unit_id, str(total), rank] for unit_id, total, rank in RankingResult.objects.filter(
+        round=scoring_round).order_by("rank").values_list("unit_id", "total", "rank")]
+    ROUND_MACHINE.perform(scoring_round, "reopen_ranking", by=by, reason=reason, published_at=None,
+                          published_by=None, extra={"published_ranking": frozen})
+    RankingResult.objects.filter(round=scoring_round).update(published=False)
+    return scoring_round

@@ -62,6 +62,31 @@ def check_points(criterion: Criterion, points: Decimal | None) -> None:
                                            "%(max)s.") % names})
 
 
+def check_heading(criterion: Criterion, points: Decimal | None, sibling_points) -> None:
+    """The children of a heading share its maximum: bonus points above the heading's maximum (or deductions
+    beyond it) are refused, naming the heading, instead of being cut off when the total is made."""
+    parent = criterion.parent
+    if parent is None or points is None:
+        return
+    total = sum((p for p in sibling_points if p is not None), Decimal(0)) + points
+    names = {"code": criterion.code, "heading": parent.code, "total": format_points(abs(total)),
+             "max": format_points(parent.max_points)}
+    if abs(total) > parent.max_points:
+        if criterion.kind == CriterionKind.BONUS:
+            raise ValidationError({"points": _("Criterion %(code)s: the bonus points under %(heading)s would "
+                                               "reach %(total)s, above its maximum of %(max)s.") % names})
+        raise ValidationError({"points": _("Criterion %(code)s: the points under %(heading)s would reach "
+                                           "%(total)s, above its maximum of %(max)s.") % names})
+
+
+def _sibling_points(sheet, criterion) -> list:
+    if sheet is None or criterion.parent_id is None:
+        return []
+    return list(SelfScore.objects.filter(sheet=sheet, criterion__parent_id=criterion.parent_id,
+                                    criterion__kind=criterion.kind)
+                .exclude(criterion=criterion).values_list("points", flat=True))
+
+
 def _locked_round(scoring_round: ScoringRound) -> ScoringRound:
     """The round re-read under a row lock: a publish racing a save is seen."""
     return ScoringRound.objects.select_for_update().select_related("group_year__group").get(pk=scoring_round.pk)
@@ -105,10 +130,16 @@ def save_self_score(scoring_round: ScoringRound, unit, criterion: Criterion, *, 
     _check_scoring_open(scoring_round)
     _check_member(scoring_round, unit)
     _check_criterion(scoring_round, criterion)
+    sheet = ScoreSheet.objects.select_for_update().filter(round=scoring_round, unit=unit).first()
+    if sheet is not None and sheet.submitted_at is not None:
+        raise ValidationError(_("The sheet of %(unit)s was submitted on %(date)s: it can no longer be edited.")
+                              % {"unit": unit, "date": timezone.localtime(sheet.submitted_at).strftime("%d/%m/%Y")})
     if points is not KEEP:
         check_points(criterion, points)
+        check_heading(criterion, points, _sibling_points(sheet, criterion))
     sniffed = _read_evidence(evidence, criterion) if evidence is not None else None
-    sheet, _created = ScoreSheet.objects.get_or_create(round=scoring_round, unit=unit)
+    if sheet is None:
+        sheet, _created = ScoreSheet.objects.get_or_create(round=scoring_round, unit=unit)
     score, _created = SelfScore.objects.select_for_update().get_or_create(sheet=sheet, criterion=criterion)
     old_points = score.points
     changed = []
@@ -165,6 +196,55 @@ def submit_sheet(scoring_round: ScoringRound, unit, *, by) -> ScoreSheet:
     return sheet
 
 
+@transaction.atomic
+def review_sheet(scoring_round: ScoringRound, unit, *, by) -> ScoreSheet:
+    """The reviewer confirms a submitted sheet (after its adjustments): only then does it count. The head unit's
+    own sheet is reviewed by the deputy head unit or the standing body (rules.can_review_sheet)."""
+    scoring_round = _locked_round(scoring_round)
+    group_year = scoring_round.group_year
+    _check_member(scoring_round, unit)
+    if not rules.can_review_sheet(by, group_year, unit.pk):
+        if unit.pk == rules.head_unit_id(group_year):
+            raise PermissionDenied(_("%(unit)s heads the group: its own sheet is reviewed by the deputy head unit "
+                                     "or the standing body.") % {"unit": unit})
+        raise PermissionDenied(_("Only the head of “%(group)s” reviews its members' sheets.") % {"group": group_year})
+    if scoring_round.state != RoundState.UNDER_REVIEW:
+        raise ValidationError(_("Close self-scoring before reviewing the sheets."))
+    sheet = ScoreSheet.objects.filter(round=scoring_round, unit=unit).first()
+    if sheet is None or sheet.submitted_at is None:
+        raise ValidationError(_("%(unit)s has not submitted its sheet: a draft cannot be reviewed.") % {"unit": unit})
+    if sheet.absent_at is not None:
+        raise ValidationError(_("%(unit)s is marked absent from this round.") % {"unit": unit})
+    now = timezone.now()
+    if ScoreSheet.objects.filter(pk=sheet.pk, reviewed_at__isnull=True).update(reviewed_at=now, reviewed_by=by) != 1:
+        raise ValidationError(_("The sheet of %(unit)s has already been reviewed.") % {"unit": unit})
+    sheet.reviewed_at, sheet.reviewed_by = now, by
+    record(by, AuditAction.UPDATE, sheet, changes={"reviewed_at": now.isoformat(), "unit": unit.pk})
+    return sheet
+
+
+@transaction.atomic
+def mark_absent(scoring_round: ScoringRound, unit, *, by, reason: str) -> ScoreSheet:
+    """The standing body leaves a member out of the round (it did not take part), with the reason: the unit is
+    not ranked and no longer blocks the publication. Audited."""
+    if not rules.can_manage(by):
+        raise PermissionDenied(_("Only the province's standing body marks a member absent."))
+    scoring_round = _locked_round(scoring_round)
+    _check_member(scoring_round, unit)
+    if scoring_round.state == RoundState.PUBLISHED:
+        raise ValidationError(_("The round is published and locked: scores can no longer change."))
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Give the reason why %(unit)s is absent from the round.") % {"unit": unit}})
+    sheet, _created = ScoreSheet.objects.get_or_create(round=scoring_round, unit=unit)
+    if sheet.absent_at is not None:
+        raise ValidationError(_("%(unit)s is already marked absent from this round.") % {"unit": unit})
+    sheet.absent_reason, sheet.absent_at, sheet.absent_by = reason, timezone.now(), by
+    sheet.save(update_fields=["absent_reason", "absent_at", "absent_by", "updated_at"])
+    record(by, AuditAction.UPDATE, sheet, changes={"absent_reason": reason, "unit": unit.pk})
+    return sheet
+
+
 def _leaf_criteria(template_id) -> list[Criterion]:
     criteria = list(Criterion.objects.filter(template_id=template_id))
     parents = {c.parent_id for c in criteria if c.parent_id}
@@ -178,6 +258,8 @@ def adjust_score(scoring_round: ScoringRound, unit, criterion: Criterion, *, by,
     if not rules.is_group_actor(by, scoring_round.group_year):
         raise PermissionDenied(_("Only the head of “%(group)s” adjusts its members' scores.")
                                % {"group": scoring_round.group_year})
+    if scoring_round.state == RoundState.OPEN:
+        raise ValidationError(_("Self-scoring is still open: the head adjusts the scores once it is closed."))
     if scoring_round.state not in ADJUSTABLE_STATES:
         raise ValidationError(_("The round is published and locked: scores can no longer change."))
     _check_member(scoring_round, unit)
@@ -189,6 +271,7 @@ def adjust_score(scoring_round: ScoringRound, unit, criterion: Criterion, *, by,
         raise ValidationError({"points": _("Give the new points.")})
     check_points(criterion, points)
     sheet, _created = ScoreSheet.objects.get_or_create(round=scoring_round, unit=unit)
+    check_heading(criterion, points, _sibling_points(sheet, criterion))
     score, _created = SelfScore.objects.get_or_create(sheet=sheet, criterion=criterion)
     old_points = score.points
     if old_points == points:

@@ -1,5 +1,5 @@
 """The scoring round's state machine (tdkt.workflow): open → under review → published (locked), under review
-→ open; declared once here. The group's head (or the standing body) moves the round; the domain functions
+→ open, published → under review (reopened with a reason); declared once here. The group's head (or the standing body) moves the round; the domain functions
 are tdkt.movements.scoring.services.change_round_state and publish_round (which freezes the ranking).
 A score sheet has no states of its own (its first submission time is a tie-break, not a state)."""
 
@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from tdkt.movements.scoring import rules
 from tdkt.movements.scoring.enums import RoundState
 from tdkt.movements.scoring.models import RoundStateChange, ScoringRound
-from tdkt.movements.scoring.queries import get_round_for_user
+from tdkt.movements.scoring.queries import get_round_for_user, require_complete
 from tdkt.workflow.machine import StateMachine, transition
 
 S = RoundState
@@ -42,7 +42,13 @@ ROUND_MACHINE = StateMachine(
                    "head", description=_("The units can no longer change their sheets; the head reviews.")),
         transition("reopen", _("Reopen self-scoring"), {S.UNDER_REVIEW}, S.OPEN, "head"),
         transition("publish", _("Publish the ranking (locks the scores)"), {S.UNDER_REVIEW}, S.PUBLISHED, "head",
-                   description=_("The ranking is computed once more, stored and locked with the scores.")),
+                   requires=(require_complete,),
+                   description=_("Every member's sheet submitted and reviewed, or the member marked absent; the "
+                                 "ranking is computed once more, stored and locked with the scores.")),
+        transition("reopen_ranking", _("Reopen the published ranking"), {S.PUBLISHED}, S.UNDER_REVIEW, "head",
+                   reason_required=True, danger=True,
+                   description=_("Only with a reason, before the proposals are sent; the published ranking stays "
+                                 "in the history.")),
     ],
 )
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tdkt.movements.scoring import views, views_round, views_sheet
+from tdkt.movements.scoring import views, views_province, views_review, views_round, views_sheet
 
 app_name = "scoring"
 
@@ -30,6 +30,17 @@ urlpatterns = [
     path("rounds/<int:pk>/units/<int:unit_id>/submit/", views_sheet.sheet_submit, name="sheet_submit"),
     path("rounds/<int:pk>/units/<int:unit_id>/report/", views_sheet.report_upload, name="report_upload"),
     path("rounds/<int:pk>/units/<int:unit_id>/report/file/", views_sheet.report, name="report"),
+    path("rounds/<int:pk>/units/<int:unit_id>/review/", views_review.sheet_review, name="sheet_review"),
+    path("rounds/<int:pk>/units/<int:unit_id>/absent/", views_review.sheet_absent, name="sheet_absent"),
     path("scores/<int:pk>/evidence/", views_sheet.evidence, name="evidence"),
     path("adjustments/<int:pk>/answer/", views_sheet.answer, name="answer"),
+    path("province-clusters/", views_province.clusters, name="province_clusters"),
+    path("province-clusters/<int:pk>/years/new/", views_province.open_year, name="province_open_year"),
+    path("province-clusters/years/<int:pk>/", views_province.year, name="province_year"),
+    path("province-clusters/years/<int:pk>/submit/", views_province.submit, name="province_submit"),
+    path("province-clusters/years/<int:pk>/result/", views_province.result, name="province_result"),
+    path("province-clusters/years/<int:pk>/report.docx", views_province.report, name="province_report"),
+    path("province-clusters/years/<int:pk>/sheet.xlsx", views_province.export, name="province_export"),
+    path("province-clusters/criteria/<int:pk>/score/", views_province.score, name="province_score"),
+    path("province-clusters/criteria/<int:pk>/evidence/", views_province.evidence, name="province_evidence"),
 ]

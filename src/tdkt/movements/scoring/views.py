@@ -61,7 +61,8 @@ def template_create(request, pk):
             else:
                 template = services.create_template(group_year, by=request.user, title=data["title"],
                                                     tie_breaks=data["tie_breaks"], flag_quota=data["flag_quota"],
-                                                    merit_count=data["merit_count"])
+                                                    merit_count=data["merit_count"],
+                                                    aggregation=data["aggregation"])
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:

@@ -35,8 +35,10 @@ def round_detail(request, pk):
     group_year = scoring_round.group_year
     scope = get_scope(request.user)
     sheets_by_unit = {s.unit_id: s for s in ScoreSheet.objects.filter(round=scoring_round)}
+    reviewing = scoring_round.state == RoundState.UNDER_REVIEW
     members = [{"membership": m, "sheet": sheets_by_unit.get(m.unit_id),
-                "can_open": rules.can_read_sheet(request.user, group_year, m.unit_id),
+                "can_open": rules.can_read_sheet(request.user, scoring_round, m.unit_id),
+                "can_review": reviewing and rules.can_review_sheet(request.user, group_year, m.unit_id),
                 "mine": rules.can_score_unit(request.user, m.unit_id)} for m in queries.members(group_year)]
     is_actor = rules.is_group_actor(request.user, group_year)
     can_move = rules.can_move_round(request.user, group_year)
@@ -45,6 +47,7 @@ def round_detail(request, pk):
         "round": scoring_round, "group_year": group_year, "members": members, "is_actor": is_actor,
         "moves": moves, "can_see_ranking": rules.can_see_ranking(request.user, scoring_round),
         "read_all": scope.read_all, "can_manage": rules.can_manage(request.user),
+        "completeness": queries.completeness(scoring_round) if scoring_round.state != RoundState.PUBLISHED else None,
         "proposals": LeaderProposal.objects.filter(round=scoring_round).select_related("unit", "award_type", "dossier"),
         "tallies": GroupBallotTally.objects.filter(round=scoring_round).select_related("unit"),
         "history": [{"at": h.at, "by": h.by, "reason": h.reason, "to": RoundState(h.to_state).label,
@@ -71,7 +74,11 @@ def round_state(request, pk):
 
 
 def _require_panel(user, scoring_round) -> None:
-    if not (get_scope(user).read_all or rules.is_group_actor(user, scoring_round.group_year)):
+    """The province reads the panel at any time; the head only once self-scoring is closed (until then each
+    member sees only its own sheet)."""
+    if get_scope(user).read_all:
+        return
+    if scoring_round.state == RoundState.OPEN or not rules.is_group_actor(user, scoring_round.group_year):
         raise PermissionDenied
 
 

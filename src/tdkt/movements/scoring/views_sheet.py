@@ -21,7 +21,7 @@ from tdkt.movements.scoring.models import Criterion, ScoreSheet
 def _round_and_unit(user, pk, unit_id):
     scoring_round = queries.get_round_for_user(user, pk)
     membership = next((m for m in scoring_round.group_year.memberships.all() if m.unit_id == unit_id), None)
-    if membership is None or not rules.can_read_sheet(user, scoring_round.group_year, unit_id):
+    if membership is None or not rules.can_read_sheet(user, scoring_round, unit_id):
         raise Http404
     return scoring_round, membership.unit
 

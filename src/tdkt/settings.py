@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "tdkt.api",
     "tdkt.portal",
     "tdkt.jobs",
+    "tdkt.integration",
     "django_tasks_db",  # the database queue of background tasks (manage.py run_worker)
     "tdkt.accounts.axes_app.SignInProtectionConfig",  # django-axes: failed sign-ins per (account, address)
 ]
@@ -286,6 +287,13 @@ MAILERS = {
 }
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "tdkt@localhost")
 OUTBOX_MAX_ATTEMPTS = envint("OUTBOX_MAX_ATTEMPTS", 6)  # then the outgoing e-mail stays failed
+
+# Outbound sync of awards (tdkt.integration, docs/integration.md): attempts before a message is failed, and
+# seconds a receiver has to answer one request (a hanging receiver costs one attempt, never a blocked worker).
+INTEGRATION_MAX_ATTEMPTS = envint("INTEGRATION_MAX_ATTEMPTS", 8)
+INTEGRATION_TIMEOUT = envint("INTEGRATION_TIMEOUT", 10)
+# Periodic duties of apps above tdkt.jobs, run by the worker's tick (dotted paths of functions without arguments).
+WORKER_DUTIES = ["tdkt.integration.delivery.deliver_due"]
 
 LOGGING = {
     "version": 1,

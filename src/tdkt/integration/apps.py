@@ -10,4 +10,4 @@ class IntegrationConfig(AppConfig):
     def ready(self):
         # The decisions app announces a signing (tdkt.decisions.events.decision_signed) without knowing who
         # listens: it sits below this app. A person's save may release the messages held for want of an ID.
-        from tdkt.integration import signals  # noqa: F401
+        from tdkt.integration import signals  # noqa: F401 - in ready(): connects the receivers once models are loaded

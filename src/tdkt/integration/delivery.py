@@ -1,10 +1,10 @@
 """Delivering the outbound messages: in the worker, never in a request.
 
 A task is enqueued when the signing commits (`deliver_soon`) and the worker's periodic duties call
-`deliver_due()` (settings.WORKER_DUTIES), so a message whose attempt failed is retried. Each attempt is claimed
-by a conditional UPDATE (of two workers, one sends it). What the receiver answers decides the rest:
+`deliver_due()` (settings.WORKER_DUTIES), so a message whose attempt failed is retried. A pass claims its batch
+by one conditional UPDATE (of two workers, one sends each message). What the receiver answers decides the rest:
 
-- 2xx, or 409 (it holds that idempotency key already): delivered;
+- 2xx, or 409 (it holds that idempotency key already): delivered (written in bulk, FLUSH_EVERY at a time);
 - 401: the bearer token is obtained again, once, and the message sent again in the same attempt;
 - 429: retried after the receiver's Retry-After (else the back-off); 5xx, a refused connection or a timeout:
   retried with back-off (1, 2, 4… minutes). A timeout (INTEGRATION_TIMEOUT seconds) costs one attempt, and
@@ -20,6 +20,8 @@ import http.client
 import json
 import logging
 import os
+import socket
+import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 from urllib.parse import urlsplit
@@ -40,7 +42,9 @@ from tdkt.notifications.services import notify
 logger = logging.getLogger(__name__)
 
 BATCH = 500
-CLAIM_LEASE = timedelta(minutes=5)  # while one worker sends a message, another must not take it
+CLAIM_LEASE = timedelta(minutes=5)
+# Deliveries are written in bulk, this many at a time (a crash in between resends them: idempotent anyway).
+FLUSH_EVERY = 100  # while one worker sends a message, another must not take it
 MAX_RETRY_AFTER = timedelta(hours=6)  # a Retry-After further than this is taken as this
 TOKEN_MARGIN = timedelta(seconds=30)  # a token this close to expiry is renewed first
 
@@ -91,6 +95,13 @@ class Connection:
         if conn is None:
             factory = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
             conn = self._open[key] = factory(parts.hostname, parts.port, timeout=timeout())
+            try:
+                conn.connect()
+                # Small requests on a kept-alive connection: no Nagle delay waiting for the peer's ACK.
+                conn.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            except OSError as exc:
+                self._open.pop(key, None)
+                raise Unreachable(f"{type(exc).__name__}: {exc}") from exc
         path = parts.path or "/"
         if parts.query:
             path = f"{path}?{parts.query}"
@@ -168,13 +179,20 @@ def send(message: OutboundMessage, receiver: Receiver, conn: Connection) -> Answ
     return answer
 
 
-def _claim(message: OutboundMessage, now) -> bool:
-    return bool(OutboundMessage.objects.filter(pk=message.pk, state=MessageState.PENDING, attempts=message.attempts)
-                .update(attempts=F("attempts") + 1, next_attempt_at=now + CLAIM_LEASE))
+def _claim(now) -> list[OutboundMessage]:
+    """The due messages this pass takes: one conditional UPDATE marks them with this pass's claim (of two
+    workers, each message goes to one) and pushes their next attempt by the lease; then they are read back."""
+    claim = uuid.uuid4().hex
+    ids = list(OutboundMessage.objects.filter(state=MessageState.PENDING, next_attempt_at__lte=now)
+               .order_by("next_attempt_at", "id").values_list("id", flat=True)[:BATCH])
+    OutboundMessage.objects.filter(pk__in=ids, state=MessageState.PENDING, next_attempt_at__lte=now).update(
+        claim=claim, next_attempt_at=now + CLAIM_LEASE)
+    return list(OutboundMessage.objects.filter(claim=claim).select_related("receiver").order_by("id"))
 
 
 def _fail(message: OutboundMessage, error: str) -> None:
-    OutboundMessage.objects.filter(pk=message.pk).update(state=MessageState.FAILED, last_error=error)
+    OutboundMessage.objects.filter(pk=message.pk).update(state=MessageState.FAILED, last_error=error,
+                                                        attempts=F("attempts") + 1)
     alert_failed(message, error)
 
 
@@ -188,12 +206,12 @@ def alert_failed(message: OutboundMessage, error: str) -> None:
                "recipient": message.recipient, "receiver": message.receiver.name, "error": error[:300]})
 
 
-def _outcome(message: OutboundMessage, answer: Answer, attempts: int, now) -> str:
-    """Record what the receiver answered; returns "delivered", "retry" or "failed"."""
+def _outcome(message: OutboundMessage, answer: Answer, attempts: int, now, delivered: list[int]) -> str:
+    """Record what the receiver answered (a delivery joins `delivered`, written in bulk); returns "delivered",
+    "retry" or "failed"."""
     status = answer.status
     if 200 <= status < 300 or status == 409:
-        OutboundMessage.objects.filter(pk=message.pk).update(state=MessageState.DELIVERED, delivered_at=now,
-                                                            last_error="")
+        delivered.append(message.pk)
         return "delivered"
     error = f"HTTP {status}: {answer.body[:1000]}"
     permanent = status != 429 and 400 <= status < 500
@@ -201,22 +219,31 @@ def _outcome(message: OutboundMessage, answer: Answer, attempts: int, now) -> st
         _fail(message, error)
         return "failed"
     wait = (retry_after(answer.retry_after, now) if status == 429 else None) or backoff(attempts)
-    OutboundMessage.objects.filter(pk=message.pk).update(last_error=error, next_attempt_at=now + wait)
+    OutboundMessage.objects.filter(pk=message.pk).update(last_error=error, next_attempt_at=now + wait,
+                                                        attempts=F("attempts") + 1)
     return "retry"
+
+
+def _mark_delivered(ids: list[int]) -> None:
+    if ids:
+        OutboundMessage.objects.filter(pk__in=ids).update(state=MessageState.DELIVERED, delivered_at=timezone.now(),
+                                                          last_error="", attempts=F("attempts") + 1)
+        ids.clear()
 
 
 def deliver_due(now=None) -> dict:
     """Send the pending messages whose attempt is due; the counts {"delivered", "retry", "failed"}."""
     now = now or timezone.now()
     counts = {"delivered": 0, "retry": 0, "failed": 0}
-    due = list(OutboundMessage.objects.filter(state=MessageState.PENDING, next_attempt_at__lte=now)
-               .select_related("receiver").order_by("next_attempt_at", "id")[:BATCH])
     down: set[int] = set()  # receivers that did not answer in this pass: their messages wait
+    skipped: list[int] = []
+    delivered: list[int] = []
     receivers: dict[int, Receiver] = {}  # one object per receiver, so its token is obtained once per pass
     conn = Connection()
     try:
-        for message in due:
-            if message.receiver_id in down or not _claim(message, now):
+        for message in _claim(now):
+            if message.receiver_id in down:
+                skipped.append(message.pk)
                 continue
             attempts = message.attempts + 1
             try:
@@ -230,10 +257,15 @@ def deliver_due(now=None) -> dict:
                     counts["failed"] += 1
                 else:
                     OutboundMessage.objects.filter(pk=message.pk).update(
-                        last_error=error, next_attempt_at=now + backoff(attempts))
+                        last_error=error, next_attempt_at=now + backoff(attempts), attempts=F("attempts") + 1)
                     counts["retry"] += 1
                 continue
-            counts[_outcome(message, answer, attempts, now)] += 1
+            counts[_outcome(message, answer, attempts, now, delivered)] += 1
+            if len(delivered) >= FLUSH_EVERY:
+                _mark_delivered(delivered)
     finally:
         conn.close()
+        _mark_delivered(delivered)
+        if skipped:  # not tried: due again at the next pass, no attempt spent
+            OutboundMessage.objects.filter(pk__in=skipped).update(next_attempt_at=now)
     return counts

@@ -71,6 +71,8 @@ class OutboundMessage(models.Model):
     state = models.CharField(_("state"), max_length=16, choices=MessageState.choices, default=MessageState.PENDING)
     held_reason = models.TextField(_("reason held"), blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    # The pass of the worker that claimed the message (tdkt.integration.delivery): one UPDATE claims a batch.
+    claim = models.CharField(max_length=32, blank=True, editable=False)
     next_attempt_at = models.DateTimeField(_("next attempt at"), default=timezone.now)
     last_error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)

@@ -231,6 +231,7 @@ WORKFLOW_BENCHES = {
     "bench_work_report.py": "reports",
     "bench_reports_dashboard.py": "reports",
     "bench_initiatives.py": "initiatives",
+    "bench_outbox.py": "outbox",
 }
 NO_DATABASE_BENCHES = ("bench_decision_docx.py", "certificates_pdf.py", "nd30_table.py", "bench_hostile_files.py",
                        "bench_read_document.py", "bench_ocr.py")

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "tdkt.api",
     "tdkt.portal",
     "tdkt.jobs",
+    "tdkt.integration",
     "django_tasks_db",  # the database queue of background tasks (manage.py run_worker)
     "tdkt.accounts.axes_app.SignInProtectionConfig",  # django-axes: failed sign-ins per (account, address)
 ]
@@ -300,6 +301,12 @@ EDXML_CENTRAL_AGENCIES = {"prime_minister": envstr("EDXML_PRIME_MINISTER_CODE", 
 # in packages are not validated here (the signing part's validator plugs in here).
 EDXML_SIGNATURE_CHECK = envstr("EDXML_SIGNATURE_CHECK", "")
 EDXML_MAX_PACKAGE_BYTES = envint("EDXML_MAX_PACKAGE_BYTES", 50 * 1024 * 1024)
+# Outbound sync of awards (tdkt.integration, docs/integration.md): attempts before a message is failed, and
+# seconds a receiver has to answer one request (a hanging receiver costs one attempt, never a blocked worker).
+INTEGRATION_MAX_ATTEMPTS = envint("INTEGRATION_MAX_ATTEMPTS", 8)
+INTEGRATION_TIMEOUT = envint("INTEGRATION_TIMEOUT", 10)
+# Periodic duties of apps above tdkt.jobs, run by the worker's tick (dotted paths of functions without arguments).
+WORKER_DUTIES = ["tdkt.integration.delivery.deliver_due"]
 
 LOGGING = {
     "version": 1,

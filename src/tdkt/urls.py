@@ -32,6 +32,7 @@ urlpatterns = [
     path("api/v1/", include("tdkt.api.urls")),
     path("portal/", include("tdkt.portal.urls")),
     path("jobs/", include("tdkt.jobs.urls")),
+    path("integration/", include("tdkt.integration.urls")),
     path("workflow/", include("tdkt.workflow.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -3,10 +3,11 @@ from django.http import JsonResponse
 from django.shortcuts import redirect, render
 
 from tdkt.accounts.access import public, signed_in
-from tdkt.accounts.enums import Role
+from tdkt.accounts.enums import PROVINCE_WIDE_ROLES, Role
 from tdkt.accounts.scope import get_scope
 from tdkt.core import workspace as unit_workspace
 from tdkt.core.dashboard import dashboard_figures, dossier_figures
+from tdkt.integration import monitor as sync_monitor
 from tdkt.lib.storage import probe_storage
 
 
@@ -31,9 +32,13 @@ def healthz(request):
 
 @signed_in
 def dashboard(request):
-    roles = sorted(str(Role(role).label) for role in get_scope(request.user).roles)
+    held = get_scope(request.user).roles
+    roles = sorted(str(Role(role).label) for role in held)
+    # The standing body watches the sync to the national cadre database (late, failed, held messages).
+    sync = sync_monitor.counts() if held & PROVINCE_WIDE_ROLES else None
     return render(request, "core/dashboard.html", {"figures": dashboard_figures(request.user),
-                                                   "work": dossier_figures(request.user), "roles": roles})
+                                                   "work": dossier_figures(request.user), "roles": roles,
+                                                   "sync": sync})
 
 
 @signed_in

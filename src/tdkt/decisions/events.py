@@ -1,5 +1,8 @@
 """A decision's timeline row (DecisionEvent) with its audit row, and the audit row of a new decision: written
-by the life of a decision (services) and by corrections and revocations (amendments)."""
+by the life of a decision (services) and by corrections and revocations (amendments); and the signal of a
+signing, for the apps above this one (tdkt.integration queues its outbound messages on it)."""
+
+from django.dispatch import Signal
 
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
@@ -19,3 +22,9 @@ def record_decision_created(by, decision) -> None:
         "kind": decision.kind, "award_type": decision.award_type_id, "basis": decision.basis,
         "achievement_year": decision.achievement_year, "corrects": decision.corrects_id,
         "revokes": decision.revokes_id, "lines": decision.lines.count()})
+
+
+# Sent by sign_decision inside its transaction, once the awards are in the history (or amended): keyword
+# arguments `decision` (signed, numbered, dated), `lines` (its lines, person/unit/award type loaded) and `by`.
+# A receiver that raises undoes the signing: what it writes belongs to the same transaction.
+decision_signed = Signal()

@@ -31,7 +31,7 @@ from tdkt.awards.models import AwardRecord, Initiative
 from tdkt.decisions import drafting, rules, signature, snapshot
 from tdkt.decisions.amendments import apply_amendments
 from tdkt.decisions.enums import DecisionKind, DecisionState, LineKind
-from tdkt.decisions.events import log_decision_event, record_decision_created
+from tdkt.decisions.events import decision_signed, log_decision_event, record_decision_created
 from tdkt.decisions.models import Decision, DecisionLine, LegalBasisTemplate, LineAwardRecord
 from tdkt.decisions.numbering import take_number
 from tdkt.decisions.transitions import DECISION
@@ -375,6 +375,7 @@ def sign_decision(decision: Decision, *, by, signed_pdf, signed_on: datetime.dat
         _enter_history(locked, lines, by=by)
     else:
         apply_amendments(locked, lines, by=by)
+    decision_signed.send(sender=Decision, decision=locked, lines=lines, by=by)
     # The records were bulk-inserted (no signal): the recipients' other open lines are refreshed after commit.
     facts.changed(person_ids=[line.person_id for line in lines], unit_ids=[line.unit_id for line in lines],
                   household_ids=[line.household_id for line in lines])

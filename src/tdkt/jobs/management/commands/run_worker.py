@@ -6,10 +6,12 @@ sweeps that are due (tdkt.jobs.schedule). Stops cleanly on SIGINT/SIGTERM after 
 import logging
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import close_old_connections
 from django.tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
 from django.utils.crypto import get_random_string
+from django.utils.module_loading import import_string
 from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.management.commands.db_worker import Worker
 
@@ -23,8 +25,10 @@ TICK_SECONDS = 60
 
 
 def tick() -> None:
-    """The worker's periodic duties; errors are logged, never fatal to the worker."""
-    for duty in (sweep_jobs, enqueue_due_sweeps, deliver_due):  # deliver_due: e-mails to retry
+    """The worker's periodic duties; errors are logged, never fatal to the worker. Apps above this one add
+    theirs by name in settings.WORKER_DUTIES (this app may not import them)."""
+    extra = tuple(import_string(name) for name in getattr(settings, "WORKER_DUTIES", ()))
+    for duty in (sweep_jobs, enqueue_due_sweeps, deliver_due, *extra):  # deliver_due: e-mails to retry
         try:
             duty()
         except Exception:

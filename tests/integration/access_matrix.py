@@ -1,0 +1,9 @@
+"""Persona matrix rows of the integration app (collected by tests/test_access_map.py): the sync monitor is the
+standing body's (province specialists and administrators)."""
+
+MATRIX = [
+    ("integration:outbox", None, [200, 403, 403, 403, 302]),
+    ("integration:outbox_xlsx", None, [200, 403, 403, 403, 302]),
+]
+
+OBJECTS = {}

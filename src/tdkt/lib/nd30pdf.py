@@ -5,7 +5,7 @@ Framework-free, the twin of the Word builder: the same Heading, page set-up and 
 
     pdf = new_pdf()
     heading_block(pdf, nd30.Heading(issuer="Ủy ban nhân dân tỉnh Lào Cai", doc_type="QUYẾT ĐỊNH", …))
-    paragraph(pdf, "Căn cứ …;", style="I", first_line_mm=10)
+    paragraph(pdf, "Căn cứ …;", first_line_mm=10)
     paragraph(pdf, [("Điều 1. ", "B"), ("Tặng …", "")], first_line_mm=10)
     signature_block(pdf, recipients=[…], signature=["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], signer_name="…")
     new_page(pdf); table(pdf, ["TT", "Họ và tên"], [12, 150], rows)

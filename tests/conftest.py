@@ -60,6 +60,13 @@ def _private_media_root(settings, _media_dir):
     settings.MEDIA_ROOT = str(_media_dir)
 
 
+@pytest.fixture(autouse=True)
+def _no_signing_key(settings, _media_dir):
+    """No server signing key and no trust root unless a test configures one (var/signing may hold the demo's)."""
+    settings.SIGNING = {**settings.SIGNING, "PKCS12": "", "PASSPHRASE": "", "TRUST_ROOTS": [], "TSA_URL": "",
+                        "DEMO_DIR": _media_dir / "no-signing-demo"}
+
+
 # Rows seeded by data migrations (award catalogue, consulted agencies, documents checklist, step limits,
 # base salary, national movements…), saved once per test database.
 _SEEDED = {}

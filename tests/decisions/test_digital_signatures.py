@@ -2,10 +2,12 @@
 with a fake remote signer; and the refusals of an uploaded signed copy — the unsigned draft, a file altered after
 signing, a signature over an earlier revision only, a signer from an untrusted CA, a PDF that is not the draft."""
 
+import base64
 import io
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import given
 from hypothesis import strategies as st
 from pyhanko.pdf_utils.generic import NameObject, NumberObject
@@ -20,6 +22,7 @@ from tdkt.decisions.signing import services as signing
 from tdkt.decisions.signing.credentials import pem
 from tdkt.decisions.signing.models import DocumentSignature, PendingSignature
 from tdkt.lib.uploads import UploadError
+from tests.conftest import client_for
 from tests.decisions.signing_support import demo_ca, pyhanko_status
 from tests.decisions.support import SIGNED_ON, pdf_bytes
 
@@ -183,3 +186,33 @@ def test_any_bytes_are_refused_or_taken_as_a_scan_never_crash(tail):
         assert str(refusal).startswith("Tệp: ")
     else:
         assert result is None
+
+
+def test_the_remote_signing_pages_take_a_certificate_then_the_cms(world, to_sign, settings, stranger):
+    """The two pages of the hash-out / CMS-in path, as the văn thư uses them (PEM certificate, Base64 CMS)."""
+    settings.SIGNING = {**settings.SIGNING, "TRUST_ROOTS": [_pem_file(settings, stranger.ca)]}
+    client = client_for(world, "specialist")
+    response = client.post(f"/signing/decision/{to_sign.pk}/remote/",
+                           {"certificate": SimpleUploadedFile("cert.pem", pem(stranger.cert))})
+    pending = PendingSignature.objects.get(decision=to_sign)
+    assert response.status_code == 302 and response["Location"] == f"/signing/remote/{pending.pk}/"
+    page = client.get(response["Location"]).content.decode()
+    assert f"Giá trị băm cần ký (SHA-256, dạng hex): {pending.document_digest}" in page
+    garbage = client.post(response["Location"], {"signature": SimpleUploadedFile("sig.p7s", b"not a cms"),
+                                                 "signed_on": "10/07/2026"})
+    assert "Không đọc được tệp chữ ký (cần CMS SignedData dạng DER, PEM hoặc Base64)." in garbage.content.decode()
+    cms = pades.fake_remote_cms(stranger.signer(), bytes.fromhex(pending.document_digest))
+    done = client.post(response["Location"], {"signature": SimpleUploadedFile("sig.p7s", base64.b64encode(cms)),
+                                              "signed_on": "10/07/2026"})
+    assert done.status_code == 302 and done["Location"] == f"/decisions/{to_sign.pk}/"
+    to_sign.refresh_from_db()
+    assert (to_sign.state, to_sign.decision_date.isoformat()) == (DecisionState.SIGNED, "2026-07-10")
+    assert DocumentSignature.objects.get(decision=to_sign).signer == "Người ký lạ"
+
+
+def test_a_bad_certificate_file_is_refused_on_the_remote_page(world, to_sign):
+    response = client_for(world, "specialist").post(f"/signing/decision/{to_sign.pk}/remote/", {
+        "certificate": SimpleUploadedFile("cert.pem", b"-----BEGIN CERTIFICATE-----\nxx\n-----END CERTIFICATE-----")})
+    assert response.status_code == 200
+    assert "Không đọc được tệp chứng thư số (cần tệp X.509 dạng PEM hoặc DER)." in response.content.decode()
+    assert not PendingSignature.objects.exists()

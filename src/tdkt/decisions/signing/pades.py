@@ -22,12 +22,14 @@ from dataclasses import dataclass
 
 from asn1crypto import keys
 from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers, timestamps
 from pyhanko.sign.signers.pdf_byterange import PreparedByteRangeDigest
 from pyhanko.sign.signers.pdf_signer import PdfTBSDocument
 from pyhanko.stamp import TextStampStyle
 from pyhanko_certvalidator.registry import SimpleCertificateStore
+from pyhanko_certvalidator.util import get_pyca_cryptography_hash, process_pss_params
 
 from tdkt.decisions.signing.credentials import to_asn1
 
@@ -35,6 +37,7 @@ MD_ALGORITHM = "sha256"
 FIELD_NAME = "ChuKySo"  # the field's name inside the PDF (not shown to anyone)
 # Room for the CMS in a prepared file (hex, so twice the DER size): a 4096-bit chain of three and a timestamp fit.
 EXTERNAL_BYTES_RESERVED = 32_768
+SERVER_BYTES_RESERVED = 16_384  # the server's own signature without a timestamp: key ≤ 4096 bits, chain of three
 # pyHanko draws visible stamps with a built-in font without Vietnamese glyphs (its own TrueType support needs
 # uharfbuzz, not installed), so the visible box carries only a border: the Vietnamese words beside it are the
 # document's own (the certificate renderer prints them).
@@ -45,20 +48,43 @@ class SigningError(Exception):
     """The PDF could not be signed (an unreadable file, a CMS that does not fit or does not parse)."""
 
 
+class KeptKeySigner(signers.SimpleSigner):
+    """pyHanko's SimpleSigner parses (and so checks) its private key again for every signature: a third of a
+    second for RSA-2048, which made 500 certificates take minutes. This one parses an RSA key once. The root
+    CA is not embedded (embed_roots=False): a verifier must hold it as a trust root anyway, and every
+    certificate written costs time on a batch."""
+
+    _parsed_key = None
+
+    def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
+        mechanism = self.get_signature_mechanism_for_digest(digest_algorithm)
+        name = mechanism["algorithm"].native
+        if name == "rsassa_pss":
+            padding, hash_algorithm = process_pss_params(mechanism["parameters"])
+        elif name.endswith("_rsa") or name == "rsassa_pkcs1v15":
+            padding, hash_algorithm = PKCS1v15(), get_pyca_cryptography_hash(digest_algorithm)
+        else:  # EC and the others: pyHanko's own path
+            return super().sign_raw(data, digest_algorithm)
+        if self._parsed_key is None:
+            self._parsed_key = serialization.load_der_private_key(self.signing_key.dump(), password=None)
+        return self._parsed_key.sign(data, padding, hash_algorithm)
+
+
 def signer_from_pkcs12(path, passphrase: bytes | None, *, prefer_pss: bool = False) -> signers.SimpleSigner:
-    signer = signers.SimpleSigner.load_pkcs12(str(path), passphrase=passphrase, prefer_pss=prefer_pss)
-    if signer is None:
+    loaded = signers.SimpleSigner.load_pkcs12(str(path), passphrase=passphrase)
+    if loaded is None:
         raise SigningError(f"cannot read the PKCS#12 file {path} (wrong passphrase?)")
-    return signer
+    return KeptKeySigner(signing_cert=loaded.signing_cert, signing_key=loaded.signing_key,
+                         cert_registry=loaded.cert_registry, prefer_pss=prefer_pss, embed_roots=False)
 
 
 def signer_from_keys(key, cert, chain=(), *, prefer_pss: bool = False) -> signers.SimpleSigner:
     """A signer from `cryptography` objects (tests, the benchmark): no file, no passphrase."""
     der = key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
                             serialization.NoEncryption())
-    return signers.SimpleSigner(signing_cert=to_asn1(cert), signing_key=keys.PrivateKeyInfo.load(der),
+    return KeptKeySigner(signing_cert=to_asn1(cert), signing_key=keys.PrivateKeyInfo.load(der),
                                 cert_registry=SimpleCertificateStore.from_certs([to_asn1(c) for c in chain]),
-                                prefer_pss=prefer_pss)
+                                prefer_pss=prefer_pss, embed_roots=False)
 
 
 def _metadata(field_name: str, reason: str, location: str) -> signers.PdfSignatureMetadata:
@@ -85,7 +111,9 @@ def sign_pdf(data: bytes, signer: signers.Signer, *, field_name: str = FIELD_NAM
     timestamper = timestamps.HTTPTimeStamper(tsa_url) if tsa_url else None
     pdf_signer = signers.PdfSigner(_metadata(field_name, reason, location), signer=signer, timestamper=timestamper,
                                    new_field_spec=_field_spec(field_name, box, page), stamp_style=BLANK_STAMP)
-    return pdf_signer.sign_pdf(_writer(data)).getvalue()
+    # Without a TSA the room for the CMS is known: pyHanko's estimate would make a whole trial signature first.
+    reserved = None if tsa_url else SERVER_BYTES_RESERVED
+    return pdf_signer.sign_pdf(_writer(data), bytes_reserved=reserved).getvalue()
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,8 @@ class SigningDraft(models.Model):
     """A PDF of a decision the system handed out for signing: the signed copy must begin with exactly these
     bytes (verify.py, rule 4). Only the size and the hash are kept; the file itself is the officer's."""
 
-    decision = models.ForeignKey("decisions.Decision", on_delete=models.PROTECT, related_name="signing_drafts")
+    # A draft's record means nothing without its decision (a draft decision may be deleted after a return).
+    decision = models.ForeignKey("decisions.Decision", on_delete=models.CASCADE, related_name="signing_drafts")
     size = models.PositiveIntegerField()
     sha256 = models.CharField(max_length=64)
     created_at = models.DateTimeField(auto_now_add=True)

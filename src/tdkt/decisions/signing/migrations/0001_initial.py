@@ -62,7 +62,7 @@ class Migration(migrations.Migration):
                 ('sha256', models.CharField(max_length=64)),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('decision', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='signing_drafts', to='decisions.decision')),
+                ('decision', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='signing_drafts', to='decisions.decision')),
             ],
             options={
                 'verbose_name': 'draft for signing',

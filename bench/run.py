@@ -234,7 +234,7 @@ WORKFLOW_BENCHES = {
     "bench_outbox.py": "outbox",
 }
 NO_DATABASE_BENCHES = ("bench_decision_docx.py", "certificates_pdf.py", "nd30_table.py", "bench_hostile_files.py",
-                       "bench_read_document.py", "bench_ocr.py")
+                       "bench_read_document.py", "bench_ocr.py", "bench_signing.py")
 
 
 def run_workflow(suite: Suite, url_for, only: set[str] | None = None) -> None:
@@ -331,7 +331,7 @@ def main() -> int:
         suite.run("eligibility_engine", "eligibility_engine.py", "")
 
     if not args.skip_workflow and not only_workflow:
-        print("Decision .docx, certificate PDF, Decree-30 table, hostile files, OCR (no database)")
+        print("Decision .docx, certificate PDF, Decree-30 table, hostile files, OCR, PAdES signing (no database)")
         for script in NO_DATABASE_BENCHES:
             suite.run(script, script, "")
 

@@ -60,6 +60,14 @@ def _private_media_root(settings, _media_dir):
     settings.MEDIA_ROOT = str(_media_dir)
 
 
+@pytest.fixture(autouse=True)
+def _no_signing_key(settings, tmp_path):
+    """No server signing key and no trust root unless a test configures one (var/signing may hold the demo's; a
+    demo seeded by a test makes its own in the test's directory)."""
+    settings.SIGNING = {**settings.SIGNING, "PKCS12": "", "PASSPHRASE": "", "TRUST_ROOTS": [], "TSA_URL": "",
+                        "DEMO_DIR": tmp_path / "signing-demo"}
+
+
 # Rows seeded by data migrations (award catalogue, consulted agencies, documents checklist, step limits,
 # base salary, national movements…), saved once per test database.
 _SEEDED = {}

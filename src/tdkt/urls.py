@@ -26,6 +26,7 @@ urlpatterns = [
     path("council/", include("tdkt.council.urls")),
     path("decisions/", include("tdkt.decisions.urls")),
     path("certificates/", include("tdkt.decisions.certificates.urls")),
+    path("signing/", include("tdkt.decisions.signing.urls")),
     path("khen-cao/", include("tdkt.central.urls")),
     path("reports/", include("tdkt.reports.urls")),
     path("initiatives/", include("tdkt.initiatives.urls")),

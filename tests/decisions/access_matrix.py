@@ -16,6 +16,8 @@ MATRIX = [
     ("decisions:return", "decisions_approved", [403, 403, 403, 403, 302]),
     ("decisions:number", "decisions_approved", [200, 404, 404, 403, 302]),  # GET: the confirmation page
     ("decisions:sign", "decisions_approved", [200, 404, 404, 403, 302]),
+    ("signing:remote_start", "decisions_approved", [200, 404, 404, 403, 302]),
+    ("signing:remote_finish", "signing_pending", [200, 404, 404, 403, 302]),
     ("decisions:publish", "decisions_published", [405, 405, 405, 403, 302]),
     ("decisions:correct", "decisions_published", [200, 404, 404, 403, 302]),
     ("decisions:revoke", "decisions_published", [200, 404, 404, 403, 302]),
@@ -88,6 +90,13 @@ def _template(world):
     return LegalBasisTemplate.objects.create(lines=["Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"])
 
 
+def _pending_signature(world):
+    from tdkt.decisions.signing.models import PendingSignature
+
+    return PendingSignature.objects.create(decision=_approved_decision(world), prepared_pdf=b"%PDF-1.7",
+                                           document_digest="ab" * 32, reserved_start=10, reserved_end=20)
+
+
 OBJECTS = {"decisions_template": _template, "decisions_draft": _draft_decision, "decisions_approved": _approved_decision,
            "decisions_published": _published_decision, "decisions_draft_line": _draft_line, "decisions_fund": _fund,
-           "decisions_state_award": _state_level_award}
+           "decisions_state_award": _state_level_award, "signing_pending": _pending_signature}

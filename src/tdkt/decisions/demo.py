@@ -1,14 +1,16 @@
 """Demo data of the decisions app (called by the demo builder after units, people, council and dossiers):
 the demo province's issuing authority, legal-basis templates, the reward fund with an opening receipt,
 and — when the council demo left approved nominations — one decision per award drafted from them, the
-first one signed (a generated PDF stands for the scan) and published, so that the history, payments
+first one signed digitally with the demo's own test certificate (tdkt.decisions.signing) and published, so that the history, payments
 and portal have something to show. The base salaries come with migration 0003."""
 
 from __future__ import annotations
 
 import datetime
 import io
+from pathlib import Path
 
+from django.conf import settings
 from django.utils import timezone
 from fpdf import FPDF
 
@@ -28,6 +30,8 @@ from tdkt.decisions.models import (
 from tdkt.decisions.money import vnd
 from tdkt.decisions.payments import post_payout
 from tdkt.decisions.queries import draftable_nominations
+from tdkt.decisions.signing import services as signing
+from tdkt.decisions.signing.credentials import demo_credentials
 from tdkt.lib.fonts import SERIF
 from tdkt.orgs.enums import SignerRank, UnitKind
 from tdkt.orgs.models import IssuingAuthority, SignerPost, Unit
@@ -117,8 +121,9 @@ def _demo_decisions(authority, fund) -> str:
                           proposal_date=today - datetime.timedelta(days=7),
                           **({"signer_post": head} if head and head.user_id else {}))
     services.approve_for_signing(first, by=signer)
-    services.sign_decision(first, by=specialist, signed_pdf=_pdf("Bản quét Quyết định khen thưởng (dữ liệu mẫu)"
-                                                                f" — {first.title}"), signed_on=today)
+    if not settings.SIGNING["PKCS12"]:  # the demo's own test CA and signer (var/signing), made once
+        demo_credentials(Path(settings.SIGNING["DEMO_DIR"]))
+    signing.sign_on_server(first, by=specialist, signed_on=today)  # PAdES, checked like an uploaded copy
     services.publish_decision(first, by=specialist)
     if any(line.amount for line in first.lines.all()):
         post_payout(fund, first, list(first.lines.all()), by=specialist, voucher_number=f"PC-{first.number:04d}",

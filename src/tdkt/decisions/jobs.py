@@ -17,6 +17,7 @@ from tdkt.decisions.models import Decision
 from tdkt.decisions.pdf import decision_pdf, docx_to_pdf
 from tdkt.decisions.queries import get_decision_for_user
 from tdkt.decisions.rules import is_manager, is_province_manager
+from tdkt.decisions.signing.checks import register_draft
 from tdkt.decisions.submissions import state_level_nominations, submission_docx
 from tdkt.jobs.registry import register
 from tdkt.orgs.models import IssuingAuthority
@@ -42,6 +43,8 @@ def run_decision_pdf(job, progress) -> None:
     decision = Decision.objects.select_related("authority", "award_type").get(pk=job.params["decision"])
     progress.set_total(1)
     data = decision_pdf(decision, queries.all_lines(decision))
+    # A copy made while the decision awaits signing is a draft to sign: its signed copy must begin with it.
+    register_draft(decision, data, by=get_user_model().objects.filter(pk=job.created_by_id).first())
     progress.result_path(documents.decision_filename(decision, "pdf")).write_bytes(data)
     progress.advance()
 

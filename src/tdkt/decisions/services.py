@@ -34,6 +34,8 @@ from tdkt.decisions.enums import DecisionKind, DecisionState, LineKind
 from tdkt.decisions.events import decision_signed, log_decision_event, record_decision_created
 from tdkt.decisions.models import Decision, DecisionLine, LegalBasisTemplate, LineAwardRecord
 from tdkt.decisions.numbering import take_number
+from tdkt.decisions.signing import checks as signature_checks
+from tdkt.decisions.signing.verify import SignatureRefused
 from tdkt.decisions.transitions import DECISION
 from tdkt.dossiers.authority import province_authority
 from tdkt.dossiers.enums import DossierState, NominationState
@@ -354,6 +356,10 @@ def sign_decision(decision: Decision, *, by, signed_pdf, signed_on: datetime.dat
             "state": _state_label(locked.state)})
     if signed_on > timezone.localdate():
         raise ValidationError({"signed_on": _("The signing date cannot be in the future.")})
+    try:  # a digitally signed copy must be the approved draft, intact and trusted (tdkt.decisions.signing.verify)
+        signatures = signature_checks.check_copy(locked, data, field=label)
+    except SignatureRefused as refusal:
+        raise UploadError(str(refusal)) from None
     lines = list(locked.lines.select_related("award_type", "nomination__dossier", "amends_line", "person__unit",
                                              "unit", "household__unit"))
     if not lines:
@@ -371,6 +377,7 @@ def sign_decision(decision: Decision, *, by, signed_pdf, signed_on: datetime.dat
     DECISION.perform(locked, "sign", by=by, number=number, year=year, decision_date=signed_on, signed_pdf=locked.signed_pdf.name,
                      signed_pdf_sha256=digest, signed_pdf_size=len(data), signed_at=timezone.now(),
                      signed_by=actor_user(by), snapshot=snapshot.decision_snapshot(locked))
+    signature_checks.store_signatures(locked, signatures, data, by=by)
     if locked.kind == DecisionKind.AWARD:
         _enter_history(locked, lines, by=by)
     else:

@@ -26,6 +26,8 @@ from tdkt.decisions.certificates.render import (
 )
 from tdkt.decisions.enums import ISSUED_STATES, DecisionKind, LineKind
 from tdkt.decisions.models import DecisionLine
+from tdkt.decisions.signing.models import DocumentSignature
+from tdkt.decisions.signing.services import sign_certificate_pdf
 
 # No 0/O, 1/I/L, 5/S, 2/Z: a code read aloud or typed from paper is not mistaken.
 CODE_ALPHABET = "346789ABCDEFGHJKMNPQRTUVWXY"
@@ -134,7 +136,8 @@ def print_certificates(certificates: list[Certificate], *, by, template: Certifi
         raise ValidationError(_("There is no certificate to print."))
     chosen = template or certificates[0].template
     layout = layout_from_config(chosen.config) if chosen else default_layout("A4")
-    data = render_pdf(layout, [certificate_text(c, base_url) for c in certificates])
+    # Signed with the server's key when one is configured (an invisible field: the blank's layout is untouched).
+    data = sign_certificate_pdf(render_pdf(layout, [certificate_text(c, base_url) for c in certificates]))
     Certificate.objects.filter(pk__in=[c.pk for c in certificates]).update(
         print_count=F("print_count") + 1, last_printed_at=timezone.now())
     record(by, AuditAction.EXPORT, certificates[0].line.decision, changes={
@@ -147,6 +150,8 @@ class Verification:
     status: str  # "genuine", "revoked", "unknown"
     certificate: Certificate | None = None
     revoking_decision: object | None = None
+    # The digital signatures found valid on the decision's signed copy when it was recorded (none for a scan).
+    signatures: tuple = ()
 
 
 def verify(code_text: str) -> Verification:
@@ -161,9 +166,10 @@ def verify(code_text: str) -> Verification:
     revoking = (DecisionLine.objects.filter(amends_line=certificate.line, decision__kind=DecisionKind.REVOCATION,
                                             decision__state__in=ISSUED_STATES)
                 .select_related("decision__authority").first())
+    signatures = tuple(DocumentSignature.objects.filter(decision_id=certificate.line.decision_id))
     if revoking is not None:
-        return Verification("revoked", certificate, revoking.decision)
-    return Verification("genuine", certificate)
+        return Verification("revoked", certificate, revoking.decision, signatures)
+    return Verification("genuine", certificate, signatures=signatures)
 
 
 SAMPLE = CertificateText(values={

@@ -13,6 +13,7 @@ from tdkt.api.auth import TokenAuth
 from tdkt.api.endpoints.register import CURSOR, LABEL, LIMIT, NEXT, SINCE
 from tdkt.api.labels import codes_description
 from tdkt.api.paging import cursor_page, etagged
+from tdkt.api.schemas import READ_ERRORS
 from tdkt.api.scopes import READ_AWARDS
 from tdkt.awards.enums import AwardBasis, AwardSource, RecipientKind
 from tdkt.decisions.certificates.services import verify
@@ -88,7 +89,7 @@ def _award_out(record) -> dict:
             "is_enterprise": record.is_enterprise, "updated_at": record.updated_at}
 
 
-@router.get("/awards", response=AwardPage, summary="Danh sách khen thưởng (lịch sử của một cá nhân, tập thể)")
+@router.get("/awards", response={200: AwardPage, **READ_ERRORS}, summary="Danh sách khen thưởng (lịch sử của một cá nhân, tập thể)")
 @decorate_view(etagged)
 def list_awards(request, cursor: str | None = CURSOR, updated_since: datetime.datetime | None = SINCE,
                 limit: int = LIMIT, person_id: int | None = Query(None, description="Lịch sử của cá nhân này."),
@@ -99,7 +100,7 @@ def list_awards(request, cursor: str | None = CURSOR, updated_since: datetime.da
             "has_more": page.has_more}
 
 
-@router.get("/certificates/{code}", response=VerificationOut, summary="Xác thực giấy khen, bằng khen theo mã")
+@router.get("/certificates/{code}", response={200: VerificationOut, **READ_ERRORS}, summary="Xác thực giấy khen, bằng khen theo mã")
 @decorate_view(etagged)
 def verify_certificate(request, code: str):
     """The same answer as the public verification page (tdkt.portal), as data: a code that is not found is

@@ -13,6 +13,7 @@ from tdkt.api.auth import TokenAuth
 from tdkt.api.endpoints.register import CURSOR, LABEL, LIMIT, NEXT, SINCE
 from tdkt.api.labels import codes_description
 from tdkt.api.paging import cursor_page, etagged
+from tdkt.api.schemas import READ_ERRORS
 from tdkt.api.scopes import READ_DECISIONS
 from tdkt.decisions.documents import decision_filename
 from tdkt.decisions.enums import DecisionKind, DecisionState, LineGroup, LineKind
@@ -106,7 +107,7 @@ def _decision_out(decision, lines) -> dict:
             "documents": _documents(decision)}
 
 
-@router.get("/decisions", response=DecisionPage, summary="Các quyết định đã ký, đã công bố")
+@router.get("/decisions", response={200: DecisionPage, **READ_ERRORS}, summary="Các quyết định đã ký, đã công bố")
 @decorate_view(etagged)
 def list_decisions(request, cursor: str | None = CURSOR, updated_since: datetime.datetime | None = SINCE,
                    limit: int = LIMIT):
@@ -116,7 +117,7 @@ def list_decisions(request, cursor: str | None = CURSOR, updated_since: datetime
             "next_cursor": page.next_cursor, "has_more": page.has_more}
 
 
-@router.get("/decisions/{pk}", response=DecisionOut, summary="Một quyết định đã ký")
+@router.get("/decisions/{pk}", response={200: DecisionOut, **READ_ERRORS}, summary="Một quyết định đã ký")
 @decorate_view(etagged)
 def decision_detail(request, pk: int):
     decision, lines = queries.get_issued_decision(request.user, pk)
@@ -124,7 +125,7 @@ def decision_detail(request, pk: int):
 
 
 @router.get("/decisions/{pk}/signed.pdf", summary="Tải bản quyết định đã ký (PDF)",
-            response={200: None}, url_name="download_signed_decision")
+            response={200: None, **READ_ERRORS}, url_name="download_signed_decision")
 def download_signed_decision(request, pk: int):
     decision, _lines = queries.get_issued_decision(request.user, pk)
     if not decision.signed_pdf:

@@ -12,6 +12,7 @@ from tdkt.api import queries
 from tdkt.api.auth import TokenAuth
 from tdkt.api.labels import codes_description
 from tdkt.api.paging import DEFAULT_LIMIT, MAX_LIMIT, cursor_page, etagged
+from tdkt.api.schemas import READ_ERRORS
 from tdkt.api.scopes import READ_PERSONS, READ_UNITS
 from tdkt.orgs.enums import UnitKind
 from tdkt.people.enums import Gender, PersonCategory, PersonGroup
@@ -88,7 +89,7 @@ def _person_out(user, person) -> dict:
             "updated_at": person.updated_at}
 
 
-@units_router.get("/units", response=UnitPage, summary="Danh sách đơn vị (kèm mã hành chính quốc gia)")
+@units_router.get("/units", response={200: UnitPage, **READ_ERRORS}, summary="Danh sách đơn vị (kèm mã hành chính quốc gia)")
 @decorate_view(etagged)
 def list_units(request, cursor: str | None = CURSOR, updated_since: datetime.datetime | None = SINCE,
                limit: int = LIMIT):
@@ -98,14 +99,14 @@ def list_units(request, cursor: str | None = CURSOR, updated_since: datetime.dat
             "next_cursor": page.next_cursor, "has_more": page.has_more}
 
 
-@units_router.get("/units/{pk}", response=UnitOut, summary="Một đơn vị")
+@units_router.get("/units/{pk}", response={200: UnitOut, **READ_ERRORS}, summary="Một đơn vị")
 @decorate_view(etagged)
 def unit_detail(request, pk: int):
     province_code, communes = queries.national_codes()
     return _unit_out(queries.get_unit_for_user(request.user, pk), province_code, communes)
 
 
-@persons_router.get("/persons", response=PersonPage,
+@persons_router.get("/persons", response={200: PersonPage, **READ_ERRORS},
                     summary="Danh sách cá nhân (dữ liệu cá nhân chỉ trong phạm vi của tài khoản)")
 @decorate_view(etagged)
 def list_persons(request, cursor: str | None = CURSOR, updated_since: datetime.datetime | None = SINCE,
@@ -117,7 +118,7 @@ def list_persons(request, cursor: str | None = CURSOR, updated_since: datetime.d
     return {"items": items, "next_cursor": page.next_cursor, "has_more": page.has_more}
 
 
-@persons_router.get("/persons/{pk}", response=PersonOut, summary="Một cá nhân")
+@persons_router.get("/persons/{pk}", response={200: PersonOut, **READ_ERRORS}, summary="Một cá nhân")
 @decorate_view(etagged)
 def person_detail(request, pk: int):
     item = _person_out(request.user, queries.get_person(request.user, pk))

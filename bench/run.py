@@ -230,6 +230,7 @@ WORKFLOW_BENCHES = {
     "bench_history_search.py": "reports",
     "bench_work_report.py": "reports",
     "bench_reports_dashboard.py": "reports",
+    "bench_api_sync.py": "api_sync",
 }
 NO_DATABASE_BENCHES = ("bench_decision_docx.py", "certificates_pdf.py", "nd30_table.py", "bench_hostile_files.py",
                        "bench_read_document.py", "bench_ocr.py")

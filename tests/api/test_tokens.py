@@ -5,8 +5,8 @@ import datetime
 import importlib
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 

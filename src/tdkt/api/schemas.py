@@ -13,4 +13,4 @@ class ErrorOut(Schema):
 
 # 400: a cursor or a time the endpoint refused; 401: no valid token; 403: scope or expiry; 404: not found or
 # another unit's; 422: a parameter of the wrong type or out of range; 429: the token's rate limit.
-READ_ERRORS = {status: ErrorOut for status in (400, 401, 403, 404, 422, 429)}
+READ_ERRORS = dict.fromkeys((400, 401, 403, 404, 422, 429), ErrorOut)

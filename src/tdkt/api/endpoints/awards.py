@@ -11,7 +11,7 @@ from ninja.decorators import decorate_view
 from tdkt.api import queries
 from tdkt.api.auth import TokenAuth
 from tdkt.api.endpoints.register import CURSOR, LABEL, LIMIT, NEXT, SINCE
-from tdkt.api.labels import codes_description
+from tdkt.api.labels import codes_description, label_map
 from tdkt.api.paging import cursor_page, etagged
 from tdkt.api.schemas import READ_ERRORS
 from tdkt.api.scopes import READ_AWARDS
@@ -77,15 +77,15 @@ def _recipient_name(record) -> str:
     return record.unit.name if record.unit_id else record.household.head_name
 
 
-def _award_out(record) -> dict:
+def _award_out(record, labels) -> dict:
     return {"id": record.pk, "recipient_kind": record.recipient_kind, "person_id": record.person_id,
             "unit_id": record.unit_id, "household_id": record.household_id, "recipient_name": _recipient_name(record),
             "award_type_id": record.award_type_id, "award_type": record.award_type.name, "basis": record.basis,
-            "basis_label": str(record.get_basis_display()), "year": record.year, "school_year": record.school_year,
+            "basis_label": labels["basis"].get(record.basis, ""), "year": record.year, "school_year": record.school_year,
             "period_from": record.period_from, "period_to": record.period_to,
             "decision_number": record.decision_number, "decision_date": record.decision_date,
             "decision_issuer": record.decision_issuer, "source": record.source,
-            "source_label": str(record.get_source_display()), "person_group": record.person_group,
+            "source_label": labels["source"].get(record.source, ""), "person_group": record.person_group,
             "is_enterprise": record.is_enterprise, "updated_at": record.updated_at}
 
 
@@ -96,7 +96,8 @@ def list_awards(request, cursor: str | None = CURSOR, updated_since: datetime.da
                 unit_id: int | None = Query(None, description="Lịch sử của tập thể này.")):
     page = cursor_page(queries.awards_for_user(request.user, person_id=person_id, unit_id=unit_id), cursor=cursor,
                        updated_since=updated_since, limit=limit)
-    return {"items": [_award_out(record) for record in page.items], "next_cursor": page.next_cursor,
+    labels = {"basis": label_map(AwardBasis.choices), "source": label_map(AwardSource.choices)}
+    return {"items": [_award_out(record, labels) for record in page.items], "next_cursor": page.next_cursor,
             "has_more": page.has_more}
 
 

@@ -11,7 +11,7 @@ from ninja.decorators import decorate_view
 from tdkt.api import queries
 from tdkt.api.auth import TokenAuth
 from tdkt.api.endpoints.register import CURSOR, LABEL, LIMIT, NEXT, SINCE
-from tdkt.api.labels import codes_description
+from tdkt.api.labels import codes_description, label_map
 from tdkt.api.paging import cursor_page, etagged
 from tdkt.api.schemas import READ_ERRORS
 from tdkt.api.scopes import READ_DECISIONS
@@ -78,8 +78,8 @@ class DecisionPage(Schema):
     has_more: bool
 
 
-def _line_out(line) -> dict:
-    return {"id": line.pk, "group": line.group, "group_label": str(line.get_group_display()), "kind": line.kind,
+def _line_out(line, groups) -> dict:
+    return {"id": line.pk, "group": line.group, "group_label": groups.get(line.group, ""), "kind": line.kind,
             "display_name": line.display_name, "position_and_unit": line.position_and_unit,
             "person_id": line.person_id, "unit_id": line.unit_id, "household_id": line.household_id,
             "award_type_id": line.award_type_id, "award_type": line.award_type.name, "amount": line.amount,
@@ -95,6 +95,7 @@ def _documents(decision) -> list[dict]:
 
 
 def _decision_out(decision, lines) -> dict:
+    groups = label_map(LineGroup.choices)
     return {"id": decision.pk, "number": decision.number_text, "decision_date": decision.decision_date,
             "title": decision.title, "kind": decision.kind, "kind_label": str(decision.get_kind_display()),
             "state": decision.state, "state_label": str(decision.get_state_display()),
@@ -103,7 +104,7 @@ def _decision_out(decision, lines) -> dict:
             "achievement_year": decision.achievement_year, "signer_name": decision.signer_name,
             "signer_position": decision.signer_position, "corrects_id": decision.corrects_id,
             "revokes_id": decision.revokes_id, "published_at": decision.published_at,
-            "updated_at": decision.updated_at, "lines": [_line_out(line) for line in lines],
+            "updated_at": decision.updated_at, "lines": [_line_out(line, groups) for line in lines],
             "documents": _documents(decision)}
 
 

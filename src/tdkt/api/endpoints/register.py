@@ -10,7 +10,7 @@ from ninja.decorators import decorate_view
 
 from tdkt.api import queries
 from tdkt.api.auth import TokenAuth
-from tdkt.api.labels import codes_description
+from tdkt.api.labels import codes_description, label_map
 from tdkt.api.paging import DEFAULT_LIMIT, MAX_LIMIT, cursor_page, etagged
 from tdkt.api.schemas import READ_ERRORS
 from tdkt.api.scopes import READ_PERSONS, READ_UNITS
@@ -73,19 +73,19 @@ class PersonPage(Schema):
     has_more: bool
 
 
-def _unit_out(unit, province_code, communes) -> dict:
+def _unit_out(unit, province_code, communes, kinds) -> dict:
     code = queries.commune_code(unit)
     return {"id": unit.pk, "code": unit.code, "name": unit.name, "short_name": unit.short_name, "kind": unit.kind,
-            "kind_label": str(unit.get_kind_display()), "parent_id": unit.parent_id, "province_code": province_code,
+            "kind_label": kinds.get(unit.kind, ""), "parent_id": unit.parent_id, "province_code": province_code,
             "commune_code": code, "commune_name": communes.get(code) if code else None,
             "established_on": unit.established_on, "dissolved_on": unit.dissolved_on, "updated_at": unit.updated_at}
 
 
-def _person_out(user, person) -> dict:
+def _person_out(user, person, categories) -> dict:
     return {"id": person.pk, "full_name": person.full_name, "gender": person.gender, "birth_year": person.birth_year,
             **queries.personal_fields(user, person), "ethnicity": person.ethnicity, "position": person.position,
             "unit_id": person.unit_id, "category": person.category,
-            "category_label": str(person.get_category_display()), "statistical_group": person.statistical_group,
+            "category_label": categories.get(person.category, ""), "statistical_group": person.statistical_group,
             "updated_at": person.updated_at}
 
 
@@ -95,7 +95,8 @@ def list_units(request, cursor: str | None = CURSOR, updated_since: datetime.dat
                limit: int = LIMIT):
     page = cursor_page(queries.units_for_user(request.user), cursor=cursor, updated_since=updated_since, limit=limit)
     province_code, communes = queries.national_codes()
-    return {"items": [_unit_out(unit, province_code, communes) for unit in page.items],
+    kinds = label_map(UnitKind.choices)
+    return {"items": [_unit_out(unit, province_code, communes, kinds) for unit in page.items],
             "next_cursor": page.next_cursor, "has_more": page.has_more}
 
 
@@ -103,7 +104,7 @@ def list_units(request, cursor: str | None = CURSOR, updated_since: datetime.dat
 @decorate_view(etagged)
 def unit_detail(request, pk: int):
     province_code, communes = queries.national_codes()
-    return _unit_out(queries.get_unit_for_user(request.user, pk), province_code, communes)
+    return _unit_out(queries.get_unit_for_user(request.user, pk), province_code, communes, label_map(UnitKind.choices))
 
 
 @persons_router.get("/persons", response={200: PersonPage, **READ_ERRORS},
@@ -113,7 +114,8 @@ def list_persons(request, cursor: str | None = CURSOR, updated_since: datetime.d
                  limit: int = LIMIT, unit_id: int | None = Query(None, description="Chỉ người của đơn vị này.")):
     page = cursor_page(queries.persons_for_user(request.user, unit_id=unit_id), cursor=cursor,
                        updated_since=updated_since, limit=limit)
-    items = [_person_out(request.user, person) for person in page.items]
+    categories = label_map(PersonCategory.choices)
+    items = [_person_out(request.user, person, categories) for person in page.items]
     queries.log_personal_access(request.user, items, request.get_full_path())
     return {"items": items, "next_cursor": page.next_cursor, "has_more": page.has_more}
 
@@ -121,6 +123,6 @@ def list_persons(request, cursor: str | None = CURSOR, updated_since: datetime.d
 @persons_router.get("/persons/{pk}", response={200: PersonOut, **READ_ERRORS}, summary="Một cá nhân")
 @decorate_view(etagged)
 def person_detail(request, pk: int):
-    item = _person_out(request.user, queries.get_person(request.user, pk))
+    item = _person_out(request.user, queries.get_person(request.user, pk), label_map(PersonCategory.choices))
     queries.log_personal_access(request.user, [item], request.get_full_path())
     return item

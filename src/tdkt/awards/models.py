@@ -212,7 +212,7 @@ class AwardRecord(RecordedBy):
     is_enterprise = models.BooleanField(_("enterprise"), default=False,
                                         help_text=_("A collective recipient that is an enterprise."))
     # For incremental sync through the API (/api/v1/awards?updated_since=…); queryset.update() does not touch it.
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True, null=True)
 
     class Meta:
         verbose_name = _("award record")

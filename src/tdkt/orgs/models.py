@@ -47,7 +47,7 @@ class Unit(models.Model):
     established_on = models.DateField(_("established on"), default=timezone.localdate)
     dissolved_on = models.DateField(_("dissolved on"), null=True, blank=True)
     # For incremental sync through the API (/api/v1/units?updated_since=…); queryset.update() does not touch it.
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True, null=True)
 
     objects = UnitQuerySet.as_manager()
 

@@ -46,7 +46,7 @@ class Person(models.Model):
                                            blank=True, editable=False, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     # For incremental sync through the API (/api/v1/persons?updated_since=…); queryset.update() does not touch it.
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True, null=True)
     # Set when this row was found to be a duplicate and merged (tdkt.people.duplicates.merge_persons):
     # its records moved to that person; the row is kept for the audit trail and hidden from lists.
     merged_into = models.ForeignKey(

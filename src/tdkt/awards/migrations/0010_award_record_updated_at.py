@@ -13,10 +13,14 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='awardrecord',
             name='updated_at',
-            field=models.DateTimeField(auto_now=True, verbose_name='updated at'),
+            field=models.DateTimeField(auto_now=True, null=True, verbose_name='updated at'),
         ),
         migrations.AddIndex(
             model_name='awardrecord',
             index=models.Index(fields=['updated_at', 'id'], name='award_record_updated'),
         ),
+        # Nullable so that SQLite adds the column without rebuilding the table (a rebuild drops the raw
+        # indexes and triggers other migrations put on it); every existing row gets the migration's time.
+        migrations.RunSQL("UPDATE awards_awardrecord SET updated_at = CURRENT_TIMESTAMP WHERE updated_at IS NULL",
+                          migrations.RunSQL.noop),
     ]

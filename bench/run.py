@@ -232,6 +232,7 @@ WORKFLOW_BENCHES = {
     "bench_reports_dashboard.py": "reports",
     "bench_initiatives.py": "initiatives",
     "bench_outbox.py": "outbox",
+    "bench_api_sync.py": "api_sync",
 }
 NO_DATABASE_BENCHES = ("bench_decision_docx.py", "certificates_pdf.py", "nd30_table.py", "bench_hostile_files.py",
                        "bench_read_document.py", "bench_ocr.py", "bench_signing.py")

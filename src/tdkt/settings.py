@@ -171,6 +171,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_MAX_FAILURES = envint("LOGIN_MAX_FAILURES", 5)
 LOGIN_LOCKOUT_MINUTES = envint("LOGIN_LOCKOUT_MINUTES", 15)
 LOGIN_LOCKOUT_MAX_MINUTES = envint("LOGIN_LOCKOUT_MAX_MINUTES", 24 * 60)
+# Requests per minute an API token may make unless the token sets its own limit (tdkt.api.auth).
+API_RATE_LIMIT_PER_MINUTE = envint("API_RATE_LIMIT_PER_MINUTE", 600)
 # Approving a decision for signing and taking its number ask the signer for a TOTP code again when the last
 # one given in this session is older than this (tdkt.accounts.freshness).
 SIGNER_FRESH_SECOND_FACTOR_MINUTES = envint("SIGNER_FRESH_SECOND_FACTOR_MINUTES", 5)

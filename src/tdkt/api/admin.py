@@ -1,7 +1,7 @@
 from django.contrib import admin
-from django.utils import timezone
 
 from tdkt.api.models import ApiToken
+from tdkt.api.tokens import revoke_token
 from tdkt.audit.admin import AuditedAdmin
 
 
@@ -9,8 +9,8 @@ from tdkt.audit.admin import AuditedAdmin
 class ApiTokenAdmin(AuditedAdmin):
     """Tokens are issued with `manage.py create_api_token` (shown once); here they are listed and revoked."""
 
-    list_display = ["name", "user", "prefix", "created_at", "last_used_at", "revoked_at"]
-    readonly_fields = ["user", "name", "prefix", "created_at", "last_used_at"]
+    list_display = ["name", "user", "prefix", "scopes", "expires_at", "created_at", "last_used_at", "revoked_at"]
+    readonly_fields = ["user", "name", "prefix", "scopes", "created_at", "last_used_at"]
     actions = ["revoke"]
 
     def has_add_permission(self, request):
@@ -19,5 +19,4 @@ class ApiTokenAdmin(AuditedAdmin):
     @admin.action(description="Thu hồi mã truy cập đã chọn")
     def revoke(self, request, queryset):
         for token in queryset.filter(revoked_at__isnull=True):
-            token.revoked_at = timezone.now()
-            self.save_model(request, token, None, change=True)
+            revoke_token(token, by=request.user)

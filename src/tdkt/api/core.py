@@ -5,14 +5,19 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
+from ninja.errors import AuthenticationError
+from ninja.errors import ValidationError as RequestValidationError
 
-from tdkt.api.auth import TokenAuth
+from tdkt.api.auth import RateLimited, TokenAuth
 
 api = NinjaAPI(
     title="TĐKT API",
     version="1",
-    description="API JSON của hệ thống Thi đua - Khen thưởng (hồ sơ đề nghị khen thưởng…). "
-                "Xác thực: tiêu đề `Authorization: Bearer <token>`.",
+    description="API JSON của hệ thống Thi đua - Khen thưởng: đơn vị, cá nhân, khen thưởng, quyết định, xác thực "
+                "giấy khen, hồ sơ đề nghị khen thưởng. Xác thực: tiêu đề `Authorization: Bearer <token>`; mỗi token "
+                "có các quyền (`read:units`, `read:persons`, `read:awards`, `read:decisions`, `read:dossiers`, "
+                "`write:dossiers`…). Danh sách phân trang bằng con trỏ (`cursor`, `next_cursor`), lọc theo thời "
+                "điểm thay đổi (`updated_since`), có ETag (`If-None-Match` → 304).",
     auth=TokenAuth(),
     urls_namespace="api",
 )
@@ -30,9 +35,34 @@ def validation_error(request, exc):
     return api.create_response(request, {"detail": " ".join(messages), "errors": messages}, status=400)
 
 
+@api.exception_handler(RequestValidationError)
+def request_invalid(request, exc):
+    """A parameter or body field of the wrong type or out of range: which ones, in Vietnamese; pydantic's own
+    list stays under "errors" for programs."""
+    fields = [".".join(str(part) for part in error.get("loc", ()) if part != "body") for error in exc.errors]
+    return api.create_response(request, {"detail": _("Invalid data in: %(fields)s.") % {
+        "fields": ", ".join(dict.fromkeys(field for field in fields if field)) or "?"}, "errors": exc.errors},
+        status=422)
+
+
+@api.exception_handler(AuthenticationError)
+def unauthenticated(request, exc):
+    return api.create_response(request, {"detail": _(
+        "Missing, unknown or revoked API token: send the header Authorization: Bearer <token>.")}, status=401)
+
+
 @api.exception_handler(Http404)
 def not_found(request, exc):
     return api.create_response(request, {"detail": _("Not found.")}, status=404)
+
+
+@api.exception_handler(RateLimited)
+def rate_limited(request, exc):
+    response = api.create_response(request, {"detail": _(
+        "Too many requests with this API token: try again in %(seconds)d seconds.") % {"seconds": exc.retry_after}},
+        status=429)
+    response["Retry-After"] = str(exc.retry_after)
+    return response
 
 
 @api.exception_handler(PermissionDenied)

@@ -11,3 +11,9 @@ def codes_description(intro: str, choices) -> str:
     with translation.override("vi"):
         pairs = "; ".join(f"`{code}`: {label}" for code, label in choices)
     return f"{intro} Các mã: {pairs}."
+
+
+def label_map(choices) -> dict[str, str]:
+    """Code → label in the request's language, built once per answer: get_FOO_display() on every row of a
+    1,000-row page costs more than the page's query (it hashes the lazy choices each time)."""
+    return {code: str(label) for code, label in choices}

@@ -5,11 +5,15 @@ from django.urls import URLPattern
 
 from tdkt.accounts.access import api_token, public
 from tdkt.api.core import api
-from tdkt.api.endpoints import actions, consultations, dossiers, me
+from tdkt.api.endpoints import actions, awards, consultations, dossiers, issued_decisions, me, register
 
 api.add_router("", me.router)
 api.add_router("", dossiers.router)
 api.add_router("", consultations.router)
+api.add_router("", register.units_router)
+api.add_router("", register.persons_router)
+api.add_router("", awards.router)
+api.add_router("", issued_decisions.router)
 api.add_router("", actions.router)  # last: its paths start with a parameter (the machine's name)
 
 # The schema, its documentation page, and ninja's root (a 404 outside DEBUG; the schema reverses it for the prefix).

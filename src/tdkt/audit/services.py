@@ -21,8 +21,11 @@ def _plain(value):
 
 
 def snapshot(obj: models.Model) -> dict:
-    """Concrete field values of a model instance, for before/after comparison (not masked: see masked)."""
-    return {field.name: _plain(getattr(obj, field.attname)) for field in obj._meta.concrete_fields}
+    """Concrete field values of a model instance, for before/after comparison (not masked: see masked).
+    Bookkeeping timestamps (auto_now: updated_at, kept for the API's incremental sync) are left out: they change
+    on every save and are not a change anyone made."""
+    return {field.name: _plain(getattr(obj, field.attname)) for field in obj._meta.concrete_fields
+            if not getattr(field, "auto_now", False)}
 
 
 def masked(data: dict) -> dict:

@@ -211,13 +211,16 @@ class AwardRecord(RecordedBy):
     person_group = models.CharField(_("statistical group"), max_length=20, choices=PersonGroup.choices, blank=True)
     is_enterprise = models.BooleanField(_("enterprise"), default=False,
                                         help_text=_("A collective recipient that is an enterprise."))
+    # For incremental sync through the API (/api/v1/awards?updated_since=…); queryset.update() does not touch it.
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True, null=True)
 
     class Meta:
         verbose_name = _("award record")
         verbose_name_plural = _("award records")
         ordering = ["year", "decision_date", "id"]
         # The statistical forms and the history search count by decision date (the statistical year).
-        indexes = [models.Index(fields=["decision_date", "award_type"], name="award_record_decided")]
+        indexes = [models.Index(fields=["decision_date", "award_type"], name="award_record_decided"),
+                   models.Index(fields=["updated_at", "id"], name="award_record_updated")]
         constraints = [
             models.CheckConstraint(condition=exactly_one("person", "unit", "household"),
                                    name="award_record_exactly_one_recipient"),

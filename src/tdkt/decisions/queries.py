@@ -107,3 +107,14 @@ def draftable_nominations(user=None):
             .exclude(decision_lines__decision__kind=DecisionKind.AWARD)
             .select_related("dossier__unit", "award_type", "person", "unit", "household")
             .order_by("award_type__sort_order", "dossier_id", "position", "id"))
+
+
+def visible_lines(user):
+    """The lines the user may see across decisions, as lines_for_user chooses them for one decision (for a
+    Prefetch over a list of decisions), with `revoked` annotated, in annex order."""
+    scope = get_scope(user)
+    queryset = DecisionLine.objects.select_related("award_type").annotate(revoked=revoked_subquery()).order_by(
+        "group", "sort_order", "id")
+    if not scope.read_all:
+        queryset = queryset.filter(_unit_lines(scope) | _own_authority(scope, "decision__"))
+    return queryset

@@ -46,6 +46,8 @@ class Unit(models.Model):
     is_ethnic_minority_area = models.BooleanField(_("ethnic minority area"), default=False)
     established_on = models.DateField(_("established on"), default=timezone.localdate)
     dissolved_on = models.DateField(_("dissolved on"), null=True, blank=True)
+    # For incremental sync through the API (/api/v1/units?updated_since=…); queryset.update() does not touch it.
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True, null=True)
 
     objects = UnitQuerySet.as_manager()
 
@@ -53,6 +55,7 @@ class Unit(models.Model):
         verbose_name = _("unit")
         verbose_name_plural = _("units")
         ordering = ["name"]
+        indexes = [models.Index(fields=["updated_at", "id"], name="unit_updated")]
         constraints = [
             models.CheckConstraint(condition=~Q(parent=models.F("pk")), name="unit_not_own_parent"),
             models.CheckConstraint(

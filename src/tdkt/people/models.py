@@ -45,6 +45,8 @@ class Person(models.Model):
     group_confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("group confirmed by"), null=True,
                                            blank=True, editable=False, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    # For incremental sync through the API (/api/v1/persons?updated_since=…); queryset.update() does not touch it.
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True, null=True)
     # Set when this row was found to be a duplicate and merged (tdkt.people.duplicates.merge_persons):
     # its records moved to that person; the row is kept for the audit trail and hidden from lists.
     merged_into = models.ForeignKey(
@@ -56,6 +58,7 @@ class Person(models.Model):
         verbose_name = _("person")
         verbose_name_plural = _("people")
         ordering = ["name_folded", "id"]
+        indexes = [models.Index(fields=["updated_at", "id"], name="person_updated")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(birth_year__isnull=True) | Q(birth_year__gte=1900), name="person_birth_year_sane"

@@ -3,11 +3,14 @@
     GET  /api/v1/{machine}/{pk}/actions           the transitions the token's user may take now
     POST /api/v1/{machine}/{pk}/actions/{name}    take one ({"reason": "…"}); answers the new state
 
-`machine` is the machine's name (`dossier`, `nomination`, …). Another unit's object is a 404."""
+`machine` is the machine's name (`dossier`, `nomination`, …). Another unit's object is a 404. The token needs
+the machine's write scope (tdkt.api.scopes.MACHINE_SCOPES), even to list the actions."""
 
 from django.http import Http404
 from ninja import Router, Schema
 
+from tdkt.api.auth import require_scope
+from tdkt.api.scopes import machine_scope
 from tdkt.workflow.machine import MACHINES
 
 router = Router(tags=["Thao tác theo quy trình"])
@@ -34,6 +37,7 @@ def _machine_and_object(request, machine_name: str, pk: int):
     machine = MACHINES.get(machine_name)
     if machine is None or machine.get_for_user is None:
         raise Http404
+    require_scope(request, machine_scope(machine_name))
     return machine, machine.get_for_user(request.user, pk)
 
 

@@ -9,7 +9,9 @@ from ninja import Field, Router, Schema, Status
 
 from tdkt.accounts.enums import PROVINCE_WIDE_ROLES
 from tdkt.accounts.scope import get_scope
+from tdkt.api.auth import TokenAuth
 from tdkt.api.labels import codes_description
+from tdkt.api.scopes import READ_DOSSIERS, WRITE_CONSULTATIONS
 from tdkt.dossiers.consultations.enums import RequestState
 from tdkt.dossiers.consultations.models import ConsultedAgency
 from tdkt.dossiers.consultations.queries import get_request_for_agency_user, inbox_for_agency_user
@@ -17,7 +19,7 @@ from tdkt.dossiers.consultations.services import answer_consultation, send_consu
 from tdkt.dossiers.postings.services import publish_notice
 from tdkt.dossiers.queries import get_dossier_for_user
 
-router = Router(tags=["Hiệp y, công khai"])
+router = Router(tags=["Hiệp y, công khai"], auth=TokenAuth(READ_DOSSIERS, write=WRITE_CONSULTATIONS))
 REQUEST_STATE_DESCRIPTION = codes_description("Trạng thái của yêu cầu hiệp y (mã).", RequestState.choices)
 
 

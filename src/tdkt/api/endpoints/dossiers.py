@@ -14,7 +14,9 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
+from tdkt.api.auth import TokenAuth
 from tdkt.api.labels import codes_description
+from tdkt.api.scopes import READ_DOSSIERS, WRITE_DOSSIERS
 from tdkt.awards.models import AwardType
 from tdkt.dossiers import line_decisions, verdicts, workflow
 from tdkt.dossiers.authority import receiver_name
@@ -30,7 +32,7 @@ from tdkt.orgs.models import IssuingAuthority
 from tdkt.orgs.queries import get_unit_for_user
 from tdkt.people.queries import get_person_for_user
 
-router = Router(tags=["Hồ sơ đề nghị khen thưởng"])
+router = Router(tags=["Hồ sơ đề nghị khen thưởng"], auth=TokenAuth(READ_DOSSIERS, write=WRITE_DOSSIERS))
 PAGE_LIMIT = 100
 
 

@@ -16,8 +16,8 @@ api = NinjaAPI(
     description="API JSON của hệ thống Thi đua - Khen thưởng: đơn vị, cá nhân, khen thưởng, quyết định, xác thực "
                 "giấy khen, hồ sơ đề nghị khen thưởng. Xác thực: tiêu đề `Authorization: Bearer <token>`; mỗi token "
                 "có các quyền (`read:units`, `read:persons`, `read:awards`, `read:decisions`, `read:dossiers`, "
-                "`write:dossiers`…). Danh sách phân trang bằng con trỏ (`cursor`, `next_cursor`), lọc theo thời "
-                "điểm thay đổi (`updated_since`), có ETag (`If-None-Match` → 304).",
+                "`write:dossiers`…). Danh sách phân trang bằng con trỏ (tham số cursor, trường next_cursor), lọc "
+                "theo thời điểm thay đổi (tham số updated_since), có ETag (tiêu đề If-None-Match → 304).",
     auth=TokenAuth(),
     urls_namespace="api",
 )

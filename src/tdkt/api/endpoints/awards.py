@@ -105,7 +105,7 @@ def list_awards(request, cursor: str | None = CURSOR, updated_since: datetime.da
 @decorate_view(etagged)
 def verify_certificate(request, code: str):
     """The same answer as the public verification page (tdkt.portal), as data: a code that is not found is
-    `unknown` (200, so a client tells it apart from a wrong URL)."""
+    "unknown" (200, so a client tells it apart from a wrong URL)."""
     result = verify(code)
     line = result.certificate.line if result.certificate else None
     revoking = result.revoking_decision

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from asn1crypto import keys
@@ -70,6 +71,18 @@ class KeptKeySigner(signers.SimpleSigner):
         return self._parsed_key.sign(data, padding, hash_algorithm)
 
 
+def run_async(make_coroutine):
+    """Run one of pyHanko's coroutines to its end. Its synchronous wrappers call asyncio.run, which fails in a
+    thread whose event loop is running (Playwright's sync API in a browser test, an asynchronous server):
+    there the coroutine runs in a thread of its own. Pure cryptography: no database access inside."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(make_coroutine())
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(lambda: asyncio.run(make_coroutine())).result()
+
+
 def signer_from_pkcs12(path, passphrase: bytes | None, *, prefer_pss: bool = False) -> signers.SimpleSigner:
     loaded = signers.SimpleSigner.load_pkcs12(str(path), passphrase=passphrase)
     if loaded is None:
@@ -113,7 +126,7 @@ def sign_pdf(data: bytes, signer: signers.Signer, *, field_name: str = FIELD_NAM
                                    new_field_spec=_field_spec(field_name, box, page), stamp_style=BLANK_STAMP)
     # Without a TSA the room for the CMS is known: pyHanko's estimate would make a whole trial signature first.
     reserved = None if tsa_url else SERVER_BYTES_RESERVED
-    return pdf_signer.sign_pdf(_writer(data), bytes_reserved=reserved).getvalue()
+    return run_async(lambda: pdf_signer.async_sign_pdf(_writer(data), bytes_reserved=reserved)).getvalue()
 
 
 @dataclass(frozen=True)
@@ -138,7 +151,7 @@ def prepare_external(data: bytes, signing_cert, chain=(), *, field_name: str = F
                                       signature_value=512, prefer_pss=prefer_pss)
     pdf_signer = signers.PdfSigner(_metadata(field_name, reason, location), signer=external,
                                    new_field_spec=_field_spec(field_name, box, page), stamp_style=BLANK_STAMP)
-    digest, _tbs, output = asyncio.run(pdf_signer.async_digest_doc_for_signing(
+    digest, _tbs, output = run_async(lambda: pdf_signer.async_digest_doc_for_signing(
         _writer(data), bytes_reserved=EXTERNAL_BYTES_RESERVED))
     return Prepared(output.getvalue(), digest.document_digest, digest.reserved_region_start,
                     digest.reserved_region_end)
@@ -161,4 +174,4 @@ def finish_external(prepared: Prepared, cms_der: bytes) -> bytes:
 def fake_remote_cms(signer: signers.Signer, document_digest: bytes) -> bytes:
     """What an officer's plug-in or a remote signer returns for a digest: a detached PAdES CMS (DER). Used by
     the tests and the demo's "remote signer" stand-in; a real one is outside the system."""
-    return asyncio.run(signer.async_sign(document_digest, MD_ALGORITHM, use_pades=True)).dump()
+    return run_async(lambda: signer.async_sign(document_digest, MD_ALGORITHM, use_pades=True)).dump()

@@ -28,9 +28,11 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation import async_validate_pdf_signature
 from pyhanko.sign.validation.status import ModificationLevel, SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
+
+from tdkt.decisions.signing.pades import run_async
 
 # What may be added between two signatures: a co-signature (the văn thư's seal after the approver's), a
 # form fill, or long-term-validation data. Anything else after a signature is an edit.
@@ -135,7 +137,7 @@ def inspect(data: bytes, *, trust_roots, drafts=(), require_signature: bool, fie
     reports = []
     for number, embedded in enumerate(signatures, start=1):
         try:
-            status = validate_pdf_signature(embedded, signer_validation_context=context)
+            status = run_async(lambda embedded=embedded: async_validate_pdf_signature(embedded, signer_validation_context=context))
         except Exception:  # a CMS that does not parse, a byte range pointing outside the file
             raise SignatureRefused(_("%(field)s: signature %(number)d cannot be read.") % {
                 "field": field, "number": number}) from None

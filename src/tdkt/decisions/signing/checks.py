@@ -74,6 +74,16 @@ def check_copy(decision, data: bytes, *, field: str) -> verify.Report | None:
                           require_signature=settings.SIGNING["REQUIRE_DIGITAL"], field=field)
 
 
+def check_package_pdf(name: str, data: bytes) -> str | None:
+    """settings.EDXML_SIGNATURE_CHECK (tdkt.central.packages): None when the PDF of an incoming package is
+    unsigned or its signatures hold against the trust roots; else the reason (Vietnamese)."""
+    try:
+        verify.check_package_pdf(data, trust_roots=trust_roots(), field=name)
+    except verify.SignatureRefused as refused:
+        return str(refused)
+    return None
+
+
 def store_signatures(decision, report: verify.Report | None, data: bytes, *, by) -> list[DocumentSignature]:
     """The signatures found valid, kept for the verification page and audited."""
     if report is None:

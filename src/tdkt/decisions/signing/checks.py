@@ -36,6 +36,11 @@ def trust_roots() -> list:
     return credentials.load_certificates(paths)
 
 
+def server_key_configured() -> bool:
+    """Whether the server holds a signing key (without loading it)."""
+    return bool(settings.SIGNING["PKCS12"]) or _demo_files() is not None
+
+
 def server_signer():
     """The server's own signer (PKCS#12 of settings, else the demo's), or None when there is neither."""
     config = settings.SIGNING

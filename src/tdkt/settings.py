@@ -315,8 +315,9 @@ EDXML_AGENCY_NAME = envstr("EDXML_AGENCY_NAME", f"Ủy ban nhân dân tỉnh {PR
 EDXML_CENTRAL_AGENCIES = {"prime_minister": envstr("EDXML_PRIME_MINISTER_CODE", "TTG"),
                           "state_president": envstr("EDXML_STATE_PRESIDENT_CODE", "CTN")}
 # Dotted path of a callable (name, pdf bytes) -> None or the reason a PDF's signature is not valid; empty: PDFs
-# in packages are not validated here (the signing part's validator plugs in here).
-EDXML_SIGNATURE_CHECK = envstr("EDXML_SIGNATURE_CHECK", "")
+# in packages are not validated. The default, the signing app's pyHanko validator against SIGNING's trust roots,
+# passes an unsigned PDF and refuses a signed one it cannot trust (no trust root configured included).
+EDXML_SIGNATURE_CHECK = envstr("EDXML_SIGNATURE_CHECK", "tdkt.decisions.signing.checks.check_package_pdf")
 EDXML_MAX_PACKAGE_BYTES = envint("EDXML_MAX_PACKAGE_BYTES", 50 * 1024 * 1024)
 # Outbound sync of awards (tdkt.integration, docs/integration.md): attempts before a message is failed, and
 # seconds a receiver has to answer one request (a hanging receiver costs one attempt, never a blocked worker).

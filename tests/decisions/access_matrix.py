@@ -18,6 +18,7 @@ MATRIX = [
     ("decisions:sign", "decisions_approved", [200, 404, 404, 403, 302]),
     ("signing:remote_start", "decisions_approved", [200, 404, 404, 403, 302]),
     ("signing:remote_finish", "signing_pending", [200, 404, 404, 403, 302]),
+    ("signing:sign_server", "decisions_approved", [403, 403, 403, 403, 302]),  # the signer's (test_signing_links)
     ("decisions:publish", "decisions_published", [405, 405, 405, 403, 302]),
     ("decisions:correct", "decisions_published", [200, 404, 404, 403, 302]),
     ("decisions:revoke", "decisions_published", [200, 404, 404, 403, 302]),

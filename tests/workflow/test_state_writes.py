@@ -15,10 +15,9 @@ PRIMITIVE = "workflow/primitive.py"
 ALLOWED: dict[str, str] = {
     "jobs/services.py": "the worker's own bookkeeping (claim, heartbeat, finish): a job row is its own history, "
                         "and a transition per claim would flood the audit log",
-    "integration/delivery.py": "the worker's delivery bookkeeping of an outbound sync message (pending, delivered, "
-                               "failed), as the mail outbox: its attempts and last error are its own history",
-    "integration/queueing.py": "an outbound sync message held for a missing personal ID released to pending: "
-                               "the same bookkeeping, no workflow aggregate",
+    "integration/delivery.py": "the worker's high-rate bookkeeping of an outbound sync message (claim pending → "
+                               "delivering, delivered, retry) in bulk at hundreds a second, as the mail outbox; "
+                               "its fail and hold go through tdkt.integration.transitions.OUTBOUND",
     "notifications/outbox.py": "the worker's delivery bookkeeping of an outgoing e-mail (pending, sent, failed): "
                                "no workflow aggregate; its attempts and last error are its own history",
 }

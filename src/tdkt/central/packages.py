@@ -184,7 +184,7 @@ def _sender_role(code: str) -> str | None:
 
 def check_signatures(files: dict[str, bytes], label: str) -> None:
     """The hook of the signing part: each PDF through EDXML_SIGNATURE_CHECK when one is configured.
-    TODO(issue 19, "sign"): plug pyHanko's validation of the signed copy in here."""
+    The default is the signing app's (tdkt.decisions.signing.checks.check_package_pdf)."""
     if not settings.EDXML_SIGNATURE_CHECK:
         return
     check = import_string(settings.EDXML_SIGNATURE_CHECK)

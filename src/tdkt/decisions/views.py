@@ -18,6 +18,7 @@ from tdkt.decisions import amendments, documents, forms, payments, prizes, queri
 from tdkt.decisions.jobs import DECISION_PDF, DRAFT, SUBMISSION_PDF, submission_for
 from tdkt.decisions.models import DecisionLine, LegalBasisTemplate, RewardFund
 from tdkt.decisions.pdf import PDF_TYPE
+from tdkt.decisions.signing import rules as signing_rules
 from tdkt.decisions.submissions import state_level_nominations
 from tdkt.jobs.services import start_job
 from tdkt.lib.downloads import send_export
@@ -95,7 +96,8 @@ def decision_detail(request, pk):
         "events": decision.events.select_related("by") if rules.sees_everything(user, decision) else [],
         # The step buttons ({% transition_buttons %}) follow the declared machine (tdkt.decisions.transitions).
         "can_edit": rules.can_edit(user, decision), "can_amend": rules.can_amend(user, decision),
-        "sees_everything": rules.sees_everything(user, decision), "reason_form": forms.ReasonForm()})
+        "sees_everything": rules.sees_everything(user, decision), "reason_form": forms.ReasonForm(),
+        "signing": signing_rules.links(user, decision)})
 
 
 def _managed_decision(request, pk):

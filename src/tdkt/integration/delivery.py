@@ -11,7 +11,11 @@ by one conditional UPDATE (of two workers, one sends each message). What the rec
   the other messages of that receiver wait for the next pass: no worker hangs on it;
 - 403 and other 4xx: the receiver refuses this message or this caller, which no retry changes: failed.
 After INTEGRATION_MAX_ATTEMPTS attempts a message is failed. A failed message alerts the province's
-specialists (tdkt.notifications) and shows on the monitor (tdkt.integration.monitor)."""
+specialists (tdkt.notifications) and shows on the monitor (tdkt.integration.monitor).
+
+The states are tdkt.integration.transitions.OUTBOUND's. This module writes the worker's high-rate bookkeeping
+(claim pending → delivering, deliver, retry) in bulk, the one place allowed to (see transitions.py for why);
+a failure and a hold go through OUTBOUND.perform (history, audit, alert)."""
 
 from __future__ import annotations
 
@@ -27,24 +31,22 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db.models import F
+from django.db.models import F, Q
 from django.tasks import task
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tdkt.accounts.enums import Role
-from tdkt.accounts.models import Membership
 from tdkt.integration import mapping_v1 as mapping
 from tdkt.integration.models import MessageState, OutboundMessage, Receiver
-from tdkt.notifications.services import notify
+from tdkt.integration.transitions import OUTBOUND
 
 logger = logging.getLogger(__name__)
 
 BATCH = 500
-CLAIM_LEASE = timedelta(minutes=5)
+CLAIM_LEASE = timedelta(minutes=5)  # while one worker sends a message, another must not take it
 # Deliveries are written in bulk, this many at a time (a crash in between resends them: idempotent anyway).
-FLUSH_EVERY = 100  # while one worker sends a message, another must not take it
+FLUSH_EVERY = 100
+WORKER = "integration-worker"  # the `by` of the worker's transitions (history and audit)
 MAX_RETRY_AFTER = timedelta(hours=6)  # a Retry-After further than this is taken as this
 TOKEN_MARGIN = timedelta(seconds=30)  # a token this close to expiry is renewed first
 
@@ -180,30 +182,39 @@ def send(message: OutboundMessage, receiver: Receiver, conn: Connection) -> Answ
 
 
 def _claim(now) -> list[OutboundMessage]:
-    """The due messages this pass takes: one conditional UPDATE marks them with this pass's claim (of two
-    workers, each message goes to one) and pushes their next attempt by the lease; then they are read back."""
+    """The due messages this pass takes: one conditional UPDATE moves them pending → delivering with this
+    pass's claim (of two workers, each message goes to one) and the lease as their next attempt; a message left
+    delivering by a worker that died is taken again once its lease ran out. Then they are read back."""
     claim = uuid.uuid4().hex
-    ids = list(OutboundMessage.objects.filter(state=MessageState.PENDING, next_attempt_at__lte=now)
-               .order_by("next_attempt_at", "id").values_list("id", flat=True)[:BATCH])
-    OutboundMessage.objects.filter(pk__in=ids, state=MessageState.PENDING, next_attempt_at__lte=now).update(
-        claim=claim, next_attempt_at=now + CLAIM_LEASE)
-    return list(OutboundMessage.objects.filter(claim=claim).select_related("receiver").order_by("id"))
+    due = Q(state__in=[MessageState.PENDING, MessageState.DELIVERING], next_attempt_at__lte=now)
+    ids = list(OutboundMessage.objects.filter(due).order_by("next_attempt_at", "id").values_list("id", flat=True)[:BATCH])
+    OutboundMessage.objects.filter(due, pk__in=ids).update(state=MessageState.DELIVERING, claim=claim,
+                                                           next_attempt_at=now + CLAIM_LEASE)
+    return list(OutboundMessage.objects.filter(claim=claim, state=MessageState.DELIVERING)
+                .select_related("receiver").order_by("id"))
 
 
-def _fail(message: OutboundMessage, error: str) -> None:
-    OutboundMessage.objects.filter(pk=message.pk).update(state=MessageState.FAILED, last_error=error,
-                                                        attempts=F("attempts") + 1)
-    alert_failed(message, error)
+def _fail(message: OutboundMessage, error: str, attempts: int) -> None:
+    """The declared transition, with its history, audit row and the specialists' alert (transitions.py)."""
+    OUTBOUND.perform(message, "fail", by=WORKER, reason=error[:300], last_error=error, attempts=attempts, claim="")
 
 
-def alert_failed(message: OutboundMessage, error: str) -> None:
-    """The province's specialists are told, once per message, in the app and by e-mail."""
-    today = timezone.localdate()
-    specialists = (Membership.objects.filter(role=Role.PROVINCE_SPECIALIST, user__is_active=True)
-                   .exclude(valid_to__lt=today).values_list("user_id", flat=True).distinct())
-    notify(list(specialists), key=f"integration-failed:{message.pk}", url=reverse("integration:outbox") + "?show=failed",
-           text=_("The award of %(recipient)s could not be delivered to %(receiver)s: %(error)s") % {
-               "recipient": message.recipient, "receiver": message.receiver.name, "error": error[:300]})
+def _hold_without_personal_id(message: OutboundMessage) -> bool:
+    """A message about a person whose payload has no valid personal ID (the receiver keys records by it) is held
+    rather than sent: the person's fix releases it (queueing.release_for_person)."""
+    subject = message.payload.get("subject") or {}
+    if subject.get("type") != "person" or mapping.valid_personal_id(subject.get("personal_id")):
+        return False
+    OUTBOUND.perform(message, "hold", by=WORKER, claim="", held_reason=_(
+        "%(name)s has no valid personal identification number (12 digits): the national cadre database keys each "
+        "record by it. Enter it on the person's page; the message then leaves by itself.") % {
+        "name": message.recipient})
+    return True
+
+
+def _retry(message: OutboundMessage, error: str, attempts: int, when) -> None:
+    OutboundMessage.objects.filter(pk=message.pk, state=MessageState.DELIVERING, claim=message.claim).update(
+        state=MessageState.PENDING, last_error=error, next_attempt_at=when, attempts=attempts, claim="")
 
 
 def _outcome(message: OutboundMessage, answer: Answer, attempts: int, now, delivered: list[int]) -> str:
@@ -216,23 +227,24 @@ def _outcome(message: OutboundMessage, answer: Answer, attempts: int, now, deliv
     error = f"HTTP {status}: {answer.body[:1000]}"
     permanent = status != 429 and 400 <= status < 500
     if permanent or attempts >= max_attempts():
-        _fail(message, error)
+        _fail(message, error, attempts)
         return "failed"
     wait = (retry_after(answer.retry_after, now) if status == 429 else None) or backoff(attempts)
-    OutboundMessage.objects.filter(pk=message.pk).update(last_error=error, next_attempt_at=now + wait,
-                                                        attempts=F("attempts") + 1)
+    _retry(message, error, attempts, now + wait)
     return "retry"
 
 
 def _mark_delivered(ids: list[int]) -> None:
     if ids:
-        OutboundMessage.objects.filter(pk__in=ids).update(state=MessageState.DELIVERED, delivered_at=timezone.now(),
-                                                          last_error="", attempts=F("attempts") + 1)
+        OutboundMessage.objects.filter(pk__in=ids, state=MessageState.DELIVERING).update(
+            state=MessageState.DELIVERED, delivered_at=timezone.now(), last_error="", claim="",
+            attempts=F("attempts") + 1)
         ids.clear()
 
 
 def deliver_due(now=None) -> dict:
-    """Send the pending messages whose attempt is due; the counts {"delivered", "retry", "failed"}."""
+    """Send the pending messages whose attempt is due; the counts {"delivered", "retry", "failed"} (a message
+    held for want of a personal ID is none of them)."""
     now = now or timezone.now()
     counts = {"delivered": 0, "retry": 0, "failed": 0}
     down: set[int] = set()  # receivers that did not answer in this pass: their messages wait
@@ -245,6 +257,8 @@ def deliver_due(now=None) -> dict:
             if message.receiver_id in down:
                 skipped.append(message.pk)
                 continue
+            if _hold_without_personal_id(message):
+                continue
             attempts = message.attempts + 1
             try:
                 answer = send(message, receivers.setdefault(message.receiver_id, message.receiver), conn)
@@ -253,11 +267,10 @@ def deliver_due(now=None) -> dict:
                 error = str(exc)[:2000]
                 logger.warning("outbound message %s, attempt %s: %s", message.pk, attempts, error)
                 if attempts >= max_attempts():
-                    _fail(message, error)
+                    _fail(message, error, attempts)
                     counts["failed"] += 1
                 else:
-                    OutboundMessage.objects.filter(pk=message.pk).update(
-                        last_error=error, next_attempt_at=now + backoff(attempts), attempts=F("attempts") + 1)
+                    _retry(message, error, attempts, now + backoff(attempts))
                     counts["retry"] += 1
                 continue
             counts[_outcome(message, answer, attempts, now, delivered)] += 1
@@ -267,5 +280,6 @@ def deliver_due(now=None) -> dict:
         conn.close()
         _mark_delivered(delivered)
         if skipped:  # not tried: due again at the next pass, no attempt spent
-            OutboundMessage.objects.filter(pk__in=skipped).update(next_attempt_at=now)
+            OutboundMessage.objects.filter(pk__in=skipped, state=MessageState.DELIVERING).update(
+                state=MessageState.PENDING, next_attempt_at=now, claim="")
     return counts

@@ -8,6 +8,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tdkt.workflow.models import StateChange
+
 
 class ReceiverKind(models.TextChoices):
     NATIONAL_CADRE_DB = "national_cadre_db", _("National cadre database (through the provincial platform)")
@@ -21,8 +23,11 @@ class MessageKind(models.TextChoices):
 
 
 class MessageState(models.TextChoices):
+    """The states of tdkt.integration.transitions.OUTBOUND (docs/integration.md has the table)."""
+
     HELD = "held", _("held back")
     PENDING = "pending", _("waiting to be delivered")
+    DELIVERING = "delivering", _("being delivered")
     DELIVERED = "delivered", _("delivered")
     FAILED = "failed", _("failed")
 
@@ -90,3 +95,14 @@ class OutboundMessage(models.Model):
 
     def __str__(self):
         return f"{self.kind}:{self.idempotency_key}"
+
+
+class OutboundStateChange(StateChange):
+    """History of a message's transitions made by a person or a rare system step (failed, released, sent again);
+    the worker's high-rate bookkeeping (claimed, delivered, retried) is kept on the message itself (attempts,
+    last error, delivered at): see tdkt.integration.transitions."""
+
+    message = models.ForeignKey(OutboundMessage, on_delete=models.CASCADE, related_name="state_changes")
+
+    class Meta(StateChange.Meta):
+        pass

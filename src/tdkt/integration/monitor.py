@@ -17,7 +17,8 @@ LIST_LIMIT = 500  # the page lists this many; the Excel file has them all
 
 def _filters(today: datetime.date) -> dict[str, Q]:
     return {
-        "late": Q(state__in=[MessageState.PENDING, MessageState.HELD, MessageState.FAILED], due_by__lt=today),
+        "late": Q(state__in=[MessageState.PENDING, MessageState.DELIVERING, MessageState.HELD, MessageState.FAILED],
+                  due_by__lt=today),
         "failed": Q(state=MessageState.FAILED),
         "held": Q(state=MessageState.HELD),
     }

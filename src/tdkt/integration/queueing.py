@@ -13,6 +13,7 @@ from tdkt.decisions.models import Decision
 from tdkt.integration import mapping_v1 as mapping
 from tdkt.integration.delivery import deliver_soon
 from tdkt.integration.models import MessageKind, MessageState, OutboundMessage, Receiver
+from tdkt.integration.transitions import OUTBOUND
 from tdkt.workcalendar.calendar import add_working_days
 
 # Decree 27/2026/NĐ-CP: the employing agency updates the national cadre database within 3 working days.
@@ -58,19 +59,37 @@ def queue_signed(decision: Decision, lines) -> int:
     return len(rows)
 
 
-def release_for_person(person) -> int:
-    """The messages held for `person` leave once the person has a valid personal ID (its payload updated)."""
+def release_for_person(person, *, by="people") -> int:
+    """The messages held for `person` leave once the person has a valid personal ID (its payload completed):
+    the declared transition "release", one per message (a person has a few: one per award and receiver)."""
     if not mapping.valid_personal_id(person.national_id):
         return 0
-    held = list(OutboundMessage.objects.filter(person_id=person.pk, state=MessageState.HELD))
+    held = list(OutboundMessage.objects.filter(person_id=person.pk, state=MessageState.HELD).order_by("id"))
+    now = timezone.now()
     for message in held:
-        message.payload = {**message.payload, "subject": {**message.payload["subject"],
-                                                          "personal_id": person.national_id}}
-        message.state, message.held_reason, message.next_attempt_at = MessageState.PENDING, "", timezone.now()
-    OutboundMessage.objects.bulk_update(held, ["payload", "state", "held_reason", "next_attempt_at"])
+        payload = {**message.payload, "subject": {**message.payload["subject"], "personal_id": person.national_id}}
+        OUTBOUND.perform(message, "release", by=by, payload=payload, held_reason="", next_attempt_at=now)
     if held:
         transaction.on_commit(deliver_soon, robust=True)
     return len(held)
+
+
+@transaction.atomic
+def requeue(message: OutboundMessage, *, by) -> OutboundMessage:
+    """"Gửi lại": a failed message pending again with its attempts counted from zero (the receiver or its
+    configuration was fixed); the idempotency key is the same, so a receiver that had kept it refuses a double."""
+    OUTBOUND.perform(message, "requeue", by=by, attempts=0, next_attempt_at=timezone.now(), claim="")
+    transaction.on_commit(deliver_soon, robust=True)
+    return message
+
+
+def repoint_merged(duplicate, kept, *, by) -> int:
+    """A person merge: the held and pending messages of the merged person belong to the kept one (delivered and
+    failed ones stay as they were sent); the held ones leave if the kept person has a valid personal ID."""
+    moved = OutboundMessage.objects.filter(person_id=duplicate.pk,
+                                           state__in=[MessageState.HELD, MessageState.PENDING]).update(person_id=kept.pk)
+    release_for_person(kept, by=by)
+    return moved
 
 
 def fix_url(message: OutboundMessage) -> str:

@@ -1,10 +1,11 @@
-"""Connections made when the app is ready: the decisions app's signing signal, and a person's save."""
+"""Connections made when the app is ready: the decisions app's signing signal, a person's save and merge."""
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from tdkt.decisions.events import decision_signed
-from tdkt.integration.queueing import queue_signed, release_for_person
+from tdkt.integration.queueing import queue_signed, release_for_person, repoint_merged
+from tdkt.people.events import person_merged
 from tdkt.people.models import Person
 
 
@@ -17,3 +18,8 @@ def _queue_signed(sender, *, decision, lines, **kwargs):
 def _release_held(sender, *, instance, raw=False, **kwargs):
     if not raw:
         release_for_person(instance)
+
+
+@receiver(person_merged, dispatch_uid="integration-repoint-merged")
+def _repoint_merged(sender, *, duplicate, kept, by, **kwargs):
+    repoint_merged(duplicate, kept, by=by)

@@ -7,4 +7,5 @@ app_name = "integration"
 urlpatterns = [
     path("outbox/", views.outbox, name="outbox"),
     path("outbox/export.xlsx", views.outbox_xlsx, name="outbox_xlsx"),
+    path("outbox/<int:pk>/requeue/", views.outbox_requeue, name="outbox_requeue"),
 ]

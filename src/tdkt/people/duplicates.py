@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from tdkt.accounts.scope import get_scope
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
+from tdkt.people.events import person_merged
 from tdkt.people.models import Person
 from tdkt.people.queries import people_for_user
 
@@ -163,6 +164,7 @@ def merge_persons(duplicate: Person, kept: Person, *, by) -> dict:
     if filled:
         kept.save(update_fields=set(filled) | ({"birth_year"} if "birth_date" in filled else set()))
     Person.objects.filter(pk=duplicate.pk).update(merged_into=kept)
+    person_merged.send(sender=Person, duplicate=duplicate, kept=kept, by=by)
     changes = {"merged": {"id": duplicate.pk, "name": duplicate.full_name}, "moved": moved,
                "left_identical": kept_identical,
                "filled": {f: ("***" if f == "national_id" else str(v)) for f, v in filled.items()}}

@@ -36,6 +36,11 @@ def trust_roots() -> list:
     return credentials.load_certificates(paths)
 
 
+def server_key_configured() -> bool:
+    """Whether the server holds a signing key (without loading it)."""
+    return bool(settings.SIGNING["PKCS12"]) or _demo_files() is not None
+
+
 def server_signer():
     """The server's own signer (PKCS#12 of settings, else the demo's), or None when there is neither."""
     config = settings.SIGNING
@@ -72,6 +77,16 @@ def check_copy(decision, data: bytes, *, field: str) -> verify.Report | None:
     """The signed copy checked (verify.inspect); SignatureRefused with the reason."""
     return verify.inspect(data, trust_roots=trust_roots(), drafts=drafts_of(decision),
                           require_signature=settings.SIGNING["REQUIRE_DIGITAL"], field=field)
+
+
+def check_package_pdf(name: str, data: bytes) -> str | None:
+    """settings.EDXML_SIGNATURE_CHECK (tdkt.central.packages): None when the PDF of an incoming package is
+    unsigned or its signatures hold against the trust roots; else the reason (Vietnamese)."""
+    try:
+        verify.check_package_pdf(data, trust_roots=trust_roots(), field=name)
+    except verify.SignatureRefused as refused:
+        return str(refused)
+    return None
 
 
 def store_signatures(decision, report: verify.Report | None, data: bytes, *, by) -> list[DocumentSignature]:

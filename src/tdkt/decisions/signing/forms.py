@@ -48,3 +48,8 @@ class RemoteFinishForm(forms.Form):
         if decoded[:1] != b"\x30":
             raise forms.ValidationError(message)
         return decoded
+
+
+class ServerSignForm(forms.Form):
+    signed_on = forms.DateField(label=_("Date of the decision"), initial=timezone.localdate,
+                                help_text=_("dd/mm/yyyy, as written on the signed original."))

@@ -104,6 +104,12 @@ def _check_one(number: int, status, field: str, *, last: bool) -> None:
     if not status.trusted:
         raise SignatureRefused(_("%(field)s: the certificate of signature %(number)d (%(signer)s) does not chain to a "
                                  "trust root configured in the system (or has expired or been revoked).") % values)
+    stamp = getattr(status, "timestamp_validity", None)
+    if stamp is not None and not (stamp.intact and stamp.valid):
+        raise SignatureRefused(_("%(field)s: the timestamp of signature %(number)d (%(signer)s) is broken.") % values)
+    if stamp is not None and not stamp.trusted:
+        raise SignatureRefused(_("%(field)s: the timestamp authority of signature %(number)d (%(signer)s) does not "
+                                 "chain to a trust root configured in the system.") % values)
     if last and status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
         raise SignatureRefused(_("%(field)s: the file was changed after signature %(number)d (%(signer)s): that "
                                  "signature covers an earlier revision only.") % values)
@@ -130,6 +136,17 @@ def inspect(data: bytes, *, trust_roots, drafts=(), require_signature: bool, fie
         if require_signature:
             raise SignatureRefused(_("%(field)s: the file carries no digital signature.") % {"field": field})
         return None
+    reports = _validated(signatures, trust_roots, field)
+    first_range = list(signatures[0].byte_range)
+    if draft is None or first_range[0] != 0 or first_range[1] < draft.size:
+        raise SignatureRefused(_("%(field)s: the signed document is not the draft approved in the system. Sign the "
+                                 "PDF downloaded for signing from the decision's page, without changing it.") % {
+            "field": field})
+    return Report(tuple(reports), draft)
+
+
+def _validated(signatures, trust_roots, field: str) -> list[SignatureReport]:
+    """Rules 2 and 3 for every embedded signature, in order; their reports."""
     if not list(trust_roots):
         raise SignatureRefused(_("%(field)s: no trust root is configured for digital signatures; ask the "
                                  "administrator to configure one.") % {"field": field})
@@ -143,9 +160,18 @@ def inspect(data: bytes, *, trust_roots, drafts=(), require_signature: bool, fie
                 "field": field, "number": number}) from None
         _check_one(number, status, field, last=number == len(signatures))
         reports.append(_report(status))
-    first_range = list(signatures[0].byte_range)
-    if draft is None or first_range[0] != 0 or first_range[1] < draft.size:
-        raise SignatureRefused(_("%(field)s: the signed document is not the draft approved in the system. Sign the "
-                                 "PDF downloaded for signing from the decision's page, without changing it.") % {
-            "field": field})
-    return Report(tuple(reports), draft)
+    return reports
+
+
+def check_package_pdf(data: bytes, *, trust_roots, field: str) -> Report | None:
+    """A PDF of an incoming document package (tdkt.central.packages): rules 1–3 without the draft (rule 4: the
+    sender's text was not drafted here). An unsigned PDF is an attachment like another (None); a signature that
+    is broken, forged, untrusted or that covers an earlier revision only is refused (SignatureRefused)."""
+    try:
+        signatures = list(PdfFileReader(io.BytesIO(data), strict=False).embedded_signatures)
+    except Exception:  # as in inspect: a malformed file
+        raise SignatureRefused(_("%(field)s: the PDF cannot be read to check its digital signature.") % {
+            "field": field}) from None
+    if not signatures:
+        return None
+    return Report(tuple(_validated(signatures, trust_roots, field)), None)

@@ -1,5 +1,6 @@
-"""The hash-out / CMS-in pages: the văn thư (or the signer) gives the remote signer's certificate and gets the
-digest to sign; then uploads the CMS the plug-in or the remote service returned."""
+"""The signing pages: the signer signs on the server with the key it holds; or the hash-out / CMS-in pages, where
+the văn thư (or the signer) gives the remote signer's certificate and gets the digest to sign, then uploads the
+CMS the plug-in or the remote service returned."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,8 +11,8 @@ from django.utils.translation import gettext as _
 from tdkt.accounts.access import roles_required
 from tdkt.decisions import queries
 from tdkt.decisions import rules as decision_rules
-from tdkt.decisions.signing import services
-from tdkt.decisions.signing.forms import RemoteFinishForm, RemoteStartForm
+from tdkt.decisions.signing import rules, services
+from tdkt.decisions.signing.forms import RemoteFinishForm, RemoteStartForm, ServerSignForm
 from tdkt.decisions.signing.models import PendingSignature
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.uploads import UploadError
@@ -62,3 +63,27 @@ def remote_finish(request, pk):
             return redirect("decisions:detail", pk=decision.pk)
     return render(request, "decisions/form.html", {"decision": decision, "form": form, "multipart": True,
                                                    "title": _("Sign with a remote signer")})
+
+
+@roles_required(*decision_rules.SIGNING_ROLES)
+def sign_server(request, pk):
+    """The signer signs the approved draft with the server's key (a confirm page with the decision's date)."""
+    decision = queries.get_decision_for_user(request.user, pk)
+    if not decision_rules.sees_everything(request.user, decision):
+        raise Http404
+    if not rules.can_sign_on_server(request.user, decision):
+        raise PermissionDenied
+    form = ServerSignForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.sign_on_server(decision, by=request.user, signed_on=form.cleaned_data["signed_on"])
+        except UploadError as exc:
+            form.add_error(None, str(exc))
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("Decision %(number)s is signed digitally; its awards are in the history.") % {
+                "number": decision.number_text})
+            return redirect("decisions:detail", pk=decision.pk)
+    return render(request, "decisions/form.html", {"decision": decision, "form": form,
+                                                   "title": _("Sign with the server's certificate")})

@@ -1,0 +1,71 @@
+"""The signing actions on a decision's page: "Ký số" with the server's key only for the decision's signer and only
+when the server holds a key; the remote-signing (hash-out / CMS-in) pages for whoever records the signed copy;
+nothing once the decision is signed. Each link works end to end (a local fake signer for the remote path)."""
+
+import re
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from tdkt.decisions.enums import DecisionState
+from tdkt.decisions.signing import pades
+from tdkt.decisions.signing.credentials import DEMO_PASSPHRASE, DEMO_SIGNER_FILE
+from tdkt.decisions.signing.models import DocumentSignature, PendingSignature
+from tests.conftest import client_for
+
+SERVER, REMOTE = 'id="sign-server"', 'id="sign-remote"'
+
+
+def _page(world, persona, decision):
+    return client_for(world, persona).get(f"/decisions/{decision.pk}/")
+
+
+def _href(html: str, element_id: str) -> str:
+    return re.search(rf'id="{element_id}" href="([^"]+)"', html).group(1)
+
+
+def test_the_links_appear_only_for_those_who_may_use_them(world, to_sign, demo_key):
+    signer = _page(world, "signer", to_sign).content.decode()
+    assert SERVER in signer and REMOTE in signer
+    specialist = _page(world, "specialist", to_sign).content.decode()
+    assert SERVER not in specialist and REMOTE in specialist  # the văn thư records, he does not sign
+    for persona in ("clerk_a", "clerk_b", "council_member"):
+        answer = _page(world, persona, to_sign)
+        assert answer.status_code == 404 or (SERVER not in answer.content.decode()
+                                              and REMOTE not in answer.content.decode())
+    assert client_for(world, "specialist").get(f"/signing/decision/{to_sign.pk}/sign/").status_code == 403
+
+
+def test_without_a_server_key_there_is_no_server_signing(world, to_sign, settings, tmp_path):
+    settings.SIGNING = {**settings.SIGNING, "PKCS12": "", "DEMO_DIR": tmp_path}
+    html = _page(world, "signer", to_sign).content.decode()
+    assert SERVER not in html and REMOTE in html
+    assert client_for(world, "signer").get(f"/signing/decision/{to_sign.pk}/sign/").status_code == 403
+
+
+def test_the_signer_signs_on_the_server_from_the_decision_page(world, to_sign, demo_key):
+    client = client_for(world, "signer")
+    href = _href(client.get(f"/decisions/{to_sign.pk}/").content.decode(), "sign-server")
+    assert href == f"/signing/decision/{to_sign.pk}/sign/"
+    assert "Ký số bằng chứng thư số lưu trên máy chủ" in client.get(href).content.decode()
+    done = client.post(href, {"signed_on": "10/07/2026"})
+    assert (done.status_code, done["Location"]) == (302, f"/decisions/{to_sign.pk}/")
+    to_sign.refresh_from_db()
+    assert (to_sign.state, to_sign.decision_date.isoformat()) == (DecisionState.SIGNED, "2026-07-10")
+    assert DocumentSignature.objects.get(decision=to_sign).signer == "Văn thư UBND tỉnh (DEMO — không dùng thật)"
+    after = client.get(f"/decisions/{to_sign.pk}/").content.decode()
+    assert SERVER not in after and REMOTE not in after
+
+
+def test_the_remote_link_leads_through_hash_out_and_cms_in(world, to_sign, demo_key):
+    signer = pades.signer_from_pkcs12(demo_key / DEMO_SIGNER_FILE, DEMO_PASSPHRASE)  # the fake remote signer
+    client = client_for(world, "specialist")
+    href = _href(client.get(f"/decisions/{to_sign.pk}/").content.decode(), "sign-remote")
+    started = client.post(href, {"certificate": SimpleUploadedFile("cert.der", signer.signing_cert.dump())})
+    pending = PendingSignature.objects.get(decision=to_sign)
+    assert (started.status_code, started["Location"]) == (302, f"/signing/remote/{pending.pk}/")
+    cms = pades.fake_remote_cms(signer, bytes.fromhex(pending.document_digest))
+    done = client.post(started["Location"], {"signature": SimpleUploadedFile("sig.p7s", cms),
+                                             "signed_on": "10/07/2026"})
+    assert (done.status_code, done["Location"]) == (302, f"/decisions/{to_sign.pk}/")
+    to_sign.refresh_from_db()
+    assert to_sign.state == DecisionState.SIGNED

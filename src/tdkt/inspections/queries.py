@@ -116,11 +116,12 @@ def figures(start: datetime.date, end: datetime.date, unit_ids=None, *, today: d
     records = InspectedUnit.objects.filter(inspection__starts_on__range=(start, end))
     if unit_ids is not None:
         records = records.filter(unit_id__in=list(unit_ids))
-    counts = records.aggregate(
-        inspections=Count("inspection", distinct=True), units=Count("id", distinct=True),
-        recommendations=Count("recommendations", distinct=True),
-        closed=Count("recommendations", distinct=True,
-                     filter=Q(recommendations__state=RecommendationState.CLOSED)))
+    counts = records.aggregate(  # aliases unlike the relation's name, which the filter below uses
+        n_inspections=Count("inspection", distinct=True), n_units=Count("id", distinct=True),
+        n_recommendations=Count("recommendations", distinct=True),
+        n_closed=Count("recommendations", distinct=True,
+                       filter=Q(recommendations__state=RecommendationState.CLOSED)))
     late = list(overdue(today).filter(record__in=records).select_related("record__unit", "record__inspection")
                 .order_by("due_on", "id"))
-    return YearFigures(overdue=late, **counts)
+    return YearFigures(inspections=counts["n_inspections"], units=counts["n_units"],
+                       recommendations=counts["n_recommendations"], closed=counts["n_closed"], overdue=late)

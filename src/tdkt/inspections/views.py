@@ -88,7 +88,7 @@ def inspection_detail(request, pk):
 
 
 def _recommendations(record):
-    items = list(record.recommendations.all())
+    items = list(record.recommendations.prefetch_related("state_changes"))
     for item in items:
         item.record = record  # one inspection object: the team check is asked once for the page
     return items

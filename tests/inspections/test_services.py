@@ -45,7 +45,7 @@ def test_only_the_standing_body_plans_inspections(world, persona):
 
 
 def test_bad_plans_are_refused_field_by_field_and_nothing_is_saved(world):
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(ValidationError, match="Hãy nhập tên đợt kiểm tra") as caught:
         services.plan_inspection(by=world.users["specialist"], year=2027, title=" ", starts_on=END, ends_on=START,
                                  units=[], leader=None)
     assert sorted(caught.value.message_dict) == ["ends_on", "leader", "starts_on", "title", "units"]
@@ -96,7 +96,7 @@ def test_a_team_member_with_an_account_records_on_that_inspection_only(world):
 
 def test_a_recommendation_needs_content_and_a_due_date_after_the_start(world):
     record = record_of(world)
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(ValidationError, match="Hãy nhập nội dung kiến nghị") as caught:
         services.add_recommendation(record, by=world.users["specialist"], content="", due_on=datetime.date(2026, 1, 1))
     assert sorted(caught.value.message_dict) == ["content", "due_on"]
     assert Recommendation.objects.count() == 0
@@ -129,10 +129,10 @@ def test_the_unit_reports_and_the_team_accepts_not_the_other_way_round(world):
     item = recommendation_of(world)
     with pytest.raises(PermissionDenied, match="Chỉ đơn vị được kiểm tra"):
         services.report_follow_up(item, by=world.users["specialist"], response="X")
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="^Chỉ đơn vị được kiểm tra báo cáo"):
         services.report_follow_up(item, by=world.users["clerk_b"], response="X")
     services.report_follow_up(item, by=world.users["clerk_a"], response="Đã làm")
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="chỉ đoàn kiểm tra chấp nhận"):
         RECOMMENDATION_MACHINE.run(item, "accept", by=world.users["clerk_a"])
     assert Recommendation.objects.get().state == "reported"
 

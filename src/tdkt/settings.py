@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "tdkt.decisions.signing",
     "tdkt.central",
     "tdkt.initiatives",
+    "tdkt.inspections",
     "tdkt.reports",
     "tdkt.api",
     "tdkt.portal",

@@ -1,12 +1,14 @@
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from tdkt.accounts.access import public, signed_in
 from tdkt.accounts.enums import PROVINCE_WIDE_ROLES, Role
 from tdkt.accounts.scope import get_scope
 from tdkt.core import workspace as unit_workspace
 from tdkt.core.dashboard import dashboard_figures, dossier_figures
+from tdkt.inspections.queries import HOME_LIMIT, overdue_for_home
 from tdkt.integration import monitor as sync_monitor
 from tdkt.lib.storage import probe_storage
 
@@ -36,9 +38,12 @@ def dashboard(request):
     roles = sorted(str(Role(role).label) for role in held)
     # The standing body watches the sync to the national cadre database (late, failed, held messages).
     sync = sync_monitor.counts() if held & PROVINCE_WIDE_ROLES else None
+    # Inspection recommendations the unit has not followed up by their due date (one query).
+    overdue = overdue_for_home(request.user, timezone.localdate())
     return render(request, "core/dashboard.html", {"figures": dashboard_figures(request.user),
                                                    "work": dossier_figures(request.user), "roles": roles,
-                                                   "sync": sync})
+                                                   "sync": sync, "overdue_recommendations": overdue[:HOME_LIMIT],
+                                                   "overdue_more": len(overdue) > HOME_LIMIT})
 
 
 @signed_in

@@ -123,8 +123,7 @@ def build(figures: WorkFigures, *, kind: str, year: int, issuer: Issuer, day: da
     _heading(document, "5. Kết quả thực hiện kế hoạch công tác thi đua, khen thưởng")
     _body(document, tasks_sentence(figures))
     _heading(document, "6. Công tác kiểm tra, tập huấn nghiệp vụ")
-    _body(document, NO_INSPECTION_DATA)
-    _todo(document, "các cuộc kiểm tra, lớp tập huấn đã tổ chức (nếu có)")
+    _inspections(document, figures)
     _section(document, 1, "TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN")
     _heading(document, "1. Tồn tại, hạn chế")
     _todo(document, "những tồn tại, hạn chế trong công tác thi đua, khen thưởng")
@@ -187,6 +186,30 @@ def dossier_rows(figures: WorkFigures) -> list[list[str]]:
             ["3", "Hồ sơ đã có quyết định khen thưởng", _count(figures.dossiers_decided)],
             ["", "- Đúng thời hạn", _count(figures.dossiers_on_time)],
             ["", "- Quá thời hạn", _count(figures.dossiers_late)]]
+
+
+def inspections_sentence(figures: WorkFigures) -> str:
+    data = figures.inspections
+    return (f"Trong kỳ đã tổ chức {_count(data.inspections)} cuộc kiểm tra công tác thi đua, khen thưởng tại "
+            f"{_count(data.units)} đơn vị; đoàn kiểm tra đã đưa ra {_count(data.recommendations)} kiến nghị, trong đó "
+            f"{_count(data.closed)} kiến nghị đã được đơn vị thực hiện và đoàn kiểm tra chấp nhận; "
+            f"{_count(len(data.overdue))} kiến nghị quá thời hạn mà đơn vị chưa báo cáo kết quả thực hiện.")
+
+
+def _inspections(document, figures: WorkFigures) -> None:
+    """Section I.6: the inspections recorded in the period with the overdue recommendations listed; without
+    any, the sentence that no data is recorded."""
+    if figures.inspections is None or not figures.inspections.inspections:
+        _body(document, NO_INSPECTION_DATA)
+        _todo(document, "các cuộc kiểm tra, lớp tập huấn đã tổ chức (nếu có)")
+        return
+    _body(document, inspections_sentence(figures))
+    if figures.inspections.overdue:
+        _body(document, "Các kiến nghị quá thời hạn chưa được thực hiện:")
+        nd30.add_table(document, ["TT", "Đơn vị", "Kiến nghị", "Thời hạn"], [12, 50, 80, 23],
+                       [[str(i), item.record.unit.name, item.content, f"{item.due_on:%d/%m/%Y}"]
+                        for i, item in enumerate(figures.inspections.overdue, 1)])
+    _todo(document, "các lớp tập huấn nghiệp vụ đã tổ chức (nếu có)")
 
 
 def tasks_sentence(figures: WorkFigures) -> str:

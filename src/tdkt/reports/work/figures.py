@@ -13,7 +13,9 @@ for a period and a reporting unit (None = the province), in a fixed number of qu
   especially difficult areas) beside the same period a year earlier;
 - plan tasks due in the period: done (of which after their due date) and not done past their due date. For a
   unit, the tasks it leads.
-Inspections and training are not recorded yet (issue 20): no figure is given for them."""
+- inspections of units' TĐKT work that started in the period (tdkt.inspections: for a unit, the records of
+  its subtree): units inspected, recommendations made and closed, and those overdue on `today`.
+Training is not recorded here yet."""
 
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ from tdkt.awards.enums import AwardBasis, AwardLevel
 from tdkt.dossiers.deadlines import step_limits
 from tdkt.dossiers.enums import DossierState, EventKind
 from tdkt.dossiers.models import DossierEvent
+from tdkt.inspections import queries as inspection_queries
 from tdkt.movements.enums import MilestoneKind, MovementLevel
 from tdkt.movements.models import Milestone, Movement
 from tdkt.people.enums import Gender, PersonGroup
@@ -86,6 +89,7 @@ class WorkFigures:
     tasks_done: int = 0
     tasks_done_late: int = 0
     tasks_overdue: int = 0
+    inspections: inspection_queries.YearFigures | None = None
 
     @property
     def previous(self) -> Period:
@@ -109,7 +113,7 @@ def _bounds(period: Period) -> tuple[datetime.datetime, datetime.datetime]:
 
 
 def compute(period: Period, unit=None, *, today: datetime.date | None = None) -> WorkFigures:
-    """Every figure of the report. Queries: 9 for the province, 11 for a unit (its subtree: two)."""
+    """Every figure of the report. Queries: 11 for the province, 13 for a unit (its subtree: two)."""
     today = today or timezone.localdate()
     unit_ids = register.units_under(unit) if unit is not None else None
     figures = WorkFigures(period=period, unit=unit)
@@ -118,6 +122,7 @@ def compute(period: Period, unit=None, *, today: datetime.date | None = None) ->
     _awards(figures, unit_ids)
     _equity(figures, unit_ids)
     _tasks(figures, unit_ids, today)
+    figures.inspections = inspection_queries.figures(period.start, period.end, unit_ids, today=today)
     return figures
 
 

@@ -84,16 +84,27 @@ def _recipient_kind(row: dict) -> str:
     return RecipientKind.COLLECTIVE.value if row["unit_id"] else RecipientKind.HOUSEHOLD.value
 
 
-def _award_out(row: dict, labels) -> dict:
+def _award_out(row: dict, labels, day) -> dict:
     return {"id": row["id"], "recipient_kind": _recipient_kind(row), "person_id": row["person_id"],
             "unit_id": row["unit_id"], "household_id": row["household_id"], "recipient_name": _recipient_name(row),
             "award_type_id": row["award_type_id"], "award_type": row["award_type__name"], "basis": row["basis"],
             "basis_label": labels["basis"].get(row["basis"], ""), "year": row["year"], "school_year": row["school_year"],
-            "period_from": json_date(row["period_from"]), "period_to": json_date(row["period_to"]),
-            "decision_number": row["decision_number"], "decision_date": json_date(row["decision_date"]),
+            "period_from": day(row["period_from"]), "period_to": day(row["period_to"]),
+            "decision_number": row["decision_number"], "decision_date": day(row["decision_date"]),
             "decision_issuer": row["decision_issuer"], "source": row["source"],
             "source_label": labels["source"].get(row["source"], ""), "person_group": row["person_group"],
             "is_enterprise": row["is_enterprise"], "updated_at": json_date(row["updated_at"])}
+
+
+def _day_writer():
+    """json_date for the dates of one page, each distinct date written once (a page has few of them)."""
+    written = {None: None}
+
+    def day(value):
+        if value not in written:
+            written[value] = json_date(value)
+        return written[value]
+    return day
 
 
 @router.get("/awards", response={200: AwardPage, **READ_ERRORS}, summary="Danh sách khen thưởng (lịch sử của một cá nhân, tập thể)")
@@ -108,7 +119,8 @@ def list_awards(request, cursor: str | None = CURSOR, updated_since: datetime.da
     page = cursor_page(queries.award_rows_for_user(request.user, person_id=person_id, unit_id=unit_id),
                        cursor=cursor, updated_since=updated_since, limit=limit)
     labels = {"basis": label_map(AwardBasis.choices), "source": label_map(AwardSource.choices)}
-    return prebuilt(request, {"items": [_award_out(row, labels) for row in page.items],
+    day = _day_writer()
+    return prebuilt(request, {"items": [_award_out(row, labels, day) for row in page.items],
                               "next_cursor": page.next_cursor, "has_more": page.has_more})
 
 

@@ -25,8 +25,11 @@ MATRIX = [
     ("api:list_decisions", None, [401, 401, 401, 401, 401]),
     ("api:decision_detail", "api_pk", [401, 401, 401, 401, 401]),
     ("api:download_signed_decision", "api_pk", [401, 401, 401, 401, 401]),
+    ("api:statistics_forms", None, [401, 401, 401, 401, 401]),
+    ("api:statistics_form", "api_form", [401, 401, 401, 401, 401]),
 ] + [(f"api:{name}", "api_pk", [405, 405, 405, 405, 405]) for name in (
     "add_line", "import_lines", "upload_document", "submit", "resubmit", "withdraw", "receive", "return_incomplete",
     "assign", "start_appraisal", "return_for_completion", "hold", "release", "ready_for_council", "accept",
     "change_award", "reject", "hold_line", "release_line", "send", "answer", "publish")]
-OBJECTS = {"api_pk": lambda world: _ANY, "api_code": lambda world: {"code": "K7QF2M9X"}}
+OBJECTS = {"api_pk": lambda world: _ANY, "api_code": lambda world: {"code": "K7QF2M9X"},
+           "api_form": lambda world: {"form": "0603"}}

@@ -15,7 +15,7 @@ from tests.api.support import token
 from tests.certificates.support import issued_decision
 from tests.factories import make_award
 
-READ_PATHS = r"^/api/v1/(units|persons|awards|decisions|certificates)(/\{[a-z_]+\})?$"
+READ_PATHS = r"^/api/v1/(units|persons|awards|decisions|certificates|statistics/forms)(/\{[a-z_]+\})?$"
 EXAMPLES_PER_OPERATION = 6
 CHECKS = ("not_a_server_error", "status_code_conformance", "content_type_conformance",
           "response_schema_conformance")
@@ -50,10 +50,11 @@ def test_read_endpoints_keep_their_schema(live_server, world):
     make_award(person=world.person_a, year=2024)
     issued_decision(world)
     raw = token(world, "specialist", "read:units", "read:persons", "read:awards", "read:decisions",
-                rate_limit=100_000)
+                "read:statistics", rate_limit=100_000)
     schema = schemathesis.openapi.from_url(f"{live_server.url}/api/v1/openapi.json", config=_config(raw))
     schema = schema.include(method="GET", path_regex=READ_PATHS)
     events = list(from_schema(schema).execute())
     labels = {event.recorder.label for event in events if isinstance(event, ScenarioFinished)}
-    assert {"GET /api/v1/units", "GET /api/v1/persons/{pk}", "GET /api/v1/certificates/{code}"} <= labels
+    assert {"GET /api/v1/units", "GET /api/v1/persons/{pk}", "GET /api/v1/certificates/{code}",
+            "GET /api/v1/statistics/forms", "GET /api/v1/statistics/forms/{form}"} <= labels
     assert _problems(events) == []

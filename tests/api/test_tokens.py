@@ -17,7 +17,7 @@ from tdkt.audit.models import AuditAction, AuditEvent
 from tests.api.support import client, token
 
 ALL = sorted(SCOPES)
-UNIT_READ = ["read:awards", "read:decisions", "read:dossiers", "read:persons", "read:units"]
+UNIT_READ = ["read:awards", "read:decisions", "read:dossiers", "read:persons", "read:statistics", "read:units"]
 
 
 def test_a_token_without_read_persons_gets_403_with_the_reason(world):
@@ -97,7 +97,7 @@ def test_roles_allow_these_scopes():
     assert allowed_scopes({"province_specialist"}) == frozenset(SCOPES)
     assert sorted(allowed_scopes({"unit_clerk"}) & READ_SCOPES) == UNIT_READ
     assert sorted(allowed_scopes({"council_member"})) == ["read:awards", "read:decisions", "read:dossiers",
-                                                         "read:units", "write:workflow"]
+                                                         "read:statistics", "read:units", "write:workflow"]
     assert allowed_scopes(set()) == frozenset()
 
 
@@ -108,7 +108,8 @@ def test_command_without_scope_grants_the_read_scopes_of_the_role(world, capsys)
     row = ApiToken.objects.get()
     assert row.key_hash == hash_token(raw)
     assert (row.scopes, row.expires_at) == (UNIT_READ, None)
-    assert "quyền: read:awards, read:decisions, read:dossiers, read:persons, read:units; hết hạn: không" in output
+    assert ("quyền: read:awards, read:decisions, read:dossiers, read:persons, read:statistics, read:units; "
+            "hết hạn: không") in output
     assert AuditEvent.objects.get(action=AuditAction.CREATE, object_type="api.apitoken").changes["scopes"] == UNIT_READ
 
 

@@ -23,6 +23,26 @@ api = NinjaAPI(
 )
 
 
+def prebuilt(request, data, status: int = 200):
+    """An answer whose dictionaries are already shaped as the operation's schema, rendered by the API's renderer
+    (the same JSON as any other answer) without pydantic validating it field by field: for the long pages of
+    incremental sync, where that validation cost more than the query. The operation still declares its schema
+    (OpenAPI), and its tests check answers against it."""
+    return api.create_response(request, data, status=status)
+
+
+def json_date(value):
+    """A date or an aware datetime as the API's renderer writes it (DjangoJSONEncoder: ISO 8601, milliseconds,
+    "Z" for UTC), done before rendering so that the encoder meets strings only: calling the encoder's default()
+    for two values of each of 1,000 rows cost a third of an award page."""
+    if value is None or not hasattr(value, "hour"):
+        return None if value is None else value.isoformat()
+    text = value.isoformat()
+    if value.microsecond:
+        text = text[:23] + text[26:]
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
 def messages_of(error: ValidationError) -> list[str]:
     if hasattr(error, "message_dict"):
         return [message for messages in error.message_dict.values() for message in messages]

@@ -51,7 +51,8 @@ class Page:
 
 
 def cursor_page(queryset, *, cursor: str | None, updated_since: datetime.datetime | None, limit: int) -> Page:
-    """One page of `queryset` in (updated_at, id) order, after `cursor` and from `updated_since`: one query."""
+    """One page of `queryset` (model instances, or values() dictionaries holding updated_at and id) in
+    (updated_at, id) order, after `cursor` and from `updated_since`: one query."""
     queryset = queryset.order_by("updated_at", "id")
     if updated_since is not None:
         if updated_since.tzinfo is None:
@@ -67,8 +68,15 @@ def cursor_page(queryset, *, cursor: str | None, updated_since: datetime.datetim
     rows = list(queryset[:limit + 1])
     has_more = len(rows) > limit
     rows = rows[:limit]
-    next_cursor = encode_cursor(rows[-1].updated_at, rows[-1].pk) if rows else cursor
+    next_cursor = encode_cursor(*_position(rows[-1])) if rows else cursor
     return Page(rows, next_cursor, has_more)
+
+
+def _position(row) -> tuple[datetime.datetime, int]:
+    """(updated_at, id) of a model instance or of a values() dictionary."""
+    if isinstance(row, dict):
+        return row["updated_at"], row["id"]
+    return row.updated_at, row.pk
 
 
 def etagged(view):

@@ -84,6 +84,19 @@ def awards_for_user(user, *, person_id: int | None = None, unit_id: int | None =
     return queryset
 
 
+# The columns of an award record in the API (/api/v1/awards), read as values: a page of 1,000 records must not build
+# 4,000 model instances (a full sync reads 100,000 of them; bench/bench_api_sync.py).
+AWARD_COLUMNS = ("id", "person_id", "unit_id", "household_id", "person__full_name", "unit__name",
+                 "household__head_name", "award_type_id", "award_type__name", "basis", "year", "school_year",
+                 "period_from", "period_to", "decision_number", "decision_date", "decision_issuer", "source",
+                 "person_group", "is_enterprise", "updated_at")
+
+
+def award_rows_for_user(user, *, person_id: int | None = None, unit_id: int | None = None):
+    """awards_for_user as dictionaries of AWARD_COLUMNS (one query a page, no model instances)."""
+    return awards_for_user(user, person_id=person_id, unit_id=unit_id).select_related(None).values(*AWARD_COLUMNS)
+
+
 def issued_decisions_for_user(user):
     """Signed and published decisions the user may read, with the lines the user may see (two queries)."""
     scope = get_scope(user)

@@ -14,6 +14,7 @@ READ_PERSONS = "read:persons"
 READ_AWARDS = "read:awards"
 READ_DECISIONS = "read:decisions"
 READ_DOSSIERS = "read:dossiers"
+READ_STATISTICS = "read:statistics"
 WRITE_DOSSIERS = "write:dossiers"
 WRITE_CONSULTATIONS = "write:consultations"
 WRITE_DECISIONS = "write:decisions"
@@ -25,6 +26,7 @@ SCOPES = {
     READ_AWARDS: _("Read award records and certificate verification"),
     READ_DECISIONS: _("Read issued decisions, their lines and documents"),
     READ_DOSSIERS: _("Read nomination dossiers"),
+    READ_STATISTICS: _("Read the statutory statistical forms of the user's units"),
     WRITE_DOSSIERS: _("Create and change nomination dossiers and their lines"),
     WRITE_CONSULTATIONS: _("Send and answer consultations, publish public notices"),
     WRITE_DECISIONS: _("Take the actions of decisions"),
@@ -49,7 +51,8 @@ def allowed_scopes(roles) -> frozenset:
     roles = frozenset(roles)
     if roles & PROVINCE_WIDE_ROLES:
         return frozenset(SCOPES)
-    allowed = {READ_UNITS, READ_AWARDS, READ_DECISIONS, READ_DOSSIERS} if roles else set()
+    # read:statistics as the forms' screens: every member reads the forms of the own units (404 for another's).
+    allowed = {READ_UNITS, READ_AWARDS, READ_DECISIONS, READ_DOSSIERS, READ_STATISTICS} if roles else set()
     if roles & PERSONAL_DATA_ROLES:
         allowed.add(READ_PERSONS)
     if roles & UNIT_ROLES:

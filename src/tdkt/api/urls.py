@@ -5,7 +5,7 @@ from django.urls import URLPattern
 
 from tdkt.accounts.access import api_token, public
 from tdkt.api.core import api
-from tdkt.api.endpoints import actions, awards, consultations, dossiers, issued_decisions, me, register
+from tdkt.api.endpoints import actions, awards, consultations, dossiers, issued_decisions, me, register, statistics
 
 api.add_router("", me.router)
 api.add_router("", dossiers.router)
@@ -14,6 +14,7 @@ api.add_router("", register.units_router)
 api.add_router("", register.persons_router)
 api.add_router("", awards.router)
 api.add_router("", issued_decisions.router)
+api.add_router("", statistics.router)
 api.add_router("", actions.router)  # last: its paths start with a parameter (the machine's name)
 
 # The schema, its documentation page, and ninja's root (a 404 outside DEBUG; the schema reverses it for the prefix).

@@ -61,7 +61,8 @@ def create(request):
     home = get_scope(request.user).home_unit_ids
     home_unit = Unit.objects.filter(pk__in=home).select_related("parent").first() if len(home) == 1 else None
     reach = authorities_within_reach(home_unit) if home_unit else []  # most awards are the unit's own to decide
-    movements = movement_link.choices_for(only_unit or home_unit)
+    # A province specialist writes for any unit: every running movement is offered, the unit's checked on saving.
+    movements = movement_link.choices_for(None if get_scope(request.user).write_all else only_unit or home_unit)
     form = DossierForm(request.POST or None, units=units, movements=movements, initial={
         "year": timezone.localdate().year, "unit": only_unit or home_unit,
         "receiving_authority": reach[0] if reach else None})

@@ -105,12 +105,14 @@ def figures_sentence(data: ReviewData) -> str:
 
 def award_rows(figures: AwardFigures) -> list:
     rows: list = []
-    for index, level in enumerate(AwardLevel.values):
+    shown = 0  # the levels with a line are numbered I, II, III in order
+    for level in AwardLevel.values:
         members = [row for row in figures.rows if row.level == level]
         if not members:
             continue
         rows.append(nd30.SectionRow(f"{LEVEL_TEXT[level]}: {_count(figures.by_level.get(level, 0))} lượt",
-                                    ("I", "II", "III")[index]))
+                                    ("I", "II", "III")[shown]))
+        shown += 1
         rows += [[str(number), row.name, _count(row.proposed), _count(row.awarded)]
                  for number, row in enumerate(members, start=1)]
     rows.append(["", "Tổng cộng", _count(figures.proposed), _count(figures.awarded)])

@@ -49,7 +49,7 @@ class ReviewData:
 
 def review_data(review: MovementReview) -> ReviewData:
     """The figures of the round (its call's dossiers) and of the whole movement, province-wide (the report is
-    the standing body's): 8 queries."""
+    the standing body's): 7 queries."""
     round_dossiers = Dossier.objects.filter(call_id=review.call_id)
     movement_dossiers = Dossier.objects.filter(movement_id=review.movement_id)
     return ReviewData(review=review, round_dossiers=round_dossiers.count(),

@@ -278,6 +278,10 @@ UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# Days after a movement's end during which dossiers may still name it (its final review comes after the end).
+# A local choice, not a rule of the law (no verified text sets it): each province sets its own.
+MOVEMENT_DOSSIER_GRACE_DAYS = envint("MOVEMENT_DOSSIER_GRACE_DAYS", 180)
+
 # Background work: Django's Tasks framework on a database queue (django-tasks-db, no broker; SQLite or
 # PostgreSQL), run by `manage.py run_worker` (tdkt.jobs), which also schedules the daily sweeps.
 # TASKS_BACKEND=django.tasks.backends.immediate.ImmediateBackend runs each task inline where it is enqueued

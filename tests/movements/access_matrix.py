@@ -16,6 +16,9 @@ MATRIX = [
     ("movements:milestone_add", "movement", MANAGERS),
     ("movements:document_add", "movement", MANAGERS),
     ("movements:document_file", "movement_document", ALL),
+    ("movements:review_add", "movement", MANAGERS),
+    ("movements:review", "review", ALL),
+    ("movements:review_report", "review", [200, 403, 403, 200, 302]),
     ("movements:registrations", None, ALL),
     ("movements:registration_create", None, REGISTRANTS),
     ("movements:registration", "registration_of_unit_a", [200, 200, 404, 200, 302]),
@@ -51,6 +54,17 @@ def _movement_document(world):
                         uploaded=pdf_upload())
 
 
+def _review(world):
+    from django.utils import timezone
+
+    from tdkt.movements.reviews import open_review
+    from tests.movements.reviewing import running_movement
+
+    today = timezone.localdate()
+    return open_review(running_movement(), by=world.users["specialist"], kind="midterm_review", held_on=today,
+                       cut_off=today)
+
+
 def _registration_of_unit_a(world):
     from tdkt.movements.models import Registration
 
@@ -65,5 +79,5 @@ def _covenant_with_document(world):
     return world.group_year
 
 
-OBJECTS = {"movement": _movement, "movement_document": _movement_document,
+OBJECTS = {"movement": _movement, "review": _review, "movement_document": _movement_document,
            "registration_of_unit_a": _registration_of_unit_a, "covenant_with_document": _covenant_with_document}

@@ -41,6 +41,7 @@ CASES = [
     ("reopen", "specialist", "clerk_b"),
     ("restore", "clerk_a", "clerk_b"),
     ("first_report", "clerk_b", "council_member"),
+    ("report_complete", "clerk_b", "council_member"),  # any unit of the task, by a report of 100 %
 ]
 
 

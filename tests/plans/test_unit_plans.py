@@ -34,13 +34,15 @@ def test_fixed_date_and_chosen_units(world, plan):
         D(2026, 1, 30), [world.home_affairs.pk])
 
 
-def test_working_days_without_an_issue_date_leave_the_deadline_open(world):
+def test_working_days_without_an_issue_date_count_from_the_date_given(world):
+    """Issue 20 item 8: a plan without an issue date still gives its unit plans a deadline (and a warning)."""
     draft_plan = make_plan(issued_on=None)
     requirement = unitplans.require_unit_plans(draft_plan, by=world.users["specialist"],
                                                deadline_kind=DeadlineKind.WORKING_DAYS, working_days=10,
-                                               units=[world.unit_a])
-    assert requirement.deadline is None
-    assert requirement.submissions.get().state(D(2027, 1, 1)) == SubmissionState.PENDING
+                                               units=[world.unit_a], counted_from=D(2026, 2, 14))
+    assert (requirement.deadline, requirement.counted_from, requirement.counted_without_issue_date) == (
+        D(2026, 3, 6), D(2026, 2, 14), True)
+    assert requirement.submissions.get().state(D(2026, 3, 9)) == SubmissionState.LATE
 
 
 def test_requirement_errors_name_their_fields(world, plan):

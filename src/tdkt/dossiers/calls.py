@@ -29,8 +29,10 @@ def is_late(call: DossierCall, day: datetime.date) -> bool:
 
 
 @transaction.atomic
-def create_call(*, by, name, year, kind, cut_off, note="") -> DossierCall:
-    call = DossierCall.objects.create(name=name.strip(), year=year, kind=kind, cut_off=cut_off, note=note.strip())
+def create_call(*, by, name, year, kind, cut_off, note="", movement=None) -> DossierCall:
+    """`movement`: the call is the award round of that movement's review (its dossiers name the movement)."""
+    call = DossierCall.objects.create(name=name.strip(), year=year, kind=kind, cut_off=cut_off, note=note.strip(),
+                                      movement=movement)
     record_create(by, call)
     return call
 

@@ -38,6 +38,9 @@ class DossierForm(forms.Form):
     group_year = forms.ModelChoiceField(label=_("On behalf of the cluster or block"), required=False,
                                         queryset=EmulationGroupYear.objects.none(),
                                         help_text=_("Only for the head unit of a cluster or block."))
+    movement = forms.ModelChoiceField(label=_("Emulation movement"), required=False, queryset=None,
+                                      help_text=_("Only the movements the unit takes part in and that take "
+                                                  "dossiers now."))
     call = forms.ModelChoiceField(label=_("Call for dossiers"), required=False,
                                   queryset=DossierCall.objects.filter(is_open=True))
     year = forms.IntegerField(label=_("Achievement year"), required=False, min_value=1945, max_value=2100)
@@ -47,9 +50,14 @@ class DossierForm(forms.Form):
     cover_letter_number = forms.CharField(label=_("Cover letter number"), max_length=64, required=False)
     cover_letter_date = forms.DateField(label=_("Cover letter date"), required=False, help_text=_("dd/mm/yyyy"))
 
-    def __init__(self, *args, units, with_unit=True, **kwargs):
+    def __init__(self, *args, units, movements, with_unit=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
+        # Offered: the movements open to the unit. Accepted: any movement, so that the workflow's check
+        # (tdkt.dossiers.movement_link) says precisely why a closed or foreign one is refused.
+        field = self.fields["movement"]
+        field.queryset = movements.model.objects.all()
+        field.widget.choices = [("", field.empty_label)] + [(m.pk, str(m)) for m in movements]
         if not with_unit:
             del self.fields["unit"]
         self.fields["receiving_authority"].queryset = IssuingAuthority.objects.filter(

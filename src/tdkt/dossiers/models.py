@@ -44,6 +44,10 @@ class DossierCall(models.Model):
     cut_off = models.DateField(_("cut-off date"))
     note = models.TextField(_("note"), blank=True)
     is_open = models.BooleanField(_("open"), default=True)
+    # The award round of a movement's review (sơ kết / tổng kết, tdkt.movements.reviews): its dossiers name
+    # that movement.
+    movement = models.ForeignKey("movements.Movement", verbose_name=_("movement"), null=True, blank=True,
+                                 on_delete=models.PROTECT, related_name="calls")
 
     class Meta:
         verbose_name = _("call for dossiers")

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from tdkt.accounts.access import roles_required, signed_in
 from tdkt.accounts.enums import Role
 from tdkt.accounts.scope import get_scope
-from tdkt.dossiers import documents, queries, workflow
+from tdkt.dossiers import documents, movement_link, queries, workflow
 from tdkt.dossiers.authority import authorities_within_reach
 from tdkt.dossiers.checklist import checklist_status, live_lines
 from tdkt.dossiers.enums import LIVE_NOMINATION_STATES, UNIT_EDITABLE_STATES, DossierState, NominationState
@@ -61,7 +61,9 @@ def create(request):
     home = get_scope(request.user).home_unit_ids
     home_unit = Unit.objects.filter(pk__in=home).select_related("parent").first() if len(home) == 1 else None
     reach = authorities_within_reach(home_unit) if home_unit else []  # most awards are the unit's own to decide
-    form = DossierForm(request.POST or None, units=units, initial={
+    # A province specialist writes for any unit: every running movement is offered, the unit's checked on saving.
+    movements = movement_link.choices_for(None if get_scope(request.user).write_all else only_unit or home_unit)
+    form = DossierForm(request.POST or None, units=units, movements=movements, initial={
         "year": timezone.localdate().year, "unit": only_unit or home_unit,
         "receiving_authority": reach[0] if reach else None})
     if request.method == "POST" and form.is_valid():
@@ -70,7 +72,7 @@ def create(request):
             dossier = workflow.create_dossier(
                 unit=data["unit"], title=data["title"], kind=data["kind"], by=request.user,
                 authority=data["authority"], receiving_authority=data["receiving_authority"],
-                group_year=data["group_year"], call=data["call"], year=data["year"],
+                group_year=data["group_year"], movement=data["movement"], call=data["call"], year=data["year"],
                 period_from=data["period_from"], period_to=data["period_to"],
                 cover_letter_number=data["cover_letter_number"], cover_letter_date=data["cover_letter_date"])
         except ValidationError as exc:
@@ -89,6 +91,7 @@ def edit(request, pk):
         return redirect("dossiers:detail", pk=dossier.pk)
     names = workflow.EDITABLE_FIELDS
     form = DossierForm(request.POST or None, units=Unit.objects.none(), with_unit=False,
+                       movements=movement_link.choices_for(dossier.unit, current=dossier.movement),
                        initial={name: getattr(dossier, name) for name in names})
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in names if name in form.cleaned_data}

@@ -50,6 +50,7 @@ from tdkt.dossiers.line_decisions import (  # noqa: F401  (re-exported: one plac
     release_line,
 )
 from tdkt.dossiers.models import Dossier, Nomination
+from tdkt.dossiers.movement_link import check_movement, movement_for_call
 from tdkt.dossiers.nominees.quotas import quota_errors
 from tdkt.dossiers.postings.queries import open_blockers as posting_blockers
 from tdkt.dossiers.state import log_event
@@ -135,6 +136,8 @@ def create_dossier(*, unit, title, kind, by, authority=AuthorityKind.PROVINCE_CH
         raise ValidationError({"title": _("Give the dossier a title.")})
     _check_header(unit=unit, kind=kind, authority=authority, receiving_authority=receiving_authority,
                   group_year=group_year, year=year, period_from=period_from, period_to=period_to)
+    movement = movement_for_call(movement, call)
+    check_movement(unit, movement)
     dossier = Dossier.objects.create(
         unit=unit, title=title, kind=kind, authority=authority, receiving_authority=receiving_authority,
         group_year=group_year, movement=movement, call=call,
@@ -162,6 +165,10 @@ def update_dossier(dossier: Dossier, data: dict, *, by) -> Dossier:
     _check_header(unit=dossier.unit, kind=values["kind"], authority=values["authority"],
                   receiving_authority=values["receiving_authority"], group_year=values["group_year"], year=values["year"], period_from=values["period_from"],
                   period_to=values["period_to"])
+    if "movement" in data or "call" in data:
+        data["movement"] = movement_for_call(values["movement"], values["call"])
+    if "movement" in data and getattr(data["movement"], "pk", None) != dossier.movement_id:
+        check_movement(dossier.unit, data["movement"])  # a closed movement already named stays named
     changes = {name: [str(getattr(dossier, name)), str(value)] for name, value in data.items()
                if getattr(dossier, name) != value}
     if not Dossier.objects.filter(pk=dossier.pk, state__in=UNIT_EDITABLE_STATES).update(

@@ -72,3 +72,10 @@ class ReminderKind(models.TextChoices):
     MILESTONE = "milestone", _("Movement milestone coming")
     REGISTRATION_DUE_SOON = "registration_due_soon", _("Registration due soon")
     REGISTRATION_MISSING = "registration_missing", _("Registration missing after the deadline")
+
+
+class ReviewKind(models.TextChoices):
+    """A movement's review (glossary: review_midterm / review_final); the values are the milestone kinds'."""
+
+    MIDTERM = "midterm_review", _("Mid-term review")
+    FINAL = "final_review", _("Final review")

@@ -223,6 +223,8 @@ from tdkt.movements.models_registrations import (  # noqa: E402
     RegistrationItem,
     RegistrationStateChange,
 )
+from tdkt.movements.models_reviews import MovementReview  # noqa: E402
 
 __all__ = ["Movement", "MovementPhase", "MovementParticipant", "MovementDocument", "Milestone", "MovementReminder",
-           "Registration", "RegistrationCall", "RegistrationItem", "RegistrationStateChange", "Covenant", "CovenantTarget"]
+           "Registration", "RegistrationCall", "RegistrationItem", "RegistrationStateChange", "Covenant", "CovenantTarget",
+           "MovementReview"]

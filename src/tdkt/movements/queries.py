@@ -8,7 +8,8 @@ from django.http import Http404
 from tdkt.accounts.scope import get_scope
 from tdkt.dossiers.queries import dossiers_for_user
 from tdkt.movements.enums import DurationBand, MovementKind, MovementScope, RegistrationState
-from tdkt.movements.models import Movement, Registration
+from tdkt.movements.models import Movement, MovementReview, Registration
+from tdkt.movements.reviews import award_figures, award_records, decisions_of
 
 
 def movements(*, level: str | None = None, kind: str | None = None, year: int | None = None):
@@ -33,8 +34,11 @@ def get_movement(pk) -> Movement:
 
 
 def movement_page(user, movement: Movement) -> dict:
-    """Everything the movement page shows: 7 queries whatever the numbers of rows."""
+    """Everything the movement page shows, whatever the numbers of rows: a fixed number of queries
+    (tests/movements/test_reviews.py pins it). Dossiers, awards and figures are those of the dossiers the user
+    may read (a unit sees its own)."""
     scope = get_scope(user)
+    dossiers = dossiers_for_user(user).filter(movement=movement)
     registrations = Registration.objects.filter(movement=movement)
     if not scope.read_all:
         registrations = registrations.filter(unit_id__in=scope.readable_unit_ids)
@@ -48,9 +52,27 @@ def movement_page(user, movement: Movement) -> dict:
                                                                                             "unit__name")),
         "registration_summary": {"draft": summary.get(RegistrationState.DRAFT, 0),
                                  "submitted": summary.get(RegistrationState.SUBMITTED, 0)},
-        "dossiers": list(dossiers_for_user(user).filter(movement=movement).select_related("unit")
-                         .order_by("-id")[:200]),
+        "dossiers": list(dossiers.select_related("unit").order_by("-id")[:200]),
+        "figures": award_figures(dossiers),
+        "awards": award_records(dossiers),
+        "reviews": list(MovementReview.objects.filter(movement=movement).select_related("call")
+                        .order_by("held_on", "id")),
     }
+
+
+def get_review(pk) -> MovementReview:
+    review = MovementReview.objects.select_related("movement", "call").filter(pk=pk).first()
+    if review is None:
+        raise Http404
+    return review
+
+
+def review_page(user, review: MovementReview) -> dict:
+    """The review page: its round's dossiers the user may read, their figures, awards and decisions."""
+    dossiers = dossiers_for_user(user).filter(call_id=review.call_id)
+    return {"dossiers": list(dossiers.select_related("unit").order_by("-id")[:200]),
+            "figures": award_figures(dossiers), "awards": award_records(dossiers),
+            "decisions": decisions_of(dossiers)}
 
 
 def get_registration_for_user(user, pk, *, write=False) -> Registration:

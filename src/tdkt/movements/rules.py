@@ -7,10 +7,13 @@
   unit's own users; another unit's registration is a 404.
 - Covenants: written by the province specialists, by the group-head account of the group (role
   GROUP_HEAD), and by the clerks of the group's head unit that year; read by the members of the group.
+- Reviews (sơ kết / tổng kết): opened by the province specialists; the review page is read by every signed-in
+  user (its dossiers and awards scoped like the movement page); its report (whole-round figures) by the
+  province-wide readers.
 - Rotation and restructuring of groups: the province specialists (they approve the heads and deputies).
 """
 
-from tdkt.accounts.enums import Role
+from tdkt.accounts.enums import READ_ALL_ROLES, Role
 from tdkt.accounts.scope import get_scope
 from tdkt.orgs.enums import GroupRole
 
@@ -20,6 +23,11 @@ REGISTRANTS = (Role.SYSTEM_ADMIN, Role.PROVINCE_SPECIALIST, Role.UNIT_CLERK, Rol
 
 def can_manage_movements(user) -> bool:
     return get_scope(user).write_all
+
+
+def can_read_review_report(user) -> bool:
+    """A review's report counts the whole round: the province-wide readers (views_reviews.review_report_file)."""
+    return get_scope(user).has_role(*READ_ALL_ROLES)
 
 
 def head_group_ids(user) -> set[int]:

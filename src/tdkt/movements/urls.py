@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tdkt.movements import views, views_groups, views_registrations
+from tdkt.movements import views, views_groups, views_registrations, views_reviews
 
 app_name = "movements"
 
@@ -13,6 +13,9 @@ urlpatterns = [
     path("<int:pk>/milestones/add/", views.milestone_add, name="milestone_add"),
     path("<int:pk>/documents/add/", views.document_add, name="document_add"),
     path("documents/<int:pk>/", views.document_file, name="document_file"),
+    path("<int:pk>/reviews/add/", views_reviews.review_add, name="review_add"),
+    path("reviews/<int:pk>/", views_reviews.review_detail, name="review"),
+    path("reviews/<int:pk>/report.docx", views_reviews.review_report_file, name="review_report"),
     path("registrations/", views_registrations.registration_list, name="registrations"),
     path("registrations/new/", views_registrations.registration_create, name="registration_create"),
     path("registrations/<int:pk>/", views_registrations.registration_detail, name="registration"),

@@ -132,9 +132,16 @@ class RequirementForm(forms.Form):
                                             queryset=EmulationGroup.objects.none())
     units = forms.ModelMultipleChoiceField(label=_("Units"), required=False, queryset=Unit.objects.none())
     note = forms.CharField(label=_("Note"), required=False, max_length=500)
+    counted_from = forms.DateField(
+        label=_("Count the working days from"), required=False,
+        help_text=_("dd/mm/yyyy. The plan has no issue date: the deadline is counted from this date instead."))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, plan=None, counted_from_default=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if plan is not None and plan.issued_on:
+            del self.fields["counted_from"]  # asked for only when the plan has no issue date
+        else:
+            self.fields["counted_from"].initial = counted_from_default
         self.fields["groups"].queryset = EmulationGroup.objects.order_by("kind", "name")
         self.fields["units"].queryset = active_units()
         self.fields["groups"].widget.attrs["size"] = 8

@@ -268,6 +268,9 @@ class UnitPlanRequirement(models.Model):
     due_on = models.DateField(_("due on"), null=True, blank=True)
     working_days = models.PositiveSmallIntegerField(_("working days"), null=True, blank=True)
     deadline = models.DateField(_("deadline"), null=True, blank=True)  # computed when created
+    # A plan without an issue date (a draft, an imported text without its date): the working days count from
+    # this date, asked for by the form, and the page warns that the deadline is not counted from an issue date.
+    counted_from = models.DateField(_("working days counted from"), null=True, blank=True)
     groups = models.ManyToManyField("orgs.EmulationGroup", verbose_name=_("emulation groups"), blank=True,
                                     related_name="+")
     note = models.CharField(_("note"), max_length=500, blank=True)
@@ -288,6 +291,11 @@ class UnitPlanRequirement(models.Model):
 
     def __str__(self):
         return f"{self.plan} — {self.get_deadline_kind_display()}"
+
+    @property
+    def counted_without_issue_date(self) -> bool:
+        """The deadline counts working days from a date given by hand: the plan had no issue date."""
+        return self.deadline_kind == DeadlineKind.WORKING_DAYS and self.counted_from is not None
 
 
 def unit_plan_path(instance, filename: str) -> str:

@@ -29,7 +29,7 @@ from tdkt.lib.uploads import UploadError, read_upload
 from tdkt.plans.enums import SWEEPABLE_STATES, Resolution, TaskState
 from tdkt.plans.kinds import validate_kind_data
 from tdkt.plans.models import PlanTask, PlanTaskUnit, TaskUpdate
-from tdkt.plans.transitions import TASK_MACHINE, transition_to
+from tdkt.plans.transitions import REPORT_TRANSITIONS, TASK_MACHINE, transition_to
 
 EVIDENCE_KINDS = {"pdf", "docx", "xlsx", "image"}
 SWEEP_ACTOR = "send_reminders"
@@ -84,13 +84,31 @@ def _handler(target: str):
 
 # The generated action page and the API name a transition: each goes through set_task_state.
 for _item in TASK_MACHINE.transitions:
-    if _item.name != "first_report":
+    if _item.name not in REPORT_TRANSITIONS:
         TASK_MACHINE.implements(_item.name)(_handler(_item.target))
 
 
 @TASK_MACHINE.implements("first_report")
 def _first_report(task: PlanTask, *, by, reason: str = ""):
     raise ValidationError(_("Post a progress report: the first one starts the task."))
+
+
+@TASK_MACHINE.implements("report_complete")
+def _report_complete(task: PlanTask, *, by, reason: str = ""):
+    raise ValidationError(_("Post a progress report of 100 %: it closes the task."))
+
+
+# Which transition a report takes from each state: 100 % closes the task; the first report below starts it.
+CLOSING_STATES = frozenset({TaskState.NOT_STARTED, TaskState.IN_PROGRESS, TaskState.OVERDUE})
+
+
+def report_transition(state: str, percent: int) -> str | None:
+    """The transition a progress report of `percent` takes from `state` (None: the state stays)."""
+    if percent == 100 and state in CLOSING_STATES:
+        return "report_complete"
+    if state == TaskState.NOT_STARTED:
+        return "first_report"
+    return None
 
 
 def sweep_overdue(today: datetime.date | None = None) -> list[PlanTask]:
@@ -125,8 +143,9 @@ def _store_evidence(update: TaskUpdate, uploaded, field_label: str) -> None:
 def post_task_update(task: PlanTask, *, by, unit, note: str, percent: int, evidence=None,
                      field_label: str = "") -> TaskUpdate:
     """A progress report by one of the task's units. The first report starts a task that was not
-    started; the task's progress becomes the reported percent. The state changes only through
-    set_task_state (a report of 100 % does not mark the task done: the lead unit does)."""
+    started; a report of 100 % closes the task (done on the report's day, so it is no longer overdue);
+    the task's progress becomes the reported percent. Both state changes are the declared transitions
+    `first_report` and `report_complete` (tdkt.plans.transitions), made by the workflow primitive."""
     note = (note or "").strip()
     if not note:
         raise ValidationError({"note": _("Write what has been done.")})
@@ -149,10 +168,16 @@ def post_task_update(task: PlanTask, *, by, unit, note: str, percent: int, evide
         record(by, AuditAction.CREATE, update, changes={"after": {
             "task": task.pk, "unit": update.unit_id, "percent": update.percent, "note": update.note,
             "evidence": update.evidence.name or None, "evidence_sha256": update.evidence_sha256 or None}})
-        if task.state == TaskState.NOT_STARTED:
+        step = report_transition(task.state, update.percent)
+        if step == "report_complete":
+            # Not suppressed: a report of 100 % that cannot close the task (someone moved it meanwhile) is
+            # refused as a whole, so the page never shows 100 % on a task still open.
+            TASK_MACHINE.perform(task, step, by=by, reason=_("Progress report of 100 %."),
+                                 completed_on=timezone.localdate(), progress=100)
+        elif step == "first_report":
             # Someone else may have moved it meanwhile: the report stands, and their state too.
             with contextlib.suppress(ValidationError):
-                TASK_MACHINE.perform(task, "first_report", by=by, reason=_("First progress report."))
+                TASK_MACHINE.perform(task, step, by=by, reason=_("First progress report."))
     except Exception:
         if stored:  # nothing half-saved: the database rolls back, the stored file goes too
             update.evidence.storage.delete(stored)

@@ -56,10 +56,17 @@ TASK_MACHINE = StateMachine(
         transition("first_report", _("Report progress"), {S.NOT_STARTED}, S.IN_PROGRESS, "reporter",
                    form_url="plans:task_update",
                    description=_("The first progress report of any unit of the task starts it.")),
+        transition("report_complete", _("Done"), {S.NOT_STARTED, S.IN_PROGRESS, S.OVERDUE}, S.DONE, "reporter",
+                   form_url="plans:task_update",
+                   description=_("A progress report of 100 % closes the task (done on the report's day; no longer "
+                                 "overdue).")),
         transition("mark_overdue", _("Overdue"), SWEEPABLE_STATES, S.OVERDUE, SYSTEM,
                    description=_("The daily sweep (send_reminders) marks a task past its last due date.")),
     ],
 )
+
+# The transitions a progress report takes (tdkt.plans.services.post_task_update), never the status form.
+REPORT_TRANSITIONS = ("first_report", "report_complete")
 
 # The transitions offered by the "Change status" form (one per target state from any source).
 FORM_TRANSITIONS = ("start", "complete", "cancel", "reopen", "restore")
@@ -75,7 +82,7 @@ def form_transitions(user, task):
 def transition_to(task, target: str):
     """The transition that takes `task` from its state to `target` (None when there is none)."""
     for item in TASK_MACHINE.transitions:
-        if task.state in item.sources and item.target == target and item.name != "first_report":
+        if task.state in item.sources and item.target == target and item.name not in REPORT_TRANSITIONS:
             return item
     return None
 

@@ -30,18 +30,34 @@ from tdkt.plans.models import Plan, UnitPlanRequirement, UnitPlanSubmission
 MAX_WORKING_DAYS = 250
 
 
-def deadline_of(plan: Plan, deadline_kind: str, due_on: datetime.date | None, working_days: int | None):
-    """The date by which units must send their plan; None when counted from an issue date the plan
-    does not have yet (a draft)."""
+def deadline_of(plan: Plan, deadline_kind: str, due_on: datetime.date | None, working_days: int | None,
+                counted_from: datetime.date | None = None):
+    """The date by which units must send their plan: a fixed date, or N working days after the plan's issue
+    date, or, when the plan has none, after `counted_from` (the date the form asked for). None only when
+    neither date is known (require_unit_plans refuses that)."""
     if deadline_kind == DeadlineKind.FIXED_DATE:
         return due_on
-    return add_working_days(plan.issued_on, working_days) if plan.issued_on else None
+    start = plan.issued_on or counted_from
+    return add_working_days(start, working_days) if start and working_days else None
+
+
+def default_counted_from(plan: Plan, today: datetime.date | None = None) -> datetime.date:
+    """What the form proposes when the plan has no issue date: the day it was imported, else today."""
+    if plan.imported_at:
+        return timezone.localdate(plan.imported_at)
+    return today or timezone.localdate()
 
 
 @transaction.atomic
 def require_unit_plans(plan: Plan, *, by, deadline_kind: str, due_on=None, working_days=None, groups=(),
-                       units=(), note: str = "") -> UnitPlanRequirement:
+                       units=(), note: str = "", counted_from=None) -> UnitPlanRequirement:
+    """`counted_from`: only for a plan without an issue date and a deadline in working days (then required):
+    the date the working days count from. Ignored when the plan has its issue date."""
     errors: dict[str, list[str]] = {}
+    counted_from = counted_from if plan.issued_on is None and deadline_kind == DeadlineKind.WORKING_DAYS else None
+    if deadline_kind == DeadlineKind.WORKING_DAYS and plan.issued_on is None and counted_from is None:
+        errors["counted_from"] = [_("The plan has no issue date: give the date the working days count from, "
+                                    "or choose a fixed date.")]
     if deadline_kind == DeadlineKind.FIXED_DATE and due_on is None:
         errors["due_on"] = [_("Give the date by which units must send their plan.")]
     if deadline_kind == DeadlineKind.WORKING_DAYS and not (working_days and 0 < working_days <= MAX_WORKING_DAYS):
@@ -62,7 +78,7 @@ def require_unit_plans(plan: Plan, *, by, deadline_kind: str, due_on=None, worki
         plan=plan, deadline_kind=deadline_kind, note=note.strip()[:500], created_by=by,
         due_on=due_on if deadline_kind == DeadlineKind.FIXED_DATE else None,
         working_days=working_days if deadline_kind == DeadlineKind.WORKING_DAYS else None,
-        deadline=deadline_of(plan, deadline_kind, due_on, working_days))
+        counted_from=counted_from, deadline=deadline_of(plan, deadline_kind, due_on, working_days, counted_from))
     requirement.groups.set(groups)
     UnitPlanSubmission.objects.bulk_create(
         [UnitPlanSubmission(requirement=requirement, unit_id=unit_id) for unit_id in sorted(unit_ids)])

@@ -27,13 +27,14 @@ def unit_plans(request, pk):
 @roles_required(*rules.MANAGERS)
 def unit_plan_require(request, pk):
     plan = queries.get_plan_for_user(request.user, pk)
-    form = RequirementForm(request.POST or None)
+    form = RequirementForm(request.POST or None, plan=plan, counted_from_default=unitplans.default_counted_from(plan))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             requirement = unitplans.require_unit_plans(
                 plan, by=request.user, deadline_kind=data["deadline_kind"], due_on=data["due_on"],
-                working_days=data["working_days"], groups=data["groups"], units=data["units"], note=data["note"])
+                working_days=data["working_days"], groups=data["groups"], units=data["units"], note=data["note"],
+                counted_from=data.get("counted_from"))
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:

@@ -24,6 +24,7 @@ from tdkt.dossiers.checklist import checklist_status
 from tdkt.dossiers.documents import add_document, get_document_for_user
 from tdkt.dossiers.enums import DossierKind, DossierState, EventKind, NominationState
 from tdkt.dossiers.line_decisions import VERDICT_LABELS, verdict_label
+from tdkt.dossiers.movement_link import movement_by_id
 from tdkt.dossiers.nominees.importing import import_list
 from tdkt.dossiers.nominees.services import add_nomination, remove_nomination
 from tdkt.dossiers.queries import dossiers_for_user, get_dossier_for_user, get_nomination_for_user
@@ -66,6 +67,8 @@ class DossierOut(Schema):
     state: str = Field(description=DOSSIER_STATE_DESCRIPTION)
     state_label: str = Field(description=LABEL)
     year: int | None
+    movement_id: int | None = Field(description="Phong trào thi đua của hồ sơ (mã); null: không gắn phong trào.")
+    movement: str | None = Field(description="Tên phong trào thi đua.")
     cover_letter_number: str
     cover_letter_date: datetime.date | None
     step_due_on: datetime.date | None
@@ -135,6 +138,9 @@ class DossierIn(Schema):
         None, description="Cơ quan, người có thẩm quyền tiếp nhận (mã); bỏ trống: gửi tỉnh. Khen thưởng thuộc thẩm "
                           "quyền của thủ trưởng đơn vị, Chủ tịch UBND cấp xã gửi đến thẩm quyền của đơn vị.")
     year: int | None = None
+    movement_id: int | None = Field(
+        None, description="Phong trào thi đua (mã); chỉ phong trào đơn vị tham gia và còn nhận hồ sơ; bỏ trống: "
+                          "không gắn phong trào.")
     cover_letter_number: str = ""
     cover_letter_date: datetime.date | None = None
 
@@ -189,6 +195,7 @@ def _dossier_out(dossier) -> dict:
         "authority": dossier.authority, "authority_label": str(dossier.get_authority_display()),
         "receiving_authority_id": dossier.receiving_authority_id, "receiving_authority": receiver_name(dossier),
         "state": dossier.state, "state_label": str(dossier.get_state_display()), "year": dossier.year,
+        "movement_id": dossier.movement_id, "movement": dossier.movement.name if dossier.movement_id else None,
         "cover_letter_number": dossier.cover_letter_number, "cover_letter_date": dossier.cover_letter_date,
         "step_due_on": dossier.step_due_on, "assignee": dossier.assignee.username if dossier.assignee else None,
         "submitted_at": dossier.submitted_at,
@@ -255,7 +262,8 @@ def _act(request, pk, action, *args, write=True, **kwargs):
 @router.get("/dossiers", response=list[DossierOut], summary="Danh sách hồ sơ trong phạm vi của tài khoản")
 def list_dossiers(request, state: DossierState | None = STATE_FILTER, kind: DossierKind | None = KIND_FILTER,
                   unit_id: int | None = None, offset: int = 0, limit: int = 50):
-    queryset = dossiers_for_user(request.user).select_related("unit", "assignee", "receiving_authority").order_by("-id")
+    queryset = (dossiers_for_user(request.user).select_related("unit", "assignee", "receiving_authority", "movement")
+                .order_by("-id"))
     if state:
         queryset = queryset.filter(state=state)
     if kind:
@@ -291,6 +299,7 @@ def create_dossier(request, payload: DossierIn):
     dossier = workflow.create_dossier(
         unit=unit, title=payload.title, kind=payload.kind, authority=payload.authority,
         receiving_authority=receiving_authority_or_404(payload.receiving_authority_id), year=payload.year,
+        movement=movement_by_id(payload.movement_id),
         cover_letter_number=payload.cover_letter_number, cover_letter_date=payload.cover_letter_date,
         by=request.user)
     return Status(201, _detail(dossier))

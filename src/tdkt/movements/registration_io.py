@@ -225,9 +225,10 @@ def write_template_xlsx(target, units, award_types, *, progress: Progress | None
     return count
 
 
-def write_comparison_xlsx(target, year: int, rows, *, progress: Progress | None = None) -> int:
-    """The comparison as one sheet: unit, title, registered, proposed, awarded (document text: Vietnamese),
-    written to `target` (a path or a binary file); returns the number of lines."""
+def write_comparison_xlsx(target, year: int, rows, named=(), *, progress: Progress | None = None) -> int:
+    """The comparison as a sheet per unit and title (unit, title, registered, proposed, awarded) and a sheet
+    per name registered with its early warnings (document text: Vietnamese), written to `target` (a path or a
+    binary file); returns the number of lines of the first sheet."""
     count = 0
     with SheetWriter(target, font="Calibri", font_size=11) as book:
         bold = book.style(bold=True, wrap=False, valign="")
@@ -240,6 +241,13 @@ def write_comparison_xlsx(target, year: int, rows, *, progress: Progress | None 
                 sheet.row([unit_row.unit.name, unit_row.unit.code, line.award.name, line.registered, line.proposed,
                            line.awarded])
                 count += 1
+        names = book.sheet(f"Theo ten {year}", widths=[36, 32, 30, 30, 30, 60])
+        names.row(["Đơn vị đăng ký", "Cá nhân, tập thể", "Danh hiệu đăng ký", "Đề nghị", "Được khen thưởng",
+                   "Cảnh báo sớm"], styles=[bold] * 6)
+        for line in named:
+            recipient = line.recipient.full_name if line.is_person else line.recipient.name
+            names.row([line.unit.name, recipient, line.registered.name, "; ".join(a.name for a in line.proposed),
+                       "; ".join(a.name for a in line.awarded), "\n".join(line.warnings)])
     return count
 
 

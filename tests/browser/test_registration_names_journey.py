@@ -62,6 +62,8 @@ def test_unit_registers_names_leader_signs_and_year_end_compares(live_server, pa
     make_award(person=world.person_a_child, code="LDTT", year=year, decision_date=datetime.date(year, 12, 1))
     _sign_in(page, live_server, "chuyenvien")
     page.goto(f"{live_server.url}/movements/registrations/compare/?year={year}")
+    assert page.locator("#named tbody tr").count() == 1  # the whole province: only the warned names
+    page.goto(f"{live_server.url}/movements/registrations/compare/?year={year}&unit={world.unit_a.pk}")
     rows = {cells[1]: cells for cells in (row.locator("td").all_inner_texts()
                                           for row in page.locator("#named tbody tr").all())}
     assert rows["Đặng Thị Đào"][2:5] == ["Lao động tiên tiến", "—", "Lao động tiên tiến"]

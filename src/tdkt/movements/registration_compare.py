@@ -2,7 +2,7 @@
 lines in its dossiers of the year) and what was awarded (award records of the year), per unit and title, and
 per name registered (person or collective) with the early warnings of the eligibility engine.
 
-Queries are fixed whatever the number of units: the per-unit table takes seven, the named lines three more,
+Queries are fixed whatever the number of units: the per-unit table takes seven, the named lines four more,
 and the warnings the engine's bulk history load (tdkt.awards.queries.load_histories) for the people
 registered for a title in WARNED_TITLES.
 """
@@ -59,12 +59,15 @@ class UnitComparison:
 @dataclass
 class NamedLine:
     """One name registered: the registering unit, the person or collective, the title registered, the titles
-    proposed and awarded to that recipient in the year, and early warnings."""
+    proposed and awarded to that recipient in the year, and early warnings. Plain values, not model
+    instances: thousands of lines are built per page."""
 
-    unit: object
-    recipient: object
+    unit_id: int
+    unit_name: str
+    recipient_id: int
+    recipient_name: str
     is_person: bool
-    registered: object
+    registered: object  # AwardType
     proposed: list = field(default_factory=list)
     awarded: list = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -141,39 +144,44 @@ def comparison(user, year: int, *, unit_ids: list[int] | None = None) -> list[Un
     return sorted(result, key=lambda c: natural_key(c.unit.name))
 
 
-def named_comparison(user, year: int, *, unit_ids: list[int] | None = None, warn: bool = True) -> list[NamedLine]:
+def named_comparison(user, year: int, *, unit_ids: list[int] | None = None, warn: bool = True,
+                     warned_titles_only: bool = False) -> list[NamedLine]:
     """Every name of the signed registrations of `year` with what was proposed for and awarded to it that
-    year (three queries, joined through the registrations: no list of ids is sent), and, with `warn`, the
-    early warnings for the people registered for a title in WARNED_TITLES."""
+    year (four queries, joined through the registrations: no list of ids is sent), and, with `warn`, the
+    early warnings for the people registered for a title in WARNED_TITLES. `warned_titles_only`: only the
+    names registered for those titles (the province-wide page lists their warnings, not every name)."""
     registrations = _signed(user, year, unit_ids)
-    entries = list(RegistrationEntry.objects.filter(registration__in=registrations)
-                   .select_related("registration__unit", "person", "unit", "award_type")
-                   .order_by("registration_id", "position", "id"))
-    award_types = {}
+    entries = RegistrationEntry.objects.filter(registration__in=registrations)
+    if warned_titles_only:
+        entries = entries.filter(award_type__code__in=WARNED_TITLES)
+    rows = list(entries.order_by("registration_id", "position", "id").values_list(
+        "registration__unit_id", "registration__unit__name", "person_id", "person__full_name", "unit_id",
+        "unit__name", "award_type_id"))
     proposed: dict[tuple[str, int], list] = defaultdict(list)
     awarded: dict[tuple[str, int], list] = defaultdict(list)
     named = Q(person__emulation_registrations__registration__in=registrations) | Q(
         unit__named_registrations__registration__in=registrations)
-    for person_id, unit_id, award_id in (Nomination.objects.filter(dossier__year=year).filter(named)
-                                         .exclude(state=NominationState.WITHDRAWN).distinct()
-                                         .values_list("person_id", "unit_id", "award_type_id")):
-        proposed[("p", person_id) if person_id else ("u", unit_id)].append(award_id)
-    for person_id, unit_id, award_id in (AwardRecord.objects.filter(year=year).filter(named).distinct()
-                                         .values_list("person_id", "unit_id", "award_type_id")):
-        awarded[("p", person_id) if person_id else ("u", unit_id)].append(award_id)
-    wanted = {award_id for ids in (*proposed.values(), *awarded.values()) for award_id in ids}
-    if wanted:
-        award_types = AwardType.objects.in_bulk(wanted)
+    if rows:
+        for person_id, unit_id, award_id in (Nomination.objects.filter(dossier__year=year).filter(named)
+                                             .exclude(state=NominationState.WITHDRAWN).distinct()
+                                             .values_list("person_id", "unit_id", "award_type_id")):
+            proposed[("p", person_id) if person_id else ("u", unit_id)].append(award_id)
+        for person_id, unit_id, award_id in (AwardRecord.objects.filter(year=year).filter(named).distinct()
+                                             .values_list("person_id", "unit_id", "award_type_id")):
+            awarded[("p", person_id) if person_id else ("u", unit_id)].append(award_id)
+    award_types = AwardType.objects.in_bulk() if rows else {}  # the catalogue: tens of rows
     lines = []
-    for entry in entries:
-        key = ("p", entry.person_id) if entry.person_id else ("u", entry.unit_id)
+    for owner_id, owner_name, person_id, person_name, unit_id, unit_name, award_id in rows:
+        key = ("p", person_id) if person_id else ("u", unit_id)
         lines.append(NamedLine(
-            unit=entry.registration.unit, recipient=entry.person or entry.unit, is_person=bool(entry.person_id),
-            registered=entry.award_type, proposed=[award_types[pk] for pk in dict.fromkeys(proposed[key])],
+            unit_id=owner_id, unit_name=owner_name, recipient_id=person_id or unit_id,
+            recipient_name=person_name if person_id else unit_name, is_person=bool(person_id),
+            registered=award_types[award_id], proposed=[award_types[pk] for pk in dict.fromkeys(proposed[key])],
             awarded=[award_types[pk] for pk in dict.fromkeys(awarded[key])]))
     if warn:
         add_early_warnings(lines, year)
-    return sorted(lines, key=lambda n: natural_key(n.unit.name))  # stable: each unit's names in its own order
+    keys = {name: natural_key(name) for name in {line.unit_name for line in lines}}
+    return sorted(lines, key=lambda n: keys[n.unit_name])  # stable: each unit's names in its own order
 
 
 def add_early_warnings(lines: list[NamedLine], year: int, *, today=None) -> None:
@@ -183,8 +191,8 @@ def add_early_warnings(lines: list[NamedLine], year: int, *, today=None) -> None
     if not checked:
         return
     today = today or timezone.localdate()
-    histories = load_histories(person_ids={line.recipient.pk for line in checked}, year=year, open_on=today)
-    candidates = [histories[("individual", line.recipient.pk)].candidate(
+    histories = load_histories(person_ids={line.recipient_id for line in checked}, year=year, open_on=today)
+    candidates = [histories[("individual", line.recipient_id)].candidate(
         id=str(index), award=line.registered.code, year=year) for index, line in enumerate(checked)]
     for line, result in zip(checked, evaluate_many(candidates, decision_date=today, params=province_parameters()),
                             strict=True):

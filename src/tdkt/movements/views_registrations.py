@@ -26,7 +26,7 @@ from tdkt.movements.forms import (
 from tdkt.movements.forms_registrations import SubmitForm
 from tdkt.movements.models import RegistrationCall
 from tdkt.movements.queries import get_registration_for_user
-from tdkt.movements.registration_compare import comparison, named_comparison
+from tdkt.movements.registration_compare import comparison, named_comparison, warnings_only
 from tdkt.movements.registration_rules import is_leader_of
 from tdkt.movements.registrations import (
     delay_of,
@@ -204,7 +204,10 @@ def _unit_filter(request) -> list[int] | None:
 def registration_comparison(request):
     year, unit_ids = _year(request), _unit_filter(request)
     rows = comparison(request.user, year, unit_ids=unit_ids)
-    named = named_comparison(request.user, year, unit_ids=unit_ids)
+    # A chosen unit: all its names; the whole province: the names with a warning (thousands of names otherwise).
+    named = named_comparison(request.user, year, unit_ids=unit_ids, warned_titles_only=not unit_ids)
+    if not unit_ids:
+        named = warnings_only(named)
     scope = get_scope(request.user)
     units = active_units() if scope.read_all else active_units().filter(pk__in=scope.readable_unit_ids)
     return render(request, "movements/registration_comparison.html", {

@@ -115,7 +115,7 @@ def _plain_lines(text: str, default_title: str, matcher: AwardMatcher) -> list[N
     lines: list[NameLine] = []
     section = INDIVIDUAL
     for row, raw in enumerate((text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
-        raw = normalize(raw)
+        raw = normalize(raw.replace("\t", " – "))  # cells copied without a header: a tab parts name and title
         if not raw:
             continue
         folded = fold(raw).strip(" .:")

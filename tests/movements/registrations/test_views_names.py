@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -15,7 +16,7 @@ from tdkt.movements.enums import RegistrationState
 from tdkt.movements.models import Registration
 from tdkt.movements.registrations import set_registration_call
 from tests.conftest import client_for
-from tests.factories import PASSWORD, award_type, make_person, make_unit, make_user
+from tests.factories import award_type, make_person, make_unit, make_user
 
 NAMES = "1. Đ/c Nguyễn Văn An – Chiến sĩ thi đua cơ sở\n2. Thạc sĩ Đặng Thị Đào – Lao động tiên tiến\n"
 
@@ -25,10 +26,8 @@ def _post_names(client, unit, text=NAMES, year=2026):
 
 
 def _client(user):
-    from django.test import Client
-
     client = Client()
-    assert client.login(username=user.username, password=PASSWORD)
+    client.force_login(user)
     return client
 
 

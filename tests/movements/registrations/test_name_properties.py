@@ -25,8 +25,8 @@ lines = st.tuples(st.sampled_from(NUMBERING), st.sampled_from(HONORIFICS), st.sa
 @pytest.fixture
 def staff(world):
     people = {name: make_person(name, unit=world.unit_a_child if index % 2 else world.unit_a)
-              for index, name in enumerate(NAMES[1:], 1)}
-    people[NAMES[0]] = world.person_a
+              for index, name in enumerate(NAMES[2:], 2)}
+    people[NAMES[0]], people[NAMES[1]] = world.person_a, world.person_a_child  # of the world fixture
     make_person("Lò Văn Nghiệp", unit=world.unit_b)  # a namesake in another unit: never chosen
     return people
 

@@ -21,7 +21,7 @@ from tdkt.decisions import services as decision_services
 from tdkt.decisions.models import DecisionLine
 from tdkt.dossiers import exports as dossier_exports
 from tdkt.movements import registration_io
-from tdkt.movements.registrations import ComparisonLine, UnitComparison
+from tdkt.movements.registration_compare import ComparisonLine, UnitComparison
 from tdkt.movements.scoring import exports as scoring_exports
 from tdkt.movements.scoring import queries as scoring_queries
 from tdkt.movements.scoring import sheets as scoring_sheets

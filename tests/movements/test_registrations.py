@@ -1,18 +1,21 @@
 """Registrations: saving and submitting, the Excel import (all-or-nothing, row-numbered errors), the template,
 and the registered / proposed / awarded comparison in a fixed number of queries."""
 
+import datetime
 import io
 
 import openpyxl
 import pytest
 from django.core.exceptions import ValidationError
 
+from tdkt.accounts.enums import Role
 from tdkt.lib.uploads import UploadError, read_upload
 from tdkt.movements.enums import RegistrationState
 from tdkt.movements.models import Registration
+from tdkt.movements.registration_compare import comparison
 from tdkt.movements.registration_io import import_registrations, write_comparison_xlsx, write_template_xlsx
-from tdkt.movements.registrations import comparison, save_registration, submit_registration
-from tests.factories import award_type, make_award, make_person
+from tdkt.movements.registrations import save_registration, sign_registration, submit_registration
+from tests.factories import award_type, make_award, make_person, make_user
 from tests.movements.support import pdf_upload, xlsx_upload
 
 HEADER = ["Mã đơn vị", "Tên đơn vị", "Danh hiệu tập thể", "Lao động tiên tiến", "Chiến sĩ thi đua cơ sở", "Chỉ tiêu"]
@@ -140,14 +143,17 @@ def _dossier_with_lines(world, unit, year, lines):
 
 def test_comparison_registered_proposed_awarded(world, django_assert_num_queries):
     clerk = world.users["clerk_a"]
-    save_registration(by=clerk, unit=world.unit_a, year=2026, collective_award=award_type("TTLDXS"),
-                      items={award_type("LDTT"): 3})
+    registration = save_registration(by=clerk, unit=world.unit_a, year=2026, collective_award=award_type("TTLDXS"),
+                                     items={award_type("LDTT"): 3})
+    submit_registration(registration, by=clerk, today=datetime.date(2026, 1, 5))
+    assert comparison(clerk, 2026) == []  # submitted, not yet signed by the leader: it does not count
+    sign_registration(registration, by=make_user("lanhdao.a", role=Role.UNIT_LEADER, unit=world.unit_a))
     other = make_person("Lê Văn Ba", unit=world.unit_a)
     _dossier_with_lines(world, world.unit_a, 2026, [(world.person_a, "LDTT"), (other, "LDTT")])
     make_award(person=world.person_a, code="LDTT", year=2026)
     make_award(unit=world.unit_a, code="TTLDXS", year=2026)
     make_award(person=world.person_b, code="LDTT", year=2026)  # unit B: not in clerk A's report
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         rows = comparison(clerk, 2026)
     assert [(r.unit.code, [(line.award.code, line.registered, line.proposed, line.awarded) for line in r.lines])
             for r in rows] == [("SYT", sorted([("TTLDXS", 1, 0, 1), ("LDTT", 3, 2, 1)],

@@ -56,7 +56,7 @@ def test_registration_due_soon_then_missing_each_once(world, mailoutbox):
     specialist = world.users["specialist"]
     set_registration_call(by=specialist, year=2026, due_on=datetime.date(2026, 6, 30))
     registration = save_registration(by=world.users["clerk_a"], unit=world.unit_a, year=2026)
-    submit_registration(registration, by=world.users["clerk_a"])  # unit A is done: only unit B is reminded
+    submit_registration(registration, by=world.users["clerk_a"], today=TODAY)  # unit A is done: only unit B is reminded
     result = send_movement_reminders(today=TODAY)
     assert (result.registration_reminders, [m.to for m in mailoutbox]) == (1, [["vanthu.b@example.invalid"]])
     assert send_movement_reminders(today=TODAY).registration_reminders == 0

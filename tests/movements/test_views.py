@@ -247,6 +247,10 @@ def test_comparison_for_one_unit(world):
 
     save_registration(by=world.users["specialist"], unit=world.unit_a, year=2026, items={award_type("LDTT"): 3})
     save_registration(by=world.users["specialist"], unit=world.unit_b, year=2026, items={award_type("LDTT"): 5})
+    from django.utils import timezone
+
+    now = timezone.now()  # only registrations signed by the unit's leader count
+    Registration.objects.update(state=RegistrationState.SIGNED, submitted_at=now, signed_at=now)
     client = client_for(world, "specialist")
     everything = client.get(reverse("movements:comparison") + "?year=2026").context["rows"]
     one = client.get(reverse("movements:comparison") + f"?year=2026&unit={world.unit_b.pk}").context["rows"]

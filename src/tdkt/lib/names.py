@@ -9,7 +9,8 @@ kept as hints. Pure functions, no Django.
 Rules (applied again and again at the start of the name, so chains such as "Đ/c Đại tá Nguyễn Văn B" or
 "PGS.TS. Nguyễn Văn A" lose every prefix; case-insensitive, Unicode NFC, spaces collapsed):
 
-- **Always taken off** when something follows: "Đồng chí", "Đ/c" (also "Đ/C", "đ.c"); academic and
+- **Always taken off** when something follows: "Đồng chí", "Đ/c" (also "Đ/C", "đ.c"); degrees written out
+  ("Thạc sĩ", "Tiến sĩ", "Phó Giáo sư", "Bác sĩ", "Kỹ sư", "Cử nhân", "Luật sư"…); academic and
   professional titles GS, PGS, TS, TSKH, ThS, BS, BSCKI, BSCKII (also "BS.CKII", "BS CK1"), DS, DSCKI/II, KS,
   CN, NGƯT, NGND, TTƯT, TTND, NSƯT, NSND (with or without dots and diacritics, glued to the name or not:
   "TS.Nguyễn"); military and police ranks (Đại tướng … Thiếu úy, Đại tá, Thượng tá, Trung tá, Thiếu tá…).
@@ -43,6 +44,9 @@ _ABBREVIATIONS = (
 )
 _WORDS = (
     r"đồng chí", r"dong chi",
+    # Degrees and professions written out ("Thạc sĩ Lê Văn A"): no Vietnamese full name starts with them.
+    r"phó giáo sư", r"giáo sư", r"tiến sĩ", r"tiến sỹ", r"thạc sĩ", r"thạc sỹ", r"bác sĩ", r"bác sỹ",
+    r"dược sĩ", r"dược sỹ", r"kỹ sư", r"kĩ sư", r"cử nhân", r"nhà giáo", r"luật sư",
     r"đại tướng", r"thượng tướng", r"trung tướng", r"thiếu tướng",
     r"đại tá", r"thượng tá", r"trung tá", r"thiếu tá",
     r"đại úy", r"đại uý", r"thượng úy", r"thượng uý", r"trung úy", r"trung uý", r"thiếu úy", r"thiếu uý",

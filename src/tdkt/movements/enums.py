@@ -62,10 +62,12 @@ class DocumentKind(models.TextChoices):
 
 
 class RegistrationState(models.TextChoices):
-    """A unit's emulation registration (đăng ký thi đua): drafted, then sent to the standing body."""
+    """A unit's emulation registration (đăng ký thi đua): drafted, sent to the standing body, then signed
+    (confirmed) by the unit's leader; only a signed registration counts."""
 
     DRAFT = "draft", _("Draft")
     SUBMITTED = "submitted", _("Submitted")
+    SIGNED = "signed", _("Signed by the leader")
 
 
 class ReminderKind(models.TextChoices):

@@ -112,7 +112,12 @@ class RegistrationCallForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     movement = forms.ModelChoiceField(label=_("movement"), queryset=Movement.objects.order_by("-start_date", "name"),
                                       required=False, empty_label=_("Year-round emulation"))
-    due_on = forms.DateField(label=_("due date"), help_text=DATE_HELP)
+    opened_on = forms.DateField(label=_("date of the call"), required=False, help_text=DATE_HELP)
+    working_days = forms.IntegerField(label=_("working days to register"), min_value=1, max_value=120,
+                                      required=False, help_text=_("Counted from the date of the call on the "
+                                                                  "province's working calendar."))
+    due_on = forms.DateField(label=_("due date"), required=False,
+                             help_text=_("dd/mm/yyyy; left empty when counted in working days"))
     note = forms.CharField(label=_("note"), max_length=500, required=False)
 
 

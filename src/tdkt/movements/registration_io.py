@@ -26,6 +26,7 @@ from tdkt.lib.uploads import SniffedUpload
 from tdkt.lib.vntext import fold
 from tdkt.movements.enums import RegistrationState
 from tdkt.movements.models import Registration, RegistrationItem
+from tdkt.movements.models_registrations import RegistrationEntry
 from tdkt.orgs.models import Unit
 
 FIXED = {"ma don vi": "code", "ma dv": "code", "ten don vi": "name", "don vi": "name",
@@ -116,6 +117,8 @@ def import_registrations(upload: SniffedUpload, *, by, year: int, movement=None)
     units = {unit.code.upper(): unit for unit in Unit.objects.filter(code__in=codes)}
     existing = {reg.unit_id: reg for reg in Registration.objects.filter(year=year, movement=movement,
                                                                          unit__in=units.values())}
+    named = set(RegistrationEntry.objects.filter(registration__in=existing.values()).values_list(
+        "registration__unit_id", flat=True))  # registered by name: the numbers follow the names
     seen: dict[int, int] = {}
     planned = []
     for number, row in enumerate(rows[1:], start=2):
@@ -144,6 +147,9 @@ def import_registrations(upload: SniffedUpload, *, by, year: int, movement=None)
             row_errors.append(_("“%(unit)s” is already on row %(row)d") % {"unit": unit, "row": seen[unit.pk]})
         elif unit.pk in existing and existing[unit.pk].state != RegistrationState.DRAFT:
             row_errors.append(_("the registration of “%(unit)s” has already been submitted") % {"unit": unit})
+        elif unit.pk in named:
+            row_errors.append(_("“%(unit)s” registered its people by name: change the names, not the numbers") % {
+                "unit": unit})
         collective = None
         if values["collective"]:
             collective = matcher.match(values["collective"])
@@ -225,9 +231,10 @@ def write_template_xlsx(target, units, award_types, *, progress: Progress | None
     return count
 
 
-def write_comparison_xlsx(target, year: int, rows, *, progress: Progress | None = None) -> int:
-    """The comparison as one sheet: unit, title, registered, proposed, awarded (document text: Vietnamese),
-    written to `target` (a path or a binary file); returns the number of lines."""
+def write_comparison_xlsx(target, year: int, rows, named=(), *, progress: Progress | None = None) -> int:
+    """The comparison as a sheet per unit and title (unit, title, registered, proposed, awarded) and a sheet
+    per name registered with its early warnings (document text: Vietnamese), written to `target` (a path or a
+    binary file); returns the number of lines of the first sheet."""
     count = 0
     with SheetWriter(target, font="Calibri", font_size=11) as book:
         bold = book.style(bold=True, wrap=False, valign="")
@@ -240,6 +247,12 @@ def write_comparison_xlsx(target, year: int, rows, *, progress: Progress | None 
                 sheet.row([unit_row.unit.name, unit_row.unit.code, line.award.name, line.registered, line.proposed,
                            line.awarded])
                 count += 1
+        names = book.sheet(f"Theo ten {year}", widths=[36, 32, 30, 30, 30, 60])
+        names.row(["Đơn vị đăng ký", "Cá nhân, tập thể", "Danh hiệu đăng ký", "Đề nghị", "Được khen thưởng",
+                   "Cảnh báo sớm"], styles=[bold] * 6)
+        for line in named:
+            names.row([line.unit_name, line.recipient_name, line.registered.name, "; ".join(a.name for a in line.proposed),
+                       "; ".join(a.name for a in line.awarded), "\n".join(line.warnings)])
     return count
 
 

@@ -1,16 +1,17 @@
-"""Emulation registrations (đăng ký thi đua): saving a unit's registration, submitting it (one function owns
-the draft → submitted change), the year's call with its due date, and the registry's comparison of what
-each unit registered with what it proposed (nomination lines in its dossiers of the year) and what it was
-awarded (award history of the year). The registration's transitions are declared in tdkt.movements.transitions."""
+"""Emulation registrations (đăng ký thi đua): saving a unit's registration, submitting it (late: its delay in
+working days and a required reason), the leader's signature, and the year's call with its due date (a date,
+or a number of working days from the call: tdkt.workcalendar). The registration's transitions are declared
+in tdkt.movements.transitions; names registered one by one are in registration_names, the registered /
+proposed / awarded comparison in registration_compare (re-exported here for older callers)."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass, field
+import datetime
+from collections import Counter
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q, Sum
+from django.db.models import Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,14 +19,13 @@ from django.utils.translation import gettext as _
 from tdkt.accounts.scope import get_scope
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record, record_create, record_update, snapshot
-from tdkt.awards.models import AwardRecord, AwardType
-from tdkt.dossiers.enums import NominationState
-from tdkt.dossiers.models import Nomination
 from tdkt.movements.enums import RegistrationState
 from tdkt.movements.models import Registration, RegistrationCall, RegistrationItem
+from tdkt.movements.models_registrations import RegistrationEntry
+from tdkt.movements.registration_names import NameReport, match_names, read_names
+from tdkt.movements.registration_rules import is_leader_of
 from tdkt.movements.transitions import REGISTRATION_MACHINE
-from tdkt.orgs.models import Unit
-from tdkt.orgs.queries import natural_key
+from tdkt.workcalendar.calendar import add_working_days, working_days_between
 
 
 def registrations_for_user(user, *, year: int | None = None, movement_id: int | None = None):
@@ -70,6 +70,10 @@ def save_registration(*, by, unit, year: int, movement=None, collective_award=No
     if registration is not None and registration.state != RegistrationState.DRAFT:
         raise ValidationError(_("The registration of “%(unit)s” for %(year)s has been submitted; it can no longer be "
                                 "changed.") % {"unit": unit, "year": year})
+    if registration is not None and registration.entries.filter(person__isnull=False).exists() and \
+            {award: count for award, count in items.items() if count} != {
+                item.award_type: item.count for item in registration.items.select_related("award_type")}:
+        raise ValidationError(_("This registration names its people: change the names, and the numbers follow."))
     if registration is None:
         registration = Registration(unit=unit, year=year, movement=movement, created_by=by)
         before = None
@@ -96,102 +100,128 @@ def save_registration(*, by, unit, year: int, movement=None, collective_award=No
     return registration
 
 
+def call_for(registration: Registration) -> RegistrationCall | None:
+    return RegistrationCall.objects.filter(year=registration.year, movement_id=registration.movement_id).first()
+
+
+def delay_of(registration: Registration, on: datetime.date) -> int:
+    """Working days between the call's due date and `on` (0 when on time or when no call was made)."""
+    call = call_for(registration)
+    if call is None or on <= call.due_on:
+        return 0
+    return working_days_between(call.due_on, on)
+
+
+def register_names(*, by, unit, year: int, movement=None, text: str, default_title=None):
+    """Register the unit's people and collectives by name from a pasted list (registration_names): every
+    line must match one of the unit's own persons or units, else nothing is saved and the report lists the
+    lines to fix. Returns (registration or None, report)."""
+    lines, general = read_names(text, default_title=default_title.name if default_title else "")
+    report = match_names(unit, lines) if lines else NameReport()
+    report.general.extend(general)
+    if not report.ok:
+        if not report.matched and not report.problems and not report.general:
+            report.general.append(_("No name could be read from the paste."))
+        return None, report
+    return save_names(by=by, unit=unit, year=year, movement=movement, matched=report.matched), report
+
+
 @transaction.atomic
-def submit_registration(registration: Registration, *, by) -> Registration:
+def save_names(*, by, unit, year: int, movement=None, matched) -> Registration:
+    """Replace the names of the unit's draft registration (created if needed) by `matched` lines, and derive
+    the numbers per individual title from them (the count columns stay the registry's one summary)."""
+    if not get_scope(by).can_write_unit(unit.pk):
+        raise ValidationError({"unit": _("You may not register for “%(unit)s”.") % {"unit": unit}})
+    registration = (Registration.objects.select_for_update()
+                    .filter(unit=unit, year=year, movement=movement).first())
+    if registration is not None and registration.state != RegistrationState.DRAFT:
+        raise ValidationError(_("The registration of “%(unit)s” for %(year)s has been submitted; it can no longer be "
+                                "changed.") % {"unit": unit, "year": year})
+    if registration is None:
+        registration = Registration.objects.create(unit=unit, year=year, movement=movement, created_by=by)
+        record_create(by, registration)
+    registration.entries.all().delete()
+    RegistrationEntry.objects.bulk_create([
+        RegistrationEntry(registration=registration, award_type=line.award, person=line.person, unit=line.unit,
+                          written_name=line.line.written[:300], position=index)
+        for index, line in enumerate(matched)])
+    counts = Counter(line.award for line in matched if line.person is not None)
+    registration.items.all().delete()
+    RegistrationItem.objects.bulk_create([RegistrationItem(registration=registration, award_type=award, count=count)
+                                          for award, count in counts.items()])
+    Registration.objects.filter(pk=registration.pk).update(updated_at=timezone.now())
+    record(by, AuditAction.UPDATE, registration, changes={"names": [
+        {"person": line.person.pk if line.person else None, "unit": line.unit.pk if line.unit else None,
+         "award": line.award.code} for line in matched]})
+    return registration
+
+
+@transaction.atomic
+def submit_registration(registration: Registration, *, by, reason: str = "", today: datetime.date | None = None
+                        ) -> Registration:
     """Draft → submitted, once: REGISTRATION_MACHINE's `submit` (tdkt.movements.transitions; a conditional
-    update: two clicks submit once)."""
+    update: two clicks submit once). After the call's due date the delay in working days is recorded and a
+    reason is required: refused without one."""
     if not get_scope(by).can_write_unit(registration.unit_id):
         raise ValidationError(_("You may not submit the registration of “%(unit)s”.") % {"unit": registration.unit})
     if registration.state != RegistrationState.DRAFT:
         raise ValidationError(_("This registration has already been submitted."))
-    REGISTRATION_MACHINE.perform(registration, "submit", by=by, submitted_at=timezone.now(), submitted_by=by)
+    reason = (reason or "").strip()
+    late_days = delay_of(registration, today or timezone.localdate())
+    if late_days and not reason:
+        raise ValidationError({"reason": _(
+            "The registration is late by %(days)d working days (due %(date)s): give the reason for the delay.") % {
+            "days": late_days, "date": call_for(registration).due_on.strftime("%d/%m/%Y")}})
+    REGISTRATION_MACHINE.perform(registration, "submit", by=by, reason=reason if late_days else "",
+                                 submitted_at=timezone.now(), submitted_by=by, late_days=late_days,
+                                 late_reason=reason if late_days else "")
     registration.refresh_from_db()
     return registration
 
 
 @REGISTRATION_MACHINE.implements("submit")
 def _submit(registration: Registration, *, by, reason: str = "") -> Registration:
-    return submit_registration(registration, by=by)
+    return submit_registration(registration, by=by, reason=reason)
 
 
 @transaction.atomic
-def set_registration_call(*, by, year: int, due_on, movement=None, note: str = "") -> RegistrationCall:
-    """Open (or move the due date of) the year's call for registrations."""
+def sign_registration(registration: Registration, *, by) -> Registration:
+    """Submitted → signed by the unit's leader (REGISTRATION_MACHINE's `sign`): from then on it counts."""
+    if not is_leader_of(by, registration.unit_id):
+        raise ValidationError(_("Only the leader of “%(unit)s” signs its registration.") % {"unit": registration.unit})
+    if registration.state != RegistrationState.SUBMITTED:
+        raise ValidationError(_("Only a submitted registration can be signed."))
+    REGISTRATION_MACHINE.perform(registration, "sign", by=by, signed_at=timezone.now(), signed_by=by)
+    registration.refresh_from_db()
+    return registration
+
+
+@REGISTRATION_MACHINE.implements("sign")
+def _sign(registration: Registration, *, by, reason: str = "") -> Registration:
+    return sign_registration(registration, by=by)
+
+
+@transaction.atomic
+def set_registration_call(*, by, year: int, due_on=None, movement=None, note: str = "", opened_on=None,
+                          working_days: int | None = None) -> RegistrationCall:
+    """Open (or move the due date of) the year's call for registrations: a due date, or a number of working
+    days from the call's date (counted on the province's calendar, tdkt.workcalendar)."""
+    if working_days:
+        if opened_on is None:
+            raise ValidationError({"opened_on": _("Give the date of the call to count the working days from.")})
+        due_on = add_working_days(opened_on, working_days)
+    elif due_on is None:
+        raise ValidationError({"due_on": _("Give the due date, or the date of the call and the number of working "
+                                           "days.")})
+    values = {"due_on": due_on, "note": note.strip(), "opened_on": opened_on, "working_days": working_days or None}
     call = RegistrationCall.objects.select_for_update().filter(year=year, movement=movement).first()
     if call is None:
-        call = RegistrationCall.objects.create(year=year, movement=movement, due_on=due_on, note=note.strip(),
-                                               created_by=by)
+        call = RegistrationCall.objects.create(year=year, movement=movement, created_by=by, **values)
         record_create(by, call)
         return call
     before = snapshot(call)
-    call.due_on, call.note = due_on, note.strip()
-    call.save(update_fields=["due_on", "note"])
+    for name, value in values.items():
+        setattr(call, name, value)
+    call.save(update_fields=list(values))
     record_update(by, call, before)
     return call
-
-
-# --- registered / proposed / awarded ----------------------------------------------------------------------
-
-@dataclass
-class ComparisonLine:
-    award: object
-    registered: int = 0
-    proposed: int = 0
-    awarded: int = 0
-
-
-@dataclass
-class UnitComparison:
-    unit: object
-    state: str = ""  # of the year-round registration; "" when the unit did not register
-    lines: list[ComparisonLine] = field(default_factory=list)
-
-
-def comparison(user, year: int, *, unit_ids: list[int] | None = None) -> list[UnitComparison]:
-    """Per unit in the user's scope, per award: registered vs proposed vs awarded in `year` (year-round
-    registrations). Five queries whatever the number of units."""
-    scope = get_scope(user)
-    registrations = Registration.objects.filter(year=year, movement__isnull=True)
-    nominations = (Nomination.objects.filter(dossier__year=year).exclude(state=NominationState.WITHDRAWN)
-                   .values("dossier__unit_id", "award_type_id").annotate(n=Count("id")))
-    awards = (AwardRecord.objects.filter(year=year).filter(Q(unit__isnull=False) | Q(person__isnull=False))
-              .values("unit_id", "person__unit_id", "award_type_id").annotate(n=Count("id")))
-    if not scope.read_all:
-        readable = scope.readable_unit_ids
-        registrations = registrations.filter(unit_id__in=readable)
-        nominations = nominations.filter(dossier__unit_id__in=readable)
-        awards = awards.filter(Q(unit_id__in=readable) | Q(person__unit_id__in=readable))
-    if unit_ids:
-        registrations = registrations.filter(unit_id__in=unit_ids)
-        nominations = nominations.filter(dossier__unit_id__in=unit_ids)
-        awards = awards.filter(Q(unit_id__in=unit_ids) | Q(person__unit_id__in=unit_ids))
-    counts: dict[int, dict[int, ComparisonLine]] = defaultdict(dict)
-    states: dict[int, str] = {}
-
-    def line(unit_id, award_id) -> ComparisonLine:
-        return counts[unit_id].setdefault(award_id, ComparisonLine(award=award_id))
-
-    for _reg_id, unit_id, state, collective_id in registrations.values_list("id", "unit_id", "state",
-                                                                            "collective_award_id"):
-        states[unit_id] = state
-        if collective_id:
-            line(unit_id, collective_id).registered += 1
-    for unit_id, award_id, count in RegistrationItem.objects.filter(registration__in=registrations).values_list(
-            "registration__unit_id", "award_type_id", "count"):
-        line(unit_id, award_id).registered += count
-    for row in nominations:
-        line(row["dossier__unit_id"], row["award_type_id"]).proposed += row["n"]
-    for row in awards:
-        unit_id = row["unit_id"] or row["person__unit_id"]
-        if (scope.read_all or unit_id in scope.readable_unit_ids) and (not unit_ids or unit_id in unit_ids):
-            line(unit_id, row["award_type_id"]).awarded += row["n"]
-    award_ids = {award_id for lines in counts.values() for award_id in lines}
-    award_types = AwardType.objects.in_bulk(award_ids)
-    units = Unit.objects.in_bulk(list(counts))
-    result = []
-    for unit_id, lines in counts.items():
-        for entry in lines.values():
-            entry.award = award_types[entry.award]
-        ordered = sorted(lines.values(), key=lambda e: (e.award.sort_order, e.award.code))
-        result.append(UnitComparison(unit=units[unit_id], state=states.get(unit_id, ""), lines=ordered))
-    return sorted(result, key=lambda c: natural_key(c.unit.name))

@@ -30,7 +30,8 @@ from tdkt.accounts.models import Membership
 from tdkt.movements.enums import RegistrationState, ReminderKind, TargetScope
 from tdkt.movements.models import Milestone, Movement, MovementReminder, Registration, RegistrationCall
 from tdkt.notifications.services import notify
-from tdkt.orgs.models import EmulationGroupMembership
+from tdkt.orgs.models import EmulationGroupMembership, Unit
+from tdkt.orgs.queries import natural_key
 
 
 @dataclass
@@ -41,6 +42,7 @@ class RunResult:
     notifications: int = 0
     already_sent: int = 0
     without_recipients: list[str] = field(default_factory=list)
+    units_without_users: int = 0  # units missing a registration that have no user to remind
 
 
 def _valid(queryset, today):
@@ -129,41 +131,64 @@ def expected_unit_ids(call: RegistrationCall) -> set[int]:
     return set(EmulationGroupMembership.objects.filter(group_year__year=call.year).values_list("unit_id", flat=True))
 
 
+def missing_unit_ids(call: RegistrationCall) -> list[int]:
+    """The units expected to register for the call that have not sent (submitted or signed) a registration."""
+    sent = set(Registration.objects.filter(year=call.year, movement=call.movement).exclude(
+        state=RegistrationState.DRAFT).values_list("unit_id", flat=True))
+    return sorted(expected_unit_ids(call) - sent)
+
+
+def missing_units(call: RegistrationCall) -> list:
+    """missing_unit_ids as units with the state of their registration if they drafted one (two queries)."""
+    ids = missing_unit_ids(call)
+    drafts = set(Registration.objects.filter(year=call.year, movement=call.movement, unit_id__in=ids)
+                 .values_list("unit_id", flat=True))
+    units = sorted(Unit.objects.filter(pk__in=ids), key=lambda unit: natural_key(unit.name))
+    for unit in units:
+        unit.has_draft = unit.pk in drafts
+    return units
+
+
 def remind_registrations(today: datetime.date, days_ahead: int, result: RunResult) -> None:
     horizon = today + datetime.timedelta(days=days_ahead)
     calls = RegistrationCall.objects.filter(due_on__lte=horizon, year__gte=today.year - 1).select_related("movement")
     for call in calls:
-        kind = ReminderKind.REGISTRATION_MISSING if call.due_on < today else ReminderKind.REGISTRATION_DUE_SOON
-        submitted = set(Registration.objects.filter(year=call.year, movement=call.movement,
-                                                    state=RegistrationState.SUBMITTED).values_list("unit_id", flat=True))
-        pending = sorted(expected_unit_ids(call) - submitted)
-        keys = {unit_id: f"{kind}:call:{call.pk}:unit:{unit_id}" for unit_id in pending}
-        known = set(MovementReminder.objects.filter(key__in=keys.values()).values_list("key", flat=True))
-        result.already_sent += len(known)
-        fresh = [unit_id for unit_id in pending if keys[unit_id] not in known]
-        users = _users_of_units(fresh, today)
-        subject_of = call.movement.name if call.movement_id else _("year-round emulation")
-        url = reverse("movements:registrations") + f"?year={call.year}"
-        for unit_id in fresh:
-            recipients = users.get(unit_id, [])
-            if not recipients:
-                continue  # nothing logged: reminded once somebody is added
-            if kind == ReminderKind.REGISTRATION_MISSING:
-                text = _("Your unit has not submitted its emulation registration for %(year)s (%(what)s), due "
-                         "%(date)s.") % {"year": call.year, "what": subject_of, "date": call.due_on.strftime("%d/%m/%Y")}
-            else:
-                text = _("Submit your unit's emulation registration for %(year)s (%(what)s) by %(date)s.") % {
-                    "year": call.year, "what": subject_of, "date": call.due_on.strftime("%d/%m/%Y")}
-            try:
-                with transaction.atomic():
-                    MovementReminder.objects.create(key=keys[unit_id], kind=kind, unit_id=unit_id, sent_on=today,
-                                                    recipients=[email for _i, email in recipients if email])
-                    _send(recipients, subject=f"[TĐKT] {text}"[:200], body=f"{text}\n{_link(url)}", text=text,
-                          url=url, key=keys[unit_id], result=result)
-            except IntegrityError:
-                result.already_sent += 1
-                continue
-            result.registration_reminders += 1
+        remind_call(call, today, result)
+
+
+def remind_call(call: RegistrationCall, today: datetime.date, result: RunResult) -> None:
+    """Remind every unit still missing for the call, once per kind (due soon / missing after the due date):
+    the daily run and the standing body's "remind now" share the keys, so neither sends twice."""
+    kind = ReminderKind.REGISTRATION_MISSING if call.due_on < today else ReminderKind.REGISTRATION_DUE_SOON
+    pending = missing_unit_ids(call)
+    keys = {unit_id: f"{kind}:call:{call.pk}:unit:{unit_id}" for unit_id in pending}
+    known = set(MovementReminder.objects.filter(key__in=keys.values()).values_list("key", flat=True))
+    result.already_sent += len(known)
+    fresh = [unit_id for unit_id in pending if keys[unit_id] not in known]
+    users = _users_of_units(fresh, today)
+    subject_of = call.movement.name if call.movement_id else _("year-round emulation")
+    url = reverse("movements:registrations") + f"?year={call.year}"
+    for unit_id in fresh:
+        recipients = users.get(unit_id, [])
+        if not recipients:
+            result.units_without_users += 1
+            continue  # nothing logged: reminded once somebody is added
+        if kind == ReminderKind.REGISTRATION_MISSING:
+            text = _("Your unit has not submitted its emulation registration for %(year)s (%(what)s), due "
+                     "%(date)s.") % {"year": call.year, "what": subject_of, "date": call.due_on.strftime("%d/%m/%Y")}
+        else:
+            text = _("Submit your unit's emulation registration for %(year)s (%(what)s) by %(date)s.") % {
+                "year": call.year, "what": subject_of, "date": call.due_on.strftime("%d/%m/%Y")}
+        try:
+            with transaction.atomic():
+                MovementReminder.objects.create(key=keys[unit_id], kind=kind, unit_id=unit_id, sent_on=today,
+                                                recipients=[email for _i, email in recipients if email])
+                _send(recipients, subject=f"[TĐKT] {text}"[:200], body=f"{text}\n{_link(url)}", text=text,
+                      url=url, key=keys[unit_id], result=result)
+        except IntegrityError:
+            result.already_sent += 1
+            continue
+        result.registration_reminders += 1
 
 
 def send_movement_reminders(*, today: datetime.date | None = None, days_ahead: int = 7,

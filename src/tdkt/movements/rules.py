@@ -19,6 +19,7 @@ from tdkt.orgs.enums import GroupRole
 
 MANAGERS = (Role.SYSTEM_ADMIN, Role.PROVINCE_SPECIALIST)
 REGISTRANTS = (Role.SYSTEM_ADMIN, Role.PROVINCE_SPECIALIST, Role.UNIT_CLERK, Role.UNIT_LEADER)
+LEADER = Role.UNIT_LEADER  # signs the unit's registration (registration_rules.is_leader_of: of that unit)
 
 
 def can_manage_movements(user) -> bool:

@@ -1,7 +1,8 @@
-"""The emulation registration's state machine (tdkt.workflow): draft → submitted, declared once here.
+"""The emulation registration's state machine (tdkt.workflow): draft → submitted → signed, declared once here.
 
-A unit's clerks and leaders (and the province-wide writers) submit their unit's registration; the domain
-function is tdkt.movements.registrations.submit_registration."""
+A unit's clerks and leaders (and the province-wide writers) submit their unit's registration (with the reason
+when it is late); the unit's leader signs it, and only then does it count. The domain functions are
+tdkt.movements.registrations.submit_registration and sign_registration."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -9,6 +10,7 @@ from tdkt.accounts.scope import get_scope
 from tdkt.movements.enums import RegistrationState
 from tdkt.movements.models import Registration, RegistrationStateChange
 from tdkt.movements.queries import get_registration_for_user
+from tdkt.movements.registration_rules import is_leader_of
 from tdkt.workflow.machine import StateMachine, transition
 
 S = RegistrationState
@@ -16,6 +18,10 @@ S = RegistrationState
 
 def writes_for_unit(user, registration) -> bool:
     return get_scope(user).can_write_unit(registration.unit_id)
+
+
+def leads_unit(user, registration) -> bool:
+    return is_leader_of(user, registration.unit_id)
 
 
 def _get_for_user(user, pk, write=True):
@@ -29,16 +35,21 @@ REGISTRATION_MACHINE = StateMachine(
     states=RegistrationState,
     history_model=RegistrationStateChange,
     history_owner="registration",
-    actors={"unit": writes_for_unit},
+    actors={"unit": writes_for_unit, "leader": leads_unit},
     initial=S.DRAFT,
     get_for_user=_get_for_user,
-    audit_exclude=frozenset({"submitted_by", "submitted_at"}),
+    audit_exclude=frozenset({"submitted_by", "submitted_at", "signed_by", "signed_at"}),
     raced_message=_("This registration has already been submitted."),
     docs="movements.md",
     transitions=[
         transition("submit", _("Submit the registration"), {S.DRAFT}, S.SUBMITTED, "unit",
                    form_url="movements:registration_submit",
-                   description=_("Sent to the standing body; it can no longer be changed.")),
+                   description=_("Sent to the standing body; it can no longer be changed. A registration sent "
+                                 "after the due date records its delay in working days and needs a reason.")),
+        transition("sign", _("Sign the registration"), {S.SUBMITTED}, S.SIGNED, "leader",
+                   form_url="movements:registration_sign",
+                   description=_("The unit's leader confirms the registration; only a signed registration "
+                                 "counts.")),
     ],
 )
 

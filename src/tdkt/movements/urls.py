@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tdkt.movements import views, views_groups, views_registrations, views_reviews
+from tdkt.movements import views, views_groups, views_registration_names, views_registrations, views_reviews
 
 app_name = "movements"
 
@@ -21,6 +21,12 @@ urlpatterns = [
     path("registrations/<int:pk>/", views_registrations.registration_detail, name="registration"),
     path("registrations/<int:pk>/edit/", views_registrations.registration_edit, name="registration_edit"),
     path("registrations/<int:pk>/submit/", views_registrations.registration_submit, name="registration_submit"),
+    path("registrations/<int:pk>/sign/", views_registrations.registration_sign, name="registration_sign"),
+    path("registrations/names/", views_registration_names.registration_names, name="registration_names"),
+    path("registrations/calls/<int:pk>/missing/", views_registration_names.registration_missing,
+         name="registration_missing"),
+    path("registrations/calls/<int:pk>/remind/", views_registration_names.registration_remind,
+         name="registration_remind"),
     path("registrations/template.xlsx", views_registrations.registration_template, name="registration_template"),
     path("registrations/import/", views_registrations.registration_import, name="registration_import"),
     path("registrations/calls/", views_registrations.registration_calls, name="registration_calls"),

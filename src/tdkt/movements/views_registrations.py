@@ -23,13 +23,17 @@ from tdkt.movements.forms import (
     active_units,
     individual_titles,
 )
+from tdkt.movements.forms_registrations import SubmitForm
 from tdkt.movements.models import RegistrationCall
 from tdkt.movements.queries import get_registration_for_user
+from tdkt.movements.registration_compare import comparison, named_comparison, warnings_only
+from tdkt.movements.registration_rules import is_leader_of
 from tdkt.movements.registrations import (
-    comparison,
+    delay_of,
     registrations_for_user,
     save_registration,
     set_registration_call,
+    sign_registration,
     submit_registration,
 )
 
@@ -90,26 +94,49 @@ def registration_edit(request, pk):
     return _registration_form(request, get_registration_for_user(request.user, pk, write=True))
 
 
-@signed_in
-def registration_detail(request, pk):
-    registration = get_registration_for_user(request.user, pk)
+def _detail(request, registration, submit_form=None):
+    scope = get_scope(request.user)
     return render(request, "movements/registration_detail.html", {
         "registration": registration,
         "items": registration.items.select_related("award_type"),
-        "can_write": get_scope(request.user).can_write_unit(registration.unit_id)
-        and get_scope(request.user).has_role(*rules.REGISTRANTS)})
+        "entries": registration.entries.select_related("award_type", "person", "unit"),
+        "late_days": registration.late_days or (
+            delay_of(registration, timezone.localdate()) if registration.state == "draft" else 0),
+        "submit_form": submit_form or SubmitForm(),
+        "can_sign": registration.state == "submitted" and is_leader_of(request.user, registration.unit_id),
+        "can_write": scope.can_write_unit(registration.unit_id) and scope.has_role(*rules.REGISTRANTS)})
+
+
+@signed_in
+def registration_detail(request, pk):
+    return _detail(request, get_registration_for_user(request.user, pk))
 
 
 @roles_required(*rules.REGISTRANTS)
 @require_POST
 def registration_submit(request, pk):
     registration = get_registration_for_user(request.user, pk, write=True)
+    form = SubmitForm(request.POST)
+    form.is_valid()
     try:
-        submit_registration(registration, by=request.user)
+        submit_registration(registration, by=request.user, reason=form.cleaned_data.get("reason", ""))
+    except ValidationError as exc:
+        apply_validation_error(form, exc)
+        return _detail(request, registration, form)
+    messages.success(request, _("The registration has been submitted."))
+    return redirect("movements:registration", pk=registration.pk)
+
+
+@roles_required(rules.LEADER)
+@require_POST
+def registration_sign(request, pk):
+    registration = get_registration_for_user(request.user, pk, write=True)
+    try:
+        sign_registration(registration, by=request.user)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, _("The registration has been submitted."))
+        messages.success(request, _("The registration has been signed."))
     return redirect("movements:registration", pk=registration.pk)
 
 
@@ -177,15 +204,22 @@ def _unit_filter(request) -> list[int] | None:
 def registration_comparison(request):
     year, unit_ids = _year(request), _unit_filter(request)
     rows = comparison(request.user, year, unit_ids=unit_ids)
+    # A chosen unit: all its names; the whole province: the names with a warning (thousands of names otherwise).
+    named = named_comparison(request.user, year, unit_ids=unit_ids, warned_titles_only=not unit_ids)
+    if not unit_ids:
+        named = warnings_only(named)
     scope = get_scope(request.user)
     units = active_units() if scope.read_all else active_units().filter(pk__in=scope.readable_unit_ids)
     return render(request, "movements/registration_comparison.html", {
-        "year": year, "rows": rows, "units": units.only("id", "name"), "unit_id": unit_ids[0] if unit_ids else None})
+        "year": year, "rows": rows, "named": named, "warned": sum(1 for line in named if line.warnings),
+        "units": units.only("id", "name"), "unit_id": unit_ids[0] if unit_ids else None})
 
 
 @signed_in
 def registration_comparison_xlsx(request):
     year = _year(request)
-    rows = comparison(request.user, year, unit_ids=_unit_filter(request))
-    return send_export(lambda path: registration_io.write_comparison_xlsx(path, year, rows),
+    unit_ids = _unit_filter(request)
+    rows = comparison(request.user, year, unit_ids=unit_ids)
+    named = named_comparison(request.user, year, unit_ids=unit_ids)
+    return send_export(lambda path: registration_io.write_comparison_xlsx(path, year, rows, named),
                        f"dang-ky-de-nghi-khen-thuong-{year}.xlsx")

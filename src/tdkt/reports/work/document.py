@@ -22,10 +22,11 @@ from tdkt.orgs.enums import AuthorityKind
 from tdkt.orgs.models import IssuingAuthority
 from tdkt.reports.enums import ReportKind
 from tdkt.reports.work.figures import Equity, WorkFigures, share
+from tdkt.training import figures as training_figures
 
 TODO_PREFIX = "[Chuyên viên bổ sung: "  # every place for narrative starts with it (tests and users find them)
-NO_INSPECTION_DATA = ("Hệ thống chưa ghi nhận dữ liệu về công tác kiểm tra và tập huấn nghiệp vụ thi đua, "
-                      "khen thưởng nên báo cáo không nêu số liệu về nội dung này.")
+NO_INSPECTION_DATA = ("Hệ thống chưa ghi nhận dữ liệu về công tác kiểm tra thi đua, khen thưởng nên báo cáo "
+                      "không nêu số liệu về nội dung này.")
 LEVEL_TEXT = {AwardLevel.STATE: "Khen thưởng cấp Nhà nước", AwardLevel.PROVINCE: "Khen thưởng cấp tỉnh",
               AwardLevel.GRASSROOTS: "Khen thưởng cấp cơ sở"}
 LEVEL_SHORT = {AwardLevel.STATE: "cấp Nhà nước", AwardLevel.PROVINCE: "cấp tỉnh", AwardLevel.GRASSROOTS: "cấp cơ sở"}
@@ -123,6 +124,7 @@ def build(figures: WorkFigures, *, kind: str, year: int, issuer: Issuer, day: da
     _heading(document, "5. Kết quả thực hiện kế hoạch công tác thi đua, khen thưởng")
     _body(document, tasks_sentence(figures))
     _heading(document, "6. Công tác kiểm tra, tập huấn nghiệp vụ")
+    _body(document, training_figures.sentence(figures.training))
     _body(document, NO_INSPECTION_DATA)
     _todo(document, "các cuộc kiểm tra, lớp tập huấn đã tổ chức (nếu có)")
     _section(document, 1, "TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN")

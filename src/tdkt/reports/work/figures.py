@@ -13,7 +13,9 @@ for a period and a reporting unit (None = the province), in a fixed number of qu
   especially difficult areas) beside the same period a year earlier;
 - plan tasks due in the period: done (of which after their due date) and not done past their due date. For a
   unit, the tasks it leads.
-Inspections and training are not recorded yet (issue 20): no figure is given for them."""
+- training classes held in the period (tdkt.training.figures): classes organised, trainees sent, present and
+  passed; for a unit, those of its subtree.
+Inspections are not recorded yet (issue 20): no figure is given for them."""
 
 from __future__ import annotations
 
@@ -35,6 +37,7 @@ from tdkt.plans.enums import TaskState, UnitRole
 from tdkt.plans.models import PlanTask, PlanTaskUnit
 from tdkt.reports import register
 from tdkt.reports.periods import Period
+from tdkt.training import figures as training_figures
 from tdkt.workcalendar.calendar import current_calendar
 
 # The standing body's steps: a dossier is late when one of them outlasted its limit. RETURNED is the unit's
@@ -86,6 +89,7 @@ class WorkFigures:
     tasks_done: int = 0
     tasks_done_late: int = 0
     tasks_overdue: int = 0
+    training: training_figures.Totals = field(default_factory=lambda: training_figures.Totals(0, 0, 0, 0))
 
     @property
     def previous(self) -> Period:
@@ -109,7 +113,7 @@ def _bounds(period: Period) -> tuple[datetime.datetime, datetime.datetime]:
 
 
 def compute(period: Period, unit=None, *, today: datetime.date | None = None) -> WorkFigures:
-    """Every figure of the report. Queries: 9 for the province, 11 for a unit (its subtree: two)."""
+    """Every figure of the report. Queries: 12 for the province, 14 for a unit (its subtree: two)."""
     today = today or timezone.localdate()
     unit_ids = register.units_under(unit) if unit is not None else None
     figures = WorkFigures(period=period, unit=unit)
@@ -118,6 +122,7 @@ def compute(period: Period, unit=None, *, today: datetime.date | None = None) ->
     _awards(figures, unit_ids)
     _equity(figures, unit_ids)
     _tasks(figures, unit_ids, today)
+    figures.training = training_figures.totals(period.start, period.end, unit_ids)
     return figures
 
 

@@ -24,12 +24,12 @@ def test_counts_by_unit_count_held_classes_only(world):
     assert figures.by_unit(datetime.date(2025, 1, 1), datetime.date(2025, 12, 31)) == []
 
 
-def test_counts_take_three_queries_whatever_the_data(world, django_assert_num_queries):
+def test_counts_take_two_queries_whatever_the_data(world, django_assert_num_queries):
     held_training(world)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):
         figures.by_unit(*YEAR)
     held_training(world)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):
         figures.by_unit(*YEAR, unit_ids={world.unit_a.pk})
 
 

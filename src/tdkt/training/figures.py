@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Q
 
-from tdkt.orgs.models import Unit
 from tdkt.training.enums import HELD_STATES, TraineeResult
 from tdkt.training.models import Attendance, Trainee, Training
 
@@ -42,25 +41,22 @@ def _held(start: datetime.date, end: datetime.date):
 
 def by_unit(start: datetime.date, end: datetime.date, unit_ids=None) -> list[UnitCounts]:
     """One row per unit with a class or a trainee in the period, by unit name; `unit_ids` limits the units
-    (a unit's subtree, a clerk's scope), None for the province. Three queries."""
+    (a unit's subtree, a clerk's scope), None for the province. Two queries."""
     held = _held(start, end)
     classes = held if unit_ids is None else held.filter(organiser_id__in=list(unit_ids))
     rows: dict[int, UnitCounts] = {}
-    for item in classes.values("organiser_id").annotate(n=Count("id")):
-        rows[item["organiser_id"]] = UnitCounts(item["organiser_id"], "", classes=item["n"])
+    for item in classes.values("organiser_id", "organiser__name").annotate(n=Count("id")):
+        rows[item["organiser_id"]] = UnitCounts(item["organiser_id"], item["organiser__name"], classes=item["n"])
     trainees = Trainee.objects.filter(training__in=held)
     if unit_ids is not None:
         trainees = trainees.filter(unit_id__in=list(unit_ids))
     present = Attendance.objects.filter(trainee_id=OuterRef("pk"), present=True)
-    counted = trainees.annotate(was_present=Exists(present)).values("unit_id").annotate(
+    counted = trainees.annotate(was_present=Exists(present)).values("unit_id", "unit__name").annotate(
         n=Count("id"), attended=Count("id", filter=Q(was_present=True)),
         passed=Count("id", filter=Q(result=TraineeResult.PASSED)))
     for item in counted:
-        row = rows.setdefault(item["unit_id"], UnitCounts(item["unit_id"], ""))
+        row = rows.setdefault(item["unit_id"], UnitCounts(item["unit_id"], item["unit__name"]))
         row.trainees, row.attended, row.passed = item["n"], item["attended"], item["passed"]
-    names = dict(Unit.objects.filter(pk__in=list(rows)).values_list("id", "name"))
-    for row in rows.values():
-        row.name = names.get(row.unit_id, "")
     return sorted(rows.values(), key=lambda row: (row.name, row.unit_id))
 
 

@@ -113,7 +113,7 @@ def _bounds(period: Period) -> tuple[datetime.datetime, datetime.datetime]:
 
 
 def compute(period: Period, unit=None, *, today: datetime.date | None = None) -> WorkFigures:
-    """Every figure of the report. Queries: 12 for the province, 14 for a unit (its subtree: two)."""
+    """Every figure of the report. Queries: 11 for the province, 13 for a unit (its subtree: two)."""
     today = today or timezone.localdate()
     unit_ids = register.units_under(unit) if unit is not None else None
     figures = WorkFigures(period=period, unit=unit)

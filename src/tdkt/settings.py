@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "tdkt.central",
     "tdkt.initiatives",
     "tdkt.inspections",
+    "tdkt.training",
     "tdkt.reports",
     "tdkt.api",
     "tdkt.portal",
@@ -330,6 +331,14 @@ INTEGRATION_MAX_ATTEMPTS = envint("INTEGRATION_MAX_ATTEMPTS", 8)
 INTEGRATION_TIMEOUT = envint("INTEGRATION_TIMEOUT", 10)
 # Periodic duties of apps above tdkt.jobs, run by the worker's tick (dotted paths of functions without arguments).
 WORKER_DUTIES = ["tdkt.integration.delivery.deliver_due"]
+
+# Training of TĐKT officers (tdkt.training): whether the province issues attendance certificates (giấy chứng
+# nhận) to the trainees who pass, and the symbol of their numbers ("012/GCN-TH 2026"). A provincial practice,
+# not a rule of the Law: a setting, on by default.
+TRAINING_CERTIFICATES = envbool("TRAINING_CERTIFICATES", True)
+TRAINING_CERTIFICATE_SYMBOL = envstr("TRAINING_CERTIFICATE_SYMBOL", "GCN-TH")
+# Longest class, in days (one attendance sheet per day).
+TRAINING_MAX_DAYS = envint("TRAINING_MAX_DAYS", 31)
 
 LOGGING = {
     "version": 1,

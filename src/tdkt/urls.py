@@ -31,6 +31,7 @@ urlpatterns = [
     path("reports/", include("tdkt.reports.urls")),
     path("initiatives/", include("tdkt.initiatives.urls")),
     path("inspections/", include("tdkt.inspections.urls")),
+    path("training/", include("tdkt.training.urls")),
     path("api/v1/", include("tdkt.api.urls")),
     path("portal/", include("tdkt.portal.urls")),
     path("jobs/", include("tdkt.jobs.urls")),

@@ -22,10 +22,11 @@ from tdkt.orgs.enums import AuthorityKind
 from tdkt.orgs.models import IssuingAuthority
 from tdkt.reports.enums import ReportKind
 from tdkt.reports.work.figures import Equity, WorkFigures, share
+from tdkt.training import figures as training_figures
 
 TODO_PREFIX = "[Chuyên viên bổ sung: "  # every place for narrative starts with it (tests and users find them)
-NO_INSPECTION_DATA = ("Hệ thống chưa ghi nhận dữ liệu về công tác kiểm tra và tập huấn nghiệp vụ thi đua, "
-                      "khen thưởng nên báo cáo không nêu số liệu về nội dung này.")
+NO_INSPECTION_DATA = ("Hệ thống chưa ghi nhận dữ liệu về công tác kiểm tra thi đua, khen thưởng nên báo cáo "
+                      "không nêu số liệu về nội dung này.")
 LEVEL_TEXT = {AwardLevel.STATE: "Khen thưởng cấp Nhà nước", AwardLevel.PROVINCE: "Khen thưởng cấp tỉnh",
               AwardLevel.GRASSROOTS: "Khen thưởng cấp cơ sở"}
 LEVEL_SHORT = {AwardLevel.STATE: "cấp Nhà nước", AwardLevel.PROVINCE: "cấp tỉnh", AwardLevel.GRASSROOTS: "cấp cơ sở"}
@@ -124,6 +125,7 @@ def build(figures: WorkFigures, *, kind: str, year: int, issuer: Issuer, day: da
     _body(document, tasks_sentence(figures))
     _heading(document, "6. Công tác kiểm tra, tập huấn nghiệp vụ")
     _inspections(document, figures)
+    _body(document, training_figures.sentence(figures.training))
     _section(document, 1, "TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN")
     _heading(document, "1. Tồn tại, hạn chế")
     _todo(document, "những tồn tại, hạn chế trong công tác thi đua, khen thưởng")
@@ -201,7 +203,7 @@ def _inspections(document, figures: WorkFigures) -> None:
     any, the sentence that no data is recorded."""
     if figures.inspections is None or not figures.inspections.inspections:
         _body(document, NO_INSPECTION_DATA)
-        _todo(document, "các cuộc kiểm tra, lớp tập huấn đã tổ chức (nếu có)")
+        _todo(document, "các cuộc kiểm tra đã tổ chức (nếu có)")
         return
     _body(document, inspections_sentence(figures))
     if figures.inspections.overdue:
@@ -209,7 +211,6 @@ def _inspections(document, figures: WorkFigures) -> None:
         nd30.add_table(document, ["TT", "Đơn vị", "Kiến nghị", "Thời hạn"], [12, 50, 80, 23],
                        [[str(i), item.record.unit.name, item.content, f"{item.due_on:%d/%m/%Y}"]
                         for i, item in enumerate(figures.inspections.overdue, 1)])
-    _todo(document, "các lớp tập huấn nghiệp vụ đã tổ chức (nếu có)")
 
 
 def tasks_sentence(figures: WorkFigures) -> str:

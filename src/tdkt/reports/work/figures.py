@@ -14,8 +14,9 @@ for a period and a reporting unit (None = the province), in a fixed number of qu
 - plan tasks due in the period: done (of which after their due date) and not done past their due date. For a
   unit, the tasks it leads.
 - inspections of units' TĐKT work that started in the period (tdkt.inspections: for a unit, the records of
-  its subtree): units inspected, recommendations made and closed, and those overdue on `today`.
-Training is not recorded here yet."""
+  its subtree): units inspected, recommendations made and closed, and those overdue on `today`;
+- training classes held in the period (tdkt.training.figures): classes organised, trainees sent, present and
+  passed; for a unit, those of its subtree."""
 
 from __future__ import annotations
 
@@ -38,6 +39,7 @@ from tdkt.plans.enums import TaskState, UnitRole
 from tdkt.plans.models import PlanTask, PlanTaskUnit
 from tdkt.reports import register
 from tdkt.reports.periods import Period
+from tdkt.training import figures as training_figures
 from tdkt.workcalendar.calendar import current_calendar
 
 # The standing body's steps: a dossier is late when one of them outlasted its limit. RETURNED is the unit's
@@ -90,6 +92,7 @@ class WorkFigures:
     tasks_done_late: int = 0
     tasks_overdue: int = 0
     inspections: inspection_queries.YearFigures | None = None
+    training: training_figures.Totals = field(default_factory=lambda: training_figures.Totals(0, 0, 0, 0))
 
     @property
     def previous(self) -> Period:
@@ -123,6 +126,7 @@ def compute(period: Period, unit=None, *, today: datetime.date | None = None) ->
     _equity(figures, unit_ids)
     _tasks(figures, unit_ids, today)
     figures.inspections = inspection_queries.figures(period.start, period.end, unit_ids, today=today)
+    figures.training = training_figures.totals(period.start, period.end, unit_ids)
     return figures
 
 

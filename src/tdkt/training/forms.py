@@ -1,0 +1,41 @@
+"""Forms of the training register; the services check everything again."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from tdkt.lib.forms import DateInput, PlainSelect
+from tdkt.training.enums import TraineeResult, TrainingState
+
+
+class SearchForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=1990, max_value=2999)
+    state = forms.ChoiceField(label=_("State"), required=False, choices=[("", "—"), *TrainingState.choices],
+                              widget=PlainSelect)
+    task = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class TrainingForm(forms.Form):
+    topic = forms.CharField(label=_("Topic"), max_length=500)
+    organiser = forms.ModelChoiceField(label=_("Organising unit"), queryset=None)
+    starts_on = forms.DateField(label=_("From"), widget=DateInput())
+    ends_on = forms.DateField(label=_("To"), widget=DateInput())
+    place = forms.CharField(label=_("Place"), required=False, max_length=255)
+    lecturers = forms.CharField(label=_("Lecturers"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+                                help_text=_("One name per line, with the title and the agency."))
+    target_units = forms.ModelMultipleChoiceField(label=_("Target units"), queryset=None, required=False,
+                                                  widget=forms.SelectMultiple(attrs={"size": 8}))
+    plan_task = forms.ModelChoiceField(label=_("Plan task"), queryset=None, required=False,
+                                       help_text=_("The training task of the year's plan this class carries out."))
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, units, all_units, tasks, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organiser"].queryset = units
+        self.fields["target_units"].queryset = all_units
+        self.fields["plan_task"].queryset = tasks
+        self.fields["plan_task"].label_from_instance = lambda task: f"{task.plan.year} — {task.content[:120]}"
+
+
+class ResultRowForm(forms.Form):
+    result = forms.ChoiceField(label=_("Result"), required=False, choices=[("", "—"), *TraineeResult.choices])
+    score = forms.DecimalField(label=_("Score"), required=False, min_value=0, max_value=100, decimal_places=2)

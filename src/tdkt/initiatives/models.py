@@ -168,6 +168,9 @@ class Claim(models.Model):
     claimed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
     released_at = models.DateTimeField(null=True, blank=True)
     released_reason = models.CharField(max_length=255, blank=True)
+    # Set when the signed decision's award used the work (the claim then closes with released_at).
+    used_for = models.ForeignKey("awards.AwardRecord", verbose_name=_("used for the award"), null=True, blank=True,
+                                 on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["claimed_at", "id"]

@@ -11,7 +11,6 @@ from django.utils import translation
 
 from tdkt.awards.models import AwardRecord, Initiative
 from tdkt.awards.queries import load_histories
-from tdkt.decisions import services as decisions
 from tdkt.dossiers import workflow
 from tdkt.dossiers.enums import DossierState, NominationState
 from tdkt.dossiers.line_decisions import reject_line
@@ -21,10 +20,9 @@ from tdkt.eligibility.codes import FindingCode
 from tdkt.eligibility.engine import evaluate
 from tdkt.initiatives import services
 from tdkt.initiatives.models import Claim
-from tests.decisions.support import SIGNED_ON, cite_proposal, make_authority, pdf_bytes
 from tests.dossiers.support import add_line, draft_of_unit_a
 from tests.factories import make_award, make_initiative
-from tests.initiatives.support import evaluated, recognised, registered
+from tests.initiatives.support import evaluated, recognised, registered, sign_line
 
 
 @pytest.fixture(autouse=True)
@@ -39,26 +37,11 @@ def _claimed_line(world, work, *, person=None, code="CSTD_TINH", title="Hồ sơ
     return line
 
 
-def _approved(line):
-    """The line's way through appraisal and the council is the dossiers' tests' business: here it is set."""
-    Dossier.objects.filter(pk=line.dossier_id).update(state=DossierState.CONSIDERED)
-    Nomination.objects.filter(pk=line.pk).update(state=NominationState.APPROVED)
-    line.refresh_from_db()
-    return line
-
-
-def _sign(world, line, *, on=SIGNED_ON):
-    (decision,) = decisions.draft_decisions([_approved(line)], by=world.users["specialist"],
-                                            authority=make_authority(), date=on - datetime.timedelta(days=5))
-    decisions.approve_for_signing(cite_proposal(decision), by=world.users["signer"])
-    return decisions.sign_decision(decision, by=world.users["specialist"], signed_pdf=pdf_bytes(), signed_on=on)
-
-
 def test_signing_uses_the_claimed_initiative_and_closes_the_claim(world, client):
     work = recognised(world)
     older = make_initiative(world.person_a, year=2025, scope="TINH", title="Sáng kiến cũ hơn")  # the fallback's pick
     line = _claimed_line(world, work)
-    _sign(world, line)
+    sign_line(world, line)
     award = AwardRecord.objects.get(person=world.person_a, award_type__code="CSTD_TINH")
     work.refresh_from_db()
     assert (work.record.used_for_id, Initiative.objects.get(pk=older.pk).used_for_id) == (award.pk, None)
@@ -75,7 +58,7 @@ def test_the_fallback_leaves_alone_an_initiative_another_line_holds(world):
     work = recognised(world)
     _claimed_line(world, work, person=world.person_a_child, title="Hồ sơ chuyên đề 2025")
     unclaimed = add_line(draft_of_unit_a(world), person=world.person_a, code="CSTD_TINH")
-    _sign(world, unclaimed)
+    sign_line(world, unclaimed)
     work.refresh_from_db()
     assert work.record.used_for_id is None
     assert Claim.objects.get().released_at is None
@@ -146,7 +129,7 @@ def test_the_second_cstd_cannot_rest_on_the_same_initiative(world, article, scop
         make_award(person=world.person_a, code="CSTD_CS", year=year)
     by = "specialist" if scope != "CO_SO" else "clerk_a"
     work = recognised(world, evaluated(world, registered(world)), by=by, scope=scope)
-    _sign(world, _claimed_line(world, work, code=first))
+    sign_line(world, _claimed_line(world, work, code=first))
     assert _findings(world.person_a, *second) == expected
     later = add_line(draft_of_unit_a(world, title="Hồ sơ năm sau"), person=world.person_a, code=second[0])
     with pytest.raises(ValidationError, match="đã được dùng để đề nghị"):

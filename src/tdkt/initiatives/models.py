@@ -57,7 +57,10 @@ class Work(models.Model):
         verbose_name = _("initiative or research work")
         verbose_name_plural = _("initiatives and research works")
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["unit", "state"]), models.Index(fields=["year", "scope"])]
+        # The list's order (newest first) read from an index, not by sorting the register; the words of a
+        # search are found by a trigram index on search_text on PostgreSQL (migration 0004).
+        indexes = [models.Index(fields=["unit", "state"]), models.Index(fields=["year", "scope"]),
+                   models.Index(fields=["-created_at", "-id"], name="initiative_work_newest")]
         constraints = [
             models.CheckConstraint(condition=~Q(state=WorkState.RECOGNISED) | ~Q(scope=""),
                                    name="initiative_work_recognised_has_scope"),

@@ -119,6 +119,7 @@ def _findings(person, code, year):
 SECOND_CSTD = [
     ("Đ22.1.b", "TINH", "CSTD_TINH", ("CSTD_TINH", 2026), {FindingCode.INITIATIVE: False}),
     ("Đ22.1.b", "TINH", "CSTD_TINH", ("CSTD_TINH", 2025), {FindingCode.INITIATIVE: True}),  # the award it grounds
+    ("Đ22.1.b", "TOAN_QUOC", "CSTD_TINH", ("CSTD_TINH", 2026), {FindingCode.INITIATIVE: False}),  # wider scope
 ]
 
 

@@ -216,7 +216,7 @@ def test_overview_takes_a_fixed_number_of_queries(world, django_assert_num_queri
     client.get(url)
     counts = []
     for index in range(2):
-        with django_assert_num_queries(14) as captured:
+        with django_assert_num_queries(13) as captured:
             assert client.get(url).status_code == 200
         counts.append(len(captured.captured_queries))
         for extra in range(3):  # three more groups, each with its template, round and scores

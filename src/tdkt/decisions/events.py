@@ -28,9 +28,3 @@ def record_decision_created(by, decision) -> None:
 # arguments `decision` (signed, numbered, dated), `lines` (its lines, person/unit/award type loaded) and `by`.
 # A receiver that raises undoes the signing: what it writes belongs to the same transaction.
 decision_signed = Signal()
-
-# Sent by sign_decision inside its transaction once an award decision's lines are in the history, before the
-# initiatives of its CSTĐ lines are consumed: keyword arguments `decision`, `pairs` ([(line, award_record)])
-# and `by`. A receiver marks the initiatives the lines claimed as used (tdkt.initiatives) and returns the ids
-# of the awards.Initiative rows other lines still hold, which the fallback choice must not take.
-awards_entered = Signal()

@@ -28,10 +28,11 @@ from tdkt.awards import facts
 from tdkt.awards.deciders import may_decide, refusal_message
 from tdkt.awards.enums import AwardLevel, AwardSource, InitiativeScope
 from tdkt.awards.models import AwardRecord, Initiative
+from tdkt.awards.signals import awards_entered
 from tdkt.decisions import drafting, rules, signature, snapshot
 from tdkt.decisions.amendments import apply_amendments
 from tdkt.decisions.enums import DecisionKind, DecisionState, LineKind
-from tdkt.decisions.events import awards_entered, decision_signed, log_decision_event, record_decision_created
+from tdkt.decisions.events import decision_signed, log_decision_event, record_decision_created
 from tdkt.decisions.models import Decision, DecisionLine, LegalBasisTemplate, LineAwardRecord
 from tdkt.decisions.numbering import take_number
 from tdkt.decisions.signing import checks as signature_checks

@@ -1,7 +1,8 @@
 """A claim follows its dossier line: when the decision awarding the line is signed, the claimed work is used
 by that award and the claim closes; when the line leaves the running (withdrawn with its dossier or alone,
 rejected at appraisal, not approved by the council) the claim is released and the work is free again.
-The apps below this one announce both without knowing it (tdkt.decisions.events, tdkt.workflow.signals)."""
+The apps that sign and move lines announce both without knowing this one (tdkt.awards.signals,
+tdkt.workflow.signals)."""
 
 from django.dispatch import receiver
 from django.utils import timezone
@@ -11,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
 from tdkt.awards.models import Initiative
-from tdkt.decisions.events import awards_entered
+from tdkt.awards.signals import awards_entered
 from tdkt.dossiers.enums import NominationState
 from tdkt.dossiers.models import Nomination
 from tdkt.initiatives.models import Claim

@@ -7,7 +7,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import translation
+from django.utils import timezone, translation
 
 from tdkt.awards.models import AwardRecord, Initiative
 from tdkt.awards.queries import load_histories
@@ -51,6 +51,7 @@ def test_signing_uses_the_claimed_initiative_and_closes_the_claim(world, client)
     client.force_login(world.users["clerk_a"])
     page = client.get(f"/initiatives/{work.pk}/").content.decode()
     assert ('<dd id="work-used-for">Chiến sĩ thi đua cấp tỉnh 2025 — 01/QĐ-UBND, 10/07/2026</dd>' in page)
+    assert f"— đã dùng {timezone.localtime(claim.released_at):%d/%m/%Y}: Đã dùng cho khen thưởng theo quyết định 01/QĐ-UBND." in page
 
 
 def test_the_fallback_leaves_alone_an_initiative_another_line_holds(world):

@@ -88,7 +88,7 @@ def test_the_list_runs_a_fixed_number_of_queries(world, count):
     assert len(queries) == EXPECTED_QUERIES
     row = response.context["page"].items[-1]
     assert (row.title, row.kind, row.authors, row.unit, row.state, row.scope, row.year) == (
-        "Sáng kiến 0", "Sáng kiến", "Nguyễn Văn An (60%); Đặng Thị Đào (40%)", "Sở Y tế", "Đã đăng ký", "", None)
+        "Sáng kiến 0", "Sáng kiến", "Nguyễn Văn An (60%); Đặng Thị Đào (40%)", "Sở Y tế", "Đăng ký", "", None)
 
 
 def test_detail_shows_which_award_used_the_initiative(world):

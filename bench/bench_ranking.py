@@ -35,7 +35,7 @@ def build() -> None:
 
     from django.utils import timezone
 
-    from tdkt.movements.scoring.enums import Aggregation, CriterionKind, RoundKind, RoundState
+    from tdkt.movements.scoring.enums import Aggregation, CriterionKind, Participation, RoundKind, RoundState
     from tdkt.movements.scoring.models import Criterion, ScoreSheet, ScoringRound, ScoringTemplate, SelfScore
     from tdkt.orgs.enums import GroupKind, GroupRole, UnitKind
     from tdkt.orgs.models import EmulationGroup, EmulationGroupMembership, EmulationGroupYear, Unit
@@ -89,7 +89,8 @@ def build() -> None:
             absent = index == len(members) - 1  # one member per group marked absent by the standing body
             sheets.append(ScoreSheet(round=r, unit=m.unit, submitted_at=None if absent else now,
                                      reviewed_at=None if absent else now, absent_at=now if absent else None,
-                                     absent_reason="Sáp nhập đơn vị" if absent else ""))
+                                     absent_reason="Sáp nhập đơn vị" if absent else "",
+                                     participation=Participation.ABSENT if absent else Participation.TAKING_PART))
     sheets = ScoreSheet.objects.bulk_create(sheets)
     template_of = {r.pk: r.template_id for r in rounds}
     scores = []

@@ -1,8 +1,9 @@
 """Issue 7 "done means", in real Chromium: the specialist sets up the block's criteria table and year-end
 round, two member units self-score with evidence (autosave), the block head adjusts one score with a reason,
 the ranking refuses to publish while a member's sheet is unsubmitted or unreviewed (issue 20), the head reviews
-its member, the standing body reviews the head's own sheet and marks the third member absent, the ranking is
-published, and the leader's flag proposal reaches the province as the group's dossier."""
+its member, the standing body reviews the head's own sheet and marks the third member absent (takes the mark
+back, marks it again), the ranking is published, and the leader's flag proposal reaches the province as the
+group's dossier."""
 
 from playwright.sync_api import expect
 
@@ -117,6 +118,13 @@ def test_block_scoring_from_template_to_the_province(live_server, page, artifact
     page.goto(f"{base}/scoring/rounds/{scoring_round.pk}/")
     page.click(f"#member-{world.unit_a.pk} button")
     expect(page.locator("ul.messages")).to_contain_text("Bảng điểm của Sở Y tế đã được thẩm định")
+    page.fill(f"#absent-{third.pk}", "Đơn vị sáp nhập, không tham gia đợt chấm điểm")
+    page.click(f"#member-{third.pk} form[action$='/absent/'] button")
+    expect(page.locator("ul.messages")).to_contain_text("Sở Tài chính được ghi nhận vắng mặt trong đợt chấm điểm.")
+    # Marked by mistake: the standing body takes the absence back with a reason, then marks it again.
+    page.fill(f"#present-{third.pk}", "Ghi nhầm đơn vị")
+    page.click(f"#member-{third.pk} form[action$='/absent/undo/'] button")
+    expect(page.locator("ul.messages")).to_contain_text("Sở Tài chính tham gia đợt chấm điểm trở lại")
     page.fill(f"#absent-{third.pk}", "Đơn vị sáp nhập, không tham gia đợt chấm điểm")
     page.click(f"#member-{third.pk} form[action$='/absent/'] button")
     expect(page.locator("ul.messages")).to_contain_text("Sở Tài chính được ghi nhận vắng mặt trong đợt chấm điểm.")

@@ -4,7 +4,11 @@ import datetime
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from tdkt.decisions import services as decisions
+from tdkt.dossiers.enums import DossierState, NominationState
+from tdkt.dossiers.models import Dossier, Nomination
 from tdkt.initiatives import services
+from tests.decisions.support import SIGNED_ON, cite_proposal, make_authority, pdf_bytes
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -29,3 +33,19 @@ def recognised(world, work=None, *, by="specialist", scope="TINH", day=datetime.
     work = work or evaluated(world, registered(world))
     return services.recognise_work(work, by=world.users[by], scope=scope, decision_number="125/QĐ-UBND",
                                    decision_date=day, recognised_by="Chủ tịch UBND tỉnh")
+
+
+def _approved(line):
+    """The line's way through appraisal and the council is the dossiers' tests' business: here it is set."""
+    Dossier.objects.filter(pk=line.dossier_id).update(state=DossierState.CONSIDERED)
+    Nomination.objects.filter(pk=line.pk).update(state=NominationState.APPROVED)
+    line.refresh_from_db()
+    return line
+
+
+def sign_line(world, line, *, on=SIGNED_ON):
+    """The line approved by the council, drafted into a decision of the province, approved and signed on `on`."""
+    (decision,) = decisions.draft_decisions([_approved(line)], by=world.users["specialist"],
+                                            authority=make_authority(), date=on - datetime.timedelta(days=5))
+    decisions.approve_for_signing(cite_proposal(decision), by=world.users["signer"])
+    return decisions.sign_decision(decision, by=world.users["specialist"], signed_pdf=pdf_bytes(), signed_on=on)

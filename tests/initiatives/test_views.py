@@ -71,9 +71,9 @@ def test_search_finds_an_author_without_diacritics_and_filters_by_scope_and_year
     assert titles(unit=world.unit_b.pk) == []
 
 
-# Session, user, memberships, unit graph (scope), the page's works, their authors, the unit choices…: the
-# same number whatever the number of rows.
-EXPECTED_QUERIES = 11
+# Session, user, memberships, unit graph (scope), the page's works, their authors' shares, the authors' names,
+# the unit choices…: the same number whatever the number of rows.
+EXPECTED_QUERIES = 12
 
 
 @pytest.mark.parametrize("count", [1, 3])
@@ -86,6 +86,9 @@ def test_the_list_runs_a_fixed_number_of_queries(world, count):
         response = client.get(reverse("initiatives:list"), {"q": "sang kien"})
     assert len(response.context["page"].items) == count
     assert len(queries) == EXPECTED_QUERIES
+    row = response.context["page"].items[-1]
+    assert (row.title, row.kind, row.authors, row.unit, row.state, row.scope, row.year) == (
+        "Sáng kiến 0", "Sáng kiến", "Nguyễn Văn An (60%); Đặng Thị Đào (40%)", "Sở Y tế", "Đăng ký", "", None)
 
 
 def test_detail_shows_which_award_used_the_initiative(world):

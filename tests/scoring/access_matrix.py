@@ -37,6 +37,7 @@ MATRIX = [
     ("scoring:sheet", "scoring_sheet_of_unit_b", [200, 404, 200, 200, 302]),
     ("scoring:sheet_review", "scoring_sheet_of_unit_b", ANY_POST),
     ("scoring:sheet_absent", "scoring_sheet_of_unit_b", SPEC_POST),
+    ("scoring:sheet_absent_undo", "scoring_sheet_of_unit_b", SPEC_POST),
     ("scoring:sheet_save", "scoring_sheet_of_unit_b", ANY_POST),
     ("scoring:evidence_upload", "scoring_sheet_of_unit_b", ANY_POST),
     ("scoring:sheet_submit", "scoring_sheet_of_unit_b", ANY_POST),

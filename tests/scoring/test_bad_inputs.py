@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from tdkt.movements.scoring import services, sheets
+from tdkt.movements.scoring import participation, services, sheets
 from tdkt.movements.scoring.enums import RoundState
 from tdkt.movements.scoring.models import ScoreChange
 from tests.factories import make_group_year, make_unit
@@ -45,7 +45,7 @@ def test_penalty_accepts_a_deduction_and_normal_accepts_the_maximum(world):
 def test_scoring_after_the_round_is_locked_is_refused(world):
     scoring_round = make_round(world)
     submit_and_review_all(world, scoring_round, points={world.unit_a: 10})
-    sheets.mark_absent(scoring_round, world.unit_b, by=world.users["specialist"], reason="Không tham gia")
+    participation.mark_absent(scoring_round, world.unit_b, by=world.users["specialist"], reason="Không tham gia")
     services.change_round_state(scoring_round, RoundState.UNDER_REVIEW, by=world.users["clerk_a"])
     with pytest.raises(ValidationError, match=r"^\['Đợt chấm điểm đang được Trưởng cụm, khối xem xét: không thể sửa điểm tự chấm nữa\.'\]$") as exc:
         sheets.save_self_score(scoring_round, world.unit_b, criterion(scoring_round, "1.2"),

@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tdkt.audit.models import AuditEvent
-from tdkt.movements.scoring import proposals, services, sheets
+from tdkt.movements.scoring import participation, proposals, services, sheets
 from tdkt.movements.scoring.enums import Aggregation, CriterionKind, RoundState
 from tdkt.movements.scoring.models import RankingResult, RoundStateChange, ScoreSheet, ScoringRound
 from tdkt.movements.scoring.queries import compute_ranking, store_ranking
@@ -80,10 +80,10 @@ def test_a_ranking_with_6_of_10_members_unscored_is_refused_naming_them(world):
     assert not RankingResult.objects.filter(round=scoring_round).exists()
     sheets.review_sheet(scoring_round, world.unit_a, by=world.users["specialist"])
     for unit in units[1:7]:  # 6 marked absent with a reason, one still missing
-        sheets.mark_absent(scoring_round, unit, by=world.users["specialist"], reason="Sáp nhập, không tham gia")
+        participation.mark_absent(scoring_round, unit, by=world.users["specialist"], reason="Sáp nhập, không tham gia")
     with pytest.raises(ValidationError, match=r"còn thiếu 1/10 đơn vị \(chưa gửi: Xã 08\)\.'\]$"):
         services.publish_round(scoring_round, by=world.users["clerk_a"])
-    sheets.mark_absent(scoring_round, units[7], by=world.users["specialist"], reason="Không gửi bảng điểm")
+    participation.mark_absent(scoring_round, units[7], by=world.users["specialist"], reason="Không gửi bảng điểm")
     services.publish_round(scoring_round, by=world.users["clerk_a"])
     assert list(RankingResult.objects.filter(round=scoring_round).values_list("unit__name", "total")) == [
         ("Sở Giáo dục và Đào tạo", Decimal("19.00")), ("Sở Y tế", Decimal("17.00")), ("Xã 01", Decimal("12.00"))]
@@ -198,10 +198,10 @@ def test_a_draft_is_not_reviewed_and_absence_needs_a_reason_from_the_standing_bo
                                               r"bản nháp\.'\]$"):
         sheets.review_sheet(scoring_round, world.unit_b, by=world.users["clerk_a"])
     with pytest.raises(PermissionDenied, match=r"^Chỉ cơ quan thường trực của tỉnh ghi nhận thành viên vắng mặt\.$"):
-        sheets.mark_absent(scoring_round, world.unit_b, by=world.users["clerk_a"], reason="Vắng")
+        participation.mark_absent(scoring_round, world.unit_b, by=world.users["clerk_a"], reason="Vắng")
     with pytest.raises(ValidationError, match=r"^\{'reason': \['Nêu lý do Sở Giáo dục và Đào tạo vắng mặt trong đợt "
                                               r"chấm điểm\.'\]\}$"):
-        sheets.mark_absent(scoring_round, world.unit_b, by=world.users["specialist"], reason="  ")
+        participation.mark_absent(scoring_round, world.unit_b, by=world.users["specialist"], reason="  ")
 
 
 def test_the_heads_clerk_does_not_read_members_sheets_during_self_scoring(world, as_persona):

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from tdkt.dossiers.enums import DossierState
 from tdkt.dossiers.models import Dossier, DossierDocument
-from tdkt.movements.scoring import proposals, services, sheets
+from tdkt.movements.scoring import participation, proposals, services, sheets
 from tdkt.movements.scoring.enums import RoundKind, RoundState
 from tdkt.movements.scoring.models import LeaderProposal, RankingResult, RoundStateChange, ScoreChange
 from tdkt.movements.scoring.queries import compute_ranking, unit_rank_history
@@ -159,7 +159,7 @@ def test_proposals_become_a_group_dossier_at_the_province(world):
 def test_mid_year_round_proposes_nothing(world):
     scoring_round = make_round(world, kind=RoundKind.MID_YEAR)
     for unit in (world.unit_a, world.unit_b):
-        sheets.mark_absent(scoring_round, unit, by=world.users["specialist"], reason="Không tổ chức sơ kết")
+        participation.mark_absent(scoring_round, unit, by=world.users["specialist"], reason="Không tổ chức sơ kết")
     services.change_round_state(scoring_round, RoundState.UNDER_REVIEW, by=world.users["clerk_a"])
     services.publish_round(scoring_round, by=world.users["clerk_a"])
     with pytest.raises(ValidationError, match=r"^\['Cờ thi đua và Bằng khen chỉ được đề nghị từ đợt tổng kết năm\.'\]$") as exc:

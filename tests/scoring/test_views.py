@@ -8,7 +8,7 @@ import docx
 import openpyxl
 from django.urls import reverse
 
-from tdkt.movements.scoring import services, sheets
+from tdkt.movements.scoring import participation, services, sheets
 from tdkt.movements.scoring.enums import RoundState
 from tdkt.movements.scoring.models import ScoreAdjustment, SelfScore
 from tdkt.orgs.models import EmulationGroupMembership
@@ -160,7 +160,7 @@ def test_minutes_and_scores_export_reopen(world):
     sheets.save_self_score(scoring_round, world.unit_b, criterion(scoring_round, "1.2"), by=world.users["clerk_b"],
                            points=Decimal(18))
     count_as_submitted_and_reviewed(world, scoring_round)
-    sheets.mark_absent(scoring_round, world.unit_a, by=world.users["specialist"], reason="Không tham gia")
+    participation.mark_absent(scoring_round, world.unit_a, by=world.users["specialist"], reason="Không tham gia")
     services.change_round_state(scoring_round, RoundState.UNDER_REVIEW, by=world.users["clerk_a"])
     sheets.adjust_score(scoring_round, world.unit_b, criterion(scoring_round, "1.2"), by=world.users["clerk_a"],
                         points=Decimal(16), reason="Thiếu minh chứng")
@@ -216,7 +216,7 @@ def test_overview_takes_a_fixed_number_of_queries(world, django_assert_num_queri
     client.get(url)
     counts = []
     for index in range(2):
-        with django_assert_num_queries(14) as captured:
+        with django_assert_num_queries(13) as captured:
             assert client.get(url).status_code == 200
         counts.append(len(captured.captured_queries))
         for extra in range(3):  # three more groups, each with its template, round and scores

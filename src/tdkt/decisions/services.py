@@ -28,6 +28,7 @@ from tdkt.awards import facts
 from tdkt.awards.deciders import may_decide, refusal_message
 from tdkt.awards.enums import AwardLevel, AwardSource, InitiativeScope
 from tdkt.awards.models import AwardRecord, Initiative
+from tdkt.awards.signals import awards_entered
 from tdkt.decisions import drafting, rules, signature, snapshot
 from tdkt.decisions.amendments import apply_amendments
 from tdkt.decisions.enums import DecisionKind, DecisionState, LineKind
@@ -419,25 +420,33 @@ def _enter_history(decision: Decision, lines: list[DecisionLine], *, by) -> None
                                          for line, award_record in zip(lines, records, strict=True)])
     record(by, AuditAction.CREATE, decision, object_repr=decision.number_text,
            changes={"award_records": [award_record.pk for award_record in records]})
-    _consume_initiatives(decision, list(zip(lines, records, strict=True)), by=by)
+    pairs = list(zip(lines, records, strict=True))
+    held = set()  # initiatives claimed by other dossiers' lines: the fallback below leaves them alone
+    for _receiver, response in awards_entered.send(sender=Decision, decision=decision, pairs=pairs, by=by):
+        held |= set(response or ())
+    _consume_initiatives(decision, pairs, by=by, held=held)
     _settle_nominations(lines, by=by, reason=_("Awarded by decision %(number)s.") % {"number": decision.number_text})
 
 
-def _consume_initiatives(decision, pairs, *, by) -> None:
+def _consume_initiatives(decision, pairs, *, by, held=frozenset()) -> None:
     """Mark as used (Initiative.used_for) the initiative a CSTĐ title rests on (CV 5007/BNV-TĐKT III.5.c).
 
-    Which initiative is decidable from the data the way the eligibility engine picks it: the first
+    The initiative the dossier line claimed was marked by the awards_entered receiver (tdkt.initiatives);
+    for a line without a claim, which initiative is decidable from the data the way the eligibility engine
+    picks it, leaving aside those other lines hold (`held`): the first
     unused initiative (by year, then id) the recipient authored, recognised at the scope the title needs,
     within the achievement period. Where the title rests on the rating alone (CSTĐ cơ sở with HTXSNV,
     Luật Đ23.2) the data cannot tell, and the initiative is still consumed: the conservative reading."""
     first = decision.period_from.year if decision.period_from else decision.achievement_year
     last = decision.period_to.year if decision.period_to else decision.achievement_year
+    covered = set(Initiative.objects.filter(used_for__in=[record for _line, record in pairs])
+                  .values_list("used_for_id", flat=True))
     for line, award_record in pairs:
         scope = CSTD_INITIATIVE_SCOPE.get(line.award_type.code)
-        if scope is None or not line.person_id:
+        if scope is None or not line.person_id or award_record.pk in covered:
             continue
         candidates = Initiative.objects.filter(authors=line.person_id, used_for__isnull=True,
-                                               year__gte=first, year__lte=last).order_by("year", "id")
+                                               year__gte=first, year__lte=last).exclude(pk__in=held).order_by("year", "id")
         chosen = next((i for i in candidates if SCOPE_RANK.get(i.scope, 0) >= SCOPE_RANK[scope]), None)
         if chosen is None:
             continue

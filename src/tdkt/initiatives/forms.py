@@ -11,7 +11,8 @@ from tdkt.lib.forms import DateInput, PlainSelect
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Title or author"), required=False, max_length=200)
     # Plain selects: Django renders each option through two templates, which costs more than the search.
-    unit = forms.ModelChoiceField(label=_("Unit"), queryset=None, required=False, widget=PlainSelect)
+    # Choices from (id, name) pairs: a hundred Unit instances built and printed cost more than the search.
+    unit = forms.TypedChoiceField(label=_("Unit"), required=False, coerce=int, empty_value=None, widget=PlainSelect)
     field = forms.CharField(label=_("Field"), required=False, max_length=200)
     scope = forms.ChoiceField(label=_("Scope of effect"), required=False, widget=PlainSelect,
                               choices=[("", "—"), *InitiativeScope.choices])
@@ -23,7 +24,7 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units
+        self.fields["unit"].choices = [("", "—"), *units.values_list("pk", "name")]
 
 
 class WorkForm(forms.Form):

@@ -57,7 +57,10 @@ class Work(models.Model):
         verbose_name = _("initiative or research work")
         verbose_name_plural = _("initiatives and research works")
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["unit", "state"]), models.Index(fields=["year", "scope"])]
+        # The list's order (newest first) read from an index, not by sorting the register; the words of a
+        # search are found by a trigram index on search_text on PostgreSQL (migration 0004).
+        indexes = [models.Index(fields=["unit", "state"]), models.Index(fields=["year", "scope"]),
+                   models.Index(fields=["-created_at", "-id"], name="initiative_work_newest")]
         constraints = [
             models.CheckConstraint(condition=~Q(state=WorkState.RECOGNISED) | ~Q(scope=""),
                                    name="initiative_work_recognised_has_scope"),
@@ -168,6 +171,9 @@ class Claim(models.Model):
     claimed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
     released_at = models.DateTimeField(null=True, blank=True)
     released_reason = models.CharField(max_length=255, blank=True)
+    # Set when the signed decision's award used the work (the claim then closes with released_at).
+    used_for = models.ForeignKey("awards.AwardRecord", verbose_name=_("used for the award"), null=True, blank=True,
+                                 on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["claimed_at", "id"]

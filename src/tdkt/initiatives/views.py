@@ -25,7 +25,6 @@ from tdkt.initiatives.models import Claim, Evidence
 from tdkt.initiatives.transitions import WORK_MACHINE
 from tdkt.lib.downloads import send_export
 from tdkt.lib.forms import apply_validation_error
-from tdkt.lib.paging import cheap_page
 from tdkt.orgs.models import Unit
 from tdkt.people.queries import people_for_user
 
@@ -50,7 +49,7 @@ def _filters(request) -> tuple[SearchForm, queries.Filters]:
     if not form.is_valid():
         return form, queries.Filters()
     data = form.cleaned_data
-    return form, queries.Filters(text=data["q"] or "", unit_id=data["unit"].pk if data["unit"] else None,
+    return form, queries.Filters(text=data["q"] or "", unit_id=data["unit"],
                                  field=data["field"] or "", scope=data["scope"] or "", year=data["year"],
                                  kind=data["kind"] or "", state=data["state"] or "")
 
@@ -58,7 +57,7 @@ def _filters(request) -> tuple[SearchForm, queries.Filters]:
 @signed_in
 def work_list(request):
     form, filters = _filters(request)
-    page = cheap_page(queries.search(request.user, filters), request.GET.get("page"), PER_PAGE)
+    page = queries.search_page(request.user, filters, request.GET.get("page"), PER_PAGE)
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "initiatives/list.html", {

@@ -19,6 +19,7 @@ from tdkt.audit.models import AuditAction, AuditEvent
 from tdkt.audit.services import record
 from tdkt.lib.request_context import current_ip
 from tdkt.notifications.services import notify
+from tdkt.workflow.signals import state_changed
 
 
 def actor_user(by):
@@ -79,6 +80,8 @@ def change_state(machine, obj, to: str, *, by, allowed_from, reason: str = "", t
         for notice in transition.notifies(obj, transition):
             notify(notice.users, text=notice.text, url=notice.url, kind=notice.kind, subject=notice.subject,
                    key=notice.key or f"{machine.name}:{obj.pk}:{transition.name}:{now.isoformat()}")
+    state_changed.send(sender=machine.model, machine=machine, objects=[obj],
+                       transition=getattr(transition, "name", ""), to=to, by=by)
     return obj
 
 
@@ -153,4 +156,6 @@ def change_states(machine, objs, to: str, *, by, allowed_from, transition=None, 
             for notice in transition.notifies(obj, transition):
                 notify(notice.users, text=notice.text, url=notice.url, kind=notice.kind, subject=notice.subject,
                        key=notice.key or f"{machine.name}:{obj.pk}:{transition.name}:{now.isoformat()}")
+    state_changed.send(sender=machine.model, machine=machine, objects=objs,
+                       transition=getattr(transition, "name", ""), to=to, by=by)
     return objs

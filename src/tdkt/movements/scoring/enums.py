@@ -26,7 +26,15 @@ class RoundState(models.TextChoices):
     PUBLISHED = "published", _("Published (locked)")
 
 
-# The transitions are declared once, in tdkt.movements.scoring.transitions (ROUND_MACHINE).
+class Participation(models.TextChoices):
+    """Whether a member takes part in a round: the standing body marks it absent with a reason (it is left out
+    of the ranking instead of blocking it) and can take the mark back, with a reason too."""
+
+    TAKING_PART = "taking_part", _("Taking part")
+    ABSENT = "absent", _("Absent")
+
+
+# The transitions are declared once, in tdkt.movements.scoring.transitions (ROUND_MACHINE, SHEET_MACHINE).
 SELF_SCORING_STATES = frozenset({RoundState.OPEN})
 # The head adjusts once self-scoring is closed: during self-scoring it does not see the members' sheets.
 ADJUSTABLE_STATES = frozenset({RoundState.UNDER_REVIEW})

@@ -11,6 +11,7 @@ from tdkt.movements.scoring.enums import (
     DEFAULT_TIE_BREAKS,
     Aggregation,
     CriterionKind,
+    Participation,
     RoundKind,
     RoundState,
     ScoreChangeKind,
@@ -148,6 +149,11 @@ class ScoreSheet(models.Model):
     absent_at = models.DateTimeField(_("marked absent at"), null=True, blank=True)
     absent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                                   related_name="+")
+    # Moved by SHEET_MACHINE only (tdkt.movements.scoring.transitions): marked absent, mark taken back; the
+    # absent_* fields above go with it, the history (SheetParticipationChange) keeps every mark and undo.
+    participation = models.CharField(_("participation"), max_length=16, choices=Participation.choices,
+                                     default=Participation.TAKING_PART)
+    participation_changed_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -157,6 +163,16 @@ class ScoreSheet(models.Model):
 
     def __str__(self):
         return f"{self.unit} – {self.round}"
+
+
+class SheetParticipationChange(StateChange):
+    """History of a member's participation in a round (tdkt.workflow: marked absent, mark taken back; who,
+    when, why)."""
+
+    sheet = models.ForeignKey(ScoreSheet, on_delete=models.CASCADE, related_name="participation_changes")
+
+    class Meta(StateChange.Meta):
+        pass
 
 
 def evidence_path(instance, filename: str) -> str:

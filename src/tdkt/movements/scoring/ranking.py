@@ -72,11 +72,10 @@ def rank_units(rows: list[UnitTotals], rules: list[str]) -> list[Ranked]:
     def decisive(row):
         return (-row.total, *(_rule_key(rule, row) for rule in rules))
 
-    ordered = sorted(rows, key=lambda row: (*decisive(row), row.name, row.unit_id))
+    # Each row's key computed once (30 groups of 20 ranked at once: bench_ranking).
+    ordered = sorted(((decisive(row), row) for row in rows), key=lambda pair: (*pair[0], pair[1].name, pair[1].unit_id))
     result = []
-    for index, row in enumerate(ordered):
-        key = decisive(row)
-        tied = (index > 0 and decisive(ordered[index - 1]) == key) or (
-            index + 1 < len(ordered) and decisive(ordered[index + 1]) == key)
+    for index, (key, row) in enumerate(ordered):
+        tied = (index > 0 and ordered[index - 1][0] == key) or (index + 1 < len(ordered) and ordered[index + 1][0] == key)
         result.append(Ranked(row.unit_id, row.name, row.total, row.bonus, row.penalty, index + 1, tied))
     return result

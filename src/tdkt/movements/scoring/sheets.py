@@ -223,28 +223,6 @@ def review_sheet(scoring_round: ScoringRound, unit, *, by) -> ScoreSheet:
     return sheet
 
 
-@transaction.atomic
-def mark_absent(scoring_round: ScoringRound, unit, *, by, reason: str) -> ScoreSheet:
-    """The standing body leaves a member out of the round (it did not take part), with the reason: the unit is
-    not ranked and no longer blocks the publication. Audited."""
-    if not rules.can_manage(by):
-        raise PermissionDenied(_("Only the province's standing body marks a member absent."))
-    scoring_round = _locked_round(scoring_round)
-    _check_member(scoring_round, unit)
-    if scoring_round.state == RoundState.PUBLISHED:
-        raise ValidationError(_("The round is published and locked: scores can no longer change."))
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({"reason": _("Give the reason why %(unit)s is absent from the round.") % {"unit": unit}})
-    sheet, _created = ScoreSheet.objects.get_or_create(round=scoring_round, unit=unit)
-    if sheet.absent_at is not None:
-        raise ValidationError(_("%(unit)s is already marked absent from this round.") % {"unit": unit})
-    sheet.absent_reason, sheet.absent_at, sheet.absent_by = reason, timezone.now(), by
-    sheet.save(update_fields=["absent_reason", "absent_at", "absent_by", "updated_at"])
-    record(by, AuditAction.UPDATE, sheet, changes={"absent_reason": reason, "unit": unit.pk})
-    return sheet
-
-
 def _leaf_criteria(template_id) -> list[Criterion]:
     criteria = list(Criterion.objects.filter(template_id=template_id))
     parents = {c.parent_id for c in criteria if c.parent_id}

@@ -1,13 +1,16 @@
 """The scoring round's state machine (tdkt.workflow): open → under review → published (locked), under review
-→ open, published → under review (reopened with a reason); declared once here. The group's head (or the standing body) moves the round; the domain functions
-are tdkt.movements.scoring.services.change_round_state and publish_round (which freezes the ranking).
-A score sheet has no states of its own (its first submission time is a tie-break, not a state)."""
+→ open, published → under review (reopened with a reason); declared once here. The group's head (or the standing
+body) moves the round; the domain functions are tdkt.movements.scoring.services.change_round_state and
+publish_round (which freezes the ranking).
+A score sheet's submission is no state (its first submission time is a tie-break); its participation is: the
+standing body marks a member absent and can take the mark back, both with a reason (SHEET_MACHINE; the domain
+functions are tdkt.movements.scoring.sheets.mark_absent and undo_absent)."""
 
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.movements.scoring import rules
-from tdkt.movements.scoring.enums import RoundState
-from tdkt.movements.scoring.models import RoundStateChange, ScoringRound
+from tdkt.movements.scoring.enums import Participation, RoundState
+from tdkt.movements.scoring.models import RoundStateChange, ScoreSheet, ScoringRound, SheetParticipationChange
 from tdkt.movements.scoring.queries import get_round_for_user, require_complete
 from tdkt.workflow.machine import StateMachine, transition
 
@@ -49,6 +52,39 @@ ROUND_MACHINE = StateMachine(
                    reason_required=True, danger=True,
                    description=_("Only with a reason, before the proposals are sent; the published ranking stays "
                                  "in the history.")),
+    ],
+)
+
+
+def _standing_body(user, sheet) -> bool:
+    return rules.can_manage(user)
+
+
+P = Participation
+
+# No generic page or API action: a sheet is reached through its round and unit (tdkt.movements.scoring.sheets).
+SHEET_MACHINE = StateMachine(
+    name="score_sheet_participation",
+    label=_("participation in the round"),
+    model=ScoreSheet,
+    states=Participation,
+    field_name="participation",
+    history_model=SheetParticipationChange,
+    history_owner="sheet",
+    actors={"standing_body": _standing_body},
+    initial=P.TAKING_PART,
+    timestamps=("participation_changed_at",),
+    raced_message=_("Someone else changed this member's participation first. Reload the page and try again."),
+    forbidden_message=_("Only the province's standing body marks a member absent or takes the mark back."),
+    docs="scoring.md",
+    transitions=[
+        transition("mark_absent", _("Mark absent"), {P.TAKING_PART}, P.ABSENT, "standing_body", reason_required=True,
+                   description=_("The member did not take part: it is left out of the ranking instead of "
+                                 "blocking it.")),
+        transition("undo_absent", _("Take back the absence"), {P.ABSENT}, P.TAKING_PART, "standing_body",
+                   reason_required=True,
+                   description=_("Marked absent by mistake, or the member takes part after all: its sheet must "
+                                 "then be submitted and reviewed before the ranking is published.")),
     ],
 )
 

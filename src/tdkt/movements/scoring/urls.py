@@ -32,6 +32,8 @@ urlpatterns = [
     path("rounds/<int:pk>/units/<int:unit_id>/report/file/", views_sheet.report, name="report"),
     path("rounds/<int:pk>/units/<int:unit_id>/review/", views_review.sheet_review, name="sheet_review"),
     path("rounds/<int:pk>/units/<int:unit_id>/absent/", views_review.sheet_absent, name="sheet_absent"),
+    path("rounds/<int:pk>/units/<int:unit_id>/absent/undo/", views_review.sheet_absent_undo,
+         name="sheet_absent_undo"),
     path("scores/<int:pk>/evidence/", views_sheet.evidence, name="evidence"),
     path("adjustments/<int:pk>/answer/", views_sheet.answer, name="answer"),
     path("province-clusters/", views_province.clusters, name="province_clusters"),

@@ -3,7 +3,7 @@ and calls one domain function."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -23,7 +23,7 @@ from tdkt.initiatives.forms import (
 )
 from tdkt.initiatives.models import Claim, Evidence
 from tdkt.initiatives.transitions import WORK_MACHINE
-from tdkt.lib.downloads import send_export
+from tdkt.lib.downloads import send_export, send_stored
 from tdkt.lib.forms import apply_validation_error
 from tdkt.orgs.models import Unit
 from tdkt.people.queries import people_for_user
@@ -205,21 +205,13 @@ def claim_release(request, pk):
     return redirect("initiatives:detail", pk=claim.work_id)
 
 
-def _file_response(field, filename):
-    try:
-        handle = field.open("rb")
-    except (FileNotFoundError, ValueError) as exc:
-        raise Http404 from exc
-    return FileResponse(handle, as_attachment=True, filename=filename or field.name.rsplit("/", 1)[-1])
-
-
 @signed_in
 def evidence_file(request, pk):
     evidence = Evidence.objects.filter(pk=pk).first()
     if evidence is None:
         raise Http404
     queries.get_work_for_user(request.user, evidence.work_id)
-    return _file_response(evidence.file, evidence.name)
+    return send_stored(evidence.file, evidence.name)
 
 
 @signed_in
@@ -228,4 +220,4 @@ def minutes_file(request, pk):
     evaluation = getattr(work, "evaluation", None)
     if evaluation is None or not evaluation.minutes:
         raise Http404
-    return _file_response(evaluation.minutes, evaluation.minutes_name)
+    return send_stored(evaluation.minutes, evaluation.minutes_name)

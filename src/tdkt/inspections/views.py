@@ -5,7 +5,6 @@ domain function."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,7 +17,7 @@ from tdkt.inspections.forms import FindingForm, FollowUpForm, InspectionForm, Re
 from tdkt.inspections.models import InspectedUnit, Recommendation
 from tdkt.inspections.transitions import RECOMMENDATION_MACHINE
 from tdkt.lib import nd30
-from tdkt.lib.downloads import send_export
+from tdkt.lib.downloads import send_export, send_stored
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import cheap_page
 from tdkt.orgs.models import Unit
@@ -171,13 +170,7 @@ def recommendation_report(request, pk):
 @signed_in
 def response_file(request, pk):
     item = queries.get_recommendation_for_user(request.user, pk)
-    if not item.response_file:
-        raise Http404
-    try:
-        handle = item.response_file.open("rb")
-    except (FileNotFoundError, ValueError) as exc:
-        raise Http404 from exc
-    return FileResponse(handle, as_attachment=True, filename=item.response_name or "tep")
+    return send_stored(item.response_file, item.response_name or "tep")
 
 
 @signed_in

@@ -29,7 +29,7 @@ from typing import Any
 from urllib.parse import quote
 
 from django.conf import settings
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 
 from tdkt.lib.vntext import fold
 
@@ -102,6 +102,19 @@ def send_file(path: Path | str, filename: str, *, content_type: str | None = Non
     response = FileResponse(handle, content_type=content_type)
     response["Content-Disposition"] = content_disposition(filename)
     return response
+
+
+def send_stored(field, filename: str = "", *, content_type: str | None = None) -> FileResponse:
+    """An uploaded file kept in storage (a FileField's value) as an attachment named `filename` (else the stored
+    name); an empty field, or a file gone from storage, is a 404."""
+    if not field:
+        raise Http404
+    try:
+        handle = field.open("rb")
+    except (FileNotFoundError, ValueError) as exc:
+        raise Http404 from exc
+    return FileResponse(handle, as_attachment=True, filename=filename or field.name.rsplit("/", 1)[-1],
+                        content_type=content_type)
 
 
 def send_export(write: Callable[[Path], Any], filename: str, *, content_type: str | None = None) -> FileResponse:

@@ -3,24 +3,17 @@ summary, linked dossiers), and the specialists' forms. Short views, each calling
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from tdkt.accounts.access import roles_required, signed_in
+from tdkt.lib.downloads import send_stored
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import cheap_page
 from tdkt.movements import queries, rules, services
 from tdkt.movements.forms import DocumentForm, MilestoneForm, MovementFilterForm, MovementForm, PhaseForm
 from tdkt.movements.models import MovementDocument
-
-
-def file_response(field, filename):
-    try:
-        handle = field.open("rb")
-    except (FileNotFoundError, ValueError) as exc:
-        raise Http404 from exc
-    return FileResponse(handle, as_attachment=True, filename=filename or field.name.rsplit("/", 1)[-1])
 
 
 @signed_in
@@ -114,4 +107,4 @@ def document_file(request, pk):
     document = MovementDocument.objects.filter(pk=pk).first()
     if document is None:
         raise Http404
-    return file_response(document.file, document.file_name)
+    return send_stored(document.file, document.file_name)

@@ -10,11 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tdkt.accounts.access import roles_required, signed_in
+from tdkt.lib.downloads import send_stored
 from tdkt.lib.forms import apply_validation_error
 from tdkt.movements import covenants, groups, rules
 from tdkt.movements.forms import CovenantForm, RotationForm, YearRotationForm
 from tdkt.movements.models import Covenant
-from tdkt.movements.views import file_response
 from tdkt.orgs.queries import get_unit_for_user, group_years_for_user
 
 
@@ -75,7 +75,7 @@ def covenant_document(request, pk):
     covenant = Covenant.objects.filter(group_year=group_year).first()
     if covenant is None or not covenant.document:
         raise Http404
-    return file_response(covenant.document, covenant.document_name)
+    return send_stored(covenant.document, covenant.document_name)
 
 
 @roles_required(*rules.MANAGERS)

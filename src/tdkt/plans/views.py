@@ -6,7 +6,7 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from tdkt.accounts.access import roles_required, signed_in
 from tdkt.accounts.scope import get_scope
 from tdkt.jobs.exporting import export_or_job, scope_params
+from tdkt.lib.downloads import send_stored
 from tdkt.lib.forms import apply_validation_error
 from tdkt.orgs.models import Council, Unit
 from tdkt.plans import jobs, queries, rules, services
@@ -29,14 +30,6 @@ COLUMN_LABELS = {"Q1": Period.Q1.label, "Q2": Period.Q2.label, "Q3": Period.Q3.l
 
 def column_label(code):
     return COLUMN_LABELS.get(code) or _("Year-round and recurring")
-
-
-def _file_response(field, filename):
-    try:
-        handle = field.open("rb")
-    except (FileNotFoundError, ValueError) as exc:
-        raise Http404 from exc
-    return FileResponse(handle, as_attachment=True, filename=filename or field.name.rsplit("/", 1)[-1])
 
 
 @signed_in
@@ -61,7 +54,7 @@ def plan_source(request, pk):
     plan = queries.get_plan_for_user(request.user, pk)
     if not plan.source_file:
         raise Http404
-    return _file_response(plan.source_file, plan.source_name)
+    return send_stored(plan.source_file, plan.source_name)
 
 
 def _int(value, default=None):
@@ -249,4 +242,4 @@ def evidence(request, pk):
     update = queries.get_update_for_user(request.user, pk)
     if not update.evidence:
         raise Http404
-    return _file_response(update.evidence, update.evidence_name)
+    return send_stored(update.evidence, update.evidence_name)

@@ -4,14 +4,14 @@ writes; the province's readers (READ_ALL roles) read. Short views, each calling 
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tdkt.accounts.access import roles_required
 from tdkt.accounts.enums import READ_ALL_ROLES
-from tdkt.lib.downloads import send_export
+from tdkt.lib.downloads import send_export, send_stored
 from tdkt.lib.forms import apply_validation_error
 from tdkt.movements.scoring import exports_province, province, rules, services
 from tdkt.movements.scoring.forms_province import ClusterForm, ProvinceCriterionForm, ResultForm, YearForm
@@ -148,11 +148,5 @@ def export(request, pk):
 @roles_required(*READERS)
 def evidence(request, pk):
     criterion = province.get_criterion(request.user, pk)
-    if not criterion.evidence:
-        raise Http404
-    try:
-        handle = criterion.evidence.open("rb")
-    except (FileNotFoundError, ValueError) as exc:
-        raise Http404 from exc
-    return FileResponse(handle, as_attachment=True, filename=criterion.evidence_name or "minh-chung",
-                        content_type=criterion.evidence_mime or "application/octet-stream")
+    return send_stored(criterion.evidence, criterion.evidence_name or "minh-chung",
+                       content_type=criterion.evidence_mime or "application/octet-stream")

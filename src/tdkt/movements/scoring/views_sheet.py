@@ -3,7 +3,7 @@ submission, evidence download and the unit's answer to an adjustment."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tdkt.accounts.access import signed_in
+from tdkt.lib.downloads import send_stored
 from tdkt.lib.forms import apply_validation_error
 from tdkt.movements.scoring import queries, rules, services, sheets
 from tdkt.movements.scoring.enums import RoundState
@@ -149,14 +150,8 @@ def sheet_submit(request, pk, unit_id):
 @signed_in
 def evidence(request, pk):
     score = queries.get_score_for_user(request.user, pk)
-    if not score.evidence:
-        raise Http404
-    try:
-        handle = score.evidence.open("rb")
-    except (FileNotFoundError, ValueError) as exc:
-        raise Http404 from exc
-    return FileResponse(handle, as_attachment=True, filename=score.evidence_name or "minh-chung",
-                        content_type=score.evidence_mime or "application/octet-stream")
+    return send_stored(score.evidence, score.evidence_name or "minh-chung",
+                       content_type=score.evidence_mime or "application/octet-stream")
 
 
 @signed_in
@@ -207,10 +202,6 @@ def report_upload(request, pk, unit_id):
 def report(request, pk, unit_id):
     scoring_round, unit = _round_and_unit(request.user, pk, unit_id)
     sheet_row = ScoreSheet.objects.filter(round=scoring_round, unit=unit).first()
-    if sheet_row is None or not sheet_row.report:
+    if sheet_row is None:
         raise Http404
-    try:
-        handle = sheet_row.report.open("rb")
-    except (FileNotFoundError, ValueError) as exc:
-        raise Http404 from exc
-    return FileResponse(handle, as_attachment=True, filename=sheet_row.report_name or "bao-cao-thanh-tich")
+    return send_stored(sheet_row.report, sheet_row.report_name or "bao-cao-thanh-tich")

@@ -18,6 +18,11 @@ class AwardLevel(models.TextChoices):
     GRASSROOTS = "grassroots", _("Grassroots level")  # cấp cơ sở (units, communes)
 
 
+# The level as a report's table heading writes it: document text, so always Vietnamese.
+AWARD_LEVEL_HEADING = {AwardLevel.STATE: "Khen thưởng cấp Nhà nước", AwardLevel.PROVINCE: "Khen thưởng cấp tỉnh",
+                       AwardLevel.GRASSROOTS: "Khen thưởng cấp cơ sở"}
+
+
 class RecipientKind(models.TextChoices):
     INDIVIDUAL = codes.Recipient.INDIVIDUAL, _("individual")
     COLLECTIVE = codes.Recipient.COLLECTIVE, _("collective")

@@ -8,6 +8,7 @@ from django.conf import settings
 
 from tdkt.inspections.enums import Assessment
 from tdkt.lib import nd30
+from tdkt.lib.nd30 import add_body as _body
 
 ISSUER = "Sở Nội vụ"  # the standing body of the province's council inspects (Cơ quan Thường trực)
 SYMBOL = "KL-SNV"
@@ -43,15 +44,15 @@ def build(record, *, findings, recommendations, team):
                     + f" đã kiểm tra công tác thi đua, khen thưởng tại {record.unit.name}"
                     + (f" ngày {_date(record.visited_on)}" if record.visited_on else "") + ".")
     _body(document, "Trên cơ sở báo cáo của đơn vị và kết quả kiểm tra, Sở Nội vụ kết luận như sau:")
-    _section(document, "I", "KẾT QUẢ KIỂM TRA")
+    nd30.add_section(document, "I. KẾT QUẢ KIỂM TRA")
     nd30.add_table(document, ["TT", "Nội dung kiểm tra", "Đánh giá", "Nhận xét"], [12, 70, 33, 50],
                    [[str(i), row.item, ASSESSMENT_TEXT.get(row.assessment, "—"), row.note or ""]
                     for i, row in enumerate(findings, 1)])
-    _section(document, "II", "KẾT LUẬN CHUNG")
+    nd30.add_section(document, "II. KẾT LUẬN CHUNG")
     for line in (record.summary or "").splitlines() or [""]:
         if line.strip():
             _body(document, line.strip())
-    _section(document, "III", "KIẾN NGHỊ")
+    nd30.add_section(document, "III. KIẾN NGHỊ")
     if recommendations:
         nd30.add_table(document, ["TT", "Nội dung kiến nghị", "Thời hạn thực hiện"], [12, 118, 35],
                        [[str(i), item.content, _date(item.due_on)] for i, item in enumerate(recommendations, 1)])
@@ -64,10 +65,3 @@ def build(record, *, findings, recommendations, team):
                          signature=["TRƯỞNG ĐOÀN KIỂM TRA"], signer_name=leader.person.full_name if leader else "")
     return document
 
-
-def _body(document, text: str) -> None:
-    nd30.add_paragraph(document, text, first_line_mm=10)
-
-
-def _section(document, roman: str, text: str) -> None:
-    nd30.add_paragraph(document, f"{roman}. {text}", bold=True, align="left", space_before=12)

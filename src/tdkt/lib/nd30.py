@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
@@ -42,6 +42,7 @@ MOTTO = "Độc lập - Tự do - Hạnh phúc"
 PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
 MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
 LEFT_BOX_MM = 62  # boxes 2 and 3; the rest of the text width holds boxes 1 and 4
+TODO_PREFIX = "[Chuyên viên bổ sung: "  # every place for a report's narrative starts with it (tests and users find them)
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,31 @@ def add_paragraphs(container, texts, **style) -> None:
         previous.addnext(paragraph)
         previous = paragraph
     scratch.getparent().remove(scratch)
+
+
+# The paragraphs of a report (báo cáo): body text, numbered section headings, places for the narrative.
+
+def add_body(document, text: str):
+    """A body paragraph of a report: justified, first line indented 10 mm."""
+    return add_paragraph(document, text, first_line_mm=10)
+
+
+def add_section(document, text: str) -> None:
+    """A report's section heading ("I. KẾT QUẢ …"): bold, flush left, space above."""
+    add_paragraph(document, text, bold=True, align="left", space_before=12)
+
+
+def add_todo(document, what: str) -> None:
+    """A place for the narrative the specialist writes: in brackets, italic, highlighted, so it cannot be missed
+    or sent as is."""
+    paragraph = add_paragraph(document, f"{TODO_PREFIX}{what}]", italic=True, first_line_mm=10)
+    for run in paragraph.runs:
+        run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+
+
+def vn_count(n: int) -> str:
+    """A count with the Vietnamese thousands separator: 1.000."""
+    return f"{n:,}".replace(",", ".")
 
 
 def _rule(cell, width_mm: float, cell_width_mm: float) -> None:

@@ -9,32 +9,20 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.utils import timezone
-from docx.enum.text import WD_COLOR_INDEX
 
-from tdkt.awards.enums import AwardLevel
+from tdkt.awards.enums import AWARD_LEVEL_HEADING, AwardLevel
 from tdkt.dossiers.models import Dossier
 from tdkt.lib import nd30
+from tdkt.lib.nd30 import add_body as _body
+from tdkt.lib.nd30 import add_todo as _todo
+from tdkt.lib.nd30 import vn_count as _count
 from tdkt.movements.enums import MovementLevel, ReviewKind
 from tdkt.movements.models import MovementReview
 from tdkt.movements.reviews import AwardFigures, DecisionRef, award_figures, decisions_of
-from tdkt.orgs.enums import AuthorityKind
-from tdkt.orgs.models import IssuingAuthority
+from tdkt.orgs.report_issuer import ReportIssuer, report_issuer
 
-TODO_PREFIX = "[Chuyên viên bổ sung: "
 KIND_TEXT = {ReviewKind.MIDTERM: "Sơ kết", ReviewKind.FINAL: "Tổng kết"}
-LEVEL_TEXT = {AwardLevel.STATE: "Khen thưởng cấp Nhà nước", AwardLevel.PROVINCE: "Khen thưởng cấp tỉnh",
-              AwardLevel.GRASSROOTS: "Khen thưởng cấp cơ sở"}
-
-
-@dataclass(frozen=True)
-class Issuer:
-    name: str
-    parent: str | None
-    place: str
-    symbol: str
-    signature: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -57,28 +45,11 @@ def review_data(review: MovementReview) -> ReviewData:
                       movement_figures=award_figures(movement_dossiers), decisions=decisions_of(round_dossiers))
 
 
-def issuer_of(review: MovementReview) -> Issuer:
-    """A movement launched by a unit is reviewed by that unit (its own authority when it has one); any other by
-    the province's People's Committee."""
+def issuer_of(review: MovementReview) -> ReportIssuer:
+    """A movement launched by a unit is reviewed by that unit; any other by the province's People's Committee."""
     movement = review.movement
-    authority = None
-    if movement.level == MovementLevel.UNIT and movement.launching_unit_id:
-        authority = IssuingAuthority.objects.filter(unit_id=movement.launching_unit_id, active=True).first()
-        if authority is None:
-            unit = movement.launching_unit
-            return Issuer(name=unit.name, parent=None, place=settings.PROVINCE_NAME, symbol="BC",
-                          signature=("THỦ TRƯỞNG ĐƠN VỊ",))
-    if authority is None:
-        authority = (IssuingAuthority.objects.filter(kind=AuthorityKind.PROVINCE_CHAIR, active=True)
-                     .order_by("id").first())
-    if authority is None:
-        return Issuer(name=f"Ủy ban nhân dân tỉnh {settings.PROVINCE_NAME}", parent=None,
-                      place=settings.PROVINCE_NAME, symbol="BC-UBND", signature=("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"))
-    symbol = authority.symbol.replace("QĐ-", "BC-", 1) if authority.symbol.startswith("QĐ-") else "BC"
-    signature = ((f"TM. {authority.collective_body}", authority.head_title) if authority.collective_body
-                 else (authority.head_title,))
-    return Issuer(name=authority.name, parent=authority.parent_name or None,
-                  place=authority.place or settings.PROVINCE_NAME, symbol=symbol, signature=signature)
+    unit = movement.launching_unit if movement.level == MovementLevel.UNIT and movement.launching_unit_id else None
+    return report_issuer(unit)
 
 
 def title(review: MovementReview) -> str:
@@ -88,10 +59,6 @@ def title(review: MovementReview) -> str:
 def filename(review: MovementReview) -> str:
     stem = "bao-cao-so-ket" if review.kind == ReviewKind.MIDTERM else "bao-cao-tong-ket"
     return f"{stem}-phong-trao-{review.movement_id}-{review.held_on:%Y%m%d}.docx"
-
-
-def _count(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
 
 
 def figures_sentence(data: ReviewData) -> str:
@@ -110,7 +77,7 @@ def award_rows(figures: AwardFigures) -> list:
         members = [row for row in figures.rows if row.level == level]
         if not members:
             continue
-        rows.append(nd30.SectionRow(f"{LEVEL_TEXT[level]}: {_count(figures.by_level.get(level, 0))} lượt",
+        rows.append(nd30.SectionRow(f"{AWARD_LEVEL_HEADING[level]}: {_count(figures.by_level.get(level, 0))} lượt",
                                     ("I", "II", "III")[shown]))
         shown += 1
         rows += [[str(number), row.name, _count(row.proposed), _count(row.awarded)]
@@ -124,35 +91,19 @@ def decision_rows(decisions: list[DecisionRef]) -> list[list[str]]:
              _count(ref.awards)] for index, ref in enumerate(decisions, start=1)]
 
 
-def _body(document, text: str):
-    return nd30.add_paragraph(document, text, first_line_mm=10)
-
-
-def _heading(document, text: str) -> None:
-    nd30.add_paragraph(document, text, bold=True, align="left", space_before=12)
-
-
-def _todo(document, what: str) -> None:
-    paragraph = nd30.add_paragraph(document, f"{TODO_PREFIX}{what}]", italic=True, first_line_mm=10)
-    for run in paragraph.runs:
-        run.font.highlight_color = WD_COLOR_INDEX.YELLOW
-
-
-def build(data: ReviewData, issuer: Issuer, day: datetime.date | None = None):
+def build(data: ReviewData, issuer: ReportIssuer, day: datetime.date | None = None):
     """The python-docx Document of the review's report."""
     review, movement = data.review, data.review.movement
     document = nd30.new_document()
-    nd30.add_heading_block(document, nd30.Heading(
-        issuer=issuer.name, parent=issuer.parent, place=issuer.place, date=day, number=None, symbol=issuer.symbol,
-        doc_type="BÁO CÁO", title=title(review)), year=review.held_on.year)
+    nd30.add_heading_block(document, issuer.heading(title(review), day), year=review.held_on.year)
     _body(document, f"Phong trào được phát động ngày {movement.start_date:%d/%m/%Y}"
                     + (f", thực hiện đến ngày {movement.end_date:%d/%m/%Y}" if movement.end_date else "")
                     + f". Báo cáo này {KIND_TEXT[review.kind].lower()} kết quả từ ngày {review.period_from:%d/%m/%Y} "
                     f"đến ngày {review.period_to:%d/%m/%Y}; số liệu được tổng hợp từ Hệ thống thông tin thi đua, "
                     f"khen thưởng ngày {timezone.localdate():%d/%m/%Y}.")
-    _heading(document, "I. KẾT QUẢ THỰC HIỆN PHONG TRÀO")
+    nd30.add_section(document, "I. KẾT QUẢ THỰC HIỆN PHONG TRÀO")
     _todo(document, "công tác chỉ đạo, tuyên truyền và kết quả nổi bật của phong trào")
-    _heading(document, "II. CÔNG TÁC KHEN THƯỞNG")
+    nd30.add_section(document, "II. CÔNG TÁC KHEN THƯỞNG")
     _body(document, figures_sentence(data))
     nd30.add_paragraph(document, "Bảng 1. Đề nghị và khen thưởng trong đợt theo cấp và hình thức", italic=True,
                        align="center")
@@ -169,9 +120,9 @@ def build(data: ReviewData, issuer: Issuer, day: datetime.date | None = None):
                        space_before=6)
     nd30.add_table(document, ["TT", "Hình thức khen thưởng", "Số lượt đề nghị", "Số lượt khen thưởng"],
                    [12, 95, 29, 29], award_rows(data.movement_figures))
-    _heading(document, "III. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN")
+    nd30.add_section(document, "III. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN")
     _todo(document, "những tồn tại, hạn chế và nguyên nhân")
-    _heading(document, "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ" if review.kind == ReviewKind.MIDTERM
+    nd30.add_section(document, "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ" if review.kind == ReviewKind.MIDTERM
              else "IV. BÀI HỌC KINH NGHIỆM VÀ ĐỀ XUẤT, KIẾN NGHỊ")
     _todo(document, "phương hướng, nhiệm vụ thời gian tới" if review.kind == ReviewKind.MIDTERM
           else "bài học kinh nghiệm, đề xuất, kiến nghị")

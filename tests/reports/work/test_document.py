@@ -3,6 +3,7 @@ left for the narrative, the Decree 30 header and signature."""
 
 import pytest
 
+from tdkt.lib import nd30
 from tdkt.reports.enums import ReportKind
 from tdkt.reports.periods import half_year, year_end
 from tdkt.reports.work import document, services
@@ -43,7 +44,7 @@ def test_year_end_draft_of_the_province_carries_the_figures(world):
             "định khen thưởng đối với 2 hồ sơ, trong đó 1 hồ sơ được giải quyết đúng thời hạn và 1 hồ sơ giải quyết quá "
             "thời hạn (tính theo ngày làm việc của từng bước thẩm định).") in texts
     assert document.NO_INSPECTION_DATA in texts
-    assert sum(1 for text in texts if text.startswith(document.TODO_PREFIX)) == 9
+    assert sum(1 for text in texts if text.startswith(nd30.TODO_PREFIX)) == 9
     assert table_after(doc, "Bảng 1. Khen thưởng theo cấp và hình thức") == [
         ["TT", "Hình thức khen thưởng", "Số lượt"],
         ["I", "Khen thưởng cấp Nhà nước: 1", "Khen thưởng cấp Nhà nước: 1"],

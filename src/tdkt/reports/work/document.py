@@ -10,25 +10,20 @@ Built within the request: the figures are a handful of aggregate queries and the
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 
-from django.conf import settings
-from docx.enum.text import WD_COLOR_INDEX
-
-from tdkt.awards.enums import AwardBasis, AwardLevel
+from tdkt.awards.enums import AWARD_LEVEL_HEADING, AwardBasis, AwardLevel
 from tdkt.lib import nd30
+from tdkt.lib.nd30 import add_body as _body
+from tdkt.lib.nd30 import add_todo as _todo
+from tdkt.lib.nd30 import vn_count as _count
 from tdkt.movements.enums import MovementLevel
-from tdkt.orgs.enums import AuthorityKind
-from tdkt.orgs.models import IssuingAuthority
+from tdkt.orgs.report_issuer import ReportIssuer
 from tdkt.reports.enums import ReportKind
 from tdkt.reports.work.figures import Equity, WorkFigures, share
 from tdkt.training import figures as training_figures
 
-TODO_PREFIX = "[Chuyên viên bổ sung: "  # every place for narrative starts with it (tests and users find them)
 NO_INSPECTION_DATA = ("Hệ thống chưa ghi nhận dữ liệu về công tác kiểm tra thi đua, khen thưởng nên báo cáo "
                       "không nêu số liệu về nội dung này.")
-LEVEL_TEXT = {AwardLevel.STATE: "Khen thưởng cấp Nhà nước", AwardLevel.PROVINCE: "Khen thưởng cấp tỉnh",
-              AwardLevel.GRASSROOTS: "Khen thưởng cấp cơ sở"}
 LEVEL_SHORT = {AwardLevel.STATE: "cấp Nhà nước", AwardLevel.PROVINCE: "cấp tỉnh", AwardLevel.GRASSROOTS: "cấp cơ sở"}
 METHOD_TEXT = {AwardBasis.MERIT: "Khen thưởng thường xuyên (công trạng và thành tích)",
                AwardBasis.THEMATIC: "Khen thưởng theo đợt, chuyên đề", AwardBasis.ADHOC: "Khen thưởng đột xuất",
@@ -37,16 +32,6 @@ METHOD_TEXT = {AwardBasis.MERIT: "Khen thưởng thường xuyên (công trạng
 MOVEMENT_LEVEL_TEXT = {MovementLevel.NATIONAL: "do Trung ương phát động", MovementLevel.PROVINCE: "do tỉnh phát động",
                        MovementLevel.UNIT: "do cơ quan, đơn vị phát động"}
 ROMAN = ("I", "II", "III", "IV")
-
-
-@dataclass(frozen=True)
-class Issuer:
-    name: str
-    parent: str | None
-    place: str
-    symbol: str
-    signature: tuple[str, ...]
-    recipients: tuple[str, ...]
 
 
 def title(kind: str, year: int) -> str:
@@ -67,48 +52,25 @@ def filename(kind: str, year: int, unit=None) -> str:
     return f"{stem}-{year}{f'-{unit.code.lower()}' if unit is not None else ''}.docx"
 
 
-def issuer_of(unit) -> Issuer:
-    """Who issues the report: the province's People's Committee (its issuing authority), or the unit (its own
-    authority when it decides awards, else its name under its parent)."""
-    place = settings.PROVINCE_NAME
+def recipients(unit) -> tuple[str, ...]:
+    """To whom the report goes (nơi nhận): the province's to the ministry and the province's leadership; a
+    unit's to the standing body."""
     if unit is None:
-        authority = (IssuingAuthority.objects.filter(kind=AuthorityKind.PROVINCE_CHAIR, active=True)
-                     .order_by("id").first())
-        name = authority.name if authority else f"Ủy ban nhân dân tỉnh {place}"
-        signature = (f"TM. {authority.collective_body}", authority.head_title) if authority and \
-            authority.collective_body else ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")
-        return Issuer(name=name, parent=(authority.parent_name or None) if authority else None,
-                      place=(authority.place if authority else "") or place, symbol="BC-UBND", signature=signature,
-                      recipients=("- Bộ Nội vụ;", "- Thường trực Tỉnh ủy, HĐND tỉnh;",
-                                  "- Hội đồng Thi đua - Khen thưởng tỉnh;", "- Lưu: VT, SNV."))
-    authority = IssuingAuthority.objects.filter(unit=unit, active=True).first()
-    if authority is not None:
-        signature = ((f"TM. {authority.collective_body}", authority.head_title) if authority.collective_body
-                     else (authority.head_title,))
-        symbol = authority.symbol.replace("QĐ-", "BC-", 1) if authority.symbol.startswith("QĐ-") else "BC"
-        return Issuer(name=authority.name, parent=authority.parent_name or None, place=authority.place or place,
-                      symbol=symbol, signature=signature, recipients=_unit_recipients())
-    parent = unit.parent.name if unit.parent_id else None
-    return Issuer(name=unit.name, parent=parent, place=place, symbol="BC", signature=("THỦ TRƯỞNG ĐƠN VỊ",),
-                  recipients=_unit_recipients())
-
-
-def _unit_recipients() -> tuple[str, ...]:
+        return ("- Bộ Nội vụ;", "- Thường trực Tỉnh ủy, HĐND tỉnh;", "- Hội đồng Thi đua - Khen thưởng tỉnh;",
+                "- Lưu: VT, SNV.")
     return ("- Sở Nội vụ (Cơ quan Thường trực Hội đồng Thi đua - Khen thưởng tỉnh);", "- Lưu: VT.")
 
 
-def build(figures: WorkFigures, *, kind: str, year: int, issuer: Issuer, day: datetime.date | None = None):
+def build(figures: WorkFigures, *, kind: str, year: int, issuer: ReportIssuer, day: datetime.date | None = None):
     """The python-docx Document of the report."""
     document = nd30.new_document()
-    nd30.add_heading_block(document, nd30.Heading(
-        issuer=issuer.name, parent=issuer.parent, place=issuer.place, date=day, number=None, symbol=issuer.symbol,
-        doc_type="BÁO CÁO", title=title(kind, year)), year=year)
+    nd30.add_heading_block(document, issuer.heading(title(kind, year), day), year=year)
     subject = "toàn tỉnh" if figures.unit is None else issuer.name
     _body(document, f"Số liệu trong báo cáo được tổng hợp từ Hệ thống thông tin thi đua, khen thưởng cho {subject}, "
                     f"từ ngày {figures.period.start:%d/%m/%Y} đến ngày {figures.period.end:%d/%m/%Y}; cùng kỳ năm "
                     f"trước là từ ngày {figures.previous.start:%d/%m/%Y} đến ngày {figures.previous.end:%d/%m/%Y}.")
     _todo(document, "căn cứ, mục đích của báo cáo và đặc điểm tình hình của địa phương, đơn vị")
-    _section(document, 0, "KẾT QUẢ THỰC HIỆN")
+    nd30.add_section(document, "I. KẾT QUẢ THỰC HIỆN")
     _heading(document, "1. Công tác chỉ đạo, tổ chức thực hiện và công tác tuyên truyền")
     _todo(document, "các văn bản chỉ đạo, hướng dẫn đã ban hành; công tác tuyên truyền, phát hiện, bồi dưỡng, "
                     "nhân rộng điển hình tiên tiến")
@@ -126,43 +88,24 @@ def build(figures: WorkFigures, *, kind: str, year: int, issuer: Issuer, day: da
     _heading(document, "6. Công tác kiểm tra, tập huấn nghiệp vụ")
     _inspections(document, figures)
     _body(document, training_figures.sentence(figures.training))
-    _section(document, 1, "TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN")
+    nd30.add_section(document, "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN")
     _heading(document, "1. Tồn tại, hạn chế")
     _todo(document, "những tồn tại, hạn chế trong công tác thi đua, khen thưởng")
     _heading(document, "2. Nguyên nhân")
     _todo(document, "nguyên nhân khách quan, chủ quan")
-    _section(document, 2, direction_heading(kind, year))
+    nd30.add_section(document, f"III. {direction_heading(kind, year)}")
     _todo(document, "phương hướng và các nhiệm vụ trọng tâm")
-    _section(document, 3, "ĐỀ XUẤT, KIẾN NGHỊ")
+    nd30.add_section(document, "IV. ĐỀ XUẤT, KIẾN NGHỊ")
     _todo(document, "đề xuất, kiến nghị với cấp trên")
     _body(document, f"Trên đây là báo cáo {title(kind, year)[0].lower()}{title(kind, year)[1:]} của "
                     f"{issuer.name}./.")
-    nd30.signature_block(document, recipients=list(issuer.recipients), signature=list(issuer.signature),
+    nd30.signature_block(document, recipients=list(recipients(figures.unit)), signature=list(issuer.signature),
                          signer_name="")
     return document
 
 
-def _body(document, text: str):
-    return nd30.add_paragraph(document, text, first_line_mm=10)
-
-
 def _heading(document, text: str) -> None:
     nd30.add_paragraph(document, text, bold=True, first_line_mm=10, space_before=6)
-
-
-def _section(document, index: int, text: str) -> None:
-    nd30.add_paragraph(document, f"{ROMAN[index]}. {text}", bold=True, align="left", space_before=12)
-
-
-def _todo(document, what: str) -> None:
-    """A place for the narrative: in brackets, italic, highlighted, so it cannot be missed or sent as is."""
-    paragraph = nd30.add_paragraph(document, f"{TODO_PREFIX}{what}]", italic=True, first_line_mm=10)
-    for run in paragraph.runs:
-        run.font.highlight_color = WD_COLOR_INDEX.YELLOW
-
-
-def _count(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
 
 
 def movements_sentence(figures: WorkFigures) -> str:
@@ -265,7 +208,7 @@ def form_rows(figures: WorkFigures) -> list:
     rows: list = []
     for index, level in enumerate(figures.awards_by_level):
         members = [row for row in figures.awards_by_form if row.level == level]
-        rows.append(nd30.SectionRow(f"{LEVEL_TEXT[level]}: {_count(figures.awards_by_level[level])}", ROMAN[index]))
+        rows.append(nd30.SectionRow(f"{AWARD_LEVEL_HEADING[level]}: {_count(figures.awards_by_level[level])}", ROMAN[index]))
         rows += [[str(number), row.name, _count(row.count)] for number, row in enumerate(members, start=1)]
     return rows
 

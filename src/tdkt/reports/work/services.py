@@ -28,6 +28,7 @@ from tdkt.audit.services import record
 from tdkt.lib import nd30
 from tdkt.lib.uploads import UploadError, read_upload
 from tdkt.orgs.models import Unit
+from tdkt.orgs.report_issuer import report_issuer
 from tdkt.reports.enums import ReportKind
 from tdkt.reports.models import WorkReportSubmission
 from tdkt.reports.models_submissions import EXTENSIONS
@@ -128,7 +129,7 @@ def draft(*, kind: str, year: int, unit=None, period: Period | None = None) -> D
     period = period or period_of(kind, year)
     with calendar_scope():
         numbers = figures.compute(period, unit)
-    built = document.build(numbers, kind=kind, year=year, issuer=document.issuer_of(unit))
+    built = document.build(numbers, kind=kind, year=year, issuer=report_issuer(unit))
     return Draft(nd30.to_bytes(built), document.filename(kind, year, unit), numbers)
 
 

@@ -20,6 +20,7 @@ from tdkt.people.models import Person
 from tdkt.people.queries import search_people
 from tests.awards.import_support import RATING_HEADER, check
 from tests.factories import make_award, make_discipline, make_initiative, make_person, make_rating
+from tests.integration.support import signed_decision
 
 d = datetime.date
 
@@ -153,3 +154,25 @@ def test_the_merge_page_for_the_specialist(world, as_persona, twin):
     assert Person.objects.get(pk=twin.pk).merged_into_id == world.person_a.pk
     assert as_persona("clerk_a").post(reverse("people:merge", args=[twin.pk]), {"kept": world.person_a.pk}) \
         .status_code == 403
+
+
+
+# --- a person named in a signed decision (its lines and award records are immutable: decisions 0006) -------
+
+def test_a_person_named_in_a_signed_decision_is_kept_never_merged_away(world, specialist, twin):
+    decision = signed_decision(world)  # names person_a (Nguyễn Văn An) and person_a_child
+    with translation.override("vi"), pytest.raises(ValidationError) as refused:
+        merge_persons(world.person_a, twin, by=specialist)
+    assert refused.value.messages == [
+        f"“Nguyễn Văn An” có tên trong quyết định đã ký ({decision.number_text}), không thể thay đổi: hãy giữ hồ sơ "
+        "này và gộp “Nguyen Van An” vào hồ sơ này."]
+    assert Person.objects.get(pk=world.person_a.pk).merged_into_id is None  # nothing moved
+    changes = merge_persons(twin, world.person_a, by=specialist)  # the other way round
+    assert changes["merged"] == {"id": twin.pk, "name": "Nguyen Van An"}
+    assert Person.objects.get(pk=twin.pk).merged_into_id == world.person_a.pk
+
+
+def test_two_persons_both_named_in_signed_decisions_are_not_merged(world, specialist):
+    signed_decision(world)  # names person_a and person_a_child
+    with translation.override("vi"), pytest.raises(ValidationError, match="đều có tên trong quyết định đã ký"):
+        merge_persons(world.person_a_child, world.person_a, by=specialist)

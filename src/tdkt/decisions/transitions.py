@@ -138,4 +138,4 @@ DECISION = StateMachine(
 
 # The domain functions of these transitions (@...implements) register when their module is loaded; it imports
 # this one, so it comes last, once the machines are declared (tdkt.workflow autodiscovers `transitions`).
-from tdkt.decisions import services  # noqa: E402, F401
+from tdkt.decisions import person_merge, services  # noqa: E402, F401

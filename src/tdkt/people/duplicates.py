@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from tdkt.accounts.scope import get_scope
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
-from tdkt.people.events import person_merged
+from tdkt.people.events import merge_requested, person_merged
 from tdkt.people.models import Person
 from tdkt.people.queries import people_for_user
 
@@ -130,6 +130,7 @@ def merge_persons(duplicate: Person, kept: Person, *, by) -> dict:
             raise ValidationError(_("“%(name)s” has already been merged into another person.") % {"name": person})
     if duplicate.national_id and kept.national_id and duplicate.national_id != kept.national_id:
         raise ValidationError(_("The two persons have different citizen IDs: they are not the same person."))
+    merge_requested.send(sender=Person, duplicate=duplicate, kept=kept, by=by)
     left, conflicts = {}, []
     for relation in _relations():
         if not relation.many_to_many:

@@ -9,10 +9,10 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from tdkt.audit.models import AuditEvent
-from tdkt.awards.models import OpenCase
+from tdkt.awards.models import AwardRecord, OpenCase
 from tdkt.orgs.enums import CouncilRole
 from tdkt.orgs.models import CouncilMember
 from tdkt.people.duplicates import duplicate_groups, merge_persons
@@ -176,3 +176,14 @@ def test_two_persons_both_named_in_signed_decisions_are_not_merged(world, specia
     signed_decision(world)  # names person_a and person_a_child
     with translation.override("vi"), pytest.raises(ValidationError, match="đều có tên trong quyết định đã ký"):
         merge_persons(world.person_a_child, world.person_a, by=specialist)
+
+
+def test_moved_records_are_seen_by_the_apis_incremental_sync(world, specialist, twin):
+    """A bulk update() skips auto_now: the merge moves `updated_at` itself, so `?updated_since=` finds the
+    records that changed hands (docs/api.md)."""
+    moved = make_award(person=twin, code="LDTT", year=2022, decision_number="7/QĐ")
+    AwardRecord.objects.filter(pk=moved.pk).update(updated_at=timezone.now() - datetime.timedelta(days=30))
+    before_merge = timezone.now()
+    merge_persons(twin, world.person_a, by=specialist)
+    moved = AwardRecord.objects.get(pk=moved.pk)
+    assert (moved.person_id, moved.updated_at >= before_merge) == (world.person_a.pk, True)

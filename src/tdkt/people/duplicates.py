@@ -16,6 +16,7 @@ from collections import defaultdict
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Count
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tdkt.accounts.scope import get_scope
@@ -100,6 +101,13 @@ def _relations():
             yield relation
 
 
+def _touched(model) -> dict:
+    """`updated_at` moved to now for a model that keeps one (auto_now): a bulk update() skips auto_now, and the
+    API's incremental sync finds changed rows by it (docs/api.md)."""
+    field = next((f for f in model._meta.concrete_fields if f.name == "updated_at"), None)
+    return {"updated_at": timezone.now()} if field is not None and getattr(field, "auto_now", False) else {}
+
+
 def _move_many_to_many(relation, duplicate: Person, kept: Person) -> tuple[int, int]:
     """Move the duplicate's links to the kept person; a link the kept person has already is dropped
     (the linked row itself, e.g. the initiative, stays). Returns (moved, already shared)."""
@@ -149,7 +157,8 @@ def merge_persons(duplicate: Person, kept: Person, *, by) -> dict:
                 kept_identical[label] = shared
         else:
             rows = relation.related_model._base_manager.filter(**{relation.field.name: duplicate})
-            count = rows.exclude(pk__in=left[relation]).update(**{relation.field.name: kept})
+            count = rows.exclude(pk__in=left[relation]).update(**{relation.field.name: kept},
+                                                               **_touched(relation.related_model))
             if left[relation]:
                 kept_identical[label] = len(left[relation])
         if count:
@@ -164,7 +173,7 @@ def merge_persons(duplicate: Person, kept: Person, *, by) -> dict:
         setattr(kept, field, value)
     if filled:
         kept.save(update_fields=set(filled) | ({"birth_year"} if "birth_date" in filled else set()))
-    Person.objects.filter(pk=duplicate.pk).update(merged_into=kept)
+    Person.objects.filter(pk=duplicate.pk).update(merged_into=kept, **_touched(Person))
     person_merged.send(sender=Person, duplicate=duplicate, kept=kept, by=by)
     changes = {"merged": {"id": duplicate.pk, "name": duplicate.full_name}, "moved": moved,
                "left_identical": kept_identical,

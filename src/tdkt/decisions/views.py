@@ -5,7 +5,7 @@ what a unit may not see) and calls one domain function; who may act is in tdkt.d
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -21,7 +21,7 @@ from tdkt.decisions.pdf import PDF_TYPE
 from tdkt.decisions.signing import rules as signing_rules
 from tdkt.decisions.submissions import state_level_nominations
 from tdkt.jobs.services import start_job
-from tdkt.lib.downloads import send_export
+from tdkt.lib.downloads import send_export, send_stored
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import cheap_page
 from tdkt.lib.uploads import UploadError
@@ -279,14 +279,8 @@ def decision_pdf(request, pk):
 @signed_in
 def signed_copy(request, pk):
     decision = queries.get_decision_for_user(request.user, pk)
-    if not decision.signed_pdf:
-        raise Http404
-    try:
-        handle = decision.signed_pdf.open("rb")
-    except (FileNotFoundError, ValueError) as exc:
-        raise Http404 from exc
-    return FileResponse(handle, as_attachment=True, filename=documents.decision_filename(decision, "signed.pdf"),
-                        content_type=PDF_TYPE)
+    return send_stored(decision.signed_pdf, documents.decision_filename(decision, "signed.pdf"),
+                       content_type=PDF_TYPE)
 
 
 @roles_required(*rules.FUND_READERS)

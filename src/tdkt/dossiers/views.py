@@ -4,7 +4,7 @@ one domain function of tdkt.dossiers.workflow / documents."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,6 +20,7 @@ from tdkt.dossiers.forms import DocumentForm, DossierForm
 from tdkt.dossiers.models import DossierEvent
 from tdkt.dossiers.nominees.queries import dossier_lines, lines_context
 from tdkt.dossiers.transitions import DOSSIER, LEADER, RECEIVER, UNIT, actor_kinds, acts_for_province
+from tdkt.lib.downloads import send_stored
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import cheap_page
 from tdkt.orgs.models import Unit
@@ -184,11 +185,7 @@ def upload(request, pk):
 def document(request, pk):
     """Send a stored file to someone who may read its dossier, as an attachment with its sniffed type."""
     item = documents.get_document_for_user(request.user, pk)
-    try:
-        handle = item.file.open("rb")
-    except (FileNotFoundError, ValueError) as exc:
-        raise Http404 from exc
-    return FileResponse(handle, as_attachment=True, filename=item.original_name, content_type=item.content_type)
+    return send_stored(item.file, item.original_name, content_type=item.content_type)
 
 
 @roles_required(*ACTORS)

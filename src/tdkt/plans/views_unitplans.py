@@ -2,12 +2,12 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tdkt.accounts.access import roles_required, signed_in
+from tdkt.lib.downloads import send_stored
 from tdkt.lib.forms import apply_validation_error
 from tdkt.plans import queries, rules, unitplans
 from tdkt.plans.enums import SubmissionState
@@ -64,10 +64,4 @@ def unit_plan_submit(request, pk):
 @signed_in
 def unit_plan_file(request, pk):
     submission = queries.get_submission_for_user(request.user, pk)
-    if not submission.file:
-        raise Http404
-    try:
-        handle = submission.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    return FileResponse(handle, as_attachment=True, filename=submission.file_name)
+    return send_stored(submission.file, submission.file_name)

@@ -3,7 +3,6 @@ of their documents; the signed copy downloads through the API with the same toke
 
 import datetime
 
-from django.http import FileResponse, Http404
 from django.urls import reverse
 from ninja import Field, Router, Schema
 from ninja.decorators import decorate_view
@@ -17,6 +16,7 @@ from tdkt.api.schemas import READ_ERRORS
 from tdkt.api.scopes import READ_DECISIONS
 from tdkt.decisions.documents import decision_filename
 from tdkt.decisions.enums import DecisionKind, DecisionState, LineGroup, LineKind
+from tdkt.lib.downloads import send_stored
 
 router = Router(tags=["Quyết định khen thưởng"], auth=TokenAuth(READ_DECISIONS))
 PDF_TYPE = "application/pdf"
@@ -129,11 +129,4 @@ def decision_detail(request, pk: int):
             response={200: None, **READ_ERRORS}, url_name="download_signed_decision")
 def download_signed_decision(request, pk: int):
     decision, _lines = queries.get_issued_decision(request.user, pk)
-    if not decision.signed_pdf:
-        raise Http404
-    try:
-        handle = decision.signed_pdf.open("rb")
-    except (FileNotFoundError, ValueError) as exc:
-        raise Http404 from exc
-    return FileResponse(handle, as_attachment=True, filename=decision_filename(decision, "signed.pdf"),
-                        content_type=PDF_TYPE)
+    return send_stored(decision.signed_pdf, decision_filename(decision, "signed.pdf"), content_type=PDF_TYPE)

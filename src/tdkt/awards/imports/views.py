@@ -4,7 +4,6 @@ service function."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -18,7 +17,7 @@ from tdkt.awards.imports.models import BatchState, RowStatus
 from tdkt.awards.imports.report import write_report
 from tdkt.awards.imports.transitions import IMPORTERS
 from tdkt.jobs import idempotency
-from tdkt.lib.downloads import send_export
+from tdkt.lib.downloads import send_export, send_stored
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import cheap_page
 
@@ -119,8 +118,4 @@ def import_report(request, pk):
 def import_file(request, pk):
     """The uploaded file itself: MEDIA_ROOT is never served directly."""
     batch = queries.get_batch_for_user(request.user, pk)
-    try:
-        handle = batch.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    return FileResponse(handle, as_attachment=True, filename=batch.original_name or batch.file.name)
+    return send_stored(batch.file, batch.original_name)

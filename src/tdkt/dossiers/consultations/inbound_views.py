@@ -6,7 +6,7 @@ province's leaders (inbound_queries.require_reader / require_handler)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,7 +17,7 @@ from tdkt.dossiers.consultations.enums import InboundState
 from tdkt.dossiers.consultations.inbound_forms import AnswerForm, AssignForm, InboundForm, SendForm, UploadForm
 from tdkt.dossiers.consultations.models import ConsultationPolicy
 from tdkt.dossiers.consultations.transitions import INBOUND_MACHINE
-from tdkt.lib.downloads import content_disposition
+from tdkt.lib.downloads import content_disposition, send_stored
 from tdkt.lib.forms import apply_validation_error
 
 
@@ -160,10 +160,4 @@ def inbound_letter_docx(request, pk):
 def inbound_file(request, pk):
     """The request's own document, as uploaded (stored privately, sent only through this view)."""
     item = inbound_queries.get_inbound_for_user(request.user, pk)
-    if not item.file:
-        raise Http404
-    try:
-        handle = item.file.open("rb")
-    except (FileNotFoundError, ValueError) as exc:
-        raise Http404 from exc
-    return FileResponse(handle, as_attachment=True, filename=item.file_name, content_type=item.file_type)
+    return send_stored(item.file, item.file_name, content_type=item.file_type)

@@ -3,13 +3,13 @@ and the province's view of who has sent theirs."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from tdkt.accounts.access import roles_required, signed_in
 from tdkt.accounts.enums import PROVINCE_WIDE_ROLES, UNIT_ROLES
-from tdkt.lib.downloads import content_disposition, send_export
+from tdkt.lib.downloads import content_disposition, send_export, send_stored
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.sheets import XLSX_TYPE
 from tdkt.reports.enums import ReportKind
@@ -110,8 +110,4 @@ def work_submissions_xlsx(request):
 @signed_in
 def work_file(request, pk):
     submission = services.get_submission_for_user(request.user, pk)
-    try:
-        handle = submission.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    return FileResponse(handle, as_attachment=True, filename=submission.file_name)
+    return send_stored(submission.file, submission.file_name)

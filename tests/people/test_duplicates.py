@@ -161,7 +161,7 @@ def test_the_merge_page_for_the_specialist(world, as_persona, twin):
 
 def test_a_person_named_in_a_signed_decision_is_kept_never_merged_away(world, specialist, twin):
     decision = signed_decision(world)  # names person_a (Nguyễn Văn An) and person_a_child
-    with translation.override("vi"), pytest.raises(ValidationError) as refused:
+    with translation.override("vi"), pytest.raises(ValidationError, match="có tên trong quyết định đã ký") as refused:
         merge_persons(world.person_a, twin, by=specialist)
     assert refused.value.messages == [
         f"“Nguyễn Văn An” có tên trong quyết định đã ký ({decision.number_text}), không thể thay đổi: hãy giữ hồ sơ "

@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tdkt.accounts.members import units_users
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
 from tdkt.awards.enums import AwardSource
@@ -34,7 +35,7 @@ from tdkt.central.enums import AT_CENTRAL_STATES
 from tdkt.central.models import CentralDecision, CentralDecisionLine, StateProposalLine
 from tdkt.central.transitions import PROPOSAL
 from tdkt.dossiers.enums import NominationState
-from tdkt.dossiers.transitions import NOMINATION, unit_users
+from tdkt.dossiers.transitions import NOMINATION
 from tdkt.lib.names import strip_name
 from tdkt.lib.safefiles import SheetLimits, SheetReader
 from tdkt.lib.vntext import fold
@@ -387,8 +388,7 @@ def commit(decision, *, by) -> int:
                 PROPOSAL.perform(proposal, "decide", by=by, reason=decision.number)
         CentralDecision.objects.filter(pk=decision.pk).update(committed_at=timezone.now(), committed_by=by)
         record(by, AuditAction.UPDATE, decision, changes={"committed_records": added})
-        users = sorted({user for unit_id in unit_ids for user in unit_users(unit_id)})
-        notify(users, key=f"central_decision:{decision.pk}", kind=NotificationKind.DECISION_SIGNED,
+        notify(units_users(unit_ids), key=f"central_decision:{decision.pk}", kind=NotificationKind.DECISION_SIGNED,
                url=reverse("awards:types"),
                text=_("Decision %(number)s of %(issuer)s awards people or collectives of your unit: "
                       "see their award history.") % {"number": decision.number, "issuer": decision.issuer.name})

@@ -13,12 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from tdkt.accounts.members import units_users
 from tdkt.accounts.models import Membership
 from tdkt.decisions import rules
 from tdkt.decisions.enums import DecisionState as S
 from tdkt.decisions.models import Decision, DecisionEvent
 from tdkt.decisions.queries import get_decision_for_user
-from tdkt.dossiers.transitions import unit_users
 from tdkt.notifications.models import NotificationKind
 from tdkt.workflow.machine import Notice, StateMachine, transition
 
@@ -46,8 +46,7 @@ def _published(decision):
     """Each unit whose dossier the decision answers, once published (when units may read it)."""
     unit_ids = set(decision.lines.filter(nomination__isnull=False)
                    .values_list("nomination__dossier__unit_id", flat=True))
-    users = sorted({user_id for unit_id in unit_ids for user_id in unit_users(unit_id)})
-    yield Notice(users=users, url=reverse("decisions:detail", args=[decision.pk]),
+    yield Notice(users=units_users(unit_ids), url=reverse("decisions:detail", args=[decision.pk]),
                  kind=NotificationKind.DECISION_SIGNED,
                  text=gettext("Decision %(number)s “%(title)s”, covering a dossier of your unit, is published.") % {
                      "number": decision.number_text, "title": decision.title},

@@ -10,14 +10,12 @@ Transitions whose actor is SYSTEM are steps of another aggregate: hiệp y (cons
 (postings), the council's ballot, the decision; they call `DOSSIER.perform(dossier, "start_consultation",
 by=…)` etc. after checking their own actor. Nobody runs them from a button or the API."""
 
-from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.accounts.enums import PROVINCE_WIDE_ROLES, UNIT_ROLES
-from tdkt.accounts.models import Membership
+from tdkt.accounts.members import unit_users
 from tdkt.accounts.scope import get_scope
 from tdkt.dossiers.delegations import active_delegation, approvers, leads_unit
 from tdkt.dossiers.enums import (
@@ -110,15 +108,6 @@ def actor_kinds(user, dossier) -> set[str]:
     if approves_for_unit(user, dossier):
         kinds.add(LEADER)
     return kinds
-
-
-def unit_users(unit_id) -> list[int]:
-    """The active clerks and leaders of a unit (memberships valid today): whom a dossier's news concerns."""
-    today = timezone.localdate()
-    return sorted(set(Membership.objects.filter(unit_id=unit_id, role__in=UNIT_ROLES, user__is_active=True)
-                      .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=today))
-                      .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today))
-                      .values_list("user_id", flat=True)))
 
 
 def _returned(dossier, _transition):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
-from tdkt.inspections import rules
+from tdkt.inspections import notices, rules
 from tdkt.inspections.checklist import checklist
 from tdkt.inspections.enums import Assessment, RecommendationState
 from tdkt.inspections.models import Finding, InspectedUnit, Inspection, Recommendation, TeamMember
@@ -134,6 +134,7 @@ def add_recommendation(record_obj: InspectedUnit, *, by, content: str, due_on) -
     write_history(RECOMMENDATION_MACHINE, item, by=by, from_state="", to_state=item.state)
     record(by, AuditAction.CREATE, item, changes={"after": {"content": content, "due_on": due_on.isoformat(),
                                                              "record": record_obj.pk}})
+    notices.recommended(item)
     return item
 
 

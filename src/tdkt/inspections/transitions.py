@@ -5,7 +5,7 @@ report_follow_up, accept_follow_up and return_follow_up."""
 
 from django.utils.translation import gettext_lazy as _
 
-from tdkt.inspections import rules
+from tdkt.inspections import notices, rules
 from tdkt.inspections.enums import RecommendationState
 from tdkt.inspections.models import Recommendation, RecommendationStateChange
 from tdkt.inspections.queries import get_recommendation_for_user
@@ -43,13 +43,15 @@ RECOMMENDATION_MACHINE = StateMachine(
     docs="inspections.md",
     transitions=[
         transition("report", _("Report what was done"), {S.OPEN}, S.REPORTED, "unit",
-                   form_url="inspections:report", primary=True,
+                   form_url="inspections:report", primary=True, notifies=notices.reported,
                    description=_("The inspected unit's clerk or leader says what was done, with a file.")),
         transition("accept", _("Accept and close"), {S.REPORTED}, S.CLOSED, "team", takes_reason=False,
-                   primary=True, description=_("The team finds the follow-up sufficient.")),
+                   primary=True, notifies=notices.accepted,
+                   description=_("The team finds the follow-up sufficient.")),
         transition("return", _("Return to the unit"), {S.REPORTED}, S.OPEN, "team", reason_required=True,
-                   danger=True, description=_("The follow-up is not sufficient; the reason goes to the unit, "
-                                              "and the recommendation is overdue again once past its due date.")),
+                   danger=True, notifies=notices.returned,
+                   description=_("The follow-up is not sufficient; the reason goes to the unit, "
+                                 "and the recommendation is overdue again once past its due date.")),
     ],
 )
 

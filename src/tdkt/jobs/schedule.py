@@ -27,6 +27,7 @@ SWEEPS = (
     "send_movement_reminders",
     "refresh_verdicts",
     "adopt_initiatives",  # initiatives recorded per person (history import, person page) enter the register
+    "send_inspection_reminders",
 )
 
 

@@ -44,6 +44,7 @@ class NotificationKind(models.TextChoices):
     AWAITING_APPROVAL = "awaiting_approval", _("A dossier waits for my approval")
     SENT_BACK = "sent_back", _("A dossier I prepared is sent back by the leader")
     INBOUND_CONSULTATION = "inbound_consultation", _("A consultation request from another body is assigned to me")
+    INSPECTION = "inspection", _("An inspection's recommendation to my unit: new, due, overdue, its follow-up")
 
 
 class MailState(models.TextChoices):

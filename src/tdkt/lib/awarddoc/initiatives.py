@@ -259,7 +259,7 @@ class _Reader:
                 continue
             if all(key(tidy(cell)) in header_keys for cell in filled):
                 continue  # the header repeated on the next page
-            cell = lambda role: cells[columns[role]].strip() if columns.get(role) is not None else ""  # noqa: E731
+            cell = _cell_reader(cells, columns)
             number, title = cell("number"), cell("title")
             if not number.isdigit() and not cell("authors") and (len(set(filled)) == 1 or number):
                 text = tidy(" ".join(dict.fromkeys(filled)))
@@ -279,6 +279,11 @@ class _Reader:
                        "scope": _one_scope(cell("scope"))}
         if pending is not None:
             self._add(**pending)
+
+
+def _cell_reader(cells: list[str], columns: dict):
+    """cell(role): the text of the row's cell in that role ("" when the table has no such column)."""
+    return lambda role: cells[columns[role]].strip() if columns.get(role) is not None else ""
 
 
 def _one_scope(text: str) -> str | None:

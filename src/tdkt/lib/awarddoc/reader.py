@@ -19,8 +19,8 @@ from tdkt.lib.docheader import Header, Line, read_header
 from tdkt.lib.docparse import Document, DocumentError, NoTextLayerError, Table, TextLine, read_bytes
 
 from .body import read_body
-from .initiatives import is_initiative_decision, read_initiatives
 from .checks import count_findings, duplicate_findings
+from .initiatives import is_initiative_decision, read_initiatives
 from .model import DECISION, INITIATIVE_DECISION, NOMINATION_LIST, OTHER, PLAN, AwardDocument, Finding
 from .tables import find_columns
 from .text import heading_award, key

@@ -46,7 +46,7 @@ class Author:
 
 def _name_of(piece: str) -> str:
     """The name at the head of a piece (before its first comma), honorifics off."""
-    return strip_name(piece.split(",")[0].split(" - ")[0].strip(_TRAILING))
+    return strip_name(_SHARE.sub(" ", piece).split(",")[0].split(" - ")[0].strip(_TRAILING))
 
 
 def _split_and(part: str) -> list[str]:

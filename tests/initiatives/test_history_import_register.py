@@ -4,6 +4,7 @@ adds nothing either."""
 
 from django.core.management import call_command
 
+from tdkt.audit.models import AuditEvent
 from tdkt.awards.imports.models import BatchState
 from tdkt.awards.models import Initiative
 from tdkt.initiatives.enums import WorkKind, WorkState
@@ -35,6 +36,9 @@ def test_imported_initiatives_are_in_the_register_at_commit_and_the_daily_run_ad
     assert (change.from_state, change.to_state, change.by_id) == ("", WorkState.RECOGNISED, specialist.pk)
     assert change.reason == f"Đưa vào sổ từ lịch sử khen thưởng (lô nhập lịch sử khen thưởng {batch.pk})."
     assert digitised.state_changed_at is not None
+    audit = AuditEvent.objects.get(object_type="initiatives.work", object_id=str(digitised.pk))
+    assert (audit.action, audit.actor_id, audit.changes["after"]["record"]) == (
+        "create", specialist.pk, digitised.record_id)
 
     call_command("adopt_initiatives")
     assert capsys.readouterr().out.strip() == "0"

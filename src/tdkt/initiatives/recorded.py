@@ -5,17 +5,19 @@ daily `adopt_initiatives` — which then finds them held and adds nothing.
 
 A fixed number of queries whatever the number of records: the records already held (1), the authors of the
 records that came without details (≤ 1), the units' names (≤ 1), then one insert each of the works, their
-authors and their history rows."""
+authors, their history rows and their audit rows (one CREATE each)."""
 
 from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
+from tdkt.audit.models import AuditAction, AuditEvent
 from tdkt.awards.models import Initiative
 from tdkt.awards.signals import initiatives_recorded
 from tdkt.initiatives.enums import WorkKind, WorkState
 from tdkt.initiatives.models import Author, Work, WorkStateChange
 from tdkt.initiatives.shares import equal_shares
+from tdkt.lib.request_context import current_ip
 from tdkt.lib.vntext import fold
 from tdkt.orgs.models import Unit
 from tdkt.workflow.primitive import actor_user
@@ -78,6 +80,13 @@ def enter_records(records, details: dict | None = None, *, by, source: str) -> l
     WorkStateChange.objects.bulk_create([
         WorkStateChange(work=work, from_state="", to_state=WorkState.RECOGNISED, by=user, by_name=by_name,
                         reason=str(REASON) % {"source": source}, extra={"record": work.record_id})
+        for work in works])
+    ip = current_ip()
+    AuditEvent.objects.bulk_create([
+        AuditEvent(actor=user, actor_name=by_name, action=AuditAction.CREATE, object_type=work._meta.label_lower,
+                   object_id=str(work.pk), object_repr=str(work)[:255], ip_address=ip,
+                   changes={"after": {"title": work.title, "state": work.state, "scope": work.scope,
+                                      "record": work.record_id, "source": str(source)}})
         for work in works])
     return works
 

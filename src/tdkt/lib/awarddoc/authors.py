@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from tdkt.lib.names import display_case, strip_name
 
 from .recipients import plausible_person, split_flat_row, split_position_unit
-from .text import key, tidy
+from .text import tidy
 
 _SHARE = re.compile(r"\(?\s*(?:(?:tỷ|tỉ|ty|ti)\s+lệ(?:\s+đóng\s+góp)?\s*:?\s*)?(\d{1,3}(?:[.,]\d+)?)\s*%\s*\)?",
                     re.IGNORECASE)
@@ -136,7 +136,3 @@ def parse_authors(text: str, *, line: int, page: int | None = None,
             position, unit, _guessed = split_position_unit(text_for)
             authors[index] = Author(author.name, position, unit, author.share, author.line, author.page)
     return authors, problems
-
-
-def folded_name(author: Author) -> str:
-    return key(author.name)

@@ -295,6 +295,9 @@ class Initiative(RecordedBy):
     authors = models.ManyToManyField("people.Person", verbose_name=_("authors"), related_name="initiatives")
     used_for = models.ForeignKey(AwardRecord, verbose_name=_("used for the award"), null=True, blank=True,
                                  on_delete=models.PROTECT, related_name="initiatives")
+    # The archived decision it was digitised from (tdkt.awards.archive), when it was.
+    archived_document = models.ForeignKey("awards.ArchivedDocument", verbose_name=_("archived document"), null=True,
+                                          blank=True, on_delete=models.PROTECT, related_name="initiatives")
 
     class Meta:
         verbose_name = _("initiative")

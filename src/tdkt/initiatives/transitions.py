@@ -51,4 +51,4 @@ WORK_MACHINE = StateMachine(
 )
 
 # The domain functions (@WORK_MACHINE.implements) register when their module is loaded; it imports this one.
-from tdkt.initiatives import claim_events, services  # noqa: E402, F401
+from tdkt.initiatives import claim_events, recorded, services  # noqa: E402, F401

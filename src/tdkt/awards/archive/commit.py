@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
 from tdkt.awards import facts
+from tdkt.awards.archive.initiatives import share_problems, write_initiatives
 from tdkt.awards.archive.matching import parse_birth
 from tdkt.awards.archive.models import (
     ArchiveBatch,
@@ -46,22 +47,31 @@ BACKGROUND_LINES = 2000
 def problems(batch: ArchiveBatch, limit: int = 20) -> list[str]:
     """What stops the commit, in Vietnamese, naming the document and the line (two queries)."""
     found = []
-    for document in ArchivedDocument.objects.filter(batch=batch, status=DocumentStatus.READ).order_by("position"):
+    initiatives = False
+    for document in ArchivedDocument.objects.filter(batch=batch, status=DocumentStatus.READ).defer(
+            "reading").order_by("position"):
         if not document.number:
             found.append(_("%(file)s: the decision number is missing.") % {"file": document.original_name})
         if not document.year:
             found.append(_("%(file)s: the achievement year is missing.") % {"file": document.original_name})
+        if document.recognises_initiatives and not document.scope:
+            found.append(_("%(file)s: the scope of effect of the recognised initiatives could not be read; choose "
+                           "it with the decision's details.") % {"file": document.original_name})
+        initiatives = initiatives or document.recognises_initiatives
     waiting = (ArchivedLine.objects.filter(document__batch=batch, document__status=DocumentStatus.READ,
                                            status__in=(LineStatus.DOUBTFUL, LineStatus.ERROR))
                .select_related("document").order_by("document__position", "line")[:limit])
     for line in waiting:
         what = (_("doubtful match, to settle") if line.status == LineStatus.DOUBTFUL else line.message)
         found.append(_("%(file)s, line %(line)s (%(name)s): %(problem)s") % {
-            "file": line.document.original_name, "line": line.line, "name": line.name, "problem": what})
+            "file": line.document.original_name, "line": line.line, "name": line.name or line.initiative_title,
+            "problem": what})
+    if initiatives:
+        found += share_problems(batch, limit)
     return found[:limit]
 
 
-def _new_persons(batch: ArchiveBatch, lines: list[ArchivedLine], created: dict[tuple, int]) -> None:
+def _new_persons(batch: ArchiveBatch, lines: list[ArchivedLine], created: dict[tuple, int]) -> dict[tuple, int]:
     """One new person per (folded name, birth) the officer chose to create, in the batch's unit."""
     wanted = {}
     for line in lines:
@@ -76,13 +86,15 @@ def _new_persons(batch: ArchiveBatch, lines: list[ArchivedLine], created: dict[t
                               category=PersonCategory.OTHER))
     insert_returning_ids(persons)
     created.update({key: person.pk for key, person in zip(wanted, persons, strict=True)})
+    return created
 
 
 def _write(batch: ArchiveBatch, by) -> dict:
     documents = {d.pk: d for d in ArchivedDocument.objects.filter(batch=batch, status=DocumentStatus.READ)}
-    lines = list(ArchivedLine.objects.filter(document_id__in=documents, status__in=(LineStatus.LINKED,
-                                                                                   LineStatus.NEW))
-                 .order_by("document_id", "line", "pk"))
+    kept = list(ArchivedLine.objects.filter(document_id__in=documents, status__in=(LineStatus.LINKED,
+                                                                                  LineStatus.NEW))
+                .select_related("person").order_by("document_id", "line", "pk"))
+    lines = [line for line in kept if line.initiative is None]
     numbers = {d.number for d in documents.values()}
     existing = set(AwardRecord.objects.filter(decision_number__in=numbers).filter(
         Q(person__isnull=False) | Q(unit__isnull=False)).values_list(
@@ -114,9 +126,13 @@ def _write(batch: ArchiveBatch, by) -> dict:
             unit_ids.add(line.unit_id)
         AwardRecord.objects.bulk_create(records, batch_size=CHUNK)
         written += len(records)
+    authors = [line for line in kept if line.initiative is not None]
+    initiatives = write_initiatives(authors, documents, batch=batch, by=by, chunk=CHUNK,
+                                    new_persons=lambda chunk: _new_persons(batch, chunk, created_persons))
     ArchivedDocument.objects.filter(pk__in=documents).update(status=DocumentStatus.COMMITTED)  # not a state: a document's outcome
-    facts.changed(person_ids=person_ids, unit_ids=unit_ids)
-    return {"records": written, "already": skipped, "persons": len(created_persons), "documents": len(documents)}
+    facts.changed(person_ids=person_ids | initiatives.pop("person_ids"), unit_ids=unit_ids)
+    return {"records": written, "already": skipped, "persons": len(created_persons), "documents": len(documents),
+            **initiatives}
 
 
 def start_commit(batch: ArchiveBatch, *, by) -> ArchiveBatch:

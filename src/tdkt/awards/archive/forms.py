@@ -36,7 +36,7 @@ class UploadForm(UnitUploadForm):
 class HeaderForm(forms.ModelForm):
     class Meta:
         model = ArchivedDocument
-        fields = ["number", "date", "issuing_authority", "year"]
+        fields = ["number", "date", "issuing_authority", "year", "scope"]
         widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def __init__(self, *args, **kwargs):
@@ -44,6 +44,10 @@ class HeaderForm(forms.ModelForm):
         self.fields["issuing_authority"].queryset = IssuingAuthority.objects.filter(active=True).order_by("name")
         self.fields["number"].required = True
         self.fields["year"].required = True
+        if self.instance.recognises_initiatives:
+            self.fields["scope"].required = True
+        else:
+            del self.fields["scope"]  # an award decision has no scope of effect
 
 
 class LineForm(forms.Form):

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from tdkt.awards import recipients
 from tdkt.awards.archive.models import ArchivedLine, LineStatus
 from tdkt.awards.matching import AwardMatcher
-from tdkt.lib.awarddoc import COLLECTIVE
+from tdkt.lib.awarddoc import COLLECTIVE, INDIVIDUAL, INITIATIVE_DECISION
 from tdkt.lib.vntext import fold
 from tdkt.orgs.models import IssuingAuthority
 
@@ -71,6 +71,8 @@ class LineMatcher:
         self.awards = awards or AwardMatcher()
 
     def lines(self, document, reading: dict) -> list[ArchivedLine]:
+        if reading.get("kind") == INITIATIVE_DECISION:
+            return self.author_lines(document, reading)
         people = [r for r in reading.get("recipients", []) if r.get("kind") != COLLECTIVE]
         by_name = recipients.persons_by_name(self.unit_ids, {fold(r["name"]) for r in people})
         units = recipients.units_by_name(self.unit_ids) if len(people) < len(reading.get("recipients", [])) else {}
@@ -98,6 +100,39 @@ class LineMatcher:
                     "line": line.line, "name": line.name, "first": seen[key]}
             seen.setdefault(key, line.line)
             lines.append(line)
+        return lines
+
+    def author_lines(self, document, reading: dict) -> list[ArchivedLine]:
+        """A decision recognising initiatives: one line per author, grouped by initiative; an initiative whose
+        authors could not be read is one line in error (the officer drops it, or corrects the document)."""
+        entries = reading.get("initiatives") or []
+        by_name = recipients.persons_by_name(self.unit_ids, {fold(a["name"]) for e in entries for a in e["authors"]})
+        lines = []
+        for index, entry in enumerate(entries):
+            title = (entry.get("title") or "")[:500]
+            if not entry.get("authors"):
+                lines.append(ArchivedLine(
+                    document=document, line=entry.get("line") or 0, page=entry.get("page"), name="", kind=INDIVIDUAL,
+                    initiative=index, initiative_title=title, status=LineStatus.ERROR,
+                    message=_("Line %(line)s: no author of the initiative “%(title)s” could be read; drop the line "
+                              "or correct the document and upload it again.") % {"line": entry.get("line"),
+                                                                                  "title": title}))
+                continue
+            seen: dict[str, int] = {}
+            for author in entry["authors"]:
+                line = ArchivedLine(document=document, line=author.get("line") or entry.get("line") or 0,
+                                    page=author.get("page"), name=author["name"][:255], kind=INDIVIDUAL,
+                                    position=(author.get("position") or "")[:255],
+                                    unit_text=(author.get("unit") or "")[:255], initiative=index,
+                                    initiative_title=title, share=author.get("share"), confidence=0.9)
+                self._person(line, by_name)
+                folded = fold(line.name)
+                if folded in seen:
+                    line.status = LineStatus.ERROR  # not a state: a line's outcome
+                    line.message = _("Line %(line)s: “%(name)s” is listed twice among the authors of “%(title)s”.") % {
+                        "line": line.line, "name": line.name, "title": title}
+                seen.setdefault(folded, line.line)
+                lines.append(line)
         return lines
 
     def _award(self, line: ArchivedLine) -> str:

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from tdkt.awards.enums import InitiativeScope
 from tdkt.workflow.models import StateChange
 
 
@@ -111,6 +112,10 @@ class ArchivedDocument(models.Model):
                                           blank=True, on_delete=models.PROTECT, related_name="archived_documents")
     title = models.TextField(_("title"), blank=True)
     year = models.PositiveSmallIntegerField(_("achievement year"), null=True, blank=True)
+    # A decision recognising initiatives (tdkt.lib.awarddoc INITIATIVE_DECISION): its lines are the authors,
+    # and its scope of effect, as read or as the officer chose it when it could not be read.
+    recognises_initiatives = models.BooleanField(_("recognises initiatives"), default=False)
+    scope = models.CharField(_("scope of effect"), max_length=16, choices=InitiativeScope.choices, blank=True)
 
     class Meta:
         verbose_name = _("archived document")
@@ -148,6 +153,11 @@ class ArchivedLine(models.Model):
                              on_delete=models.PROTECT, related_name="archived_lines")
     choice = models.CharField(_("officer's choice"), max_length=8, choices=LineChoice.choices, blank=True,
                               default=LineChoice.NONE)
+    # An author of an initiative (a decision recognising initiatives): which initiative of the reading
+    # (its index in reading["initiatives"]), its title for the review page, and the share when written.
+    initiative = models.PositiveSmallIntegerField(_("initiative"), null=True, blank=True)
+    initiative_title = models.CharField(_("initiative"), max_length=500, blank=True)
+    share = models.PositiveSmallIntegerField(_("share (%)"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("archived line")

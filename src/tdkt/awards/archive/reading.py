@@ -28,7 +28,7 @@ from tdkt.awards.archive.models import ArchiveBatch, ArchivedDocument, ArchivedL
 from tdkt.awards.archive.transitions import ARCHIVE_BATCH
 from tdkt.awards.matching import AwardMatcher
 from tdkt.jobs.services import start_job
-from tdkt.lib.awarddoc import read_award_bytes
+from tdkt.lib.awarddoc import INITIATIVE_DECISION, read_award_bytes
 from tdkt.lib.docguard import DocumentError
 from tdkt.lib.uploads import UploadError, check_size, sniff_upload
 from tdkt.workflow.machine import SYSTEM
@@ -123,6 +123,8 @@ def _apply_reading(document: ArchivedDocument, reading, data: bytes) -> None:
     years = reading.years
     document.year = years[1] if years else (reading.date.year if reading.date else None)
     document.issuing_authority = match_authority(reading.issuer, reading.number)
+    document.recognises_initiatives = reading.kind == INITIATIVE_DECISION
+    document.scope = (reading.scope or "") if document.recognises_initiatives else ""
     pdf = reading.ocr_pdf if reading.ocr_pdf else (data if document.original.name.endswith(".pdf") else None)
     if pdf:
         document.searchable_pdf.save("searchable.pdf", ContentFile(pdf), save=False)

@@ -33,15 +33,19 @@ def _editable(batch_id: int) -> ArchiveBatch:
 
 
 @transaction.atomic
-def update_header(document: ArchivedDocument, *, by, number: str, date, issuing_authority, year) -> None:
+def update_header(document: ArchivedDocument, *, by, number: str, date, issuing_authority, year,
+                  scope: str | None = None) -> None:
+    """The decision's number, date, authority and year; for a decision recognising initiatives, also the scope
+    of effect (chosen when the reader could not read it)."""
     _editable(document.batch_id)
     before = {"number": document.number, "date": str(document.date or ""), "year": document.year,
               "issuing_authority": document.issuing_authority_id}
-    ArchivedDocument.objects.filter(pk=document.pk).update(
-        number=number.strip(), date=date, issuing_authority=issuing_authority, year=year)
+    after = {"number": number.strip(), "date": date, "issuing_authority": issuing_authority, "year": year}
+    if document.recognises_initiatives and scope is not None:
+        before["scope"], after["scope"] = document.scope, scope
+    ArchivedDocument.objects.filter(pk=document.pk).update(**after)
     record(by, AuditAction.UPDATE, document, changes={"before": before, "after": {
-        "number": number.strip(), "date": str(date or ""), "year": year,
-        "issuing_authority": issuing_authority.pk if issuing_authority else None}})
+        **after, "date": str(date or ""), "issuing_authority": issuing_authority.pk if issuing_authority else None}})
 
 
 @transaction.atomic
@@ -57,7 +61,7 @@ def settle_line(line: ArchivedLine, *, by, choice: str) -> ArchivedLine:
             raise ValidationError(_("Line %(line)s: choose one of the persons proposed.") % {"line": line.line})
         line.person_id, line.status, line.choice = int(pk), LineStatus.LINKED, LineChoice.LINK  # not a state: a line's outcome
     elif choice == LineChoice.CREATE:
-        if line.kind == "collective" or line.award_type_id is None:
+        if line.kind == "collective" or (line.award_type_id is None and line.initiative is None) or not line.name:
             raise ValidationError(_("Line %(line)s: a person cannot be created for this line.") % {"line": line.line})
         line.person_id, line.status, line.choice = None, LineStatus.NEW, LineChoice.CREATE  # not a state: a line's outcome
     elif choice.startswith("award:"):

@@ -74,7 +74,8 @@ def archive_document(request, pk):
     form = HeaderForm(request.POST or None, instance=document)
     if request.method == "POST" and editable and form.is_valid():
         try:
-            services.update_header(document, by=request.user, **{f: form.cleaned_data[f] for f in HeaderForm.Meta.fields})
+            services.update_header(document, by=request.user, **{f: form.cleaned_data[f] for f in HeaderForm.Meta.fields
+                                                                  if f in form.fields})
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:

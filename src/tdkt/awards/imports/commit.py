@@ -28,6 +28,7 @@ from tdkt.awards.imports.checks import Existing, FileDuplicates, identity
 from tdkt.awards.imports.models import BatchState, ImportBatch, ImportKind, ImportRow, RowStatus
 from tdkt.awards.imports.transitions import IMPORT_BATCH
 from tdkt.awards.models import AwardRecord, AwardType, Initiative, Rating
+from tdkt.awards.signals import initiatives_recorded
 from tdkt.jobs import idempotency
 from tdkt.lib.vntext import fold
 from tdkt.people.enums import PersonCategory
@@ -209,6 +210,11 @@ def _run(batch: ImportBatch, by, progress) -> dict:
         committer.chunk(rows)
         last, done = rows[-1].number, done + len(rows)
         progress(done)
+    if committer.initiatives:
+        # The initiatives register (an app above this one) enters the new records now, in this transaction,
+        # rather than at the next daily adopt_initiatives.
+        initiatives_recorded.send(sender=Initiative, by=by, source=_("history import %(batch)s") % {"batch": batch.pk},
+                                  records=list(Initiative.objects.filter(pk__in=committer.initiatives.values())))
     return {"persons_created": len(committer.new_persons), "records_created": committer.records, "rows": done}
 
 

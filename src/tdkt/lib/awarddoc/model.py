@@ -11,7 +11,9 @@ import datetime
 from dataclasses import dataclass, field
 
 DECISION, NOMINATION_LIST, PLAN, OTHER = "decision", "nomination_list", "plan", "other"
-KINDS = (DECISION, NOMINATION_LIST, PLAN, OTHER)
+# A decision recognising initiatives and their scope of effect: no award lines, `initiatives` instead.
+INITIATIVE_DECISION = "initiative_decision"
+KINDS = (DECISION, NOMINATION_LIST, PLAN, OTHER, INITIATIVE_DECISION)
 INDIVIDUAL, COLLECTIVE, HOUSEHOLD = "individual", "collective", "household"
 RECIPIENT_KINDS = (INDIVIDUAL, COLLECTIVE, HOUSEHOLD)
 
@@ -66,10 +68,21 @@ class AwardDocument:
     recipients: list[Recipient] = field(default_factory=list)
     warnings: list[Finding] = field(default_factory=list)
     page_count: int | None = None
+    # INITIATIVE_DECISION only: the scope of effect ("CO_SO", "TINH", "TOAN_QUOC"; None when not readable)
+    # and the initiatives (initiatives.InitiativeEntry).
+    scope: str | None = None
+    initiatives: list = field(default_factory=list)
     ocr: bool = False  # the text came from OCR of a scan
     ocr_pdf: bytes | None = field(default=None, repr=False)  # the scan with its text layer, when OCR ran
 
     def as_json(self) -> dict:
+        reading = self._as_json()
+        if self.kind == INITIATIVE_DECISION:
+            reading["scope"] = self.scope
+            reading["initiatives"] = [entry.as_json() for entry in self.initiatives]
+        return reading
+
+    def _as_json(self) -> dict:
         return {
             "kind": self.kind, "type": self.doc_type, "number": self.number,
             "date": self.date.isoformat() if self.date else None, "place": self.place, "issuer": self.issuer,

@@ -20,7 +20,8 @@ from tdkt.lib.docparse import Document, DocumentError, NoTextLayerError, Table, 
 
 from .body import read_body
 from .checks import count_findings, duplicate_findings
-from .model import DECISION, NOMINATION_LIST, OTHER, PLAN, AwardDocument, Finding
+from .initiatives import is_initiative_decision, read_initiatives
+from .model import DECISION, INITIATIVE_DECISION, NOMINATION_LIST, OTHER, PLAN, AwardDocument, Finding
 from .tables import find_columns
 from .text import heading_award, key
 
@@ -94,6 +95,8 @@ def read_document_blocks(document: Document) -> AwardDocument:
         body_start = lines[-1].line + 1
     body_blocks = [block for block in blocks if block.line >= body_start]
     type_kind = _KINDS.get(key(header.doc_type or ""))
+    if type_kind in (DECISION, None) and is_initiative_decision(header.title, body_blocks):
+        return _initiative_decision(result, body_blocks, header, pdf=document.kind == "pdf")
     title_award = heading_award(header.title or "") or ""
     body = read_body(body_blocks, pdf=document.kind == "pdf", award=title_award,
                      collecting=type_kind == NOMINATION_LIST)
@@ -114,6 +117,16 @@ def read_document_blocks(document: Document) -> AwardDocument:
     result.warnings += duplicate_findings(body.recipients)
     if result.kind != PLAN and not result.award_forms and not result.recipients:
         raise NotAnAwardDocumentError(_NOT_AWARD)
+    return result
+
+
+def _initiative_decision(result: AwardDocument, body_blocks, header: Header, *, pdf: bool) -> AwardDocument:
+    """A decision recognising initiatives: its scope and initiatives instead of award lines."""
+    reading = read_initiatives(body_blocks, title=header.title, pdf=pdf)
+    result.kind, result.scope, result.initiatives = INITIATIVE_DECISION, reading.scope, reading.initiatives
+    result.warnings += reading.findings
+    if result.issuer is None:
+        _issuer_from_authority(result, body_blocks)
     return result
 
 

@@ -1,7 +1,7 @@
 """Demo data of the initiatives register: works of the demo's Sở Y tế (vanthu.soyte) and home commune
 (vanthu.xa) in every state — registered, evaluated by a council (members with scores or votes), recognised at
 grassroots scope by the unit and at provincial scope by the standing body (chuyenvien), one not recognised —
-and one recognised work claimed by a line of the commune's draft dossier (so "one initiative, one award"
+and one recognised work claimed by a line of a unit's draft dossier (so "one initiative, one award"
 shows). Made through the domain functions (tdkt.initiatives.services), so each work has its state history and
 audit rows. Called by seed_demo after the dossiers demo; the titles follow the seed plans' fields (health,
 administrative reform, new countryside). Dates are demo dates, never after today.
@@ -31,7 +31,8 @@ SPECIALIST = "chuyenvien"
 CLERKS = ("vanthu.soyte", "vanthu.xa")
 DEMO_UNIT_CODES = r"^P[0-9]+-"  # every demo unit's code carries the province prefix (tdkt.orgs.demo)
 
-# (kind, title, field, what happens: registered / evaluated / grassroots / province / rejected / claimed)
+# (kind, title, field, what happens: registered / evaluated / grassroots / province / rejected). The first
+# grassroots work of a unit with a draft demo dossier names that dossier's first person and is claimed by the line.
 HEALTH_WORKS = (
     (WorkKind.INITIATIVE, "Ứng dụng hồ sơ sức khỏe điện tử trong quản lý bệnh không lây nhiễm tại trạm y tế xã",
      "Y tế - chuyển đổi số", "grassroots"),
@@ -46,7 +47,7 @@ HEALTH_WORKS = (
 )
 COMMUNE_WORKS = (
     (WorkKind.INITIATIVE, "Mô hình “Dân vận khéo” trong vận động hiến đất làm đường giao thông nông thôn",
-     "Xây dựng nông thôn mới", "claimed"),
+     "Xây dựng nông thôn mới", "grassroots"),
     (WorkKind.INITIATIVE, "Số hóa hồ sơ thủ tục hành chính một cửa, trả kết quả qua ứng dụng trên điện thoại",
      "Cải cách hành chính - chuyển đổi số", "registered"),
 )
@@ -122,13 +123,16 @@ def load_demo(year: int) -> str:
         line = _draft_line(unit)
         council = people[-3:] if len(people) >= 5 else people
         for index, row in enumerate(rows):
-            fate = row[3]
-            authors = [line.person] if fate == "claimed" and line else people[index % len(people):][:2]
-            work = _make(row if fate != "claimed" else (*row[:3], "grassroots"), clerk=clerk, specialist=specialist,
-                         unit=unit, authors=authors or people[:1], council=council, dates=dates, index=index)
+            claim_line = line if row[3] == "grassroots" else None
+            line = None if claim_line else line  # one claim per unit
+            authors = people[index % len(people):][:2] or people[:1]
+            if claim_line is not None:
+                authors = [claim_line.person, *[p for p in authors if p.pk != claim_line.person_id]][:2]
+            work = _make(row, clerk=clerk, specialist=specialist, unit=unit, authors=authors, council=council,
+                         dates=dates, index=index)
             made.append(work)
-            if fate == "claimed" and line is not None:
-                services.claim_work(work, line, by=clerk)
+            if claim_line is not None:
+                services.claim_work(work, claim_line, by=clerk)
                 claimed += 1
     states = {}
     for work in made:

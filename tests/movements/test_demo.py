@@ -27,7 +27,7 @@ def test_demo_movement_registrations_and_covenant():
     covenant = Covenant.objects.select_related("group_year").get()
     assert covenant.group_year.group_id == head.emulation_group_id
     assert covenant.host_unit_id == head.unit_id  # the demo home commune heads its cluster
-    assert Registration.objects.filter(year=2026).count() == 4
+    assert Registration.objects.filter(year=2026).count() == 4 + 2  # the group's members; two by name (demo_names)
     assert "Phong trào mẫu năm 2026: 1 phong trào, 3 mốc, 4 đăng ký thi đua" in output
     assert demo.wipe_demo() > 0
     demo.load_demo(2026)

@@ -32,6 +32,7 @@ MATRIX = [
     ("training:counts", None, [200, 200, 200, 200, 302]),
     ("training:counts_export", None, [200, 200, 200, 200, 302]),
     ("training:detail", "training_of_unit_a", [200, 200, 404, 200, 302]),
+    ("training:trainees_export", "training_of_unit_a", [200, 200, 404, 200, 302]),
     ("training:trainees_add", "training_of_unit_a", [405, 405, 405, 403, 302]),
     ("training:attendance", "session_of_unit_a", [200, 200, 404, 403, 302]),
     ("training:results", "training_of_unit_a", [200, 200, 404, 403, 302]),

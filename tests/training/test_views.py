@@ -161,3 +161,31 @@ def test_counts_page_of_clerk_b_shows_only_his_units(world):
     response = client_for(world, "clerk_b").get(reverse("training:counts") + "?year=2026")
     assert [(r.name, r.classes, r.trainees, r.attended) for r in response.context["rows"]] == [
         ("Sở Giáo dục và Đào tạo", 0, 1, 0)]
+
+
+def test_trainee_list_export_with_attendance_results_and_certificates(world):
+    training = held_training(world)
+    a, child = training.trainees.order_by("id")
+    user = world.users["clerk_a"]
+    services.record_results(training, {a.pk: ("passed", 9.5), child.pk: ("not_passed", None)}, by=user)
+    services.close_training(training, by=user)
+    response = client_for(world, "clerk_a").get(reverse("training:trainees_export", args=[training.pk]))
+    assert response["Content-Disposition"] == f'attachment; filename="hoc-vien-lop-{training.pk}.xlsx"'
+    book = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    rows = [list(row) for row in book.active.iter_rows(values_only=True)]
+    assert rows[0] == [f"Danh sách học viên lớp {training.topic}"] + [None] * 6
+    assert rows[1][0] == "Thời gian: 02/03/2026 – 03/03/2026; địa điểm: Hội trường Sở Nội vụ"
+    expected = sorted([(a.person, [a.person.full_name, a.unit.name, "1/1", "Đạt", 9.5, "001/GCN-TH 2026"]),
+                       (child.person, [child.person.full_name, child.unit.name, "1/1", "Không đạt", None, None])],
+                      key=lambda pair: (pair[0].name_folded, pair[0].pk))
+    assert rows[2:] == [["TT", "Họ và tên", "Đơn vị", "Số ngày có mặt", "Kết quả", "Điểm", "Số giấy chứng nhận"]] + [
+        [index, *row] for index, (_person, row) in enumerate(expected, 1)]
+
+
+def test_trainee_list_export_of_a_provincial_class_keeps_to_the_clerks_units(world):
+    training = make_training(world, by="specialist", organiser=world.home_affairs, targets=[world.unit_a, world.unit_b])
+    services.enrol(training, [world.person_a, world.person_b], by=world.users["specialist"])
+    response = client_for(world, "clerk_b").get(reverse("training:trainees_export", args=[training.pk]))
+    book = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    names = [row[1] for row in book.active.iter_rows(min_row=4, values_only=True)]
+    assert names == [world.person_b.full_name]

@@ -13,7 +13,7 @@ class SearchForm(forms.Form):
     # Plain selects: Django renders each option through two templates, which costs more than the search.
     # Choices from (id, name) pairs: a hundred Unit instances built and printed cost more than the search.
     unit = forms.TypedChoiceField(label=_("Unit"), required=False, coerce=int, empty_value=None, widget=PlainSelect)
-    field = forms.CharField(label=_("Field"), required=False, max_length=200)
+    field = forms.CharField(label=_("Field of work"), required=False, max_length=200)
     scope = forms.ChoiceField(label=_("Scope of effect"), required=False, widget=PlainSelect,
                               choices=[("", "—"), *InitiativeScope.choices])
     year = forms.IntegerField(label=_("Year recognised"), required=False, min_value=1900, max_value=2999)
@@ -31,7 +31,7 @@ class WorkForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=WorkKind.choices, initial=WorkKind.INITIATIVE)
     title = forms.CharField(label=_("Title"), max_length=500)
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=None)
-    field = forms.CharField(label=_("Field"), required=False, max_length=200)
+    field = forms.CharField(label=_("Field of work"), required=False, max_length=200)
     applied_on = forms.DateField(label=_("Date applied"), required=False, widget=DateInput())
     summary = forms.CharField(label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
     evidence = forms.FileField(label=_("Evidence"), required=False,

@@ -1,5 +1,6 @@
 """Demo data of the movements app: the province's yearly movement with its milestones, the year's call for
-registrations, registrations of the demo home group's members, and that group's covenant. Called by the
+registrations, registrations of the demo home group's members, that group's covenant and the mid-term review (an award
+round, tdkt.movements.reviews). Called by the
 demo builder (seed_demo) once the province, its groups and the demo accounts exist; rows are inserted
 directly (seed_demo writes one summary audit row), so it stays fast.
 
@@ -16,7 +17,8 @@ from django.utils import timezone
 from tdkt.accounts.enums import Role
 from tdkt.accounts.models import Membership, User
 from tdkt.awards.models import AwardType
-from tdkt.movements.enums import MilestoneKind, RegistrationState
+from tdkt.dossiers.models import DossierCall
+from tdkt.movements.enums import MilestoneKind, RegistrationState, ReviewKind
 from tdkt.movements.models import (
     Covenant,
     CovenantTarget,
@@ -27,6 +29,8 @@ from tdkt.movements.models import (
     RegistrationCall,
     RegistrationItem,
 )
+from tdkt.movements.models_reviews import MovementReview
+from tdkt.movements.reviews import open_review
 from tdkt.orgs.models import EmulationGroupYear
 
 CODE_PREFIX = "DEMO-"
@@ -56,11 +60,12 @@ def load_demo(year: int) -> str:
     Milestone.objects.bulk_create([
         Milestone(movement=movement, kind=MilestoneKind.LAUNCH, on=datetime.date(year, 2, 10),
                   note="Hội nghị phát động và ký kết giao ước thi đua"),
-        Milestone(movement=movement, kind=MilestoneKind.MIDTERM_REVIEW, on=datetime.date(year, 7, 15),
-                  note="Sơ kết 6 tháng, chấm điểm giữa năm của cụm, khối"),
         Milestone(movement=movement, kind=MilestoneKind.FINAL_REVIEW, on=datetime.date(year, 12, 10),
                   note="Tổng kết, cụm, khối gửi hồ sơ đề nghị khen thưởng"),
     ])
+    if specialist is not None:  # the mid-term review is an award round with its own milestone (reviews.py)
+        open_review(movement, by=specialist, kind=ReviewKind.MIDTERM, held_on=datetime.date(year, 7, 15),
+                    cut_off=datetime.date(year, 7, 5), note="Sơ kết 6 tháng, chấm điểm giữa năm của cụm, khối")
     RegistrationCall.objects.create(year=year, due_on=datetime.date(year, 1, 31), created_by=specialist,
                                     note="Các đơn vị gửi đăng ký thi đua về Sở Nội vụ.")
     if head_membership is None:
@@ -108,5 +113,9 @@ def wipe_demo() -> int:
     count += RegistrationItem.objects.filter(registration__in=registrations).delete()[0]
     count += registrations.delete()[0]
     count += RegistrationCall.objects.filter(created_by__in=demo_users).delete()[0]
+    reviews = MovementReview.objects.filter(movement__code__startswith=CODE_PREFIX)
+    calls = [review.call_id for review in reviews]
+    count += reviews.delete()[0]
+    count += DossierCall.objects.filter(pk__in=calls).delete()[0]
     count += Movement.objects.filter(code__startswith=CODE_PREFIX).delete()[0]
     return count

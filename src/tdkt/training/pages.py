@@ -29,17 +29,22 @@ def candidates(user, training):
     return list(people.order_by("unit__name", "name_folded", "id")[:MAX_CANDIDATES])
 
 
-def detail_context(user, training) -> dict:
+def trainee_rows(user, training) -> list:
+    """(trainee, days present) for the trainees the user may see, in name order (two queries)."""
     trainees = list(queries.visible_trainees(user, training))
     present = dict(Attendance.objects.filter(trainee__training=training, present=True)
                    .values("trainee_id").annotate(n=Count("id")).values_list("trainee_id", "n"))
+    return [(trainee, present.get(trainee.pk, 0)) for trainee in trainees]
+
+
+def detail_context(user, training) -> dict:
     sessions = list(training.sessions.annotate(
         present=Count("attendance", filter=Q(attendance__present=True)), marked=Count("attendance")))
     manage = rules.can_manage(user, training)
     return {
         "training": training,
         "target_units": list(training.target_units.order_by("name")),
-        "trainees": [(trainee, present.get(trainee.pk, 0)) for trainee in trainees],
+        "trainees": trainee_rows(user, training),
         "sessions": sessions,
         "recorded_days": sum(1 for session in sessions if session.recorded_at),
         "can_manage": manage,

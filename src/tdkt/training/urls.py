@@ -11,6 +11,7 @@ urlpatterns = [
     path("counts.xlsx", views.counts_export, name="counts_export"),
     path("<int:pk>/", views.training_detail, name="detail"),
     path("<int:pk>/trainees/", views.trainees_add, name="trainees_add"),
+    path("<int:pk>/trainees.xlsx", views.trainees_export, name="trainees_export"),
     path("<int:pk>/attendance/<int:session_pk>/", views.attendance, name="attendance"),
     path("<int:pk>/results/", views.results, name="results"),
     path("trainees/<int:pk>/remove/", views.trainee_remove, name="trainee_remove"),

@@ -79,6 +79,16 @@ def training_detail(request, pk):
     return render(request, "training/detail.html", pages.detail_context(request.user, training))
 
 
+@signed_in
+def trainees_export(request, pk):
+    training = queries.get_training_for_user(request.user, pk)
+    rows = pages.trainee_rows(request.user, training)
+    days = training.sessions.filter(recorded_at__isnull=False).count()
+    title = f"Danh sách học viên lớp {training.topic}"
+    return send_export(lambda path: exports.write_trainees_xlsx(path, training, rows, days=days, title=title),
+                       f"hoc-vien-lop-{training.pk}.xlsx")
+
+
 def _persons(request) -> list:
     try:
         ids = [int(value) for value in request.POST.getlist("person")]

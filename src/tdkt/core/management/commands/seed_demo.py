@@ -28,16 +28,25 @@ from tdkt.decisions import demo_authorities, demo_rounds
 from tdkt.dossiers import calls_demo
 from tdkt.dossiers import demo as dossiers_demo
 from tdkt.dossiers.consultations import demo as consultations_demo
+from tdkt.initiatives import demo as initiatives_demo
+from tdkt.inspections import demo as inspections_demo
 from tdkt.movements import demo as movements_demo
+from tdkt.movements import demo_names as registrations_demo
 from tdkt.movements.scoring import demo as scoring_demo
+from tdkt.movements.scoring import demo_province as province_cluster_demo
 from tdkt.orgs.demo.accounts import accounts_table
 from tdkt.orgs.demo.builder import PERSONS_PER_SCALE, DemoBuilder, is_loaded
 from tdkt.orgs.demo.province import all_provinces, find_province
 from tdkt.plans import demo as plans_demo
+from tdkt.training import demo as training_demo
 
 # The apps that add demo data after the province and its people exist, in this order (wiped in reverse).
-DEMO_HOOKS = (plans_demo, calls_demo, movements_demo, scoring_demo, dossiers_demo, consultations_demo,
-              council_demo, demo_authorities, decisions_demo, demo_rounds, central_demo)
+# The initiatives demo claims a line of a draft demo dossier, so it follows dossiers; the registrations by name
+# follow it (a registered CSTĐ with and without a recognised initiative); inspections and training link to the
+# plan's tasks.
+DEMO_HOOKS = (plans_demo, calls_demo, movements_demo, scoring_demo, dossiers_demo, initiatives_demo,
+              consultations_demo, council_demo, demo_authorities, decisions_demo, demo_rounds, central_demo,
+              inspections_demo, training_demo, registrations_demo, province_cluster_demo)
 
 
 def demo_hooks() -> tuple:

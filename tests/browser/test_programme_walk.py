@@ -254,6 +254,7 @@ def test_the_provinces_programme_in_one_walk(live_server, people, world, monkeyp
     clerk.fill("#id_members-0-score", "85")
     clerk.select_option("#id_members-0-vote", "for")
     clerk.click("button.primary")
+    expect(clerk.locator("ul.messages")).to_contain_text("Đã ghi kết quả đánh giá của hội đồng.")
     expect(clerk.locator("#work-state")).to_have_text("Hội đồng đã đánh giá")
 
     # 3. The standing body recognises it at provincial scope.
@@ -283,6 +284,8 @@ def test_the_provinces_programme_in_one_walk(live_server, people, world, monkeyp
     clerk.wait_for_url("**/training/*/")
     training = Training.objects.get()
     assert training.plan_task_id == training_task.pk
+    expect(clerk.locator("#training-state")).to_have_text("Dự kiến")
+    expect(clerk.locator("#plan-task")).to_contain_text(training_task.content)
     add_trainees(clerk, [an, dao])
     expect(clerk.locator(".messages li")).to_have_text("Đã thêm 2 học viên.")
     session = training.sessions.get(on=first_day)
@@ -374,6 +377,7 @@ def test_the_provinces_programme_in_one_walk(live_server, people, world, monkeyp
     clerk.goto(f"{base}/initiatives/{work.pk}/")
     expect(clerk.locator("#work-used-for")).to_have_text(
         f"Chiến sĩ thi đua cấp tỉnh {year} — 01/QĐ-UBND, {d(signed_on)}")
+    expect(clerk.locator("#claims")).to_contain_text("Đã dùng cho khen thưởng theo quyết định 01/QĐ-UBND.")
 
     # 8. The co-author's CSTĐ line in another dossier cannot claim the same initiative.
     second = new_dossier(clerk, base, world.unit_a, f"Hồ sơ chuyên đề chuyển đổi số {year}", year, "32/TTr-SYT")
@@ -382,7 +386,7 @@ def test_the_provinces_programme_in_one_walk(live_server, people, world, monkeyp
     expect(clerk.locator("ul.messages")).to_contain_text(
         f"Sáng kiến “{INITIATIVE}” đã được dùng để đề nghị “Chiến sĩ thi đua cấp tỉnh” (năm {year}).")
     people.shot(clerk, "second-cstd-refused")
-    assert list(Claim.objects.values_list("nomination_id", flat=True)) == [line.pk]
+    assert list(Claim.objects.values_list("nomination_id", "used_for__award_type__code")) == [(line.pk, "CSTD_TINH")]
 
     # 9. A week passes: the recommendation, never followed up, is overdue on the clerk's home.
     clock.advance(7)
@@ -425,7 +429,10 @@ def test_the_provinces_programme_in_one_walk(live_server, people, world, monkeyp
     expect(clerk.locator("ul.messages")).to_contain_text("Bảng điểm của Sở Giáo dục và Đào tạo đã được thẩm định")
     clerk.click("button[value=published]")
     expect(clerk.locator("ul.messages")).to_contain_text(
-        "còn thiếu 2/3 đơn vị (chưa gửi: Sở Tài chính; đã gửi nhưng chưa thẩm định: Sở Y tế)")
+        "Chưa thể xếp hạng: cần bảng điểm đã gửi và đã thẩm định của mọi thành viên, hoặc thành viên được cơ quan "
+        "thường trực ghi nhận vắng mặt; còn thiếu 2/3 đơn vị (chưa gửi: Sở Tài chính; đã gửi nhưng chưa thẩm định: "
+        "Sở Y tế).")
+    expect(clerk.locator(f"#member-{finance.pk}")).to_contain_text("Chưa thực hiện")
     assert ScoringRound.objects.get().state == "under_review"
     people.shot(clerk, "ranking-refused")
 

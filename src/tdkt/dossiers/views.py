@@ -23,6 +23,7 @@ from tdkt.dossiers.transitions import DOSSIER, LEADER, RECEIVER, UNIT, actor_kin
 from tdkt.lib.downloads import send_stored
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import cheap_page
+from tdkt.orgs.enums import AuthorityKind
 from tdkt.orgs.models import Unit
 from tdkt.workflow.views import transition_page
 
@@ -66,7 +67,9 @@ def create(request):
     movements = movement_link.choices_for(None if get_scope(request.user).write_all else only_unit or home_unit)
     form = DossierForm(request.POST or None, units=units, movements=movements, initial={
         "year": timezone.localdate().year, "unit": only_unit or home_unit,
-        "receiving_authority": reach[0] if reach else None})
+        # a dossier to the province is most often the chairman's to decide; the first choice (the State
+        # President) left as the default put every award the province decides out of the clerk's reach
+        "authority": AuthorityKind.PROVINCE_CHAIR, "receiving_authority": reach[0] if reach else None})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from tdkt.initiatives.models import Claim, Work
 from tests.dossiers.support import add_line, draft_of_unit_a
+from tests.browser.pickers import pick
 from tests.factories import PASSWORD
 from tests.initiatives.support import sign_line
 
@@ -36,7 +37,7 @@ def test_an_initiative_recognised_at_provincial_scope_counts_for_one_cstd(live_s
     page.select_option("#id_unit", str(world.unit_a.pk))
     page.fill("#id_field", "Y tế")
     page.fill("#id_applied_on", "02/01/2025")
-    page.select_option("#id_authors-0-person", str(world.person_a.pk))
+    pick(page, "id_authors-0-person", "nguyen van an", "Nguyễn Văn An (1985) — Sở Y tế")
     page.fill("#id_authors-0-share", "100")
     page.click("button.primary")
     expect(page.locator("ul.messages")).to_contain_text("Đã đăng ký sáng kiến, đề tài.")
@@ -47,7 +48,7 @@ def test_an_initiative_recognised_at_provincial_scope_counts_for_one_cstd(live_s
     page.fill("#id_council_name", "Hội đồng sáng kiến Sở Y tế")
     page.fill("#id_meeting_date", "20/05/2025")
     page.select_option("#id_passed", "yes")
-    page.select_option("#id_members-0-person", str(world.person_a_child.pk))
+    pick(page, "id_members-0-person", "dang thi", "Đặng Thị Đào — Bệnh viện Đa khoa tỉnh")
     page.fill("#id_members-0-score", "85")
     page.select_option("#id_members-0-vote", "for")
     page.click("button.primary")

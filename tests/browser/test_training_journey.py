@@ -2,6 +2,7 @@
 records the first day's attendance and marks the class held."""
 
 from tdkt.training.models import Attendance, Training
+from tests.browser.pickers import pick
 from tests.factories import PASSWORD
 
 
@@ -23,8 +24,8 @@ def test_a_training_class_records_attendance(live_server, page, artifacts_dir, w
     training = Training.objects.get()
     assert page.locator("#training-state").inner_text() == "Dự kiến"
 
-    page.check(f"#add-trainees input[value='{world.person_a.pk}']")
-    page.check(f"#add-trainees input[value='{world.person_a_child.pk}']")
+    pick(page, "id_person", "nguyen van an", "Nguyễn Văn An (1985) — Sở Y tế")
+    pick(page, "id_person", "dao", "Đặng Thị Đào — Bệnh viện Đa khoa tỉnh")
     page.click("#add-trainees button.primary")
     page.wait_for_url(f"**/training/{training.pk}/")
     assert page.locator(".messages li").inner_text() == "Đã thêm 2 học viên."

@@ -60,7 +60,7 @@ class PickerWidget(forms.Widget):
         "hint_multiple": gettext_lazy("Type a few letters of the name (no accents needed) and choose from the list; "
                                       "without the list, separate several names with “;”."),
         "chosen": gettext_lazy("Chosen"),
-        "remove": gettext_lazy("Remove"),
+        "remove": gettext_lazy("Remove from the chosen"),
         "none": gettext_lazy("Nothing found."),
         "count": gettext_lazy("%(n)s results; use the arrow keys to choose."),
         "more": gettext_lazy("More results: type more of the name."),

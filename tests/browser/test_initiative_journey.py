@@ -6,8 +6,8 @@ the award and its date, and the second dossier's line cannot claim it (the Vietn
 from playwright.sync_api import expect
 
 from tdkt.initiatives.models import Claim, Work
-from tests.dossiers.support import add_line, draft_of_unit_a
 from tests.browser.pickers import pick
+from tests.dossiers.support import add_line, draft_of_unit_a
 from tests.factories import PASSWORD
 from tests.initiatives.support import sign_line
 

@@ -123,14 +123,16 @@ def test_a_clerk_typing_another_units_person_gets_the_vietnamese_message(world):
     assert Trainee.objects.count() == 0
 
 
-def test_the_standing_body_enrols_from_the_class_target_units_only(world):
+def test_the_search_offers_a_clerk_his_own_units_and_the_standing_body_anyone(world):
     training = make_training(world, by="specialist", organiser=world.home_affairs, targets=[world.unit_b])
+    url = reverse("training:detail", args=[training.pk])
+    own = sorted([world.unit_a.pk, world.unit_a_child.pk])
+    clerk_page = client_for(world, "clerk_b").get(url).content.decode()
+    assert f'data-picker-params="unit={world.unit_b.pk}"' in clerk_page  # the search offers what the field takes
+    training_a = make_training(world, by="specialist", organiser=world.home_affairs, targets=[world.unit_a])
+    clerk_a_page = client_for(world, "clerk_a").get(reverse("training:detail", args=[training_a.pk])).content.decode()
+    assert f'data-picker-params="unit={own[0]}&amp;unit={own[1]}"' in clerk_a_page
     client = client_for(world, "specialist")
-    page = client.get(reverse("training:detail", args=[training.pk])).content.decode()
-    assert f'data-picker-params="unit={world.unit_b.pk}"' in page  # the search offers the same persons
-    response = client.post(reverse("training:trainees_add", args=[training.pk]), {"person": [world.person_a.pk]},
-                           follow=True)
-    assert [str(m) for m in response.context["messages"]] == [
-        "Người được thêm: người đã chọn không thuộc phạm vi những người bạn được chọn."]
-    client.post(reverse("training:trainees_add", args=[training.pk]), {"person": [world.person_b.pk]})
-    assert list(Trainee.objects.values_list("person_id", flat=True)) == [world.person_b.pk]
+    assert 'data-picker-params=""' in client.get(url).content.decode()
+    client.post(reverse("training:trainees_add", args=[training.pk]), {"person": [world.person_a.pk]})
+    assert list(Trainee.objects.values_list("person_id", flat=True)) == [world.person_a.pk]  # not a target: allowed

@@ -210,6 +210,7 @@ def test_the_widget_prints_only_the_chosen_persons_and_keeps_the_typed_text(worl
     assert 'value="tran van binh"' in html and "Trần Văn Bình" not in html
     assert f'data-picker="{URL}"' in html and 'id="id_members_q"' in html
     assert 'aria-describedby="id_members_hint"' in html
+    assert "required" not in html  # emptied once a row is chosen: the browser must not block the form
 
 
 def test_a_chosen_pk_outside_the_scope_is_not_printed(world):

@@ -98,6 +98,9 @@ class PickerWidget(forms.Widget):
     def render(self, name, value, attrs=None, renderer=None):
         attrs = self.build_attrs(self.attrs, attrs)
         id_ = attrs.pop("id", None) or f"id_{name}"
+        # No HTML `required`: the box is emptied once a row is chosen, and the browser would then refuse to
+        # submit; the field checks it on the server.
+        attrs.pop("required", None)
         if isinstance(value, Typed):
             values, text = value.chosen, value.text
         else:

@@ -45,7 +45,8 @@ class TraineesForm(forms.Form):
     def __init__(self, *args, people, unit_ids, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = people
-        self.fields["person"].widget.params = {"unit": unit_ids}  # the search offers the same persons
+        if unit_ids:  # the search offers the same persons
+            self.fields["person"].widget.params = {"unit": unit_ids}
 
 
 class ResultRowForm(forms.Form):

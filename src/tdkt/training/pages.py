@@ -12,21 +12,16 @@ from tdkt.training.models import Attendance
 from tdkt.training.transitions import TRAINING_MACHINE
 
 
-def enrolable_units(user, training) -> list[int]:
-    """The units whose persons the user may enrol: his own; for the standing body, the class's target units
-    (or the organiser when it names none)."""
-    scope = get_scope(user)
-    if not scope.write_all:
-        return sorted(scope.writable_unit_ids)
-    return sorted(training.target_units.values_list("id", flat=True)) or [training.organiser_id]
-
-
 def trainees_form(user, training, data=None):
-    """The add-trainees form: a person picker over the enrolable units' persons, found by search (no cap: a
-    person of a 100,000-person registry is one search away; those already enrolled are refused by the service
-    with their names)."""
-    units = enrolable_units(user, training)
-    return TraineesForm(data, people=people_for_user(user).filter(unit_id__in=units), unit_ids=units)
+    """The add-trainees form: a person picker over the persons the user may enrol (tdkt.training.rules.can_enrol:
+    a unit clerk his own units' persons, the standing body anyone), found by search, with no cap: any person
+    of a 100,000-person registry is one search away. Those already enrolled are refused by the service, named."""
+    scope = get_scope(user)
+    people = people_for_user(user)
+    units = [] if scope.write_all else sorted(scope.writable_unit_ids)
+    if not scope.write_all:
+        people = people.filter(unit_id__in=units)
+    return TraineesForm(data, people=people, unit_ids=units)
 
 
 def detail_context(user, training) -> dict:

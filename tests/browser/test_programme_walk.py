@@ -33,13 +33,16 @@ from tdkt.decisions.models import Decision
 from tdkt.dossiers.models import Dossier, Nomination
 from tdkt.initiatives.models import Claim, Work
 from tdkt.inspections.models import Recommendation
+from tdkt.lib.vntext import fold
 from tdkt.movements.registrations import set_registration_call
 from tdkt.movements.scoring import services as scoring
 from tdkt.movements.scoring.models import ScoringRound
 from tdkt.movements.scoring.models_province import ClusterCriterion
 from tdkt.orgs.models import EmulationGroupMembership
+from tdkt.people.pickers import person_label
 from tdkt.plans.enums import TaskKind
 from tdkt.training.models import Attendance, Training
+from tests.browser.pickers import pick
 from tests.browser.test_trustworthy_dossier_walk import Walk
 from tests.decisions.support import cite_proposal, make_authority, pdf_bytes
 from tests.factories import PASSWORD, make_unit, make_user
@@ -115,15 +118,15 @@ class Personas:
 
 
 def choose_person(page, field: str, person):
-    """A person field of a form (initiative authors and council members, the inspection team's leader). Today a
-    select of the unit's people; wip/pick20 makes it a search picker with a typed-name fallback: adapt here."""
-    page.select_option(field, str(person.pk))
+    """A person field of a form (initiative authors and council members, the inspection team's leader): the
+    search picker, typed without diacritics as users do, then the suggestion clicked."""
+    pick(page, field.lstrip("#"), fold(person.full_name), person_label(person))
 
 
 def add_trainees(page, persons):
-    """Trainees added to a class from the registry (see choose_person)."""
+    """Trainees added to a class from the registry through the same picker."""
     for person in persons:
-        page.check(f"#add-trainees input[value='{person.pk}']")
+        choose_person(page, "#id_person", person)
     page.click("#add-trainees button.primary")
 
 

@@ -49,7 +49,8 @@ def test_the_attack_a_clerk_posts_another_units_person(world):
     assert world.person_b.full_name not in page.content.decode()  # not offered
     response = client.post(reverse("training:trainees_add", args=[training.pk]), {"person": [world.person_b.pk]},
                            follow=True)
-    assert _messages(response) == ["Bạn chỉ được thêm người thuộc đơn vị của mình vào lớp."]
+    # Refused by the picker's scoped queryset, without naming the person (the service refuses him too).
+    assert _messages(response) == ["Người được thêm: người đã chọn không thuộc phạm vi những người bạn được chọn."]
     assert Trainee.objects.count() == 0
 
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from tdkt.awards.enums import InitiativeScope
 from tdkt.initiatives.enums import Vote, WorkKind, WorkState
 from tdkt.lib.forms import DateInput, PlainSelect
+from tdkt.people.pickers import PersonField
 
 
 class SearchForm(forms.Form):
@@ -43,7 +44,7 @@ class WorkForm(forms.Form):
 
 
 class AuthorRowForm(forms.Form):
-    person = forms.ModelChoiceField(label=_("Author"), queryset=None, required=False)
+    person = PersonField(label=_("Author"), required=False)
     share = forms.IntegerField(label=_("Share (%)"), required=False, min_value=1, max_value=100)
 
     def __init__(self, *args, people, **kwargs):
@@ -52,7 +53,7 @@ class AuthorRowForm(forms.Form):
 
 
 class MemberRowForm(forms.Form):
-    person = forms.ModelChoiceField(label=_("Member"), queryset=None, required=False)
+    person = PersonField(label=_("Member"), required=False)
     score = forms.DecimalField(label=_("Score"), required=False, min_value=0, max_value=100, decimal_places=2)
     vote = forms.ChoiceField(label=_("Vote"), required=False, choices=[("", "—"), *Vote.choices])
 

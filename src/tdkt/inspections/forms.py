@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tdkt.inspections.enums import Assessment
 from tdkt.lib.forms import DateInput
+from tdkt.people.pickers import PersonField, PersonsField
 
 
 class InspectionForm(forms.Form):
@@ -13,8 +14,9 @@ class InspectionForm(forms.Form):
     starts_on = forms.DateField(label=_("From"), widget=DateInput())
     ends_on = forms.DateField(label=_("To"), widget=DateInput())
     units = forms.ModelMultipleChoiceField(label=_("Units inspected"), queryset=None)
-    leader = forms.ModelChoiceField(label=_("Team leader"), queryset=None)
-    members = forms.ModelMultipleChoiceField(label=_("Team members"), queryset=None, required=False)
+    # Pickers: the page carries the chosen persons only, not the province's registry.
+    leader = PersonField(label=_("Team leader"))
+    members = PersonsField(label=_("Team members"), required=False)
     plan_task = forms.ModelChoiceField(label=_("Plan task"), queryset=None, required=False)
 
     def __init__(self, *args, units, people, tasks, **kwargs):

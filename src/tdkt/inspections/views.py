@@ -21,7 +21,7 @@ from tdkt.lib.downloads import send_export, send_stored
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import cheap_page
 from tdkt.orgs.models import Unit
-from tdkt.people.models import Person
+from tdkt.people.queries import people_for_user
 from tdkt.plans.enums import TaskKind
 from tdkt.plans.models import PlanTask
 
@@ -61,7 +61,7 @@ def register_export(request):
 def inspection_new(request):
     form = InspectionForm(
         request.POST or None, units=Unit.objects.active().order_by("name"),
-        people=Person.objects.select_related("unit").order_by("name_folded", "id"),
+        people=people_for_user(request.user),  # any person the user may see may be on the team
         tasks=PlanTask.objects.filter(kind=TaskKind.INSPECTION).select_related("plan").order_by("-plan_id", "sort_order"))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

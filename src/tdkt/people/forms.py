@@ -83,3 +83,15 @@ class GroupConfirmForm(forms.Form):
         super().__init__(*args, **kwargs)
         if people is not None:
             self.fields["persons"].queryset = people
+
+
+class ChoicesForm(forms.Form):
+    """The query of the person picker's endpoint (/people/choices/?q=…&unit=…)."""
+
+    q = forms.CharField(required=False, max_length=200)
+    unit = forms.TypedMultipleChoiceField(required=False, coerce=int)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Any whole number: the query intersects the units with the user's scope, so none is worth listing here.
+        self.fields["unit"].valid_value = lambda value: str(value).isdigit()

@@ -3,6 +3,7 @@ from django.http import Http404
 
 from tdkt.accounts.scope import get_scope
 from tdkt.lib.paging import CheapPage, cheap_page
+from tdkt.lib.pickers import MAX_RESULTS, MIN_QUERY
 from tdkt.lib.vntext import fold
 from tdkt.people.models import Person
 
@@ -36,6 +37,23 @@ def search_people(user, query: str = "", unit_id: int | None = None):
     if unit_id:
         queryset = queryset.filter(unit_id=unit_id)
     return queryset.order_by("name_folded", "id")
+
+
+def pick_people(user, query: str, unit_ids=()) -> tuple[list[Person], bool]:
+    """The persons the picker offers for the typed text (tdkt.lib.pickers contract): at most MAX_RESULTS live
+    persons of the user's scope whose folded name contains the folded text, in name order, narrowed to
+    `unit_ids` when given, and whether there are more. Two queries, through the page search's bounded plans."""
+    folded = fold(query)
+    if len(folded) < MIN_QUERY:
+        return [], False
+    scope = get_scope(user)
+    units = None if scope.read_all else set(scope.readable_unit_ids)
+    if unit_ids:
+        units = set(unit_ids) if units is None else units & set(unit_ids)
+    ids = _PageIds(folded, None if units is None else sorted(units))[0:MAX_RESULTS + 1]
+    shown = ids[:MAX_RESULTS]
+    loaded = Person.objects.select_related("unit").in_bulk(shown) if shown else {}
+    return [loaded[pk] for pk in shown if pk in loaded], len(ids) > MAX_RESULTS
 
 
 def search_page(user, query: str, page_param) -> CheapPage:

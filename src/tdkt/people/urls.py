@@ -5,6 +5,7 @@ from tdkt.people import duplicate_views, group_views, views
 app_name = "people"
 urlpatterns = [
     path("", views.person_list, name="list"),
+    path("choices/", views.person_choices, name="choices"),
     path("new/", views.person_create, name="create"),
     path("import/", views.person_import, name="import"),
     path("export.xlsx", views.person_export, name="export"),

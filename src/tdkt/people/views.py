@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,11 +17,13 @@ from tdkt.eligibility.codes import Recipient
 from tdkt.jobs import idempotency
 from tdkt.jobs.exporting import export_or_job, scope_params
 from tdkt.lib.forms import apply_validation_error
+from tdkt.lib.pickers import results_json
 from tdkt.lib.uploads import UploadError, read_upload
 from tdkt.people import groups, jobs, queries, services
 from tdkt.people.exports import MAX_ROWS, write_people_xlsx
-from tdkt.people.forms import PersonForm, PersonImportForm, PersonSearchForm
+from tdkt.people.forms import ChoicesForm, PersonForm, PersonImportForm, PersonSearchForm
 from tdkt.people.imports import import_people
+from tdkt.people.pickers import person_label
 from tdkt.people.validators import mask_national_id
 
 EDITORS = (Role.SYSTEM_ADMIN, Role.PROVINCE_SPECIALIST, Role.UNIT_CLERK, Role.UNIT_LEADER)
@@ -41,6 +44,16 @@ def person_list(request):
         "form": form, "query": query, "page": page,
         "can_edit": scope.has_role(*EDITORS),
     })
+
+
+@signed_in
+def person_choices(request):
+    """The person picker's search (tdkt.lib.pickers contract): JSON, within the user's scope."""
+    form = ChoicesForm(request.GET)
+    if not form.is_valid():
+        return JsonResponse({"results": [], "more": False, "error": _("The search is not valid.")}, status=400)
+    people, more = queries.pick_people(request.user, form.cleaned_data["q"], form.cleaned_data["unit"])
+    return JsonResponse(results_json(people, person_label, more))
 
 
 @signed_in

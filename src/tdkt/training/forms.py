@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.lib.forms import DateInput, PlainSelect
+from tdkt.people.pickers import PersonsField
 from tdkt.training.enums import TraineeResult, TrainingState
 
 
@@ -34,6 +35,18 @@ class TrainingForm(forms.Form):
         self.fields["target_units"].queryset = all_units
         self.fields["plan_task"].queryset = tasks
         self.fields["plan_task"].label_from_instance = lambda task: f"{task.plan.year} — {task.content[:120]}"
+
+
+class TraineesForm(forms.Form):
+    """Persons to add to a class: a picker over those the user may enrol (the page carries the chosen only)."""
+
+    person = PersonsField(label=_("Persons to add"))
+
+    def __init__(self, *args, people, unit_ids, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people
+        if unit_ids:  # the search offers the same persons
+            self.fields["person"].widget.params = {"unit": unit_ids}
 
 
 class ResultRowForm(forms.Form):

@@ -7,26 +7,21 @@ from tdkt.accounts.scope import get_scope
 from tdkt.people.queries import people_for_user
 from tdkt.training import queries, rules
 from tdkt.training.enums import OPEN_STATES
-from tdkt.training.forms import ResultRowForm
+from tdkt.training.forms import ResultRowForm, TraineesForm
 from tdkt.training.models import Attendance
 from tdkt.training.transitions import TRAINING_MACHINE
 
-MAX_CANDIDATES = 500  # persons offered on the page; more are found by narrowing the class's target units
 
-
-def candidates(user, training):
-    """Persons the user may enrol: of his own units; for the standing body, of the class's target units (or
-    the organiser when it names none). Those already enrolled are left out."""
-    if training.state not in OPEN_STATES:
-        return []
+def trainees_form(user, training, data=None):
+    """The add-trainees form: a person picker over the persons the user may enrol (tdkt.training.rules.can_enrol:
+    a unit clerk his own units' persons, the standing body anyone), found by search, with no cap: any person
+    of a 100,000-person registry is one search away. Those already enrolled are refused by the service, named."""
     scope = get_scope(user)
-    people = people_for_user(user).exclude(trainings__training=training)
+    people = people_for_user(user)
+    units = [] if scope.write_all else sorted(scope.writable_unit_ids)
     if not scope.write_all:
-        people = people.filter(unit_id__in=list(scope.writable_unit_ids))
-    else:
-        targets = list(training.target_units.values_list("id", flat=True)) or [training.organiser_id]
-        people = people.filter(unit_id__in=targets)
-    return list(people.order_by("unit__name", "name_folded", "id")[:MAX_CANDIDATES])
+        people = people.filter(unit_id__in=units)
+    return TraineesForm(data, people=people, unit_ids=units)
 
 
 def trainee_rows(user, training) -> list:
@@ -49,7 +44,8 @@ def detail_context(user, training) -> dict:
         "recorded_days": sum(1 for session in sessions if session.recorded_at),
         "can_manage": manage,
         "is_open": training.state in OPEN_STATES,
-        "candidates": candidates(user, training) if get_scope(user).has_role(*rules.EDITORS) else [],
+        "trainees_form": trainees_form(user, training) if training.state in OPEN_STATES and get_scope(user).has_role(
+            *rules.EDITORS) else None,
         "progress": queries.task_progress(training.plan_task) if training.plan_task_id else None,
         "certificates_on": settings.TRAINING_CERTIFICATES,
         "history": [(change, TRAINING_MACHINE.state_label(change.to_state))

@@ -19,7 +19,6 @@ from tdkt.lib.downloads import send_export
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import cheap_page
 from tdkt.orgs.models import Unit
-from tdkt.people.models import Person
 from tdkt.plans.enums import TaskKind
 from tdkt.plans.models import PlanTask
 from tdkt.training import certificates, exports, figures, pages, queries, rules, services
@@ -89,23 +88,15 @@ def trainees_export(request, pk):
                        f"hoc-vien-lop-{training.pk}.xlsx")
 
 
-def _persons(request) -> list:
-    try:
-        ids = [int(value) for value in request.POST.getlist("person")]
-    except ValueError:
-        raise Http404 from None
-    found = Person.objects.in_bulk(ids)
-    if len(found) != len(set(ids)):
-        raise Http404
-    return [found[pk] for pk in ids]
-
-
 @require_POST
 @roles_required(*EDITORS)
 def trainees_add(request, pk):
     training = queries.get_training_for_user(request.user, pk)
+    form = pages.trainees_form(request.user, training, request.POST)
     try:
-        added = services.enrol(training, _persons(request), by=request.user)
+        if not form.is_valid():
+            raise ValidationError(form.errors["person"])
+        added = services.enrol(training, list(form.cleaned_data["person"]), by=request.user)
     except (ValidationError, PermissionDenied) as exc:
         for message in getattr(exc, "messages", None) or [str(exc)]:
             messages.error(request, message)

@@ -12,6 +12,9 @@ import docx
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from fpdf import FPDF
+
+from tdkt.lib.fonts import SERIF
 
 HEADER = ["ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "Số: {number}", "Lào Cai, ngày 20 tháng 11 năm 2025", "QUYẾT ĐỊNH",
           "Về việc công nhận sáng kiến cấp tỉnh năm 2025", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÀO CAI",
@@ -102,3 +105,36 @@ PROSE_PAGES = [
 def prose_text(pages=PROSE_PAGES) -> bytes:
     """The prose decision as a text file, a form feed between its pages."""
     return "\f".join("\n".join(page) for page in pages).encode()
+
+
+def table_pdf(*, extra: int = 14, repeat_header: bool = False) -> bytes:
+    """The Word decision as a PDF exported from it would look: the annex a ruled table (a justified, wrapped
+    title column; authors on two lines; the co-author row of item 3) running onto a second page, with the
+    running header and page numbers; `extra` more initiatives push it over the page."""
+    pdf = FPDF(unit="mm", format="A4")
+    pdf.add_font("serif", "", str(SERIF[""]))
+    pdf.add_font("serif", "B", str(SERIF["B"]))
+    pdf.set_margins(25, 20, 15)
+    pdf.set_auto_page_break(True, margin=25)
+    pdf.add_page()
+    pdf.set_font("serif", "", 13)
+    for line in [*(text.format(number="1520/QĐ-UBND") for text in HEADER),
+                 f"Điều 1. Công nhận {3 + extra:02d} sáng kiến có phạm vi ảnh hưởng cấp tỉnh năm 2025 (có danh "
+                 "sách kèm theo).", "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.", "KT. CHỦ TỊCH",
+                 "PHÓ CHỦ TỊCH", "Nguyễn Thành Sinh"]:
+        pdf.multi_cell(0, 7, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.add_page()
+    pdf.cell(0, 7, "DANH SÁCH SÁNG KIẾN ĐƯỢC CÔNG NHẬN CẤP TỈNH NĂM 2025", new_x="LMARGIN", new_y="NEXT", align="C")
+    pdf.cell(0, 7, "(Kèm theo Quyết định số 1520/QĐ-UBND ngày 20/11/2025 của Chủ tịch UBND tỉnh)",
+             new_x="LMARGIN", new_y="NEXT", align="C")
+    pdf.set_font("serif", "", 12)
+    rows = [("TT", "Tên sáng kiến", "Tác giả", "Chức vụ, đơn vị"), *[row[:4] for row in ROWS]]
+    rows += [(str(4 + n), f"Giải pháp nâng cao hiệu quả công tác thi đua, khen thưởng tại cơ sở số {n + 1} "
+                          "trên địa bàn huyện vùng cao", f"Ông Lò Văn Khánh {n + 1}".replace(f" {n + 1}", ""),
+              "Chuyên viên, Phòng Nội vụ huyện") for n in range(extra)]
+    with pdf.table(col_widths=(10, 70, 45, 45), text_align="LEFT", repeat_headings=int(repeat_header)) as table:
+        for values in rows:
+            row = table.row()
+            for value in values:
+                row.cell(value)
+    return bytes(pdf.output())

@@ -41,9 +41,15 @@ def text_pdf(pages: list[list[str]], *, size: float = 13) -> bytes:
 def page_images(pages: list[list[str]], *, dpi: int = 200, rotate: float = 0.0, noise: float = 0.0,
                 seed: int = 17) -> list[Image.Image]:
     """The pages as greyscale images at `dpi`: rasterised by pdftoppm, then turned and speckled if asked."""
+    return pdf_images(text_pdf(pages), dpi=dpi, rotate=rotate, noise=noise, seed=seed)
+
+
+def pdf_images(pdf: bytes, *, dpi: int = 200, rotate: float = 0.0, noise: float = 0.0,
+               seed: int = 17) -> list[Image.Image]:
+    """The pages of any PDF (tables and all) as the scanner would give them."""
     with tempfile.TemporaryDirectory(prefix="tdkt-scan-") as folder:
         source = Path(folder) / "doc.pdf"
-        source.write_bytes(text_pdf(pages))
+        source.write_bytes(pdf)
         subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", str(source), str(Path(folder) / "page")],
                        check=True, capture_output=True)
         images = []
@@ -67,6 +73,14 @@ def _weather(image: Image.Image, rotate: float, noise: float, rng: random.Random
 def scan_pdf(pages: list[list[str]], *, dpi: int = 200, **weather) -> bytes:
     """An image-only PDF, one image a page at `dpi`: no text layer at all."""
     images = page_images(pages, dpi=dpi, **weather)
+    out = io.BytesIO()
+    images[0].save(out, "PDF", save_all=True, append_images=images[1:], resolution=dpi)
+    return out.getvalue()
+
+
+def scanned(pdf: bytes, *, dpi: int = 200, **weather) -> bytes:
+    """`pdf` printed and scanned again: an image-only PDF."""
+    images = pdf_images(pdf, dpi=dpi, **weather)
     out = io.BytesIO()
     images[0].save(out, "PDF", save_all=True, append_images=images[1:], resolution=dpi)
     return out.getvalue()

@@ -382,14 +382,38 @@ def _docx_row(tr, qn, fonts: vnlegacy.DocxRunFonts | None = None) -> tuple[tuple
 
 # --- .pdf -----------------------------------------------------------------------------------------
 
+_PDF_LIMITS = {"zlib_maximum_output_length": PDF_MAX_STREAM_BYTES, "lzw_maximum_output_length": PDF_MAX_STREAM_BYTES,
+               "run_length_maximum_output_length": PDF_MAX_STREAM_BYTES,
+               "array_based_stream_maximum_output_length": PDF_MAX_STREAM_BYTES,
+               "page_tree_maximum_entries": MAX_PAGES * 10, "page_tree_maximum_page_entries": 1_000 * MAX_PAGES}
+
+
+def pdf_layout_pages(data: bytes) -> list[str]:
+    """Each page's text as pypdf lays it out (words at their columns, blank lines where the page has space),
+    for readers that rebuild a table whose cells the plain text lost (tdkt.lib.awarddoc.layout). Same limits
+    as pdf_to_blocks; a page that cannot be laid out gives ""."""
+    with pypdf.apply_configuration(**_PDF_LIMITS):
+        try:
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted:
+                reader.decrypt("")
+            pages = []
+            for page in reader.pages[:MAX_PAGES]:
+                try:
+                    pages.append(unicodedata.normalize("NFC", page.extract_text(extraction_mode="layout") or ""))
+                except LimitReachedError:
+                    raise
+                except Exception:  # untrusted input: pypdf raises many kinds on a damaged content stream
+                    pages.append("")
+            return pages
+        except LimitReachedError as error:
+            raise TooLargeError(PDF_LIMIT_MESSAGE) from error
+
+
 def pdf_to_blocks(data: bytes) -> tuple[list[TextLine], int, tuple[int, ...]]:
     """Lines of the PDF's text layer, numbered across pages, and the pages that are scanned images (no text
     layer); refuses a PDF that is a scan throughout, and oversized files."""
-    limits = {"zlib_maximum_output_length": PDF_MAX_STREAM_BYTES, "lzw_maximum_output_length": PDF_MAX_STREAM_BYTES,
-              "run_length_maximum_output_length": PDF_MAX_STREAM_BYTES,
-              "array_based_stream_maximum_output_length": PDF_MAX_STREAM_BYTES,
-              "page_tree_maximum_entries": MAX_PAGES * 10, "page_tree_maximum_page_entries": 1_000 * MAX_PAGES}
-    with pypdf.apply_configuration(**limits):
+    with pypdf.apply_configuration(**_PDF_LIMITS):
         return _pdf_blocks(data)
 
 

@@ -56,7 +56,8 @@ def _split_and(part: str) -> list[str]:
         last = pieces[-1]
         for match in _AND.finditer(last):
             before, after = last[: match.start()], last[match.end():]
-            if plausible_person(_name_of(before)) and plausible_person(_name_of(after)):
+            # What follows may itself list more authors ("B và C"): its first name is what must be plausible.
+            if plausible_person(_name_of(before)) and plausible_person(_name_of(_AND.split(after, 1)[0])):
                 pieces[-1:] = [before, after]
                 break
         else:
@@ -64,10 +65,11 @@ def _split_and(part: str) -> list[str]:
 
 
 def _split_commas(part: str) -> list[str]:
-    """"Nguyễn Văn An, Trần Thị Bình" (names only, positions in their own column): one author per comma part
-    when every part is a name; otherwise the commas separate the position and unit."""
+    """"Nguyễn Văn An, Trần Thị Bình" or "Lò Văn Cường (60%), Đặng Thị Đào (40%)" (names only, positions in their
+    own column): one author per comma part when every part is a name; otherwise the commas separate the position
+    and unit."""
     parts = [p.strip(_TRAILING) for p in part.split(",")]
-    if len(parts) > 1 and all(plausible_person(strip_name(p)) for p in parts):
+    if len(parts) > 1 and all(plausible_person(strip_name(_SHARE.sub(" ", p).strip(_TRAILING))) for p in parts):
         return parts
     return [part]
 

@@ -45,6 +45,7 @@ _QUOTED = re.compile(r"[“\"«‘](?P<title>[^”\"»’]{3,500})[”\"»’]")
 _AUTHORS_START = re.compile(r"[;,.]?\s*(?:cua|do|tac gia|nhom tac gia|dong tac gia)\s*:?\s+(?=\S)")
 _FIELD = re.compile(r"\(?\s*linh vuc\s*:?\s*(?P<field>[^;()]+?)\s*(?:\)|;|$)")
 
+_LABEL_MAX = 40  # characters of a column label ("ten sang kien, giai phap")
 _TITLE_LABELS = ("ten sang kien", "ten giai phap", "ten de tai", "sang kien", "giai phap")
 _AUTHOR_LABELS = ("tac gia", "ho va ten", "ho ten", "chu nhiem")
 _POSITION_LABELS = ("chuc vu", "don vi", "noi cong tac", "co quan")
@@ -93,6 +94,12 @@ def _recognises_initiatives(text: str) -> bool:
 def scope_in(text: str) -> set[str]:
     folded = key(tidy(text))
     return {code for code, pattern in _SCOPES if pattern.search(folded)}
+
+
+def is_chrome_line(text: str) -> bool:
+    """A page number or a running header ("Kèm theo Quyết định số …"), wherever on the page."""
+    folded = key(tidy(text))
+    return bool(folded and (_PAGE_NUMBER.match(folded) or _RUNNING_HEADER.match(folded)))
 
 
 def without_chrome(blocks: list[TextLine | Table]) -> list[TextLine | Table]:
@@ -295,7 +302,12 @@ def _columns(table: Table) -> tuple[dict, int] | None:
     """The roles of the columns of an initiatives table and the index of its first data row."""
     for index, row in enumerate(table.rows[:4]):
         labels = [key(tidy(cell)) for cell in row.cells]
-        if not any(any(label.startswith(t) or f" {t}" in label for t in _TITLE_LABELS) for label in labels):
+        # A header holds short labels, a title's and an author's (or the number's): a row of a table continued
+        # on the next page whose title begins "Giải pháp …" is not one.
+        if not (any(len(label) <= _LABEL_MAX and any(label.startswith(t) or f" {t}" in label for t in _TITLE_LABELS)
+                    for label in labels)
+                and any(label in ("tt", "stt", "so tt") or any(word in label for word in _AUTHOR_LABELS)
+                        for label in labels)):
             continue
         for at in range(1, len(labels)):  # a cell spanning several columns labels each of them
             if not labels[at] and at < len(row.merges) and row.merges[at] == "h+":

@@ -16,11 +16,13 @@ from pathlib import Path
 from tdkt.lib import ocr as ocr_module
 from tdkt.lib.docblocks import conversion_notice
 from tdkt.lib.docheader import Header, Line, read_header
-from tdkt.lib.docparse import Document, DocumentError, NoTextLayerError, Table, TextLine, read_bytes
+from tdkt.lib.docparse import Document, DocumentError, NoTextLayerError, Table, TextLine, pdf_layout_pages, read_bytes
 
 from .body import read_body
 from .checks import count_findings, duplicate_findings
-from .initiatives import is_initiative_decision, read_initiatives
+from .initiatives import is_chrome_line, is_initiative_decision, read_initiatives, without_chrome
+from .layout import is_header as is_table_header
+from .layout import with_layout_tables
 from .model import DECISION, INITIATIVE_DECISION, NOMINATION_LIST, OTHER, PLAN, AwardDocument, Finding
 from .tables import find_columns
 from .text import heading_award, key
@@ -62,10 +64,22 @@ def read_award_bytes(data: bytes, name: str, *, ocr: bool = True) -> AwardDocume
         ocr_result = ocr_module.searchable_pdf(data, name=name)
         document = read_bytes(ocr_result.pdf, Path(name).with_suffix(".pdf").name)
     ocr_warnings = [Finding(None, message) for message in ocr_result.warnings] if ocr_result else []
+    document = _with_pdf_tables(document, ocr_result.pdf if ocr_result is not None else data)
     reading = read_award(document, ocr_warnings)
     if ocr_result is not None:
         reading.ocr, reading.ocr_pdf = True, ocr_result.pdf
     return reading
+
+
+def _with_pdf_tables(document: Document, pdf: bytes) -> Document:
+    """A PDF listing initiatives in a table ("Tên sáng kiến | Tác giả …"): its plain text interleaves the wrapped
+    title column with the authors', so the table is rebuilt from the page layout (layout.py). Other PDFs and
+    other files as read."""
+    if document.kind != "pdf" or not any(isinstance(block, TextLine) and is_table_header(block.text)
+                                         for block in document.blocks):
+        return document
+    blocks = with_layout_tables(without_chrome(document.blocks), pdf_layout_pages(pdf), is_chrome_line)
+    return dataclasses.replace(document, blocks=blocks)
 
 
 def read_award(document: Document, extra_warnings: list[Finding] = ()) -> AwardDocument:

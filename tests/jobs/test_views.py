@@ -33,9 +33,11 @@ def test_the_owner_sees_a_running_job_with_its_progress_bar_and_the_page_refresh
     assert '<progress id="job-progress" max="4" value="1">25%</progress>' in html
     assert '<span id="job-count">1 / 4</span>' in html
     assert '<b id="job-state" data-state="running">Đang chạy</b>' in html
-    # The refresh is the meta tag's: the only script is the shared static one (confirm questions), no inline code.
+    # The refresh is the meta tag's: the only scripts are the shared static ones (confirm questions, person
+    # pickers), no inline code.
     assert "job-download" not in html and "style=" not in html
-    assert re.findall(r"<script[^>]*>", html) == ['<script src="/static/tdkt/app.js" defer>']
+    assert re.findall(r"<script[^>]*>", html) == ['<script src="/static/tdkt/app.js" defer>',
+                                                   '<script src="/static/tdkt/picker.js" defer>']
 
 
 def test_a_finished_job_offers_its_file_and_stops_refreshing(world, django_capture_on_commit_callbacks):

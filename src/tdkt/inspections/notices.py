@@ -81,7 +81,10 @@ def send_reminders(today: datetime.date) -> dict[str, int]:
     owed = (Recommendation.objects.filter(state__in=UNIT_OWES_STATES, due_on__lte=soon_until)
             .select_related("record__unit", "record__inspection").order_by("due_on", "id"))
     sent = {"due_soon": 0, "overdue": 0}
+    users: dict[int, list[int]] = {}  # per unit: one query, whatever its number of recommendations
     for item in owed:
+        if item.record.unit_id not in users:
+            users[item.record.unit_id] = unit_users(item.record.unit_id)
         overdue = item.due_on < today
         since = f"{item.state_changed_at:%Y%m%d}" if item.state_changed_at else "0"
         key = f"inspection-{'overdue' if overdue else 'due-soon'}:{item.pk}:{since}"
@@ -90,6 +93,6 @@ def send_reminders(today: datetime.date) -> dict[str, int]:
                 if overdue else
                 gettext("The recommendation “%(content)s” to %(unit)s is due on %(due)s.")) % values
         sent["overdue" if overdue else "due_soon"] += len(notify(
-            unit_users(item.record.unit_id), text=text, url=_url(item), key=key, kind=NotificationKind.INSPECTION,
+            users[item.record.unit_id], text=text, url=_url(item), key=key, kind=NotificationKind.INSPECTION,
             subject=gettext("Recommendation due: %(unit)s") % values))
     return sent

@@ -34,15 +34,18 @@ def is_header(text: str) -> bool:
     return bool(_TITLE_HEADER.search(folded) and _AUTHOR_HEADER.search(folded))
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Columns:
     starts: list[int]
-    width: int
+
+    @property
+    def width(self) -> int:
+        return len(self.starts)
 
 
 def _columns(header: str) -> _Columns | None:
     starts = [match.start() for match in _LABEL.finditer(header)]
-    return _Columns(starts, len(starts)) if len(starts) >= 3 else None
+    return _Columns(starts) if len(starts) >= 3 else None
 
 
 def _column_of(position: int, columns: _Columns) -> int:
@@ -73,7 +76,7 @@ def _rows(lines: list[str], columns: _Columns, first_line: int) -> list[TableRow
             block.append(text)
             continue
         if block:
-            cells: list[list[list[str]]] = [[] for _ in range(columns.width)]  # per column, its lines' words
+            cells: list[list[str]] = [[] for _ in range(columns.width)]  # per column, the text of each line
             for line in block:
                 words: list[list[str]] = [[] for _ in range(columns.width)]
                 for word in _WORD.finditer(line):
@@ -81,8 +84,7 @@ def _rows(lines: list[str], columns: _Columns, first_line: int) -> list[TableRow
                 for index, found in enumerate(words):
                     if found:
                         cells[index].append(" ".join(found))
-            rows.append(TableRow(block_start, tuple(tidy(_joined(cell)) if "\n" not in _joined(cell)
-                                                    else "\n".join(tidy(part) for part in _joined(cell).split("\n"))
+            rows.append(TableRow(block_start, tuple("\n".join(tidy(part) for part in _joined(cell).split("\n"))
                                                     for cell in cells)))
         block, block_start = [], None
     return rows
@@ -103,7 +105,7 @@ def _inferred(lines: list[str], width: int) -> _Columns | None:
         else:
             clusters.append([start, starts[start]])
     best = sorted(sorted(clusters, key=lambda c: -c[1])[:width])
-    return _Columns([start for start, _count in best], width) if len(best) == width else None
+    return _Columns([start for start, _count in best]) if len(best) == width else None
 
 
 def layout_tables(pages: list[str], first_lines: list[int], chrome: Callable[[str], bool]

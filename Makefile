@@ -100,7 +100,8 @@ test-postgres: venv messages
 # PostgreSQL 15 server (initdb lives in /usr/lib/postgresql/15/bin, off PATH), gettext
 # (the catalogue-completeness test runs makemessages, which needs xgettext), and the OCR of scans
 # (tdkt.lib.ocr): ocrmypdf with Tesseract's Vietnamese model, and poppler's pdftoppm, which the
-# tests use to turn a rendered document into a scan.
+# tests use to turn a rendered document into a scan; wamerican's English word list, against which the
+# crawl of every persona's pages looks for English left on a Vietnamese page (issue 21).
 ci-system-deps:
 	@missing=""; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
@@ -109,12 +110,13 @@ ci-system-deps:
 	command -v ocrmypdf >/dev/null || missing="$$missing ocrmypdf"; \
 	ls /usr/share/tesseract-ocr/*/tessdata/vie.traineddata >/dev/null 2>&1 || missing="$$missing tesseract-ocr-vie"; \
 	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
+	[ -f /usr/share/dict/american-english ] || missing="$$missing wamerican"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing:$$missing"; \
 		$(APT) update -qq && $(APT) install -y -qq $$missing; \
 	else \
 		echo "System packages present (chromium, gettext, postgresql-15, ocrmypdf, tesseract-ocr-vie," \
-			"poppler-utils): nothing to install"; \
+			"poppler-utils, wamerican): nothing to install"; \
 	fi
 
 # --- the rest ---------------------------------------------------------------------------------

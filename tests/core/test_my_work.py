@@ -22,6 +22,7 @@ from tdkt.dossiers.transitions import DOSSIER, PROVINCE
 from tdkt.workflow.agenda import AgendaItem, agenda, machine_agenda
 from tdkt.workflow.machine import MACHINES, transition
 from tests.conftest import client_for
+from tests.consultations.support import request_to_unit_b_agency
 from tests.council.helpers import PASSPHRASE, REVIEW, make_board, open_meeting, ready_dossier
 from tests.decisions.support import approved, cite_proposal, make_authority
 from tests.decisions.support import make_dossier as make_considered_dossier
@@ -190,7 +191,7 @@ def test_the_home_lists_the_work_with_its_deadline_and_button(world, leader, set
     assert 'class="due overdue"' in html and "quá hạn" in html
     assert f'class="button home-act" href="{reverse("dossiers:act", args=[late.pk, "send_for_approval"])}"' in html
     assert 'data-role="unit_clerk"' in html and "Lập hồ sơ đề nghị" in html
-    assert 'id="home-chart"' in html
+    assert 'id="home-chart"' in html and "1 việc đã quá hạn (loại việc tô màu đỏ)." in html
 
 
 def test_the_empty_home_says_so(world):
@@ -209,3 +210,13 @@ def test_a_transition_declared_tomorrow_appears_on_the_home_by_itself(world, mon
     assert _dossier_work(world.users["clerk_a"]) == []
     html = client_for(world, "specialist").get(reverse("core:dashboard")).content.decode()
     assert f'href="{reverse("dossiers:act", args=[draft.pk, "shelve_draft"])}">Shelve the draft</a>' in html
+
+
+def test_a_consultation_request_waits_for_the_agency_which_answers_on_its_own_page(world):
+    request = request_to_unit_b_agency(world)
+    (item,) = machine_agenda(MACHINES["consultation_request"], world.users["clerk_b"])
+    assert (item.pk, item.transition, item.due) == (request.pk, "answer", request.due_on)
+    assert item.url == item.object_url == reverse("consultations:answer", args=[request.pk])
+    # the standing body may record a paper answer, but nothing waits for it; another unit sees nothing
+    assert machine_agenda(MACHINES["consultation_request"], world.users["specialist"]) == []
+    assert machine_agenda(MACHINES["consultation_request"], world.users["clerk_a"]) == []

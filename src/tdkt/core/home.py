@@ -75,7 +75,8 @@ def main_actions(user, work: list[HomeItem]) -> list[dict]:
 
 
 def work_chart(work: list[HomeItem]) -> SafeString | str:
-    """Horizontal bars: how many items of each kind wait, overdue ones counted in the label."""
+    """Horizontal bars: how many items of each kind wait; a kind with overdue items is drawn highlighted (the
+    page says how many are overdue under the chart)."""
     if not work:
         return ""
     counts: dict[str, list[int]] = {}
@@ -84,9 +85,10 @@ def work_chart(work: list[HomeItem]) -> SafeString | str:
         row[0] += 1
         row[1] += entry.overdue
     labels = [noun[:1].upper() + noun[1:] for noun in counts]
-    values = [row[0] for row in counts.values()]
-    shown = [_("%(count)s (%(overdue)s overdue)") % {"count": total, "overdue": late} if late else str(total)
-             for total, late in counts.values()]
-    svg = charts.hbar_chart(labels, values, title=_("Waiting work by kind"), width=560, label_width=180,
-                            highlight=[row[1] > 0 for row in counts.values()], value_labels=shown)
+    svg = charts.hbar_chart(labels, [row[0] for row in counts.values()], title=_("Waiting work by kind"), width=480,
+                            label_width=160, highlight=[row[1] > 0 for row in counts.values()])
     return mark_safe(svg)  # noqa: S308 - tdkt.lib.charts escapes every label
+
+
+def overdue_count(work: list[HomeItem]) -> int:
+    return sum(entry.overdue for entry in work)

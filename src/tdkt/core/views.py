@@ -47,6 +47,7 @@ def dashboard(request):
     return render(request, "core/dashboard.html", {"my_work": my_work, "today": today,
                                                    "main_actions": home.main_actions(request.user, my_work),
                                                    "work_chart": home.work_chart(my_work),
+                                                   "overdue_count": home.overdue_count(my_work),
                                                    "figures": dashboard_figures(request.user),
                                                    "work": dossier_figures(request.user), "roles": roles,
                                                    "sync": sync, "overdue_recommendations": overdue[:HOME_LIMIT],

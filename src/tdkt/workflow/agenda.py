@@ -57,6 +57,8 @@ def waiting_states(machine: StateMachine) -> frozenset:
 def _button_url(machine: StateMachine, item: Transition, obj, object_url: str) -> str:
     """The transition's own page or its confirm page; a button drawn as a POST form on the object's page
     (one click, an inline reason) leads to that page."""
+    if machine.button_url_of is not None and (url := machine.button_url_of(obj, item)):
+        return url
     if item.form_url:
         return reverse(item.form_url, args=[obj.pk])
     if item.one_click or item.inline_reason:

@@ -126,6 +126,9 @@ class StateMachine:
     # obj -> what the actor predicates read (e.g. the unit and the receiving side): objects with the same key
     # in the same state get the same buttons, so the predicates run once per key, not once per object.
     agenda_key: Callable[[Any], Any] | None = None
+    # (obj, transition) -> the button's URL when the declared page is another side's (the consultation's answer:
+    # its form_url is the standing body's paper answer, the agency answers on its own page); None: the default
+    button_url_of: Callable[[Any, Any], str | None] | None = None
 
     def __post_init__(self):
         names = [t.name for t in self.transitions]

@@ -27,6 +27,7 @@ from tests.council.helpers import PASSPHRASE, REVIEW, make_board, open_meeting, 
 from tests.decisions.support import approved, cite_proposal, make_authority
 from tests.decisions.support import make_dossier as make_considered_dossier
 from tests.factories import make_user
+from tests.scoring.support import make_round
 
 TODAY = datetime.date(2026, 12, 2)  # a Wednesday
 PERSONAS = ["specialist", "clerk_a", "clerk_b", "leader", "council_member", "signer", "admin"]
@@ -220,3 +221,15 @@ def test_a_consultation_request_waits_for_the_agency_which_answers_on_its_own_pa
     # the standing body may record a paper answer, but nothing waits for it; another unit sees nothing
     assert machine_agenda(MACHINES["consultation_request"], world.users["specialist"]) == []
     assert machine_agenda(MACHINES["consultation_request"], world.users["clerk_a"]) == []
+
+
+def test_an_open_scoring_round_waits_for_its_head_once_self_scoring_is_due(world):
+    scoring_round = make_round(world)
+    head = world.users["clerk_a"]  # the head unit's clerk moves the round
+    work = machine_agenda(MACHINES["scoring_round"], head)
+    assert [(item.pk, item.transition, item.due) for item in work] == [(scoring_round.pk, "close_self_scoring", None)]
+    type(scoring_round).objects.filter(pk=scoring_round.pk).update(self_scoring_due=datetime.date(2099, 1, 5))
+    assert machine_agenda(MACHINES["scoring_round"], head) == []
+    type(scoring_round).objects.filter(pk=scoring_round.pk).update(self_scoring_due=datetime.date(2020, 1, 6))
+    assert [item.due for item in machine_agenda(MACHINES["scoring_round"], head)] == [datetime.date(2020, 1, 6)]
+    assert machine_agenda(MACHINES["scoring_round"], world.users["clerk_b"]) == []  # a member unit's clerk

@@ -8,6 +8,7 @@ functions are tdkt.movements.scoring.sheets.mark_absent and undo_absent)."""
 
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.accounts.enums import Role
@@ -31,8 +32,10 @@ def _get_for_user(user, pk, write=True):
 
 def _agenda_rounds(user):
     """The home's rounds: those of groups a unit of the user belongs to, or the user heads; the actor predicate
-    reads the prefetched memberships. The standing body sees every round."""
-    rounds = ScoringRound.objects.select_related("group_year__group").prefetch_related("group_year__memberships")
+    reads the prefetched memberships. The standing body sees every round. An open round waits for its head only
+    once its self-scoring deadline has come (before it, the units are scoring)."""
+    rounds = (ScoringRound.objects.select_related("group_year__group").prefetch_related("group_year__memberships")
+              .exclude(state=S.OPEN, self_scoring_due__gt=timezone.localdate()))
     scope = get_scope(user)
     if not scope.read_all:
         heads = user.memberships.filter(role=Role.GROUP_HEAD).values("emulation_group_id")

@@ -234,6 +234,7 @@ WORKFLOW_BENCHES = {
     "bench_outbox.py": "outbox",
     "bench_api_sync.py": "api_sync",
     "bench_registrations.py": "registrations",
+    "bench_home.py": "home",
 }
 NO_DATABASE_BENCHES = ("bench_decision_docx.py", "certificates_pdf.py", "nd30_table.py", "bench_hostile_files.py",
                        "bench_read_document.py", "bench_ocr.py", "bench_signing.py")

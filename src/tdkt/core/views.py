@@ -6,6 +6,7 @@ from django.utils import timezone
 from tdkt.accounts.access import public, signed_in
 from tdkt.accounts.enums import PROVINCE_WIDE_ROLES, Role
 from tdkt.accounts.scope import get_scope
+from tdkt.core import home
 from tdkt.core import workspace as unit_workspace
 from tdkt.core.dashboard import dashboard_figures, dossier_figures
 from tdkt.inspections.queries import HOME_LIMIT, overdue_for_home
@@ -34,13 +35,20 @@ def healthz(request):
 
 @signed_in
 def dashboard(request):
+    """"Việc của tôi": what waits for the user (tdkt.core.home), then the figures of the former dashboard."""
     held = get_scope(request.user).roles
     roles = sorted(str(Role(role).label) for role in held)
+    today = timezone.localdate()
+    my_work = home.my_work(request.user, today)
     # The standing body watches the sync to the national cadre database (late, failed, held messages).
     sync = sync_monitor.counts() if held & PROVINCE_WIDE_ROLES else None
     # Inspection recommendations the unit has not followed up by their due date (one query).
-    overdue = overdue_for_home(request.user, timezone.localdate())
-    return render(request, "core/dashboard.html", {"figures": dashboard_figures(request.user),
+    overdue = overdue_for_home(request.user, today)
+    return render(request, "core/dashboard.html", {"my_work": my_work, "today": today,
+                                                   "main_actions": home.main_actions(request.user, my_work),
+                                                   "work_chart": home.work_chart(my_work),
+                                                   "overdue_count": home.overdue_count(my_work),
+                                                   "figures": dashboard_figures(request.user),
                                                    "work": dossier_figures(request.user), "roles": roles,
                                                    "sync": sync, "overdue_recommendations": overdue[:HOME_LIMIT],
                                                    "overdue_more": len(overdue) > HOME_LIMIT})

@@ -17,11 +17,12 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.council import queries
-from tdkt.council.enums import AttendanceStatus
+from tdkt.council.enums import AttendanceStatus, BallotMode
 from tdkt.council.enums import BallotState as B
 from tdkt.council.enums import MeetingState as M
 from tdkt.council.models import AgendaItem, Ballot, BallotStateChange, Meeting, MeetingStateChange
 from tdkt.notifications.models import NotificationKind
+from tdkt.workflow import agenda as home_agenda
 from tdkt.workflow.machine import Notice, StateMachine, transition
 
 MANAGER = "manager"  # the standing body's specialist, or the council's secretary
@@ -79,6 +80,11 @@ MEETING = StateMachine(
     initial=M.PLANNED,
     timestamps=("state_changed_at",),
     get_for_user=_get_meeting,
+    # the home's agenda: the planned meeting is due on its date; can_manage reads the council (asked once each)
+    visible_to=lambda user: queries.meetings_for_user(user).order_by("date", "pk"),
+    url_of=lambda meeting: reverse("council:meeting", args=[meeting.pk]), title_of=str,
+    unit_of=lambda meeting: meeting.council.name, agenda_key=lambda meeting: meeting.council_id,
+    due_of=lambda meeting: meeting.date if meeting.state == M.PLANNED else None,
     audit_fields=False,  # the audit row names the state change only, as before
     refused_message=_("A meeting that is “%(old)s” cannot become “%(new)s”."),
     raced_message=_("Someone else changed this meeting first. Reload the page and try again."),
@@ -112,6 +118,25 @@ BALLOT = StateMachine(
                         "Reload the page and try again."),
     docs="council.md",
 )
+
+
+def ballots_to_vote(user) -> list[home_agenda.AgendaItem]:
+    """The home's registered source (tdkt.workflow.agenda): open electronic ballots of meetings where the user's
+    seat is recorded present and has not voted yet. Casting a vote is no transition (see above), so this is no
+    declared step; one query."""
+    waiting = (Ballot.objects.filter(state=B.OPEN, mode=BallotMode.ELECTRONIC, meeting__attendances__member__user=user,
+                                     meeting__attendances__status=AttendanceStatus.PRESENT)
+               .exclude(participations__member__user=user).select_related("meeting__council").distinct()
+               .order_by("meeting__date", "pk"))
+    return [home_agenda.AgendaItem(
+        kind="vote", noun=gettext("ballot"), pk=ballot.pk, title=str(ballot.meeting), unit=ballot.meeting.council.name,
+        due=ballot.meeting.date, action=gettext("Vote now"), transition="",
+        url=reverse("council:vote", args=[ballot.meeting_id]),
+        object_url=reverse("council:meeting", args=[ballot.meeting_id]), state=str(B(ballot.state).label))
+        for ballot in waiting]
+
+
+home_agenda.register_source("vote", ballots_to_vote)
 
 # The domain functions of these transitions (@...implements) register when their module is loaded; it imports
 # this one, so it comes last, once the machines are declared (tdkt.workflow autodiscovers `transitions`).

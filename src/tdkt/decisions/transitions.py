@@ -7,7 +7,7 @@ rules, then `DECISION.perform`); the action buttons, the API's actions and the t
 docs/award-decisions.md come from this declaration."""
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -18,7 +18,7 @@ from tdkt.accounts.models import Membership
 from tdkt.decisions import rules
 from tdkt.decisions.enums import DecisionState as S
 from tdkt.decisions.models import Decision, DecisionEvent
-from tdkt.decisions.queries import get_decision_for_user
+from tdkt.decisions.queries import decisions_for_user, get_decision_for_user
 from tdkt.notifications.models import NotificationKind
 from tdkt.workflow.machine import Notice, StateMachine, transition
 
@@ -80,6 +80,15 @@ def _awaiting_signature(decision):
                  subject=gettext("Decision awaiting your signature: %(title)s") % {"title": decision.title})
 
 
+def _agenda_decisions(user):
+    """The home's decisions: a draft waits for the signer only once put before him (its latest history row is the
+    draft-to-draft of "send to the signer"; a return to draft puts it back with the specialist)."""
+    latest = DecisionEvent.objects.filter(decision_id=OuterRef("pk")).order_by("-id")
+    return (decisions_for_user(user).select_related("signer_post")
+            .annotate(last_from=Subquery(latest.values("from_state")[:1]), last_to=Subquery(latest.values("to_state")[:1]))
+            .filter(~Q(state=S.DRAFT) | Q(last_from=S.DRAFT, last_to=S.DRAFT)).order_by("pk"))
+
+
 def _get_for_user(user, pk, write=True):
     return get_decision_for_user(user, pk)
 
@@ -102,6 +111,7 @@ DECISION = StateMachine(
         # draft was put before the signer, and its notice tells the signer(s). Simpler and more honest than a
         # new state that every rule reading "draft" would have to learn.
         transition("send_to_signer", _("Send to the signer"), {S.DRAFT}, None, SPECIALIST, requires=(_has_lines,),
+                   waits=False,  # the specialist's draft in progress waits for nobody
                    notifies=lambda d, _t: _awaiting_signature(d), reason_label=_("Note to the signer"),
                    description=_("The draft stays a draft; the signer is told it waits for him.")),
         # Approving and numbering commit the signer: each has a confirmation page of its own, asking the signer
@@ -110,7 +120,7 @@ DECISION = StateMachine(
                    requires=(_has_lines,), form_url="decisions:approve", primary=True,
                    description=_("The signer approves the wording; it goes to the văn thư.")),
         transition("return_to_draft", _("Back to draft"), {S.APPROVED_FOR_SIGNING}, S.DRAFT, SIGNER,
-                   reason_required=True, requires=(_not_numbered,), danger=True, inline_reason=True,
+                   reason_required=True, requires=(_not_numbered,), danger=True, inline_reason=True, waits=False,
                    post_url="decisions:return", shown_if=_unnumbered,
                    description=_("Back to the specialist; refused once numbered.")),
         transition("take_number", _("Take the number"), {S.APPROVED_FOR_SIGNING}, None, RECORDER,
@@ -126,6 +136,9 @@ DECISION = StateMachine(
     initial=S.DRAFT,
     timestamps=("state_changed_at", "updated_at"),
     get_for_user=_get_for_user,
+    visible_to=_agenda_decisions, url_of=lambda decision: reverse("decisions:detail", args=[decision.pk]),
+    title_of=lambda decision: decision.title, unit_of=lambda decision: decision.authority.name,
+    agenda_key=lambda decision: (decision.authority_id, decision.signer_post_id),
     audit_exclude=frozenset({"signer", "signer_name", "signed_pdf", "signed_pdf_size", "signed_at", "signed_by",
                              "published_at", "year"}),
     # The messages the decision pages always gave (translated already).

@@ -10,6 +10,7 @@ Transitions whose actor is SYSTEM are steps of another aggregate: hiệp y (cons
 (postings), the council's ballot, the decision; they call `DOSSIER.perform(dossier, "start_consultation",
 by=…)` etc. after checking their own actor. Nobody runs them from a button or the API."""
 
+from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -34,7 +35,7 @@ from tdkt.dossiers.enums import (
     NominationState,
 )
 from tdkt.dossiers.models import Dossier, DossierEvent, Nomination
-from tdkt.dossiers.queries import get_dossier_for_user, get_nomination_for_user
+from tdkt.dossiers.queries import dossiers_for_user, get_dossier_for_user, get_nomination_for_user
 from tdkt.notifications.models import NotificationKind
 from tdkt.workflow.machine import SYSTEM, Notice, StateMachine, transition
 
@@ -188,6 +189,12 @@ DOSSIER = StateMachine(
     initial=S.DRAFT,
     timestamps=("state_changed_at", "updated_at"), audit_fields=False, get_for_user=_dossier_for_user,
     action_url="dossiers:act", docs="dossiers.md",
+    # the home's agenda ("Việc của tôi"): the predicates read the unit, the group and the receiving authority
+    visible_to=lambda user: dossiers_for_user(user).select_related("unit", "receiving_authority").order_by(
+        F("step_due_on").asc(nulls_last=True), "pk"),
+    url_of=lambda dossier: reverse("dossiers:detail", args=[dossier.pk]), title_of=lambda dossier: dossier.title,
+    unit_of=lambda dossier: dossier.unit.name, due_of=lambda dossier: dossier.step_due_on,
+    agenda_key=lambda dossier: (dossier.unit_id, dossier.group_year_id, dossier.receiving_authority_id),
     refused_message=_("A dossier that is “%(old)s” cannot become “%(new)s”."),
     raced_message=_("Someone else changed this dossier first: it is now “%(state)s”. Reload the page and try again."),
     forbidden_message=_("You may not do this on this dossier."),
@@ -197,6 +204,7 @@ DOSSIER = StateMachine(
         # delegation) approves and sends — from the waiting state, or directly from a draft or a return
         transition("send_for_approval", _("Send to the leader for approval"), UNIT_EDITABLE_STATES,
                    S.AWAITING_APPROVAL, PREPARER, reason_label=_("Note to the leader"), notifies=_awaiting_approval,
+                   waits={S.RETURNED},
                    description="Checks lines, documents, duplicates and quotas; lines and documents are then "
                                "frozen until the leader sends the dossier or sends it back."),
         transition("approve_and_send", _("Approve and send"), {S.AWAITING_APPROVAL}, S.SUBMITTED, LEADER,
@@ -206,31 +214,33 @@ DOSSIER = StateMachine(
         transition("send_back", _("Send back to the clerk"), {S.AWAITING_APPROVAL}, None, LEADER,
                    target_for=approval_origin, reason_required=True, notifies=_sent_back, danger=True,
                    description="Back to the draft or the return it came from; the return's deadline keeps running."),
-        transition("submit", _("Approve and send"), {S.DRAFT}, S.SUBMITTED, LEADER,
+        transition("submit", _("Approve and send"), {S.DRAFT}, S.SUBMITTED, LEADER, waits=False,
                    reason_label=_("Justification of a late submission"),
                    description="Checks lines, documents, duplicates, quotas and the call's cut-off; "
                                "a delegated clerk sends on the leader's behalf (recorded)."),
         transition("resubmit", _("Approve and resend"), {S.RETURNED}, S.SUBMITTED, LEADER,
                    reason_label=_("Note to the standing body"),
                    description="Lines to complete become proposed again; the leader approves as for a submission."),
-        transition("withdraw", _("Withdraw"), BEFORE_COUNCIL, S.WITHDRAWN, UNIT,
+        transition("withdraw", _("Withdraw"), BEFORE_COUNCIL, S.WITHDRAWN, UNIT, waits=False,
                    description="Its live lines are withdrawn with it."),
         # the receiving side: the province's standing body, or the receiving unit's officers
         transition("receive", _("Receive"), {S.SUBMITTED}, S.RECEIVED, RECEIVER, takes_reason=False),
         transition("return_incomplete", _("Return as incomplete"), {S.SUBMITTED, S.RECEIVED}, S.RETURNED, RECEIVER,
-                   reason_required=True, notifies=_returned),
+                   reason_required=True, notifies=_returned, waits=False),
         transition("assign", _("Assign a specialist"), ASSIGNABLE_STATES, None, RECEIVER,
-                   form_url="dossiers:assign", description="The state stays; the assignee changes."),
+                   form_url="dossiers:assign", waits=False, description="The state stays; the assignee changes."),
         transition("start_appraisal", _("Start appraisal"), {S.RECEIVED}, S.IN_APPRAISAL, RECEIVER,
                    takes_reason=False),
         transition("return_for_completion", _("Return for completion"), {S.IN_APPRAISAL}, S.RETURNED, RECEIVER,
-                   reason_required=True, notifies=_returned, form_url="dossiers:return_for_completion",
+                   reason_required=True, notifies=_returned, form_url="dossiers:return_for_completion", waits=False,
                    description="Each line with a fix request is returned to the unit (return_to_unit)."),
-        transition("put_on_hold", _("Put on hold"), HOLDABLE_STATES, S.ON_HOLD, RECEIVER, reason_required=True),
-        transition("release_hold", _("Release the hold"), {S.ON_HOLD}, None, RECEIVER, target_for=_released_to,
+        transition("put_on_hold", _("Put on hold"), HOLDABLE_STATES, S.ON_HOLD, RECEIVER, reason_required=True,
+                   waits=False),
+        transition("release_hold", _("Release the hold"), {S.ON_HOLD}, None, RECEIVER, target_for=_released_to, waits=False,
                    description="Back to the state it was in before the hold."),
+        # in consultation or posting the dossier waits for others; in appraisal, for its specialist
         transition("mark_ready", _("Ready for the council"), APPRAISAL_STATES, S.READY_FOR_COUNCIL, RECEIVER,
-                   takes_reason=False, description="Every live line decided, no consultation or posting open."),
+                   takes_reason=False, waits={S.IN_APPRAISAL}, description="Every live line decided, no consultation or posting open."),
         # steps of other aggregates
         transition("start_consultation", _("Send for consultation"), {S.IN_APPRAISAL}, S.CONSULTATION, SYSTEM,
                    description="The first consultation request (hiệp y) is sent."),

@@ -3,8 +3,12 @@ back to open (returned with a reason); declared once here. Overdue is not a stat
 due date (tdkt.inspections.queries.overdue). The domain functions are tdkt.inspections.services
 report_follow_up, accept_follow_up and return_follow_up."""
 
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from tdkt.accounts.scope import get_scope
 from tdkt.inspections import notices, rules
 from tdkt.inspections.enums import RecommendationState
 from tdkt.inspections.models import Recommendation, RecommendationStateChange
@@ -26,6 +30,17 @@ def _get_for_user(user, pk, write=True):
     return get_recommendation_for_user(user, pk)
 
 
+def _agenda_recommendations(user):
+    """The home's recommendations: the standing body's all; an officer's those of units he reads or of
+    inspections whose team he sits on. The team check is asked once per inspection (agenda_key)."""
+    scope = get_scope(user)
+    items = Recommendation.objects.select_related("record__inspection", "record__unit").order_by("due_on", "pk")
+    if scope.read_all:
+        return items
+    return items.filter(Q(record__unit_id__in=scope.readable_unit_ids) | Q(record__inspection__team__user_id=user.pk)
+                        ).distinct()
+
+
 RECOMMENDATION_MACHINE = StateMachine(
     name="inspection_recommendation",
     label=_("recommendation"),
@@ -37,6 +52,10 @@ RECOMMENDATION_MACHINE = StateMachine(
     initial=S.OPEN,
     timestamps=("state_changed_at",),
     get_for_user=_get_for_user,
+    visible_to=_agenda_recommendations, url_of=lambda item: reverse("inspections:record", args=[item.record_id]),
+    title_of=lambda item: Truncator(item.content).chars(120), unit_of=lambda item: item.record.unit.name,
+    due_of=lambda item: item.due_on if item.state == S.OPEN else None,
+    agenda_key=lambda item: (item.record.unit_id, item.record.inspection_id),
     audit_exclude=frozenset({"response_file"}),
     raced_message=_("Someone else changed this recommendation first. Reload the page and try again."),
     forbidden_message=_("Only the inspected unit reports its follow-up; only the team accepts or returns it."),

@@ -4,6 +4,7 @@ A unit's clerks and leaders (and the province-wide writers) submit their unit's 
 when it is late); the unit's leader signs it, and only then does it count. The domain functions are
 tdkt.movements.registrations.submit_registration and sign_registration."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.accounts.scope import get_scope
@@ -24,6 +25,13 @@ def leads_unit(user, registration) -> bool:
     return is_leader_of(user, registration.unit_id)
 
 
+def _agenda_registrations(user):
+    """The home's registrations: those of the units the user is a clerk or leader of (the standing body may
+    submit for a unit, but nothing waits for it there)."""
+    return (Registration.objects.select_related("unit", "movement")
+            .filter(unit_id__in=get_scope(user).writable_unit_ids).order_by("pk"))
+
+
 def _get_for_user(user, pk, write=True):
     return get_registration_for_user(user, pk, write=write)
 
@@ -38,6 +46,12 @@ REGISTRATION_MACHINE = StateMachine(
     actors={"unit": writes_for_unit, "leader": leads_unit},
     initial=S.DRAFT,
     get_for_user=_get_for_user,
+    # the home's agenda: the predicates read the unit only (asked once per unit)
+    visible_to=lambda user: _agenda_registrations(user),
+    url_of=lambda registration: reverse("movements:registration", args=[registration.pk]),
+    title_of=lambda registration: f"{registration.year} — {registration.movement or _('year-round emulation')}",
+    agenda_key=lambda registration: registration.unit_id,
+    unit_of=lambda registration: registration.unit.name,
     audit_exclude=frozenset({"submitted_by", "submitted_at", "signed_by", "signed_at"}),
     raced_message=_("This registration has already been submitted."),
     docs="movements.md",

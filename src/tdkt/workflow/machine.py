@@ -64,9 +64,20 @@ class Transition:
     button_id: str = ""  # the button's element id
     primary: bool = False  # drawn as the page's main button
     shown_if: Callable[[Any], bool] | None = None  # hide the button when this is false (the action stays)
+    # Does an object in a source state wait for this actor ("Việc của tôi", tdkt.workflow.agenda)? False for
+    # what one may do but nobody waits for: withdrawing, putting on hold, reassigning, cancelling; a set of
+    # states: it waits only in those (a clerk's returned dossier waits for him, his draft in progress does not).
+    waits: bool | frozenset = True
 
     def __post_init__(self):
         object.__setattr__(self, "sources", frozenset(self.sources))
+
+    @property
+    def waiting_sources(self) -> frozenset:
+        """The source states in which an object waits for this transition's actor (none for SYSTEM)."""
+        if self.actor == SYSTEM or self.waits is False:
+            return frozenset()
+        return self.sources if self.waits is True else self.sources & frozenset(self.waits)
 
     def target_of(self, obj, field_name: str = "state") -> str:
         if self.target is not None:
@@ -106,6 +117,18 @@ class StateMachine:
     handlers: dict[str, Callable] = field(default_factory=dict)  # transition name -> its domain function
     action_url: str = ""  # URL name (pk, name) of the machine's own confirm page; else workflow:act
     reason_params: dict[str, str | None] = field(default_factory=dict)  # handler's name for the reason text
+    # Optional hooks of the home's agenda (tdkt.workflow.agenda); a machine without `visible_to` has none.
+    visible_to: Callable[[Any], Any] | None = None  # user -> QuerySet of objects the user may see (prefetched)
+    url_of: Callable[[Any], str] | None = None  # obj -> its page
+    title_of: Callable[[Any], str] | None = None  # obj -> "số 12/HS – Đề nghị …"
+    unit_of: Callable[[Any], str] | None = None  # obj -> the unit it concerns (a name)
+    due_of: Callable[[Any], Any] | None = None  # obj -> the date its current step is due, or None
+    # obj -> what the actor predicates read (e.g. the unit and the receiving side): objects with the same key
+    # in the same state get the same buttons, so the predicates run once per key, not once per object.
+    agenda_key: Callable[[Any], Any] | None = None
+    # (obj, transition) -> the button's URL when the declared page is another side's (the consultation's answer:
+    # its form_url is the standing body's paper answer, the agency answers on its own page); None: the default
+    button_url_of: Callable[[Any, Any], str | None] | None = None
 
     def __post_init__(self):
         names = [t.name for t in self.transitions]

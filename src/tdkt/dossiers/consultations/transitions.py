@@ -70,6 +70,14 @@ REQUEST_MACHINE = StateMachine(
     actors={"answerer": may_answer},
     initial=S.SENT,
     get_for_user=_get_for_user,
+    # the home's agenda: a request waits for the consulted agency's officers (the standing body only records a
+    # paper answer when one comes; nothing waits for it), who answer on their own page
+    visible_to=lambda user: ConsultationRequest.objects.filter(agency_id__in=agency_ids_for_user(user)).select_related(
+        "dossier", "agency").order_by("due_on", "pk"),
+    url_of=lambda request: reverse("consultations:answer", args=[request.pk]),
+    button_url_of=lambda request, _item: reverse("consultations:answer", args=[request.pk]),
+    title_of=lambda request: request.dossier.title, unit_of=lambda request: str(request.agency),
+    due_of=lambda request: request.due_on, agenda_key=lambda request: request.agency_id,
     audit_exclude=frozenset({"answered_by", "answer_text"}),
     raced_message=_("Someone else has just recorded an answer to this request. Reload the page."),
     docs="consultations.md",

@@ -1,0 +1,106 @@
+""""Việc của tôi": what waits for a user, read from the declared state machines.
+
+An object waits for a user when it sits in a state where a transition waits (`Transition.waits`, never a
+SYSTEM one) and the user is that transition's actor on it (`StateMachine.allowed`). Every machine declaring the
+`visible_to` hook takes part, so a transition declared tomorrow shows on the home with no edit here. Per machine:
+one query for the objects in the waiting states (bounded by `limit`, what the hook prefetches included), then the
+actor predicates, asked once per `agenda_key` (a unit, a council) rather than once per object.
+
+What waits but is no transition (a council member's ballot not yet voted: casting a vote is deliberately no
+state change, tdkt.council.transitions) comes from a small registered source (`register_source`).
+
+Working days and the order (overdue first) are the caller's: the calendar sits above this platform layer."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import reverse
+
+from tdkt.workflow.machine import MACHINES, StateMachine, Transition
+
+# How many objects of one machine the home reads at most (the oldest-due first); the rest are on the lists.
+AGENDA_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    kind: str  # the machine's name, or the source's
+    noun: str  # "hồ sơ", "quyết định"
+    pk: int
+    title: str
+    unit: str
+    due: datetime.date | None
+    action: str  # the button's label: the transition's, or the source's ("Vote now")
+    transition: str  # the transition's name ("" for a registered source)
+    url: str  # where the button leads
+    object_url: str  # the object's page
+    state: str  # the state's label
+
+
+SOURCES: dict[str, Callable[[Any], list[AgendaItem]]] = {}
+
+
+def register_source(name: str, source: Callable[[Any], list[AgendaItem]]) -> None:
+    """Something that waits for a user but is no declared transition; `source(user)` lists the items with a
+    fixed number of queries."""
+    SOURCES[name] = source
+
+
+def waiting_states(machine: StateMachine) -> frozenset:
+    return frozenset().union(*(item.waiting_sources for item in machine.transitions))
+
+
+def _button_url(machine: StateMachine, item: Transition, obj, object_url: str) -> str:
+    """The transition's own page or its confirm page; a button drawn as a POST form on the object's page
+    (one click, an inline reason) leads to that page."""
+    if machine.button_url_of is not None and (url := machine.button_url_of(obj, item)):
+        return url
+    if item.form_url:
+        return reverse(item.form_url, args=[obj.pk])
+    if item.one_click or item.inline_reason:
+        return object_url
+    if machine.action_url:
+        return reverse(machine.action_url, args=[obj.pk, item.name])
+    return reverse("workflow:act", args=[machine.name, obj.pk, item.name])
+
+
+def machine_agenda(machine: StateMachine, user, limit: int = AGENDA_LIMIT) -> list[AgendaItem]:
+    if machine.visible_to is None:
+        return []
+    states = waiting_states(machine)
+    objects = machine.visible_to(user).filter(**{f"{machine.field_name}__in": states})
+    if not objects.ordered:
+        objects = objects.order_by("pk")
+    items, asked = [], {}
+    for obj in objects[:limit]:
+        state = machine.state_of(obj)
+        key = (state, machine.agenda_key(obj) if machine.agenda_key else obj.pk)
+        if key not in asked:
+            asked[key] = [item for item in machine.allowed(user, obj) if state in item.waiting_sources]
+        actions = [item for item in asked[key] if item.shown_if is None or item.shown_if(obj)]
+        if not actions:
+            continue
+        first = next((item for item in actions if item.primary), actions[0])
+        object_url = machine.url_of(obj) if machine.url_of else ""
+        items.append(AgendaItem(
+            kind=machine.name, noun=str(machine.label), pk=obj.pk,
+            title=machine.title_of(obj) if machine.title_of else str(obj),
+            unit=machine.unit_of(obj) if machine.unit_of else "",
+            due=machine.due_of(obj) if machine.due_of else None, action=str(first.label), transition=first.name,
+            url=_button_url(machine, first, obj, object_url), object_url=object_url,
+            state=machine.state_label(state)))
+    return items
+
+
+def agenda(user, limit: int = AGENDA_LIMIT) -> list[AgendaItem]:
+    """Everything waiting for `user`, machine by machine in declaration order, then the registered sources."""
+    items: list[AgendaItem] = []
+    for machine in MACHINES.values():
+        items.extend(machine_agenda(machine, user, limit))
+    for source in SOURCES.values():
+        items.extend(source(user)[:limit])
+    return items

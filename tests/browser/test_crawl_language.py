@@ -9,8 +9,9 @@ stays within a few minutes.
 On every page it reads what a person sees or hears: the title, the body's visible text, button values,
 placeholders, aria-labels, alt and title attributes, and the options of lists. It fails on any whole word of
 three or more ASCII letters that is in Debian's wamerican word list (/usr/share/dict/american-english) and not
-in the reviewed allow-list (crawl_allow.txt beside this file, one word and its reason per line), and on any
-date written yyyy-mm-dd. Findings go to test-artifacts/crawl-language.txt as well."""
+in the reviewed allow-list (crawl_allow.txt beside this file, one word and its reason per line), on any
+date written yyyy-mm-dd, and on anything internal (issue 21 item 7): a hash, a storage file name
+("documents/2026/ab12….pdf"), a demo account's username (except on the administrator's pages). Findings go to test-artifacts/crawl-language.txt as well."""
 
 import datetime
 import io
@@ -35,6 +36,9 @@ INSTANCES = 3  # pages of one URL pattern over the whole crawl
 MAX_PAGES_PER_ACCOUNT = 120
 TOKEN = re.compile(r"\w+")
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+# Item 7: nothing internal shown to officers — a file's hash, its storage name, a colleague's username.
+INTERNAL = re.compile(r"\b[0-9a-f]{32,}\b|\b[\w-]+/\d{4}/[\w.-]+\.(?:pdf|docx|xlsx|png|jpe?g|zip)\b", re.IGNORECASE)
+USERNAME = re.compile(r"(?<![\w.@])(?:" + "|".join(re.escape(u) for u in USERNAMES if u != "admin") + r")(?![\w@])")
 # Links the crawl never follows: leaving, files, the admin and the API (not pages officers read).
 SKIP = re.compile(r"/logout/|/admin/|/api/|/static/|/media/|export|download|/files?/|\.(xlsx|docx|pdf|zip|csv|ics)$"
                   r"|format=|/print/|/pdf/|/docx/|/xlsx/", re.IGNORECASE)
@@ -83,6 +87,7 @@ def findings_in(text: str, english: set[str], allowed: dict[str, str]) -> set[st
             if low in english and low not in allowed:
                 found.add(token)
     found.update(ISO_DATE.findall(text))
+    found.update(INTERNAL.findall(text))
     return found
 
 
@@ -158,7 +163,10 @@ class Crawl:
             opened += 1
             if response is None or "text/html" not in (response.headers.get("content-type") or ""):
                 continue
-            found = findings_in(page.evaluate(VISIBLE), self.english, self.allowed)
+            text = page.evaluate(VISIBLE)
+            found = findings_in(text, self.english, self.allowed)
+            if username != "admin":  # the administrator manages accounts: usernames are what that page is about
+                found.update(USERNAME.findall(text))
             if found:
                 self.findings.setdefault(f"{username} {url[len(self.base):]}", set()).update(found)
             for link in page.evaluate(LINKS):
@@ -198,6 +206,8 @@ def test_no_english_word_or_iso_date_on_any_page_of_any_demo_account(live_server
     ("Select an option", {"Select", "option"}),
     ("Ngày 2026-12-03", {"2026-12-03"}),
     ("Nguyễn Văn An — PDF", set()),  # “An” is two letters; PDF is allowed
+    ("Tệp documents/2026/to-trinh.pdf", {"documents/2026/to-trinh.pdf"}),
+    ("SHA-256 " + "ab12" * 16, {"ab12" * 16}),
 ])
 def test_the_crawl_reads_english_words_and_iso_dates(text, expected):
     assert findings_in(text, english_words(), allowed_words()) == expected

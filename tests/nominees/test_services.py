@@ -92,7 +92,7 @@ def test_report_upload_sniffed(world, dossier):
         add_nomination(dossier, by=world.users["clerk_a"], award_type=award("LDTT"), person=world.person_a,
                        report=fake)
     assert error.value.message_dict == {"report": ["Báo cáo thành tích: không chấp nhận loại tệp này. "
-                                                   "Chỉ chấp nhận: DOCX, PDF."]}
+                                                   "Chỉ chấp nhận: tệp Word (DOCX), tệp PDF."]}
     assert not Nomination.objects.exists()
 
 

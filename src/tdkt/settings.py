@@ -104,6 +104,8 @@ WSGI_APPLICATION = "tdkt.wsgi.application"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:dashboard"
+# Django's own CSRF failure page is English and technical: ours says in Vietnamese what to do.
+CSRF_FAILURE_VIEW = "tdkt.core.errors.csrf_failure"
 
 TEMPLATES = [
     {

@@ -186,7 +186,7 @@ def test_a_file_a_dossier_does_not_take_refuses_the_whole_package(world):
     data = central_package(sender="SYT", kind="submission", reference=dossier.reference,
                            files=[("to-trinh.docx", word, ""), ("virus.exe", b"MZ\x90", "")])
     with pytest.raises(ValidationError, match=r"^\['Tệp “virus\.exe”: không chấp nhận loại tệp này\. Chỉ chấp nhận: "
-                                              r"DOCX, IMAGE, PDF, XLSX\.'\]$"):
+                                              r"tệp Word \(DOCX\), ảnh \(JPEG, PNG\), tệp PDF, tệp Excel \(XLSX\)\.'\]$"):
         packages.import_package(data, name="syt.zip", by=world.users["specialist"])
     assert not DossierDocument.objects.filter(dossier=dossier, sha256=_sha(word)).exists()
     assert IncomingPackage.objects.count() == 0

@@ -94,10 +94,10 @@ def test_signing_numbers_stores_pdf_and_enters_history(world, drafted):
 def test_a_signed_pdf_that_is_not_a_pdf_is_refused(world, drafted):
     decision = drafted[3][0]
     services.approve_for_signing(cite_proposal(decision), by=world.users["signer"])
-    with pytest.raises(UploadError, match=r"^Bản quyết định đã ký \(PDF\): không chấp nhận loại tệp này\. Chỉ chấp nhận: PDF\.$") as error:
+    with pytest.raises(UploadError, match=r"^Bản quyết định đã ký \(PDF\): không chấp nhận loại tệp này\. Chỉ chấp nhận: tệp PDF\.$") as error:
         services.sign_decision(decision, by=world.users["specialist"], signed_pdf=b"PK\x03\x04 not a pdf at all",
                                signed_on=SIGNED_ON)
-    assert str(error.value) == "Bản quyết định đã ký (PDF): không chấp nhận loại tệp này. Chỉ chấp nhận: PDF."
+    assert str(error.value) == "Bản quyết định đã ký (PDF): không chấp nhận loại tệp này. Chỉ chấp nhận: tệp PDF."
     decision.refresh_from_db()
     assert (decision.state, decision.number) == (DecisionState.APPROVED_FOR_SIGNING, None)
 

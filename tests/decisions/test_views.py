@@ -73,7 +73,7 @@ def test_the_whole_flow_through_the_screens(world):
         "signed_pdf": SimpleUploadedFile("qd.pdf", b"\x89PNG\r\n\x1a\n" + b"0" * 64), "signed_on": "10/07/2026"})
     assert bad.status_code == 200
     assert bad.context["form"].errors["signed_pdf"] == [
-        "Bản quyết định đã ký (PDF): không chấp nhận loại tệp này. Chỉ chấp nhận: PDF."]
+        "Bản quyết định đã ký (PDF): không chấp nhận loại tệp này. Chỉ chấp nhận: tệp PDF."]
     good = specialist.post(reverse("decisions:sign", args=[decision.pk]), {
         "signed_pdf": SimpleUploadedFile("qd.pdf", pdf_bytes()), "signed_on": "10/07/2026"})
     assert good.status_code == 302

@@ -39,11 +39,11 @@ def test_empty_file_is_refused_naming_the_file(world):
 def test_renamed_executable_is_refused(world):
     dossier = draft_of_unit_a(world)
     executable = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 200
-    with pytest.raises(ValidationError, match=r"^\{'uploaded': \['Tệp “to-trinh\.pdf”: không chấp nhận loại tệp này\. Chỉ chấp nhận: DOCX, IMAGE, PDF, XLSX\.'\]\}$") as refused:
+    with pytest.raises(ValidationError, match=r"^\{'uploaded': \['Tệp “to-trinh\.pdf”: không chấp nhận loại tệp này\. Chỉ chấp nhận: tệp Word \(DOCX\), ảnh \(JPEG, PNG\), tệp PDF, tệp Excel \(XLSX\)\.'\]\}$") as refused:
         add_document(dossier, by=world.users["clerk_a"], document_type="cover_letter",
                      uploaded=SimpleUploadedFile("to-trinh.pdf", executable))
     assert refused.value.message_dict == {"uploaded": [
-        "Tệp “to-trinh.pdf”: không chấp nhận loại tệp này. Chỉ chấp nhận: DOCX, IMAGE, PDF, XLSX."]}
+        "Tệp “to-trinh.pdf”: không chấp nhận loại tệp này. Chỉ chấp nhận: tệp Word (DOCX), ảnh (JPEG, PNG), tệp PDF, tệp Excel (XLSX)."]}
     assert DossierDocument.objects.count() == 0
 
 

@@ -129,23 +129,23 @@ def test_utf8_csv_with_bom_is_accepted():
 
 
 def test_a_real_kind_that_is_not_allowed_is_refused():
-    assert refusal(tiny_docx(), {"pdf"}) == f"{FIELD}: this type of file is not accepted. Accepted: PDF."
-    assert refusal(tiny_pdf(), {"xlsx", "csv"}) == f"{FIELD}: this type of file is not accepted. Accepted: CSV, XLSX."
+    assert refusal(tiny_docx(), {"pdf"}) == f"{FIELD}: this type of file is not accepted. Accepted: PDF file."
+    assert refusal(tiny_pdf(), {"xlsx", "csv"}) == f"{FIELD}: this type of file is not accepted. Accepted: CSV text file, Excel file (XLSX)."
 
 
 @pytest.mark.parametrize("data", [ELF, WINDOWS_EXE, RANDOM_BINARY], ids=["elf", "exe", "random"])
 def test_executables_and_random_bytes_are_refused_whatever_they_are_called(data):
     # sniff_upload never sees the file name: a program saved as "to-trinh.pdf" is judged by its bytes.
-    assert refusal(data, {"pdf", "docx"}) == f"{FIELD}: this type of file is not accepted. Accepted: DOCX, PDF."
+    assert refusal(data, {"pdf", "docx"}) == f"{FIELD}: this type of file is not accepted. Accepted: Word file (DOCX), PDF file."
     assert refusal(data) == (
-        f"{FIELD}: this type of file is not accepted. Accepted: CSV, DOCX, IMAGE, PDF, XLSX."
+        f"{FIELD}: this type of file is not accepted. Accepted: CSV text file, Word file (DOCX), image (JPEG, PNG), PDF file, Excel file (XLSX)."
     )
 
 
 def test_text_is_not_taken_for_a_pdf():
     # A text file whose name says .pdf is still just text: refused when only PDF is allowed.
     data = b"This is not a PDF, whatever the name says.\n"
-    assert refusal(data, {"pdf"}) == f"{FIELD}: this type of file is not accepted. Accepted: PDF."
+    assert refusal(data, {"pdf"}) == f"{FIELD}: this type of file is not accepted. Accepted: PDF file."
 
 
 def test_empty_file_is_refused():
@@ -192,17 +192,17 @@ def test_latin1_csv_is_refused_with_the_byte_position():
 
 
 def test_text_is_refused_when_csv_is_not_allowed():
-    assert refusal("Họ và tên\n".encode(), {"xlsx"}) == f"{FIELD}: this type of file is not accepted. Accepted: XLSX."
+    assert refusal("Họ và tên\n".encode(), {"xlsx"}) == f"{FIELD}: this type of file is not accepted. Accepted: Excel file (XLSX)."
 
 
 def test_utf16_text_is_not_taken_for_csv():
     data = "Họ và tên\n".encode("utf-16")  # NUL bytes: not the UTF-8 text the importer reads
-    assert refusal(data, {"csv"}) == f"{FIELD}: this type of file is not accepted. Accepted: CSV."
+    assert refusal(data, {"csv"}) == f"{FIELD}: this type of file is not accepted. Accepted: CSV text file."
 
 
 def test_random_bytes_never_pass_as_an_office_file():
     data = random.Random(2026).randbytes(4096)
-    with pytest.raises(UploadError, match=r"^Tệp đính kèm: this type of file is not accepted\. Accepted: DOCX, IMAGE, PDF, XLSX\.$"):
+    with pytest.raises(UploadError, match=r"^Tệp đính kèm: this type of file is not accepted\. Accepted: Word file \(DOCX\), image \(JPEG, PNG\), PDF file, Excel file \(XLSX\)\.$"):
         sniff(b"\x00" + data, {"pdf", "docx", "xlsx", "image"})
 
 
@@ -212,6 +212,6 @@ def test_random_bytes_never_pass_as_an_office_file():
     ids=["empty", "oversized", "wrong-kind", "not-utf8"],
 )
 def test_in_vietnamese_the_message_still_names_the_field(data, max_bytes):
-    with translation.override("vi"), pytest.raises(UploadError, match=r"^(?:Tệp đính kèm: không chấp nhận loại tệp này\. Chỉ chấp nhận: CSV, PDF\.|Tệp đính kèm: tệp có dung lượng 0,0 MB, vượt quá giới hạn 0 MB\.|Tệp đính kèm: tệp rỗng\.|Tệp đính kèm: tệp văn bản không được mã hóa UTF-8 \(byte không hợp lệ ở vị trí 2\)\. Hãy lưu lại với định dạng “CSV UTF-8”\.)$") as info:
+    with translation.override("vi"), pytest.raises(UploadError, match=r"^(?:Tệp đính kèm: không chấp nhận loại tệp này\. Chỉ chấp nhận: tệp văn bản CSV, tệp PDF\.|Tệp đính kèm: tệp có dung lượng 0,0 MB, vượt quá giới hạn 0 MB\.|Tệp đính kèm: tệp rỗng\.|Tệp đính kèm: tệp văn bản không được mã hóa UTF-8 \(byte không hợp lệ ở vị trí 2\)\. Hãy lưu lại với định dạng “CSV UTF-8”\.)$") as info:
         sniff_upload(data, allowed={"csv", "pdf"}, max_bytes=max_bytes, field_label=FIELD)
     assert str(info.value).startswith(f"{FIELD}: ")

@@ -28,7 +28,7 @@ def test_covenant_defaults_to_head_as_host(world):
 
 
 def test_covenant_refuses_targets_of_non_members_and_bad_files(world):
-    with pytest.raises(ValidationError, match=r"^\{'targets': \['“Bệnh viện Đa khoa tỉnh” không phải là thành viên của Khối Văn hóa - Xã hội \(2026\)\.'\], 'document': \['Văn bản đã ký: không chấp nhận loại tệp này\. Chỉ chấp nhận: DOCX, PDF\.'\]\}$") as caught:
+    with pytest.raises(ValidationError, match=r"^\{'targets': \['“Bệnh viện Đa khoa tỉnh” không phải là thành viên của Khối Văn hóa - Xã hội \(2026\)\.'\], 'document': \['Văn bản đã ký: không chấp nhận loại tệp này\. Chỉ chấp nhận: tệp Word \(DOCX\), tệp PDF\.'\]\}$") as caught:
         save_covenant(world.group_year, by=world.users["specialist"], targets={world.unit_a_child: "x"},
                       uploaded=SimpleUploadedFile("gu.pdf", b"not a pdf at all"))
     assert set(caught.value.message_dict) == {"targets", "document"}

@@ -118,7 +118,7 @@ def test_import_refuses_a_clerk_for_another_unit(world):
 
 
 def test_import_refuses_a_pdf(world):
-    with pytest.raises(UploadError, match=r"^Tệp: không chấp nhận loại tệp này\. Chỉ chấp nhận: XLSX\.$"):
+    with pytest.raises(UploadError, match=r"^Tệp: không chấp nhận loại tệp này\. Chỉ chấp nhận: tệp Excel \(XLSX\)\.$"):
         read_upload(pdf_upload("dang-ky.xlsx"), allowed={"xlsx"}, max_bytes=10**6, field_label="Tệp")
 
 

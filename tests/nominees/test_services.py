@@ -88,11 +88,11 @@ def test_update_changes_award_and_reruns_engine(world, dossier):
 
 def test_report_upload_sniffed(world, dossier):
     fake = SimpleUploadedFile("bao-cao.pdf", b"MZ\x90\x00 executable", content_type="application/pdf")
-    with pytest.raises(ValidationError, match=r"^\{'report':\ \['Báo\ cáo\ thành\ tích:\ không\ chấp\ nhận\ loại\ tệp\ này\.\ Chỉ\ chấp\ nhận:\ DOCX,\ PDF\.'\]\}$") as error:
+    with pytest.raises(ValidationError, match=r"^\{'report':\ \['Báo\ cáo\ thành\ tích:\ không\ chấp\ nhận\ loại\ tệp\ này\.\ Chỉ\ chấp\ nhận:\ tệp\ Word\ \(DOCX\),\ tệp\ PDF\.'\]\}$") as error:
         add_nomination(dossier, by=world.users["clerk_a"], award_type=award("LDTT"), person=world.person_a,
                        report=fake)
     assert error.value.message_dict == {"report": ["Báo cáo thành tích: không chấp nhận loại tệp này. "
-                                                   "Chỉ chấp nhận: DOCX, PDF."]}
+                                                   "Chỉ chấp nhận: tệp Word (DOCX), tệp PDF."]}
     assert not Nomination.objects.exists()
 
 

@@ -547,7 +547,7 @@ def test_a_pdf_is_refused_as_an_import_whatever_its_name(world, clerk_a, name):
     response = post_import(clerk_a, world.unit_a, tiny_pdf(), name, **EN)
     assert response.status_code == 200
     assert response.context["form"].errors == {
-        "file": [f"{FILE_LABEL}: this type of file is not accepted. Accepted: CSV, XLSX."]
+        "file": [f"{FILE_LABEL}: this type of file is not accepted. Accepted: CSV text file, Excel file (XLSX)."]
     }
     assert state() == before
 

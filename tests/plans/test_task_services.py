@@ -131,11 +131,11 @@ def test_bad_reports_are_refused(world, task, kwargs, errors):
 
 
 def test_evidence_of_a_refused_type_saves_nothing(world, task):
-    with pytest.raises(ValidationError, match=r"^\{'evidence': \['Minh chứng: this type of file is not accepted\. Accepted: DOCX, IMAGE, PDF, XLSX\.'\]\}$") as refused:
+    with pytest.raises(ValidationError, match=r"^\{'evidence': \['Minh chứng: this type of file is not accepted\. Accepted: Word file \(DOCX\), image \(JPEG, PNG\), PDF file, Excel file \(XLSX\)\.'\]\}$") as refused:
         services.post_task_update(task, by=world.users["clerk_a"], unit=world.unit_a, note="x", percent=10,
                                   evidence=upload("virus.exe", b"MZ\x90\x00" + b"\x00" * 100), field_label="Minh chứng")
     assert refused.value.message_dict == {
-        "evidence": ["Minh chứng: this type of file is not accepted. Accepted: DOCX, IMAGE, PDF, XLSX."]}
+        "evidence": ["Minh chứng: this type of file is not accepted. Accepted: Word file (DOCX), image (JPEG, PNG), PDF file, Excel file (XLSX)."]}
     assert not TaskUpdate.objects.exists()
     task.refresh_from_db()
     assert task.state == TaskState.NOT_STARTED

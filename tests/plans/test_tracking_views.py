@@ -130,7 +130,7 @@ def test_bad_evidence_is_refused_with_the_field_named(tracked, world, as_persona
         "unit": world.unit_a.pk, "percent": "60", "note": "x", "evidence": upload("x.zip", b"PK\x03\x04" + b"0" * 50)})
     assert response.status_code == 200
     assert response.context["form"].errors == {
-        "evidence": ["Tài liệu minh chứng: không chấp nhận loại tệp này. Chỉ chấp nhận: DOCX, IMAGE, PDF, XLSX."]}
+        "evidence": ["Tài liệu minh chứng: không chấp nhận loại tệp này. Chỉ chấp nhận: tệp Word (DOCX), ảnh (JPEG, PNG), tệp PDF, tệp Excel (XLSX)."]}
     assert not TaskUpdate.objects.exists()
 
 

@@ -89,7 +89,7 @@ def test_pages_upload_and_scope(world, plan, as_persona):
     bad = clerk_a.post(reverse("plans:unit_plan_submit", kwargs={"pk": sub_a.pk}),
                        {"file": upload("kh.txt", "Kế hoạch".encode())})
     assert bad.context["form"].errors == {
-        "file": ["Kế hoạch của đơn vị: không chấp nhận loại tệp này. Chỉ chấp nhận: DOCX, PDF."]}
+        "file": ["Kế hoạch của đơn vị: không chấp nhận loại tệp này. Chỉ chấp nhận: tệp Word (DOCX), tệp PDF."]}
     good = clerk_a.post(reverse("plans:unit_plan_submit", kwargs={"pk": sub_a.pk}), {"file": upload("kh.pdf", PDF_BYTES)})
     assert good.status_code == 302
     page = specialist.get(reverse("plans:unit_plans", kwargs={"pk": plan.pk})).content.decode()

@@ -91,11 +91,11 @@ def test_two_templates_for_one_group_year_are_refused(world):
 
 def test_evidence_of_the_wrong_type_is_refused(world):
     scoring_round = make_round(world)
-    with pytest.raises(ValidationError, match=r"^\{'evidence': \['Minh chứng tiêu chí 1\.1: không chấp nhận loại tệp này\. Chỉ chấp nhận: DOCX, IMAGE, PDF, XLSX\.'\]\}$") as exc:
+    with pytest.raises(ValidationError, match=r"^\{'evidence': \['Minh chứng tiêu chí 1\.1: không chấp nhận loại tệp này\. Chỉ chấp nhận: tệp Word \(DOCX\), ảnh \(JPEG, PNG\), tệp PDF, tệp Excel \(XLSX\)\.'\]\}$") as exc:
         sheets.save_self_score(scoring_round, world.unit_b, criterion(scoring_round, "1.1"),
                                by=world.users["clerk_b"], evidence=exe_upload())
-    assert _messages(exc) == ["Minh chứng tiêu chí 1.1: không chấp nhận loại tệp này. Chỉ chấp nhận: DOCX, IMAGE, PDF, "
-                              "XLSX."]
+    assert _messages(exc) == ["Minh chứng tiêu chí 1.1: không chấp nhận loại tệp này. Chỉ chấp nhận: tệp Word (DOCX), ảnh (JPEG, PNG), tệp PDF, "
+                              "tệp Excel (XLSX)."]
 
 
 def test_a_heading_takes_no_points(world):

@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.accounts.enums import Role
+from tdkt.lib.names import display_name, vietnamese_order
 
 
 class User(AbstractUser):
@@ -20,7 +21,12 @@ class User(AbstractUser):
         verbose_name_plural = _("users")
 
     def __str__(self):
-        return self.full_name or self.username
+        return display_name(self)
+
+    def get_full_name(self):
+        # Django's composes "first last" (Western order: "Thu Lan Nguyễn"); ours is the recorded full name or
+        # the family name first (tdkt.lib.names).
+        return self.full_name or vietnamese_order(self.last_name, self.first_name)
 
     @property
     def has_second_factor(self) -> bool:

@@ -20,6 +20,7 @@ from tdkt.accounts.scope import expand_units, get_scope, unit_graph
 from tdkt.audit.models import AuditAction, AuditEvent
 from tdkt.audit.services import record
 from tdkt.dossiers.models import SendingDelegation
+from tdkt.lib.names import display_name
 from tdkt.orgs.models import Unit
 
 
@@ -108,12 +109,11 @@ def approvers(unit_id, today: datetime.date | None = None) -> list[int]:
 
 
 def leader_name(delegation) -> str:
-    leader = delegation.leader
-    return leader.full_name or leader.get_full_name() or leader.username
+    return display_name(delegation.leader)
 
 
 def person_name(user) -> str:
-    return user.full_name or user.get_full_name() or user.username
+    return display_name(user)
 
 
 @transaction.atomic
@@ -131,7 +131,7 @@ def delegate_sending(*, unit, clerk, valid_from: datetime.date, valid_to: dateti
     is_clerk = _current(Membership.objects.filter(user=clerk, role=Role.UNIT_CLERK, unit=unit), today).exists()
     if not (clerk.is_active and is_clerk):
         raise ValidationError({"clerk": _("%(name)s is not a clerk of “%(unit)s”.") % {
-            "name": clerk.get_full_name() or clerk.username, "unit": unit}})
+            "name": display_name(clerk), "unit": unit}})
     # The unit's row is locked so that two leaders delegating at once cannot both pass the overlap check.
     type(unit).objects.select_for_update().filter(pk=unit.pk).exists()
     overlapping = (SendingDelegation.objects.filter(unit=unit, clerk=clerk, revoked_at__isnull=True,

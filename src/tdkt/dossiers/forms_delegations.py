@@ -1,12 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tdkt.lib.names import display_name
 from tdkt.orgs.models import Unit
 
 
 class ClerkChoice(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return obj.full_name or obj.get_full_name() or obj.username
+        return display_name(obj)
 
 
 class DelegationForm(forms.Form):

@@ -38,6 +38,7 @@ from tdkt.dossiers.models import DocumentRequirement, Dossier
 from tdkt.dossiers.overdue import overdue_by_specialist
 from tdkt.dossiers.transitions import APPRAISAL_STATES, NOMINATION, acts_for_province, acts_for_receiver
 from tdkt.lib.forms import apply_validation_error
+from tdkt.lib.names import display_name
 from tdkt.lib.paging import CheapPage, cheap_page
 from tdkt.lib.rows import url_with_id
 from tdkt.orgs.models import IssuingAuthority, Unit
@@ -112,7 +113,7 @@ def _decorate_rows(page, today) -> None:
         dossier.state_label = states.get(dossier.state, dossier.state)
         dossier.kind_label = kinds.get(dossier.kind, dossier.kind)
         dossier.ref = dossier.reference
-        dossier.assignee_name = (dossier.assignee.get_full_name() or dossier.assignee.username) if dossier.assignee else "—"
+        dossier.assignee_name = display_name(dossier.assignee) if dossier.assignee else "—"
         dossier.overdue = dossier.step_due_on is not None and dossier.step_due_on < today
         dossier.due_text = dossier.step_due_on.strftime("%d/%m/%Y") if dossier.step_due_on else ""
 

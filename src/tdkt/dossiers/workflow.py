@@ -64,6 +64,7 @@ from tdkt.dossiers.transitions import (
     approval_origin,
     approves_as_itself,
 )
+from tdkt.lib.names import display_name
 from tdkt.orgs.enums import AuthorityKind
 from tdkt.workflow.primitive import actor_user, write_history
 
@@ -362,11 +363,10 @@ def _check_specialist(specialist, dossier=None) -> None:
     if not (specialist.is_active and holds):
         if receiving is not None:
             raise ValidationError({"specialist": _("%(name)s is not an officer of %(unit)s, which receives this "
-                                                   "dossier.") % {"name": specialist.get_full_name()
-                                                                  or specialist.username,
+                                                   "dossier.") % {"name": display_name(specialist),
                                                                   "unit": receiving.unit}})
         raise ValidationError({"specialist": _("%(name)s is not a specialist of the standing body.") % {
-            "name": specialist.get_full_name() or specialist.username}})
+            "name": display_name(specialist)}})
 
 
 @transaction.atomic
@@ -385,7 +385,7 @@ def assign_specialist(dossier: Dossier, specialist, *, by) -> Dossier:
             assignee=specialist, updated_at=timezone.now()):
         raise ValidationError(_("Someone else changed this dossier first. Reload the page and try again."))
     dossier.assignee = specialist
-    name = specialist.get_full_name() or specialist.username
+    name = display_name(specialist)
     log_event(dossier, by=by, kind=EventKind.NOTE, reason=_("Assigned to %(name)s.") % {"name": name})
     record(by, AuditAction.UPDATE, dossier, changes={"assignee": [old, specialist.pk]})
     return dossier

@@ -119,3 +119,23 @@ def display_case(name: str) -> str:
     if letters and (all(ch.isupper() for ch in letters) or all(ch.islower() for ch in letters)):
         return " ".join(word[:1].upper() + word[1:].lower() for word in name.split(" "))
     return name
+
+
+def vietnamese_order(family: str, given: str) -> str:
+    """A full name in Vietnamese order, the family name first ("Nguyễn" + "Thu Lan" → "Nguyễn Thu Lan").
+
+    Django's own AbstractUser.get_full_name writes "first last", the Western order ("Thu Lan Nguyễn"): every name
+    the application composes from parts goes through here instead."""
+    return normalize(" ".join(part for part in (family or "", given or "") if part and part.strip()))
+
+
+def display_name(someone) -> str:
+    """The one name the application shows for a user (or anything with `full_name`, `last_name`, `first_name`):
+    the full name as recorded, else family and given names in Vietnamese order, else the username — only for an
+    account nobody gave a name, so that it can still be told apart. "" for None."""
+    if someone is None:
+        return ""
+    name = normalize(getattr(someone, "full_name", "") or "")
+    if not name:
+        name = vietnamese_order(getattr(someone, "last_name", ""), getattr(someone, "first_name", ""))
+    return name or getattr(someone, "username", "") or ""

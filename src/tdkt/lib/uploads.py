@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import filetype
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 # Kind name -> MIME types accepted for it. Office files are ZIP containers: filetype knows them.
 KINDS = {
@@ -15,6 +16,21 @@ KINDS = {
     "xlsx": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
     "image": {"image/jpeg", "image/png"},
 }
+
+
+# How a refusal names each kind: officers know "Word" and "Excel" better than the codes, and "IMAGE" is English.
+KIND_LABELS = {
+    "csv": gettext_lazy("CSV text file"),
+    "docx": gettext_lazy("Word file (DOCX)"),
+    "image": gettext_lazy("image (JPEG, PNG)"),
+    "pdf": gettext_lazy("PDF file"),
+    "xlsx": gettext_lazy("Excel file (XLSX)"),
+}
+
+
+def kinds_text(allowed) -> str:
+    """The accepted kinds for a message, in a fixed order: "Word file (DOCX), PDF file"."""
+    return ", ".join(str(KIND_LABELS.get(kind, kind.upper())) for kind in sorted(allowed))
 
 
 class UploadError(ValueError):
@@ -77,7 +93,7 @@ def sniff_upload(data: bytes, *, allowed: set[str], max_bytes: int, field_label:
         return SniffedUpload(kind="csv", mime="text/csv", data=data, name=name)
     raise UploadError(
         _("%(field)s: this type of file is not accepted. Accepted: %(kinds)s.")
-        % {"field": field_label, "kinds": ", ".join(sorted(k.upper() for k in allowed))}
+        % {"field": field_label, "kinds": kinds_text(allowed)}
     )
 
 

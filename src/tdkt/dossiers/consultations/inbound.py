@@ -39,7 +39,7 @@ from tdkt.dossiers.consultations.models import (
 )
 from tdkt.dossiers.consultations.transitions import INBOUND_MACHINE
 from tdkt.lib.docparse import DocumentError
-from tdkt.lib.names import split_name
+from tdkt.lib.names import display_name, split_name
 from tdkt.lib.uploads import UploadError, read_upload
 from tdkt.lib.vntext import fold, normalize
 from tdkt.orgs.models import Unit
@@ -257,7 +257,7 @@ def assign_inbound(request: InboundRequest, *, by, assignee=None, reason: str = 
     if request.assignee_id == assignee.pk and request.state == InboundState.ASSIGNED:
         raise ValidationError({"assignee": _("%(name)s is already responsible for this request.") % {
             "name": assignee}})
-    text = reason or _("Assigned to %(name)s.") % {"name": assignee.get_full_name() or assignee.username}
+    text = reason or _("Assigned to %(name)s.") % {"name": display_name(assignee)}
     return INBOUND_MACHINE.perform(request, "assign", by=by, reason=text, extra={"assignee": assignee.pk},
                                    assignee=assignee)
 

@@ -6,11 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from tdkt.dossiers.consultations.enums import SubjectAnswer
 from tdkt.dossiers.consultations.inbound import specialists
 from tdkt.lib.forms import DateInput
+from tdkt.lib.names import display_name
 
 
 class SpecialistField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return obj.get_full_name() or obj.username
+        return display_name(obj)
 
 
 class UploadForm(forms.Form):

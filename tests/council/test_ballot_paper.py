@@ -66,8 +66,8 @@ def test_each_row_shows_the_nominee_award_verdict_consultation_and_posting(world
     assert "Không lấy ý kiến hiệp y" in page  # Đặng Thị Đào was consulted on nothing
     assert "Đã công khai: Thông báo công khai danh sách đề nghị khen thưởng (02/11/2026 – 16/11/2026)" in page
     # The accessible name of each radio carries the nominee: "Đồng ý — Nguyễn Văn An" (label wraps the radio).
-    assert ('<label class="ballot-choice ballot-agree"><input type="radio" name="item-%d" value="agree" required> '
-            '<span>Đồng ý</span><span class="visually-hidden"> — Nguyễn Văn An</span></label>' % an.pk) in page
+    assert (f'<label class="ballot-choice ballot-agree"><input type="radio" name="item-{an.pk}" value="agree" '
+            'required> <span>Đồng ý</span><span class="visually-hidden"> — Nguyễn Văn An</span></label>') in page
 
 
 def test_the_paper_is_read_in_a_fixed_number_of_queries(world, board):

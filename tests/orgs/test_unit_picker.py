@@ -12,11 +12,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tdkt.dossiers.forms import DossierForm
-from tdkt.lib.vntext import fold
+from tdkt.lib.vntext import fold, normalize
 from tdkt.movements.models import Movement
 from tdkt.orgs.forms import CouncilMemberForm
 from tdkt.orgs.models import Unit
-from tdkt.orgs.pickers import match_typed, unit_label
+from tdkt.orgs.pickers import DASH, match_typed, typed_parts, unit_label
 from tests.conftest import client_for
 from tests.factories import make_person, make_unit
 
@@ -68,6 +68,8 @@ def test_names_starting_with_the_text_come_first_and_more_is_said(world):
 
 def test_the_search_reads_the_same_number_of_queries_with_2000_units(world):
     client = client_for(world, "specialist")
+    for i in range(3):
+        make_unit(f"Phòng thứ {i}", parent=world.unit_b)
 
     def counted():
         with CaptureQueriesContext(connection) as captured:
@@ -80,7 +82,16 @@ def test_the_search_reads_the_same_number_of_queries_with_2000_units(world):
     assert counted() == few
 
 
-@given(st.sampled_from(["Sở Y tế", "SỞ Y TẾ", "sở y tế", "SYT"]))
+NAMES = st.text(st.characters(codec="utf-8", exclude_characters="—\x00"), min_size=1).filter(lambda t: normalize(t))
+
+
+@given(NAMES, NAMES, NAMES)
+def test_a_typed_label_is_read_back_as_the_unit_and_the_unit_above(name, parent, grandparent):
+    assert typed_parts(DASH.join([name, parent, grandparent])) == (normalize(name), normalize(parent))
+    assert typed_parts(name) == (normalize(name), "")
+
+
+@pytest.mark.parametrize("text", ["Sở Y tế", " Sở Y tế ", "Sở Y tế — Ủy ban nhân dân tỉnh Lào Cai", "SYT", "syt"])
 def test_a_typed_name_or_code_names_the_unit(world, text):
     assert list(match_typed(Unit.objects.all(), text)) == [world.unit_a]
 

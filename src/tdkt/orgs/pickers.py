@@ -39,15 +39,23 @@ def unit_label(unit) -> str:
     return DASH.join(chain)
 
 
+def typed_parts(text: str) -> tuple[str, str]:
+    """(unit name, name of the unit above or "") of a typed label: split at the first "—" (a hyphen inside a
+    name, as in "Kế hoạch - Tài chính", is kept); the rest of the label, further up the tree, is not needed."""
+    name, _dash, rest = text.partition(DASH.strip())
+    parent = rest.partition(DASH.strip())[0]
+    return normalize(name), normalize(parent)
+
+
 def match_typed(queryset, text: str):
     """The units of `queryset` the typed text names: the unit's code, or its name and, when typed after " — ",
     the name of the unit above it (as the label shows them)."""
-    parts = [normalize(part) for part in text.strip().split(DASH.strip()) if part.strip()]
-    if not parts:
+    name, parent = typed_parts(text)
+    if not name:
         return queryset.none()
-    named = Q(name__iexact=parts[0])
-    if len(parts) > 1:
-        named &= Q(parent__name__iexact=parts[1])
+    named = Q(name__iexact=name)
+    if parent:
+        named &= Q(parent__name__iexact=parent)
     return queryset.filter(named | Q(code__iexact=text.strip())).order_by("name", "id")
 
 

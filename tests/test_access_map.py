@@ -58,6 +58,7 @@ MATRIX = [
     ("orgs:council_detail", "council", [200, 404, 404, 200, 302]),
     ("people:list", None, [200, 200, 200, 200, 302]),
     ("people:choices", None, [200, 200, 200, 200, 302]),
+    ("orgs:choices", None, [200, 200, 200, 200, 302]),
     ("people:create", None, [200, 200, 200, 403, 302]),
     ("people:import", None, [200, 200, 200, 403, 302]),
     ("people:export", None, [200, 200, 200, 200, 302]),

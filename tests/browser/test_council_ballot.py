@@ -35,10 +35,11 @@ def press(page, label):
 def vote(page, meeting_url, choices):
     page.goto(meeting_url + "vote/")
     for index, choice in enumerate(choices):
-        page.locator("#vote-form tbody tr:has(input[type=radio])").nth(index).locator(
-            f"input[value={choice}]").check()
+        page.locator("#vote-form fieldset.ballot-nominee").nth(index).locator(f"input[value={choice}]").check()
     with page.expect_navigation():
-        page.click("#vote-form button.primary")
+        page.click("#vote-form button.primary")  # the review page: nothing sent yet
+    with page.expect_navigation():
+        page.click("#review-form button.primary")
     assert page.url == meeting_url
     assert "Phiếu của ông/bà đã được ghi nhận." in page.locator(".messages").inner_text()
 
@@ -60,6 +61,8 @@ def test_meeting_ballot_and_minutes(live_server, browser, page, artifacts_dir, w
     press(secretary, "Lưu danh sách tham dự")
     assert "Có mặt 4/5 thành viên; cần ít nhất 4" in secretary.locator("#quorum").inner_text()
     press(secretary, "Khai mạc phiên họp")
+    with secretary.expect_navigation():
+        secretary.click("#ballot-open a")  # the page that says what opening does, with the passphrase
     secretary.fill("#id_passphrase", PASSPHRASE)
     secretary.fill("#id_passphrase_again", PASSPHRASE)
     press(secretary, "Mở bỏ phiếu")
@@ -80,7 +83,8 @@ def test_meeting_ballot_and_minutes(live_server, browser, page, artifacts_dir, w
 
     secretary.goto(meeting_url)
     assert "Đã có 4 thành viên bỏ phiếu." in secretary.locator("#ballot").inner_text()
-    secretary.once("dialog", lambda dialog: dialog.accept())
+    with secretary.expect_navigation():
+        secretary.click("#ballot-close a")  # the page that says what closing does
     press(secretary, "Kết thúc bỏ phiếu")
     assert "các phiếu vẫn được niêm phong cho đến khi kiểm phiếu" in secretary.locator(".messages").inner_text()
     secretary.fill("#id_passphrase", PASSPHRASE)

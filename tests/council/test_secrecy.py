@@ -97,7 +97,7 @@ def test_voting_through_the_page_logs_no_choice(world, caplog):
     client = Client()
     client.force_login(board.members[0])
     with caplog.at_level(logging.DEBUG):
-        response = client.post(reverse("council:vote", kwargs={"pk": meeting.pk}), {f"item-{item.pk}": "disagree"})
+        response = client.post(reverse("council:vote", kwargs={"pk": meeting.pk}), {f"item-{item.pk}": "disagree", "action": "send"})
     assert response.status_code == 302
     assert not [r for r in caplog.records if any(word in r.getMessage() for word in ("disagree", "Không đồng ý"))]
     assert not [r for r in caplog.records if PASSPHRASE in r.getMessage()]

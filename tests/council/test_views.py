@@ -77,7 +77,7 @@ def test_a_meeting_from_creation_to_locked_minutes(world, board):
     for index, user in enumerate([board.chair, board.secretary, *board.members]):
         client = member if user == world.users["council_member"] else login(user)
         answer = "disagree" if index == 4 else "agree"  # CSTĐ toàn quốc: 4/5 = 80 % < 90 %
-        assert client.post(url("vote", meeting), {f"item-{cstd.pk}": answer, f"item-{bk.pk}": "agree"}).status_code == 302
+        assert client.post(url("vote", meeting), {f"item-{cstd.pk}": answer, f"item-{bk.pk}": "agree", "action": "send"}).status_code == 302
     response = member.get(url("vote", meeting), follow=True)
     assert "Ông/bà đã bỏ phiếu trong lần bỏ phiếu này." in response.content.decode()
     page = chair.post(url("ballot_close", meeting), follow=True).content.decode()

@@ -14,11 +14,13 @@ def test_clerk_finds_a_person_and_adds_a_line(world):
     dossier = make_dossier(world.unit_a)
     client = client_for(world, "clerk_a")
     url = reverse("nominees:line_add", kwargs={"pk": dossier.pk})
-    page = client.get(url, {"q": "nguyen van"})
-    assert page.status_code == 200
-    assert f'<option value="{world.person_a.pk}">Nguyễn Văn An — Sở Y tế</option>' in page.content.decode()
-    response = client.post(url + "?q=nguyen", {"kind": "person", "person": world.person_a.pk,
-                                                "award_type": award("LDTT").pk, "basis": "merit"})
+    page = client.get(url).content.decode()
+    # The person picker, its search kept within the dossier's units (people:choices?unit=…).
+    assert f'data-picker="{reverse("people:choices")}"' in page and f"unit={world.unit_a.pk}" in page
+    found = client.get(reverse("people:choices"), {"q": "nguyen van", "unit": world.unit_a.pk}).json()
+    assert [row["label"] for row in found["results"]] == ["Nguyễn Văn An (1985) — Sở Y tế"]
+    response = client.post(url, {"kind": "person", "person": world.person_a.pk,
+                                 "award_type": award("LDTT").pk, "basis": "merit"})
     assert response.status_code == 302
     line = Nomination.objects.get(dossier=dossier)
     assert (line.person, line.award_type.code) == (world.person_a, "LDTT")

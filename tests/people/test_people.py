@@ -188,7 +188,7 @@ def test_a_clerk_cannot_record_a_person_in_another_unit(world, clerk_a):
     response = clerk_a.post(reverse("people:create"), person_post(world.unit_b), **EN)
     assert response.status_code == 200
     assert response.context["form"].errors == {
-        "unit": ["Select a valid choice. That choice is not one of the available choices."]
+        "unit": ["Unit: the chosen unit is not among the units you may choose here."]
     }
     assert sorted(u.code for u in response.context["form"].fields["unit"].queryset) == ["BVDK", "SYT"]
     assert state() == before
@@ -565,7 +565,7 @@ def test_a_clerk_cannot_import_into_another_unit(world, clerk_a):
     response = post_import(clerk_a, world.unit_b, csv_bytes(GOOD_ROWS), "danh-sach.csv", **EN)
     assert response.status_code == 200
     assert response.context["form"].errors == {
-        "unit": ["Select a valid choice. That choice is not one of the available choices."]
+        "unit": ["Unit: the chosen unit is not among the units you may choose here."]
     }
     assert state() == before
 

@@ -84,6 +84,7 @@ def test_static_files_are_our_own():
     """Every script and stylesheet the pages load is a file of ours under static/ (no CDN)."""
     names = sorted(str(p.relative_to(SRC)) for p in SRC.rglob("static/**/*") if p.suffix in {".js", ".css"})
     assert names == [
+        "council/static/council/ballot.js",
         "movements/scoring/static/scoring/scoring.css",
         "movements/scoring/static/scoring/sheet.js",
         "plans/static/plans/plans.css",

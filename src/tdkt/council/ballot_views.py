@@ -6,12 +6,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from tdkt.accounts.access import roles_required
-from tdkt.council import queries
+from tdkt.council import ballot_paper, queries
 from tdkt.council.enums import AttendanceStatus, BallotMode, BallotState, Choice
 from tdkt.council.models import Attendance, Ballot, BallotParticipation
-from tdkt.council.papers import agenda_items, grouped_by_award
+from tdkt.council.papers import agenda_items
 from tdkt.council.services import ballots
 
 
@@ -20,33 +21,46 @@ def _open_ballot(meeting, mode):
     return ballot
 
 
-def _choices_from(request, items) -> dict:
-    return {item.pk: request.POST.get(f"item-{item.pk}", "") for item in items}
+def _vote_refusal(meeting, ballot, seat):
+    if ballot is None:
+        return _("The ballot is not open.")
+    if seat is None:
+        return _("You are not a member of %(council)s: you cannot vote in its ballot.") % {
+            "council": meeting.council.name}
+    if not Attendance.objects.filter(meeting=meeting, member=seat, status=AttendanceStatus.PRESENT).exists():
+        return _("Only members recorded as present vote.")
+    if BallotParticipation.objects.filter(ballot=ballot, member=seat).exists():
+        return _("You have already voted in this ballot.")
+    return None
 
 
+def _paper(request, meeting, items, choices, *, template="council/vote.html", **extra):
+    return render(request, template, {
+        "meeting": meeting, "groups": ballot_paper.ballot_groups(meeting, items, choices), "choices": Choice.choices,
+        "title": _("Secret ballot"), **extra})
+
+
+@never_cache  # the review page shows the member's choices: no copy in any cache, nor behind the back button
 @roles_required(*queries.VIEW_ROLES)
 def vote(request, pk):
-    """Shown only while the ballot is open, and only to a member present who has not voted yet."""
+    """Shown only while the ballot is open, and only to a member present who has not voted yet. The form,
+    "agree to all" and the review store nothing; only "send" on the review page seals the vote."""
     meeting = queries.get_meeting_for_user(request.user, pk)
     ballot = _open_ballot(meeting, BallotMode.ELECTRONIC)
-    seat = queries.member_for(request.user, meeting.council, on=meeting.date)
-    refusal = None
-    if ballot is None:
-        refusal = _("The ballot is not open.")
-    elif seat is None:
-        refusal = _("You are not a member of %(council)s: you cannot vote in its ballot.") % {
-            "council": meeting.council.name}
-    elif not Attendance.objects.filter(meeting=meeting, member=seat, status=AttendanceStatus.PRESENT).exists():
-        refusal = _("Only members recorded as present vote.")
-    elif BallotParticipation.objects.filter(ballot=ballot, member=seat).exists():
-        refusal = _("You have already voted in this ballot.")
+    refusal = _vote_refusal(meeting, ballot, queries.member_for(request.user, meeting.council, on=meeting.date))
     if refusal:
         messages.info(request, refusal)
         return redirect("council:meeting", pk=meeting.pk)
     items = agenda_items(meeting)
-    if request.method == "POST":
+    if request.method != "POST":
+        return _paper(request, meeting, items, {})
+    action = request.POST.get("action") or ballot_paper.REVIEW
+    choices = ballot_paper.posted_choices(request.POST, items)
+    if action == ballot_paper.AGREE_ALL:
+        choices = ballot_paper.agree_to_undecided(choices, items)
+    elif action == ballot_paper.SEND:
         try:
-            ballots.cast_vote(ballot, by=request.user, choices=_choices_from(request, items))
+            ballots.cast_vote(ballot, by=request.user, choices=choices)
         except ValidationError as exc:
             for message in exc.messages:
                 messages.error(request, message)
@@ -54,8 +68,14 @@ def vote(request, pk):
             messages.success(request, _("Your vote has been recorded. It is sealed without your name and opened only "
                                         "at the count, which keeps the totals alone."))
             return redirect("council:meeting", pk=meeting.pk)
-    return render(request, "council/vote.html", {
-        "meeting": meeting, "groups": grouped_by_award(items), "choices": Choice.choices, "title": _("Secret ballot")})
+    elif action == ballot_paper.REVIEW:
+        groups = ballot_paper.ballot_groups(meeting, items, choices)
+        missing = ballot_paper.undecided_message(groups)
+        if not missing:
+            return render(request, "council/vote_review.html", {
+                "meeting": meeting, "groups": groups, "title": _("Check your ballot before sending it")})
+        messages.error(request, missing)
+    return _paper(request, meeting, items, choices)
 
 
 @roles_required(*queries.VIEW_ROLES)
@@ -71,20 +91,18 @@ def written_opinion(request, pk):
     absent = list(Attendance.objects.filter(meeting=meeting, status=AttendanceStatus.WRITTEN_OPINION)
                   .exclude(member_id__in=done).select_related("member__person"))
     items = agenda_items(meeting)
+    choices = ballot_paper.posted_choices(request.POST, items) if request.method == "POST" else {}
     if request.method == "POST":
         try:
             attendance_id = int(request.POST.get("attendance") or 0)
-            ballots.record_written_opinion(ballot, by=request.user, attendance_id=attendance_id,
-                                           choices=_choices_from(request, items))
+            ballots.record_written_opinion(ballot, by=request.user, attendance_id=attendance_id, choices=choices)
         except ValidationError as exc:
             for message in exc.messages:
                 messages.error(request, message)
         else:
             messages.success(request, _("The written opinion has been counted."))
             return redirect("council:meeting", pk=meeting.pk)
-    return render(request, "council/vote.html", {
-        "meeting": meeting, "groups": grouped_by_award(items), "choices": Choice.choices, "absent": absent,
-        "title": _("Written opinion of an absent member")})
+    return _paper(request, meeting, items, choices, absent=absent, title=_("Written opinion of an absent member"))
 
 
 @roles_required(*queries.VIEW_ROLES)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tdkt.council import ballot_views, views
+from tdkt.council import ballot_control_views, ballot_views, views
 
 app_name = "council"
 
@@ -13,8 +13,8 @@ urlpatterns = [
     path("<int:pk>/attendance/", views.attendance_save, name="attendance"),
     path("<int:pk>/open/", views.meeting_open, name="meeting_open"),
     path("<int:pk>/close/", views.meeting_close, name="meeting_close"),
-    path("<int:pk>/ballot/open/", views.ballot_open, name="ballot_open"),
-    path("<int:pk>/ballot/close/", views.ballot_close, name="ballot_close"),
+    path("<int:pk>/ballot/open/", ballot_control_views.ballot_open, name="ballot_open"),
+    path("<int:pk>/ballot/close/", ballot_control_views.ballot_close, name="ballot_close"),
     path("<int:pk>/ballot/count/", views.ballot_count, name="ballot_count"),
     path("<int:pk>/vote/", ballot_views.vote, name="vote"),
     path("<int:pk>/written-opinion/", ballot_views.written_opinion, name="written_opinion"),

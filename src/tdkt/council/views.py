@@ -14,12 +14,12 @@ from django.views.decorators.http import require_POST
 from tdkt.accounts.access import roles_required
 from tdkt.council import documents, queries
 from tdkt.council.enums import AttendanceStatus, BallotState, MeetingState
-from tdkt.council.forms import BallotCountForm, BallotOpenForm, MeetingForm, MinutesForm
+from tdkt.council.forms import BallotCountForm, MeetingForm, MinutesForm
 from tdkt.council.minutes_feedback import feedback_for, feedback_paragraphs
 from tdkt.council.models import Ballot, BallotParticipation
 from tdkt.council.papers import agenda_items, build_papers, grouped_by_award, withdrawals_of
 from tdkt.council.rules import share_text
-from tdkt.council.services import ballots, counting, meetings
+from tdkt.council.services import counting, meetings
 from tdkt.lib.forms import apply_validation_error
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -99,7 +99,7 @@ def meeting_detail(request, pk):
                      and my_attendance is not None and my_attendance.status == AttendanceStatus.PRESENT
                      and seat.pk not in voted_ids),
         "has_voted": seat is not None and seat.pk in voted_ids,
-        "open_form": BallotOpenForm(), "count_form": BallotCountForm(), "states": MeetingState,
+        "count_form": BallotCountForm(), "states": MeetingState,
         "written_pending": counts.get(AttendanceStatus.WRITTEN_OPINION, 0) > 0,
         "withdrawals": withdrawals_of(meeting),
     })
@@ -165,41 +165,6 @@ def meeting_open(request, pk):
 def meeting_close(request, pk):
     return _manage_action(request, pk, lambda m: meetings.close_meeting(m, by=request.user),
                           _("The meeting is closed."))
-
-
-@require_POST
-@roles_required(*queries.VIEW_ROLES)
-def ballot_open(request, pk):
-    """The passphrase comes in this POST only: it is never stored in clear, logged, kept in the session or
-    written back into the page (the page is redirected to, errors as messages)."""
-    meeting = queries.get_meeting_for_user(request.user, pk)
-    form = BallotOpenForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ValidationError([message for errors in form.errors.values() for message in errors])
-        ballots.open_ballot(meeting, mode=form.cleaned_data["mode"], by=request.user,
-                            passphrase=form.cleaned_data["passphrase"])
-    except ValidationError as exc:
-        _error(request, exc)
-    else:
-        messages.success(request, _("The ballot is open."))
-    return redirect("council:meeting", pk=meeting.pk)
-
-
-@require_POST
-@roles_required(*queries.VIEW_ROLES)
-def ballot_close(request, pk):
-    meeting = queries.get_meeting_for_user(request.user, pk)
-    ballot = Ballot.objects.filter(meeting=meeting).first()
-    try:
-        if ballot is None:
-            raise ValidationError(_("Only an open ballot can be closed."))
-        ballots.close_ballot(ballot, by=request.user)
-    except ValidationError as exc:
-        _error(request, exc)
-    else:
-        messages.success(request, _("Voting is closed; the ballots stay sealed until the count."))
-    return redirect("council:meeting", pk=meeting.pk)
 
 
 @require_POST

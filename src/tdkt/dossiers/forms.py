@@ -11,6 +11,7 @@ from tdkt.dossiers.models import DocumentRequirement, DossierCall
 from tdkt.lib.forms import PlainSelect
 from tdkt.orgs.enums import GRASSROOTS_AUTHORITY_KINDS, AuthorityKind
 from tdkt.orgs.models import EmulationGroupYear, IssuingAuthority, Unit
+from tdkt.orgs.pickers import UnitField
 
 
 def specialists():
@@ -25,7 +26,7 @@ def receiving_officers(unit_ids):
 
 
 class DossierForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("Submitting unit"), queryset=Unit.objects.none())
+    unit = UnitField(label=_("Submitting unit"), queryset=Unit.objects.none())
     title = forms.CharField(label=_("Title"), max_length=500)
     kind = forms.ChoiceField(label=_("Kind"), choices=DossierKind.choices)
     receiving_authority = forms.ModelChoiceField(

@@ -4,7 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from tdkt.lib.forms import DateInput
 from tdkt.orgs.enums import CouncilRole, GroupRole
 from tdkt.orgs.models import EmulationGroup, Unit
+from tdkt.orgs.pickers import UnitField
 from tdkt.people.models import Person
+from tdkt.people.pickers import PersonField
 
 
 class UnitForm(forms.ModelForm):
@@ -26,7 +28,7 @@ class UnitForm(forms.ModelForm):
 
 
 class MergeForm(forms.Form):
-    into = forms.ModelChoiceField(label=_("Merge into"), queryset=Unit.objects.order_by("name"))
+    into = UnitField(label=_("Merge into"), queryset=Unit.objects.order_by("name"))
     effective_on = forms.DateField(label=_("Effective date"), widget=DateInput())
     note = forms.CharField(label=_("Note (decision number)"), required=False, max_length=255)
 
@@ -62,12 +64,12 @@ class GroupYearForm(forms.Form):
 
 
 class GroupMemberForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.filter(dissolved_on__isnull=True))
+    unit = UnitField(label=_("Unit"), queryset=Unit.objects.filter(dissolved_on__isnull=True))
     role = forms.ChoiceField(label=_("Role"), choices=GroupRole.choices, initial=GroupRole.MEMBER)
 
 
 class CouncilMemberForm(forms.Form):
-    person = forms.ModelChoiceField(label=_("Person"), queryset=Person.objects.none())
+    person = PersonField(label=_("Person"), queryset=Person.objects.none())
     role = forms.ChoiceField(label=_("Role"), choices=CouncilRole.choices)
     title = forms.CharField(label=_("Position in own agency"), required=False, max_length=255)
     term_start = forms.DateField(label=_("Term start"), widget=DateInput())

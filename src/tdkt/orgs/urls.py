@@ -1,11 +1,12 @@
 from django.urls import path
 
-from tdkt.orgs import views
+from tdkt.orgs import picker_views, views
 
 app_name = "orgs"
 urlpatterns = [
     path("", views.tree, name="tree"),
     path("new/", views.unit_create, name="create"),
+    path("choices/", picker_views.unit_choices, name="choices"),
     path("<int:pk>/", views.unit_detail, name="detail"),
     path("<int:pk>/edit/", views.unit_edit, name="edit"),
     path("<int:pk>/merge/", views.unit_merge, name="merge"),

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from tdkt.jobs.idempotency import KeyField
 from tdkt.lib.forms import DateInput
 from tdkt.orgs.models import Unit
+from tdkt.orgs.pickers import UnitField
 from tdkt.people.enums import PersonGroup
 from tdkt.people.groups import UNCLASSIFIED, suggest_group
 from tdkt.people.models import Person
@@ -31,7 +32,7 @@ class PersonForm(forms.ModelForm):
         units = Unit.objects.filter(dissolved_on__isnull=True).order_by("name")
         if unit_ids is not None:
             units = units.filter(pk__in=unit_ids)
-        self.fields["unit"].queryset = units
+        self.fields["unit"] = UnitField(label=self.fields["unit"].label, queryset=units)
         self.fields["statistical_group"].initial = self.instance.statistical_group
         suggested = suggest_group(self.instance.position, self.instance.category) if self.instance.pk else None
         self.fields["statistical_group"].help_text = (
@@ -59,7 +60,7 @@ class PersonSearchForm(forms.Form):
 
 
 class PersonImportForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
+    unit = UnitField(label=_("Unit"), queryset=Unit.objects.none())
     file = forms.FileField(label=_("File (Excel .xlsx or CSV UTF-8)"))
     idempotency_key = KeyField(required=False)  # a resent form shows the first import's result
 

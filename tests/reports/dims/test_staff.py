@@ -87,6 +87,11 @@ def test_the_person_must_be_one_of_the_units(world):
         "unit": world.unit_a.pk, "person": world.person_b.pk, "training": "college",
         "tdkt_work_since": "01/09/2018", "started_on": "01/01/2022"})
     assert response.status_code == 200
+    page = response.content.decode()
+    assert "người đã chọn không thuộc phạm vi những người bạn được chọn" in page
+    # The person picker, searching the unit's own persons only (people:choices?unit=…), no list of everyone.
+    assert f'data-picker="{reverse("people:choices")}" data-picker-params="unit={world.unit_a.pk}"' in page
+    assert "Giàng A Páo" not in page
     assert not TdktStaffMember.objects.exists()
 
 

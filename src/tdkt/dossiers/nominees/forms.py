@@ -12,7 +12,9 @@ from tdkt.dossiers.nominees.blanks import proposable_awards
 from tdkt.dossiers.nominees.paste import MAX_PASTE_CHARS
 from tdkt.jobs.idempotency import KeyField
 from tdkt.orgs.models import EmulationGroupYear, Unit
+from tdkt.orgs.pickers import UnitField
 from tdkt.people.models import Person
+from tdkt.people.pickers import PersonField
 
 PERSON, COLLECTIVE = "person", "collective"
 
@@ -44,18 +46,16 @@ class LineFieldsForm(forms.Form):
 class LineAddForm(LineFieldsForm):
     kind = forms.ChoiceField(label=_("Nominee"), choices=[(PERSON, _("A person")), (COLLECTIVE, _("A collective"))],
                              widget=forms.RadioSelect, initial=PERSON)
-    person = forms.ModelChoiceField(label=_("Person"), queryset=Person.objects.none(), required=False,
-                                    help_text=_("Search by name above, then choose."))
-    unit = forms.ModelChoiceField(label=_("Collective"), queryset=Unit.objects.none(), required=False)
+    person = PersonField(label=_("Person"), queryset=Person.objects.none(), required=False)
+    unit = UnitField(label=_("Collective"), queryset=Unit.objects.none(), required=False)
 
     field_order = ["kind", "person", "unit", "award_type", "basis", "position_and_unit", "achievement_summary",
                    "report"]
 
-    def __init__(self, *args, persons, found, units, **kwargs):
+    def __init__(self, *args, persons, units, unit_ids=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = persons
-        self.fields["person"].choices = [("", "—")] + [
-            (person.pk, f"{person.full_name} — {person.unit}") for person in found]
+        self.fields["person"].widget.params = {"unit": list(unit_ids)}  # the search stays within the dossier's units
         self.fields["unit"].queryset = units
 
     def clean(self):
@@ -95,7 +95,7 @@ class PasteForm(forms.Form):
 class QuotaForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     award_type = forms.ModelChoiceField(label=_("Award"), queryset=AwardType.objects.none())
-    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none(), required=False)
+    unit = UnitField(label=_("Unit"), queryset=Unit.objects.none(), required=False)
     group_year = forms.ModelChoiceField(label=_("or cluster/block"), queryset=EmulationGroupYear.objects.none(),
                                         required=False)
     max_count = forms.IntegerField(label=_("At most"), min_value=0, max_value=100000)

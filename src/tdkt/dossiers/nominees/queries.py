@@ -18,11 +18,8 @@ from tdkt.dossiers.nominees.matching import dossier_unit_ids
 from tdkt.dossiers.nominees.quotas import quota_panel
 from tdkt.dossiers.nominees.services import can_edit_lines
 from tdkt.dossiers.queries import get_dossier_for_user
-from tdkt.lib.vntext import fold
 from tdkt.orgs.models import Unit
-from tdkt.people.models import Person
 
-SEARCH_LIMIT = 30
 RATING_FINDING = "rating"  # the engine's finding on the year's rating (tdkt.eligibility.rules.individual)
 LINE_RELATIONS = ("person__unit", "unit", "household", "award_type", "proposed_award_type")
 # What the dossier page reads of the lines and their relations, and nothing else: building 2,100 full model
@@ -165,17 +162,6 @@ def get_line_for_user(user, pk, *, write=False) -> Nomination:
         raise Http404
     get_dossier_for_user(user, line.dossier_id, write=write)
     return line
-
-
-def search_persons(dossier, user, query: str):
-    """Persons of the dossier's units whose folded name contains the query (at most SEARCH_LIMIT)."""
-    folded = fold(query)
-    if len(folded) < 2:
-        return []
-    scope = get_scope(user)
-    unit_ids = [pk for pk in dossier_unit_ids(dossier) if scope.can_read_unit(pk)]
-    return list(Person.objects.filter(unit_id__in=unit_ids, name_folded__contains=folded, merged_into__isnull=True)
-                .select_related("unit").order_by("name_folded", "id")[:SEARCH_LIMIT])
 
 
 def collective_choices(dossier, user):

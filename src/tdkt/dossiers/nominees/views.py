@@ -31,7 +31,6 @@ from tdkt.dossiers.nominees.queries import (
     collective_choices,
     get_line_for_user,
     lines_context,
-    search_persons,
 )
 from tdkt.dossiers.queries import get_dossier_for_user
 from tdkt.jobs import idempotency
@@ -73,18 +72,12 @@ def line_add(request, pk):
     refused = _editable_or_redirect(request, dossier)
     if refused:
         return refused
-    query = request.GET.get("q", "").strip()
-    found = search_persons(dossier, request.user, query)
     scope = get_scope(request.user)
     readable = [unit_id for unit_id in dossier_unit_ids(dossier) if scope.can_read_unit(unit_id)]
     persons = Person.objects.filter(unit_id__in=readable, merged_into__isnull=True).select_related("unit")
-    form_args = {"persons": persons, "found": found, "units": collective_choices(dossier, request.user),
+    form_args = {"persons": persons, "units": collective_choices(dossier, request.user), "unit_ids": readable,
                  "dossier": dossier}
     if request.method == "POST":
-        chosen = request.POST.get("person")
-        if chosen and chosen.isdigit():  # keep the chosen person listed when the form comes back with errors
-            form_args["found"] = list(found) + list(persons.filter(pk=int(chosen)).exclude(
-                pk__in=[p.pk for p in found]))
         form = LineAddForm(request.POST, request.FILES, **form_args)
         if form.is_valid():
             data = form.cleaned_data
@@ -100,8 +93,7 @@ def line_add(request, pk):
                 return redirect(dossier_url(dossier))
     else:
         form = LineAddForm(**form_args)
-    return render(request, "nominees/line_form.html", {"dossier": dossier, "form": form, "query": query,
-                                                       "found": found, "adding": True,
+    return render(request, "nominees/line_form.html", {"dossier": dossier, "form": form, "adding": True,
                                                        "back_url": dossier_url(dossier)})
 
 

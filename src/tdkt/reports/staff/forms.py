@@ -2,7 +2,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.lib.forms import DateInput
+from tdkt.orgs.pickers import UnitField
 from tdkt.people.models import Person
+from tdkt.people.pickers import PersonField
 from tdkt.reports.models import TdktOffice, TdktStaffMember
 
 
@@ -15,7 +17,7 @@ class OfficeForm(forms.ModelForm):
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units
+        self.fields["unit"] = UnitField(label=self.fields["unit"].label, queryset=units)
 
 
 class StaffForm(forms.ModelForm):
@@ -33,6 +35,8 @@ class StaffForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = type(unit).objects.filter(pk=unit.pk)
         self.fields["unit"].initial = unit.pk
-        self.fields["person"].queryset = Person.objects.filter(unit=unit, merged_into__isnull=True).order_by(
-            "name_folded", "id")
+        # The unit's own persons, searched within that unit (people:choices?unit=).
+        self.fields["person"] = PersonField(
+            label=self.fields["person"].label, params={"unit": unit.pk},
+            queryset=Person.objects.filter(unit=unit, merged_into__isnull=True).select_related("unit"))
         self.fields["office"].queryset = TdktOffice.objects.filter(unit=unit).order_by("name")

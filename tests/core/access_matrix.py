@@ -17,6 +17,8 @@ MATRIX = [
     ("core:guide_index", None, [200, 200, 200, 200, 200]),
     ("core:guide_page", "guide_page_dossiers", [200, 200, 200, 200, 200]),
     ("core:about", None, [200, 200, 200, 200, 200]),
+    ("core:import_template", "import_template_people", [200, 200, 200, 200, 302]),
 ]
 
-OBJECTS = {"workspace_unit_a": _workspace_unit_a, "guide_page_dossiers": lambda world: {"page": "ho-so-de-nghi"}}
+OBJECTS = {"workspace_unit_a": _workspace_unit_a, "guide_page_dossiers": lambda world: {"page": "ho-so-de-nghi"},
+           "import_template_people": lambda world: {"layout": "ca-nhan"}}

@@ -1,4 +1,4 @@
-"""The header's search, the in-app user guide and the "Giới thiệu" page."""
+"""The header's search, the in-app user guide, the import templates and the "Giới thiệu" page."""
 
 from importlib.metadata import PackageNotFoundError, version
 
@@ -7,8 +7,9 @@ from django.http import Http404
 from django.shortcuts import render
 
 from tdkt.accounts.access import public, signed_in
-from tdkt.core import guide
+from tdkt.core import guide, import_templates
 from tdkt.core.search import search_everything
+from tdkt.lib.downloads import send_export
 
 
 @signed_in
@@ -46,3 +47,11 @@ def about(request):
         "version": _version(), "support_name": settings.SUPPORT_NAME, "support_phone": settings.SUPPORT_PHONE,
         "support_email": settings.SUPPORT_EMAIL, "support_hours": settings.SUPPORT_HOURS,
         "source_url": settings.SOURCE_URL})
+
+
+@signed_in
+def import_template(request, layout):
+    chosen = import_templates.LAYOUTS.get(layout)
+    if chosen is None:
+        raise Http404
+    return send_export(lambda path: import_templates.write_template(path, chosen), chosen.filename)

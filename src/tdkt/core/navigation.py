@@ -72,7 +72,7 @@ MENU: tuple[Group, ...] = (
     Group("reports", _("Reports"), (
         Entry("reports:index", _("Reports and statistics")),
     )),
-    Group("admin", _("Administration"), (
+    Group("admin", _("System administration"), (
         Entry("audit:list", _("Audit log")),
         Entry("integration:outbox", _("Sync to the cadre database")),
     )),

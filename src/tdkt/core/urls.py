@@ -12,4 +12,5 @@ urlpatterns = [
     path("huong-dan/", nav_views.guide_index, name="guide_index"),
     path("huong-dan/<slug:page>/", nav_views.guide_page, name="guide_page"),
     path("gioi-thieu/", nav_views.about, name="about"),
+    path("mau-nhap/<slug:layout>.xlsx", nav_views.import_template, name="import_template"),
 ]

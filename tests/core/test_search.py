@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tdkt.awards.models import AwardType
@@ -95,3 +95,10 @@ def test_a_decision_number_as_typed_is_read(number, symbol, spaces):
 @pytest.mark.parametrize("text", ["Nguyễn", "QĐ-UBND", "12a/QĐ", "/QĐ"])
 def test_text_that_is_no_decision_number_is_searched_as_a_title(text):
     assert NUMBER.match(text) is None
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=120) | st.from_regex(r"\d{1,25}(/[A-Za-zĐđ-]{0,12})?", fullmatch=True))
+def test_any_typed_text_is_searched_without_error(world, text):
+    results = search_everything(world.users["clerk_a"], text)
+    assert results.total == 0 or results.searched

@@ -104,7 +104,7 @@ class Link:
     url: str
     label: str
     url_name: str
-    dom_id: str
+    element: str  # the link's HTML id
     current: bool = False
 
 

@@ -73,7 +73,7 @@ def search_units(user, folded: str) -> Found:
 
 def search_dossiers(user, query: str) -> Found:
     condition = _text_match("title", query) | Q(cover_letter_number__icontains=query)
-    if query.isdigit():
+    if query.isdigit() and len(query) <= 9:  # a dossier's id; longer digits are no id (and overflow SQLite)
         condition |= Q(pk=int(query))
     rows = dossiers_for_user(user).filter(condition).select_related("unit").order_by("-id")[:LIMIT + 1]
     return _capped(rows)

@@ -33,6 +33,15 @@ SITE_NAME = envstr("SITE_NAME", "TĐKT")
 PROVINCE_NAME = envstr("PROVINCE_NAME", "Lào Cai")
 # e.g. https://tdkt.laocai.gov.vn: the start of every link in an e-mail (mails carry absolute links only)
 SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "")
+# The "Giới thiệu" page: who officers call for help (the province's own support desk; empty = not shown).
+SUPPORT_NAME = envstr("SUPPORT_NAME", "")
+SUPPORT_PHONE = envstr("SUPPORT_PHONE", "")
+SUPPORT_EMAIL = envstr("SUPPORT_EMAIL", "")
+SUPPORT_HOURS = envstr("SUPPORT_HOURS", "")
+# Where the source of the version the province runs can be had (AGPL section 13); empty = not shown.
+SOURCE_URL = envstr("SOURCE_URL", "")
+# The Vietnamese user guide rendered at /huong-dan/: docs/huong-dan-su-dung.md and docs/huong-dan/*.md.
+GUIDE_DIR = Path(envstr("GUIDE_DIR", str(BASE_DIR / "docs")))
 
 # Demo data of the apps beside core on the top layer, which seed_demo (in core) may not import: module names,
 # each with load_demo(year) and wipe_demo(), run after core's own hooks.

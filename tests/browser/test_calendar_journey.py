@@ -37,6 +37,7 @@ def test_specialist_declares_a_day_and_opens_a_call_clerk_sees_it(live_server, p
     page.click("form.form button.primary")
     page.wait_for_url("**/calendar/calls/")
     assert page.locator("table.calls tbody tr td").first.inner_text().startswith("Tổng kết năm 2026")
+    page.click("#menu-group-account > summary")
     page.click(".usermenu button.link")
 
     _sign_in(page, live_server, "vanthu.a")

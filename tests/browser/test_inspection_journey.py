@@ -40,6 +40,7 @@ def test_a_returned_follow_up_past_its_due_date_shows_on_the_units_home(live_ser
     page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
     try:
         _sign_in(page, base, "chuyenvien")
+        page.click("#menu-group-movements > summary")
         page.click("#menu-inspections")
         page.click("#inspection-new")
         page.fill("#id_year", str(start.year))

@@ -309,6 +309,7 @@ def test_the_provinces_programme_in_one_walk(live_server, people, world, monkeyp
     # 5. The standing body inspects Sở Y tế: a recommendation due in five days.
     due = today + datetime.timedelta(days=5)
     specialist.goto(base + "/")
+    specialist.click("#menu-group-movements > summary")
     specialist.click("#menu-inspections")
     specialist.click("#inspection-new")
     specialist.fill("#id_year", str(year))

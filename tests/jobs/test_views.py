@@ -37,7 +37,8 @@ def test_the_owner_sees_a_running_job_with_its_progress_bar_and_the_page_refresh
     # pickers), no inline code.
     assert "job-download" not in html and "style=" not in html
     assert re.findall(r"<script[^>]*>", html) == ['<script src="/static/tdkt/app.js" defer>',
-                                                   '<script src="/static/tdkt/picker.js" defer>']
+                                                   '<script src="/static/tdkt/picker.js" defer>',
+                                                   '<script src="/static/tdkt/nav.js" defer>']
 
 
 def test_a_finished_job_offers_its_file_and_stops_refreshing(world, django_capture_on_commit_callbacks):

@@ -90,6 +90,7 @@ def test_static_files_are_our_own():
         "plans/static/plans/plans.css",
         "static/tdkt/app.css",
         "static/tdkt/app.js",
+        "static/tdkt/nav.js",
         "static/tdkt/picker.js",
         "static/tdkt/reports-charts.css",
         "static/tdkt/reports-print.css",

@@ -272,6 +272,7 @@
       form.addEventListener("submit", function () {
         store(key, {path: location.pathname, values: read(form), submitted: true});
       });
+      form.setAttribute("data-draft-ready", "");  // what is typed from now on is kept
     });
     document.addEventListener("submit", function (event) {
       var action = event.target.getAttribute("action") || "";

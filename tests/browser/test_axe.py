@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.exceptions import MultipleObjectsReturned, ObjectDoesNotExist
+from django.core.exceptions import MultipleObjectsReturned, ObjectDoesNotExist, ValidationError
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.test import Client
@@ -104,7 +104,7 @@ def _html_pages(world, persona):
         try:
             with transaction.atomic():
                 path = _path(world, name, key, made)
-        except (IntegrityError, ObjectDoesNotExist, MultipleObjectsReturned) as error:
+        except (IntegrityError, ObjectDoesNotExist, MultipleObjectsReturned, ValidationError) as error:
             unmade.append(f"{name} ({key}): {type(error).__name__}")
             continue
         response = client.get(path)

@@ -19,6 +19,7 @@ TITLE = "Hồ sơ đề nghị khen thưởng năm 2026 của Sở Y tế"
 
 
 def sign_in(page, base, username="vanthu.a", next_path=None):
+    page.set_default_timeout(45_000)  # two cores shared by many processes
     if next_path:
         page.goto(f"{base}/login/?next={next_path}")
     page.fill("#id_username", username)
@@ -84,7 +85,7 @@ def test_a_saved_form_leaves_no_draft(live_server, page, world):
 def test_the_warning_comes_before_the_end_and_continue_renews(live_server, page, world, settings, artifacts_dir):
     settings.SESSION_COOKIE_AGE = 330  # the warning (5 minutes before the end) shows 30 s after the last request
     settings.SESSION_WARNING_SECONDS = 326
-    sign_in(page, live_server.url)
+    sign_in(page, live_server.url, next_path="/")
     dialog = page.get_by_role("alertdialog")
     expect(dialog).to_be_visible(timeout=20_000)
     expect(dialog).to_contain_text("Phiên làm việc sắp hết hạn sau 5 phút")

@@ -82,7 +82,7 @@ def test_continue_working_renews_the_session_with_a_csrf_protected_post(world, c
     token = client.cookies[settings.CSRF_COOKIE_NAME].value
     status = client.post(RENEW, HTTP_X_CSRFTOKEN=token).json()
     assert status["signed_in"] is True
-    assert status["expires_in"] == 8 * 3600
+    assert status["expires_in"] in (8 * 3600, 8 * 3600 - 1)
     clock(hours=7)
     assert client.get(reverse("core:dashboard")).status_code == 200  # 7 h 57 min + 7 h: alive thanks to renewing
 

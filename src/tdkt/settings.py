@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "tdkt.accounts.idle.IdleExpiryMiddleware",  # idle expiry: saves the session on the user's requests only
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -210,7 +211,12 @@ AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]
 # The sign-in form shows the lock itself (tdkt.accounts.services): axes' middleware keeps that page.
 AXES_LOCKOUT_CALLABLE = "tdkt.accounts.lockout.keep_sign_in_page"
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 8 * 3600)
-SESSION_SAVE_EVERY_REQUEST = True  # idle expiry: the age counts from the last request
+# Idle expiry: the age counts from the user's last request. IdleExpiryMiddleware marks (and so saves) the session
+# on every request except the page's own question about its time left (tdkt.accounts.idle), which saving every
+# request would turn into activity.
+SESSION_SAVE_EVERY_REQUEST = False
+# The page warns this many seconds before the idle expiry, with a button that renews the session.
+SESSION_WARNING_SECONDS = envint("SESSION_WARNING_SECONDS", 5 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", not DEBUG)

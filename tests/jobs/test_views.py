@@ -34,11 +34,12 @@ def test_the_owner_sees_a_running_job_with_its_progress_bar_and_the_page_refresh
     assert '<span id="job-count">1 / 4</span>' in html
     assert '<b id="job-state" data-state="running">Đang chạy</b>' in html
     # The refresh is the meta tag's: the only scripts are the shared static ones (confirm questions, person
-    # pickers), no inline code.
+    # pickers, session warning and drafts), no inline code.
     assert "job-download" not in html and "style=" not in html
     assert re.findall(r"<script[^>]*>", html) == ['<script src="/static/tdkt/app.js" defer>',
                                                    '<script src="/static/tdkt/picker.js" defer>',
-                                                   '<script src="/static/tdkt/nav.js" defer>']
+                                                   '<script src="/static/tdkt/nav.js" defer>',
+                                                   '<script src="/static/tdkt/session.js" defer data-session-url="/session/">']
 
 
 def test_a_finished_job_offers_its_file_and_stops_refreshing(world, django_capture_on_commit_callbacks):

@@ -94,6 +94,7 @@ def test_static_files_are_our_own():
         "static/tdkt/picker.js",
         "static/tdkt/reports-charts.css",
         "static/tdkt/reports-print.css",
+        "static/tdkt/session.js",
         "static/tdkt/tree.js",
         "workcalendar/static/workcalendar/workdays.css",
     ]

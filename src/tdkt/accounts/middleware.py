@@ -3,8 +3,8 @@ import ipaddress
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
-from django.urls import reverse
 
+from tdkt.accounts import idle
 from tdkt.accounts.access import API_TOKEN, PUBLIC, SIGNED_IN
 from tdkt.accounts.scope import get_scope
 from tdkt.lib.request_context import reset_current_ip, set_current_ip
@@ -78,7 +78,7 @@ class AccessDecisionMiddleware:
         if access in (PUBLIC, API_TOKEN):  # API views check their bearer token themselves
             return None
         if not request.user.is_authenticated:
-            return redirect(f"{reverse(settings.LOGIN_URL)}?next={request.get_full_path()}")
+            return idle.to_sign_in(request)  # back to this page (a POST: to its form's page) after signing in
         if access == SIGNED_IN:
             return None
         if get_scope(request.user).roles & access:

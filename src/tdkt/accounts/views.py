@@ -2,13 +2,14 @@ import segno
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tdkt.accounts import freshness, services
+from tdkt.accounts import freshness, idle, services
 from tdkt.accounts.access import public, signed_in
 from tdkt.accounts.forms import SignInForm, TotpForm
 from tdkt.accounts.middleware import SESSION_PENDING_SECOND_FACTOR
@@ -96,6 +97,21 @@ def sign_out(request):
 
 
 sign_out.access = "public"
+
+
+@public
+def session_status(request):
+    """The page asks how long its session has left; asking is not activity (it would never expire)."""
+    idle.mark_passive(request)
+    return JsonResponse(idle.status(request))
+
+
+@signed_in
+@require_POST
+def session_renew(request):
+    """"Continue working": a signed-in POST, activity like any other request, answered with the new time left."""
+    idle.mark_active(request)
+    return JsonResponse(idle.status(request))
 
 
 @signed_in

@@ -1,10 +1,11 @@
 from django.urls import path
 
-from tdkt.orgs import views
+from tdkt.orgs import listsheets, views
 
 app_name = "orgs"
 urlpatterns = [
     path("", views.tree, name="tree"),
+    path("export.xlsx", listsheets.units_xlsx, name="tree_xlsx"),
     path("new/", views.unit_create, name="create"),
     path("<int:pk>/", views.unit_detail, name="detail"),
     path("<int:pk>/edit/", views.unit_edit, name="edit"),

@@ -64,9 +64,14 @@ class Transition:
     button_id: str = ""  # the button's element id
     primary: bool = False  # drawn as the page's main button
     shown_if: Callable[[Any], bool] | None = None  # hide the button when this is false (the action stays)
+    # A step that cannot be undone (sending a dossier): what will happen, said on the confirm page under a
+    # "cannot be undone" warning; such a step is never drawn as a one-click button.
+    irreversible: Any = ""
 
     def __post_init__(self):
         object.__setattr__(self, "sources", frozenset(self.sources))
+        if self.irreversible and (self.one_click or self.inline_reason):
+            raise ValueError(f"{self.name}: an irreversible step goes through its confirm page")
 
     def target_of(self, obj, field_name: str = "state") -> str:
         if self.target is not None:

@@ -90,6 +90,7 @@ def test_static_files_are_our_own():
         "static/tdkt/app.css",
         "static/tdkt/app.js",
         "static/tdkt/picker.js",
+        "static/tdkt/print.css",
         "static/tdkt/reports-charts.css",
         "static/tdkt/reports-print.css",
         "static/tdkt/tree.js",

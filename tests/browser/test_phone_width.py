@@ -10,6 +10,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
+from playwright.sync_api import Error as PlaywrightError
 
 from tests.factories import make_unit
 from tests.test_access_map import MATRIX, PERSONAS, _object
@@ -48,7 +49,12 @@ def test_no_page_is_wider_than_a_phone(live_server, browser, world, artifacts_di
     context, page = phone_page(browser, live_server, world.users[persona])
     too_wide, opened = {}, 0
     for url in pages_answering_200(world, persona):
-        response = page.goto(live_server.url + url)
+        try:
+            response = page.goto(live_server.url + url)
+        except PlaywrightError as exc:  # a file served without an extension in its URL
+            if "Download is starting" in str(exc):
+                continue
+            raise
         if response is None or "text/html" not in response.headers.get("content-type", ""):
             continue
         page.wait_for_load_state("load")
@@ -59,7 +65,7 @@ def test_no_page_is_wider_than_a_phone(live_server, browser, world, artifacts_di
             page.screenshot(path=artifacts_dir / f"phone-too-wide-{persona}-{opened}.png", full_page=True)
     context.close()
     assert opened > 20
-    assert too_wide == {}
+    assert too_wide == {}, "\n".join(f"{url}: {width} px" for url, width in too_wide.items())
 
 
 def test_the_unit_tree_is_folded_on_a_phone(live_server, browser, world, artifacts_dir):

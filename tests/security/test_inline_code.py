@@ -92,6 +92,7 @@ def test_static_files_are_our_own():
         "static/tdkt/app.js",
         "static/tdkt/nav.js",
         "static/tdkt/picker.js",
+        "static/tdkt/print.css",
         "static/tdkt/reports-charts.css",
         "static/tdkt/reports-print.css",
         "static/tdkt/session.js",

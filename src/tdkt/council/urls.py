@@ -1,11 +1,12 @@
 from django.urls import path
 
-from tdkt.council import ballot_control_views, ballot_views, views
+from tdkt.council import ballot_control_views, ballot_views, listsheets, views
 
 app_name = "council"
 
 urlpatterns = [
     path("", views.meeting_list, name="meetings"),
+    path("export.xlsx", listsheets.meetings_xlsx, name="meetings_xlsx"),
     path("new/", views.meeting_create, name="meeting_create"),
     path("<int:pk>/", views.meeting_detail, name="meeting"),
     path("<int:pk>/agenda/", views.agenda_build, name="agenda_build"),

@@ -12,7 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.awards.models import AwardType
-from tdkt.decisions import documents, queries, services
+from tdkt.decisions import (
+    documents,
+    listsheets,  # noqa: F401  (declares the Excel of the decisions list and the fund)
+    queries,
+    services,
+)
 from tdkt.decisions.models import Decision
 from tdkt.decisions.pdf import decision_pdf, docx_to_pdf
 from tdkt.decisions.queries import get_decision_for_user

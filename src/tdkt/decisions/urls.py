@@ -1,11 +1,12 @@
 from django.urls import path
 
-from tdkt.decisions import views
+from tdkt.decisions import listsheets, views
 
 app_name = "decisions"
 
 urlpatterns = [
     path("", views.decision_list, name="list"),
+    path("export.xlsx", listsheets.decisions_xlsx, name="list_xlsx"),
     path("draft/", views.draft, name="draft"),
     path("<int:pk>/", views.decision_detail, name="detail"),
     path("<int:pk>/edit/", views.decision_edit, name="edit"),
@@ -25,6 +26,7 @@ urlpatterns = [
     path("<int:pk>/payout/", views.post_payout, name="payout"),
     path("<int:pk>/contest-prize/", views.contest_prize_add, name="contest_prize_add"),
     path("fund/", views.fund_ledger, name="fund"),
+    path("fund/export.xlsx", listsheets.fund_xlsx, name="fund_xlsx"),
     path("fund/<int:pk>/add/", views.fund_entry_add, name="fund_add"),
     path("templates/", views.legal_basis_templates, name="templates"),
     path("templates/new/", views.legal_basis_template_edit, name="template_create"),

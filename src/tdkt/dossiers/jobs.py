@@ -17,7 +17,11 @@ from tdkt.accounts.enums import Role
 from tdkt.accounts.scope import get_scope
 from tdkt.audit.models import AuditAction
 from tdkt.audit.services import record
-from tdkt.dossiers import bulk, exports
+from tdkt.dossiers import (
+    bulk,
+    exports,
+    listsheets,  # noqa: F401  (declares the Excel of the queue and the inbox)
+)
 from tdkt.dossiers.models import Dossier, Nomination
 from tdkt.dossiers.queries import get_dossier_for_user
 from tdkt.dossiers.transitions import NOMINATION

@@ -46,6 +46,9 @@ RECEIVER = "receiver"  # who receives the dossier: the province's specialists, o
 PROVINCE = RECEIVER  # its name when only the province received dossiers
 LEADER = "leader"  # the unit's leader, a clerk the leader delegated sending to, or the cụm/khối head
 PREPARER = "preparer"  # a clerk of the unit who may not send it: he puts it before the leader
+# What sending does, said on its confirm page (Transition.irreversible): the unit cannot take it back to edit.
+SENDING = _("The dossier goes to the receiving authority with its lines and documents; the unit can no longer "
+            "change them. Only the receiver can return it, or the unit can withdraw it as a whole.")
 
 __all__ = ["APPRAISAL_STATES", "ASSIGNABLE_STATES", "BEFORE_COUNCIL", "DOSSIER", "HOLDABLE_STATES", "LEADER",
            "NOMINATION", "PREPARER", "PROVINCE", "RECEIVER", "UNIT", "UNIT_EDITABLE_STATES", "actor_kinds"]
@@ -209,17 +212,18 @@ DOSSIER = StateMachine(
                                "frozen until the leader sends the dossier or sends it back."),
         transition("approve_and_send", _("Approve and send"), {S.AWAITING_APPROVAL}, S.SUBMITTED, LEADER,
                    reason_label=_("Justification of a late submission, or note to the standing body"),
+                   irreversible=SENDING,
                    description="As a submission (from a draft) or a resubmission (from a return): the same checks; "
                                "lines to complete become proposed again."),
         transition("send_back", _("Send back to the clerk"), {S.AWAITING_APPROVAL}, None, LEADER,
                    target_for=approval_origin, reason_required=True, notifies=_sent_back, danger=True,
                    description="Back to the draft or the return it came from; the return's deadline keeps running."),
         transition("submit", _("Approve and send"), {S.DRAFT}, S.SUBMITTED, LEADER, waits=False,
-                   reason_label=_("Justification of a late submission"),
+                   reason_label=_("Justification of a late submission"), irreversible=SENDING,
                    description="Checks lines, documents, duplicates, quotas and the call's cut-off; "
                                "a delegated clerk sends on the leader's behalf (recorded)."),
         transition("resubmit", _("Approve and resend"), {S.RETURNED}, S.SUBMITTED, LEADER,
-                   reason_label=_("Note to the standing body"),
+                   reason_label=_("Note to the standing body"), irreversible=SENDING,
                    description="Lines to complete become proposed again; the leader approves as for a submission."),
         transition("withdraw", _("Withdraw"), BEFORE_COUNCIL, S.WITHDRAWN, UNIT, waits=False,
                    description="Its live lines are withdrawn with it."),

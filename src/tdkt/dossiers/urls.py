@@ -1,11 +1,12 @@
 from django.urls import path
 
-from tdkt.dossiers import views, views_delegations, views_province, views_sheet
+from tdkt.dossiers import listsheets, views, views_delegations, views_province, views_sheet
 
 app_name = "dossiers"
 
 urlpatterns = [
     path("", views.inbox, name="inbox"),
+    path("export.xlsx", listsheets.inbox_xlsx, name="inbox_xlsx"),
     path("new/", views.create, name="create"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/edit/", views.edit, name="edit"),
@@ -14,6 +15,7 @@ urlpatterns = [
     path("documents/<int:pk>/", views.document, name="document"),
     path("documents/<int:pk>/remove/", views.document_remove, name="document_remove"),
     path("queue/", views_province.queue, name="queue"),
+    path("queue/export.xlsx", listsheets.queue_xlsx, name="queue_xlsx"),
     path("<int:pk>/assign/", views_province.assign, name="assign"),
     path("<int:pk>/appraise/", views_province.appraise, name="appraise"),
     path("lines/<int:pk>/change-award/", views_province.change_award, name="change_award"),

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from tdkt.movements import views, views_groups, views_registration_names, views_registrations, views_reviews
+from tdkt.movements import listsheets, views, views_groups, views_registration_names, views_registrations, views_reviews
 
 app_name = "movements"
 
 urlpatterns = [
     path("", views.movement_list, name="list"),
+    path("export.xlsx", listsheets.movements_xlsx, name="list_xlsx"),
     path("new/", views.movement_create, name="create"),
     path("<int:pk>/", views.movement_detail, name="detail"),
     path("<int:pk>/edit/", views.movement_edit, name="edit"),

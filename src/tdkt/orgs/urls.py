@@ -1,10 +1,11 @@
 from django.urls import path
 
-from tdkt.orgs import picker_views, views
+from tdkt.orgs import listsheets, picker_views, views
 
 app_name = "orgs"
 urlpatterns = [
     path("", views.tree, name="tree"),
+    path("export.xlsx", listsheets.units_xlsx, name="tree_xlsx"),
     path("new/", views.unit_create, name="create"),
     path("choices/", picker_views.unit_choices, name="choices"),
     path("<int:pk>/", views.unit_detail, name="detail"),

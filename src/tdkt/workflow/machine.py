@@ -68,9 +68,14 @@ class Transition:
     # what one may do but nobody waits for: withdrawing, putting on hold, reassigning, cancelling; a set of
     # states: it waits only in those (a clerk's returned dossier waits for him, his draft in progress does not).
     waits: bool | frozenset = True
+    # A step that cannot be undone (sending a dossier): what will happen, said on the confirm page under a
+    # "cannot be undone" warning; such a step is never drawn as a one-click button.
+    irreversible: Any = ""
 
     def __post_init__(self):
         object.__setattr__(self, "sources", frozenset(self.sources))
+        if self.irreversible and (self.one_click or self.inline_reason):
+            raise ValueError(f"{self.name}: an irreversible step goes through its confirm page")
 
     @property
     def waiting_sources(self) -> frozenset:

@@ -1,14 +1,16 @@
 from django.urls import path
 
-from tdkt.dossiers.consultations import inbound_views, settings_views, views
+from tdkt.dossiers.consultations import inbound_views, listsheets, settings_views, views
 
 app_name = "consultations"
 
 urlpatterns = [
     path("", views.request_queue, name="queue"),
+    path("export.xlsx", listsheets.queue_xlsx, name="queue_xlsx"),
     path("dossier/<int:pk>/", views.dossier_requests, name="dossier"),
     path("<int:pk>/paper-answer/", views.record_paper_answer, name="record_answer"),
     path("inbox/", views.agency_inbox, name="inbox"),
+    path("inbox/export.xlsx", listsheets.inbox_xlsx, name="inbox_xlsx"),
     path("inbox/<int:pk>/", views.agency_answer, name="answer"),
     path("received/", inbound_views.inbound_queue, name="inbound_queue"),
     path("received/new/", inbound_views.inbound_create, name="inbound_create"),

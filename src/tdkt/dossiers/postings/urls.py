@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tdkt.dossiers.postings import settings_views, views
+from tdkt.dossiers.postings import listsheets, settings_views, views
 
 app_name = "postings"
 
@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.public_list, name="public_list"),
     path("<int:pk>/", views.public_detail, name="public_detail"),
     path("manage/", views.staff_list, name="staff_list"),
+    path("manage/export.xlsx", listsheets.notices_xlsx, name="staff_list_xlsx"),
     path("manage/<int:pk>/", views.manage, name="manage"),
     path("manage/<int:pk>/close/", views.close, name="close"),
     path("manage/comments/<int:pk>/", views.handle, name="handle"),

@@ -1,0 +1,4 @@
+"""The council app's part in the background jobs (tdkt.jobs autodiscovers this module): the Excel of the
+meetings list, which a big list writes in the worker."""
+
+from tdkt.council import listsheets  # noqa: F401  (declares the list export)

@@ -80,7 +80,7 @@ def test_the_current_page_is_marked_and_its_group_too(world):
     assert 'class="navgroup current" id="menu-group-catalogues"' in html
     dashboard = client.get(reverse("core:dashboard")).content.decode()
     assert 'id="menu-dashboard" aria-current="page"' in dashboard
-    assert '<a class="skip-link" href="#main">Bỏ qua menu</a>' in dashboard and '<main id="main"' in dashboard
+    assert '<a class="skip-link" href="#main">Chuyển đến nội dung chính</a>' in dashboard and '<main id="main"' in dashboard
 
 
 def test_object_pages_carry_breadcrumbs_home_section_object(world):

@@ -46,9 +46,9 @@ HELP: dict[str, tuple[str, str]] = {
     "dossiers:queue": ("ho-so-de-nghi", "chuyen-vien-co-quan-thuong-truc-so-noi-vu"),
     "dossiers:inbox": ("ho-so-de-nghi", "don-vi-van-thu-lanh-dao-don-vi"),
     "nominees": ("danh-sach-de-nghi", "danh-sach-de-nghi-khen-thuong-cua-ho-so"),
-    "consultations": ("hiep-y-va-cong-khai", "hiep-y-lay-y-kien-co-quan-lien-quan-menu-hiep-y-consultations"),
+    "consultations": ("hiep-y-va-cong-khai", "hiep-y-lay-y-kien-co-quan-lien-quan-trinh-don-hiep-y-consultations"),
     "postings": ("hiep-y-va-cong-khai",
-                 "cong-khai-danh-sach-lay-y-kien-nhan-dan-menu-cong-khai-notices-manage"),
+                 "cong-khai-danh-sach-lay-y-kien-nhan-dan-trinh-don-cong-khai-notices-manage"),
     "council": ("council", "phien-hop-hoi-dong-thi-dua-khen-thuong-va-bo-phieu-kin"),
     "decisions": ("quyet-dinh", "quyet-dinh-khen-thuong-chi-thuong-va-quy-thi-dua-khen-thuong"),
     "certificates": (INDEX, "9-in-bang-khen-giay-khen-va-tra-cuu-xac-thuc"),
@@ -152,8 +152,13 @@ def _render(path: str, _mtime: float) -> Rendered:
             token.attrSet("id", candidate)
             headings.append((candidate, text))
             title = title or text
+        if token.type in ("fence", "code_block"):
+            token.attrSet("lang", "en")  # commands and file names: read by an English voice (WCAG 3.1.2)
         if token.type == "inline":
             _rewrite_links(token.children or (), from_index)
+            for child in token.children or ():
+                if child.type == "code_inline":
+                    child.attrSet("lang", "en")
     return Rendered(title, md.renderer.render(tokens, md.options, {}), tuple(headings))
 
 

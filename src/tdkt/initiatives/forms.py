@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tdkt.awards.enums import InitiativeScope
 from tdkt.initiatives.enums import Vote, WorkKind, WorkState
-from tdkt.lib.forms import DateInput, PlainSelect
+from tdkt.lib.forms import DateInput, PlainSelect, TableRowForm
 from tdkt.people.pickers import PersonField
 
 
@@ -43,7 +43,7 @@ class WorkForm(forms.Form):
         self.fields["unit"].queryset = units
 
 
-class AuthorRowForm(forms.Form):
+class AuthorRowForm(TableRowForm):
     person = PersonField(label=_("Author"), required=False)
     share = forms.IntegerField(label=_("Share (%)"), required=False, min_value=1, max_value=100)
 
@@ -52,7 +52,7 @@ class AuthorRowForm(forms.Form):
         self.fields["person"].queryset = people
 
 
-class MemberRowForm(forms.Form):
+class MemberRowForm(TableRowForm):
     person = PersonField(label=_("Member"), required=False)
     score = forms.DecimalField(label=_("Score"), required=False, min_value=0, max_value=100, decimal_places=2)
     vote = forms.ChoiceField(label=_("Vote"), required=False, choices=[("", "—"), *Vote.choices])

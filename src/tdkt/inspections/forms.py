@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.inspections.enums import Assessment
-from tdkt.lib.forms import DateInput
+from tdkt.lib.forms import DateInput, TableRowForm
 from tdkt.people.pickers import PersonField, PersonsField
 
 
@@ -35,7 +35,7 @@ class RecordForm(forms.Form):
     conclusion_date = forms.DateField(label=_("Conclusion date"), widget=DateInput(), required=False)
 
 
-class FindingForm(forms.Form):
+class FindingForm(TableRowForm):
     assessment = forms.ChoiceField(label=_("Assessment"), choices=[("", "—"), *Assessment.choices], required=False)
     note = forms.CharField(label=_("Finding"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 

@@ -118,7 +118,7 @@ def record_edit(request, pk):
     form = RecordForm(data, initial={"visited_on": record.visited_on, "summary": record.summary,
                                      "conclusion_number": record.conclusion_number,
                                      "conclusion_date": record.conclusion_date})
-    rows = [(row, FindingForm(data, prefix=f"f{row.pk}", initial={"assessment": row.assessment, "note": row.note}))
+    rows = [(row, FindingForm(data, prefix=f"f{row.pk}", row_label=row.item, initial={"assessment": row.assessment, "note": row.note}))
             for row in findings]
     if data is not None and form.is_valid() and all(row_form.is_valid() for _row, row_form in rows):
         try:

@@ -17,6 +17,22 @@ class DateInput(forms.DateInput):
         super().__init__(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "class": "date"}, **kwargs)
 
 
+class TableRowForm(forms.Form):
+    """A form drawn as one row of a table, under column headings instead of labels: each input is named for
+    assistive technology by its field's label and what names the row ("Tỷ lệ đóng góp (%) — dòng 2"), so a
+    screen reader never hears a bare "edit text". `row_label` names the row (a checklist item); by default the
+    row's number is read from the formset prefix ("authors-1" -> row 2)."""
+
+    def __init__(self, *args, row_label=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if row_label is None:
+            number = (self.prefix or "").rpartition("-")[2]
+            row_label = _("row %(n)d") % {"n": int(number) + 1} if number.isdigit() else ""
+        for field in self.fields.values():
+            name = f"{field.label} — {row_label}" if row_label else str(field.label)
+            field.widget.attrs["aria-label"] = name
+
+
 class PlainSelect(forms.Select):
     """A <select> of flat choices written in Python. Django renders each option through two templates: for the
     few hundred nominees of a dossier that cost more than the rest of the page."""

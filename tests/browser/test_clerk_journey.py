@@ -12,7 +12,7 @@ def test_unit_clerk_signs_in_searches_and_is_refused_another_unit(live_server, p
     page.click("button.primary")
 
     page.wait_for_url(live_server.url + "/")
-    assert page.locator("h1").inner_text() == "Bảng điều khiển"
+    assert page.locator("h1").inner_text() == "Việc của tôi"
     # Unit A and its hospital: two people, two units.
     assert page.locator("[data-figure=people]").inner_text() == "2"
     assert page.locator("[data-figure=units]").inner_text() == "2"

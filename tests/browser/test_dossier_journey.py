@@ -16,6 +16,7 @@ from tdkt.dossiers.consultations.models import ConsultedAgency
 from tdkt.dossiers.enums import DossierState
 from tdkt.dossiers.models import Dossier
 from tdkt.dossiers.postings.models import PublicNotice
+from tests.browser.pickers import choose_unit
 from tests.dossiers.support import leader_a
 from tests.factories import PASSWORD, make_discipline, make_rating
 
@@ -87,7 +88,7 @@ def test_dossier_from_the_unit_to_ready_for_council(live_server, page, artifacts
     # --- the unit clerk: a dossier, the list imported, one ineligible line shown with its reason ----------
     sign_in(page, base, "vanthu.a")
     page.goto(base + "/dossiers/new/")
-    page.select_option("select[name=unit]", label="Sở Y tế")
+    choose_unit(page, "id_unit", "Sở Y tế")
     page.select_option("select[name=receiving_authority]", "")  # to the province
     page.fill("input[name=title]", "Đề nghị khen thưởng tổng kết năm 2025")
     page.fill("input[name=year]", "2025")

@@ -5,6 +5,7 @@ leader approves the resubmission."""
 
 from tdkt.awards.models import AwardType
 from tdkt.dossiers.models import Dossier, Nomination
+from tests.browser.pickers import choose_unit
 from tests.dossiers.support import leader_a
 from tests.factories import PASSWORD
 
@@ -42,7 +43,7 @@ def confirm(page, action, reason=None):
 def test_dossier_submit_return_resubmit(live_server, browser, page, artifacts_dir, world):
     clerk = sign_in(browser, live_server, "vanthu.a")
     clerk.goto(live_server.url + "/dossiers/new/")
-    clerk.select_option("#id_unit", str(world.unit_a.pk))
+    choose_unit(clerk, "id_unit", world.unit_a.name)
     clerk.fill("#id_title", "Đề nghị tặng Lao động tiên tiến năm 2025")
     clerk.fill("#id_year", "2025")
     clerk.fill("#id_cover_letter_number", "15/TTr-SYT")

@@ -39,6 +39,7 @@ from tdkt.eligibility.codes import FindingCode
 from tdkt.eligibility.engine import evaluate
 from tdkt.orgs.enums import AuthorityKind, SignerRank, UnitKind
 from tdkt.orgs.models import IssuingAuthority, SignerPost
+from tests.browser.pickers import choose_unit
 from tests.browser.test_dossier_workflow import sign_in
 from tests.browser.test_trustworthy_dossier_walk import Walk
 from tests.central.support import MESSY, sheet, state_lines
@@ -101,7 +102,7 @@ def test_a_department_decides_its_own_year_end_round(live_server, browser, artif
     clerk = sign_in(browser, live_server, "vanthu.a")
     clerk.goto(live_server.url + "/dossiers/new/")
     assert clerk.locator("#id_receiving_authority option:checked").inner_text() == "Sở Y tế"
-    clerk.select_option("#id_unit", str(world.unit_a.pk))
+    choose_unit(clerk, "id_unit", world.unit_a.name)
     clerk.fill("#id_title", "Khen thưởng tổng kết năm 2025 của Sở Y tế")
     clerk.fill("#id_year", "2025")
     clerk.fill("#id_cover_letter_number", "52/TTr-SYT")
@@ -225,7 +226,7 @@ def test_a_department_decides_its_own_year_end_round(live_server, browser, artif
 
     # A Giấy khen pasted into a dossier to the province is refused, naming who decides it.
     clerk.goto(live_server.url + "/dossiers/new/")
-    clerk.select_option("#id_unit", str(world.unit_a.pk))
+    choose_unit(clerk, "id_unit", world.unit_a.name)
     clerk.select_option("#id_receiving_authority", "")
     clerk.fill("#id_title", "Đề nghị Bằng khen năm 2025")
     clerk.fill("#id_year", "2025")

@@ -42,7 +42,7 @@ from tdkt.orgs.models import EmulationGroupMembership
 from tdkt.people.pickers import person_label
 from tdkt.plans.enums import TaskKind
 from tdkt.training.models import Attendance, Training
-from tests.browser.pickers import pick
+from tests.browser.pickers import choose_unit, pick
 from tests.browser.test_trustworthy_dossier_walk import Walk
 from tests.decisions.support import cite_proposal, make_authority, pdf_bytes
 from tests.factories import PASSWORD, make_unit, make_user
@@ -141,7 +141,7 @@ def add_line(page, base, dossier, person, unit_name, award="Chiến sĩ thi đua
 
 def new_dossier(page, base, unit, title, year, letter):
     page.goto(base + "/dossiers/new/")
-    page.select_option("#id_unit", str(unit.pk))
+    choose_unit(page, "id_unit", unit.name)
     page.fill("#id_title", title)
     page.fill("#id_year", str(year))
     page.fill("#id_cover_letter_number", letter)
@@ -215,7 +215,7 @@ def test_the_provinces_programme_in_one_walk(live_server, people, world, monkeyp
     # 1. The clerk registers named people by the deadline; the leader signs.
     clerk = people.page("vanthu.a")
     clerk.goto(f"{base}/movements/registrations/names/?year={year}")
-    clerk.select_option("#id_unit", str(world.unit_a.pk))
+    choose_unit(clerk, "id_unit", world.unit_a.name)
     clerk.fill("#id_names", NAMES)
     clerk.click("button.primary")
     clerk.wait_for_url("**/movements/registrations/*/")
@@ -239,7 +239,7 @@ def test_the_provinces_programme_in_one_walk(live_server, people, world, monkeyp
     clerk.goto(base + "/initiatives/new/")
     clerk.select_option("#id_kind", "initiative")
     clerk.fill("#id_title", INITIATIVE)
-    clerk.select_option("#id_unit", str(world.unit_a.pk))
+    choose_unit(clerk, "id_unit", world.unit_a.name)
     clerk.fill("#id_field", "Y tế")
     clerk.fill("#id_applied_on", d(datetime.date(year, 1, 2)))
     choose_person(clerk, "#id_authors-0-person", an)

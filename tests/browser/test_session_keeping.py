@@ -67,6 +67,7 @@ def test_typed_text_survives_the_expiry_and_personal_fields_never_reach_the_stor
 
     page.fill("#id_title", TITLE)  # a new draft, then sign-out: nothing stays in the browser
     assert len(page.evaluate(DRAFTS)) == 1
+    page.click("#menu-group-account > summary")  # sign-out sits in the account menu
     page.get_by_role("button", name="Đăng xuất").click()
     page.wait_for_url("**/login/")
     assert page.evaluate(DRAFTS) == []

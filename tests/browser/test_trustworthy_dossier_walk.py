@@ -17,6 +17,7 @@ from tdkt.awards.services import create_rating
 from tdkt.dossiers.models import Dossier
 from tdkt.dossiers.nominees.quotas import add_quota
 from tdkt.notifications.outbox import deliver_due
+from tests.browser.pickers import choose_unit
 from tests.browser.test_dossier_workflow import PDF, confirm, sign_in, upload
 from tests.dossiers.support import leader_a
 from tests.factories import make_authority, make_person, make_user
@@ -79,7 +80,7 @@ def test_prepare_approve_return_fix_rate_resend(live_server, browser, artifacts_
     clerk = sign_in(browser, live_server, "vanthu.a")
     make_authority(world.unit_a)  # LĐTT is the Sở Y tế director's to decide (Luật TĐKT Đ80.1): its own round
     clerk.goto(live_server.url + "/dossiers/new/")
-    clerk.select_option("#id_unit", str(world.unit_a.pk))
+    choose_unit(clerk, "id_unit", world.unit_a.name)
     clerk.fill("#id_title", "Đề nghị tặng Lao động tiên tiến năm 2025")
     clerk.fill("#id_year", "2025")
     clerk.fill("#id_cover_letter_number", "27/TTr-SYT")

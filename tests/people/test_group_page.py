@@ -124,7 +124,7 @@ def test_another_units_person_is_refused_and_nothing_changes(world):
     response = client_for(world, "clerk_a").post(reverse("people:groups"), {
         "persons": [world.person_a.pk, world.person_b.pk], "group": "business"})
     assert response.status_code == 200
-    assert '<div class="errors" role="alert">' in response.content.decode()
+    assert '<div class="errors error-summary" role="alert"' in response.content.decode()
     assert not Person.objects.filter(statistical_group="business").exists()
 
 

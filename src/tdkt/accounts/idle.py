@@ -14,6 +14,7 @@ from urllib.parse import quote, urlsplit
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import SESSION_KEY
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -51,9 +52,10 @@ class IdleExpiryMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         user = getattr(request, "user", None)
-        # A refused request (CSRF, forbidden, missing) is no work done: only answered ones keep the session.
+        # A refused request (CSRF, forbidden, missing) is no work done: only answered ones keep the session. An
+        # API call is signed in by its token, not a session: it must not start one.
         if (user is not None and user.is_authenticated and response.status_code < 400
-                and not getattr(request, "tdkt_passive", False)):
+                and SESSION_KEY in request.session and not getattr(request, "tdkt_passive", False)):
             mark_active(request)
         return response
 

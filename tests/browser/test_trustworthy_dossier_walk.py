@@ -17,7 +17,7 @@ from tdkt.awards.services import create_rating
 from tdkt.dossiers.models import Dossier
 from tdkt.dossiers.nominees.quotas import add_quota
 from tdkt.notifications.outbox import deliver_due
-from tests.browser.pickers import choose_unit
+from tests.browser.pickers import choose_unit, pick
 from tests.browser.test_dossier_workflow import PDF, confirm, sign_in, upload
 from tests.dossiers.support import leader_a
 from tests.factories import make_authority, make_person, make_user
@@ -53,7 +53,7 @@ def receiver(settings, live_server):
 
 def add_line(walk, clerk, live_server, dossier, name):
     clerk.goto(f"{live_server.url}/dossiers/{dossier.pk}/lines/add/?q={name}")
-    clerk.select_option("#id_person", label=f"{name} — Sở Y tế")
+    pick(clerk, "id_person", name, name)
     clerk.select_option("#id_award_type", label="Lao động tiên tiến")
     clerk.click("form.form button.primary")
     return walk.check(clerk)

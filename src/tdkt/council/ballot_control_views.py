@@ -13,11 +13,7 @@ from tdkt.council.enums import AttendanceStatus, BallotState, MeetingState
 from tdkt.council.forms import BallotOpenForm
 from tdkt.council.models import Attendance, Ballot, BallotParticipation
 from tdkt.council.services import ballots
-
-
-def _error(request, exc: ValidationError) -> None:
-    for message in exc.messages:
-        messages.error(request, message)
+from tdkt.lib.feedback import error_messages
 
 
 def _present(meeting) -> list[str]:
@@ -49,7 +45,7 @@ def ballot_open(request, pk):
             ballots.open_ballot(meeting, mode=form.cleaned_data["mode"], by=request.user,
                                 passphrase=form.cleaned_data["passphrase"])
         except ValidationError as exc:
-            _error(request, exc)
+            error_messages(request, exc)
             return redirect("council:ballot_open", pk=meeting.pk) if queries.ballot_role(
                 request.user, meeting.council) else redirect("council:meeting", pk=meeting.pk)
         messages.success(request, _("The ballot is open."))
@@ -72,7 +68,7 @@ def ballot_close(request, pk):
                 raise ValidationError(_("Only an open ballot can be closed."))
             ballots.close_ballot(ballot, by=request.user)
         except ValidationError as exc:
-            _error(request, exc)
+            error_messages(request, exc)
         else:
             messages.success(request, _("Voting is closed; the ballots stay sealed until the count."))
         return redirect("council:meeting", pk=meeting.pk)

@@ -14,6 +14,7 @@ from tdkt.council.enums import AttendanceStatus, BallotMode, BallotState, Choice
 from tdkt.council.models import Attendance, Ballot, BallotParticipation
 from tdkt.council.papers import agenda_items
 from tdkt.council.services import ballots
+from tdkt.lib.feedback import error_messages
 
 
 def _open_ballot(meeting, mode):
@@ -62,8 +63,7 @@ def vote(request, pk):
         try:
             ballots.cast_vote(ballot, by=request.user, choices=choices)
         except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
+            error_messages(request, exc)
         else:
             messages.success(request, _("Your vote has been recorded. It is sealed without your name and opened only "
                                         "at the count, which keeps the totals alone."))
@@ -97,8 +97,7 @@ def written_opinion(request, pk):
             attendance_id = int(request.POST.get("attendance") or 0)
             ballots.record_written_opinion(ballot, by=request.user, attendance_id=attendance_id, choices=choices)
         except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
+            error_messages(request, exc)
         else:
             messages.success(request, _("The written opinion has been counted."))
             return redirect("council:meeting", pk=meeting.pk)
@@ -135,8 +134,7 @@ def paper_tallies(request, pk):
                         "name": item.nomination.recipient}) from exc
             ballots.enter_paper_tallies(ballot, by=request.user, tallies=figures)
         except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
+            error_messages(request, exc)
         else:
             messages.success(request, _("The tallies have been saved."))
             return redirect("council:meeting", pk=meeting.pk)

@@ -20,14 +20,10 @@ from tdkt.council.models import Ballot, BallotParticipation
 from tdkt.council.papers import agenda_items, build_papers, grouped_by_award, withdrawals_of
 from tdkt.council.rules import share_text
 from tdkt.council.services import counting, meetings
+from tdkt.lib.feedback import error_messages
 from tdkt.lib.forms import apply_validation_error
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def _error(request, exc: ValidationError) -> None:
-    for message in exc.messages:
-        messages.error(request, message)
 
 
 def _docx(data: bytes, filename: str) -> HttpResponse:
@@ -112,7 +108,7 @@ def _manage_action(request, pk, action, success, then="council:meeting"):
     try:
         result = action(meeting)
     except ValidationError as exc:
-        _error(request, exc)
+        error_messages(request, exc)
     else:
         messages.success(request, success(result) if callable(success) else success)
     return redirect(then, pk=meeting.pk)
@@ -179,7 +175,7 @@ def ballot_count(request, pk):
             raise ValidationError(_("The ballot has not been opened: there is nothing to count."))
         counting.count_ballot(ballot, by=request.user, passphrase=form.cleaned_data.get("passphrase"))
     except ValidationError as exc:
-        _error(request, exc)
+        error_messages(request, exc)
     else:
         messages.success(request, _("The ballot has been counted; the results are final."))
     return redirect("council:meeting", pk=meeting.pk)
@@ -212,7 +208,7 @@ def minutes(request, pk):
             try:
                 meetings.update_minutes(meeting, by=request.user, **form.cleaned_data)
             except ValidationError as exc:  # only when locked: the page then shows the text read-only
-                _error(request, exc)
+                error_messages(request, exc)
                 return redirect("council:minutes", pk=meeting.pk)
             else:
                 messages.success(request, _("The minutes have been saved."))

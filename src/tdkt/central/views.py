@@ -13,13 +13,9 @@ from tdkt.central import forms, proposals, queries, register
 from tdkt.central.proposals import EDITABLE_STATES
 from tdkt.central.transitions import PROPOSAL, needs_council_vote
 from tdkt.lib.downloads import content_disposition
+from tdkt.lib.feedback import error_messages
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.uploads import UploadError, check_size
-
-
-def _refuse(request, exc: ValidationError) -> None:
-    for message in exc.messages:
-        messages.error(request, message)
 
 
 @signed_in
@@ -89,7 +85,7 @@ def proposal_build(request, pk):
     try:
         proposals.build_package(item, by=request.user)
     except ValidationError as exc:
-        _refuse(request, exc)
+        error_messages(request, exc)
     else:
         messages.success(request, _("The package is built: Word and PDF files."))
     return redirect("central:proposal", pk=item.pk)
@@ -102,7 +98,7 @@ def proposal_line_remove(request, pk):
     try:
         proposals.remove_line(item, request.POST.get("line"), by=request.user)
     except ValidationError as exc:
-        _refuse(request, exc)
+        error_messages(request, exc)
     return redirect("central:proposal", pk=item.pk)
 
 
@@ -116,7 +112,7 @@ def proposal_receipt(request, pk):
             raise ValidationError(_("Write the dates as dd/mm/yyyy."))
         proposals.record_receipt(item, by=request.user, **form.cleaned_data)
     except ValidationError as exc:
-        _refuse(request, exc)
+        error_messages(request, exc)
     else:
         messages.success(request, _("The receipt at the central level is recorded."))
     return redirect("central:proposal", pk=item.pk)
@@ -166,7 +162,7 @@ def _act(request, item, action, success):
     try:
         result = action()
     except ValidationError as exc:
-        _refuse(request, exc)
+        error_messages(request, exc)
     else:
         messages.success(request, success % {"count": result if isinstance(result, int) else 1})
     return redirect("central:decision", pk=item.pk)
@@ -178,7 +174,7 @@ def decision_import(request, pk):
     item = queries.get_decision_for_user(request.user, pk)
     form = forms.ImportForm(request.POST, request.FILES)
     if not form.is_valid():
-        _refuse(request, ValidationError(_("Choose the file of the decision's list.")))
+        error_messages(request, ValidationError(_("Choose the file of the decision's list.")))
         return redirect("central:decision", pk=item.pk)
     upload, notes = form.cleaned_data["file"], []
     response = _act(request, item, lambda: register.import_list(
@@ -209,7 +205,7 @@ def decision_add(request, pk):
     item = queries.get_decision_for_user(request.user, pk)
     form = forms.LineForm(request.POST)
     if not form.is_valid():
-        _refuse(request, ValidationError(_("Give the name and the award of the row.")))
+        error_messages(request, ValidationError(_("Give the name and the award of the row.")))
         return redirect("central:decision", pk=item.pk)
     return _act(request, item, lambda: register.add_line(item, by=request.user, **form.cleaned_data),
                 _("The row is added."))
@@ -240,7 +236,7 @@ def decision_handover(request, pk):
     item = queries.get_decision_for_user(request.user, pk)
     form = forms.HandoverForm(request.POST)
     if not form.is_valid():
-        _refuse(request, ValidationError(_("Write the dates as dd/mm/yyyy.")))
+        error_messages(request, ValidationError(_("Write the dates as dd/mm/yyyy.")))
         return redirect("central:decision", pk=item.pk)
     return _act(request, item, lambda: register.record_handover(
         item, request.POST.getlist("line"), by=request.user, **form.cleaned_data),

@@ -17,14 +17,14 @@ from tdkt.central.models import IncomingPackage
 from tdkt.decisions import queries as decision_queries
 from tdkt.dossiers.postings import queries as posting_queries
 from tdkt.lib.downloads import content_disposition
+from tdkt.lib.feedback import error_messages
 
 
 def _download(request, build, back):
     try:
         data, name = build()
     except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
+        error_messages(request, exc)
         return redirect(back)
     response = HttpResponse(data, content_type=packages.ZIP_TYPE)
     response["Content-Disposition"] = content_disposition(name)

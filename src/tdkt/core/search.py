@@ -3,7 +3,9 @@
 A fixed number of queries whatever the data (people: 2, through the people search's bounded plans; units,
 dossiers, decisions: 1 each), each kind capped at LIMIT rows plus one to tell "more". Names are matched without
 diacritics like the people search; a decision is found by its number as printed ("123/QĐ-UBND", "123/qd-ubnd")
-or by its number alone; a dossier by its id, its cover letter number or its title.
+or by its number alone; a dossier by its id, its cover letter number or its title. Titles are matched without
+case and diacritics on both databases: PostgreSQL's unaccent, and on SQLite (development, tests) the same folding
+as the people search, through a function registered on the connection.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Q
+from django.db.models import CharField, Func, Q
+from django.db.models.lookups import Contains
 
 from tdkt.accounts.scope import get_scope
 from tdkt.decisions.queries import decisions_for_user
@@ -52,11 +55,30 @@ def _capped(rows) -> Found:
     return Found(rows[:LIMIT], len(rows) > LIMIT)
 
 
+class _Folded(Func):
+    """tdkt.lib.vntext.fold of a column, on SQLite: a deterministic function of the connection."""
+
+    function = "tdkt_fold"
+    output_field = CharField()
+
+
+def _fold_or_none(value):
+    return None if value is None else fold(value)
+
+
+def _sqlite_fold_function() -> None:
+    # Registered on the open connection, once per search: cheap, and right whichever code opened it.
+    connection.ensure_connection()
+    connection.connection.create_function("tdkt_fold", 1, _fold_or_none, deterministic=True)
+
+
 def _text_match(field_name: str, text: str) -> Q:
-    """Contains, ignoring case; on PostgreSQL ignoring diacritics too (unaccent, installed by core's migration)."""
+    """Contains, ignoring case and diacritics: on PostgreSQL with unaccent (installed by core's migration), on
+    SQLite by folding both sides as the people search does ("to chuc" finds "Tổ chức", "dong" finds "Đông")."""
     if connection.vendor == "postgresql":
         return Q(**{f"{field_name}__unaccent__icontains": text})
-    return Q(**{f"{field_name}__icontains": text})
+    _sqlite_fold_function()
+    return Q(Contains(_Folded(field_name), fold(text)))
 
 
 def search_units(user, folded: str) -> Found:

@@ -22,6 +22,7 @@ from tdkt.decisions.signing import rules as signing_rules
 from tdkt.decisions.submissions import state_level_nominations
 from tdkt.jobs.services import start_job
 from tdkt.lib.downloads import send_export, send_stored
+from tdkt.lib.feedback import error_messages
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import cheap_page
 from tdkt.lib.uploads import UploadError
@@ -35,11 +36,6 @@ def _download(data: bytes, content_type: str, filename: str) -> HttpResponse:
     response = HttpResponse(data, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
-
-
-def _refuse(request, exc: ValidationError) -> None:
-    for message in exc.messages:
-        messages.error(request, message)
 
 
 @signed_in
@@ -134,7 +130,7 @@ def line_remove(request, pk):
     try:
         services.remove_line(line, by=request.user)
     except ValidationError as exc:
-        _refuse(request, exc)
+        error_messages(request, exc)
     return redirect("decisions:detail", pk=decision.pk)
 
 
@@ -145,7 +141,7 @@ def _transition(request, pk, allowed, action):
     try:
         action(decision)
     except ValidationError as exc:
-        _refuse(request, exc)
+        error_messages(request, exc)
     return redirect("decisions:detail", pk=decision.pk)
 
 
@@ -166,7 +162,7 @@ def _confirmed_step(request, pk, allowed, action, *, title, question, done):
             try:
                 action(decision)
             except ValidationError as exc:
-                _refuse(request, exc)
+                error_messages(request, exc)
             else:
                 messages.success(request, done)
             return redirect("decisions:detail", pk=decision.pk)
@@ -321,7 +317,7 @@ def post_payout(request, pk):
     try:
         payments.post_payout(fund, decision, queries.all_lines(decision), by=request.user, **form.cleaned_data)
     except ValidationError as exc:
-        _refuse(request, exc)
+        error_messages(request, exc)
     else:
         messages.success(request, _("The payout is posted to the fund ledger."))
     return redirect("decisions:payments", pk=decision.pk)

@@ -24,6 +24,7 @@ from tdkt.initiatives.forms import (
 from tdkt.initiatives.models import Claim, Evidence
 from tdkt.initiatives.transitions import WORK_MACHINE
 from tdkt.lib.downloads import send_export, send_stored
+from tdkt.lib.feedback import error_messages
 from tdkt.lib.forms import apply_validation_error
 from tdkt.orgs.models import Unit
 from tdkt.people.queries import people_for_user
@@ -163,8 +164,7 @@ def work_add_evidence(request, pk):
             raise ValidationError(_("Choose a file."))
         services.add_evidence(work, uploaded, by=request.user)
     except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
+        error_messages(request, exc)
     else:
         messages.success(request, _("The file has been added."))
     return redirect("initiatives:detail", pk=work.pk)
@@ -180,8 +180,7 @@ def work_claim(request, pk):
     try:
         services.claim_work(work, form.cleaned_data["nomination"], by=request.user)
     except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
+        error_messages(request, exc)
     else:
         messages.success(request, _("The nomination now rests on this initiative."))
     return redirect("initiatives:detail", pk=work.pk)
@@ -200,8 +199,7 @@ def claim_release(request, pk):
     try:
         services.release_claim(claim, by=request.user, reason=request.POST.get("reason", ""))
     except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
+        error_messages(request, exc)
     return redirect("initiatives:detail", pk=claim.work_id)
 
 

@@ -7,6 +7,7 @@ import uuid
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tdkt.workflow.models import StateChange
 
@@ -75,7 +76,7 @@ class OutboundMessage(models.Model):
     recipient = models.CharField(_("recipient"), max_length=255)
     state = models.CharField(_("state"), max_length=16, choices=MessageState.choices, default=MessageState.PENDING)
     held_reason = models.TextField(_("reason held"), blank=True)
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    attempts = models.PositiveSmallIntegerField(pgettext_lazy("delivery", "attempts"), default=0)
     # The pass of the worker that claimed the message (tdkt.integration.delivery): one UPDATE claims a batch.
     claim = models.CharField(max_length=32, blank=True, editable=False)
     next_attempt_at = models.DateTimeField(_("next attempt at"), default=timezone.now)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from tdkt.accounts.access import roles_required
 from tdkt.jobs import idempotency
+from tdkt.lib.feedback import error_messages
 from tdkt.lib.forms import apply_validation_error
 from tdkt.plans import drafting, importing, queries, rules
 from tdkt.plans.enums import DraftState, Recurrence, Resolution
@@ -129,8 +130,7 @@ def draft_merge(request, pk):
     try:
         importing.merge_draft_task(draft, key)
     except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
+        error_messages(request, exc)
     else:
         messages.success(request, _("The row has been merged with the next one."))
     return redirect(_draft_url(draft, key))
@@ -191,8 +191,7 @@ def draft_save(request, pk):
         once = idempotency.commit_once(idempotency.staged_key("plans.draft", draft.pk), by=request.user,
                                        kind="plans.import", run=run)
     except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
+        error_messages(request, exc)
         return redirect("plans:draft", pk=draft.pk)
     if once.earlier:
         return idempotency.show_earlier(request, once.earlier)
@@ -208,8 +207,7 @@ def draft_discard(request, pk):
     try:
         importing.discard_draft(draft, by=request.user)
     except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
+        error_messages(request, exc)
         return redirect("plans:draft", pk=draft.pk)
     messages.success(request, _("The preview has been discarded; nothing was imported."))
     return redirect("plans:list")

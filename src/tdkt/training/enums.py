@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class TrainingState(models.TextChoices):
@@ -11,7 +12,8 @@ class TrainingState(models.TextChoices):
     PLANNED = "planned", _("Planned")
     HELD = "held", _("Held")
     CLOSED = "closed", _("Closed")
-    CANCELLED = "cancelled", _("Cancelled")
+    # A cancelled course, not a plan "stopped" (the plans' "Cancelled"): its own context.
+    CANCELLED = "cancelled", pgettext_lazy("training course", "Cancelled")
 
 
 # Classes that took place: they count in the reports and towards a plan task's planned number.

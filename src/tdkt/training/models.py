@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tdkt.training.enums import TraineeResult, TrainingState
 from tdkt.workflow.models import StateChange
@@ -19,7 +20,7 @@ class Training(models.Model):
                                   related_name="trainings_organised")
     starts_on = models.DateField(_("from"))
     ends_on = models.DateField(_("to"))
-    place = models.CharField(_("place"), max_length=255, blank=True)
+    place = models.CharField(pgettext_lazy("venue", "place"), max_length=255, blank=True)
     # Lecturers as written (one per line): they are often from outside the province's registry.
     lecturers = models.TextField(_("lecturers"), blank=True)
     target_units = models.ManyToManyField("orgs.Unit", verbose_name=_("target units"), blank=True,

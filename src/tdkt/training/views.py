@@ -16,6 +16,7 @@ from tdkt.accounts.access import roles_required, signed_in
 from tdkt.accounts.scope import get_scope
 from tdkt.lib import nd30
 from tdkt.lib.downloads import send_export
+from tdkt.lib.feedback import error_messages
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import cheap_page
 from tdkt.orgs.models import Unit
@@ -97,9 +98,10 @@ def trainees_add(request, pk):
         if not form.is_valid():
             raise ValidationError(form.errors["person"])
         added = services.enrol(training, list(form.cleaned_data["person"]), by=request.user)
-    except (ValidationError, PermissionDenied) as exc:
-        for message in getattr(exc, "messages", None) or [str(exc)]:
-            messages.error(request, message)
+    except ValidationError as exc:
+        error_messages(request, exc)
+    except PermissionDenied as exc:
+        messages.error(request, str(exc))
     else:
         messages.success(request, _("%(n)s trainees added.") % {"n": len(added)})
     return redirect("training:detail", pk=training.pk)
@@ -111,9 +113,10 @@ def trainee_remove(request, pk):
     trainee = queries.trainee_for_user(request.user, pk)
     try:
         services.remove_trainee(trainee, by=request.user)
-    except (ValidationError, PermissionDenied) as exc:
-        for message in getattr(exc, "messages", None) or [str(exc)]:
-            messages.error(request, message)
+    except ValidationError as exc:
+        error_messages(request, exc)
+    except PermissionDenied as exc:
+        messages.error(request, str(exc))
     return redirect("training:detail", pk=trainee.training_id)
 
 

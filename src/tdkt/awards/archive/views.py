@@ -24,6 +24,7 @@ from tdkt.awards.archive.models import ArchivedDocument, ArchivedLine, ArchiveSt
 from tdkt.awards.archive.reading import create_batch
 from tdkt.awards.archive.transitions import ARCHIVISTS
 from tdkt.awards.imports.queries import may_handle_batch
+from tdkt.lib.feedback import error_messages
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import cheap_page
 from tdkt.lib.private_files import private_dir
@@ -108,8 +109,7 @@ def archive_line(request, pk):
             raise ValidationError(_("Line %(line)s: choose what to do with it.") % {"line": line.line})
         services.settle_line(line, by=request.user, choice=form.cleaned_data["choice"])
     except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
+        error_messages(request, exc)
     return redirect(reverse("awards:archive_document", args=[line.document_id]) + f"#line-{line.pk}")
 
 
@@ -120,8 +120,7 @@ def archive_commit(request, pk):
         try:
             batch = start_commit(batch, by=request.user)
         except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
+            error_messages(request, exc)
         else:
             if batch.state == ArchiveState.FAILED:
                 messages.error(request, batch.error)

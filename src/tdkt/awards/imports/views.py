@@ -18,6 +18,7 @@ from tdkt.awards.imports.report import write_report
 from tdkt.awards.imports.transitions import IMPORTERS
 from tdkt.jobs import idempotency
 from tdkt.lib.downloads import send_export, send_stored
+from tdkt.lib.feedback import error_messages
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import cheap_page
 
@@ -97,8 +98,7 @@ def import_commit(request, pk):
         try:
             batch = services.start_commit(batch, by=request.user)
         except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
+            error_messages(request, exc)
         else:
             if batch.state == BatchState.FAILED:
                 messages.error(request, batch.error)

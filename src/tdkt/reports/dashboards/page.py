@@ -10,6 +10,7 @@ from typing import Any
 from django.utils.formats import number_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from tdkt.awards.enums import AwardLevel
 from tdkt.lib import charts
@@ -103,7 +104,7 @@ def _equity(year, figures) -> Section:
             row.current.percent, title=row.label, target=row.target, previous=row.previous.percent,
             fmt=fmt_percent, target_label=_("Target"), previous_label=_("Previous year")), caption))
     return Section("equity", _("Equity shares against the province's targets, statistical year %(year)s") % {
-        "year": year}, [_("Equity measure"), _("Number of awards"), _("Out of"), _("Share (%)"),
+        "year": year}, [_("Equity measure"), _("Number of awards"), _("Out of"), pgettext("proportion", "Share (%)"),
                         _("Previous year (%)"), _("Target (%)"), _("Target")], rows, svgs,
         _("Shares of people (direct workers, women, ethnic minorities) are out of the awards to individuals; "
           "areas and ad-hoc awards out of all awards. The long mark is the target, the short one the previous "

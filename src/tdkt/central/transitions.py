@@ -6,6 +6,7 @@ proposal's lines is entered into the history (tdkt.central.register.commit). Sen
 record how and when the package went: they are done on the proposal's page (`form_url`)."""
 
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.central import queries
@@ -59,13 +60,15 @@ PROPOSAL = StateMachine(
     actors={SPECIALIST: lambda user, proposal: queries.is_manager(user)},
     transitions=[
         transition("council_vote", _("Record the council's vote"), {P.DRAFT}, P.COUNCIL_VOTED, SPECIALIST,
-                   requires=(_council_has_voted,),
+                   requires=(_council_has_voted,), waits=False,  # once the council's ballot is counted; nothing to list
                    description=_("Only for awards whose dossier carries the vote result; every line approved.")),
         transition("send", _("Send to the central level"), {P.DRAFT, P.COUNCIL_VOTED}, P.SENT, SPECIALIST,
                    requires=(_vote_if_required, _package_built), form_url="central:proposal", primary=True,
+                   waits={P.COUNCIL_VOTED},  # a draft is the specialist's work in progress; a voted one waits
                    description=_("Records the date and the channel; the package must be built.")),
         transition("return_with_requests", _("Returned with requests"), {P.SENT, P.RESENT}, P.RETURNED,
                    SPECIALIST, reason_required=True, reason_label=_("What the central level asks"),
+                   waits=False,  # the central body's answer is awaited, not the specialist
                    description=_("The central body asks for more or corrected documents.")),
         transition("resend", _("Send again"), {P.RETURNED}, P.RESENT, SPECIALIST, requires=(_package_built,),
                    form_url="central:proposal", description=_("Records the new date and channel.")),
@@ -75,6 +78,12 @@ PROPOSAL = StateMachine(
     initial=P.DRAFT,
     timestamps=("state_changed_at",),
     get_for_user=_get_proposal,
+    # the home's agenda: the standing body's specialists send what the council voted and send again what the
+    # central level returned (its predicate reads the roles only: one key)
+    visible_to=lambda user: (StateProposal.objects.all() if queries.is_manager(user) else StateProposal.objects.none()
+                             ).select_related("award_type").order_by("pk"),
+    url_of=lambda proposal: reverse("central:proposal", args=[proposal.pk]), title_of=str,
+    agenda_key=lambda proposal: None,
     refused_message=_("A proposal that is “%(old)s” cannot become “%(new)s”."),
     raced_message=_("Someone else changed this proposal first: it is now “%(state)s”. "
                     "Reload the page and try again."),

@@ -11,6 +11,7 @@ tdkt.council.services implement each step (their own rules, then `perform`); but
 and the tables in docs/council.md come from these declarations."""
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext
@@ -103,7 +104,7 @@ BALLOT = StateMachine(
         transition("open", _("Open the ballot"), {B.DRAFT}, B.OPEN, CHAIR, form_url="council:meeting", notifies=_ballot_opened,
                    description=_("Refused without quorum or with lines no longer ready; freezes the attendance; "
                                  "an electronic ballot's private key is locked under the passphrase typed.")),
-        transition("close", _("Close the ballot"), {B.OPEN}, B.COUNTING, CHAIR, danger=True,
+        transition("close", _("Close the ballot"), {B.OPEN}, B.COUNTING, CHAIR, danger=True, waits=False,
                    description=_("Voting stops; the ballots stay sealed until the count.")),
         transition("count", _("Count the ballot"), {B.COUNTING}, B.CLOSED, CHAIR, danger=True,
                    form_url="council:meeting",
@@ -112,12 +113,58 @@ BALLOT = StateMachine(
     ],
     initial=B.DRAFT,
     get_for_user=_get_ballot,
+    # the home's agenda: a ballot to count, or one left in draft while its meeting is in session (a meeting in
+    # session whose ballot row does not exist yet comes from the `ballots_to_open` source below); the chair's
+    # predicate reads the council (asked once per council). Closing the vote waits for nobody: the chair
+    # decides when the members present have voted.
+    visible_to=lambda user: _agenda_ballots(user),
+    url_of=lambda ballot: reverse("council:meeting", args=[ballot.meeting_id]), title_of=lambda ballot: str(
+        ballot.meeting), unit_of=lambda ballot: ballot.meeting.council.name,
+    due_of=lambda ballot: ballot.meeting.date, agenda_key=lambda ballot: ballot.meeting.council_id,
+    button_url_of=lambda ballot, item: _ballot_button_url(ballot.meeting_id, item.name),
     audit_exclude=frozenset({"opened_at", "opened_by", "closed_at", "closed_by"}),  # the figures of the count stay
     refused_message=_("A ballot that is “%(old)s” cannot become “%(new)s”."),
     raced_message=_("Someone else changed this ballot first: it is now “%(state)s”. "
                         "Reload the page and try again."),
     docs="council.md",
 )
+
+
+def _agenda_ballots(user):
+    return (Ballot.objects.filter(meeting__in=queries.meetings_for_user(user).values("pk"))
+            .filter(Q(state=B.COUNTING) | Q(state=B.DRAFT, meeting__state=M.OPEN))
+            .select_related("meeting__council").order_by("meeting__date", "pk"))
+
+
+# The ballot's steps are done on the meeting's pages, addressed by the meeting (the declared form_url, the meeting
+# page, takes the meeting's key, not the ballot's): opening on its confirm page, counting on the meeting page (the
+# passphrase is typed in its ballot section).
+BALLOT_PAGES = {"open": "council:ballot_open", "close": "council:ballot_close", "count": "council:meeting"}
+
+
+def _ballot_button_url(meeting_id: int, name: str) -> str:
+    return reverse(BALLOT_PAGES.get(name, "council:meeting"), args=[meeting_id])
+
+
+def ballots_to_open(user) -> list[home_agenda.AgendaItem]:
+    """The home's registered source: a meeting in session with an agenda and no ballot yet waits for its chair
+    (or the secretary on the chair's behalf) to open the ballot; the ballot row only exists once opened, so no
+    declared step can list it. One query for the meetings, the chair's seat asked once per council."""
+    in_session = (queries.meetings_for_user(user).filter(state=M.OPEN, ballot__isnull=True, items__isnull=False)
+                .distinct().order_by("date", "pk"))[:home_agenda.AGENDA_LIMIT]
+    chairs: dict[int, bool] = {}
+    items = []
+    for meeting in in_session:
+        if meeting.council_id not in chairs:
+            chairs[meeting.council_id] = queries.ballot_role(user, meeting.council) is not None
+        if not chairs[meeting.council_id]:
+            continue
+        items.append(home_agenda.AgendaItem(
+            kind="ballot_to_open", noun=str(BALLOT.label), pk=meeting.pk, title=str(meeting), unit=meeting.council.name,
+            due=meeting.date, action=str(BALLOT["open"].label), transition="open",
+            url=_ballot_button_url(meeting.pk, "open"), object_url=reverse("council:meeting", args=[meeting.pk]),
+            state=str(M(meeting.state).label)))
+    return items
 
 
 def ballots_to_vote(user) -> list[home_agenda.AgendaItem]:
@@ -137,6 +184,7 @@ def ballots_to_vote(user) -> list[home_agenda.AgendaItem]:
 
 
 home_agenda.register_source("vote", ballots_to_vote)
+home_agenda.register_source("ballot_to_open", ballots_to_open)
 
 # The domain functions of these transitions (@...implements) register when their module is loaded; it imports
 # this one, so it comes last, once the machines are declared (tdkt.workflow autodiscovers `transitions`).

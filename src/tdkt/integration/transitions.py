@@ -58,6 +58,13 @@ OUTBOUND = StateMachine(
     initial=S.PENDING,
     audit_exclude=frozenset({"claim", "next_attempt_at", "payload"}),
     docs="integration.md",
+    # the home's agenda: a failed message waits for a specialist or the administrator to send it again, on the
+    # outbox's page of failed messages (its predicate reads the roles only: one key)
+    visible_to=lambda user: (OutboundMessage.objects.all() if watches_the_sync(user, None) else
+                             OutboundMessage.objects.none()).select_related("receiver").order_by("due_by", "pk"),
+    url_of=lambda message: reverse("integration:outbox") + "?show=failed", title_of=lambda message: message.recipient,
+    unit_of=lambda message: message.receiver.name, due_of=lambda message: message.due_by,
+    agenda_key=lambda message: None,
     transitions=[
         transition("release", _("Release (the person now has a valid personal ID)"), {S.HELD}, S.PENDING, SYSTEM,
                    description=_("A person's save with a valid 12-digit personal ID releases his held messages, "

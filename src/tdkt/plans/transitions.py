@@ -10,13 +10,21 @@ An import preview (PlanDraft) is open until the importer saves it as a plan or d
 are the users of the import screens (a managing role, province-wide write access). Its domain functions
 are tdkt.plans.importing.save_draft and discard_draft."""
 
+import datetime
+
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from tdkt.accounts.enums import Role
 from tdkt.accounts.scope import get_scope
 from tdkt.plans import rules
-from tdkt.plans.enums import SWEEPABLE_STATES, DraftState, TaskState
-from tdkt.plans.models import PlanDraft, PlanDraftStateChange, PlanTask, TaskStateChange
+from tdkt.plans.enums import SWEEPABLE_STATES, DraftState, TaskState, UnitRole
+from tdkt.plans.models import PlanDraft, PlanDraftStateChange, PlanTask, PlanTaskUnit, TaskStateChange
 from tdkt.plans.queries import get_draft_for_user, get_task_for_user
+from tdkt.workcalendar import calendar
 from tdkt.workflow.machine import SYSTEM, StateMachine, transition
 
 S = TaskState
@@ -24,6 +32,53 @@ S = TaskState
 
 def _get_for_user(user, pk, write=True):
     return get_task_for_user(user, pk)
+
+
+# The home ("Việc của tôi") shows an open task once its deadline is this many working days away or has passed.
+# A choice of the home's (issue 21), not a rule of law: a parameter a province may change.
+HOME_WINDOW_WORKING_DAYS = 10
+
+# A task without a date of its own is due at the end of its period (its quarter, half-year or year).
+PERIOD_END = {"Q1": (3, 31), "Q2": (6, 30), "Q3": (9, 30), "Q4": (12, 31), "H1": (6, 30), "H2": (12, 31),
+              "YEAR": (12, 31)}
+
+
+def period_end(task) -> datetime.date | None:
+    month_day = PERIOD_END.get(task.period)
+    return datetime.date(task.plan.year, *month_day) if month_day else None
+
+
+def task_due(task) -> datetime.date | None:
+    return task.due_date or period_end(task)
+
+
+def _due_by(horizon: datetime.date) -> Q:
+    """Tasks whose last due date, or else the end of their period, is on or before `horizon`."""
+    by_period = Q(pk__in=[])
+    for period, (month, day) in PERIOD_END.items():
+        years = Q(plan__year__lt=horizon.year)
+        if datetime.date(horizon.year, month, day) <= horizon:
+            years |= Q(plan__year=horizon.year)
+        by_period |= Q(period=period) & years
+    return Q(due_date__lte=horizon) | (Q(due_date__isnull=True) & by_period)
+
+
+def agenda_tasks(user, today: datetime.date | None = None, window: int = HOME_WINDOW_WORKING_DAYS):
+    """The home's tasks: open, due within `window` working days or overdue, and naming one of the units the user
+    is a clerk or leader of, or (a province specialist) the unit he sits in: the province's own tasks. The
+    province-wide writers may report on any task, but only their own wait for them."""
+    scope = get_scope(user)
+    units = set(scope.writable_unit_ids) | (set(scope.home_unit_ids) if scope.has_role(
+        Role.PROVINCE_SPECIALIST) else set())
+    horizon = calendar.add_working_days(today or timezone.localdate(), window)
+    named = PlanTaskUnit.objects.filter(task=OuterRef("pk"), unit_id__in=units)
+    return (PlanTask.objects.filter(Exists(named)).filter(_due_by(horizon)).select_related("plan")
+            .prefetch_related(Prefetch("units", queryset=PlanTaskUnit.objects.select_related("unit")))
+            .order_by(F("due_date").asc(nulls_last=True), "pk"))
+
+
+def _lead_names(task) -> str:
+    return ", ".join(link.unit.name for link in task.units.all() if link.unit_id and link.role == UnitRole.LEAD)
 
 
 TASK_MACHINE = StateMachine(
@@ -38,25 +93,30 @@ TASK_MACHINE = StateMachine(
     timestamps=("updated_at",),
     audit_exclude=frozenset({"progress"}),
     get_for_user=_get_for_user,
+    # the home's agenda: a task waits for a progress report from its units; the predicates read the task's units
+    # (prefetched), asked once per set of units. The lead's status form waits for nobody.
+    visible_to=agenda_tasks, url_of=lambda task: reverse("plans:task", args=[task.pk]),
+    title_of=lambda task: Truncator(task.content).chars(120), unit_of=_lead_names, due_of=task_due,
+    agenda_key=lambda task: tuple(sorted((link.unit_id or 0, link.role) for link in task.units.all())),
     raced_message=_("Someone else changed the status of this task first: it is now “%(state)s”. "
                     "Reload the page and try again."),
     forbidden_message=_("You may not change the status of this %(noun)s."),
     docs="plans.md",
     transitions=[
-        transition("start", _("In progress"), {S.NOT_STARTED, S.OVERDUE}, S.IN_PROGRESS, "lead",
+        transition("start", _("In progress"), {S.NOT_STARTED, S.OVERDUE}, S.IN_PROGRESS, "lead", waits=False,
                    form_url="plans:task_status", description=_("The lead unit starts the task.")),
-        transition("complete", _("Done"), {S.NOT_STARTED, S.IN_PROGRESS, S.OVERDUE}, S.DONE, "lead",
+        transition("complete", _("Done"), {S.NOT_STARTED, S.IN_PROGRESS, S.OVERDUE}, S.DONE, "lead", waits=False,
                    form_url="plans:task_status",
                    description=_("Done on a completion date (today by default, never in the future); progress 100 %.")),
-        transition("cancel", _("Cancelled"), {S.NOT_STARTED, S.IN_PROGRESS, S.OVERDUE}, S.CANCELLED, "lead",
+        transition("cancel", _("Cancelled"), {S.NOT_STARTED, S.IN_PROGRESS, S.OVERDUE}, S.CANCELLED, "lead", waits=False,
                    reason_required=True, danger=True, form_url="plans:task_status"),
-        transition("reopen", _("In progress"), {S.DONE}, S.IN_PROGRESS, "lead", form_url="plans:task_status",
+        transition("reopen", _("In progress"), {S.DONE}, S.IN_PROGRESS, "lead", waits=False, form_url="plans:task_status",
                    description=_("A task done is reopened; its completion date is cleared.")),
-        transition("restore", _("Not started"), {S.CANCELLED}, S.NOT_STARTED, "lead", form_url="plans:task_status"),
+        transition("restore", _("Not started"), {S.CANCELLED}, S.NOT_STARTED, "lead", waits=False, form_url="plans:task_status"),
         transition("first_report", _("Report progress"), {S.NOT_STARTED}, S.IN_PROGRESS, "reporter",
                    form_url="plans:task_update",
                    description=_("The first progress report of any unit of the task starts it.")),
-        transition("report_complete", _("Done"), {S.NOT_STARTED, S.IN_PROGRESS, S.OVERDUE}, S.DONE, "reporter",
+        transition("report_complete", _("Report progress"), {S.NOT_STARTED, S.IN_PROGRESS, S.OVERDUE}, S.DONE, "reporter",
                    form_url="plans:task_update",
                    description=_("A progress report of 100 % closes the task (done on the report's day; no longer "
                                  "overdue).")),

@@ -3,8 +3,13 @@
 attendance certificates (tdkt.training.services.close_training)."""
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tdkt.accounts.enums import Role
+from tdkt.accounts.scope import get_scope
 from tdkt.training import rules
 from tdkt.training.enums import TrainingState
 from tdkt.training.models import Training, TrainingStateChange
@@ -31,6 +36,23 @@ def _get_for_user(user, pk, write=True):
     return get_training_for_user(user, pk, write=write)
 
 
+def _agenda_trainings(user):
+    """The home's classes: those organised by a unit the user is a clerk or leader of, or, for a province
+    specialist, by the unit he sits in (the province's own classes). A planned class waits once it has begun (its
+    attendance to record), a held one for its results."""
+    scope = get_scope(user)
+    units = set(scope.writable_unit_ids) | (set(scope.home_unit_ids) if scope.has_role(
+        Role.PROVINCE_SPECIALIST) else set())
+    return (Training.objects.filter(organiser_id__in=units)
+            .filter(Q(state=S.HELD) | Q(starts_on__lte=timezone.localdate()))
+            .select_related("organiser").order_by("ends_on", "pk"))
+
+
+def _training_button(training, item) -> str:
+    """Attendance is recorded on the class's page (where it is then marked as held); results on their own."""
+    return reverse("training:results" if item.name == "close" else "training:detail", args=[training.pk])
+
+
 TRAINING_MACHINE = StateMachine(
     name="training",
     label=_("training class"),
@@ -42,6 +64,11 @@ TRAINING_MACHINE = StateMachine(
     initial=S.PLANNED,
     timestamps=("state_changed_at",),
     get_for_user=_get_for_user,
+    # the home's agenda: the predicate reads the organiser only (asked once per unit)
+    visible_to=_agenda_trainings, url_of=lambda training: reverse("training:detail", args=[training.pk]),
+    title_of=lambda training: training.topic, unit_of=lambda training: training.organiser.name,
+    due_of=lambda training: training.ends_on, agenda_key=lambda training: training.organiser_id,
+    button_url_of=_training_button,
     raced_message=_("Someone else changed this class first. Reload the page and try again."),
     forbidden_message=_("Only the organising unit's officers or the standing body change this class."),
     docs="training.md",
@@ -54,7 +81,7 @@ TRAINING_MACHINE = StateMachine(
                    description=_("Every trainee's result is recorded; the passed trainees receive their "
                                  "attendance certificates when the province issues them.")),
         transition("cancel", _("Cancel the class"), {S.PLANNED}, S.CANCELLED, "organiser", reason_required=True,
-                   danger=True, description=_("The class will not take place; the reason is kept.")),
+                   danger=True, waits=False, description=_("The class will not take place; the reason is kept.")),
     ],
 )
 

@@ -2,6 +2,7 @@
 commit fails (nothing recorded; it can be retried). Reading each document and its outcome is the job's
 work (tdkt.awards.archive.reading); the services call ARCHIVE_BATCH.perform for every state change."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.accounts.enums import Role
@@ -30,6 +31,12 @@ ARCHIVE_BATCH = StateMachine(
     actors={ARCHIVIST: may_archive},
     initial=S.READING,
     get_for_user=lambda user, pk, write=True: get_batch_for_user(user, pk),
+    # the home's agenda: a batch read (or whose recording failed) waits for its uploader to review its lines and
+    # record them, on the batch's page
+    visible_to=lambda user: ArchiveBatch.objects.filter(uploaded_by_id=user.pk).select_related("unit").order_by("pk"),
+    url_of=lambda batch: reverse("awards:archive_detail", args=[batch.pk]), title_of=str,
+    unit_of=lambda batch: batch.unit.name, agenda_key=lambda batch: (batch.unit_id, batch.uploaded_by_id),
+    button_url_of=lambda batch, _item: reverse("awards:archive_detail", args=[batch.pk]),
     docs="huong-dan/so-hoa-luu-tru.md",
     refused_message=_("This archive batch cannot do that now: it is “%(old)s”."),
     raced_message=_("Someone else changed this archive batch first: it is now “%(state)s”. Reload the page and "

@@ -5,6 +5,7 @@ draft → validating → validated → committing → committed, and failed when
 the commit find is recorded by the system (the request for a short file, the worker for a long one).
 The services (tdkt.awards.imports.services, .commit) keep their rules and call `IMPORT_BATCH.perform`."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.accounts.enums import Role
@@ -33,6 +34,12 @@ IMPORT_BATCH = StateMachine(
     actors={IMPORTER: may_import},
     initial=S.DRAFT,
     get_for_user=lambda user, pk, write=True: get_batch_for_user(user, pk),
+    # the home's agenda: a batch waits for its uploader only (the unit's other officers may handle it, but it is
+    # his file); every step is taken on the batch's page
+    visible_to=lambda user: ImportBatch.objects.filter(uploaded_by_id=user.pk).select_related("unit").order_by("pk"),
+    url_of=lambda batch: reverse("awards:import_detail", args=[batch.pk]), title_of=str,
+    unit_of=lambda batch: batch.unit.name, agenda_key=lambda batch: (batch.unit_id, batch.uploaded_by_id),
+    button_url_of=lambda batch, _item: reverse("awards:import_detail", args=[batch.pk]),
     docs="history-import.md",
     refused_message=_("This import cannot do that now: it is “%(old)s”."),
     raced_message=_("Someone else changed this import first: it is now “%(state)s”. Reload the page and try again."),
@@ -40,6 +47,7 @@ IMPORT_BATCH = StateMachine(
         transition("start_validation", _("Check the file"), {S.DRAFT}, S.VALIDATING, IMPORTER,
                    description=_("The columns are mapped; the rows are checked.")),
         transition("revalidate", _("Check the file again"), {S.VALIDATED, S.FAILED}, S.VALIDATING, IMPORTER,
+                   waits={S.FAILED},  # a checked batch waits for its import, not for another check
                    description=_("New columns, or a retry after a failure.")),
         transition("validated", _("Checked"), {S.VALIDATING}, S.VALIDATED, SYSTEM,
                    description=_("Every row has its outcome; nothing is recorded yet.")),

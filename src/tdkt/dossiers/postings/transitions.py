@@ -6,6 +6,8 @@ are tdkt.dossiers.postings.services.publish_notice / close_notice / close_ended_
 notice moves are moved by the dossier machine, not here."""
 
 from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.accounts.scope import get_scope
@@ -28,6 +30,12 @@ def _get_for_user(user, pk, write=True):
     return get_notice_for_staff(pk)
 
 
+def _agenda_notices(user):
+    if not is_staff(user):
+        return PublicNotice.objects.none()
+    return PublicNotice.objects.filter(ends_on__lt=timezone.localdate()).order_by("ends_on", "pk")
+
+
 NOTICE_MACHINE = StateMachine(
     name="public_notice",
     label=_("public notice"),
@@ -41,8 +49,14 @@ NOTICE_MACHINE = StateMachine(
     audit_exclude=frozenset({"published_by"}),
     raced_message=_("Someone else changed this notice first: it is now “%(state)s”. Reload the page."),
     docs="consultations.md",
+    # the home's agenda: a published notice whose comment period has ended waits for the standing body to close
+    # it (its comments handled, the dossiers moved on); the daily job closes what is left
+    visible_to=lambda user: _agenda_notices(user),
+    url_of=lambda notice: reverse("postings:manage", args=[notice.pk]), title_of=lambda notice: notice.title,
+    due_of=lambda notice: notice.ends_on, agenda_key=lambda notice: None,
+    button_url_of=lambda notice, _item: reverse("postings:manage", args=[notice.pk]),
     transitions=[
-        transition("publish", _("Publish"), {S.DRAFT}, S.PUBLISHED, "staff",
+        transition("publish", _("Publish"), {S.DRAFT}, S.PUBLISHED, "staff", waits=False,
                    description=_("Comments are taken for the working days of the posting settings; the dossiers "
                                  "move to public posting.")),
         transition("close", _("Close the notice"), {S.PUBLISHED}, S.CLOSED, "staff",

@@ -17,7 +17,13 @@ date written yyyy-mm-dd, and on anything internal (issue 21 item 7): a hash, a s
 The first page of each page kind (URL pattern) is also checked with axe-core (vendored: tests/browser/vendor/
 axe.min.js, injected into a context that bypasses the page's Content-Security-Policy, so the application's policy
 stays strict and never serves the library) against the WCAG 2.1 A/AA rules and axe's best practices: zero
-violations. Findings go to test-artifacts/crawl-language.txt and crawl-axe.txt as well."""
+violations. Findings go to test-artifacts/crawl-language.txt and crawl-axe.txt as well.
+
+The same page kinds are then opened once more at a phone's viewport (390 × 844, in the same browser run: no
+second seeding): the page itself must not be wider than the screen (document.documentElement.scrollWidth ≤ 390;
+a wide table scrolls inside its own labelled region, app.js). Every page too wide is reported together (account,
+page, width) and in test-artifacts/crawl-phone.txt. The audit log is crawled like any page (the administrator's):
+it is written in words, not as stored."""
 
 import datetime
 import io
@@ -44,15 +50,15 @@ RUN_AXE = "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resu
 ALLOW = Path(__file__).with_name("crawl_allow.txt")
 INSTANCES = 2  # pages of one URL pattern over the whole crawl
 MAX_PAGES_PER_ACCOUNT = 120
+PHONE = {"width": 390, "height": 844}
+DESK = {"width": 1280, "height": 720}
 TOKEN = re.compile(r"\w+")
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 # Item 7: nothing internal shown to officers — a file's hash, its storage name, a colleague's username.
 INTERNAL = re.compile(r"\b[0-9a-f]{32,}\b|\b[\w-]+/\d{4}/[\w.-]+\.(?:pdf|docx|xlsx|png|jpe?g|zip)\b", re.IGNORECASE)
 USERNAME = re.compile(r"(?<![\w.@])(?:" + "|".join(re.escape(u) for u in USERNAMES if u != "admin") + r")(?![\w@])")
 # Links the crawl never follows: leaving, files, the admin and the API (not pages officers read).
-# The audit log (/audit/) is the system administrator's raw record (field names and values as stored): reported to
-# be shown in Vietnamese, not crawled until then.
-SKIP = re.compile(r"/logout/|/admin/|/api/|/audit/|/static/|/media/|export|download|/files?/|\.(xlsx|docx|pdf|zip|csv|ics)$"
+SKIP = re.compile(r"/logout/|/admin/|/api/|/static/|/media/|export|download|/files?/|\.(xlsx|docx|pdf|zip|csv|ics)$"
                   r"|format=|/print/|/pdf/|/docx/|/xlsx/", re.IGNORECASE)
 
 # What a person sees or hears on the page, as one text.
@@ -146,6 +152,8 @@ class Crawl:
         self.findings: dict[str, set[str]] = {}
         self.violations: list[str] = []
         self.axe_checked: set[str] = set()  # page kinds (URL patterns) already checked with axe-core
+        self.too_wide: dict[str, int] = {}  # "account path" -> the page's width at a phone's viewport
+        self.phone_checked = 0
         self.visited = 0
 
     def follow(self, url: str) -> str | None:
@@ -160,7 +168,7 @@ class Crawl:
         sign_in(page, self.base, username)
         seen_patterns: set[str] = set()
         queue, queued = deque([self.base + "/"]), {self.base + "/"}
-        opened = 0
+        opened, first_of_kind = 0, []
         while queue and opened < MAX_PAGES_PER_ACCOUNT:
             url = queue.popleft()
             parts = urlsplit(url)
@@ -185,6 +193,7 @@ class Crawl:
             if pattern not in self.axe_checked:
                 self.axe_checked.add(pattern)
                 self.check_accessibility(page, f"{username} {url[len(self.base):]}")
+                first_of_kind.append(url)
             page.evaluate(DROP_FOREIGN_PARTS)
             text = page.evaluate(VISIBLE)
             found = findings_in(text, self.english, self.allowed)
@@ -198,6 +207,26 @@ class Crawl:
                     queued.add(target)
                     queue.append(target)
         self.visited += opened
+        self.check_phone_width(page, username, first_of_kind)
+
+    def check_phone_width(self, page, username: str, urls: list[str]) -> None:
+        """Each page kind this account opened first, once more at a phone's viewport: the page itself is never
+        wider than the screen (a wide table scrolls inside its own region)."""
+        page.set_viewport_size(PHONE)
+        for url in urls:
+            try:
+                response = page.goto(url)
+            except Exception as error:
+                if "Download is starting" in str(error):
+                    continue
+                raise
+            if response is None or response.status != 200:
+                continue
+            self.phone_checked += 1
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > PHONE["width"]:
+                self.too_wide[f"{username} {url[len(self.base):]}"] = width
+        page.set_viewport_size(DESK)
 
     def check_accessibility(self, page, where: str) -> None:
         page.add_script_tag(path=str(AXE))
@@ -217,7 +246,7 @@ def test_no_english_word_iso_date_or_axe_violation_on_any_page_of_any_demo_accou
     crawl = Crawl(live_server.url)
     started = datetime.datetime.now()
     for username in USERNAMES:
-        context = browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh", bypass_csp=True)
+        context = browser.new_context(viewport=DESK, locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh", bypass_csp=True)
         context.set_default_timeout(45_000)
         try:
             crawl.account(context.new_page(), username)
@@ -228,10 +257,15 @@ def test_no_english_word_iso_date_or_axe_violation_on_any_page_of_any_demo_accou
         f"{crawl.visited} pages in {datetime.datetime.now() - started}\n{report}\n", encoding="utf-8")
     (artifacts_dir / "crawl-axe.txt").write_text(
         f"{len(crawl.axe_checked)} page kinds\n" + "\n".join(crawl.violations) + "\n", encoding="utf-8")
+    wide = "\n".join(f"{where}: {width} px" for where, width in sorted(crawl.too_wide.items()))
+    (artifacts_dir / "crawl-phone.txt").write_text(
+        f"{crawl.phone_checked} page kinds at {PHONE['width']} px\n{wide}\n", encoding="utf-8")
     assert crawl.visited > 100, crawl.visited  # the crawl really went through the application
     assert len(crawl.axe_checked) > 60, sorted(crawl.axe_checked)
     assert not crawl.findings, report
     assert crawl.violations == []
+    assert crawl.phone_checked > 60, crawl.phone_checked
+    assert crawl.too_wide == {}, wide
 
 
 @pytest.mark.parametrize(("text", "expected"), [

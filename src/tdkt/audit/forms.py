@@ -1,5 +1,6 @@
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.audit.models import AuditAction
@@ -22,7 +23,7 @@ class AuditFilterForm(forms.Form):
     def filter(self, events):
         data = self.cleaned_data
         if data.get("user"):
-            events = events.filter(actor_name__icontains=data["user"])
+            events = events.filter(Q(actor_name__icontains=data["user"]) | Q(actor__full_name__icontains=data["user"]))
         if data.get("action"):
             events = events.filter(action=data["action"])
         if data.get("object_type"):

@@ -100,7 +100,7 @@ class DemoBuilder:
             )
             record("seed_demo", AuditAction.IMPORT, object_type="orgs.demo", object_repr=(
                 f"Tỉnh mẫu {info.short}: {summary.units} đơn vị, {summary.groups} cụm/khối, "
-                f"{summary.persons} người, {summary.households} hộ (seed {self.seed}, năm {self.year})"
+                f"{summary.persons} người, {summary.households} hộ (mã sinh {self.seed}, năm {self.year})"
             ), changes={"province": info.code, "seed": str(self.seed), "year": self.year,
                         "units": summary.units, "persons": summary.persons})
         summary.seconds = time.monotonic() - started

@@ -6,6 +6,7 @@ or a POST form drawn on the page (`one_click`, `inline_reason`) posting to the t
 from django import template
 from django.urls import reverse
 
+from tdkt.workflow.actors import with_actor_roles as actor_roles
 from tdkt.workflow.machine import machine as get_machine
 
 register = template.Library()
@@ -40,3 +41,10 @@ def transition_buttons(context, machine_name, obj, primary="", only=""):
                         "post": inline, "reason": inline and item.inline_reason and item.takes_reason,
                         "reason_required": item.reason_required, "reason_label": item.reason_label})
     return {"buttons": buttons, "csrf_token": context.get("csrf_token")}
+
+
+@register.filter
+def with_actor_roles(events, unit_id=None):
+    """`{% for event in events|with_actor_roles:dossier.unit_id %}`: each event gets `actor_label`, the actor's
+    name and role ("Nguyễn Văn An (Chuyên viên Sở Nội vụ)"), a role held in that unit first."""
+    return actor_roles(events, (unit_id,) if unit_id else ())

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
+from django.urls import reverse
 
 from tdkt.accounts.scope import get_scope
 from tdkt.awards.archive.forms import UploadForm as ArchiveUploadForm
@@ -27,6 +28,7 @@ from tdkt.plans.forms import RequirementForm, TaskUnitResolveForm, TaskUpdateFor
 from tdkt.plans.models import PlanTask as Task
 from tdkt.reports.search.forms import HistorySearchForm
 from tdkt.training.forms import TrainingForm
+from tests.conftest import client_for
 from tests.factories import make_unit
 
 PLANNING = "Phòng Kế hoạch - Tài chính"
@@ -168,3 +170,16 @@ def test_the_history_search_offers_the_units_the_officer_may_read(world):
     assert form.errors["unit"] == [
         "Đơn vị (gồm đơn vị trực thuộc và đơn vị tiền thân): đơn vị được chọn không thuộc các đơn vị ông/bà được "
         "chọn ở đây."]
+
+
+@pytest.mark.parametrize("url, field", [
+    ("movements:registration_create", "unit"), ("movements:registration_names", "unit"),
+    ("training:new", "organiser"), ("initiatives:new", "unit"), ("awards:import_upload", "unit"),
+    ("awards:archive_upload", "unit")])
+def test_a_form_about_the_officers_unit_preselects_it_and_a_province_officer_chooses(world, url, field):
+    own = f'<option value="{world.unit_a.pk}" selected>Sở Y tế — Ủy ban nhân dân tỉnh Lào Cai</option>'
+    html = client_for(world, "clerk_a").get(reverse(url)).content.decode()
+    assert f'<select name="{field}" id="id_{field}" class="picker-chosen"' in html and own in html
+    html = client_for(world, "specialist").get(reverse(url)).content.decode()
+    assert f'<select name="{field}" id="id_{field}" class="picker-chosen"' in html and " selected>" not in html.split(
+        f'id="id_{field}"')[1].split("</select>")[0]

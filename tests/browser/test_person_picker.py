@@ -41,7 +41,7 @@ def test_a_clerk_picks_an_author_by_typing_a_name_without_diacritics(live_server
     box.press("Enter")  # takes the suggestion, does not submit the form
     expect(box).to_have_value("")
     expect(box).to_have_attribute("aria-expanded", "false")
-    chips = page.locator(".picker-chips li")
+    chips = page.locator("table.authors .picker-chips li")  # the unit picker above shows the clerk's unit
     expect(chips).to_have_count(1)
     expect(chips.first).to_contain_text("Nguyễn Văn An (1985) — Sở Y tế")
 

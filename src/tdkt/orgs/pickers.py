@@ -129,4 +129,7 @@ class UnitFilterForm(forms.Form):
         """The unit a name typed without JavaScript names, or None (nothing typed, or the form's error)."""
         if not (self.data.get("unit_q") or "").strip() or not self.is_valid():
             return None
-        return self.cleaned_data["unit"]
+        unit = self.cleaned_data["unit"]
+        # Shown from now on as the chosen unit, the text box emptied, as the picker shows a unit picked.
+        self.data = {"unit": str(unit.pk)}
+        return unit

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from tdkt.awards.archive.models import ArchivedDocument
 from tdkt.lib import ocr
 from tests.awards.archive.support import decision_pdf, scanned
+from tests.browser.pickers import choose_unit
 from tests.factories import PASSWORD, make_person
 
 pytestmark = [
@@ -35,7 +36,7 @@ def test_three_scans_uploaded_reviewed_recorded_and_found_in_the_history(live_se
     page.wait_for_url(live_server.url + "/")
 
     page.goto(live_server.url + "/awards/archive/new/")
-    page.select_option("#id_unit", str(world.unit_a.pk))
+    choose_unit(page, "id_unit", world.unit_a.name)
     page.set_input_files("#id_files", [{"name": name, "mimeType": "application/pdf", "buffer": data}
                                        for name, data in scans])
     with page.expect_navigation(url="**/awards/archive/*/", timeout=600_000):  # the reading (OCR) runs first

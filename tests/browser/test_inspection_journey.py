@@ -8,7 +8,7 @@ import datetime
 from django.utils import timezone
 
 from tdkt.inspections.models import Recommendation
-from tests.browser.pickers import pick
+from tests.browser.pickers import choose_unit, pick
 from tests.factories import PASSWORD
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -47,7 +47,7 @@ def test_a_returned_follow_up_past_its_due_date_shows_on_the_units_home(live_ser
         page.fill("#id_title", "Kiểm tra công tác thi đua, khen thưởng tại Sở Y tế")
         page.fill("#id_starts_on", _d(start))
         page.fill("#id_ends_on", _d(end))
-        page.select_option("#id_units", [str(world.unit_a.pk)])
+        choose_unit(page, "id_units", world.unit_a.name)
         pick(page, "id_leader", "giang a", "Giàng A Páo — Sở Giáo dục và Đào tạo")
         page.click("#inspection-form button.primary")
         page.wait_for_url("**/inspections/*/")

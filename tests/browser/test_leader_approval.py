@@ -8,6 +8,7 @@ import datetime
 from django.utils import timezone
 
 from tdkt.dossiers.models import Dossier, SendingDelegation
+from tests.browser.pickers import choose_unit
 from tests.browser.test_dossier_workflow import confirm, sign_in
 from tests.dossiers.support import leader_a, ready_draft
 
@@ -47,7 +48,7 @@ def test_the_clerk_sends_to_the_leader_who_sends_back_then_approves(live_server,
 
     today = timezone.localdate()
     leader.goto(live_server.url + "/dossiers/delegations/")
-    leader.select_option("#id_unit", str(world.unit_a.pk))
+    choose_unit(leader, "id_unit", world.unit_a.name)
     leader.select_option("#id_clerk", str(world.users["clerk_a"].pk))
     leader.fill("#id_valid_from", f"{today:%d/%m/%Y}")
     leader.fill("#id_valid_to", f"{today + datetime.timedelta(days=7):%d/%m/%Y}")

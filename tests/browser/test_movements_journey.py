@@ -1,6 +1,7 @@
 """A unit clerk registers the unit's emulation titles for the year and submits them; the covenant of the
 unit's block is filled by the clerk of its head unit, in real Chromium."""
 
+from tests.browser.pickers import choose_unit
 from tests.factories import PASSWORD, award_type
 
 
@@ -15,7 +16,7 @@ def _sign_in(page, live_server, username):
 def test_clerk_registers_submits_and_writes_the_covenant(live_server, page, artifacts_dir, world):
     _sign_in(page, live_server, "vanthu.a")
     page.goto(live_server.url + "/movements/registrations/new/?year=2026")
-    page.select_option("#id_unit", str(world.unit_a.pk))
+    choose_unit(page, "id_unit", world.unit_a.name)
     page.select_option("#id_collective_award", str(award_type("TTLDXS").pk))
     page.fill(f"#id_count_{award_type('LDTT').pk}", "42")
     page.fill("#id_targets", "Hoàn thành 100% chỉ tiêu được giao")

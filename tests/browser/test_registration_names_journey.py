@@ -10,6 +10,7 @@ from django.utils import timezone
 from tdkt.accounts.enums import Role
 from tdkt.movements.registrations import set_registration_call
 from tdkt.workcalendar.calendar import add_working_days
+from tests.browser.pickers import choose_unit
 from tests.factories import PASSWORD, make_award, make_person, make_user
 
 LIST = ("STT\tHọ và tên\tChức vụ\tDanh hiệu đăng ký\n"
@@ -37,7 +38,7 @@ def test_unit_registers_names_leader_signs_and_year_end_compares(live_server, pa
 
     _sign_in(page, live_server, "vanthu.a")
     page.goto(f"{live_server.url}/movements/registrations/names/?year={year}")
-    page.select_option("#id_unit", str(world.unit_a.pk))
+    choose_unit(page, "id_unit", world.unit_a.name)
     page.fill("#id_names", LIST)
     page.click("button.primary")
     page.wait_for_url("**/movements/registrations/*/")

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from tdkt.awards import services as award_services
 from tdkt.initiatives.models import Work
+from tdkt.orgs.models import Unit
 from tests.conftest import client_for
 from tests.factories import make_award
 from tests.initiatives.support import recognised, registered
@@ -71,9 +72,9 @@ def test_search_finds_an_author_without_diacritics_and_filters_by_scope_and_year
     assert titles(unit=world.unit_b.pk) == []
 
 
-# Session, user, memberships, unit graph (scope), the page's works, their authors' shares, the authors' names,
-# the unit choices…: the same number whatever the number of rows.
-EXPECTED_QUERIES = 12
+# Session, user, memberships, unit graph (scope), the page's works, their authors' shares, the authors' names…:
+# the same number whatever the number of rows. The unit filter is a picker: no list of units is read.
+EXPECTED_QUERIES = 11
 
 
 @pytest.mark.parametrize("count", [1, 3])
@@ -107,3 +108,22 @@ def test_export_lists_the_works_with_authors_and_shares(world):
     assert rows[0][:4] == ["TT", "Tên", "Loại", "Tác giả (tỷ lệ đóng góp)"]
     assert rows[1][1:4] == ["Số hóa hồ sơ bệnh án điện tử", "Sáng kiến", "Nguyễn Văn An (60%); Đặng Thị Đào (40%)"]
     assert rows[1][8:11] == ["Cấp tỉnh", 2025, "125/QĐ-UBND 10/06/2025"]
+
+
+def test_the_unit_filter_does_not_grow_with_2000_units(world):
+    """The filter's unit picker prints the chosen unit only, read in one query, whatever the province's size."""
+    registered(world, title="Sáng kiến 0")
+    client = client_for(world, "clerk_a")
+    client.get(reverse("initiatives:list"))
+
+    def page():
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(reverse("initiatives:list"), {"unit": world.unit_a.pk}).content.decode()
+        return html, len(queries)
+
+    html, queries = page()
+    assert f'<option value="{world.unit_a.pk}" selected>Sở Y tế — Ủy ban nhân dân tỉnh Lào Cai</option>' in html
+    Unit.objects.bulk_create([Unit(name=f"Phòng số {i}", code=f"P{i:05d}", kind="department", parent=world.unit_a)
+                              for i in range(2000)])
+    bigger, more_queries = page()
+    assert (len(bigger), more_queries) == (len(html), queries)

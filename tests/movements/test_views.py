@@ -256,3 +256,10 @@ def test_comparison_for_one_unit(world):
     one = client.get(reverse("movements:comparison") + f"?year=2026&unit={world.unit_b.pk}").context["rows"]
     assert [r.unit.code for r in everything] == ["SGDDT", "SYT"]
     assert [(r.unit.code, r.lines[0].registered) for r in one] == [("SGDDT", 5)]
+    # The unit picker: a name typed without JavaScript filters the same way; an unknown one is said, unfiltered.
+    typed = client.get(reverse("movements:comparison"), {"year": 2026, "unit_q": "Sở Giáo dục và Đào tạo"})
+    assert [(r.unit.code, r.lines[0].registered) for r in typed.context["rows"]] == [("SGDDT", 5)]
+    unknown = client.get(reverse("movements:comparison"), {"year": 2026, "unit_q": "Sở Không Có"})
+    assert [r.unit.code for r in unknown.context["rows"]] == ["SGDDT", "SYT"]
+    assert ("Đơn vị: không có đơn vị nào tên “Sở Không Có” trong các đơn vị ông/bà được chọn ở đây."
+            in unknown.content.decode())

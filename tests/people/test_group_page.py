@@ -98,6 +98,18 @@ def test_the_specialist_filters_any_unit(world):
     assert "Giàng A Páo" in page and "Nguyễn Văn An" not in page
 
 
+def test_the_unit_filter_is_the_unit_picker_and_reads_a_typed_name(world):
+    """Without JavaScript the typed name (`unit_q`) narrows like the chosen pk, among the officer's own units."""
+    client = client_for(world, "clerk_a")
+    page = client.get(reverse("people:groups"), {"unit_q": "Bệnh viện Đa khoa tỉnh"}).content.decode()
+    assert "Đặng Thị Đào" in page and "Nguyễn Văn An" not in page
+    assert f'<option value="{world.unit_a_child.pk}" selected>Bệnh viện Đa khoa tỉnh — Sở Y tế</option>' in page
+    page = client.get(reverse("people:groups"), {"unit_q": "Sở Giáo dục và Đào tạo"}).content.decode()
+    assert ("Đơn vị: không có đơn vị nào tên “Sở Giáo dục và Đào tạo” trong các đơn vị ông/bà được chọn ở đây."
+            in page)
+    assert "Giàng A Páo" not in page and "Nguyễn Văn An" in page  # not filtered, and never another unit's
+
+
 def test_bulk_confirm_with_each_suggestion_skips_those_without(world):
     Person.objects.filter(pk=world.person_a.pk).update(position="Giám đốc Sở Y tế")
     Person.objects.filter(pk=world.person_a_child.pk).update(position="Điều dưỡng")
@@ -146,5 +158,6 @@ def test_the_page_makes_a_fixed_number_of_queries(world, django_assert_num_queri
 
 
 # Session and user, scope (memberships, unit graph for the scope and for the filter), count, page, units,
-# confirmed/unconfirmed counts, and the page's own middleware reads: the same for 1 and 3 rows.
-_QUERIES = 15
+# confirmed/unconfirmed counts, the chosen unit's label in the unit picker, and the page's own middleware reads:
+# the same for 1 and 3 rows.
+_QUERIES = 16

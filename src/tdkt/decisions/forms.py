@@ -7,6 +7,7 @@ from tdkt.awards.models import AwardType
 from tdkt.decisions.enums import DecisionState, FundEntryKind
 from tdkt.decisions.signature import block_for_post
 from tdkt.orgs.models import IssuingAuthority, SignerPost, Unit
+from tdkt.orgs.pickers import UnitField
 
 
 def _lines(text: str) -> list[str]:
@@ -134,7 +135,7 @@ class ContestPrizeForm(forms.Form):
 
     contest = forms.CharField(label=_("Contest"), max_length=500,
                               help_text=_("As the annex heading names it, e.g. “Học sinh giỏi quốc gia năm 2026”."))
-    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
+    unit = UnitField(label=_("Unit"), queryset=Unit.objects.none())
     full_name = forms.CharField(label=_("Full name"), max_length=200, required=False,
                                 help_text=_("A person registered in the unit; leave empty when the unit itself wins."))
     position_and_unit = forms.CharField(label=_("Position and unit"), max_length=500, required=False)

@@ -127,7 +127,7 @@ class QueueFilterForm(forms.Form):
     state = forms.ChoiceField(label=_("State"), required=False,
                               choices=[("", _("Held by the province"))] + list(DossierState.choices))
     kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("Any kind"))] + list(DossierKind.choices))
-    unit = forms.ModelChoiceField(label=_("Unit"), required=False, queryset=Unit.objects.none())
+    unit = UnitField(label=_("Unit"), required=False, queryset=Unit.objects.none())
     due = forms.ChoiceField(label=_("Due date"), required=False, choices=DUE_CHOICES)
     days = forms.IntegerField(label=_("N (working days)"), required=False, min_value=0, max_value=60)
     assignee = forms.ChoiceField(label=_("Assignee"), required=False, choices=ASSIGNEE_CHOICES)

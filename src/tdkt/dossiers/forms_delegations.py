@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tdkt.lib.names import display_name
 from tdkt.orgs.models import Unit
+from tdkt.orgs.pickers import UnitField
 
 
 class ClerkChoice(forms.ModelChoiceField):
@@ -13,7 +14,7 @@ class ClerkChoice(forms.ModelChoiceField):
 class DelegationForm(forms.Form):
     """The leader names a clerk of a unit he leads and the period (the domain function checks the rest)."""
 
-    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
+    unit = UnitField(label=_("Unit"), queryset=Unit.objects.none())
     clerk = ClerkChoice(label=_("Clerk"), queryset=None)
     valid_from = forms.DateField(label=_("Delegated from"), help_text=_("dd/mm/yyyy"))
     valid_to = forms.DateField(label=_("Delegated until"), help_text=_("dd/mm/yyyy"))

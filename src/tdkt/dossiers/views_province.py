@@ -41,7 +41,6 @@ from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.names import display_name
 from tdkt.lib.paging import CheapPage, cheap_page
 from tdkt.lib.rows import url_with_id
-from tdkt.orgs.models import Unit
 
 SPECIALISTS = (Role.PROVINCE_SPECIALIST, Role.SYSTEM_ADMIN)
 RECEIVERS = (*SPECIALISTS, Role.UNIT_CLERK, Role.UNIT_LEADER)
@@ -109,25 +108,25 @@ def _decorate_rows(page, today) -> None:
         dossier.due_text = dossier.step_due_on.strftime("%d/%m/%Y") if dossier.step_due_on else ""
 
 
-def _filter_controls(form) -> list[tuple[str, str]]:
-    """(label, HTML control) of each filter, built in Python: the unit list has hundreds of options and
-    Django's widget templates would render each one through the template engine."""
+def _filter_controls(form) -> list[tuple[str, str, str]]:
+    """(label, HTML control, id the label is for: "" when it wraps the control) of each filter, built in Python: Django's widget templates would render each option
+    through the template engine."""
     data = form.data if form.is_bound else {}
     controls = []
     for name, field in form.fields.items():
         current = str(data.get(name, "") or "")
-        if name == "unit":
-            choices = [("", "—")] + [(str(pk), label) for pk, label in Unit.objects.order_by("name").values_list(
-                "pk", "name")]
-        elif hasattr(field, "choices"):
+        if name == "unit":  # the unit picker: the page carries the chosen unit only
+            controls.append((field.label, str(form[name]), form[name].id_for_label))
+            continue
+        if hasattr(field, "choices"):
             choices = [(str(value), label) for value, label in field.choices]
         else:
             controls.append((field.label, format_html(
-                '<input type="number" name="{}" value="{}" min="0" max="60" size="3">', name, current)))
+                '<input type="number" name="{}" value="{}" min="0" max="60" size="3">', name, current), ""))
             continue
         options = format_html_join("", '<option value="{}"{}>{}</option>', (
             (value, " selected" if value == current else "", label) for value, label in choices))
-        controls.append((field.label, format_html('<select name="{}">{}</select>', name, options)))
+        controls.append((field.label, format_html('<select name="{}">{}</select>', name, options), ""))
     return controls
 
 

@@ -6,14 +6,15 @@ from django.utils.translation import gettext_lazy as _
 from tdkt.awards.enums import InitiativeScope
 from tdkt.initiatives.enums import Vote, WorkKind, WorkState
 from tdkt.lib.forms import DateInput, PlainSelect, TableRowForm
+from tdkt.orgs.pickers import UnitField
 from tdkt.people.pickers import PersonField
 
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Title or author"), required=False, max_length=200)
-    # Plain selects: Django renders each option through two templates, which costs more than the search.
-    # Choices from (id, name) pairs: a hundred Unit instances built and printed cost more than the search.
-    unit = forms.TypedChoiceField(label=_("Unit"), required=False, coerce=int, empty_value=None, widget=PlainSelect)
+    # The unit picker: the page carries the chosen unit only. Plain selects for the short lists: Django renders
+    # each option through two templates, which costs more than the search.
+    unit = UnitField(label=_("Unit"), required=False)
     field = forms.CharField(label=_("Field of work"), required=False, max_length=200)
     scope = forms.ChoiceField(label=_("Scope of effect"), required=False, widget=PlainSelect,
                               choices=[("", "—"), *InitiativeScope.choices])
@@ -25,13 +26,18 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].choices = [("", "—"), *units.values_list("pk", "name")]
+        self.fields["unit"].queryset = units
+
+    def clean_unit(self):
+        """The unit's pk, as the search filters take it."""
+        unit = self.cleaned_data.get("unit")
+        return unit.pk if unit else None
 
 
 class WorkForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=WorkKind.choices, initial=WorkKind.INITIATIVE)
     title = forms.CharField(label=_("Title"), max_length=500)
-    unit = forms.ModelChoiceField(label=_("Unit"), queryset=None)
+    unit = UnitField(label=_("Unit"))
     field = forms.CharField(label=_("Field of work"), required=False, max_length=200)
     applied_on = forms.DateField(label=_("Date applied"), required=False, widget=DateInput())
     summary = forms.CharField(label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 4}))

@@ -27,6 +27,7 @@ from tdkt.lib.downloads import send_export, send_stored
 from tdkt.lib.feedback import error_messages
 from tdkt.lib.forms import apply_validation_error
 from tdkt.orgs.models import Unit
+from tdkt.orgs.pickers import own_unit_id
 from tdkt.people.queries import people_for_user
 
 EDITORS = (Role.SYSTEM_ADMIN, Role.PROVINCE_SPECIALIST, Role.UNIT_CLERK, Role.UNIT_LEADER)
@@ -82,7 +83,8 @@ def _authors(formset) -> list:
 @roles_required(*EDITORS)
 def work_new(request):
     people = people_for_user(request.user)
-    form = WorkForm(request.POST or None, request.FILES or None, units=_writable_units(request.user))
+    form = WorkForm(request.POST or None, request.FILES or None, units=_writable_units(request.user),
+                    initial={"unit": own_unit_id(request.user)})
     authors = AuthorFormSet(request.POST or None, prefix="authors", form_kwargs={"people": people})
     if request.method == "POST" and form.is_valid() and authors.is_valid():
         data = form.cleaned_data

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tdkt.inspections.enums import Assessment
 from tdkt.lib.forms import DateInput, TableRowForm
+from tdkt.orgs.pickers import UnitsField
 from tdkt.people.pickers import PersonField, PersonsField
 
 
@@ -13,7 +14,7 @@ class InspectionForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=500)
     starts_on = forms.DateField(label=_("From"), widget=DateInput())
     ends_on = forms.DateField(label=_("To"), widget=DateInput())
-    units = forms.ModelMultipleChoiceField(label=_("Units inspected"), queryset=None)
+    units = UnitsField(label=_("Units inspected"))
     # Pickers: the page carries the chosen persons only, not the province's registry.
     leader = PersonField(label=_("Team leader"))
     members = PersonsField(label=_("Team members"), required=False)

@@ -6,6 +6,7 @@ from tdkt.jobs.idempotency import KeyField
 from tdkt.movements.enums import DocumentKind, MilestoneKind, MovementKind, MovementLevel
 from tdkt.movements.models import Movement
 from tdkt.orgs.models import EmulationGroup, Unit
+from tdkt.orgs.pickers import UnitField, UnitsField
 
 DATE_HELP = _("dd/mm/yyyy")
 
@@ -22,8 +23,7 @@ class MovementFilterForm(forms.Form):
 
 
 class MovementForm(forms.ModelForm):
-    units = forms.ModelMultipleChoiceField(label=_("Units taking part"), queryset=Unit.objects.none(), required=False,
-                                           widget=forms.SelectMultiple(attrs={"size": 8}))
+    units = UnitsField(label=_("Units taking part"), queryset=Unit.objects.none(), required=False)
     groups = forms.ModelMultipleChoiceField(label=_("Clusters and blocks taking part"),
                                             queryset=EmulationGroup.objects.order_by("kind", "name"), required=False,
                                             widget=forms.SelectMultiple(attrs={"size": 8}))
@@ -40,8 +40,10 @@ class MovementForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["units"].queryset = active_units()
-        self.fields["launching_unit"].queryset = active_units()
-        self.fields["standing_unit"].queryset = active_units()
+        for name in ("launching_unit", "standing_unit"):
+            model_field = self.fields[name]
+            self.fields[name] = UnitField(label=model_field.label, required=model_field.required,
+                                          help_text=model_field.help_text, queryset=active_units())
         if self.instance.pk:
             rows = list(self.instance.participants.values_list("unit_id", "group_id"))
             self.initial.setdefault("units", [u for u, _g in rows if u])
@@ -80,7 +82,7 @@ def collective_titles():
 
 
 class RegistrationForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("unit"), queryset=Unit.objects.none())
+    unit = UnitField(label=_("unit"), queryset=Unit.objects.none())
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     movement = forms.ModelChoiceField(label=_("movement"), queryset=Movement.objects.order_by("-start_date", "name"),
                                       required=False, empty_label=_("Year-round emulation"))

@@ -6,10 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from tdkt.movements.forms import individual_titles
 from tdkt.movements.models import Movement
 from tdkt.orgs.models import Unit
+from tdkt.orgs.pickers import UnitField
 
 
 class RegistrationNamesForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("unit"), queryset=Unit.objects.none())
+    unit = UnitField(label=_("unit"), queryset=Unit.objects.none())
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     movement = forms.ModelChoiceField(label=_("movement"), queryset=Movement.objects.order_by("-start_date", "name"),
                                       required=False, empty_label=_("Year-round emulation"))

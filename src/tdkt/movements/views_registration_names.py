@@ -14,12 +14,13 @@ from tdkt.movements.models import RegistrationCall
 from tdkt.movements.registrations import register_names
 from tdkt.movements.reminders import RunResult, missing_units, remind_call
 from tdkt.movements.views_registrations import _year, writable_units
+from tdkt.orgs.pickers import own_unit_id
 
 
 @roles_required(*rules.REGISTRANTS)
 def registration_names(request):
     units = writable_units(request.user)
-    initial = {"year": _year(request)}
+    initial = {"year": _year(request), "unit": own_unit_id(request.user)}
     if request.GET.get("unit", "").isdigit():
         initial["unit"] = int(request.GET["unit"])
     form = RegistrationNamesForm(request.POST or None, initial=initial, units=units)

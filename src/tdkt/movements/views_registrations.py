@@ -36,6 +36,7 @@ from tdkt.movements.registrations import (
     sign_registration,
     submit_registration,
 )
+from tdkt.orgs.pickers import UnitFilterForm, own_unit_id
 
 
 def _year(request) -> int:
@@ -64,7 +65,7 @@ def registration_list(request):
 
 def _registration_form(request, registration=None):
     titles = individual_titles()
-    initial = {"year": _year(request)}
+    initial = {"year": _year(request), "unit": own_unit_id(request.user)}
     if registration is not None:
         initial = {"unit": registration.unit_id, "year": registration.year, "movement": registration.movement_id,
                    "collective_award": registration.collective_award_id, "targets": registration.targets}
@@ -193,32 +194,38 @@ def registration_calls(request):
     return render(request, "movements/registration_calls.html", {"form": form, "calls": calls})
 
 
-def _unit_filter(request) -> list[int] | None:
+def _unit_filter(request) -> tuple[UnitFilterForm, list[int] | None]:
+    """The unit picker of the filter and the chosen unit's id: the pk posted, or the unit a name typed without
+    JavaScript names among the units the user may read (the figures are scoped to the user anyway)."""
+    scope = get_scope(request.user)
+    units = active_units() if scope.read_all else active_units().filter(pk__in=scope.readable_unit_ids)
+    form = UnitFilterForm(request.GET or None, units=units)
+    typed = form.typed_unit()
+    if typed is not None:
+        return form, [typed.pk]
     try:
-        return [int(request.GET["unit"])] if request.GET.get("unit") else None
+        return form, [int(request.GET["unit"])] if request.GET.get("unit") else None
     except ValueError:
-        return None
+        return form, None
 
 
 @signed_in
 def registration_comparison(request):
-    year, unit_ids = _year(request), _unit_filter(request)
+    year, (unit_filter, unit_ids) = _year(request), _unit_filter(request)
     rows = comparison(request.user, year, unit_ids=unit_ids)
     # A chosen unit: all its names; the whole province: the names with a warning (thousands of names otherwise).
     named = named_comparison(request.user, year, unit_ids=unit_ids, warned_titles_only=not unit_ids)
     if not unit_ids:
         named = warnings_only(named)
-    scope = get_scope(request.user)
-    units = active_units() if scope.read_all else active_units().filter(pk__in=scope.readable_unit_ids)
     return render(request, "movements/registration_comparison.html", {
         "year": year, "rows": rows, "named": named, "warned": sum(1 for line in named if line.warnings),
-        "units": units.only("id", "name"), "unit_id": unit_ids[0] if unit_ids else None})
+        "unit_filter": unit_filter, "unit_id": unit_ids[0] if unit_ids else None})
 
 
 @signed_in
 def registration_comparison_xlsx(request):
     year = _year(request)
-    unit_ids = _unit_filter(request)
+    _form, unit_ids = _unit_filter(request)
     rows = comparison(request.user, year, unit_ids=unit_ids)
     named = named_comparison(request.user, year, unit_ids=unit_ids)
     return send_export(lambda path: registration_io.write_comparison_xlsx(path, year, rows, named),

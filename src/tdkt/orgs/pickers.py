@@ -6,6 +6,7 @@ JavaScript.
 The search offers the live units the user may read; each form's own queryset (the units it accepts) is what
 the field checks, so a unit offered but not accepted there is refused with the field's message."""
 
+from django import forms
 from django.db.models import Q
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -81,6 +82,14 @@ def pick_units(user, query: str) -> tuple[list[Unit], bool]:
     return [loaded[pk] for pk in shown if pk in loaded], len(found) > MAX_RESULTS
 
 
+def own_unit_id(user) -> int | None:
+    """The unit a form about the officer's own unit preselects: a unit officer's one home unit, else None (a
+    province officer writing for any unit, or an officer of several units, chooses). No query of its own; a unit
+    the form does not accept is not printed (the widget reads the chosen rows from the field's queryset)."""
+    scope = get_scope(user)
+    return next(iter(scope.home_unit_ids)) if len(scope.home_unit_ids) == 1 and not scope.write_all else None
+
+
 class _UnitLabels:
     texts = TEXTS
 
@@ -102,3 +111,25 @@ class UnitField(_UnitLabels, PickerField):
 class UnitsField(_UnitLabels, PickerMultipleField):
     def __init__(self, queryset=None, **kwargs):
         super().__init__(queryset, url=reverse_lazy("orgs:choices"), match=match_typed, **kwargs)
+
+
+class UnitFilterForm(forms.Form):
+    """The `?unit=` filter of a list (GET): the picker posts the chosen pk, or the typed name as `unit_q`, which
+    this form resolves within `units`; a pk is left to the list's own rule (tdkt.people.classify.chosen_unit)."""
+
+    unit = UnitField(label=_("Unit"), required=False)
+
+    def __init__(self, data=None, *, units, unit=None, **kwargs):
+        # Its own ids ("filter_unit"): the page's form below may have a unit field of its own.
+        kwargs.setdefault("auto_id", "filter_%s")
+        super().__init__(data, initial={"unit": unit.pk if unit else None}, **kwargs)
+        self.fields["unit"].queryset = units
+
+    def typed_unit(self):
+        """The unit a name typed without JavaScript names, or None (nothing typed, or the form's error)."""
+        if not (self.data.get("unit_q") or "").strip() or not self.is_valid():
+            return None
+        unit = self.cleaned_data["unit"]
+        # Shown from now on as the chosen unit, the text box emptied, as the picker shows a unit picked.
+        self.data = {"unit": str(unit.pk)}
+        return unit

@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.orgs.models import Council, EmulationGroup, Unit
+from tdkt.orgs.pickers import UnitField, UnitsField
 from tdkt.plans.enums import DeadlineKind, Period, TaskKind, TaskState
 from tdkt.plans.kinds import KIND_FIELDS
 
@@ -50,7 +51,7 @@ class DraftUnitForm(forms.Form):
 
 
 class TaskUpdateForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("On behalf of"), queryset=Unit.objects.none(), required=False)
+    unit = UnitField(label=_("On behalf of"), queryset=Unit.objects.none(), required=False)
     percent = forms.IntegerField(label=_("Progress (%)"), min_value=0, max_value=100)
     note = forms.CharField(label=_("What has been done"), widget=forms.Textarea(attrs={"rows": 4}))
     evidence = forms.FileField(label=_("Evidence"), required=False,
@@ -77,7 +78,7 @@ class TaskStateForm(forms.Form):
 
 
 class TaskUnitResolveForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("Unit in the registry"), queryset=Unit.objects.none())
+    unit = UnitField(label=_("Unit in the registry"), queryset=Unit.objects.none())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -100,8 +101,7 @@ class TaskKindForm(forms.Form):
             elif field.type == "int":
                 self.fields[name] = forms.IntegerField(label=field.label, required=False, min_value=0)
             elif field.type == "units":
-                self.fields[name] = forms.ModelMultipleChoiceField(label=field.label, required=False,
-                                                                   queryset=active_units())
+                self.fields[name] = UnitsField(label=field.label, required=False, queryset=active_units())
             elif field.type == "council":
                 self.fields[name] = forms.ModelChoiceField(label=field.label, required=False,
                                                            queryset=Council.objects.order_by("name"))
@@ -130,7 +130,7 @@ class RequirementForm(forms.Form):
     working_days = forms.IntegerField(label=_("Working days after the plan is issued"), required=False, min_value=1)
     groups = forms.ModelMultipleChoiceField(label=_("Emulation groups (all their members)"), required=False,
                                             queryset=EmulationGroup.objects.none())
-    units = forms.ModelMultipleChoiceField(label=_("Units"), required=False, queryset=Unit.objects.none())
+    units = UnitsField(label=_("Units"), required=False, queryset=Unit.objects.none())
     note = forms.CharField(label=_("Note"), required=False, max_length=500)
     counted_from = forms.DateField(
         label=_("Count the working days from"), required=False,
@@ -145,7 +145,6 @@ class RequirementForm(forms.Form):
         self.fields["groups"].queryset = EmulationGroup.objects.order_by("kind", "name")
         self.fields["units"].queryset = active_units()
         self.fields["groups"].widget.attrs["size"] = 8
-        self.fields["units"].widget.attrs["size"] = 12
 
 
 class UnitPlanUploadForm(forms.Form):

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.lib.forms import DateInput, PlainSelect
+from tdkt.orgs.pickers import UnitField, UnitsField
 from tdkt.people.pickers import PersonsField
 from tdkt.training.enums import TraineeResult, TrainingState
 
@@ -17,14 +18,13 @@ class SearchForm(forms.Form):
 
 class TrainingForm(forms.Form):
     topic = forms.CharField(label=_("Topic"), max_length=500)
-    organiser = forms.ModelChoiceField(label=_("Organising unit"), queryset=None)
+    organiser = UnitField(label=_("Organising unit"))
     starts_on = forms.DateField(label=_("From"), widget=DateInput())
     ends_on = forms.DateField(label=_("To"), widget=DateInput())
     place = forms.CharField(label=_("Place"), required=False, max_length=255)
     lecturers = forms.CharField(label=_("Lecturers"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
                                 help_text=_("One name per line, with the title and the agency."))
-    target_units = forms.ModelMultipleChoiceField(label=_("Target units"), queryset=None, required=False,
-                                                  widget=forms.SelectMultiple(attrs={"size": 8}))
+    target_units = UnitsField(label=_("Target units"), required=False)
     plan_task = forms.ModelChoiceField(label=_("Plan task"), queryset=None, required=False,
                                        help_text=_("The training task of the year's plan this class carries out."))
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))

@@ -20,6 +20,7 @@ from tdkt.lib.feedback import error_messages
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import cheap_page
 from tdkt.orgs.models import Unit
+from tdkt.orgs.pickers import own_unit_id
 from tdkt.plans.enums import TaskKind
 from tdkt.plans.models import PlanTask
 from tdkt.training import certificates, exports, figures, pages, queries, rules, services
@@ -58,7 +59,7 @@ def training_new(request):
     tasks = PlanTask.objects.filter(kind=TaskKind.TRAINING).select_related("plan").order_by("-plan__year", "sort_order")
     form = TrainingForm(request.POST or None, units=_writable_units(request.user),
                         all_units=Unit.objects.order_by("name"), tasks=tasks,
-                        initial={"plan_task": request.GET.get("task")})
+                        initial={"plan_task": request.GET.get("task"), "organiser": own_unit_id(request.user)})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

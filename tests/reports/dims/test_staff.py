@@ -8,14 +8,16 @@ import pytest
 from django.urls import reverse
 
 from tdkt.audit.models import AuditEvent
+from tdkt.orgs.models import Unit
 from tdkt.people.models import Person
 from tdkt.reports.models import TdktOffice, TdktStaffMember
 from tdkt.reports.staff import services
 from tests.conftest import client_for
-from tests.factories import make_person
+from tests.factories import make_person, make_unit
 from tests.reports.dims.support import make_office, make_post
 
 d = datetime.date
+PLANNING = "Phòng Kế hoạch - Tài chính"
 
 
 def test_age_and_years_are_counted_on_30_november_of_the_statistical_year():
@@ -57,6 +59,32 @@ def test_another_units_filter_is_404(world):
     assert client_for(world, "clerk_a").get(reverse("reports:staff"), {"unit": world.unit_b.pk}).status_code == 404
 
 
+def test_the_unit_filter_is_the_unit_picker_and_reads_a_typed_name(world):
+    """Without JavaScript the typed name (`unit_q`) filters like the chosen pk; a name two units share is refused
+    in the filter's words, with an example, and the list stays unfiltered."""
+    make_post(world.person_a)
+    make_post(world.person_b)
+    client = client_for(world, "specialist")
+    page = client.get(reverse("reports:staff"), {"unit_q": "Sở Giáo dục và Đào tạo"}).content.decode()
+    assert "Nguyễn Văn An" not in page and "Giàng A Páo" in page
+    assert f'<option value="{world.unit_b.pk}" selected>Sở Giáo dục và Đào tạo — Ủy ban nhân dân tỉnh Lào Cai' in page
+    make_unit(PLANNING, parent=world.unit_a)
+    make_unit(PLANNING, parent=world.unit_b)
+    page = client.get(reverse("reports:staff"), {"unit_q": PLANNING}).content.decode()
+    assert (f"Đơn vị: có 2 đơn vị tên “{PLANNING}”; hãy chọn trong danh sách, hoặc ghi thêm đơn vị cấp trên như "
+            f"“{PLANNING} — Sở Y tế”.") in page
+    assert "Nguyễn Văn An" in page and "Giàng A Páo" in page
+    page = client_for(world, "clerk_a").get(reverse("reports:staff"), {"unit_q": "Sở Giáo dục và Đào tạo"})
+    assert ("Đơn vị: không có đơn vị nào tên “Sở Giáo dục và Đào tạo” trong các đơn vị ông/bà được chọn ở đây."
+            in page.content.decode())
+
+
+def test_the_post_form_chooses_its_unit_by_a_typed_name(world):
+    page = client_for(world, "specialist").get(reverse("reports:staff_create"), {"unit_q": "SGDDT"}).content.decode()
+    assert f'<input type="hidden" name="unit" value="{world.unit_b.pk}" id="id_unit">' in page
+    assert f'<option value="{world.unit_b.pk}" selected>Sở Giáo dục và Đào tạo' in page
+
+
 @pytest.mark.parametrize("count", [1, 3])
 def test_the_list_makes_a_fixed_number_of_queries(world, django_assert_num_queries, count):
     office = make_office(world.unit_a)
@@ -65,8 +93,12 @@ def test_the_list_makes_a_fixed_number_of_queries(world, django_assert_num_queri
         make_office(world.unit_a, name=f"Tổ {i}")
     client = client_for(world, "clerk_a")
     client.get(reverse("reports:staff"))
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):  # the unit picker reads no list of units
         client.get(reverse("reports:staff"))
+    Unit.objects.bulk_create([Unit(name=f"Phòng số {i}", code=f"P{i:05d}", kind="department", parent=world.unit_a)
+                              for i in range(2000)])
+    with django_assert_num_queries(13):  # the chosen unit, and its label in the picker: whatever the number of units
+        client.get(reverse("reports:staff"), {"unit": world.unit_a.pk})
 
 
 def test_a_clerk_records_a_post_for_a_person_of_the_unit_audited(world):

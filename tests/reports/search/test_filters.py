@@ -112,7 +112,8 @@ def test_a_clerk_cannot_widen_the_scope_by_choosing_another_unit(register):
     with translation.override("vi"):
         form = HistorySearchForm(_query(register, {"unit": "@unit_b"}), scope=scope)
         assert not form.is_valid()
-        assert form.errors["unit"] == ["Lựa chọn này không có trong danh sách."]
+        assert form.errors["unit"] == ["Đơn vị (gồm đơn vị trực thuộc và đơn vị tiền thân): đơn vị được chọn không "
+                                       "thuộc các đơn vị ông/bà được chọn ở đây."]
 
 
 @pytest.mark.parametrize(("params", "field", "message"), [

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tdkt.jobs.models import Job
+from tdkt.orgs.models import Unit
 from tests.conftest import client_for
 from tests.factories import make_award, make_person
 
@@ -176,3 +177,24 @@ def test_the_form_keeps_the_chosen_values(register):
         "award_type": str(bk.pk), "level": "province", "areas": ["remote"], "name": "an"}).content.decode()
     assert f'<option value="{bk.pk}" selected>' in html and '<option value="province" selected>' in html
     assert 'value="an"' in html
+
+
+def test_the_unit_filter_does_not_grow_with_2000_units(register):
+    """The unit filter is the unit picker: the page prints the chosen unit, not the province's units, and reads
+    the same number of queries with 2,000 more; a name typed without JavaScript filters the same way."""
+    world = register.world
+    client = client_for(world, "specialist")
+    client.get(reverse("reports:history"))
+
+    def page(params):
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(reverse("reports:history"), params)
+        return response.content.decode(), len(captured), _ids(response)
+
+    html, queries, ids = page({"unit": str(world.unit_a.pk)})
+    assert f'<option value="{world.unit_a.pk}" selected>Sở Y tế — Ủy ban nhân dân tỉnh Lào Cai</option>' in html
+    Unit.objects.bulk_create([Unit(name=f"Phòng số {i}", code=f"P{i:05d}", kind="department", parent=world.unit_b)
+                              for i in range(2000)])
+    bigger, more_queries, same_ids = page({"unit": str(world.unit_a.pk)})
+    assert (len(bigger), more_queries, same_ids) == (len(html), queries, ids)
+    assert page({"unit_q": "Sở Y tế"})[2] == ids

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from tdkt.awards.archive.models import ArchivedDocument
 from tdkt.awards.imports.forms import UnitUploadForm
 from tdkt.orgs.models import IssuingAuthority, Unit
+from tdkt.orgs.pickers import UnitField
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -27,9 +28,9 @@ class MultipleFileField(forms.FileField):
 
 
 class UploadForm(UnitUploadForm):
-    unit = forms.ModelChoiceField(label=_("Whose archive"), queryset=Unit.objects.none(),
-                                  help_text=_("Persons are matched among this unit, its sub-units and the units "
-                                              "they replaced."))
+    unit = UnitField(label=_("Whose archive"), queryset=Unit.objects.none(),
+                     help_text=_("Persons are matched among this unit, its sub-units and the units "
+                                 "they replaced."))
     files = MultipleFileField(label=_("Files (PDF, scans, Word .docx, text .txt, images)"))
 
 

@@ -28,6 +28,7 @@ from tdkt.lib.feedback import error_messages
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import cheap_page
 from tdkt.lib.private_files import private_dir
+from tdkt.orgs.pickers import own_unit_id
 
 PAGE_DPI = 100
 
@@ -41,7 +42,7 @@ def archive_list(request):
 @roles_required(*ARCHIVISTS)
 def archive_upload(request):
     scope = get_scope(request.user)
-    form = UploadForm(request.POST or None, request.FILES or None,
+    form = UploadForm(request.POST or None, request.FILES or None, initial={"unit": own_unit_id(request.user)},
                       unit_ids=None if scope.write_all else scope.writable_unit_ids)
     if request.method == "POST" and form.is_valid():
         try:

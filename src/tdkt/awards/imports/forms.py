@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from tdkt.awards.imports.columns import fields_of
 from tdkt.awards.imports.models import ImportKind
 from tdkt.orgs.models import Unit
+from tdkt.orgs.pickers import UnitField
 
 NEW_PERSON = "new"
 
@@ -23,8 +24,8 @@ class UnitUploadForm(forms.Form):
 
 class UploadForm(UnitUploadForm):
     kind = forms.ChoiceField(label=_("The file holds"), choices=ImportKind.choices)
-    unit = forms.ModelChoiceField(label=_("From the unit"), queryset=Unit.objects.none(),
-                                  help_text=_("Rows without a unit belong to this one."))
+    unit = UnitField(label=_("From the unit"), queryset=Unit.objects.none(),
+                     help_text=_("Rows without a unit belong to this one."))
     file = forms.FileField(label=_("File (Excel .xlsx or CSV UTF-8)"))
 
 

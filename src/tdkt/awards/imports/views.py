@@ -21,6 +21,7 @@ from tdkt.lib.downloads import send_export, send_stored
 from tdkt.lib.feedback import error_messages
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import cheap_page
+from tdkt.orgs.pickers import own_unit_id
 
 
 @roles_required(*IMPORTERS)
@@ -32,7 +33,7 @@ def import_list(request):
 @roles_required(*IMPORTERS)
 def import_upload(request):
     scope = get_scope(request.user)
-    form = UploadForm(request.POST or None, request.FILES or None,
+    form = UploadForm(request.POST or None, request.FILES or None, initial={"unit": own_unit_id(request.user)},
                       unit_ids=None if scope.write_all else scope.writable_unit_ids)
     if request.method == "POST" and form.is_valid():
         try:

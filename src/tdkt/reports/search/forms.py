@@ -11,6 +11,7 @@ from tdkt.awards.enums import AwardBasis, AwardLevel, AwardSource, RecipientKind
 from tdkt.awards.models import AwardType
 from tdkt.lib.forms import EARLIEST_YEAR, DateInput, PlainSelect
 from tdkt.orgs.models import Unit
+from tdkt.orgs.pickers import UnitField
 from tdkt.people.enums import Gender, PersonGroup
 from tdkt.people.groups import UNCLASSIFIED
 from tdkt.reports.search.filters import ENTERPRISE, MINORITY
@@ -32,8 +33,8 @@ class HistorySearchForm(forms.Form):
     decision_number = forms.CharField(label=_("Decision number"), required=False, max_length=64)
     decision_date = forms.DateField(label=_("Decision date"), required=False, widget=DateInput())
     issuer = forms.CharField(label=_("Issuing authority"), required=False, max_length=255)
-    unit = forms.ModelChoiceField(label=_("Unit (with its sub-units and predecessors)"), required=False,
-                                  queryset=Unit.objects.none(), empty_label=_("(any)"), widget=PlainSelect)
+    unit = UnitField(label=_("Unit (with its sub-units and predecessors)"), required=False,
+                     queryset=Unit.objects.none())
     group = forms.ChoiceField(label=_("Statistical group"), required=False,
                               choices=ANY + list(PersonGroup.choices) + [(UNCLASSIFIED_CHOICE, _("Not classified"))])
     gender = forms.ChoiceField(label=_("Gender"), required=False, choices=ANY + list(Gender.choices))

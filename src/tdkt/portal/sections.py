@@ -40,3 +40,31 @@ def register_section(section: Section) -> None:
 
 def sections() -> list[Section]:
     return sorted(SECTIONS.values(), key=lambda section: (section.order, section.key))
+
+
+# --- what units contribute for publication each quarter (news items, exemplars) --------------------------
+# A plan may ask each unit for one news item or exemplar per quarter, confirmed by its leader (the Sơn La
+# office's plan). The tracker sums, per unit, what every registered kind counts: `count(year, quarter)` returns
+# {unit id: number confirmed by the unit's leader in that quarter}, in a fixed number of queries.
+
+@dataclass(frozen=True)
+class ContributionKind:
+    key: str
+    label: str
+    count: Callable[[int, int], dict[int, int]]
+
+
+CONTRIBUTIONS: dict[str, ContributionKind] = {}
+
+
+def register_contribution(kind: ContributionKind) -> None:
+    CONTRIBUTIONS[kind.key] = kind
+
+
+def contributions(year: int, quarter: int) -> dict[int, dict[str, int]]:
+    """{unit id: {kind key: number}} over every registered kind."""
+    totals: dict[int, dict[str, int]] = {}
+    for kind in CONTRIBUTIONS.values():
+        for unit_id, number in kind.count(year, quarter).items():
+            totals.setdefault(unit_id, {})[kind.key] = number
+    return totals

@@ -46,7 +46,7 @@ def test_asking_the_time_left_is_not_activity_but_a_page_is(world, clock):
     client = signed_in()
     status = client.get(STATUS).json()
     assert status["signed_in"] is True
-    assert status["expires_in"] in (8 * 3600, 8 * 3600 - 1)
+    assert 8 * 3600 - 10 <= status["expires_in"] <= 8 * 3600
     assert (status["warn_before"], status["renew_url"], status["sign_in_url"], status["sign_out_url"]) == (
         300, "/session/renew/", "/login/", "/logout/")
     assert status["texts"]["continue"] == "Tiếp tục làm việc"
@@ -78,11 +78,11 @@ def test_continue_working_renews_the_session_with_a_csrf_protected_post(world, c
                         "csrfmiddlewaretoken": _token(client, LOGIN)})
     clock(hours=7, minutes=57)
     assert client.post(RENEW).status_code == 403  # no token: refused, and not renewed
-    assert client.get(STATUS).json()["expires_in"] in (180, 179)
+    assert 170 <= client.get(STATUS).json()["expires_in"] <= 180  # seconds pass on a loaded machine
     token = client.cookies[settings.CSRF_COOKIE_NAME].value
     status = client.post(RENEW, HTTP_X_CSRFTOKEN=token).json()
     assert status["signed_in"] is True
-    assert status["expires_in"] in (8 * 3600, 8 * 3600 - 1)
+    assert 8 * 3600 - 10 <= status["expires_in"] <= 8 * 3600
     clock(hours=7)
     assert client.get(reverse("core:dashboard")).status_code == 200  # 7 h 57 min + 7 h: alive thanks to renewing
 

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tdkt.lib.forms import DateInput, PlainSelect
+from tdkt.lib.forms import DateInput, PlainSelect, TableRowForm
 from tdkt.orgs.pickers import UnitField, UnitsField
 from tdkt.people.pickers import PersonsField
 from tdkt.training.enums import TraineeResult, TrainingState
@@ -49,6 +49,6 @@ class TraineesForm(forms.Form):
             self.fields["person"].widget.params = {"unit": unit_ids}
 
 
-class ResultRowForm(forms.Form):
+class ResultRowForm(TableRowForm):  # drawn as a table row: inputs named for screen readers
     result = forms.ChoiceField(label=_("Result"), required=False, choices=[("", "—"), *TraineeResult.choices])
     score = forms.DecimalField(label=_("Score"), required=False, min_value=0, max_value=100, decimal_places=2)

@@ -175,25 +175,25 @@ def _model(object_type: str):
         return None
 
 
-def _field(model, key: str):
+def _lookup(model, key: str):
+    """The model's field or reverse relation named `key`, or None."""
     if model is None:
         return None
     try:
-        found = model._meta.get_field(key)
+        return model._meta.get_field(key)
     except FieldDoesNotExist:
         return None
+
+
+def _field(model, key: str):
+    found = _lookup(model, key)
     return found if hasattr(found, "verbose_name") else None  # a reverse relation: see label_of
 
 
 def _reverse(model, key: str):
     """The model on the other side of a reverse relation (`findings` of an inspected unit), or None."""
-    if model is None:
-        return None
-    try:
-        found = model._meta.get_field(key)
-    except FieldDoesNotExist:
-        return None
-    return found.related_model if not hasattr(found, "verbose_name") else None
+    found = _lookup(model, key)
+    return found.related_model if found is not None and not hasattr(found, "verbose_name") else None
 
 
 def _choices_of(model) -> dict:

@@ -115,6 +115,6 @@ def test_a_key_with_no_label_is_named_as_written_and_marked_as_not_vietnamese(wo
     record(world.users["specialist"], "update", world.unit_a, changes={"quorum_rule": "two_thirds", "seed": 3})
     (row,) = [r for r in rows_of(admin_client.get(reverse("audit:list"))) if r.event.action == "update"]
     assert [(d.label, d.value, d.code) for d in row.details] == [
-        ("Chi tiết khác", "two_thirds", "quorum_rule"), ("Mã sinh dữ liệu mẫu", "3", "")]
+        ("Mã sinh dữ liệu mẫu", "3", ""), ("Chi tiết khác", "two_thirds", "quorum_rule")]
     html = admin_client.get(reverse("audit:list")).content.decode()
     assert '<dt>Chi tiết khác (<code lang="en">quorum_rule</code>)</dt><dd>two_thirds</dd>' in html

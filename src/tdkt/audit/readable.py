@@ -252,6 +252,19 @@ def label_of(model, key: str) -> str:
     return ""
 
 
+_LABEL_RANK = {key: index for index, key in enumerate(LABELS)}
+
+
+def _detail_rank(model, key: str) -> tuple:
+    """Details in a fixed order whatever the database did to the JSON's key order (PostgreSQL's jsonb sorts keys
+    by length): the model's fields as declared, then the service keys as LABELS declares them, then the rest."""
+    names = [f.name for f in model._meta.get_fields()] if model is not None else []
+    model_field = _field(model, key)
+    if model_field is not None and model_field.name in names:
+        return (0, names.index(model_field.name), key)
+    return (1, _LABEL_RANK.get(key, len(_LABEL_RANK)), key)
+
+
 def details(event) -> list[Detail]:
     """The recorded `changes` as labelled fields: before → after for an update, the values for a creation or a
     deletion (their `after` / `before` snapshot), the service's own keys otherwise."""
@@ -264,7 +277,8 @@ def details(event) -> list[Detail]:
         else:
             flat[key] = value
     out = []
-    for key, value in flat.items():
+    for key in sorted(flat, key=lambda key: _detail_rank(model, key)):
+        value = flat[key]
         model_field = _field(model, key)
         if key == "id" or (model_field is not None and model_field.name in ("id", "updated_at")):
             continue

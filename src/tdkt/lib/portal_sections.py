@@ -1,6 +1,6 @@
 """The public portal's sections, declared by the apps that publish them.
 
-The portal (this app) draws its menu and runs its search from what each app registers in its AppConfig.ready():
+The portal app draws its menu and runs its search from what each app registers in its AppConfig.ready():
 a section has a menu label, the URL name of its public list, an order, and optionally a search function. So
 the portal needs no import of exemplars, news or movements, and an app that publishes something new adds one
 registration. Search functions receive the visitor's text already folded (tdkt.lib.vntext.fold: lower case,

@@ -1,9 +1,9 @@
-from tdkt.portal import sections as module
-from tdkt.portal.sections import PortalHit, Section, register_section, sections
+from tdkt.lib import portal_sections as module
+from tdkt.lib.portal_sections import PortalHit, Section, register_section, sections
 
 
 def test_sections_are_listed_by_order_and_replaced_by_key(monkeypatch):
-    monkeypatch.setattr("tdkt.portal.sections.SECTIONS", {})
+    monkeypatch.setattr("tdkt.lib.portal_sections.SECTIONS", {})
     register_section(Section("news", "Tin tức", "news:public_list", order=30))
     register_section(Section("exemplars", "Điển hình tiên tiến", "exemplars:public_list", order=20))
     register_section(Section("news", "Tin tức", "news:public_list", order=10,

@@ -1,6 +1,7 @@
 """The standing body imports a plan in real Chromium: upload, preview, choose a unit, save."""
 
 from tdkt.plans.models import Plan
+from tests.browser.pickers import choose_unit
 from tests.factories import PASSWORD, make_unit
 from tests.plans.support import SMALL_PLAN
 
@@ -22,7 +23,7 @@ def test_specialist_imports_a_plan_through_the_preview(live_server, page, artifa
     page.screenshot(path=artifacts_dir / "plan-import-preview.png", full_page=True)
 
     page.locator("#row-t3 a[title='Chọn đơn vị']").last.click()
-    page.select_option("#id_unit", str(culture.pk))
+    choose_unit(page, "id_unit", culture.name)
     page.click("button.primary")
     page.wait_for_url("**/plans/drafts/*/#row-t3")
     assert page.locator("#draft-flagged").inner_text() == "1"

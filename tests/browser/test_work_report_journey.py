@@ -39,7 +39,6 @@ def test_specialist_downloads_the_year_end_draft_of_the_demo_province(live_serve
     assert page.input_value("#id_year") == str(timezone.localdate().year)  # the report written in the year
     page.fill("#id_year", str(year))  # the demo's decisions are signed today: the statistical year of today
     page.select_option("#id_kind", "year_end")
-    page.select_option("#id_unit", "")
     page.screenshot(path=artifacts_dir / "work-report-form.png", full_page=True)
     with page.expect_download() as info:
         page.click("#work-draft-download")

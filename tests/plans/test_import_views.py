@@ -57,8 +57,11 @@ def test_corrections_survive_a_reload_and_the_plan_is_saved(world, specialist):
     assert response.status_code == 302
     # Choose the unit for the name not found ("Sở Văn hóa", coordinating unit of the last row).
     culture = make_unit("Sở Văn hóa và Thể thao", code="SVHTT")
+    form_page = specialist.get(reverse("plans:draft_unit", kwargs={"pk": draft.pk}),
+                               {"key": "t3", "role": "coordinating", "position": "0"}).content.decode()
+    assert 'name="unit_q"' in form_page  # the unit picker, not a select of every unit
     response = specialist.post(reverse("plans:draft_unit", kwargs={"pk": draft.pk}), {
-        "key": "t3", "role": "coordinating", "position": "0", "unit": str(culture.pk)})
+        "key": "t3", "role": "coordinating", "position": "0", "unit": "", "unit_q": "sở văn hóa và thể thao"})
     assert response.status_code == 302
     draft.refresh_from_db()  # what a reload sees
     assert [(t["key"], t["content"], t["due"]["dates"]) for t in draft.data["tasks"]] == [

@@ -38,16 +38,11 @@ class DraftUnitForm(forms.Form):
     key = forms.CharField(widget=forms.HiddenInput)
     role = forms.ChoiceField(choices=[("lead", "lead"), ("coordinating", "coordinating")], widget=forms.HiddenInput)
     position = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
-    unit = forms.TypedChoiceField(label=_("Unit in the registry"), coerce=int)
+    unit = UnitField(label=_("Unit in the registry"), queryset=Unit.objects.none())
 
-    def __init__(self, *args, candidates=(), **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        units = [(pk, name) for pk, name in active_units().values_list("pk", "name")]
-        choices = [("", "---------")]
-        if candidates:
-            choices.append((_("Candidates"), [(pk, name) for pk, name in candidates]))
-        choices.append((_("All units"), units))
-        self.fields["unit"].choices = choices
+        self.fields["unit"].queryset = active_units()
 
 
 class TaskUpdateForm(forms.Form):

@@ -162,12 +162,12 @@ def draft_unit(request, pk):
     source = request.POST if request.method == "POST" else request.GET
     task = _row(draft, source.get("key"))
     role, position, entry = _unit_target(task, source.get("role"), _position(source.get("position")))
-    form = DraftUnitForm(request.POST or None, candidates=entry.get("candidates") or [], initial={
+    form = DraftUnitForm(request.POST or None, initial={
         "key": task["key"], "role": role, "position": position, "unit": entry.get("unit_id")})
     if request.method == "POST" and form.is_valid():
         try:
             importing.choose_draft_unit(draft, task["key"], role=role, position=position,
-                                        unit_id=form.cleaned_data["unit"])
+                                        unit_id=form.cleaned_data["unit"].pk)
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:

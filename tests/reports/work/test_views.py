@@ -47,6 +47,19 @@ def test_clerk_drafts_its_own_units_report_only(world):
     assert any(text.startswith("Trong kỳ đã khen thưởng 3 lượt") for text in texts)
 
 
+def test_the_reporting_unit_is_chosen_with_the_unit_picker_or_typed_by_name(world):
+    support.build(world)
+    client = client_for(world, "specialist")
+    page = client.get(reverse("reports:work_index")).content.decode()
+    assert 'name="unit_q"' in page and 'data-picker="/units/choices/"' in page
+    assert "Để trống: báo cáo của toàn tỉnh." in page
+    texts = _draft_texts(client.get(DRAFT, {"kind": "year_end", "year": "2026", "unit": "",
+                                            "unit_q": world.unit_a.name}))
+    assert any(text.startswith("Trong kỳ đã khen thưởng 3 lượt tập thể, cá nhân") for text in texts)
+    clerk_page = client_for(world, "clerk_a").get(reverse("reports:work_index")).content.decode()
+    assert "Để trống: báo cáo của đơn vị mình." in clerk_page
+
+
 def test_other_dates_and_bad_dates(world):
     support.build(world)
     client = client_for(world, "specialist")

@@ -47,14 +47,14 @@ def may_report_province(user) -> bool:
     return get_scope(user).read_all
 
 
-def reporting_units(user) -> list[Unit]:
+def reporting_units(user):
     """The units this user may produce a report for: every active unit for the standing body, else the units
     the user is a clerk or leader of."""
     scope = get_scope(user)
     units = Unit.objects.active()
     if not scope.has_role(*PROVINCE_WIDE_ROLES):
         units = units.filter(pk__in=scope.officer_unit_ids)
-    return list(units.order_by("name"))
+    return units.order_by("name")
 
 
 def may_see_status(user) -> bool:

@@ -51,7 +51,7 @@ def work_draft(request):
     data = form.cleaned_data if form.is_bound else {}
     kind = data.get("kind") or ReportKind.YEAR_END
     year = data.get("year") or services.default_year(kind)
-    unit = services.unit_for_report(request.user, data.get("unit"))
+    unit = services.unit_for_report(request.user, data["unit"].pk if data.get("unit") else None)
     try:
         period = services.period_of(kind, year, data.get("start"), data.get("end"))
     except ValidationError as exc:

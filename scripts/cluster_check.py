@@ -88,6 +88,9 @@ def main() -> int:
                 results.append((name, False, f"{exc!r}\n{traceback.format_exc(limit=3)}", time.monotonic() - began))
             status, _ok, detail, seconds = results[-1][0], results[-1][1], results[-1][2], results[-1][3]
             print(f"{'PASS' if results[-1][1] else 'FAIL'}  {status} ({seconds:.1f} s): {detail}", flush=True)
+        memory = stack.memory()
+        print("memory (RSS, MiB): " + "; ".join(f"{role} {sorted(values)}" for role, values in memory.items()),
+              flush=True)
     except (Exception, Stop) as exc:  # noqa: BLE001 - the stack is stopped below whatever broke
         failed = True
         print(f"ERROR: {exc}\n{traceback.format_exc()}", file=sys.stderr, flush=True)

@@ -93,7 +93,7 @@ class Stack:
             # The arguments of deploy/systemd/tdkt-web@.service, with 2 processes per node.
             self.spawn(f"web-{'ab'[index]}", [gunicorn, "tdkt.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2",
                                                "--timeout", "60", "--graceful-timeout", "10",
-                                               "--forwarded-allow-ips", "127.0.0.1"])
+                                               "--forwarded-allow-ips", "127.0.0.1", "--no-control-socket"])
         for index in (1, 2):
             self.spawn(f"worker-{index}", [sys.executable, "manage.py", "run_worker", "--worker-id",
                                            f"cluster-{index}", "--interval", "0.2"], env={**self.env, **worker_env})
@@ -146,6 +146,23 @@ http {{
         path.write_text(conf, encoding="utf-8")
         return path
 
+    def memory(self) -> dict[str, list[int]]:
+        """Resident memory (MiB) of every process of the stack by role: gunicorn masters and their workers, the
+        background workers — the figures behind docs/operations.md's sizing."""
+        children: dict[int, list[int]] = {}
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+        result: dict[str, list[int]] = {}
+        for name, process in self.processes:
+            pids = [process.pid] + children.get(process.pid, [])
+            role = "web" if name.startswith("web") else name.split("-")[0]
+            result.setdefault(role, []).extend(rss_mib(pid) for pid in pids)
+        return result
+
     # --- tear-down ------------------------------------------------------------------------------------
     def stop(self) -> None:
         for name, process in reversed(self.processes):
@@ -171,6 +188,16 @@ http {{
                 lines = path.read_text(encoding="utf-8", errors="replace").splitlines()[-tail:]
                 parts.append(f"--- {path.name} ---\n" + "\n".join(lines))
         return "\n".join(parts)
+
+
+def rss_mib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) // 1024
+    except OSError:
+        pass
+    return 0
 
 
 def wait_http(url: str, stack: Stack, timeout: float = 60) -> None:

@@ -120,7 +120,7 @@ ci-system-deps:
 			"poppler-utils, wamerican): nothing to install"; \
 	fi
 
-# The production stack on localhost (scripts/cluster_check.py, tests/cluster/): one throwaway PostgreSQL on its own
+# The production stack on localhost (scripts/cluster_check.py, scripts/cluster/): one throwaway PostgreSQL on its own
 # port (CLUSTER_PG_PORT, default 55571), two gunicorn nodes and two workers behind one nginx rendered from
 # deploy/nginx, then a bounded check (at most CLUSTER_TIMEOUT=600 s) that decision numbering, the secret ballot,
 # the history import, protected media (X-Accel-Redirect), the outbox and backup/restore stay correct across nodes.

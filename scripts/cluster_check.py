@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """`make test-cluster`: a production stack on localhost — one PostgreSQL, two gunicorn nodes, two workers, one
 nginx rendered from deploy/nginx — and a bounded check that numbering, ballots, imports, the outbox, protected
-media and backup/restore stay correct across nodes (tests/cluster/checks.py). Outside `make test`.
+media and backup/restore stay correct across nodes (scripts/cluster/checks.py). Outside `make test`.
 
     .venv/bin/python scripts/cluster_check.py [--keep-logs DIR]
 
@@ -22,10 +22,11 @@ import traceback
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(REPO), str(REPO / "src")]
+sys.path[:0] = [str(REPO / "scripts"), str(REPO), str(REPO / "src")]
 
-from tests.cluster import checks  # noqa: E402 - after the path is set
-from tests.cluster.stack import Stack, pg_cluster  # noqa: E402
+from cluster.stack import Stack, pg_cluster  # noqa: E402
+
+from cluster import checks  # noqa: E402 - after the path is set (scripts/cluster/)
 
 TIMEOUT = int(os.environ.get("CLUSTER_TIMEOUT", "600"))
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import requests
 
-from tests.cluster.stack import ACCEL_PREFIX, BALANCED, GUNICORN_PORTS, NODE_A, NODE_B, REPO
+from cluster.stack import ACCEL_PREFIX, BALANCED, GUNICORN_PORTS, NODE_A, NODE_B, REPO
 
 BASE = {"A": f"http://127.0.0.1:{NODE_A}", "B": f"http://127.0.0.1:{NODE_B}", "*": f"http://127.0.0.1:{BALANCED}"}
 CONCURRENT_NUMBERS = 16
@@ -71,9 +71,10 @@ class World:
 
 def make_world() -> World:
     """The personas of tests/conftest.py's `world`, the part these checks need."""
+    from tests.factories import make_council, make_person, make_unit, make_user
+
     from tdkt.accounts.enums import Role
     from tdkt.orgs.enums import UnitKind
-    from tests.factories import make_council, make_person, make_unit, make_user
 
     province = make_unit("Ủy ban nhân dân tỉnh Lào Cai", kind=UnitKind.PEOPLES_COMMITTEE, code="UBND")
     home_affairs = make_unit("Sở Nội vụ", parent=province, code="SNV")
@@ -119,10 +120,11 @@ def wait_for(condition, what: str, timeout: float = 180):
 def check_numbering(world) -> str:
     """16 decisions approved for signing are numbered by 16 requests at once, alternating nodes A and B:
     numbers 1…16 of the authority's register, each once."""
-    from tdkt.decisions import services
-    from tdkt.decisions.models import Decision
     from tests.decisions.support import approved, cite_proposal, make_authority, make_dossier
     from tests.factories import make_person
+
+    from tdkt.decisions import services
+    from tdkt.decisions.models import Decision
 
     authority = make_authority()
     dossier = make_dossier(world.unit_a)
@@ -149,8 +151,9 @@ def check_numbering(world) -> str:
 
 
 def sign_all(world, authority_decisions) -> None:
-    from tdkt.decisions import services
     from tests.decisions.support import SIGNED_ON, pdf_bytes
+
+    from tdkt.decisions import services
 
     data = pdf_bytes()
     for decision in authority_decisions:
@@ -163,10 +166,11 @@ def sign_all(world, authority_decisions) -> None:
 def check_ballot(world) -> str:
     """Each of the 5 members sends the same vote through node A and node B at the same moment: one vote each is
     sealed, the other refused; a later attempt is refused too; the count finds 5 votes per item."""
-    from tdkt.council.models import AgendaItem, BallotParticipation, SealedBallot
-    from tdkt.council.services import ballots
     from tests.council.helpers import ELIGIBLE, PASSPHRASE, close_and_count, make_board, open_meeting, ready_dossier
     from tests.factories import make_person
+
+    from tdkt.council.models import AgendaItem, BallotParticipation, SealedBallot
+    from tdkt.council.services import ballots
 
     class _World:  # make_board and ready_dossier read these attributes of the suite's world
         council, province, home_affairs, users = world.council, world.province, world.home_affairs, world.users
@@ -206,11 +210,11 @@ def check_import(world) -> tuple[str, int]:
     """A 2,100-row file is uploaded through node A, mapped through node B, committed through node A; the two
     workers validate and commit it, each job taken by exactly one of them; 2,100 ratings, once."""
     from django_tasks_db.models import DBTaskResult
+    from tests.awards.import_support import RATING_HEADER, csv_bytes
 
     from tdkt.awards.imports.models import BatchState, ImportBatch
     from tdkt.awards.models import Rating
     from tdkt.jobs.models import Job
-    from tests.awards.import_support import RATING_HEADER, csv_bytes
 
     rows = [RATING_HEADER] + [[f"Người Thử {n}", 1980 + n % 30, "SYT", 2024, "HTTNV"] for n in range(IMPORT_ROWS)]
     data = csv_bytes(rows)

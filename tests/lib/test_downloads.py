@@ -62,7 +62,7 @@ def _stored_file(tmp_path, name="tai-lieu/Biên bản họp.pdf", data=b"%PDF-1.
 
 
 def test_behind_nginx_a_stored_file_is_an_accel_redirect_without_a_body(db, settings, tmp_path):
-    settings.MEDIA_ACCEL_PREFIX = "/_protected_media/"
+    settings.MEDIA_ACCEL_PREFIX, settings.MEDIA_ROOT = "/_protected_media/", str(tmp_path)
     response = send_stored(_stored_file(tmp_path), "Biên bản.pdf", content_type="application/pdf")
     assert response.status_code == 200
     assert response["X-Accel-Redirect"] == "/_protected_media/tai-lieu/Bi%C3%AAn%20b%E1%BA%A3n%20h%E1%BB%8Dp.pdf"
@@ -74,7 +74,7 @@ def test_behind_nginx_a_stored_file_is_an_accel_redirect_without_a_body(db, sett
 
 
 def test_behind_nginx_a_file_gone_from_storage_is_still_a_404(db, settings, tmp_path):
-    settings.MEDIA_ACCEL_PREFIX = "/_protected_media"
+    settings.MEDIA_ACCEL_PREFIX, settings.MEDIA_ROOT = "/_protected_media", str(tmp_path)
     field = _stored_file(tmp_path)
     field.storage.delete(field.name)
     with pytest.raises(Http404, match=r"^$"):
@@ -86,5 +86,14 @@ def test_without_the_prefix_django_streams_the_stored_file(db, settings, tmp_pat
     response = send_stored(_stored_file(tmp_path), "bb.pdf")
     assert "X-Accel-Redirect" not in response
     assert response["Content-Disposition"] == 'attachment; filename="bb.pdf"'
+    assert b"".join(response.streaming_content) == b"%PDF-1.7 stored"
+    response.close()
+
+
+def test_a_storage_outside_media_root_is_streamed_even_behind_nginx(db, settings, tmp_path):
+    """The internal location aliases MEDIA_ROOT only: a file elsewhere would be a 404 from nginx."""
+    settings.MEDIA_ACCEL_PREFIX, settings.MEDIA_ROOT = "/_protected_media/", str(tmp_path / "media")
+    response = send_stored(_stored_file(tmp_path / "elsewhere"), "bb.pdf")
+    assert "X-Accel-Redirect" not in response
     assert b"".join(response.streaming_content) == b"%PDF-1.7 stored"
     response.close()

@@ -129,9 +129,11 @@ def send_stored(field, filename: str = "", *, content_type: str | None = None) -
 
 
 def _on_file_system(field) -> bool:
-    """Whether nginx can read the stored file itself (an object store cannot be reached through an internal
-    location, so such files are streamed by Django)."""
-    return isinstance(field.storage, FileSystemStorage)
+    """Whether nginx can read the stored file itself: a file system storage rooted at MEDIA_ROOT, which the
+    internal location aliases. An object store, or a storage elsewhere, is streamed by Django."""
+    storage = field.storage
+    return isinstance(storage, FileSystemStorage) and \
+        Path(storage.location).resolve() == Path(settings.MEDIA_ROOT).resolve()
 
 
 def _accel_response(prefix: str, name: str, filename: str, content_type: str | None) -> HttpResponse:

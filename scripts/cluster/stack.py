@@ -68,13 +68,20 @@ class Stack:
         return self.env
 
     def start_database(self) -> None:
-        pg_cluster("start")
-        self.pg_started = True
+        """PostgreSQL, migrated as the owner; meanwhile (it needs no database) the static files are collected."""
         self.environment()
-        owner = {**self.env, "DATABASE_ROLE": "owner", "DATABASE_OWNER_URL": pg_cluster("owner-url")}
-        self.run([sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], env=owner)
         self.run([sys.executable, "scripts/compile_messages.py"])
-        self.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"])
+        collect = subprocess.Popen([sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=REPO,
+                                   env=self.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        try:
+            pg_cluster("start")
+            self.pg_started = True
+            owner = {**self.env, "DATABASE_ROLE": "owner", "DATABASE_OWNER_URL": pg_cluster("owner-url")}
+            self.run([sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], env=owner)
+        finally:
+            output, _ = collect.communicate(timeout=600)
+        if collect.returncode != 0:
+            raise RuntimeError(f"collectstatic failed:\n{output.decode(errors='replace')[-3000:]}")
 
     def run(self, command: list[str], *, env: dict | None = None) -> None:
         result = subprocess.run(command, cwd=REPO, env=env or self.env, capture_output=True, text=True, check=False)

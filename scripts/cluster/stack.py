@@ -78,8 +78,11 @@ class Stack:
             self.pg_started = True
             owner = {**self.env, "DATABASE_ROLE": "owner", "DATABASE_OWNER_URL": pg_cluster("owner-url")}
             self.run([sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], env=owner)
-        finally:
-            output, _ = collect.communicate(timeout=600)
+        except BaseException:
+            collect.kill()  # interrupted or failed: no process of ours left behind
+            collect.wait()
+            raise
+        output, _ = collect.communicate(timeout=600)
         if collect.returncode != 0:
             raise RuntimeError(f"collectstatic failed:\n{output.decode(errors='replace')[-3000:]}")
 

@@ -389,7 +389,7 @@ def check_backup_restore(stack, pg_cluster) -> str:
     done = subprocess.run([str(REPO / "deploy/bin/tdkt-restore"), str(folder)], env=restore_env, capture_output=True,
                           text=True, check=False, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
-    tables = ("decisions_decision", "awards_rating", "council_sealedballot", "integration_outboundmessage",
+    tables = ("decisions_decision", "awards_rating", "council_ballotparticipation", "integration_outboundmessage",
               "audit_auditevent", "awards_importbatch")
     app_url = pg_cluster("url")
     counts = {}

@@ -103,7 +103,7 @@ class Stack:
             # The arguments of deploy/systemd/tdkt-web@.service, with 2 processes per node.
             self.spawn(f"web-{'ab'[index]}", [gunicorn, "tdkt.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2",
                                                "--timeout", "60", "--graceful-timeout", "10",
-                                               "--forwarded-allow-ips", "127.0.0.1", "--no-control-socket"])
+                                               "--no-control-socket"])
         for index in (1, 2):
             self.spawn(f"worker-{index}", [sys.executable, "manage.py", "run_worker", "--worker-id",
                                            f"cluster-{index}", "--interval", "0.2"], env={**self.env, **worker_env})

@@ -3,6 +3,7 @@
 #   make run            virtualenv, translations, migrate, demo province, server on :8000 + worker
 #   make test           whole suite on SQLite; with CI=true also on a throwaway PostgreSQL 15
 #   make test-postgres  the PostgreSQL pass alone
+#   make test-cluster   two gunicorn nodes + two workers behind nginx on one PostgreSQL (outside make test)
 #   make bench | lint | messages | clean
 #   make lock           regenerate requirements/*.lock (hashes) from pyproject.toml
 #   make audit          pip-audit of the locked dependencies (exit 0 clean, 1 vulnerable, 2 no data fetched)
@@ -21,7 +22,7 @@ PYTEST := FAST_PASSWORD_HASHER=1 $(PY) -m pytest -n 2 $(PYTEST_ARGS)
 SUDO   := $(if $(filter 0,$(shell id -u)),,sudo)
 APT    := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 
-.PHONY: venv lock audit messages run test test-sqlite test-postgres ci-system-deps bench lint clean
+.PHONY: venv lock audit messages run test test-sqlite test-postgres test-cluster cluster-deps ci-system-deps bench lint clean
 
 # --- virtualenv -----------------------------------------------------------------------------
 # Made once with a Python >= 3.12 (scripts/find_python.sh: $PYTHON, python3.13, python3.12,
@@ -117,6 +118,27 @@ ci-system-deps:
 	else \
 		echo "System packages present (chromium, gettext, postgresql-15, ocrmypdf, tesseract-ocr-vie," \
 			"poppler-utils, wamerican): nothing to install"; \
+	fi
+
+# The production stack on localhost (scripts/cluster_check.py, scripts/cluster/): one throwaway PostgreSQL on its own
+# port (CLUSTER_PG_PORT, default 55571), two gunicorn nodes and two workers behind one nginx rendered from
+# deploy/nginx, then a bounded check (at most CLUSTER_TIMEOUT=600 s) that decision numbering, the secret ballot,
+# the history import, protected media (X-Accel-Redirect), the outbox and backup/restore stay correct across nodes.
+# Never part of `make test`; everything it starts is stopped and removed, whatever happens.
+test-cluster: venv messages cluster-deps
+	$(PY) scripts/cluster_check.py
+
+# nginx and the PostgreSQL 15 server and client (pg_dump, pg_restore) for test-cluster.
+cluster-deps:
+	@missing=""; \
+	command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
+	[ -x /usr/lib/postgresql/15/bin/initdb ] || command -v initdb >/dev/null || missing="$$missing postgresql-15"; \
+	[ -x /usr/lib/postgresql/15/bin/pg_dump ] || missing="$$missing postgresql-client-15"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing:$$missing"; \
+		$(APT) update -qq && $(APT) install -y -qq $$missing; \
+	else \
+		echo "System packages present (nginx, postgresql-15): nothing to install"; \
 	fi
 
 # --- the rest ---------------------------------------------------------------------------------

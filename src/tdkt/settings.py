@@ -277,13 +277,43 @@ STATIC_URL = "/static/"
 STATICFILES_DIRS = [SRC_DIR / "static"]
 STATIC_ROOT = Path(envstr("STATIC_ROOT", str(VAR_DIR / "static")))
 MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(VAR_DIR / "media")))  # never served directly: see core.files
+# Behind nginx: the URI prefix of its `internal` location aliasing MEDIA_ROOT (deploy/nginx/tdkt.conf), e.g.
+# /_protected_media/. Uploaded files are then sent by nginx after Django's access check (X-Accel-Redirect,
+# tdkt.lib.downloads.send_stored). Empty (the default): Django streams them itself.
+MEDIA_ACCEL_PREFIX = envstr("MEDIA_ACCEL_PREFIX", "")
 # Export files (Excel, Word) are written here, then streamed and removed; empty: MEDIA_ROOT/exports.
 EXPORTS_DIR = envstr("EXPORTS_DIR", "")
 # An export of more rows than this runs as a background job (tdkt.jobs.exporting); smaller ones are streamed.
 EXPORT_JOB_THRESHOLD = envint("EXPORT_JOB_THRESHOLD", 2000)
-STORAGES = {
+# Where uploads and generated files live. "filesystem" (the default): MEDIA_ROOT, a shared volume (NFS, CephFS…)
+# when there are several web or worker nodes. "s3": an S3-compatible object store through django-storages
+# (pip install "django-storages[s3]"; not in the production lock), configured by the S3_* variables; files are
+# still read through the access-checked views (streamed by Django: nginx cannot reach the bucket).
+STORAGE_BACKEND = envstr("STORAGE_BACKEND", "filesystem")
+if STORAGE_BACKEND == "filesystem":
     # FileSystemStorage whose write failures are a Vietnamese message, not an HTTP 500 (tdkt.lib.storage).
-    "default": {"BACKEND": "tdkt.lib.storage.CheckedFileSystemStorage"},
+    _DEFAULT_STORAGE = {"BACKEND": "tdkt.lib.storage.CheckedFileSystemStorage"}
+elif STORAGE_BACKEND == "s3":
+    _DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": envstr("S3_BUCKET"),
+            "endpoint_url": envstr("S3_ENDPOINT_URL") or None,  # MinIO, Ceph RGW, a provincial cloud…
+            "region_name": envstr("S3_REGION") or None,
+            "access_key": envstr("S3_ACCESS_KEY_ID") or None,
+            "secret_key": envsecret("S3_SECRET_ACCESS_KEY", "") or None,
+            "location": envstr("S3_PREFIX", ""),
+            "default_acl": "private",  # never public: every file is served after an access check
+            "querystring_auth": True,
+            "file_overwrite": False,  # a second upload of the same name gets its own key, as on disk
+        },
+    }
+    if not _DEFAULT_STORAGE["OPTIONS"]["bucket_name"]:
+        raise RuntimeError("STORAGE_BACKEND=s3 needs S3_BUCKET")
+else:
+    raise RuntimeError("STORAGE_BACKEND must be 'filesystem' (the default) or 's3'")
+STORAGES = {
+    "default": _DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG

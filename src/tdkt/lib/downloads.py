@@ -29,7 +29,8 @@ from typing import Any
 from urllib.parse import quote
 
 from django.conf import settings
-from django.http import FileResponse, Http404
+from django.core.files.storage import FileSystemStorage
+from django.http import FileResponse, Http404, HttpResponse
 
 from tdkt.lib.vntext import fold
 
@@ -104,17 +105,45 @@ def send_file(path: Path | str, filename: str, *, content_type: str | None = Non
     return response
 
 
-def send_stored(field, filename: str = "", *, content_type: str | None = None) -> FileResponse:
+def send_stored(field, filename: str = "", *, content_type: str | None = None) -> HttpResponse:
     """An uploaded file kept in storage (a FileField's value) as an attachment named `filename` (else the stored
-    name); an empty field, or a file gone from storage, is a 404."""
+    name); an empty field, or a file gone from storage, is a 404.
+
+    The caller has checked access already. With settings.MEDIA_ACCEL_PREFIX set (behind nginx, deploy/nginx) and
+    the file on the local or shared file system, the response carries no body: `X-Accel-Redirect` names the file
+    under that prefix, an `internal` nginx location that no client can request, and nginx sends it — a gunicorn
+    worker is not held for the length of a slow download. Empty (the default), Django streams the file."""
     if not field:
         raise Http404
+    filename = filename or field.name.rsplit("/", 1)[-1]
+    prefix = settings.MEDIA_ACCEL_PREFIX
+    if prefix and _on_file_system(field):
+        if not field.storage.exists(field.name):
+            raise Http404
+        return _accel_response(prefix, field.name, filename, content_type)
     try:
         handle = field.open("rb")
     except (FileNotFoundError, ValueError) as exc:
         raise Http404 from exc
-    return FileResponse(handle, as_attachment=True, filename=filename or field.name.rsplit("/", 1)[-1],
-                        content_type=content_type)
+    return FileResponse(handle, as_attachment=True, filename=filename, content_type=content_type)
+
+
+def _on_file_system(field) -> bool:
+    """Whether nginx can read the stored file itself: a file system storage rooted at MEDIA_ROOT, which the
+    internal location aliases. An object store, or a storage elsewhere, is streamed by Django."""
+    storage = field.storage
+    return isinstance(storage, FileSystemStorage) and \
+        Path(storage.location).resolve() == Path(settings.MEDIA_ROOT).resolve()
+
+
+def _accel_response(prefix: str, name: str, filename: str, content_type: str | None) -> HttpResponse:
+    # nginx decodes the URI of X-Accel-Redirect: quote the stored name (it may hold spaces or Vietnamese).
+    location = prefix.rstrip("/") + "/" + quote(name.lstrip("/"), safe="/")
+    content_type = content_type or mimetypes.guess_type(filename)[0] or "application/octet-stream"
+    response = HttpResponse(content_type=content_type)
+    response["X-Accel-Redirect"] = location
+    response["Content-Disposition"] = content_disposition(filename)
+    return response
 
 
 def send_export(write: Callable[[Path], Any], filename: str, *, content_type: str | None = None) -> FileResponse:

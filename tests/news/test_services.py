@@ -177,3 +177,20 @@ def test_a_unit_may_not_withdraw_an_approved_article_the_standing_body_may(world
     ARTICLE_MACHINE.run(article, "withdraw", by=world.users["specialist"], reason="Thông tin chưa chính xác")
     assert article.state == ArticleState.WITHDRAWN
     assert article.state_changes.last().reason == "Thông tin chưa chính xác"
+
+
+def test_each_step_tells_the_next_actor_in_the_app(world):
+    from tdkt.notifications.models import Notification
+
+    leader = leader_of(world)
+    article = make_article(world)
+    ARTICLE_MACHINE.run(article, "send", by=world.users["clerk_a"])
+    services.confirm_article(article, by=leader)
+    ARTICLE_MACHINE.run(article, "return", by=world.users["specialist"], reason="Ảnh chưa rõ")
+    texts = {(n.user.username, n.text) for n in Notification.objects.select_related("user")}
+    title = article.title
+    assert texts == {
+        ("lanhdao.a", f"Tin, bài “{title}” đang chờ ông/bà xác nhận."),
+        ("chuyenvien", f"Sở Y tế đã gửi tin, bài “{title}” đề nghị đăng."),
+        ("vanthu.a", f"Tin, bài “{title}” bị trả lại. Lý do: Ảnh chưa rõ"),
+    }

@@ -6,15 +6,20 @@ The standing body's own article is approved from its draft. The leader or the st
 with a reason; the unit withdraws its article before approval, the standing body at any time (reason kept)."""
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from tdkt.accounts.enums import Role
+from tdkt.accounts.models import Membership
 from tdkt.accounts.scope import get_scope
 from tdkt.news import rules
 from tdkt.news.enums import ArticleState
 from tdkt.news.models import Article, ArticleStateChange
 from tdkt.news.queries import get_article_for_user
-from tdkt.workflow.machine import StateMachine, transition
+from tdkt.workflow.machine import Notice, StateMachine, transition
 
 S = ArticleState
 
@@ -22,6 +27,40 @@ S = ArticleState
 def _has_a_photo(article) -> None:
     if not article.images.exists():
         raise ValidationError(_("Add at least one photo to the article first."))
+
+
+def _current_members(role, **filters) -> list[int]:
+    today = timezone.localdate()
+    return list(Membership.objects.filter(role=role, user__is_active=True, **filters)
+                .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=today))
+                .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today)).values_list("user_id", flat=True))
+
+
+def _to_leaders(article, _transition):
+    """The unit's leaders: an article waits for their confirmation (in-app notice; no e-mail)."""
+    text = gettext("The article “%(title)s” waits for your confirmation.") % {"title": article.title}
+    yield Notice(users=_current_members(Role.UNIT_LEADER, unit_id=article.unit_id), text=text,
+                 url=reverse("news:detail", args=[article.pk]))
+
+
+def _to_standing_body(article, _transition):
+    text = gettext("%(unit)s sent the article “%(title)s” for publication.") % {
+        "unit": article.unit.name, "title": article.title}
+    yield Notice(users=_current_members(Role.PROVINCE_SPECIALIST), text=text,
+                 url=reverse("news:detail", args=[article.pk]))
+
+
+def _to_writer(article, transition):
+    """The article's writer: approved (with the publication time) or returned (with the reason)."""
+    if article.state == S.APPROVED:
+        text = gettext("The article “%(title)s” is approved; the portal shows it from %(moment)s.") % {
+            "title": article.title, "moment": timezone.localtime(article.publish_at).strftime("%H:%M %d/%m/%Y")}
+    else:
+        reason = article.state_changes.order_by("-id").values_list("reason", flat=True).first() or ""
+        text = gettext("The article “%(title)s” is returned. Reason: %(reason)s") % {
+            "title": article.title, "reason": reason}
+    yield Notice(users=[article.created_by_id] if article.created_by_id else [], text=text,
+                 url=reverse("news:detail", args=[article.pk]))
 
 
 def _get_for_user(user, pk, write=True):
@@ -57,22 +96,24 @@ ARTICLE_MACHINE = StateMachine(
     docs="news.md",
     transitions=[
         transition("send", _("Send to the leader for confirmation"), {S.DRAFT, S.RETURNED}, S.AWAITING_CONFIRMATION,
-                   "unit_writer", requires=(_has_a_photo,), takes_reason=False, primary=True,
+                   "unit_writer", requires=(_has_a_photo,), takes_reason=False, primary=True, notifies=_to_leaders,
                    waits=frozenset({S.RETURNED}),
                    description=_("The unit's clerk sends the article with its photos to the unit's leader.")),
         transition("confirm", _("Confirm and send to the standing body"), {S.AWAITING_CONFIRMATION}, S.SUBMITTED,
                    "unit_leader", requires=(_has_a_photo,), takes_reason=False, primary=True,
+                   notifies=_to_standing_body,
                    description=_("The unit's leader confirms the article (it counts as the unit's contribution "
                                  "of the quarter) and sends it to the standing body.")),
         transition("leader_return", _("Return to the writer"), {S.AWAITING_CONFIRMATION}, S.RETURNED, "unit_leader",
-                   reason_required=True, waits=False,
+                   reason_required=True, waits=False, notifies=_to_writer,
                    description=_("The unit's leader sends the article back to its writer with the reason.")),
         transition("approve", _("Approve for publication"), {S.DRAFT, S.SUBMITTED}, S.APPROVED, "approver",
                    requires=(_has_a_photo,), form_url="news:approve", primary=True, waits=frozenset({S.SUBMITTED}),
+                   notifies=_to_writer,
                    description=_("The standing body approves the article with its publication time; the portal "
                                  "shows it from that time on.")),
         transition("return", _("Return to the unit"), {S.SUBMITTED}, S.RETURNED, "standing_body",
-                   reason_required=True, waits=False,
+                   reason_required=True, waits=False, notifies=_to_writer,
                    description=_("The standing body sends the article back to its unit with the reason.")),
         transition("withdraw", _("Withdraw the article"), {S.DRAFT, S.RETURNED, S.AWAITING_CONFIRMATION,
                                                           S.SUBMITTED, S.APPROVED}, S.WITHDRAWN, "withdrawer",

@@ -23,6 +23,7 @@ from tdkt.initiatives.forms import WorkForm
 from tdkt.inspections.forms import InspectionForm
 from tdkt.movements.forms import MovementForm, RegistrationForm
 from tdkt.movements.forms_registrations import RegistrationNamesForm
+from tdkt.news.forms import ArticleForm, AskForm
 from tdkt.orgs.models import Unit
 from tdkt.people.models import Person
 from tdkt.plans.forms import RequirementForm, TaskUnitResolveForm, TaskUpdateForm
@@ -85,6 +86,10 @@ CASES = {
         "Đơn vị (gồm đơn vị trực thuộc và đơn vị tiền thân)", "restricted"),
     "award import": Case(lambda d, u: ImportUploadForm(d, unit_ids=None if u is None else list(u.values_list(
         "pk", flat=True))), "unit", "Của đơn vị", "restricted"),
+    "news article": Case(lambda d, u: ArticleForm(d, units=_live() if u is None else u), "unit", "Đơn vị viết bài",
+                         "restricted"),
+    "news ask": Case(lambda d, u: AskForm(d, units=_live() if u is None else u), "units", "Đơn vị được giao",
+                     "restricted", multiple=True),
     "archive upload": Case(lambda d, u: ArchiveUploadForm(d, unit_ids=None if u is None else list(u.values_list(
         "pk", flat=True))), "unit", "Kho lưu trữ của", "restricted"),
 }
@@ -176,7 +181,7 @@ def test_the_history_search_offers_the_units_the_officer_may_read(world):
 @pytest.mark.parametrize("url, field", [
     ("movements:registration_create", "unit"), ("movements:registration_names", "unit"),
     ("training:new", "organiser"), ("initiatives:new", "unit"), ("awards:import_upload", "unit"),
-    ("awards:archive_upload", "unit")])
+    ("awards:archive_upload", "unit"), ("news:new", "unit")])
 def test_a_form_about_the_officers_unit_preselects_it_and_a_province_officer_chooses(world, url, field):
     def options(persona):
         html = client_for(world, persona).get(reverse(url)).content.decode()

@@ -61,6 +61,7 @@ MENU: tuple[Group, ...] = (
         Entry("initiatives:list", _("Initiatives")),
         Entry("inspections:list", _("Inspections")),
         Entry("training:list", _("Training")),
+        Entry("news:list", _("News")),
     )),
     Group("catalogues", _("Catalogues"), (
         Entry("orgs:tree", _("Units")),

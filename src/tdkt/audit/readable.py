@@ -99,6 +99,8 @@ LABELS = {
     "units": pgettext_lazy("audit detail", "Units"),
     "voucher": pgettext_lazy("audit detail", "Voucher"),
     "findings": pgettext_lazy("audit detail", "Findings"),
+    "failures": pgettext_lazy("audit detail", "Failed sign-ins"),
+    "locked": pgettext_lazy("audit detail", "Sign-in locked"),
 }
 # Values of the personal-data access log (tdkt.audit.access) and of a few service keys.
 VALUES = {
@@ -108,6 +110,7 @@ VALUES = {
     "export": pgettext_lazy("audit value", "export"),
     "api": pgettext_lazy("audit value", "API"),
     "command": pgettext_lazy("audit value", "command"),
+    "enrolled": pgettext_lazy("audit value", "registered"),
 }
 # Short role names put before the unit's name ("Chuyên viên Sở Nội vụ").
 ROLE_NAMES = {

@@ -191,7 +191,7 @@ def test_export_lists_the_filtered_accounts_without_sign_in_names_and_is_audited
     response = client_for(world, "specialist").get(reverse("users:export"), {"role": Role.UNIT_CLERK})
     assert response.status_code == 200
     sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
-    rows = [[cell for cell in row] for row in sheet.iter_rows(values_only=True)]
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
     assert rows[0] == ["STT", "Họ và tên", "Thư điện tử", "Điện thoại", "Vai trò hiện có", "Trạng thái",
                        "Đăng nhập lần cuối"]
     assert [row[1] for row in rows[1:]] == ["vanthu.a", "vanthu.b"]

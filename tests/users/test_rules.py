@@ -98,7 +98,7 @@ def test_create_user_with_temporary_password_and_clerk_seat_is_audited(world, le
         "must_change_password": True}})]
     membership_event = AuditEvent.objects.get(object_type="accounts.membership")
     assert (membership_event.actor, membership_event.changes) == (leader_a, {"after": {
-        "role": "unit_clerk", "valid_from": str(TODAY), "valid_to": None}})
+        "role": "unit_clerk", "units": ["Bệnh viện Đa khoa tỉnh"], "valid_from": str(TODAY), "valid_to": None}})
     assert password not in str(list(AuditEvent.objects.values_list("changes", flat=True)))
 
 

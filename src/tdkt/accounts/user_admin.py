@@ -177,12 +177,14 @@ def _add_membership(user, *, by, role, unit, council=None, emulation_group=None,
         existing.valid_from, existing.valid_to = valid_from, valid_to
         existing.save()
         record(by, AuditAction.UPDATE, existing, changes={
-            "valid_from": [before[0], str(valid_from)], "valid_to": [before[1], str(valid_to or "")]})
+            "units": [unit.name], "valid_from": [before[0], str(valid_from)], "valid_to": [before[1], str(valid_to or "")]})
         return existing
     membership = Membership.objects.create(user=user, role=role, unit=unit, council=council,
                                            emulation_group=emulation_group, valid_from=valid_from, valid_to=valid_to)
+    # "units": the unit's name under the label "Đơn vị" (its "unit" key would show the row's number)
     record(by, AuditAction.CREATE, membership, changes={"after": {
-        "role": role, "valid_from": str(valid_from), "valid_to": str(valid_to) if valid_to else None}})
+        "role": role, "units": [unit.name], "valid_from": str(valid_from),
+        "valid_to": str(valid_to) if valid_to else None}})
     return membership
 
 
@@ -211,5 +213,6 @@ def end_membership(membership: Membership, *, by, on: datetime.date | None = Non
     before = membership.valid_to
     membership.valid_to = last_day
     membership.save(update_fields=["valid_to"])
-    record(by, AuditAction.UPDATE, membership,
-           changes={"valid_to": [str(before) if before else None, str(last_day)]})
+    record(by, AuditAction.UPDATE, membership, changes={
+        "role": membership.role, "units": [membership.unit.name],
+        "valid_to": [str(before) if before else None, str(last_day)]})

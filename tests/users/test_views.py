@@ -112,6 +112,9 @@ def test_account_page_shows_the_sign_in_name_roles_and_history(world):
     assert "Cán bộ phụ trách TĐKT đơn vị" in text and "Sở Y tế" in text
     rows = page.context["history"]
     assert [(row.actor, row.action) for row in rows] == [(specialist.get_full_name(), "Cập nhật")]
+    # the password itself is hidden; that it must be changed (a yes/no) is shown
+    assert [(d.label, d.value) for d in rows[0].details] == [
+        ("Mật khẩu", "(đã thay đổi, không hiển thị)"), ("phải đổi mật khẩu", "có")]
     assert "phải đặt mật khẩu mới khi đăng nhập lần tới" in text
 
 

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "tdkt.reports",
     "tdkt.api",
     "tdkt.portal",
+    "tdkt.users",
     "tdkt.jobs",
     "tdkt.integration",
     "django_tasks_db",  # the database queue of background tasks (manage.py run_worker)

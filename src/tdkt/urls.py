@@ -1,9 +1,9 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from tdkt.accounts.views import sign_in
+from tdkt.users import admin_gate
 
-admin.site.login = sign_in  # one sign-in path for everybody: lockout and second factor apply
+admin_gate.install(admin.site)  # one sign-in path for everybody (lockout, second factor); administrators only
 admin.site.site_header = "TĐKT"
 
 urlpatterns = [
@@ -14,6 +14,7 @@ urlpatterns = [
     path("awards/", include("tdkt.awards.urls")),
     path("plans/", include("tdkt.plans.urls")),
     path("audit/", include("tdkt.audit.urls")),
+    path("users/", include("tdkt.users.urls")),
     path("calendar/", include("tdkt.workcalendar.urls")),
     path("calendar/", include("tdkt.dossiers.urls_calls")),
     path("notifications/", include("tdkt.notifications.urls")),

@@ -50,13 +50,17 @@ class SecondFactorMiddleware:
             reset_current_ip(token)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if not request.user.is_authenticated or not request.session.get(SESSION_PENDING_SECOND_FACTOR):
+        if not request.user.is_authenticated or getattr(view_func, "access", None) == PUBLIC:
             return None
-        if getattr(view_func, "allowed_before_second_factor", False):
-            return None
-        if getattr(view_func, "access", None) == PUBLIC:
-            return None
-        return redirect("accounts:second_factor")
+        if request.session.get(SESSION_PENDING_SECOND_FACTOR):
+            if getattr(view_func, "allowed_before_second_factor", False):
+                return None
+            return redirect("accounts:second_factor")
+        # A password someone else chose (a new account, a reset by the standing body) is replaced first: until
+        # then every page leads to the password change (tdkt.accounts.user_admin sets the flag).
+        if request.user.must_change_password and not getattr(view_func, "allowed_before_password_change", False):
+            return redirect("accounts:password_change")
+        return None
 
 
 class AccessDecisionMiddleware:

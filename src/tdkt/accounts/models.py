@@ -11,6 +11,10 @@ class User(AbstractUser):
     """A person who signs in (người dùng). What they may do comes from their memberships."""
 
     full_name = models.CharField(_("full name"), max_length=200, blank=True)
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    # Set when someone else chose the password (a new account, a reset): the holder must replace it before
+    # anything else (SecondFactorMiddleware sends every page to the password change until then).
+    must_change_password = models.BooleanField(_("must change the password"), default=False)
     totp_secret = models.CharField(_("TOTP secret"), max_length=64, blank=True)
     totp_confirmed_at = models.DateTimeField(_("second factor confirmed at"), null=True, blank=True)
     # Time step of the last accepted code: a code is accepted once (no replay within its window).

@@ -112,7 +112,13 @@ def second_factor_passed(request, user: User) -> None:
 
 
 def record_password_change(user: User) -> None:
-    record(user, AuditAction.UPDATE, user, changes={"password": ["***", "***"]})
+    """The holder chose a new password: a temporary one given by the standing body no longer needs replacing."""
+    changes = {"password": ["***", "***"]}
+    if user.must_change_password:
+        user.must_change_password = False
+        user.save(update_fields=["must_change_password"])
+        changes["must_change_password"] = [True, False]
+    record(user, AuditAction.UPDATE, user, changes=changes)
 
 
 def second_factor_required(user: User) -> bool:

@@ -114,6 +114,9 @@ def session_renew(request):
     return JsonResponse(idle.status(request))
 
 
+session_renew.allowed_before_password_change = True
+
+
 @signed_in
 def password_change(request):
     view = auth_views.PasswordChangeView.as_view(
@@ -123,4 +126,9 @@ def password_change(request):
     if request.method == "POST" and response.status_code == 302:
         services.record_password_change(request.user)
         messages.success(request, _("Your password has been changed."))
+    elif request.user.must_change_password:
+        messages.info(request, _("The password you were given is temporary: choose your own before you go on."))
     return response
+
+
+password_change.allowed_before_password_change = True

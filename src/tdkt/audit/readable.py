@@ -99,6 +99,8 @@ LABELS = {
     "units": pgettext_lazy("audit detail", "Units"),
     "voucher": pgettext_lazy("audit detail", "Voucher"),
     "findings": pgettext_lazy("audit detail", "Findings"),
+    "failures": pgettext_lazy("audit detail", "Failed sign-ins"),
+    "locked": pgettext_lazy("audit detail", "Sign-in locked"),
 }
 # Values of the personal-data access log (tdkt.audit.access) and of a few service keys.
 VALUES = {
@@ -108,6 +110,7 @@ VALUES = {
     "export": pgettext_lazy("audit value", "export"),
     "api": pgettext_lazy("audit value", "API"),
     "command": pgettext_lazy("audit value", "command"),
+    "enrolled": pgettext_lazy("audit value", "registered"),
 }
 # Short role names put before the unit's name ("Chuyên viên Sở Nội vụ").
 ROLE_NAMES = {
@@ -265,6 +268,12 @@ def _detail_rank(model, key: str) -> tuple:
     return (1, _LABEL_RANK.get(key, len(_LABEL_RANK)), key)
 
 
+def _is_flag(value) -> bool:
+    """A yes/no (or a change of one) is never a secret: "must change the password: no → yes" is shown."""
+    return isinstance(value, bool) or (isinstance(value, list) and bool(value)
+                                       and all(isinstance(item, bool) for item in value))
+
+
 def details(event) -> list[Detail]:
     """The recorded `changes` as labelled fields: before → after for an update, the values for a creation or a
     deletion (their `after` / `before` snapshot), the service's own keys otherwise."""
@@ -282,7 +291,7 @@ def details(event) -> list[Detail]:
         model_field = _field(model, key)
         if key == "id" or (model_field is not None and model_field.name in ("id", "updated_at")):
             continue
-        if SECRET_KEYS.search(key) and value not in (None, "", HIDDEN):
+        if SECRET_KEYS.search(key) and value not in (None, "", HIDDEN) and not _is_flag(value):
             value = HIDDEN
         elif FINGERPRINT_KEYS.search(key) and value not in (None, ""):
             value = "0" * 32  # shown as "fingerprint recorded" whatever its encoding

@@ -41,6 +41,7 @@ HELP: dict[str, tuple[str, str]] = {
     "orgs:council_detail": (INDEX, "5-hoi-dong-tdkt"),
     "people": (INDEX, "6-ca-nhan"),
     "audit": (INDEX, "7-nhat-ky-he-thong"),
+    "users": ("nguoi-dung", "nguoi-dung-va-vai-tro"),
     "awards": ("tra-cuu-khen-thuong", "tra-cuu-khen-thuong"),
     "dossiers": ("ho-so-de-nghi", "ho-so-de-nghi-khen-thuong"),
     "dossiers:queue": ("ho-so-de-nghi", "chuyen-vien-co-quan-thuong-truc-so-noi-vu"),

@@ -74,6 +74,7 @@ MENU: tuple[Group, ...] = (
         Entry("reports:index", _("Reports and statistics")),
     )),
     Group("admin", _("System administration"), (
+        Entry("users:list", _("Users")),
         Entry("audit:list", _("Audit log")),
         Entry("integration:outbox", _("Sync to the cadre database")),
     )),

@@ -24,9 +24,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO / "scripts"), str(REPO), str(REPO / "src")]
 
-from cluster.stack import Stack, pg_cluster  # noqa: E402
-
 from cluster import checks  # noqa: E402 - after the path is set (scripts/cluster/)
+from cluster.stack import Stack, pg_cluster  # noqa: E402
 
 TIMEOUT = int(os.environ.get("CLUSTER_TIMEOUT", "600"))
 

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "tdkt.initiatives",
     "tdkt.inspections",
     "tdkt.training",
+    "tdkt.exemplars",
     "tdkt.reports",
     "tdkt.api",
     "tdkt.portal",

@@ -61,6 +61,7 @@ MENU: tuple[Group, ...] = (
         Entry("initiatives:list", _("Initiatives")),
         Entry("inspections:list", _("Inspections")),
         Entry("training:list", _("Training")),
+        Entry("exemplars:list", _("Exemplars")),
     )),
     Group("catalogues", _("Catalogues"), (
         Entry("orgs:tree", _("Units")),

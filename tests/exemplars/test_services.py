@@ -133,7 +133,7 @@ def test_a_huge_photo_and_a_decompression_bomb_are_refused(world):
 
 
 def test_each_missing_field_is_named(world):
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError, match="Chọn cá nhân được nêu gương.") as refused:
         services.create_exemplar(by=world.users["clerk_a"], unit=world.unit_a, kind="person", person=None,
                                  headline=" ", story="", year=1800)
     assert refused.value.message_dict == {

@@ -214,3 +214,23 @@ def test_the_photo_of_unit_a_is_a_404_to_unit_b(world):
     exemplar = draft(world)
     assert client_for(world, "clerk_b").get(reverse("exemplars:photo", args=[exemplar.pk])).status_code == 404
     assert jpeg_bytes()[:3] == b"\xff\xd8\xff"
+
+
+def _agenda_queries(user_model, pk):
+    from tdkt.accounts.scope import get_scope
+    from tdkt.workflow.agenda import agenda
+
+    user = user_model.objects.get(pk=pk)
+    get_scope(user)  # the request's scope is loaded by the middleware before the view
+    with CaptureQueriesContext(connection) as captured:
+        items = agenda(user)
+    return len(items), len(captured.captured_queries)
+
+
+def test_the_leaders_agenda_costs_the_same_for_1_or_5_waiting_exemplars(world, leader):
+    services.submit_exemplar(draft(world, with_photo=False), by=world.users["clerk_a"])
+    one = _agenda_queries(type(leader), leader.pk)
+    for i in range(4):
+        services.submit_exemplar(draft(world, headline=f"Gương {i}", with_photo=False), by=world.users["clerk_a"])
+    five = _agenda_queries(type(leader), leader.pk)
+    assert (one[0], five[0], five[1]) == (1, 5, one[1])

@@ -6,7 +6,7 @@ import io
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 from PIL import Image
 
 from tdkt.audit.models import AuditEvent
@@ -16,6 +16,7 @@ from tdkt.exemplars.models import Exemplar
 from tdkt.exemplars.transitions import EXEMPLAR_MACHINE
 from tdkt.lib.images import MAX_UPLOAD_BYTES
 from tdkt.lib.portal_sections import CONTRIBUTIONS, SECTIONS
+from tdkt.notifications.models import Notification
 from tests.exemplars.support import bomb_png, draft, leader_of, photo, proposed, published
 from tests.factories import make_award
 
@@ -23,8 +24,6 @@ from tests.factories import make_award
 @pytest.fixture(autouse=True)
 def _vietnamese(settings):
     settings.LANGUAGE_CODE = "vi"
-    from django.utils import translation
-
     with translation.override("vi"):
         yield
 
@@ -195,3 +194,13 @@ def test_quarter_bounds_cover_the_year():
     assert [queries.quarter_bounds(2025, q)[0].date() for q in (1, 2, 3, 4)] == [
         datetime.date(2025, 1, 1), datetime.date(2025, 4, 1), datetime.date(2025, 7, 1), datetime.date(2025, 10, 1)]
     assert queries.quarter_bounds(2025, 4)[1].date() == datetime.date(2026, 1, 1)
+
+
+def test_each_step_tells_the_next_actor(world, leader):
+    exemplar = services.submit_exemplar(draft(world), by=world.users["clerk_a"])
+    assert list(Notification.objects.filter(user=leader).values_list("text", "url")) == [
+        ("Điển hình “Nguyễn Văn An — Người tốt hiến đất làm đường” đang chờ bạn xác nhận.",
+         f"/exemplars/{exemplar.pk}/")]
+    services.return_to_clerk(exemplar, by=leader, reason="Ảnh mờ")
+    assert list(Notification.objects.filter(user=world.users["clerk_a"]).values_list("text", flat=True)) == [
+        "Điển hình “Nguyễn Văn An — Người tốt hiến đất làm đường” bị trả lại. Lý do: Ảnh mờ"]

@@ -1,18 +1,22 @@
 """The exemplar's pages per persona: the clerk's form with a photo, another unit's exemplar a 404, the leader's
 and the specialist's confirm pages, the script of a story shown as text, the home's agenda, fixed queries."""
 
+import io
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from PIL import Image
 
+from tdkt.accounts.scope import get_scope
 from tdkt.awards.models import AwardRecord
 from tdkt.decisions.enums import DecisionState
 from tdkt.decisions.models import LineAwardRecord
 from tdkt.exemplars import services
 from tdkt.exemplars.models import Exemplar
 from tdkt.exemplars.transitions import EXEMPLAR_MACHINE
-from tdkt.workflow.agenda import machine_agenda
+from tdkt.workflow.agenda import agenda, machine_agenda
 from tests.certificates.support import issued_decision
 from tests.conftest import client_for
 from tests.exemplars.support import draft, jpeg_bytes, leader_of, photo, proposed, published
@@ -71,10 +75,6 @@ def test_the_clerk_edits_a_draft_and_chooses_the_awards(world):
 
 
 def _png() -> bytes:
-    import io
-
-    from PIL import Image
-
     out = io.BytesIO()
     Image.new("RGB", (20, 20), (0, 90, 0)).save(out, "PNG")
     return out.getvalue()
@@ -217,9 +217,6 @@ def test_the_photo_of_unit_a_is_a_404_to_unit_b(world):
 
 
 def _agenda_queries(user_model, pk):
-    from tdkt.accounts.scope import get_scope
-    from tdkt.workflow.agenda import agenda
-
     user = user_model.objects.get(pk=pk)
     get_scope(user)  # the request's scope is loaded by the middleware before the view
     with CaptureQueriesContext(connection) as captured:

@@ -6,14 +6,18 @@ the standing body may return it with a reason; the clerk corrects it and sends i
 are in tdkt.exemplars.services."""
 
 from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from tdkt.accounts.enums import Role
+from tdkt.accounts.models import Membership
 from tdkt.accounts.scope import get_scope
 from tdkt.exemplars import rules
 from tdkt.exemplars.enums import ExemplarState
 from tdkt.exemplars.models import Exemplar, ExemplarStateChange
 from tdkt.exemplars.queries import get_exemplar_for_user
-from tdkt.workflow.machine import StateMachine, transition
+from tdkt.workflow.machine import Notice, StateMachine, transition
 
 S = ExemplarState
 
@@ -26,6 +30,31 @@ def _agenda_exemplars(user):
     if scope.write_all:
         return exemplars.order_by("pk")
     return exemplars.filter(Q(unit_id__in=scope.writable_unit_ids) | Q(unit_id__in=rules.led_unit_ids(user))).order_by("pk")
+
+
+def _leaders(unit_id) -> list[int]:
+    today = timezone.localdate()
+    return list(Membership.objects.filter(unit_id=unit_id, role=Role.UNIT_LEADER)
+                .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=today))
+                .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today)).values_list("user_id", flat=True))
+
+
+def _to_leaders(exemplar, _transition):
+    """In-app notices only (no e-mail kind is declared for exemplars)."""
+    yield Notice(users=_leaders(exemplar.unit_id), url=exemplar.get_absolute_url(),
+                 text=gettext("The exemplar “%(title)s” waits for your confirmation.") % {"title": exemplar})
+
+
+def _to_writer(exemplar, _transition):
+    reason = exemplar.state_changes.order_by("-id").values_list("reason", flat=True).first() or ""
+    text = gettext("The exemplar “%(title)s” is returned. Reason: %(reason)s") % {"title": exemplar, "reason": reason}
+    yield Notice(users=[exemplar.created_by_id] if exemplar.created_by_id else [], text=text,
+                 url=exemplar.get_absolute_url())
+
+
+def _published(exemplar, _transition):
+    yield Notice(users=[exemplar.created_by_id] if exemplar.created_by_id else [], url=exemplar.get_absolute_url(),
+                 text=gettext("The exemplar “%(title)s” is published on the portal.") % {"title": exemplar})
 
 
 EXEMPLAR_MACHINE = StateMachine(
@@ -47,7 +76,7 @@ EXEMPLAR_MACHINE = StateMachine(
     docs="exemplars.md",
     transitions=[
         transition("submit", _("Send to the leader for confirmation"), {S.DRAFT, S.RETURNED}, S.SUBMITTED, "clerk",
-                   primary=True, takes_reason=False, waits=frozenset({S.RETURNED}),
+                   primary=True, takes_reason=False, waits=frozenset({S.RETURNED}), notifies=_to_leaders,
                    description=_("The clerk sends the finished story and photo to the unit's leader.")),
         transition("confirm", _("Confirm and propose"), {S.SUBMITTED}, S.PROPOSED, "leader", primary=True,
                    takes_reason=False,
@@ -56,14 +85,14 @@ EXEMPLAR_MACHINE = StateMachine(
                    description=_("The unit's leader confirms the proposal (what a plan counts as the unit's "
                                  "contribution of the quarter).")),
         transition("return_to_clerk", _("Return to the clerk"), {S.SUBMITTED}, S.RETURNED, "leader",
-                   reason_required=True, danger=True, waits=False,
+                   reason_required=True, danger=True, waits=False, notifies=_to_writer,
                    description=_("The leader sends it back for corrections, with the reason.")),
         transition("publish", _("Approve and publish"), {S.PROPOSED}, S.PUBLISHED, "standing_body", primary=True,
-                   takes_reason=False,
+                   takes_reason=False, notifies=_published,
                    irreversible=_("The exemplar, its photo and its story appear on the public portal for everyone."),
                    description=_("The standing body approves it; it appears on the portal.")),
         transition("return_to_unit", _("Return to the unit"), {S.PROPOSED}, S.RETURNED, "standing_body",
-                   reason_required=True, danger=True, waits=False,
+                   reason_required=True, danger=True, waits=False, notifies=_to_writer,
                    description=_("The standing body sends it back to the unit, with the reason.")),
         transition("archive", _("Archive"), {S.PUBLISHED}, S.ARCHIVED, "standing_body", waits=False,
                    takes_reason=False,

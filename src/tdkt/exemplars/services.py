@@ -114,7 +114,8 @@ def create_exemplar(*, by, unit, kind: str, person=None, collective=None, photo=
 @transaction.atomic
 def edit_exemplar(exemplar: Exemplar, *, by, photo=None, awards=None, **fields) -> Exemplar:
     """The clerk corrects a draft or a returned exemplar: its text, period, photo and linked awards."""
-    locked = Exemplar.objects.select_for_update().select_related("unit", "person", "collective").get(pk=exemplar.pk)
+    locked = Exemplar.objects.select_for_update(of=("self",)).select_related("unit", "person", "collective").get(
+        pk=exemplar.pk)
     if not rules.is_clerk(by, locked):
         raise PermissionDenied(_("You may not change this exemplar."))
     if locked.state not in EDITABLE_STATES:

@@ -231,3 +231,13 @@ def test_the_leaders_agenda_costs_the_same_for_1_or_5_waiting_exemplars(world, l
         services.submit_exemplar(draft(world, headline=f"Gương {i}", with_photo=False), by=world.users["clerk_a"])
     five = _agenda_queries(type(leader), leader.pk)
     assert (one[0], five[0], five[1]) == (1, 5, one[1])
+
+
+def test_the_leaders_home_lists_the_exemplar_waiting_for_him_and_unit_bs_clerk_sees_nothing(world, leader):
+    exemplar = services.submit_exemplar(draft(world, with_photo=False), by=world.users["clerk_a"])
+    client = client_for(world, "clerk_b")
+    assert "Người tốt hiến đất làm đường" not in client.get(reverse("core:dashboard")).content.decode()
+    client.force_login(leader)
+    html = client.get(reverse("core:dashboard")).content.decode()
+    assert "Nguyễn Văn An — Người tốt hiến đất làm đường" in html
+    assert f'href="/workflow/exemplar/{exemplar.pk}/confirm/"' in html

@@ -241,3 +241,10 @@ def test_the_leaders_home_lists_the_exemplar_waiting_for_him_and_unit_bs_clerk_s
     html = client.get(reverse("core:dashboard")).content.decode()
     assert "Nguyễn Văn An — Người tốt hiến đất làm đường" in html
     assert f'href="/workflow/exemplar/{exemplar.pk}/confirm/"' in html
+
+
+def test_the_public_page_shows_the_name_but_no_personal_data(world, leader):
+    exemplar = published(world, leader)
+    page = client_for(world, "anonymous").get(reverse("exemplars:public_detail", args=[exemplar.pk])).content.decode()
+    assert "Nguyễn Văn An" in page
+    assert "010090001234" not in page and "1985" not in page and "04/03/1985" not in page

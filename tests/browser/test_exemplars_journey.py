@@ -81,7 +81,7 @@ def test_a_unit_proposes_its_leader_confirms_the_province_publishes_and_a_citize
         clerk.click("a[data-action=submit]")
         clerk.click("form.form button.primary")
         clerk.wait_for_url(f"**/exemplars/{exemplar.pk}/")
-        assert clerk.inner_text("#exemplar-state") == "Chờ lãnh đạo xác nhận"
+        assert clerk.inner_text("#exemplar-state") == "Chờ lãnh đạo đơn vị xác nhận"
 
         leader = _new_page(browser, contexts, violations)
         _sign_in(leader, base, "lanhdao.a")

@@ -45,7 +45,7 @@ GUIDE_DIR = Path(envstr("GUIDE_DIR", str(BASE_DIR / "docs")))
 
 # Demo data of the apps beside core on the top layer, which seed_demo (in core) may not import: module names,
 # each with load_demo(year) and wipe_demo(), run after core's own hooks.
-DEMO_DATA_HOOKS = ["tdkt.reports.demo", "tdkt.news.demo"]
+DEMO_DATA_HOOKS = ["tdkt.reports.demo", "tdkt.exemplars.demo", "tdkt.news.demo"]
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "tdkt.initiatives",
     "tdkt.inspections",
     "tdkt.training",
+    "tdkt.exemplars",
     "tdkt.news",
     "tdkt.reports",
     "tdkt.api",

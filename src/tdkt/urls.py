@@ -33,6 +33,7 @@ urlpatterns = [
     path("initiatives/", include("tdkt.initiatives.urls")),
     path("inspections/", include("tdkt.inspections.urls")),
     path("training/", include("tdkt.training.urls")),
+    path("", include("tdkt.exemplars.urls")),  # exemplars/ (staff) and dien-hinh/ (the portal's)
     path("", include("tdkt.news.urls")),  # /tin-tuc/ (the portal) and /news/ (the officers)
     path("api/v1/", include("tdkt.api.urls")),
     path("portal/", include("tdkt.portal.urls")),

@@ -88,11 +88,12 @@ def test_an_ask_needs_units_or_a_group(world):
 def test_the_tracker_costs_the_same_for_2_or_30_units(world, django_assert_num_queries):
     _ask(world, [world.unit_a, world.unit_b])
     _ask(world, [], group=world.group_year.group)
-    with django_assert_num_queries(5):  # asks, their units, group members, unit names, news counts
+    kinds = len(portal_sections.CONTRIBUTIONS)  # news and exemplars: one count each
+    with django_assert_num_queries(4 + kinds):  # asks, their units, group members, unit names, each kind's counts
         assert len(tracker.tracker_rows(2026, 1)) == 2
     many = [make_unit(f"Xã {n:02d}", parent=world.province, code=f"X{n:02d}") for n in range(28)]
     _ask(world, many)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4 + kinds):
         assert len(tracker.tracker_rows(2026, 1)) == 30
 
 
@@ -103,14 +104,14 @@ def test_the_tracker_page_and_its_excel_export(world, at_noon):
     client = client_for(world, "specialist")
     page = client.get(reverse("news:contributions"), {"year": 2026, "quarter": 2})
     assert [(row.name, counts) for row, counts in page.context["rows"]] == [
-        ("Sở Giáo dục và Đào tạo", [0]), ("Sở Y tế", [1])]
+        ("Sở Giáo dục và Đào tạo", [0, 0]), ("Sở Y tế", [0, 1])]  # exemplars, news
     assert page.context["short"] == 1
     response = client.get(reverse("news:contributions_export"), {"year": 2026, "quarter": 2})
     book = openpyxl.load_workbook(BytesIO(b"".join(response.streaming_content)))
     rows = [list(row) for row in book.active.iter_rows(min_row=2, values_only=True)]
-    assert rows == [["TT", "Đơn vị", "Số được giao", "Tin, bài", "Tổng số đã gửi", "Còn thiếu"],
-                    [1, "Sở Giáo dục và Đào tạo", 1, 0, 0, 1], [2, "Sở Y tế", 1, 1, 1, 0],
-                    [None, "Tổng cộng", 2, 1, 1, 1]]
+    assert rows == [["TT", "Đơn vị", "Số được giao", "Điển hình tiên tiến", "Tin, bài", "Tổng số đã gửi", "Còn thiếu"],
+                    [1, "Sở Giáo dục và Đào tạo", 1, 0, 0, 0, 1], [2, "Sở Y tế", 1, 0, 1, 1, 0],
+                    [None, "Tổng cộng", 2, 0, 1, 1, 1]]
 
 
 def test_the_ask_form_chooses_units_with_the_picker(world):

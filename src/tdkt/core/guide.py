@@ -61,6 +61,7 @@ HELP: dict[str, tuple[str, str]] = {
     "initiatives": ("sang-kien", "sang-kien-de-tai-cong-trinh-khoa-hoc"),
     "inspections": ("kiem-tra", "kiem-tra-cong-tac-thi-dua-khen-thuong"),
     "training": ("tap-huan", "tap-huan-boi-duong-nghiep-vu-thi-dua-khen-thuong"),
+    "exemplars": ("dien-hinh", "dien-hinh-tien-tien-nguoi-tot-viec-tot"),
     "news": ("tin-tuc", "tin-tuc-tren-cong-thong-tin"),
     "reports": ("bao-cao-thong-ke", "lap-bieu-mau-thong-ke-thi-dua-khen-thuong-0601-0605"),
     "workcalendar": ("thong-bao-va-han", "lich-ngay-lam-viec-thoi-han-xu-ly-ho-so-va-thong-bao"),

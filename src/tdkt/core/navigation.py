@@ -61,6 +61,7 @@ MENU: tuple[Group, ...] = (
         Entry("initiatives:list", _("Initiatives")),
         Entry("inspections:list", _("Inspections")),
         Entry("training:list", _("Training")),
+        Entry("exemplars:list", _("Exemplars")),
         Entry("news:list", _("News")),
     )),
     Group("catalogues", _("Catalogues"), (

@@ -15,7 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from tdkt.accounts.enums import Role
 from tdkt.accounts.models import Membership
 from tdkt.accounts.scope import get_scope
-from tdkt.news import rules
+from tdkt.lib.portal_sections import ContributionKind, Section, register_contribution, register_section
+from tdkt.news import queries, rules
 from tdkt.news.enums import ArticleState
 from tdkt.news.models import Article, ArticleStateChange
 from tdkt.news.queries import get_article_for_user
@@ -124,3 +125,9 @@ ARTICLE_MACHINE = StateMachine(
 
 # The domain functions (@ARTICLE_MACHINE.implements) register when their module is loaded; it imports this one.
 from tdkt.news import services  # noqa: E402, F401
+
+# The portal's section and the quarterly tracker's count (tdkt.lib.portal_sections, below the portal, which so
+# imports nothing of this app): registered here because WorkflowConfig.ready() autodiscovers this module once the
+# models exist, so the app needs no import inside ready() (docs/architecture.md, "Layers and import contracts").
+register_section(Section("news", _("News"), "news:public_list", order=50, search=queries.search))
+register_contribution(ContributionKind("news", _("News items"), queries.confirmed_counts))

@@ -48,7 +48,7 @@ def main() -> None:
         print(f"## {label}: GET {url} → {response.status_code}, {len(captured.captured_queries)} queries")
         for query in captured.captured_queries:
             sql = query["sql"]
-            if not any(table in sql for table in TABLES) or not sql.lstrip().upper().startswith("SELECT"):
+            if not any(table in sql for table in TABLES) or not sql.lstrip().upper().startswith(("SELECT", "WITH")):
                 continue
             with connection.cursor() as cursor:
                 cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)

@@ -21,6 +21,7 @@ Run by bench/run.py on PostgreSQL (database tdkt_bench_load), or alone:
 `DATABASE_URL=postgres://… .venv/bin/python bench/load.py [--seconds 60] [--users 50] [--scale 1]`.
 Prints the figures, then one JSON line for bench/run.py. On a 2-core machine the client shares the cores with
 the server and the database: the figures are the whole machine's, and the load average is printed beside them.
+The pure parts (weights, page check, percentiles, verdicts) are tested by bench/test_load_tool.py, out of the suite.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ TARGETS = {"throughput": 100.0, "p99_ms": 1000.0, "errors": 0, "floor_share": 0.
 TITLE = re.compile(rb"<title>(.*?)</title>", re.S)
 
 
-# --- pure parts (tests/bench/test_load_tool.py) ------------------------------------------------------------
+# --- pure parts (bench/test_load_tool.py) ------------------------------------------------------------
 
 
 def draw_kinds(rng: random.Random, count: int, weights: dict[str, int] = WEIGHTS) -> list[str]:

@@ -1,4 +1,4 @@
-"""/floor: the load test's reference endpoint (bench/load.py) does no I/O — no query, no session, no cookie."""
+"""/floor: the reference endpoint of the benchmarks' load test does no I/O — no query, no session, no cookie."""
 
 import pytest
 from django.db import connection

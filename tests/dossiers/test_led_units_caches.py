@@ -1,6 +1,6 @@
 """The two per-request caches of the units a user leads (dossier approvals, registration signing) do not collide.
 
-Found by the load test (bench/load.py): a page that asked the registration rule first and then the dossier
+Found by the benchmarks' load test: a page that asked the registration rule first and then the dossier
 rule on the same user object answered 500 ("'frozenset' object is not subscriptable")."""
 
 import pytest

@@ -1,10 +1,13 @@
-"""The pure parts of the load test (bench/load.py): the weighted draw, the page check, percentiles, verdicts."""
+"""The pure parts of the load test (bench/load.py): the weighted draw, the page check, percentiles, verdicts.
+
+Kept beside the benchmarks, out of `make test` (tests/test_conventions.py keeps bench code out of the suite):
+`.venv/bin/python -m pytest -q -p no:cacheprovider bench/test_load_tool.py` (no database, under a second)."""
 
 import random
 import sys
 from pathlib import Path
 
-BENCH = Path(__file__).resolve().parents[2] / "bench"
+BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
 import load  # noqa: E402

@@ -11,7 +11,7 @@
 
 Keyed by a version: the table bench_load_dataset (outside Django's models, this database is the benchmark's own)
 holds the version and scale of a complete build. `ensure(url, scale)` (the parent, no Django) rebuilds the
-database when the key differs or a build was interrupted, else reuses it at once. `--scale 0.05` builds 5 % of
+database when the key differs or a build was interrupted, else reuses it at once. `load.py --scale 0.05` builds 5 % of
 the persons, records and dossiers (units, users and the 300-line dossier stay whole) for a quick try.
 
 Run as a child (Django set up from DATABASE_URL): `load_seed.py --build SCALE` builds the data;

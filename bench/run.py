@@ -38,6 +38,10 @@ Benchmarks (each bench/*.py file documents its dataset):
   model), seconds per page, target ≤ 6 s a page; no database.
 - archive_commit (bench_archive_commit.py, issue 17): recording an archive batch of 500 decisions with 20,000
   lines through start_commit and its job ≤ 60 s on PostgreSQL.
+- load (load.py, issue 23, PostgreSQL only): 50 signed-in users (35 specialists, 10 council members, 5 commune
+  clerks), no think time, 60 s through gunicorn (4 workers) on the provincial dataset (bench/load_seed.py, built
+  once in the database tdkt_bench_load and reused); throughput ≥ 100 req/s, p99 ≤ 1 s, 0 errors, stretch ≥ 15 % of
+  the same server's /floor in the same run. Four figures, each PASS or FAIL; the load average beside them.
 - exports (bench_exports.py, issue 12): the consolidated nominee list .xlsx of 12,000 lines (≤ 10 s, ≤ 150 MB),
   a 10,000-task plan .xlsx (≤ 5 s) and the 50,000-person people .xlsx (≤ 5 s, ≤ 100 MB), through their URLs.
 
@@ -46,7 +50,8 @@ BENCH_DATABASE_URL_PG, else a private throwaway cluster from scripts/pg_cluster.
 stopped afterwards unless BENCH_KEEP_PG=1, reused when already running); skipped when neither is available.
 Every run is saved to var/bench/run-<time>.json (and var/bench/results.json).
 Options: --only sqlite|postgresql, --skip-search, --skip-tree, --skip-import, --skip-engine, --skip-history,
---skip-plans, --skip-workflow, --workflow exports,scoring (only those), --search-scale N (seed_demo scale of the
+--skip-plans, --skip-workflow, --workflow exports,scoring (only those), --skip-load, --load-scale S (the load
+test's dataset at S: 0.05 for a quick try), --search-scale N (seed_demo scale of the
 search database), --write-doc (rewrite the results section of docs/performance.md from this run),
 --doc-from RUN.json … (rewrite it from saved runs, running nothing).
 """
@@ -303,6 +308,10 @@ def main() -> int:
     parser.add_argument("--skip-workflow", action="store_true")
     parser.add_argument("--workflow", default="", help="comma-separated workflow benchmarks to run (default: all), "
                         "e.g. exports,scoring")
+    parser.add_argument("--skip-load", action="store_true", help="skip the load test (PostgreSQL, about 3 min once "
+                        "its dataset is built; building it takes about 10 min the first time)")
+    parser.add_argument("--load-scale", type=float, default=1.0,
+                        help="scale of the load test's dataset (1: 100,000 persons, 1,000,000 award records)")
     parser.add_argument("--search-scale", type=float, default=SCALE,
                         help=f"seed_demo scale of the person-search database (default {SCALE}: 1,000,000 persons)")
     parser.add_argument("--write-doc", action="store_true",
@@ -365,6 +374,9 @@ def main() -> int:
                                         "history_import.py": ensure_pg_database(url, "tdkt_bench_history")}, args)
                 if not args.skip_workflow:
                     run_workflow(suite, lambda name: ensure_pg_database(url, f"tdkt_bench_{name}"), only_workflow)
+                if not args.skip_load and not only_workflow:
+                    suite.run("load[postgresql]", "load.py", ensure_pg_database(url, "tdkt_bench_load"),
+                              "--scale", f"{args.load_scale:g}")
             except Exception as exc:  # noqa: BLE001
                 print(f"CRASH postgresql: {exc}")
                 suite.crashes.append({"label": "postgresql", "script": "run.py", "error": str(exc)})

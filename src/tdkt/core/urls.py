@@ -6,6 +6,7 @@ app_name = "core"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("healthz", views.healthz, name="healthz"),
+    path("floor", views.floor, name="floor"),
     path("khen-thuong-don-vi/", views.my_workspace, name="my_workspace"),
     path("khen-thuong-don-vi/<int:pk>/", views.workspace, name="workspace"),
     path("tim-kiem/", nav_views.search, name="search"),

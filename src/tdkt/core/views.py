@@ -1,5 +1,5 @@
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
@@ -31,6 +31,14 @@ def healthz(request):
         status = 503
     return JsonResponse({"status": "ok" if status == 200 else "error", "database": db, "storage": storage},
                         status=status)
+
+
+@public
+def floor(request):
+    """The load test's floor (bench/load.py): what the same server answers when a request does no I/O at all —
+    no database, no template, no file. Public, so a request without cookies touches no session (the session is
+    read lazily and nothing here reads it) and no user; the pages' throughput is reported as a share of this."""
+    return HttpResponse(b"ok", content_type="text/plain; charset=utf-8")
 
 
 @signed_in

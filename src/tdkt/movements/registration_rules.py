@@ -1,5 +1,6 @@
 """Who signs a unit's registration: a user holding the unit-leader role, today, in that unit or in a unit
-above it (a department's leader signs for the department's own offices). One query, cached per user."""
+above it (a department's leader signs for the department's own offices). One query, cached per user, under an
+attribute of its own (dossiers.delegations caches (day, units) under another: sharing one broke a page)."""
 
 from django.db.models import Q
 from django.utils import timezone
@@ -12,7 +13,7 @@ from tdkt.accounts.scope import expand_units, unit_graph
 def led_unit_ids(user) -> frozenset:
     if not user.is_authenticated:
         return frozenset()
-    cached = getattr(user, "_tdkt_led_units", None)
+    cached = getattr(user, "_tdkt_registration_led_units", None)
     if cached is None:
         today = timezone.localdate()
         roots = set(Membership.objects.filter(user=user, role=Role.UNIT_LEADER, unit__isnull=False)
@@ -23,7 +24,7 @@ def led_unit_ids(user) -> frozenset:
             cached = frozenset(expand_units(roots, children, predecessors))
         else:
             cached = frozenset()
-        user._tdkt_led_units = cached
+        user._tdkt_registration_led_units = cached
     return cached
 
 

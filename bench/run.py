@@ -38,6 +38,8 @@ Benchmarks (each bench/*.py file documents its dataset):
   model), seconds per page, target ≤ 6 s a page; no database.
 - archive_commit (bench_archive_commit.py, issue 17): recording an archive batch of 500 decisions with 20,000
   lines through start_commit and its job ≤ 60 s on PostgreSQL.
+- signin (bench_signin.py, issue 23): 50 simultaneous sign-ins through the real sign-in view ≤ 3 s in all, and the
+  same with Django's default Argon2 parameters for information.
 - exports (bench_exports.py, issue 12): the consolidated nominee list .xlsx of 12,000 lines (≤ 10 s, ≤ 150 MB),
   a 10,000-task plan .xlsx (≤ 5 s) and the 50,000-person people .xlsx (≤ 5 s, ≤ 100 MB), through their URLs.
 
@@ -235,6 +237,7 @@ WORKFLOW_BENCHES = {
     "bench_api_sync.py": "api_sync",
     "bench_registrations.py": "registrations",
     "bench_home.py": "home",
+    "bench_signin.py": "signin",
 }
 NO_DATABASE_BENCHES = ("bench_decision_docx.py", "certificates_pdf.py", "nd30_table.py", "bench_hostile_files.py",
                        "bench_read_document.py", "bench_ocr.py", "bench_signing.py")

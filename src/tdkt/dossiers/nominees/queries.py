@@ -105,8 +105,16 @@ def dossier_lines(dossier) -> list[Nomination]:
     return lines
 
 
-def lines_context(dossier, user, lines=None) -> dict:
-    """Context of `nominees/_lines.html` for the dossier page (merge it into the page's context)."""
+LINES_CHUNK = 50  # rows the dossier page renders itself; the rest come by nominees:line_rows (issue 23)
+
+
+def lines_context(dossier, user, lines=None, *, chunk: int | None = None) -> dict:
+    """Context of `nominees/_lines.html` for the dossier page (merge it into the page's context).
+
+    chunk: render only the first rows (the dossier page: a 300-line panel was two thirds of its time); the
+    counts, warnings and quotas still cover every line, and the rest is fetched by lines-more.js from
+    nominees:line_rows, or shown whole on the lines page by the link without script. Actions on all lines
+    (accept all eligible, exports) work on the dossier, never on the rows on screen."""
     lines = dossier_lines(dossier) if lines is None else lines
     rows = line_rows(lines, user)
     log_personal_access(rows, user, where=f"dossier {dossier.pk}")
@@ -115,6 +123,9 @@ def lines_context(dossier, user, lines=None) -> dict:
     return {
         "lines_dossier": dossier,
         "line_rows": rows,
+        "line_rows_shown": rows[:chunk] if chunk else rows,
+        "lines_more": max(0, len(rows) - chunk) if chunk else 0,
+        "lines_chunk": chunk or 0,
         "lines_can_edit": can_edit,
         "lines_returned": dossier.state == DossierState.RETURNED,
         "lines_ineligible_count": sum(1 for row in rows if row.blocking),

@@ -1,5 +1,6 @@
 """One dossier of 300 lines, as the unit and the standing body open it: server time of the whole page and its
-query count; target ≤ 150 ms per page with a fixed number of queries (issue 15).
+query count; target ≤ 60 ms for the dossier page (issue 23: its lines in chunks of LINES_CHUNK, the rest fetched
+by script) and ≤ 150 ms for the pages that show every line (issue 15), each with a fixed number of queries.
 
 Pages: the dossier page and its lines panel (the unit's clerk, dossier returned for completion so the lines are
 editable), the dossier page and the appraisal page (the province specialist, dossier in appraisal). Every line
@@ -18,7 +19,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import emit, manage, plain_static, report_line, run_child, setup_django, sqlite_url, timed_ms  # noqa: E402
 
-TARGET_MS = 150.0
+TARGET_MS = 150.0  # the pages showing every line at once: the lines page and the appraisal page (issue 15)
+PAGE_TARGET_MS = 60.0  # the dossier page itself, its lines shown in chunks (issue 23)
 RUNS = 21
 LINES = 300
 SMALL = 30
@@ -112,7 +114,8 @@ def child() -> None:
             counts[size] = len(captured)
         size_kib = len(response.content) / 1024
         samples = [timed_ms(lambda url=url, client=client: client.get(url)) for _ in range(RUNS)]
-        emit(label, connection.vendor, samples, TARGET_MS, queries=counts[LINES],
+        target = PAGE_TARGET_MS if name == "dossiers:detail" else TARGET_MS
+        emit(label, connection.vendor, samples, target, queries=counts[LINES],
              queries_fixed=counts[LINES] == counts[SMALL], queries_small=counts[SMALL],
              page_kib=round(size_kib, 1), dataset=f"one dossier of {LINES} lines")
 

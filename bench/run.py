@@ -38,6 +38,8 @@ Benchmarks (each bench/*.py file documents its dataset):
   model), seconds per page, target ≤ 6 s a page; no database.
 - archive_commit (bench_archive_commit.py, issue 17): recording an archive batch of 500 decisions with 20,000
   lines through start_commit and its job ≤ 60 s on PostgreSQL.
+- signin (bench_signin.py, issue 23): 50 simultaneous sign-ins through the real sign-in view ≤ 3 s in all, and the
+  same with Django's default Argon2 parameters for information.
 - load (load.py, issue 23, PostgreSQL only): 50 signed-in users (35 specialists, 10 council members, 5 commune
   clerks), no think time, 60 s through gunicorn (4 workers) on the provincial dataset (bench/load_seed.py, built
   once in the database tdkt_bench_load and reused); throughput ≥ 100 req/s, p99 ≤ 1 s, 0 errors, stretch ≥ 15 % of
@@ -240,6 +242,7 @@ WORKFLOW_BENCHES = {
     "bench_api_sync.py": "api_sync",
     "bench_registrations.py": "registrations",
     "bench_home.py": "home",
+    "bench_signin.py": "signin",
 }
 NO_DATABASE_BENCHES = ("bench_decision_docx.py", "certificates_pdf.py", "nd30_table.py", "bench_hostile_files.py",
                        "bench_read_document.py", "bench_ocr.py", "bench_signing.py")

@@ -3,8 +3,8 @@
 that answers 200 to the specialist and to clerk_a is opened with the world fixture's objects; files (Excel,
 Word, PDF) are skipped. Wide tables scroll inside their own region (app.js) instead of widening the page.
 
-The unit tree is folded below its first two levels (tree.js): with a few hundred units it stays short, and a
-unit opens with its toggle."""
+The unit tree is folded on the server, one level a page: with a few hundred units it stays short, and a
+unit opens with its link."""
 
 import pytest
 from django.conf import settings
@@ -14,7 +14,6 @@ from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import Error as PlaywrightError
 
-from tdkt.orgs.models import Unit
 from tests.factories import make_unit
 from tests.test_access_map import MATRIX, PERSONAS, _object
 
@@ -84,18 +83,20 @@ def test_the_unit_tree_is_folded_on_a_phone(live_server, browser, world, artifac
             make_unit(f"Xã số {district + 1}.{commune + 1}", parent=parent, code=f"X{district:02d}{commune:02d}")
     context, page = phone_page(browser, live_server, world.users["specialist"])
     page.goto(live_server.url + reverse("orgs:tree"))
-    assert page.locator("#unit-tree li").count() == Unit.objects.filter(dissolved_on__isnull=True).count() >= 305
+    # Folded on the server (issue 23): a level at a time, each unit with a link opening the units under it.
+    assert page.locator("#unit-tree li").count() <= 100
     height = page.evaluate("document.documentElement.scrollHeight")
-    assert height < 3000, height  # the communes (third level) are folded
+    assert height < 3000, height  # the communes (third level) are not on the page
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-    district = page.locator("#unit-tree li", has_text="Huyện số 1").first
-    toggle = district.locator("button.fold")
-    assert toggle.get_attribute("aria-expanded") == "false"
-    assert page.locator("#unit-tree li:visible", has_text="Xã số 1.").count() == 0
-    toggle.click()
-    assert toggle.get_attribute("aria-expanded") == "true"
-    assert page.locator("#unit-tree li:visible", has_text="Xã số 1.").count() == 25
-    page.fill("#tree-filter", "xa so 7.3")  # the filter finds folded units too
-    assert page.locator("#unit-tree li:visible").count() == 1
+    page.goto(live_server.url + reverse("orgs:tree") + f"?open={world.unit_a.pk}")
+    district = page.locator("#unit-tree li", has_text="Huyện số 1 ").first
+    assert page.locator("#unit-tree li", has_text="Xã số 1.").count() == 0
+    district.locator("a.open").click()
+    page.wait_for_url("**open=*")
+    assert page.locator("#unit-tree li", has_text="Xã số 1.").count() == 25
+    page.fill("#tree-filter", "xa so 7.3")  # the search folds accents
+    page.press("#tree-filter", "Enter")
+    page.wait_for_url("**q=*")
+    assert page.locator("#unit-tree li").count() == 1
     page.screenshot(path=artifacts_dir / "phone-unit-tree.png", full_page=True)
     context.close()

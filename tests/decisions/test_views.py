@@ -43,6 +43,15 @@ def test_clerks_see_only_their_own_lines(world, two_units):
     assert _names(client_for(world, "specialist").get(url)) == ["Nguyễn Văn An", "Giàng A Páo"]
 
 
+def test_list_counts_only_the_lines_each_user_may_see(world, two_units):
+    def counts(persona):
+        return [(d.pk, d.line_count) for d in client_for(world, persona).get(reverse("decisions:list")).context["page"]]
+
+    assert counts("clerk_a") == [(two_units.pk, 1)]
+    assert counts("clerk_b") == [(two_units.pk, 1)]
+    assert counts("specialist") == [(two_units.pk, 2)]
+
+
 def test_clerks_do_not_see_unpublished_decisions(world):
     authority = make_authority()
     (decision,) = services.draft_decisions([approved(make_dossier(world.unit_a), person=world.person_a)],
@@ -109,7 +118,7 @@ def test_list_query_count_does_not_grow(world, django_assert_num_queries):
     client.get(reverse("decisions:list"))  # warm the session and scope
     services.draft_decisions([approved(make_dossier(world.unit_a), person=world.person_a)],
                              by=world.users["specialist"], authority=authority)
-    with django_assert_num_queries(8) as one:
+    with django_assert_num_queries(9) as one:
         client.get(reverse("decisions:list"))
     for person in (world.person_b, world.person_a_child):
         services.draft_decisions([approved(make_dossier(world.unit_b), person=person, code="CSTD_TINH")],
@@ -117,6 +126,10 @@ def test_list_query_count_does_not_grow(world, django_assert_num_queries):
     with django_assert_num_queries(len(one.captured_queries)):
         response = client.get(reverse("decisions:list"))
     assert len(list(response.context["page"])) == 3
+    # The page's line counts come from one grouped query over the page's decisions only (issue 23).
+    assert [d.line_count for d in response.context["page"]] == [1, 1, 1]
+    totals = [q["sql"] for q in one.captured_queries if "GROUP BY" in q["sql"]]
+    assert len(totals) == 1 and " IN (" in totals[0]
 
 
 def test_payments_excel_and_payout(world, two_units):

@@ -32,6 +32,7 @@ def _quota(world):
 
 MATRIX = [
     ("nominees:lines", "nominees_dossier_a", [200, 200, 404, 200, 302]),
+    ("nominees:line_rows", "nominees_dossier_a", [200, 200, 404, 200, 302]),
     ("nominees:line_add", "nominees_dossier_a", [200, 200, 404, 403, 302]),
     ("nominees:line_edit", "nominees_line_a", [200, 200, 404, 403, 302]),
     ("nominees:line_remove", "nominees_line_a", [405, 405, 405, 403, 302]),

@@ -81,3 +81,30 @@ def test_returned_dossier_shows_the_fix_request(world):
     html = render_to_string("nominees/_lines.html", lines_context(dossier, world.users["clerk_a"]))
     assert "Bổ sung báo cáo thành tích có xác nhận" in html
     assert "Cần bổ sung" in html
+
+
+def test_dossier_page_renders_the_first_chunk_and_the_rest_comes_by_the_rows_url(world):
+    """Issue 23: the dossier page renders LINES_CHUNK rows; the other rows come from nominees:line_rows (fetched
+    by lines-more.js, or the whole list on the lines page without script): every line once, in order."""
+    import re
+
+    from django.urls import reverse
+
+    from tdkt.dossiers.nominees.queries import LINES_CHUNK
+    from tests.conftest import client_for
+
+    dossier = make_dossier(world.unit_a)
+    lines = [make_line(dossier, person=person, position=index + 1)
+             for index, person in enumerate(make_people(world.unit_a, LINES_CHUNK + 3))]
+    client = client_for(world, "clerk_a")
+    page = client.get(reverse("dossiers:detail", args=[dossier.pk])).content.decode()
+    shown = [int(pk) for pk in re.findall(r'<tr id="line-(\d+)"', page)]
+    assert shown == [line.pk for line in lines[:LINES_CHUNK]]
+    rows_url = f"{reverse('nominees:line_rows', args=[dossier.pk])}?from={LINES_CHUNK}"
+    assert f'data-url="{rows_url}"' in page
+    assert f'<a href="{reverse("nominees:lines", args=[dossier.pk])}">Xem 3 dòng còn lại</a>' in page
+    rest = client.get(rows_url).content.decode()
+    assert [int(pk) for pk in re.findall(r'<tr id="line-(\d+)"', rest)] == [line.pk for line in lines[LINES_CHUNK:]]
+    whole = client.get(reverse("nominees:lines", args=[dossier.pk])).content.decode()
+    assert [int(pk) for pk in re.findall(r'<tr id="line-(\d+)"', whole)] == [line.pk for line in lines]
+    assert client_for(world, "clerk_b").get(rows_url).status_code == 404

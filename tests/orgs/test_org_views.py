@@ -246,7 +246,11 @@ def _province(size: int):
     return units
 
 
-TREE_QUERIES = {Role.PROVINCE_SPECIALIST: 7, Role.UNIT_CLERK: 9}
+TREE_QUERIES = {Role.PROVINCE_SPECIALIST: 9, Role.UNIT_CLERK: 9}  # a reader of all: roots or chain, children
+
+
+def _codes(response):
+    return [row.code for row in response.context["rows"]]
 
 
 @pytest.mark.parametrize("role", [Role.PROVINCE_SPECIALIST, Role.UNIT_CLERK])
@@ -258,9 +262,52 @@ def test_unit_tree_runs_a_fixed_number_of_queries(db, django_assert_num_queries,
     with django_assert_num_queries(TREE_QUERIES[role]):
         response = client.get(reverse("orgs:tree"))
     assert response.status_code == 200
-    assert len(response.context["rows"]) == size
-    assert response.context["rows"][0].name == "Ủy ban nhân dân tỉnh"
-    assert max(row.depth for row in response.context["rows"]) == {3: 1, 30: 3}[size]
+    # Folded on the server: the single root opens by itself, its children listed with how many units each holds.
+    assert response.context["level"].opened.name == "Ủy ban nhân dân tỉnh"
+    assert [(row.code, row.child_count) for row in response.context["rows"]] == {
+        3: [("U000", 0), ("U001", 0)], 30: [("U000", 3), ("U001", 3), ("U002", 3)]}[size]
+    with django_assert_num_queries(TREE_QUERIES[role]):
+        response = client.get(reverse("orgs:tree"), {"open": units[1].pk})
+    assert _codes(response) == {3: [], 30: ["U003", "U004", "U005"]}[size]
+
+
+def test_unit_tree_opens_a_unit_with_its_path_and_searches_folded(db):
+    units = _province(30)
+    client = Client()
+    client.force_login(make_user("nguoidung", role=Role.PROVINCE_SPECIALIST, unit=units[0]))
+    response = client.get(reverse("orgs:tree"), {"open": units[5].pk})  # U004, under U000, under the root
+    level = response.context["level"]
+    assert (level.opened.code, level.ancestors) == ("U004", [(units[0].pk, "Ủy ban nhân dân tỉnh"),
+                                                            (units[1].pk, "Đơn vị 000")])
+    assert _codes(response) == ["U015", "U016", "U017"]
+    response = client.get(reverse("orgs:tree"), {"q": "don vi 01"})  # accents folded
+    assert _codes(response) == [f"U{n:03d}" for n in range(10, 20)]
+    assert response.context["rows"][0].parent_name == "Đơn vị 002"
+    assert _codes(client.get(reverse("orgs:tree"), {"q": "u027"})) == ["U027"]
+    assert client.get(reverse("orgs:tree"), {"open": 999999}).status_code == 404
+
+
+def test_unit_tree_pages_are_bounded(db):
+    root = make_unit("Ủy ban nhân dân tỉnh", kind=UnitKind.PEOPLES_COMMITTEE, code="ROOT")
+    Unit.objects.bulk_create([Unit(name=f"Xã số {n:03d}", code=f"X{n:03d}", kind=UnitKind.COMMUNE, parent=root,
+                                   established_on=datetime.date(2025, 7, 1)) for n in range(150)])
+    client = Client()
+    client.force_login(make_user("nguoidung", role=Role.PROVINCE_SPECIALIST, unit=root))
+    first = client.get(reverse("orgs:tree"))
+    assert _codes(first) == [f"X{n:03d}" for n in range(100)] and first.context["page"].has_next
+    second = client.get(reverse("orgs:tree"), {"page": 2})
+    assert _codes(second) == [f"X{n:03d}" for n in range(100, 150)] and not second.context["page"].has_next
+
+
+def test_unit_tree_hides_other_units_from_a_unit_user(db):
+    units = _province(30)
+    client = Client()
+    client.force_login(make_user("nguoidung", role=Role.UNIT_CLERK, unit=units[1]))  # U000 and what is under it
+    response = client.get(reverse("orgs:tree"))
+    assert (response.context["level"].opened.code, _codes(response)) == ("U000", ["U003", "U004", "U005"])
+    assert client.get(reverse("orgs:tree"), {"open": units[2].pk}).status_code == 404  # U001: another unit
+    assert _codes(client.get(reverse("orgs:tree"), {"q": "don vi"})) == [
+        "U000", "U003", "U004", "U005", *(f"U{n:03d}" for n in range(12, 21))]
 
 
 def test_unit_tree_shows_dissolved_units_only_on_request(db):
@@ -268,9 +315,9 @@ def test_unit_tree_shows_dissolved_units_only_on_request(db):
     Unit.objects.filter(pk=units[2].pk).update(dissolved_on=datetime.date(2026, 1, 1))
     client = Client()
     client.force_login(make_user("nguoidung", role=Role.PROVINCE_SPECIALIST, unit=units[0]))
-    assert [row.code for row in client.get(reverse("orgs:tree")).context["rows"]] == ["ROOT", "U000"]
+    assert _codes(client.get(reverse("orgs:tree"))) == ["U000"]
     rows = client.get(reverse("orgs:tree"), {"dissolved": "1"}).context["rows"]
-    assert [(row.code, row.dissolved) for row in rows] == [("ROOT", False), ("U000", False), ("U001", True)]
+    assert [(row.code, row.dissolved) for row in rows] == [("U000", False), ("U001", True)]
 
 
 PEOPLE_LIST_QUERIES = {Role.PROVINCE_SPECIALIST: 8, Role.UNIT_CLERK: 10}  # the page: its ids, then its rows

@@ -85,6 +85,20 @@ def test_board_query_count_does_not_grow_with_tasks(world, as_persona, persona, 
     assert one == many == expected
 
 
+def test_board_caps_each_column_and_links_to_the_rest(world, as_persona):
+    """The whole board shows BOARD_COLUMN_LIMIT cards a column, then "N more tasks…" opening the column alone."""
+    from tdkt.plans.queries import BOARD_COLUMN_LIMIT
+
+    client = as_persona("specialist")
+    plan = make_plan()
+    tasks = [make_task(plan, f"Nhiệm vụ {n}", number=str(n), lead=[world.unit_a]) for n in range(BOARD_COLUMN_LIMIT + 3)]
+    url = reverse("plans:board", kwargs={"pk": plan.pk})
+    response = client.get(url)
+    assert board_cards(response)["Q1"] == [task.pk for task in tasks[:BOARD_COLUMN_LIMIT]]
+    assert '<a href="?column=Q1">Còn 3 nhiệm vụ…</a>' in response.content.decode()
+    assert board_cards(client.get(url, {"column": "Q1"}))["Q1"] == [task.pk for task in tasks]
+
+
 def test_plan_list_query_count_is_fixed(world, as_persona):
     client = as_persona("specialist")
     make_plan()

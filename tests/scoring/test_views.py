@@ -2,6 +2,7 @@
 leaderboard, exports reopened, what each persona sees, and a fixed number of queries per page."""
 
 import io
+import re
 from decimal import Decimal
 
 import docx
@@ -227,6 +228,43 @@ def test_overview_takes_a_fixed_number_of_queries(world, django_assert_num_queri
                                    max_points=Decimal(10))
             services.open_round(template, by=world.users["specialist"], kind=RoundKind.YEAR_END)
     assert counts[0] == counts[1]
+
+
+ID_LIST = re.compile(r"\bIN \((?!SELECT)", re.IGNORECASE)
+
+
+def test_year_pages_send_no_id_list_and_take_fixed_queries(world):
+    """The scoring index and the province overview filter by the year through joins and subqueries: no IN (…)
+    list of ids that grows with the province's groups and units (issue 23), and a fixed number of queries."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tdkt.movements.scoring.enums import RoundKind
+    from tests.factories import make_group_year
+
+    make_round(world)
+    client = client_for(world, "specialist")
+    urls = [reverse("scoring:index") + "?year=2026", reverse("scoring:overview") + "?year=2026"]
+    for url in urls:
+        client.get(url)  # warm the session
+    counts = []
+    for index in range(2):
+        for url in urls:
+            with CaptureQueriesContext(connection) as captured:
+                assert client.get(url).status_code == 200
+            counts.append(len(captured.captured_queries))
+            assert [q["sql"] for q in captured.captured_queries if ID_LIST.search(q["sql"])] == []
+        for extra in range(3):  # three more groups, each with its template and round
+            head = make_unit(f"Xã đứng đầu {index}-{extra}")
+            group_year = make_group_year(f"Khối {index}-{extra}", head=head, members=[make_unit(f"Phường {index}-{extra}")])
+            template = services.create_template(group_year, by=world.users["specialist"], title="Bảng")
+            services.add_criterion(template, by=world.users["specialist"], code="1", title="Tiêu chí",
+                                   max_points=Decimal(10))
+            services.open_round(template, by=world.users["specialist"], kind=RoundKind.YEAR_END)
+    assert counts[:2] == counts[2:]
+    index_page = client.get(urls[0]).content.decode()
+    assert [index_page.count(f"Khối {i}-{e}") for i in range(2) for e in range(3)] == [1] * 6
+    assert index_page.count('href="/scoring/rounds/') == 7
 
 
 def test_review_panel_shows_blank_cells_and_totals(world):

@@ -90,13 +90,13 @@ def test_static_files_are_our_own():
         "plans/static/plans/plans.css",
         "static/tdkt/app.css",
         "static/tdkt/app.js",
+        "static/tdkt/lines-more.js",
         "static/tdkt/nav.js",
         "static/tdkt/picker.js",
         "static/tdkt/print.css",
         "static/tdkt/reports-charts.css",
         "static/tdkt/reports-print.css",
         "static/tdkt/session.js",
-        "static/tdkt/tree.js",
         "workcalendar/static/workcalendar/workdays.css",
     ]
 

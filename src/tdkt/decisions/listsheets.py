@@ -1,5 +1,7 @@
 """The decisions list and the reward-fund ledger as Excel, with the page's filters (tdkt.jobs.lists)."""
 
+from itertools import batched
+
 from tdkt.accounts.access import roles_required, signed_in
 from tdkt.decisions import forms, payments, queries, rules
 from tdkt.decisions.models import RewardFund
@@ -7,6 +9,7 @@ from tdkt.jobs.lists import ListSheet, declare_list, export_list
 
 DECISIONS = "decisions.list"
 FUND = "decisions.fund"
+CHUNK = 500
 
 
 def decision_rows(user, query: dict):
@@ -15,9 +18,13 @@ def decision_rows(user, query: dict):
     decisions = queries.decisions_for_user(user, state=filters.get("state"), year=filters.get("year"),
                                            award_type_id=getattr(filters.get("award"), "pk", None))
     decisions = decisions.order_by("-year", "-number", "-id")
-    rows = ([d.number_text or "", d.decision_date, d.title, str(d.authority or ""), d.get_kind_display(),
-             d.get_state_display(), d.line_count or 0, int(d.total_amount or 0)] for d in decisions.iterator())
-    return decisions.count(), rows
+    def rows():
+        for chunk in batched(decisions.iterator(chunk_size=CHUNK), CHUNK):  # line totals one chunk at a time
+            for d in queries.add_line_totals(user, chunk):
+                yield [d.number_text or "", d.decision_date, d.title, str(d.authority or ""), d.get_kind_display(),
+                       d.get_state_display(), d.line_count or 0, int(d.total_amount or 0)]
+
+    return decisions.count(), rows()
 
 
 def chosen_fund(query: dict):

@@ -39,21 +39,36 @@ def _own_authority(scope, prefix=""):
 def decisions_for_user(user, *, state: str | None = None, year: int | None = None, award_type_id=None):
     scope = get_scope(user)
     queryset = Decision.objects.select_related("authority", "award_type")
-    if scope.read_all:
-        line_filter = Q()
-    else:
+    if not scope.read_all:
         published_with_lines = Q(state=DecisionState.PUBLISHED) & Q(Exists(DecisionLine.objects.filter(
             _unit_lines(scope), decision_id=OuterRef("pk"))))
         queryset = queryset.filter(published_with_lines | _own_authority(scope))
-        line_filter = Q(lines__owner_unit_id__in=scope.readable_unit_ids) | _own_authority(scope, "lines__decision__")
     if state:
         queryset = queryset.filter(state=state)
     if year:
         queryset = queryset.filter(year=year)
     if award_type_id:
         queryset = queryset.filter(award_type_id=award_type_id)
-    return queryset.annotate(line_count=Count("lines", filter=line_filter),
-                             total_amount=Sum("lines__amount", filter=line_filter))
+    return queryset
+
+
+def add_line_totals(user, decisions) -> list[Decision]:
+    """Set line_count and total_amount (of the lines the user may see) on these decisions, in one query.
+
+    Called on a page of decisions, never on the whole queryset: annotating the list's queryset made the database
+    count and sum every line of every decision before taking the page (issue 23), work growing with history."""
+    decisions = list(decisions)
+    lines = DecisionLine.objects.filter(decision_id__in=[decision.pk for decision in decisions])
+    scope = get_scope(user)
+    if not scope.read_all:
+        lines = lines.filter(_unit_lines(scope) | _own_authority(scope, "decision__"))
+    totals = {row["decision_id"]: row for row in lines.order_by().values("decision_id").annotate(
+        line_count=Count("id"), total_amount=Sum("amount"))}
+    for decision in decisions:
+        row = totals.get(decision.pk, {})
+        decision.line_count = row.get("line_count", 0)
+        decision.total_amount = row.get("total_amount")
+    return decisions
 
 
 def get_decision_for_user(user, pk) -> Decision:

@@ -45,6 +45,7 @@ def decision_list(request):
     decisions = queries.decisions_for_user(request.user, state=filters.get("state"), year=filters.get("year"),
                                            award_type_id=getattr(filters.get("award"), "pk", None))
     page = cheap_page(decisions.order_by("-year", "-number", "-id"), request.GET.get("page"), PAGE_SIZE)
+    queries.add_line_totals(request.user, page.items)
     return render(request, "decisions/list.html", {"form": form, "page": page, "can_draft": rules.is_manager(
         request.user), "can_see_fund": rules.can_see_fund(request.user)})
 

@@ -18,7 +18,7 @@ from tdkt.dossiers.checklist import checklist_status, live_lines
 from tdkt.dossiers.enums import LIVE_NOMINATION_STATES, UNIT_EDITABLE_STATES, DossierState, NominationState
 from tdkt.dossiers.forms import DocumentForm, DossierForm
 from tdkt.dossiers.models import DossierEvent
-from tdkt.dossiers.nominees.queries import dossier_lines, lines_context
+from tdkt.dossiers.nominees.queries import LINES_CHUNK, dossier_lines, lines_context
 from tdkt.dossiers.transitions import DOSSIER, LEADER, RECEIVER, UNIT, actor_kinds, acts_for_province
 from tdkt.lib.downloads import send_stored
 from tdkt.lib.forms import apply_validation_error
@@ -144,7 +144,7 @@ def detail(request, pk):
         "events": events, "due_badge": queries.due_badge(dossier.step_due_on, today),
         "is_province": RECEIVER in kinds or acts_for_province(request.user), "is_unit": UNIT in kinds,
         "can_edit_header": UNIT in kinds and dossier.state in UNIT_EDITABLE_STATES,
-        **lines_context(dossier, request.user, all_lines),
+        **lines_context(dossier, request.user, all_lines, chunk=LINES_CHUNK),
     })
 
 

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -23,8 +24,21 @@ MANAGERS = (Role.SYSTEM_ADMIN, Role.PROVINCE_SPECIALIST)
 @signed_in
 def tree(request):
     include_dissolved = request.GET.get("dissolved") == "1"
-    rows = queries.unit_tree_rows(request.user, include_dissolved=include_dissolved)
-    return render(request, "orgs/tree.html", {"rows": rows, "include_dissolved": include_dissolved})
+    level = queries.unit_tree_level(request.user, parent_id=_int(request.GET.get("open")),
+                                    query=request.GET.get("q", "")[:100], include_dissolved=include_dissolved,
+                                    page=_int(request.GET.get("page")) or 1)
+    # One reverse for the page, not one a row (the rows' links differ only by the id).
+    unit_base = reverse("orgs:detail", args=[0]).removesuffix("0/")
+    return render(request, "orgs/tree.html", {"level": level, "rows": level.rows, "page": level, "unit_base": unit_base,
+                                              "query": request.GET.get("q", "")[:100],
+                                              "include_dissolved": include_dissolved})
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value) if value else None
+    except ValueError:
+        return None
 
 
 @signed_in

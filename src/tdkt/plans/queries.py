@@ -38,7 +38,9 @@ from tdkt.plans.models import (
     UnitPlanSubmission,
 )
 
-BOARD_COLUMN_LIMIT = 100
+# The whole board shows the first cards of each column and "N more tasks…" opening that column alone, paged:
+# 100 a column made the board 229 KiB at provincial scale (issue 23); 25 keeps five columns on a short page.
+BOARD_COLUMN_LIMIT = 25
 COLUMN_PAGE_SIZE = 100
 CARD_CHARS = 140
 CARD_FIELDS = ("id", "plan_id", "sort_order", "period", "number", "content", "due_date", "state", "progress")

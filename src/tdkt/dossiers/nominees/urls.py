@@ -6,6 +6,7 @@ app_name = "nominees"
 
 urlpatterns = [
     path("<int:pk>/lines/", views.lines, name="lines"),
+    path("<int:pk>/lines/rows/", views.line_rows, name="line_rows"),
     path("<int:pk>/lines/add/", views.line_add, name="line_add"),
     path("lines/<int:pk>/edit/", views.line_edit, name="line_edit"),
     path("lines/<int:pk>/remove/", views.line_remove, name="line_remove"),

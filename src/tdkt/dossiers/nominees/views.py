@@ -4,6 +4,7 @@ domain function (services, importing, quotas, exports)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
@@ -32,6 +33,7 @@ from tdkt.dossiers.nominees.queries import (
     get_line_for_user,
     lines_context,
 )
+from tdkt.dossiers.nominees.rendering import line_rows_html
 from tdkt.dossiers.queries import get_dossier_for_user
 from tdkt.jobs import idempotency
 from tdkt.jobs.exporting import export_or_job
@@ -64,6 +66,19 @@ def lines(request, pk):
     dossier = get_dossier_for_user(request.user, pk)
     return render(request, "nominees/lines.html", {"dossier": dossier, "back_url": dossier_url(dossier),
                                                    **lines_context(dossier, request.user)})
+
+
+@signed_in
+def line_rows(request, pk):
+    """The dossier page's lines after its first chunk, as table rows (fetched by lines-more.js)."""
+    dossier = get_dossier_for_user(request.user, pk)
+    try:
+        start = max(0, int(request.GET.get("from", 0)))
+    except ValueError:
+        start = 0
+    context = lines_context(dossier, request.user)
+    return HttpResponse(line_rows_html(context["line_rows"][start:], request, personal=context["lines_any_personal"],
+                                       returned=context["lines_returned"], can_edit=context["lines_can_edit"]))
 
 
 @roles_required(*EDITORS)

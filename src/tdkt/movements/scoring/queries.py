@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, DecimalField, F, Prefetch, Q, Sum
+from django.db.models import Count, DecimalField, F, Q, Sum
 from django.http import Http404
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -89,12 +89,15 @@ def _q2(value) -> Decimal:
     return Decimal(value or 0).quantize(TWO_PLACES)
 
 
-def load_totals(rounds: list[ScoringRound]) -> dict[int, list[UnitTotals]]:
+def load_totals(rounds: list[ScoringRound], among=None) -> dict[int, list[UnitTotals]]:
     """Round id -> one UnitTotals per member unit that takes part (a member marked absent is left out). Only
     submitted sheets count: a draft's points are never summed (a unit with a draft shows 0). Three queries
     for any number of rounds, one more when some group takes the median (memberships are
-    prefetched with the rounds)."""
-    round_ids = [r.pk for r in rounds]
+    prefetched with the rounds).
+
+    among: a queryset selecting exactly these rounds (e.g. a year's), to filter by a subquery instead of a list
+    of their ids — a page showing every round of the year sends no id list that grows with the province."""
+    round_ids = among.values("pk") if among is not None else [r.pk for r in rounds]
     decimal = DecimalField(max_digits=14, decimal_places=4)
     counted = SelfScore.objects.filter(sheet__round_id__in=round_ids, points__isnull=False,
                                        sheet__submitted_at__isnull=False, sheet__absent_at__isnull=True)
@@ -221,32 +224,59 @@ def _stored(results) -> list[Ranked]:
     return [Ranked(r.unit_id, r.unit.name, r.total, r.bonus, r.penalty, r.rank, r.tie_unresolved) for r in results]
 
 
-def leaderboards(rounds: list[ScoringRound]) -> dict[int, list[Ranked]]:
+def leaderboards(rounds: list[ScoringRound], among=None) -> dict[int, list[Ranked]]:
     """Round id -> ranking: frozen results for published rounds, computed now for the others. A fixed
-    number of queries for any number of groups."""
+    number of queries for any number of groups. among: a queryset of exactly these rounds (load_totals)."""
     published = [r for r in rounds if r.state == RoundState.PUBLISHED]
     live = [r for r in rounds if r.state != RoundState.PUBLISHED]
     boards: dict[int, list[Ranked]] = {}
     if published:
         frozen = defaultdict(list)
-        for result in RankingResult.objects.filter(round__in=published).select_related("unit").order_by("rank"):
+        chosen = among.filter(state=RoundState.PUBLISHED).values("pk") if among is not None else published
+        for result in RankingResult.objects.filter(round__in=chosen).select_related("unit").order_by("rank"):
             frozen[result.round_id].append(result)
         boards.update({r.pk: _stored(frozen[r.pk]) for r in published})
     if live:
-        totals = load_totals(live)
+        totals = load_totals(live, among.exclude(state=RoundState.PUBLISHED) if among is not None else None)
         boards.update({r.pk: rank_units(totals[r.pk], r.template.tie_breaks) for r in live})
     return boards
 
 
+def rounds_of_year_query(year: int, kind: str | None = None):
+    """The rounds of the year (of one kind when given), as a queryset: a subquery for the pages over all of them."""
+    queryset = ScoringRound.objects.filter(group_year__year=year)
+    return queryset.filter(kind=kind) if kind else queryset
+
+
 def rounds_of_year(year: int, kind: str | None = None) -> list[ScoringRound]:
     """Every round of the year with its members' units joined to the memberships: prefetched apart, the units
-    of 30 groups of 20 came by an IN list of 600 ids that cost more to build than to run (bench_ranking)."""
-    memberships = Prefetch("group_year__memberships", queryset=EmulationGroupMembership.objects.select_related("unit"))
-    queryset = (ScoringRound.objects.select_related("group_year__group", "template").prefetch_related(memberships)
-                .filter(group_year__year=year).order_by("group_year__group__kind", "group_year__group__name", "kind"))
-    if kind:
-        queryset = queryset.filter(kind=kind)
-    return list(queryset)
+    of 30 groups of 20 came by an IN list of 600 ids that cost more to build than to run (bench_ranking). The
+    memberships come in one query filtered by the year through a join, not by a list of the group years' ids."""
+    rounds = list(rounds_of_year_query(year, kind).select_related("group_year__group", "template")
+                  .order_by("group_year__group__kind", "group_year__group__name", "kind"))
+    attach_memberships([r.group_year for r in rounds], year)
+    return rounds
+
+
+def _cached(queryset, rows: list):
+    """A related manager's queryset holding rows already fetched: what prefetch_related leaves in its cache."""
+    queryset._result_cache = rows
+    queryset._prefetch_done = True
+    return queryset
+
+
+def attach_memberships(group_years, year: int, *, with_units: bool = True) -> None:
+    """Fill each group year's `memberships.all()` with one query over the year (a join, no list of ids), as
+    prefetch_related would (Django's own prefetch cache), so the rules read them without a query each."""
+    queryset = EmulationGroupMembership.objects.filter(group_year__year=year).order_by("pk")
+    if with_units:
+        queryset = queryset.select_related("unit")
+    by_group_year = defaultdict(list)
+    for membership in queryset:
+        by_group_year[membership.group_year_id].append(membership)
+    for group_year in group_years:
+        cache = group_year.__dict__.setdefault("_prefetched_objects_cache", {})
+        cache["memberships"] = _cached(group_year.memberships.all(), by_group_year[group_year.pk])
 
 
 def bar_chart(ranked: list[Ranked]) -> SafeString:

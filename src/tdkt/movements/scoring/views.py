@@ -2,6 +2,7 @@
 with the Government flag cap. Short views, each calling one domain function."""
 
 import uuid
+from collections import defaultdict
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -36,12 +37,18 @@ def _year(request) -> int:
 @signed_in
 def index(request):
     year = _year(request)
-    group_years = [gy for gy in EmulationGroupYear.objects.filter(year=year).select_related("group")
-                   .prefetch_related("memberships__unit", "scoring_rounds").order_by("group__kind", "group__name")
-                   if rules.can_read_group(request.user, gy)]
-    templates = {t.group_year_id: t for t in ScoringTemplate.objects.filter(group_year__in=group_years)}
+    # Everything filtered by the year through joins: the memberships' units prefetched by id made a 1,500-id
+    # IN (…) on every request at provincial scale (issue 23), and the page shows no unit.
+    group_years = list(EmulationGroupYear.objects.filter(year=year).select_related("group")
+                       .order_by("group__kind", "group__name"))
+    queries.attach_memberships(group_years, year, with_units=False)
+    group_years = [gy for gy in group_years if rules.can_read_group(request.user, gy)]
+    templates = {t.group_year_id: t for t in ScoringTemplate.objects.filter(group_year__year=year)}
+    rounds = defaultdict(list)
+    for scoring_round in queries.rounds_of_year_query(year).order_by("pk"):
+        rounds[scoring_round.group_year_id].append(scoring_round)
     rows = [{"group_year": gy, "template": templates.get(gy.pk), "head_id": rules.head_unit_id(gy),
-             "rounds": sorted(gy.scoring_rounds.all(), key=lambda r: r.kind != RoundKind.MID_YEAR)}
+             "rounds": sorted(rounds[gy.pk], key=lambda r: r.kind != RoundKind.MID_YEAR)}
             for gy in group_years]
     return render(request, "scoring/index.html", {
         "rows": rows, "year": year, "can_manage": rules.can_manage(request.user),
@@ -179,9 +186,11 @@ def overview(request):
     year = _year(request)
     kind = request.GET.get("kind") if request.GET.get("kind") in RoundKind.values else RoundKind.YEAR_END
     rounds = queries.rounds_of_year(year, kind)
-    boards = queries.leaderboards(rounds)
+    # The year's rounds selected by a subquery, not by a list of their ids (issue 23).
+    among = queries.rounds_of_year_query(year, kind)
+    boards = queries.leaderboards(rounds, among)
     by_round: dict[int, list] = {}
-    for proposal in LeaderProposal.objects.filter(round__in=rounds).select_related("award_type", "unit"):
+    for proposal in LeaderProposal.objects.filter(round__in=among.values("pk")).select_related("award_type", "unit"):
         by_round.setdefault(proposal.round_id, []).append(proposal)
     rows = []
     for scoring_round in rounds:

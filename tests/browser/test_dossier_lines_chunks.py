@@ -4,7 +4,6 @@ script is a static file)."""
 
 import re
 
-import pytest
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.urls import reverse
 
-from tests.certificates.support import certificate_of
+from tdkt.decisions.certificates.services import issue_certificates
 from tests.portal.support import launched_movement, with_signed_file
 from tests.postings.support import published_notice
 
@@ -27,7 +27,7 @@ def _pages(world):
     decision = with_signed_file(world)
     notice = published_notice(world)
     movement = launched_movement(objectives="Mỗi xã có ít nhất một mô hình học tập cộng đồng.")
-    code = certificate_of(world).code
+    code = issue_certificates(decision, by=world.users["specialist"])[0].code
     return {
         "trang-chu": reverse("portal:index"),
         "quyet-dinh": reverse("portal:decisions"),

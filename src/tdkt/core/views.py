@@ -1,11 +1,9 @@
-from django.conf import settings
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from tdkt.accounts import idle
-from tdkt.accounts.access import public, signed_in
+from tdkt.accounts.access import anonymous_goes_to, public, signed_in
 from tdkt.accounts.enums import PROVINCE_WIDE_ROLES, Role
 from tdkt.accounts.scope import get_scope
 from tdkt.core import home
@@ -35,16 +33,13 @@ def healthz(request):
                         status=status)
 
 
-@public
+# A visitor who is not signed in is a citizen far more often than an officer: the site's address leads him to the
+# public portal, whose header has the officers' "Đăng nhập" link. A browser that still sends the cookie of a
+# session the server no longer has is an officer's whose session expired: to sign-in, as before.
+@anonymous_goes_to("portal:index")
+@signed_in
 def dashboard(request):
-    """"Việc của tôi": what waits for the user (tdkt.core.home), then the figures of the former dashboard.
-    A visitor who is not signed in is a citizen far more often than an officer: the site's address leads him to
-    the public portal, whose header has the officers' "Đăng nhập" link. A browser that still sends the cookie of
-    a session the server no longer has is an officer's whose session expired: back to sign-in, as before."""
-    if not request.user.is_authenticated:
-        if settings.SESSION_COOKIE_NAME in request.COOKIES:
-            return idle.to_sign_in(request)
-        return redirect("portal:index")
+    """"Việc của tôi": what waits for the user (tdkt.core.home), then the figures of the former dashboard."""
     held = get_scope(request.user).roles
     roles = sorted(str(Role(role).label) for role in held)
     today = timezone.localdate()

@@ -40,7 +40,7 @@ PERSONAS = ["specialist", "clerk_a", "clerk_b", "council_member", "anonymous"]
 # url name, kwargs key (resolved from the world fixture); then expected status for each persona above.
 MATRIX = [
     ("core:healthz", None, [200, 200, 200, 200, 200]),
-    ("core:dashboard", None, [200, 200, 200, 200, 302]),  # anonymous: to the public portal (test below)
+    ("core:dashboard", None, [200, 200, 200, 200, 302]),
     ("accounts:login", None, [200, 200, 200, 200, 200]),
     ("accounts:second_factor", None, [302, 302, 302, 302, 302]),
     ("accounts:logout", None, [405, 405, 405, 405, 405]),

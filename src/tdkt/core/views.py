@@ -33,13 +33,13 @@ def healthz(request):
                         status=status)
 
 
-# A visitor who is not signed in is a citizen far more often than an officer: the site's address leads him to the
-# public portal, whose header has the officers' "Đăng nhập" link. A browser that still sends the cookie of a
-# session the server no longer has is an officer's whose session expired: to sign-in, as before.
-@anonymous_goes_to("portal:index")
 @signed_in
+@anonymous_goes_to("portal:index")
 def dashboard(request):
-    """"Việc của tôi": what waits for the user (tdkt.core.home), then the figures of the former dashboard."""
+    """"Việc của tôi": what waits for the user (tdkt.core.home), then the figures of the former dashboard.
+    A visitor who is not signed in is a citizen far more often than an officer: the site's address leads him to the
+    public portal, whose header has the officers' "Đăng nhập" link (a browser that still sends the cookie of an
+    expired session goes to sign-in, as before: tdkt.accounts.middleware)."""
     held = get_scope(request.user).roles
     roles = sorted(str(Role(role).label) for role in held)
     today = timezone.localdate()

@@ -181,8 +181,13 @@ def test_view_answers_each_persona_as_designed(world, url_name, object_key, pers
         kwargs = target if isinstance(target, dict) else {"pk": target.pk}
     response = client_for(world, persona).get(reverse(url_name, kwargs=kwargs))
     assert response.status_code == expected
-    if expected == 302 and persona == "anonymous" and url_name not in {"accounts:second_factor"}:
+    if expected == 302 and persona == "anonymous" and url_name not in {"accounts:second_factor", "core:dashboard"}:
         assert response["Location"].startswith("/login/?next=")
+
+
+def test_anonymous_visitor_at_the_site_address_lands_on_the_public_portal(world):
+    response = client_for(world, "anonymous").get("/")
+    assert (response.status_code, response["Location"]) == (302, "/portal/")
 
 
 def test_admin_persona_sees_the_audit_log(world):

@@ -38,6 +38,14 @@ SUPPORT_NAME = envstr("SUPPORT_NAME", "")
 SUPPORT_PHONE = envstr("SUPPORT_PHONE", "")
 SUPPORT_EMAIL = envstr("SUPPORT_EMAIL", "")
 SUPPORT_HOURS = envstr("SUPPORT_HOURS", "")
+# The public portal's identity header and footer (tdkt.portal.chrome). The defaults name the Lào Cai demo;
+# a province sets its own. PORTAL_EMBLEM is a static path ("tdkt/quoc-huy.svg"; empty = no image);
+# PORTAL_CONTACT is lines separated by "|" ("Địa chỉ: …|Điện thoại: …|Thư điện tử: …"), shown in the footer.
+PORTAL_AGENCY_NAME = envstr("PORTAL_AGENCY_NAME", f"Hội đồng Thi đua – Khen thưởng tỉnh {PROVINCE_NAME}")
+PORTAL_AGENCY_PARENT = envstr("PORTAL_AGENCY_PARENT", f"Ủy ban nhân dân tỉnh {PROVINCE_NAME}")
+PORTAL_EMBLEM = envstr("PORTAL_EMBLEM", "")
+PORTAL_CONTACT = [line.strip() for line in envstr(
+    "PORTAL_CONTACT", f"Cơ quan thường trực: Sở Nội vụ tỉnh {PROVINCE_NAME}").split("|") if line.strip()]
 # Where the source of the version the province runs can be had (AGPL section 13); empty = not shown.
 SOURCE_URL = envstr("SOURCE_URL", "")
 # The Vietnamese user guide rendered at /huong-dan/: docs/huong-dan-su-dung.md and docs/huong-dan/*.md.

@@ -6,7 +6,9 @@ from tests.factories import PASSWORD
 
 def test_unit_clerk_signs_in_searches_and_is_refused_another_unit(live_server, page, artifacts_dir, world):
     page.goto(live_server.url + "/")
-    assert page.url == f"{live_server.url}/login/?next=/"
+    assert page.url == f"{live_server.url}/portal/"  # a visitor who is not signed in lands on the public portal
+    page.click("#portal-signin")
+    page.wait_for_url(f"{live_server.url}/login/")
     page.fill("#id_username", "vanthu.a")
     page.fill("#id_password", PASSWORD)
     page.click("button.primary")

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
@@ -97,10 +98,13 @@ def test_dashboard_shows_the_figures(province):
     assert '<b data-figure="groups">1</b>' in html
 
 
-def test_dashboard_needs_sign_in(world):
+def test_dashboard_sends_a_visitor_to_the_public_portal_and_an_expired_session_to_sign_in(world):
     response = Client().get(reverse("core:dashboard"))
-    assert response.status_code == 302
-    assert response["Location"] == "/login/?next=/"
+    assert (response.status_code, response["Location"]) == (302, "/portal/")
+    expired = Client()
+    expired.cookies[settings.SESSION_COOKIE_NAME] = "a-session-the-server-never-had"
+    response = expired.get(reverse("core:dashboard"))
+    assert (response.status_code, response["Location"]) == (302, "/login/?next=/")
 
 
 # --- check --deploy --------------------------------------------------------------------------------------

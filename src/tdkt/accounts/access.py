@@ -20,6 +20,18 @@ def signed_in(view):
     return view
 
 
+def anonymous_goes_to(url_name: str):
+    """On a signed-in view: a visitor who is not signed in (and sends no cookie of an expired session) is
+    redirected to `url_name` instead of the sign-in page. The site's root sends citizens to the public portal;
+    the view stays signed-in for everything else (the second-factor hold included)."""
+
+    def decorator(view):
+        view.anonymous_redirect = url_name
+        return view
+
+    return decorator
+
+
 def api_token(view):
     """JSON API: the view authenticates a bearer token itself (401 without a valid one), then scopes
     by the token's user exactly as the HTML views do. No session, so no CSRF cookie is involved."""

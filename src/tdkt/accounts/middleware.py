@@ -82,6 +82,9 @@ class AccessDecisionMiddleware:
         if access in (PUBLIC, API_TOKEN):  # API views check their bearer token themselves
             return None
         if not request.user.is_authenticated:
+            elsewhere = getattr(view_func, "anonymous_redirect", None)
+            if elsewhere and settings.SESSION_COOKIE_NAME not in request.COOKIES:
+                return redirect(elsewhere)  # a citizen at the site's root: the public portal (accounts.access)
             return idle.to_sign_in(request)  # back to this page (a POST: to its form's page) after signing in
         if access == SIGNED_IN:
             return None

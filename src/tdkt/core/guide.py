@@ -67,6 +67,9 @@ HELP: dict[str, tuple[str, str]] = {
     "workcalendar": ("thong-bao-va-han", "lich-ngay-lam-viec-thoi-han-xu-ly-ho-so-va-thong-bao"),
     "notifications": ("thong-bao-va-han", "thong-bao-trong-he-thong-notifications"),
     "integration": ("dong-bo-csdl-can-bo", "theo-doi-trang-dong-bo-khen-thuong"),
+    "portal": ("cong-thong-tin", "cong-thong-tin-cong-khai"),
+    "portal:search": ("cong-thong-tin", "tim-kiem"),
+    "portal:decision": ("cong-thong-tin", "quyet-dinh-khen-thuong-va-ban-co-chu-ky-so"),
 }
 
 

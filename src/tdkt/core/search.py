@@ -4,8 +4,7 @@ A fixed number of queries whatever the data (people: 2, through the people searc
 dossiers, decisions: 1 each), each kind capped at LIMIT rows plus one to tell "more". Names are matched without
 diacritics like the people search; a decision is found by its number as printed ("123/QĐ-UBND", "123/qd-ubnd")
 or by its number alone; a dossier by its id, its cover letter number or its title. Titles are matched without
-case and diacritics on both databases: PostgreSQL's unaccent, and on SQLite (development, tests) the same folding
-as the people search, through a function registered on the connection.
+case and diacritics on both databases (tdkt.lib.textmatch, shared with the public portal's search).
 """
 
 from __future__ import annotations
@@ -13,14 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from django.db import connection
-from django.db.models import CharField, Func, Q
-from django.db.models.lookups import Contains
+from django.db.models import Q
 
 from tdkt.accounts.scope import get_scope
 from tdkt.decisions.queries import decisions_for_user
 from tdkt.dossiers.queries import dossiers_for_user
 from tdkt.lib.pickers import MIN_QUERY
+from tdkt.lib.textmatch import text_match
 from tdkt.lib.vntext import fold, normalize
 from tdkt.orgs.models import Unit
 from tdkt.people.queries import pick_people
@@ -55,32 +53,6 @@ def _capped(rows) -> Found:
     return Found(rows[:LIMIT], len(rows) > LIMIT)
 
 
-class _Folded(Func):
-    """tdkt.lib.vntext.fold of a column, on SQLite: a deterministic function of the connection."""
-
-    function = "tdkt_fold"
-    output_field = CharField()
-
-
-def _fold_or_none(value):
-    return None if value is None else fold(value)
-
-
-def _sqlite_fold_function() -> None:
-    # Registered on the open connection, once per search: cheap, and right whichever code opened it.
-    connection.ensure_connection()
-    connection.connection.create_function("tdkt_fold", 1, _fold_or_none, deterministic=True)
-
-
-def _text_match(field_name: str, text: str) -> Q:
-    """Contains, ignoring case and diacritics: on PostgreSQL with unaccent (installed by core's migration), on
-    SQLite by folding both sides as the people search does ("to chuc" finds "Tổ chức", "dong" finds "Đông")."""
-    if connection.vendor == "postgresql":
-        return Q(**{f"{field_name}__unaccent__icontains": text})
-    _sqlite_fold_function()
-    return Q(Contains(_Folded(field_name), fold(text)))
-
-
 def search_units(user, folded: str) -> Found:
     """Units whose folded name or code contains the folded text: one query over the readable units (a province
     has hundreds, read as three short columns), matched here because units carry no folded name column."""
@@ -94,7 +66,7 @@ def search_units(user, folded: str) -> Found:
 
 
 def search_dossiers(user, query: str) -> Found:
-    condition = _text_match("title", query) | Q(cover_letter_number__icontains=query)
+    condition = text_match("title", query) | Q(cover_letter_number__icontains=query)
     if query.isdigit() and len(query) <= 9:  # a dossier's id; longer digits are no id (and overflow SQLite)
         condition |= Q(pk=int(query))
     rows = dossiers_for_user(user).filter(condition).select_related("unit").order_by("-id")[:LIMIT + 1]
@@ -109,7 +81,7 @@ def search_decisions(user, query: str) -> Found:
         symbol = fold(number["symbol"] or "").replace(" ", "")
         # The symbol is compared folded ("qd-ubnd" finds "QĐ-UBND"), on the few decisions of that number.
         return _capped(row for row in rows if not symbol or fold(row.authority.symbol).replace(" ", "") == symbol)
-    return _capped(queryset.filter(_text_match("title", query)).order_by("-year", "-id")[:LIMIT + 1])
+    return _capped(queryset.filter(text_match("title", query)).order_by("-year", "-id")[:LIMIT + 1])
 
 
 def search_everything(user, query: str) -> Results:

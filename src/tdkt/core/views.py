@@ -3,7 +3,7 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from tdkt.accounts.access import public, signed_in
+from tdkt.accounts.access import anonymous_goes_to, public, signed_in
 from tdkt.accounts.enums import PROVINCE_WIDE_ROLES, Role
 from tdkt.accounts.scope import get_scope
 from tdkt.core import home
@@ -42,8 +42,12 @@ def floor(request):
 
 
 @signed_in
+@anonymous_goes_to("portal:index")
 def dashboard(request):
-    """"Việc của tôi": what waits for the user (tdkt.core.home), then the figures of the former dashboard."""
+    """"Việc của tôi": what waits for the user (tdkt.core.home), then the figures of the former dashboard.
+    A visitor who is not signed in is a citizen far more often than an officer: the site's address leads him to the
+    public portal, whose header has the officers' "Đăng nhập" link (a browser that still sends the cookie of an
+    expired session goes to sign-in, as before: tdkt.accounts.middleware)."""
     held = get_scope(request.user).roles
     roles = sorted(str(Role(role).label) for role in held)
     today = timezone.localdate()

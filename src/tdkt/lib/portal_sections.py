@@ -28,6 +28,9 @@ class Section:
     url_name: str  # the public list: "exemplars:public_list"
     order: int = 100  # left to right in the menu
     search: Callable[[str, int], list[PortalHit]] | None = None
+    # The portal's home lists a section's newest published items when it offers them: latest(limit) returns at
+    # most `limit` hits, newest first, in a fixed number of queries. Optional: a section may be a menu entry only.
+    latest: Callable[[int], list[PortalHit]] | None = None
 
 
 SECTIONS: dict[str, Section] = {}

@@ -85,14 +85,17 @@ def test_static_files_are_our_own():
     names = sorted(str(p.relative_to(SRC)) for p in SRC.rglob("static/**/*") if p.suffix in {".js", ".css"})
     assert names == [
         "council/static/council/ballot.js",
+        "exemplars/static/exemplars/exemplars.css",
         "movements/scoring/static/scoring/scoring.css",
         "movements/scoring/static/scoring/sheet.js",
+        "news/static/news/news.css",
         "plans/static/plans/plans.css",
         "static/tdkt/app.css",
         "static/tdkt/app.js",
         "static/tdkt/lines-more.js",
         "static/tdkt/nav.js",
         "static/tdkt/picker.js",
+        "static/tdkt/portal.css",
         "static/tdkt/print.css",
         "static/tdkt/reports-charts.css",
         "static/tdkt/reports-print.css",

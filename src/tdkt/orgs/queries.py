@@ -7,6 +7,7 @@ from django.db.models import Count, Q
 from django.http import Http404
 
 from tdkt.accounts.scope import get_scope
+from tdkt.lib.paging import CheapPage
 from tdkt.lib.vntext import fold
 from tdkt.orgs.enums import GroupKind, UnitKind
 from tdkt.orgs.models import Council, EmulationGroupYear, Unit
@@ -73,30 +74,12 @@ TREE_PAGE_SIZE = 100  # rows of one level or of one search on the unit page: the
 
 @dataclass(frozen=True)
 class TreeLevel:
-    """One page of the folded unit tree: the opened unit (None at the top) with its ancestors, the page of its
-    visible children (or of the units matching a search), and whether more pages follow."""
+    """One page of the folded unit tree: the opened unit (None at the top) with its ancestors, and the page of its
+    visible children (or of the units matching a search)."""
 
     opened: TreeRow | None
     ancestors: list  # [(id, name)] from the top down to the opened unit's parent
-    rows: list  # [TreeRow], each with the number of its visible children in child_count
-    number: int
-    has_next: bool
-
-    @property
-    def has_previous(self) -> bool:
-        return self.number > 1
-
-    @property
-    def has_other_pages(self) -> bool:
-        return self.has_previous or self.has_next
-
-    @property
-    def previous_page_number(self) -> int:
-        return self.number - 1
-
-    @property
-    def next_page_number(self) -> int:
-        return self.number + 1
+    page: CheapPage  # its items: [TreeRow], each with the number of its visible children in child_count
 
 
 @dataclass(frozen=True)
@@ -157,7 +140,7 @@ def unit_tree_level(user, *, parent_id=None, query: str = "", include_dissolved=
     start = (number - 1) * TREE_PAGE_SIZE
     chosen = found[start:start + TREE_PAGE_SIZE]
     rows = [level_row(row, units[row[4]][1] if query and row[4] in units else "") for row in chosen]
-    return TreeLevel(opened, ancestors, rows, number, len(found) > start + TREE_PAGE_SIZE)
+    return TreeLevel(opened, ancestors, CheapPage(rows, number, len(found) > start + TREE_PAGE_SIZE))
 
 
 def _read_all_level(queryset, parent_id: int | None, page: int, include_dissolved: bool) -> TreeLevel:
@@ -190,9 +173,9 @@ def _read_all_level(queryset, parent_id: int | None, page: int, include_dissolve
     def level_row(row, count):
         return LevelRow(row[0], row[1], row[2], str(labels.get(row[3], row[3])), count, row[5] is not None)
 
+    rows = [level_row(row, row[6]) for row in found[start:start + TREE_PAGE_SIZE]]
     return TreeLevel(level_row(chain[-1], len(found)) if chain else None, [(row[0], row[1]) for row in chain[:-1]],
-                     [level_row(row, row[6]) for row in found[start:start + TREE_PAGE_SIZE]], number,
-                     len(found) > start + TREE_PAGE_SIZE)
+                     CheapPage(rows, number, len(found) > start + TREE_PAGE_SIZE))
 
 
 def natural_key(text: str):

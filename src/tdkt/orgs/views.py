@@ -29,7 +29,7 @@ def tree(request):
                                     page=_int(request.GET.get("page")) or 1)
     # One reverse for the page, not one a row (the rows' links differ only by the id).
     unit_base = reverse("orgs:detail", args=[0]).removesuffix("0/")
-    return render(request, "orgs/tree.html", {"level": level, "rows": level.rows, "page": level, "unit_base": unit_base,
+    return render(request, "orgs/tree.html", {"level": level, "rows": level.page.items, "page": level.page, "unit_base": unit_base,
                                               "query": request.GET.get("q", "")[:100],
                                               "include_dissolved": include_dissolved})
 

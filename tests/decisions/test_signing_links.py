@@ -2,13 +2,16 @@
 when the server holds a key; the remote-signing (hash-out / CMS-in) pages for whoever records the signed copy;
 nothing once the decision is signed. Each link works end to end (a local fake signer for the remote path)."""
 
+import base64
 import re
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tdkt.decisions.enums import DecisionState
 from tdkt.decisions.signing import pades
 from tdkt.decisions.signing.credentials import DEMO_PASSPHRASE, DEMO_SIGNER_FILE
+from tdkt.decisions.signing.forms import RemoteFinishForm
 from tdkt.decisions.signing.models import DocumentSignature, PendingSignature
 from tests.conftest import client_for
 
@@ -69,3 +72,23 @@ def test_the_remote_link_leads_through_hash_out_and_cms_in(world, to_sign, demo_
     assert (done.status_code, done["Location"]) == (302, f"/decisions/{to_sign.pk}/")
     to_sign.refresh_from_db()
     assert to_sign.state == DecisionState.SIGNED
+
+
+@pytest.mark.parametrize("last_byte", [b" ", b"\n", b"\r", b"\t", b"\x0b", b"\x0c", b"\x00"])
+def test_a_der_signature_ending_in_a_whitespace_byte_is_taken_whole(last_byte):
+    """The last byte of a DER CMS is the end of the RSA signature value: any byte, a space included (about 1 in
+    40 signatures ends in one of Python's whitespace bytes; stripping it broke the signature, found by CI)."""
+    der = b"\x30\x82\x01\x00" + bytes(range(1, 200)) + last_byte
+    form = RemoteFinishForm({"signed_on": "10/07/2026"}, {"signature": SimpleUploadedFile("sig.p7s", der)})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["signature"] == der
+
+
+def test_a_pem_or_base64_signature_is_decoded_across_line_endings():
+    der = b"\x30\x03\x02\x01\x20"
+    body = base64.b64encode(der)
+    pem = b"-----BEGIN PKCS7-----\r\n" + body + b"\r\n-----END PKCS7-----\r\n"
+    for upload in (pem, b"  " + body + b"\n"):
+        form = RemoteFinishForm({"signed_on": "10/07/2026"}, {"signature": SimpleUploadedFile("sig.p7s", upload)})
+        assert form.is_valid(), form.errors
+        assert form.cleaned_data["signature"] == der

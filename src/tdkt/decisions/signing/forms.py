@@ -37,10 +37,10 @@ class RemoteFinishForm(forms.Form):
 
     def clean_signature(self):
         message = _("The signature file cannot be read (a CMS SignedData in DER, PEM or Base64 expected).")
-        data = _read(self.cleaned_data["signature"], message).strip()
-        if data[:1] == b"\x30":  # DER: a SEQUENCE
+        data = _read(self.cleaned_data["signature"], message)
+        if data[:1] == b"\x30":  # DER: a SEQUENCE, taken as is (its last byte may well be a space or a newline)
             return data
-        body = b"".join(line for line in data.splitlines() if not line.startswith(b"-----"))
+        body = b"".join(line.strip() for line in data.strip().splitlines() if not line.startswith(b"-----"))
         try:
             decoded = base64.b64decode(body, validate=True)
         except (binascii.Error, ValueError):

@@ -10,7 +10,9 @@ import re
 
 import pytest
 from django.conf import settings
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -59,6 +61,23 @@ def test_asking_the_time_left_is_not_activity_but_a_page_is(world, clock):
     assert client.get(STATUS).json()["expires_in"] in (8 * 3600, 8 * 3600 - 1)
     clock(hours=8, seconds=1)
     assert client.get(STATUS).json() == {"signed_in": False}
+
+
+def test_pages_within_a_minute_do_not_write_the_session_again(world, clock):
+    client = signed_in()
+    client.get(reverse("core:dashboard"))
+
+    def session_writes() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            client.get(reverse("core:dashboard"))
+        return sum('UPDATE "django_session"' in query["sql"] for query in queries.captured_queries)
+
+    clock(seconds=idle.ACTIVITY_RESOLUTION_SECONDS - 5)
+    assert session_writes() == 0
+    assert 8 * 3600 - 70 <= client.get(STATUS).json()["expires_in"] <= 8 * 3600 - 55  # the mark a minute old
+    clock(seconds=10)
+    assert session_writes() == 1
+    assert client.get(STATUS).json()["expires_in"] in (8 * 3600, 8 * 3600 - 1)
 
 
 def test_the_question_leaves_the_cookie_of_an_ended_session_so_the_next_page_can_explain(world, clock):

@@ -241,8 +241,8 @@ def test_the_collective_award_form_refuses_individual_titles(world):
 
 # --- fixed numbers of queries -----------------------------------------------------------------------------
 #
-# Per request: session, user, memberships (scope); the page's own queries; the session is saved
-# (savepoint, update, release).
+# Per request: session, user, memberships (scope); the page's own queries. Each test measures a new client's
+# first page, which marks the session active: the session is saved (savepoint, update, release).
 
 TYPE_LIST_QUERIES = 7
 

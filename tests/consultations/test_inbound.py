@@ -205,7 +205,7 @@ def test_the_queue_runs_a_fixed_number_of_queries_and_highlights_the_overdue(wor
         received(world, received_on=D(2026, 3, 2 + index))
     client = as_persona("specialist")
     client.get(reverse("consultations:inbound_queue"))
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(6):
         page = client.get(reverse("consultations:inbound_queue")).content.decode()
     assert page.count('data-inbound="') == count
     assert page.count('<tr class="overdue"') == count  # due in March 2026, long past

@@ -131,11 +131,11 @@ def test_lists_run_a_fixed_number_of_queries(world, as_persona, django_assert_nu
     specialist, clerk_b = as_persona("specialist"), as_persona("clerk_b")
     specialist.get(reverse("consultations:queue"))  # warm the session and scope caches
     clerk_b.get(reverse("consultations:inbox"))
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(4):
         queue = specialist.get(reverse("consultations:queue")).content.decode()
     assert queue.count('data-request="') == 2 * count
     assert queue.count('class="overdue"') == 2 * count  # due 16/03/2026, long past
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(8):
         inbox = clerk_b.get(reverse("consultations:inbox")).content.decode()
     assert inbox.count('data-request="') == count
 
@@ -148,6 +148,6 @@ def test_dossier_page_runs_a_fixed_number_of_queries(world, as_persona, django_a
     services.send_consultation(dossier, by=world.users["specialist"], agencies=agencies, nominations=lines)
     client = as_persona("specialist")
     client.get(reverse("consultations:dossier", kwargs={"pk": dossier.pk}))
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(12):
         page = client.get(reverse("consultations:dossier", kwargs={"pk": dossier.pk})).content.decode()
     assert page.count('data-nomination="') == count * len(agencies)

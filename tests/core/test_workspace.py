@@ -78,4 +78,4 @@ def test_the_workspace_takes_a_fixed_number_of_queries(world, size, django_asser
         assert client.get(url).status_code == 200
 
 
-QUERIES = 16  # the session, user and scope, then core.workspace: the unit and seven (see its docstring)
+QUERIES = 13  # the session, user and scope, then core.workspace: the unit and seven (see its docstring)

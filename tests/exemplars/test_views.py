@@ -206,7 +206,7 @@ def test_the_public_list_runs_a_fixed_number_of_queries(world, leader, count):
     assert queries == PUBLIC_LIST_QUERIES
 
 
-STAFF_LIST_QUERIES = 9  # session, user, memberships, unit graph and successions (scope), count-free page, …
+STAFF_LIST_QUERIES = 6  # session, user, memberships, unit graph and successions (scope), count-free page
 PUBLIC_LIST_QUERIES = 2  # the years of the filter, the page (no session, no count)
 
 

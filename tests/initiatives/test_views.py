@@ -74,7 +74,7 @@ def test_search_finds_an_author_without_diacritics_and_filters_by_scope_and_year
 
 # Session, user, memberships, unit graph (scope), the page's works, their authors' shares, the authors' names…:
 # the same number whatever the number of rows. The unit filter is a picker: no list of units is read.
-EXPECTED_QUERIES = 11
+EXPECTED_QUERIES = 8
 
 
 @pytest.mark.parametrize("count", [1, 3])

@@ -81,7 +81,7 @@ def test_the_monitor_takes_a_fixed_number_of_queries(world, receiver, size, djan
         assert len(client.get(reverse("integration:outbox")).context["rows"]) == size
 
 
-QUERIES = 8  # session, user, memberships…, the counts, the rows with their receivers
+QUERIES = 5  # session, user, memberships…, the counts, the rows with their receivers
 
 
 def test_the_specialist_home_page_counts_late_and_failed(world, messages):

@@ -106,7 +106,7 @@ def test_my_jobs_lists_only_mine_newest_first(world, django_capture_on_commit_ca
 
 
 # Session, user, memberships and the shell's badges, then one query for the page: the same for 1 or 3 jobs.
-FIXED_QUERIES = 9
+FIXED_QUERIES = 6
 
 
 @pytest.mark.parametrize("count", [1, 3])

@@ -52,7 +52,7 @@ def test_movement_page_queries_do_not_grow_with_awards(world, django_assert_num_
     client = client_for(world, "specialist")
     url = reverse("movements:detail", kwargs={"pk": movement.pk})
     client.get(url)
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(14):
         response = client.get(url)
     assert len(response.context["awards"]) == lines
 

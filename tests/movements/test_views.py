@@ -94,7 +94,7 @@ def test_movement_list_queries_are_fixed(world, django_assert_num_queries, count
         Milestone.objects.create(movement=movement, kind="launch", on=datetime.date(2026, 2, 1))
     client = client_for(world, "clerk_a")
     client.get(reverse("movements:list"))
-    with django_assert_num_queries(9):  # session, user, scope (3), page chrome, the list itself
+    with django_assert_num_queries(6):  # session, user, scope (3), page chrome, the list itself
         response = client.get(reverse("movements:list") + "?year=2026")
     assert len(response.context["page"].items) == count + 8  # the 8 seeded national movements run in 2026
 
@@ -105,7 +105,7 @@ def test_registration_list_queries_are_fixed(world, django_assert_num_queries, c
         Registration.objects.create(unit=make_unit(f"Đơn vị {i}"), year=2026)
     client = client_for(world, "specialist")
     client.get(reverse("movements:registrations"))
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(5):
         response = client.get(reverse("movements:registrations") + "?year=2026")
     assert len(response.context["registrations"]) == count
 
@@ -116,7 +116,7 @@ def test_covenant_list_queries_are_fixed(world, django_assert_num_queries, count
         make_group_year(f"Cụm {i}", head=make_unit(), members=[make_unit()])
     client = client_for(world, "specialist")
     client.get(reverse("movements:covenants") + "?year=2026")
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(7):
         response = client.get(reverse("movements:covenants") + "?year=2026")
     assert len(response.context["rows"]) == count + 1
 
@@ -227,7 +227,7 @@ def test_movement_page_queries_are_fixed(world, django_assert_num_queries, count
     client = client_for(world, "specialist")
     url = reverse("movements:detail", kwargs={"pk": movement.pk})
     client.get(url)
-    with django_assert_num_queries(17):  # + figures (2), awards (1), reviews (1)
+    with django_assert_num_queries(14):  # + figures (2), awards (1), reviews (1)
         response = client.get(url)
     assert len(response.context["dossiers"]) == count
     assert response.context["registration_summary"] == {"draft": count, "submitted": 0}

@@ -160,4 +160,4 @@ def test_the_page_makes_a_fixed_number_of_queries(world, django_assert_num_queri
 # Session and user, scope (memberships, unit graph for the scope and for the filter), count, page, units,
 # confirmed/unconfirmed counts, the chosen unit's label in the unit picker, and the page's own middleware reads:
 # the same for 1 and 3 rows.
-_QUERIES = 16
+_QUERIES = 13

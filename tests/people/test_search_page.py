@@ -108,8 +108,8 @@ def page_queries(world, django_assert_num_queries, query, count):
 
 # The request's own queries (session, user, memberships…) plus the page: the ids, then the persons with their
 # units by id (none when no one matches).
-@pytest.mark.parametrize(("query", "rows", "count"), [("xyz khong co", 0, 7), ("hao hanh", 1, 8),
-                                                      ("", 50, 8)])
+@pytest.mark.parametrize(("query", "rows", "count"), [("xyz khong co", 0, 4), ("hao hanh", 1, 5),
+                                                      ("", 50, 5)])
 def test_the_page_makes_a_fixed_number_of_queries(world, crowd, django_assert_num_queries, query, rows, count):
     Person.objects.create(full_name="Ma Thị Hảo Hạnh", unit=world.unit_b, category=PersonCategory.CIVIL_SERVANT)
     response = page_queries(world, django_assert_num_queries, query, count)

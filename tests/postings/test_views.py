@@ -161,10 +161,10 @@ def test_lists_run_a_fixed_number_of_queries(world, as_persona, django_assert_nu
     with django_assert_num_queries(2):
         detail = anonymous.get(reverse("postings:public_detail", kwargs={"pk": notice.pk})).content.decode()
     assert detail.count('data-nomination="') == 3
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(4):
         staff = specialist.get(reverse("postings:staff_list")).content.decode()
     assert staff.count('data-notice="') == count
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(6):
         manage = specialist.get(reverse("postings:manage", kwargs={"pk": notice.pk})).content.decode()
     assert manage.count('data-comment="') == 1
 

@@ -191,9 +191,8 @@ def test_the_sheet_runs_a_fixed_number_of_queries(world, extra, django_assert_nu
     assert len(response.context["rows"]) == 1 + extra
 
 
-# session, user, memberships, the unit tree and successions (scope), the unit, the people, their ratings; then
-# the session saved (savepoint, update, release).
-SHEET_QUERIES = 11
+# session, user, memberships, the unit tree and successions (scope), the unit, the people, their ratings.
+SHEET_QUERIES = 8
 
 
 def test_sheet_rows_list_every_person_of_the_unit_with_the_year_rating(world):

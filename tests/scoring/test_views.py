@@ -148,9 +148,9 @@ def test_sheet_and_leaderboard_take_a_fixed_number_of_queries(world, django_asse
         board_url = reverse("scoring:leaderboard", kwargs={"pk": scoring_round.pk})
         client.get(sheet_url)
         head.get(board_url)  # warm the session
-        with django_assert_num_queries(16) as sheet_queries:
+        with django_assert_num_queries(13) as sheet_queries:
             assert client.get(sheet_url).status_code == 200
-        with django_assert_num_queries(14) as board_queries:
+        with django_assert_num_queries(11) as board_queries:
             assert head.get(board_url).status_code == 200
         counts.append((len(sheet_queries.captured_queries), len(board_queries.captured_queries)))
     assert counts[0] == counts[1]
@@ -217,7 +217,7 @@ def test_overview_takes_a_fixed_number_of_queries(world, django_assert_num_queri
     client.get(url)
     counts = []
     for index in range(2):
-        with django_assert_num_queries(13) as captured:
+        with django_assert_num_queries(10) as captured:
             assert client.get(url).status_code == 200
         counts.append(len(captured.captured_queries))
         for extra in range(3):  # three more groups, each with its template, round and scores

@@ -3,8 +3,8 @@
 A session lives SESSION_COOKIE_AGE seconds after the user's last request (8 hours by default). The page
 (static/tdkt/session.js) asks session_status how long is left, warns SESSION_WARNING_SECONDS before the end,
 and renews on "Tiếp tục làm việc". Asking must not count as activity, or an open tab would keep the session
-alive for ever: IdleExpiryMiddleware marks activity on every request but the page's question, and only a
-marked (modified) session is saved, which is what moves its expiry forward.
+alive for ever: IdleExpiryMiddleware marks activity on every request but the page's question (at most once a
+minute), and only a marked (modified) session is saved, which is what moves its expiry forward.
 
 After the end, the next request that needs a user goes to the sign-in page with a message, and `next` brings
 the user back to the page; a POST comes back to the page the form was on (its Referer), never to the POST URL.
@@ -23,6 +23,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 SESSION_ACTIVE_AT = "tdkt_active_at"  # epoch seconds of the user's last request (not counting status questions)
+# A mark saves the session row: one database write per page. Marking at most once a minute spares the write on
+# nearly every page (the load test's 50 users, bench/load.py) while the idle limit stays within a minute of
+# SESSION_COOKIE_AGE, the warning included (both read the same mark).
+ACTIVITY_RESOLUTION_SECONDS = 60
 
 
 def mark_passive(request):
@@ -40,8 +44,14 @@ def mark_active(request):
     request.session[SESSION_ACTIVE_AT] = int(timezone.now().timestamp())
 
 
+def mark_active_if_due(request):
+    """mark_active, unless the last mark is less than ACTIVITY_RESOLUTION_SECONDS old."""
+    if timezone.now().timestamp() - request.session.get(SESSION_ACTIVE_AT, 0) >= ACTIVITY_RESOLUTION_SECONDS:
+        mark_active(request)
+
+
 class IdleExpiryMiddleware:
-    """Marks the session active on every signed-in request except the page's own questions (mark_passive).
+    """Marks the session active on signed-in requests (once a minute at most) except the page's own questions.
 
     Sits inside SessionMiddleware (after it in MIDDLEWARE): the mark modifies the session, and SessionMiddleware
     then saves it with a fresh expiry. SESSION_SAVE_EVERY_REQUEST stays off for that reason."""
@@ -56,7 +66,7 @@ class IdleExpiryMiddleware:
         # API call is signed in by its token, not a session: it must not start one.
         if (user is not None and user.is_authenticated and response.status_code < 400
                 and SESSION_KEY in request.session and not getattr(request, "tdkt_passive", False)):
-            mark_active(request)
+            mark_active_if_due(request)
         return response
 
 

@@ -149,7 +149,7 @@ def test_the_status_page_has_a_fixed_number_of_queries(world, django_assert_num_
         assert client.get(reverse("reports:work_submissions"), {"kind": "year_end", "year": "2026"}).status_code == 200
 
 
-QUERIES = 8
+QUERIES = 5
 
 
 def test_hostile_unit_names_are_text_in_the_excel(world):

@@ -68,6 +68,14 @@ def _no_signing_key(settings, tmp_path):
                         "DEMO_DIR": tmp_path / "signing-demo"}
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache (the home's figures are kept a few minutes per process)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 # Rows seeded by data migrations (award catalogue, consulted agencies, documents checklist, step limits,
 # base salary, national movements…), saved once per test database.
 _SEEDED = {}

@@ -5,6 +5,7 @@ import os
 import secrets
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from tdkt.core import dashboard
 from tdkt.orgs.enums import GroupKind, UnitKind
 from tdkt.orgs.models import EmulationGroupYear
 from tests.conftest import client_for
@@ -88,6 +90,17 @@ def test_clerk_b_counts_only_unit_b(province):
     assert figures(province, "clerk_b") == {
         "year": timezone.localdate().year, "units": 1, "communes": 0, "people": 1, "groups": 1,
     }
+
+
+def test_the_figures_are_kept_a_few_minutes_per_scope_and_never_shared_across_scopes(province, monkeypatch):
+    assert figures(province, "clerk_a")["people"] == 2
+    make_person("Hà Văn Mới", unit=province.unit_a)
+    assert figures(province, "clerk_a")["people"] == 2  # counted again only after FIGURES_CACHE_SECONDS
+    assert figures(province, "clerk_b")["people"] == 1  # another unit's scope: its own count
+    assert figures(province, "specialist")["people"] == 5
+    later = time.time() + dashboard.FIGURES_CACHE_SECONDS + 1
+    monkeypatch.setattr(time, "time", lambda: later)  # the local-memory cache reads time.time for expiry
+    assert figures(province, "clerk_a")["people"] == 3
 
 
 def test_dashboard_shows_the_figures(province):

@@ -24,7 +24,8 @@ from tdkt.integration.models import MessageKind, MessageState, OutboundMessage, 
 from tdkt.orgs.enums import AuthorityKind
 from tdkt.plans.enums import TaskState
 from tdkt.training.enums import TrainingState
-from tdkt.workflow.agenda import agenda
+from tdkt.workflow.agenda import agenda, busy_machines, waiting_states
+from tdkt.workflow.machine import MACHINES
 from tests.conftest import client_for
 from tests.council.helpers import MEETING_DATE, REVIEW, make_board, mark, ready_dossier
 from tests.initiatives.support import registered
@@ -142,3 +143,26 @@ def test_the_home_page_costs_the_same_for_1_or_20_waiting_objects(world, kind):
     with CaptureQueriesContext(connection) as second:
         assert client.get(url).status_code == 200
     assert len(second.captured_queries) == len(first.captured_queries)
+
+
+def test_busy_machines_names_exactly_the_machines_with_an_object_in_a_waiting_state(world):
+    before = busy_machines()
+    _imports(world, 1)  # an award import and an archive batch waiting for their clerk
+    _messages(world, 1)  # a failed message waiting for the standing body
+    assert busy_machines() - before == {"import_batch", "archive_batch", "outbound_message"}
+    for name in busy_machines():
+        machine = MACHINES[name]
+        assert machine.model._base_manager.filter(**{f"{machine.field_name}__in": waiting_states(machine)}).exists()
+    idle = {name for name, machine in MACHINES.items() if machine.visible_to is not None} - busy_machines()
+    for name in idle:
+        machine = MACHINES[name]
+        assert not machine.model._base_manager.filter(**{f"{machine.field_name}__in": waiting_states(machine)}).exists()
+
+
+def test_a_machine_with_nothing_waiting_anywhere_costs_the_agenda_no_query(world):
+    user = world.users["specialist"]
+    idle = _queries(type(user).objects.get(pk=user.pk), agenda)
+    _messages(world, 1)
+    busy = _queries(type(user).objects.get(pk=user.pk), agenda)
+    assert busy == idle + 1  # the outbound messages' own query, now that one waits
+    assert [item.kind for item in agenda(type(user).objects.get(pk=user.pk))].count("outbound_message") == 1

@@ -4,7 +4,8 @@ An object waits for a user when it sits in a state where a transition waits (`Tr
 SYSTEM one) and the user is that transition's actor on it (`StateMachine.allowed`). Every machine declaring the
 `visible_to` hook takes part, so a transition declared tomorrow shows on the home with no edit here. Per machine:
 one query for the objects in the waiting states (bounded by `limit`, what the hook prefetches included), then the
-actor predicates, asked once per `agenda_key` (a unit, a council) rather than once per object.
+actor predicates, asked once per `agenda_key` (a unit, a council) rather than once per object. A machine with no
+object in a waiting state at all is skipped after one query asked for all machines at once (`busy_machines`).
 
 What waits but is no transition (a council member's ballot not yet voted: casting a vote is deliberately no
 state change, tdkt.council.transitions) comes from a small registered source (`register_source`).
@@ -18,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import connection
 from django.urls import reverse
 
 from tdkt.workflow.machine import MACHINES, StateMachine, Transition
@@ -96,11 +98,46 @@ def machine_agenda(machine: StateMachine, user, limit: int = AGENDA_LIMIT) -> li
     return items
 
 
+_PROBES: dict[tuple, tuple[str, list, list[str]]] = {}
+
+
+def _probe(machines: list[StateMachine]) -> tuple[str, list, list[str]]:
+    """One SELECT of one EXISTS per machine: is any object, anyone's, in one of its waiting states? Built once
+    per process (the states are constants), so asking costs one round trip and no query compiling."""
+    # Keyed by the states too: a transition declared at run time (a test's) changes what waits.
+    key = tuple((machine.name, *sorted(waiting_states(machine))) for machine in machines)
+    if key not in _PROBES:
+        parts, params = [], []
+        for machine in machines:
+            states = sorted(waiting_states(machine))
+            query = machine.model._base_manager.filter(**{f"{machine.field_name}__in": states}).values("pk")[:1]
+            sql, query_params = query.query.sql_with_params()
+            parts.append(f"EXISTS({sql})")
+            params.extend(query_params)
+        _PROBES[key] = ("SELECT " + ", ".join(parts), params, [machine.name for machine in machines])
+    return _PROBES[key]
+
+
+def busy_machines() -> set[str]:
+    """The machines (with agenda hooks) having at least one object in a waiting state: the others (no import
+    running, no message held, no ballot open) cost the home no query of their own."""
+    machines = [machine for machine in MACHINES.values() if machine.visible_to is not None and waiting_states(machine)]
+    if not machines:
+        return set()
+    sql, params, names = _probe(machines)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        flags = cursor.fetchone()
+    return {name for name, busy in zip(names, flags, strict=True) if busy}
+
+
 def agenda(user, limit: int = AGENDA_LIMIT) -> list[AgendaItem]:
     """Everything waiting for `user`, machine by machine in declaration order, then the registered sources."""
     items: list[AgendaItem] = []
+    busy = busy_machines()
     for machine in MACHINES.values():
-        items.extend(machine_agenda(machine, user, limit))
+        if machine.name in busy:
+            items.extend(machine_agenda(machine, user, limit))
     for source in SOURCES.values():
         items.extend(source(user)[:limit])
     return items

@@ -108,3 +108,28 @@ def test_dossier_page_renders_the_first_chunk_and_the_rest_comes_by_the_rows_url
     whole = client.get(reverse("nominees:lines", args=[dossier.pk])).content.decode()
     assert [int(pk) for pk in re.findall(r'<tr id="line-(\d+)"', whole)] == [line.pk for line in lines]
     assert client_for(world, "clerk_b").get(rows_url).status_code == 404
+
+
+def test_the_access_log_names_the_persons_of_the_rows_shown_not_of_every_line(world):
+    """The dossier page shows the birth dates of its first LINES_CHUNK rows: those persons are logged; the rows
+    fetched after them are logged when they are fetched, each person once in all."""
+    from django.urls import reverse
+
+    from tdkt.audit.models import AuditAction, AuditEvent
+    from tdkt.dossiers.nominees.queries import LINES_CHUNK
+    from tests.conftest import client_for
+
+    dossier = make_dossier(world.unit_a)
+    people = make_people(world.unit_a, LINES_CHUNK + 3)
+    for index, person in enumerate(people):
+        make_line(dossier, person=person, position=index + 1)
+    client = client_for(world, "clerk_a")
+
+    def logged() -> list[int]:
+        return sorted(int(pk) for pk in AuditEvent.objects.filter(action=AuditAction.VIEW_PERSONAL)
+                      .values_list("object_id", flat=True))
+
+    client.get(reverse("dossiers:detail", args=[dossier.pk]))
+    assert logged() == sorted(person.pk for person in people[:LINES_CHUNK])
+    client.get(f"{reverse('nominees:line_rows', args=[dossier.pk])}?from={LINES_CHUNK}")
+    assert logged() == sorted(person.pk for person in people)

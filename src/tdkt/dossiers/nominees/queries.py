@@ -126,23 +126,26 @@ def dossier_lines(dossier) -> list[Nomination]:
 LINES_CHUNK = 50  # rows the dossier page renders itself; the rest come by nominees:line_rows (issue 23)
 
 
-def lines_context(dossier, user, lines=None, *, chunk: int | None = None) -> dict:
+def lines_context(dossier, user, lines=None, *, chunk: int | None = None, start: int = 0) -> dict:
     """Context of `nominees/_lines.html` for the dossier page (merge it into the page's context).
 
     chunk: render only the first rows (the dossier page: a 300-line panel was two thirds of its time); the
     counts, warnings and quotas still cover every line, and the rest is fetched by lines-more.js from
     nominees:line_rows, or shown whole on the lines page by the link without script. Actions on all lines
-    (accept all eligible, exports) work on the dossier, never on the rows on screen."""
+    (accept all eligible, exports) work on the dossier, never on the rows on screen.
+    start: the first row shown (nominees:line_rows sends the rows after the page's chunk). The access log names
+    the persons of the rows shown, not of every line counted."""
     lines = dossier_lines(dossier) if lines is None else lines
     rows = line_rows(lines, user)
-    log_personal_access(rows, user, where=f"dossier {dossier.pk}")
+    shown = rows[start:start + chunk] if chunk else rows[start:]
+    log_personal_access(shown, user, where=f"dossier {dossier.pk}")
     can_edit = can_edit_lines(dossier, user)
     quota_usage, quota_warnings = quota_panel(dossier, lines)
     return {
         "lines_dossier": dossier,
         "line_rows": rows,
-        "line_rows_shown": rows[:chunk] if chunk else rows,
-        "lines_more": max(0, len(rows) - chunk) if chunk else 0,
+        "line_rows_shown": shown,
+        "lines_more": max(0, len(rows) - start - chunk) if chunk else 0,
         "lines_chunk": chunk or 0,
         "lines_can_edit": can_edit,
         "lines_returned": dossier.state == DossierState.RETURNED,

@@ -76,8 +76,8 @@ def line_rows(request, pk):
         start = max(0, int(request.GET.get("from", 0)))
     except ValueError:
         start = 0
-    context = lines_context(dossier, request.user)
-    return HttpResponse(line_rows_html(context["line_rows"][start:], request, personal=context["lines_any_personal"],
+    context = lines_context(dossier, request.user, start=start)
+    return HttpResponse(line_rows_html(context["line_rows_shown"], request, personal=context["lines_any_personal"],
                                        returned=context["lines_returned"], can_edit=context["lines_can_edit"]))
 
 

@@ -16,6 +16,7 @@ from tdkt.decisions.models import LineAwardRecord
 from tdkt.exemplars import services
 from tdkt.exemplars.models import Exemplar
 from tdkt.exemplars.transitions import EXEMPLAR_MACHINE
+from tdkt.lib.portal_sections import SECTIONS
 from tdkt.workflow.agenda import agenda, machine_agenda
 from tests.certificates.support import issued_decision
 from tests.conftest import client_for
@@ -142,6 +143,21 @@ def test_the_public_page_links_the_award_to_its_published_decision(world, leader
     assert f'href="/portal/decisions/{unpublished.pk}/"' not in page
     assert "Quyết định 124/QĐ-UBND" in page
     assert AwardRecord.objects.count() == 2
+
+
+def test_the_portal_home_lists_the_newest_published_exemplars(world, leader, django_assert_num_queries):
+    first = published(world, leader, headline="Người thầy cắm bản")
+    second = published(world, leader, headline="Người tốt hiến đất làm đường")
+    proposed(world, leader, headline="Chưa đăng")
+    with django_assert_num_queries(1):
+        hits = SECTIONS["exemplars"].latest(5)
+    assert [(hit.title, hit.url) for hit in hits] == [
+        ("Nguyễn Văn An — Người tốt hiến đất làm đường", reverse("exemplars:public_detail", args=[second.pk])),
+        ("Nguyễn Văn An — Người thầy cắm bản", reverse("exemplars:public_detail", args=[first.pk]))]
+    html = client_for(world, "anonymous").get(reverse("portal:index")).content.decode()
+    section = html[html.index('id="home-exemplars"'):]
+    assert section.index("Người tốt hiến đất làm đường") < section.index("Người thầy cắm bản")
+    assert "Chưa đăng" not in html
 
 
 def test_a_draft_is_not_on_the_portal(world):

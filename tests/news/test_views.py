@@ -138,6 +138,22 @@ def test_the_search_finds_a_title_typed_without_diacritics_published_only(world,
     assert [hit.title for hit in search(fold("nguoi tot"), 10)] == [scheduled.title, published.title]
 
 
+def test_the_portal_home_lists_the_newest_published_articles_only(world, django_assert_num_queries):
+    leader = leader_of(world)
+    older = published_article(world, leader, title="Tin cũ", publish_at=timezone.now() - datetime.timedelta(days=2))
+    newer = published_article(world, leader, title="Tin mới")
+    published_article(world, leader, title="Tin hẹn giờ", publish_at=timezone.now() + datetime.timedelta(days=1))
+    make_article(world, title="Tin chưa gửi")
+    with django_assert_num_queries(1):
+        hits = SECTIONS["news"].latest(5)
+    assert [(hit.title, hit.url) for hit in hits] == [(newer.title, newer.get_public_url()),
+                                                      (older.title, older.get_public_url())]
+    assert [hit.title for hit in SECTIONS["news"].latest(1)] == ["Tin mới"]
+    html = client_for(world, "anonymous").get(reverse("portal:index")).content.decode()
+    section = html[html.index('id="home-news"'):]
+    assert section.index("Tin mới") < section.index("Tin cũ") and "Tin hẹn giờ" not in html
+
+
 def test_the_search_costs_one_query_whatever_the_hits(world, django_assert_num_queries):
     leader = leader_of(world)
     published_article(world, leader, title="Người tốt 1")

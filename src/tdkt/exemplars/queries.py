@@ -123,13 +123,22 @@ def linked_awards(exemplar) -> list[LinkedAward]:
     return awards
 
 
-def portal_search(folded: str, limit: int) -> list[PortalHit]:
-    """The portal-wide search's hits (tdkt.lib.portal_sections): published exemplars only, one query."""
-    rows = public_search(folded).values_list("pk", "headline", "person__full_name", "collective__name", "unit__name",
-                                              "published_at")[:limit]
+def _portal_hits(exemplars, limit: int) -> list[PortalHit]:
+    rows = exemplars.values_list("pk", "headline", "person__full_name", "collective__name", "unit__name",
+                                 "published_at")[:limit]
     return [PortalHit(title=f"{person or collective} — {headline}", url=reverse("exemplars:public_detail", args=[pk]),
                       summary=unit or "", date=timezone.localtime(at).date() if at else None)
             for pk, headline, person, collective, unit, at in rows]
+
+
+def portal_search(folded: str, limit: int) -> list[PortalHit]:
+    """The portal-wide search's hits (tdkt.lib.portal_sections): published exemplars only, one query."""
+    return _portal_hits(public_search(folded), limit)
+
+
+def portal_latest(limit: int) -> list[PortalHit]:
+    """The portal home's newest published exemplars (tdkt.lib.portal_sections), one query."""
+    return _portal_hits(published().order_by("-published_at", "-id"), limit)
 
 
 def quarter_bounds(year: int, quarter: int) -> tuple[datetime.datetime, datetime.datetime]:

@@ -108,5 +108,6 @@ from tdkt.exemplars import services  # noqa: E402, F401
 # The portal's section and the quarterly tracker's count (tdkt.lib.portal_sections, below the portal, which so
 # imports nothing of this app): registered here because WorkflowConfig.ready() autodiscovers this module once the
 # models exist, so the app needs no import inside ready() (docs/architecture.md, "Layers and import contracts").
-register_section(Section("exemplars", _("Exemplars"), "exemplars:public_list", order=40, search=queries.portal_search))
+register_section(Section("exemplars", _("Exemplars"), "exemplars:public_list", order=40, search=queries.portal_search,
+                         latest=queries.portal_latest))
 register_contribution(ContributionKind("exemplars", _("Exemplars"), queries.confirmed_counts))

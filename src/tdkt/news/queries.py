@@ -56,6 +56,15 @@ def search(folded: str, limit: int) -> list[PortalHit]:
     articles = Article.objects.published(clock.now())
     for word in words:
         articles = articles.filter(search_text__contains=word)
+    return _portal_hits(articles, limit)
+
+
+def portal_latest(limit: int) -> list[PortalHit]:
+    """The portal home's newest published articles (tdkt.lib.portal_sections), one query."""
+    return _portal_hits(Article.objects.published(clock.now()), limit)
+
+
+def _portal_hits(articles, limit: int) -> list[PortalHit]:
     return [PortalHit(title=article.title, url=reverse("news:public_article", args=[article.pk]),
                       summary=article.summary, date=timezone.localtime(article.publish_at).date())
             for article in articles.only("pk", "title", "summary", "publish_at").order_by("-publish_at", "-id")[:limit]]

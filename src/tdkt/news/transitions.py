@@ -129,5 +129,6 @@ from tdkt.news import services  # noqa: E402, F401
 # The portal's section and the quarterly tracker's count (tdkt.lib.portal_sections, below the portal, which so
 # imports nothing of this app): registered here because WorkflowConfig.ready() autodiscovers this module once the
 # models exist, so the app needs no import inside ready() (docs/architecture.md, "Layers and import contracts").
-register_section(Section("news", _("News"), "news:public_list", order=50, search=queries.search))
+register_section(Section("news", _("News"), "news:public_list", order=50, search=queries.search,
+                         latest=queries.portal_latest))
 register_contribution(ContributionKind("news", _("News items"), queries.confirmed_counts))

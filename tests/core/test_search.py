@@ -11,8 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tdkt.awards.models import AwardType
-from tdkt.core.search import NUMBER, search_everything
+from tdkt.core.search import search_everything
 from tdkt.decisions.models import Decision
+from tdkt.decisions.queries import TYPED_NUMBER as NUMBER
 from tdkt.dossiers.models import Dossier
 from tests.conftest import client_for
 from tests.factories import make_authority, make_person, make_unit

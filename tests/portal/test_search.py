@@ -11,6 +11,7 @@ from tdkt.lib import portal_sections
 from tdkt.lib.portal_sections import PortalHit, Section
 from tdkt.portal.search import LIMIT, search
 from tests.certificates.support import issued_decision
+from tests.decisions.support import make_authority
 from tests.portal.support import future_movement, launched_movement, notice
 
 
@@ -45,6 +46,16 @@ def test_a_decision_is_found_by_its_number_and_by_words_of_its_title(world, no_s
     assert _found(search("giang a pao"))["decisions"] == ["Quyết định số 45/QĐ-UBND"]
     assert sorted(_found(search("tang bang khen"))["decisions"]) == ["Quyết định số 123/QĐ-UBND",
                                                                     "Quyết định số 45/QĐ-UBND"]
+
+
+def test_a_typed_symbol_tells_apart_two_decisions_of_the_same_number(world, no_sections):
+    issued_decision(world, number=12)
+    health = make_authority(name="Sở Y tế tỉnh Lào Cai", symbol="QĐ-SYT", unit=world.unit_a)
+    issued_decision(world, number=12, issuer=health)
+    assert _found(search("12/QĐ-UBND"))["decisions"] == ["Quyết định số 12/QĐ-UBND"]
+    assert _found(search("12 / qd-syt"))["decisions"] == ["Quyết định số 12/QĐ-SYT"]
+    assert sorted(_found(search("12"))["decisions"]) == ["Quyết định số 12/QĐ-SYT", "Quyết định số 12/QĐ-UBND"]
+    assert _found(search("12/QĐ-UBTX"))["decisions"] == []
 
 
 def test_notices_and_movements_are_found_accent_free_when_public(world, no_sections):

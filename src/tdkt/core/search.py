@@ -9,13 +9,12 @@ case and diacritics on both databases (tdkt.lib.textmatch, shared with the publi
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from django.db.models import Q
 
 from tdkt.accounts.scope import get_scope
-from tdkt.decisions.queries import decisions_for_user
+from tdkt.decisions.queries import decisions_for_user, with_typed_number
 from tdkt.dossiers.queries import dossiers_for_user
 from tdkt.lib.pickers import MIN_QUERY
 from tdkt.lib.textmatch import text_match
@@ -24,8 +23,6 @@ from tdkt.orgs.models import Unit
 from tdkt.people.queries import pick_people
 
 LIMIT = 20
-# "123/QĐ-UBND", "123 / qd-ubnd", "123": a number, then optionally a slash and the symbol.
-NUMBER = re.compile(r"^(?P<number>\d{1,7})\s*(?:/\s*(?P<symbol>\S.*))?$")
 
 
 @dataclass
@@ -74,14 +71,11 @@ def search_dossiers(user, query: str) -> Found:
 
 
 def search_decisions(user, query: str) -> Found:
-    number = NUMBER.match(query)
-    queryset = decisions_for_user(user)
-    if number:
-        rows = queryset.filter(number=int(number["number"])).order_by("-year", "-id")[:LIMIT + 1]
-        symbol = fold(number["symbol"] or "").replace(" ", "")
-        # The symbol is compared folded ("qd-ubnd" finds "QĐ-UBND"), on the few decisions of that number.
-        return _capped(row for row in rows if not symbol or fold(row.authority.symbol).replace(" ", "") == symbol)
-    return _capped(queryset.filter(text_match("title", query)).order_by("-year", "-id")[:LIMIT + 1])
+    queryset = decisions_for_user(user).order_by("-year", "-id")
+    by_number = with_typed_number(queryset, query, LIMIT + 1)
+    if by_number is not None:
+        return _capped(by_number)
+    return _capped(queryset.filter(text_match("title", query))[:LIMIT + 1])
 
 
 def search_everything(user, query: str) -> Results:

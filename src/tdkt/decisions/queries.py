@@ -7,6 +7,8 @@ queries."""
 
 from __future__ import annotations
 
+import re
+
 from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.http import Http404
 
@@ -17,7 +19,23 @@ from tdkt.decisions.enums import ISSUED_STATES, DecisionKind, DecisionState
 from tdkt.decisions.models import Decision, DecisionLine
 from tdkt.dossiers.enums import NominationState
 from tdkt.dossiers.models import Nomination
+from tdkt.lib.vntext import fold
 from tdkt.orgs.enums import GRASSROOTS_AUTHORITY_KINDS
+
+# "123/QĐ-UBND", "123 / qd-ubnd", "123": a decision's number as typed, then optionally a slash and the symbol.
+TYPED_NUMBER = re.compile(r"^(?P<number>\d{1,7})\s*(?:/\s*(?P<symbol>\S.*))?$")
+
+
+def with_typed_number(decisions, text: str, limit: int) -> list[Decision] | None:
+    """Of `decisions` (ordered), at most `limit` whose number is the one typed in `text` and, when a symbol is
+    typed too, whose authority's symbol is that one, compared folded ("12/qd-ubnd" finds "12/QĐ-UBND", not
+    "12/QĐ-SYT"; one query, the symbol checked on the few rows of that number). None when `text` is no number."""
+    typed = TYPED_NUMBER.match(text)
+    if typed is None:
+        return None
+    symbol = fold(typed["symbol"] or "").replace(" ", "")
+    rows = decisions.filter(number=int(typed["number"])).select_related("authority")[:limit]
+    return [decision for decision in rows if not symbol or fold(decision.authority.symbol).replace(" ", "") == symbol]
 
 
 def revoked_subquery(outer_ref: str = "pk"):

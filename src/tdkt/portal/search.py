@@ -7,7 +7,6 @@ number of queries whatever the data: one per portal group, plus what each regist
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Q
@@ -15,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from tdkt.decisions.models import DecisionLine
+from tdkt.decisions.queries import with_typed_number
 from tdkt.dossiers.postings.queries import public_notices
 from tdkt.lib.pickers import MIN_QUERY
 from tdkt.lib.portal_sections import PortalHit, sections
@@ -23,8 +23,6 @@ from tdkt.lib.vntext import fold, normalize
 from tdkt.portal import chrome, queries
 
 LIMIT = 10
-# "123/QĐ-UBND", "123": a decision's number as printed, or alone.
-NUMBER = re.compile(r"^(?P<number>\d{1,7})\s*(?:/\s*\S.*)?$")
 
 
 @dataclass
@@ -48,12 +46,13 @@ class Results:
 
 
 def search_decisions(query: str, limit: int) -> list[PortalHit]:
+    published = queries.published_decisions().order_by("-published_at", "-id")
+    # A number typed ("12", "12/QĐ-UBND") finds that decision first; titles and the names on the lines still count
+    # ("2026" is also a year in many titles).
+    by_number = with_typed_number(published, query, limit) or []
     names = DecisionLine.objects.filter(decision=OuterRef("pk")).filter(text_match("display_name", query))
-    condition = text_match("title", query) | Q(Exists(names))
-    number = NUMBER.match(query)
-    if number:
-        condition |= Q(number=int(number["number"]))
-    rows = queries.published_decisions().filter(condition).order_by("-published_at", "-id")[:limit]
+    by_text = published.filter(text_match("title", query) | Q(Exists(names))).exclude(pk__in=[row.pk for row in by_number])
+    rows = by_number + list(by_text[:max(0, limit - len(by_number))])
     return [PortalHit(title=_("Decision No. %(number)s") % {"number": row.number_text},
                       url=reverse("portal:decision", kwargs={"pk": row.pk}), summary=row.title,
                       date=row.decision_date) for row in rows]

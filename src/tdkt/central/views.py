@@ -3,7 +3,7 @@ the reader (tdkt.central.queries: a unit's user gets a 404, others are refused) 
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,7 +12,7 @@ from tdkt.accounts.access import signed_in
 from tdkt.central import forms, proposals, queries, register
 from tdkt.central.proposals import EDITABLE_STATES
 from tdkt.central.transitions import PROPOSAL, needs_council_vote
-from tdkt.lib.downloads import content_disposition
+from tdkt.lib.downloads import send_stored
 from tdkt.lib.feedback import error_messages
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.uploads import UploadError, check_size
@@ -122,11 +122,9 @@ def proposal_receipt(request, pk):
 def proposal_file(request, pk, kind):
     item = queries.get_proposal_for_user(request.user, pk)
     field = {"word": item.word_file, "pdf": item.pdf_file}.get(kind)
-    if not field:
+    if field is None:
         raise Http404
-    response = FileResponse(field.open("rb"))
-    response["Content-Disposition"] = content_disposition(field.name.rsplit("/", 1)[-1])
-    return response
+    return send_stored(field)
 
 
 @signed_in

@@ -3,7 +3,7 @@ calls one domain function; the transitions go through the generated confirm page
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,7 +15,7 @@ from tdkt.exemplars import exports, queries, rules, services
 from tdkt.exemplars.enums import EDITABLE_STATES
 from tdkt.exemplars.forms import ArchiveYearForm, EditForm, ExemplarForm, SearchForm
 from tdkt.exemplars.transitions import EXEMPLAR_MACHINE
-from tdkt.lib.downloads import send_export
+from tdkt.lib.downloads import send_export, send_stored
 from tdkt.lib.feedback import error_messages
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import cheap_page
@@ -122,17 +122,9 @@ def exemplar_detail(request, pk):
     })
 
 
-def photo_response(exemplar) -> FileResponse:
+def photo_response(exemplar) -> HttpResponse:
     """The stored (already re-encoded) photo, shown inline; none stored is a 404."""
-    if not exemplar.photo:
-        raise Http404
-    try:
-        handle = exemplar.photo.open("rb")
-    except (FileNotFoundError, ValueError) as exc:
-        raise Http404 from exc
-    response = FileResponse(handle, content_type=exemplar.photo_type or "image/jpeg")
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return send_stored(exemplar.photo, content_type=exemplar.photo_type or "image/jpeg", inline=True)
 
 
 @signed_in

@@ -1,12 +1,13 @@
 """My background jobs: the list, a job's page (refreshes itself while the job is queued or running) and
 its result file, served only to its owner while they may still see what it was made from."""
 
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import render
 
 from tdkt.accounts.access import signed_in
 from tdkt.jobs import queries, registry, services
 from tdkt.jobs.enums import JobState
+from tdkt.lib.downloads import send_stored
 from tdkt.lib.paging import cheap_page
 
 PER_PAGE = 50
@@ -33,8 +34,4 @@ def job_download(request, pk):
     if job.state != JobState.SUCCEEDED or not job.result_file or spec is None \
             or not spec.can_access(request.user, job.params):
         raise Http404
-    try:
-        handle = services.open_result(job)
-    except (FileNotFoundError, ValueError) as exc:
-        raise Http404 from exc
-    return FileResponse(handle, as_attachment=True, filename=services.result_filename(job))
+    return send_stored(job.result_file, services.result_filename(job))

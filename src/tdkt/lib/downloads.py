@@ -105,9 +105,9 @@ def send_file(path: Path | str, filename: str, *, content_type: str | None = Non
     return response
 
 
-def send_stored(field, filename: str = "", *, content_type: str | None = None) -> HttpResponse:
+def send_stored(field, filename: str = "", *, content_type: str | None = None, inline: bool = False) -> HttpResponse:
     """An uploaded file kept in storage (a FileField's value) as an attachment named `filename` (else the stored
-    name); an empty field, or a file gone from storage, is a 404.
+    name), or shown in the page when `inline` (a photo); an empty field, or a file gone from storage, is a 404.
 
     The caller has checked access already. With settings.MEDIA_ACCEL_PREFIX set (behind nginx, deploy/nginx) and
     the file on the local or shared file system, the response carries no body: `X-Accel-Redirect` names the file
@@ -120,12 +120,27 @@ def send_stored(field, filename: str = "", *, content_type: str | None = None) -
     if prefix and _on_file_system(field):
         if not field.storage.exists(field.name):
             raise Http404
-        return _accel_response(prefix, field.name, filename, content_type)
+        return _accel_response(prefix, field.name, filename, content_type, inline=inline)
     try:
         handle = field.open("rb")
     except (FileNotFoundError, ValueError) as exc:
         raise Http404 from exc
-    return FileResponse(handle, as_attachment=True, filename=filename, content_type=content_type)
+    return FileResponse(handle, as_attachment=not inline, filename=filename, content_type=content_type)
+
+
+def send_media_path(path: Path, filename: str = "", *, content_type: str | None = None,
+                    inline: bool = False) -> HttpResponse:
+    """A file the system wrote under MEDIA_ROOT itself (a rendered archive page), as send_stored sends a stored
+    one: through nginx behind MEDIA_ACCEL_PREFIX, else streamed; missing is a 404."""
+    filename = filename or path.name
+    media_root = Path(settings.MEDIA_ROOT).resolve()
+    resolved = path.resolve()
+    if not resolved.is_file():
+        raise Http404
+    if settings.MEDIA_ACCEL_PREFIX and resolved.is_relative_to(media_root):
+        return _accel_response(settings.MEDIA_ACCEL_PREFIX, resolved.relative_to(media_root).as_posix(), filename,
+                               content_type, inline=inline)
+    return FileResponse(resolved.open("rb"), as_attachment=not inline, filename=filename, content_type=content_type)
 
 
 def _on_file_system(field) -> bool:
@@ -136,13 +151,15 @@ def _on_file_system(field) -> bool:
         Path(storage.location).resolve() == Path(settings.MEDIA_ROOT).resolve()
 
 
-def _accel_response(prefix: str, name: str, filename: str, content_type: str | None) -> HttpResponse:
+def _accel_response(prefix: str, name: str, filename: str, content_type: str | None, *,
+                    inline: bool = False) -> HttpResponse:
     # nginx decodes the URI of X-Accel-Redirect: quote the stored name (it may hold spaces or Vietnamese).
     location = prefix.rstrip("/") + "/" + quote(name.lstrip("/"), safe="/")
     content_type = content_type or mimetypes.guess_type(filename)[0] or "application/octet-stream"
     response = HttpResponse(content_type=content_type)
     response["X-Accel-Redirect"] = location
-    response["Content-Disposition"] = content_disposition(filename)
+    if not inline:
+        response["Content-Disposition"] = content_disposition(filename)
     return response
 
 

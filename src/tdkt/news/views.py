@@ -4,7 +4,7 @@ access checked and calls one domain function."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from tdkt.accounts.access import public, roles_required, signed_in
 from tdkt.accounts.scope import get_scope
+from tdkt.lib.downloads import send_stored
 from tdkt.lib.feedback import error_messages
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import cheap_page
@@ -142,13 +143,7 @@ def photo(request, pk):
     public_now = Article.objects.published(clock.now()).filter(pk=article.pk).exists()
     if not public_now and not (request.user.is_authenticated and rules.can_read(request.user, article)):
         raise Http404
-    try:
-        handle = image.file.open("rb")
-    except OSError:
-        raise Http404 from None
-    response = FileResponse(handle, content_type=image.content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return send_stored(image.file, content_type=image.content_type, inline=True)
 
 
 # --- the portal ---------------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import uuid
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Field, File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
@@ -28,6 +28,7 @@ from tdkt.dossiers.movement_link import movement_by_id
 from tdkt.dossiers.nominees.importing import import_list
 from tdkt.dossiers.nominees.services import add_nomination, remove_nomination
 from tdkt.dossiers.queries import dossiers_for_user, get_dossier_for_user, get_nomination_for_user
+from tdkt.lib.downloads import send_stored
 from tdkt.orgs.enums import AuthorityKind
 from tdkt.orgs.models import IssuingAuthority
 from tdkt.orgs.queries import get_unit_for_user
@@ -282,8 +283,7 @@ def dossier_detail(request, pk: int):
 @router.get("/documents/{pk}", summary="Tải tệp tài liệu của hồ sơ", response={200: None})
 def download_document(request, pk: int):
     document = get_document_for_user(request.user, pk)
-    return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.original_name,
-                        content_type=document.content_type)
+    return send_stored(document.file, document.original_name, content_type=document.content_type)
 
 
 # --- the unit's side ----------------------------------------------------------------------------------------

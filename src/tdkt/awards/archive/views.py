@@ -9,7 +9,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -24,6 +24,7 @@ from tdkt.awards.archive.models import ArchivedDocument, ArchivedLine, ArchiveSt
 from tdkt.awards.archive.reading import create_batch
 from tdkt.awards.archive.transitions import ARCHIVISTS
 from tdkt.awards.imports.queries import may_handle_batch
+from tdkt.lib.downloads import send_media_path, send_stored
 from tdkt.lib.feedback import error_messages
 from tdkt.lib.forms import apply_validation_error
 from tdkt.lib.paging import cheap_page
@@ -159,18 +160,14 @@ def archive_page(request, pk, page):
         except (OSError, subprocess.SubprocessError) as exc:
             raise Http404 from exc
         Path(f"{stem}.png").replace(target)
-    return FileResponse(target.open("rb"), content_type="image/png")
+    return send_media_path(target, content_type="image/png", inline=True)
 
 
 @roles_required(*ARCHIVISTS)
 def archive_file(request, pk):
     """The file as uploaded."""
     document = queries.get_document_for_user(request.user, pk)
-    try:
-        handle = document.original.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    return FileResponse(handle, as_attachment=True, filename=document.original_name)
+    return send_stored(document.original, document.original_name)
 
 
 @signed_in
@@ -181,6 +178,5 @@ def archive_scan(request, pk):
     if document is None or not (may_handle_batch(request.user, document.batch)
                                 or get_scope(request.user).can_read_unit(document.batch.unit_id)):
         raise Http404
-    path = _pdf_path(document)
     name = Path(document.original_name).stem + ".pdf"
-    return FileResponse(path.open("rb"), as_attachment=True, filename=name, content_type="application/pdf")
+    return send_stored(document.searchable_pdf, name, content_type="application/pdf")

@@ -18,6 +18,8 @@ from tdkt.central.models import StateProposal
 from tdkt.council.enums import BallotState
 from tdkt.council.models import Ballot
 from tdkt.council.services import meetings
+from tdkt.dossiers.enums import DossierState
+from tdkt.dossiers.models import Dossier
 from tdkt.dossiers.postings.enums import NoticeState
 from tdkt.dossiers.postings.models import PublicNotice
 from tdkt.integration.models import MessageKind, MessageState, OutboundMessage, Receiver, ReceiverKind
@@ -105,7 +107,15 @@ def _ballots(world, n):
     return board.chair
 
 
-BUILDERS = {"initiative": _initiatives, "training": _trainings, "public_notice": _notices,
+def _returned_dossiers(world, n):
+    """Dossiers sent back to the units the clerk writes, alternating unit A and its sub-unit (two agenda keys):
+    each waits for the clerk to put it before the leader again."""
+    Dossier.objects.bulk_create([Dossier(unit=world.unit_a_child if i % 2 else world.unit_a, year=2025,
+                                         title=f"Hồ sơ trả lại {i}", state=DossierState.RETURNED) for i in range(n)])
+    return world.users["clerk_a"]
+
+
+BUILDERS = {"returned_dossiers": _returned_dossiers, "initiative": _initiatives, "training": _trainings, "public_notice": _notices,
             "state_proposal": _proposals, "outbound_message": _messages, "batches": _imports, "plan_task": _tasks,
             "ballot": _ballots}
 
@@ -129,7 +139,7 @@ def test_the_agenda_costs_the_same_for_1_or_20_waiting_objects(world, kind):
     assert twenty == one
 
 
-@pytest.mark.parametrize("kind", ["initiative", "plan_task", "ballot"])
+@pytest.mark.parametrize("kind", ["initiative", "plan_task", "ballot", "returned_dossiers"])
 def test_the_home_page_costs_the_same_for_1_or_20_waiting_objects(world, kind):
     user = BUILDERS[kind](world, 1)
     persona = next((name for name, persona_user in world.users.items() if persona_user == user), "actor")

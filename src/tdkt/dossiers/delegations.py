@@ -85,8 +85,21 @@ def active_delegation(user, unit_id, today: datetime.date | None = None):
     today = today or timezone.localdate()
     if unit_id not in get_scope(user).writable_unit_ids:  # the clerk must still write the unit
         return None
-    return (_current(SendingDelegation.objects.filter(unit_id=unit_id, clerk=user, revoked_at__isnull=True), today)
-            .select_related("leader").order_by("-valid_to").first())
+    return _delegations_held(user, today).get(unit_id)
+
+
+def _delegations_held(user, today: datetime.date) -> dict:
+    """{unit id: the current delegation given to clerk `user` that lasts longest}: one query per user object (per
+    request, like led_unit_ids), however many dossiers of however many units a page asks about."""
+    cached = getattr(user, "_tdkt_delegations_held", None)
+    if cached is not None and cached[0] == today:
+        return cached[1]
+    held = {}
+    for delegation in (_current(SendingDelegation.objects.filter(clerk=user, revoked_at__isnull=True), today)
+                       .select_related("leader").order_by("-valid_to", "-id")):
+        held.setdefault(delegation.unit_id, delegation)
+    user._tdkt_delegations_held = (today, held)
+    return held
 
 
 def approvers(unit_id, today: datetime.date | None = None) -> list[int]:
@@ -146,6 +159,7 @@ def delegate_sending(*, unit, clerk, valid_from: datetime.date, valid_to: dateti
     note = (note or "").strip()
     delegation = SendingDelegation.objects.create(unit=unit, leader=by, clerk=clerk, valid_from=valid_from,
                                                   valid_to=valid_to, note=note)
+    clerk.__dict__.pop("_tdkt_delegations_held", None)
     record(by, AuditAction.CREATE, delegation, changes={
         "unit": unit.pk, "leader": by.pk, "clerk": clerk.pk, "valid_from": valid_from.isoformat(),
         "valid_to": valid_to.isoformat(), **({"note": note} if note else {})})
@@ -161,5 +175,6 @@ def revoke_delegation(delegation: SendingDelegation, *, by) -> SendingDelegation
     if not SendingDelegation.objects.filter(pk=delegation.pk, revoked_at__isnull=True).update(revoked_at=now):
         raise ValidationError(_("This delegation was already revoked."))
     delegation.revoked_at = now
+    delegation.clerk.__dict__.pop("_tdkt_delegations_held", None)
     record(by, AuditAction.UPDATE, delegation, changes={"revoked_at": [None, now.isoformat()]})
     return delegation

@@ -87,6 +87,7 @@ def test_a_returned_follow_up_past_its_due_date_shows_on_the_units_home(live_ser
         clerk.click("#follow-up-form button.primary")
         clerk.wait_for_url(record_url)
         clerk.goto(base + "/")
+        assert clerk.url == base + "/"  # still signed in: the home, not the sign-in page
         assert clerk.locator("#overdue-recommendations").count() == 0
 
         page.goto(record_url)
@@ -98,6 +99,7 @@ def test_a_returned_follow_up_past_its_due_date_shows_on_the_units_home(live_ser
         assert item.state == "open"
 
         clerk.goto(base + "/")
+        assert clerk.url == base + "/"
         assert clerk.locator(f"#overdue-recommendations tr[data-recommendation='{item.pk}']").count() == 1
         clerk.goto(record_url)
         assert "Chưa gửi kèm kế hoạch đã ký" in clerk.locator("#recommendations em.returned").inner_text()

@@ -178,3 +178,15 @@ def test_lists_run_a_fixed_number_of_queries(world, api, path):
         make_award(person=person, year=2021)
         unit_a_decision(world, number=10 + n)
     assert count() == few
+
+
+@pytest.mark.parametrize(("since", "found"), [
+    ("1057-01-14T07:52:19.1-21:26", True),  # an offset PostgreSQL refuses (beyond ±16 h): found by the schema fuzz
+    ("0001-01-01T00:00:00+23:59", True),  # before the first moment once in UTC: everything
+    ("9999-12-31T23:59:59-23:59", False),  # after the last: nothing
+    ("2000-01-01T00:00:00+07:00", True),
+])
+def test_any_offset_python_reads_is_compared_in_utc(world, api, since, found):
+    response = api("specialist").get("/api/v1/persons", {"updated_since": since})
+    assert response.status_code == 200
+    assert bool(response.json()["items"]) is found

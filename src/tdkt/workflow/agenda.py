@@ -98,37 +98,37 @@ def machine_agenda(machine: StateMachine, user, limit: int = AGENDA_LIMIT) -> li
     return items
 
 
-_PROBES: dict[tuple, tuple[str, list, list[str]]] = {}
+_PROBES: dict[tuple, tuple[str, list]] = {}
 
 
-def _probe(machines: list[StateMachine]) -> tuple[str, list, list[str]]:
+def _probe(waiting: tuple[tuple[StateMachine, tuple[str, ...]], ...]) -> tuple[str, list]:
     """One SELECT of one EXISTS per machine: is any object, anyone's, in one of its waiting states? Built once
-    per process (the states are constants), so asking costs one round trip and no query compiling."""
-    # Keyed by the states too: a transition declared at run time (a test's) changes what waits.
-    key = tuple((machine.name, *sorted(waiting_states(machine))) for machine in machines)
+    per process (the states are constants), so asking costs one round trip and no query compiling. Keyed by the
+    states too: a transition declared at run time (a test's) changes what waits."""
+    key = tuple((machine.name, states) for machine, states in waiting)
     if key not in _PROBES:
         parts, params = [], []
-        for machine in machines:
-            states = sorted(waiting_states(machine))
+        for machine, states in waiting:
             query = machine.model._base_manager.filter(**{f"{machine.field_name}__in": states}).values("pk")[:1]
             sql, query_params = query.query.sql_with_params()
             parts.append(f"EXISTS({sql})")
             params.extend(query_params)
-        _PROBES[key] = ("SELECT " + ", ".join(parts), params, [machine.name for machine in machines])
+        _PROBES[key] = ("SELECT " + ", ".join(parts), params)
     return _PROBES[key]
 
 
 def busy_machines() -> set[str]:
     """The machines (with agenda hooks) having at least one object in a waiting state: the others (no import
     running, no message held, no ballot open) cost the home no query of their own."""
-    machines = [machine for machine in MACHINES.values() if machine.visible_to is not None and waiting_states(machine)]
-    if not machines:
+    waiting = tuple((machine, tuple(sorted(states))) for machine in MACHINES.values()
+                    if machine.visible_to is not None and (states := waiting_states(machine)))
+    if not waiting:
         return set()
-    sql, params, names = _probe(machines)
+    sql, params = _probe(waiting)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         flags = cursor.fetchone()
-    return {name for name, busy in zip(names, flags, strict=True) if busy}
+    return {machine.name for (machine, _states), busy in zip(waiting, flags, strict=True) if busy}
 
 
 def agenda(user, limit: int = AGENDA_LIMIT) -> list[AgendaItem]:

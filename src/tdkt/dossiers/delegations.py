@@ -102,6 +102,11 @@ def _delegations_held(user, today: datetime.date) -> dict:
     return held
 
 
+def _forget_delegations_held(clerk) -> None:
+    """A delegation given or revoked: the clerk's object read again on its next question."""
+    clerk.__dict__.pop("_tdkt_delegations_held", None)
+
+
 def approvers(unit_id, today: datetime.date | None = None) -> list[int]:
     """Whom a dossier of `unit_id` waiting for approval concerns: the unit's current leaders — or, when it has
     none, those of the nearest unit above it (who lead it too) — and the clerks holding a current delegation."""
@@ -159,7 +164,7 @@ def delegate_sending(*, unit, clerk, valid_from: datetime.date, valid_to: dateti
     note = (note or "").strip()
     delegation = SendingDelegation.objects.create(unit=unit, leader=by, clerk=clerk, valid_from=valid_from,
                                                   valid_to=valid_to, note=note)
-    clerk.__dict__.pop("_tdkt_delegations_held", None)
+    _forget_delegations_held(clerk)
     record(by, AuditAction.CREATE, delegation, changes={
         "unit": unit.pk, "leader": by.pk, "clerk": clerk.pk, "valid_from": valid_from.isoformat(),
         "valid_to": valid_to.isoformat(), **({"note": note} if note else {})})
@@ -175,6 +180,7 @@ def revoke_delegation(delegation: SendingDelegation, *, by) -> SendingDelegation
     if not SendingDelegation.objects.filter(pk=delegation.pk, revoked_at__isnull=True).update(revoked_at=now):
         raise ValidationError(_("This delegation was already revoked."))
     delegation.revoked_at = now
-    delegation.clerk.__dict__.pop("_tdkt_delegations_held", None)
+    if SendingDelegation.clerk.is_cached(delegation):  # the clerk's object in this process; never fetched for it
+        _forget_delegations_held(delegation.clerk)
     record(by, AuditAction.UPDATE, delegation, changes={"revoked_at": [None, now.isoformat()]})
     return delegation

@@ -32,7 +32,7 @@ def test_a_job_succeeds_with_its_result_file_progress_and_a_notification(
     assert (job.progress_done, job.progress_total, job.percent) == (3, 3, 100)
     assert job.result_name == "bao-cao.csv"
     assert job.result_file.name.startswith("jobs/") and job.result_file.name.endswith("/bao-cao.csv")
-    with services.open_result(job) as handle:
+    with job.result_file.open("rb") as handle:
         assert handle.read().decode() == "1;Nguyễn Văn An\n2;Nguyễn Văn An\n3;Nguyễn Văn An\n"
     assert job.started_at <= job.finished_at
     assert list(Notification.objects.filter(user=clerk).values_list("text", "url", "key")) == [

@@ -224,10 +224,5 @@ def sweep_jobs(now=None) -> dict:
     return counts
 
 
-def open_result(job: Job):
-    """The stored result file, opened for reading (FileNotFoundError when it is gone)."""
-    return job.result_file.open("rb")
-
-
 def result_filename(job: Job) -> str:
     return job.result_name or Path(job.result_file.name).name

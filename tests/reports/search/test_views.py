@@ -135,7 +135,7 @@ def test_the_background_export_keeps_the_clerks_scope_and_criteria(register, set
     if job.state != JobState.SUCCEEDED:
         job = services.run_job(job.pk)
     assert job.state == JobState.SUCCEEDED
-    with services.open_result(job) as handle:
+    with job.result_file.open("rb") as handle:
         sheet = openpyxl.load_workbook(io.BytesIO(handle.read())).worksheets[0]
     assert [row[1] for row in sheet.iter_rows(min_row=3, values_only=True)] == ["Đặng Thị Đào", "Nguyễn Văn An"]
 

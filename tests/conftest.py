@@ -11,7 +11,7 @@ from hypothesis import settings as hypothesis_settings
 
 from tdkt.accounts.enums import Role
 from tdkt.orgs.enums import UnitKind
-from tests import db_roles
+from tests import db_roles, serial_live_server
 from tests.factories import make_council, make_group_year, make_person, make_unit, make_user
 
 # Hypothesis profiles: "dev" (quick, the default) and "ci" (thorough, selected by CI=true); HYPOTHESIS_PROFILE
@@ -43,10 +43,12 @@ IMMEDIATE_TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.Immed
 def pytest_configure(config):
     """Tests run background tasks inline where they are enqueued (ImmediateBackend); everywhere else the
     database queue and `manage.py run_worker` do (settings.TASKS). tests/jobs switch to the database
-    backend where they exercise the worker itself."""
+    backend where they exercise the worker itself. The live server answers one request at a time on the
+    in-memory SQLite database (tests/serial_live_server.py)."""
     from django.test.utils import override_settings
 
     override_settings(TASKS=IMMEDIATE_TASKS).enable()
+    serial_live_server.install()
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,9 @@ object in a waiting state at all is skipped after one query asked for all machin
 What waits but is no transition (a council member's ballot not yet voted: casting a vote is deliberately no
 state change, tdkt.council.transitions) comes from a small registered source (`register_source`).
 
+The machines' part is kept per user in the cache while nothing it reads has changed (tdkt.workflow.agenda_version:
+one query tells); the registered sources are asked every time.
+
 Working days and the order (overdue first) are the caller's: the calendar sits above this platform layer."""
 
 from __future__ import annotations
@@ -19,9 +22,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.cache import cache
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 
+from tdkt.workflow import agenda_version
 from tdkt.workflow.machine import MACHINES, StateMachine, Transition
 
 # How many objects of one machine the home reads at most (the oldest-due first); the rest are on the lists.
@@ -131,13 +137,24 @@ def busy_machines() -> set[str]:
     return {machine.name for (machine, _states), busy in zip(waiting, flags, strict=True) if busy}
 
 
-def agenda(user, limit: int = AGENDA_LIMIT) -> list[AgendaItem]:
-    """Everything waiting for `user`, machine by machine in declaration order, then the registered sources."""
+def machines_agenda(user, limit: int = AGENDA_LIMIT) -> list[AgendaItem]:
+    """What waits for `user` in the declared machines, in declaration order."""
     items: list[AgendaItem] = []
     busy = busy_machines()
     for machine in MACHINES.values():
         if machine.name in busy:
             items.extend(machine_agenda(machine, user, limit))
+    return items
+
+
+def agenda(user, limit: int = AGENDA_LIMIT) -> list[AgendaItem]:
+    """Everything waiting for `user`: the machines' part (kept while its version holds), then the sources."""
+    key = f"{agenda_version.current(user, timezone.localdate())}:{limit}"  # read before computing: see there
+    items = cache.get(key)
+    if items is None:
+        items = machines_agenda(user, limit)
+        cache.set(key, items, agenda_version.KEPT_SECONDS)
+    items = list(items)
     for source in SOURCES.values():
         items.extend(source(user)[:limit])
     return items

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.module_loading import autodiscover_modules
 
+from tdkt.workflow import agenda_version
+
 
 class WorkflowConfig(AppConfig):
     name = "tdkt.workflow"
@@ -14,3 +16,4 @@ class WorkflowConfig(AppConfig):
         # except the dossier's, whose functions (tdkt.dossiers.workflow) use the sub-apps that sit above
         # tdkt.dossiers's own modules: an app's `workflow` module is loaded here too.
         autodiscover_modules("transitions", "workflow")
+        agenda_version.connect()

@@ -25,3 +25,16 @@ class StateChange(models.Model):
 
     def __str__(self):
         return f"{self.from_state} → {self.to_state}"
+
+
+class AgendaVersion(models.Model):
+    """One row: a number raised after every commit that may change what waits for someone ("Việc của tôi"), so
+    each process knows when the agendas it keeps are out of date (tdkt.workflow.agenda_version)."""
+
+    value = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("agenda version")
+
+    def __str__(self):
+        return str(self.value)

@@ -123,7 +123,8 @@ ci-system-deps:
 # The production stack on localhost (scripts/cluster_check.py, scripts/cluster/): one throwaway PostgreSQL on its own
 # port (CLUSTER_PG_PORT, default 55571), two gunicorn nodes and two workers behind one nginx rendered from
 # deploy/nginx, then a bounded check (at most CLUSTER_TIMEOUT=600 s) that decision numbering, the secret ballot,
-# the history import, protected media (X-Accel-Redirect), the outbox and backup/restore stay correct across nodes.
+# the history import, protected media (X-Accel-Redirect), the outbox, the kept "Việc của tôi" and backup/restore stay
+# correct across nodes.
 # Never part of `make test`; everything it starts is stopped and removed, whatever happens.
 test-cluster: venv messages cluster-deps
 	$(PY) scripts/cluster_check.py

@@ -366,7 +366,52 @@ def check_outbox(world, http) -> str:
     return f"{expected} messages from {len(decisions)} signed decisions delivered exactly once by the two workers"
 
 
-# --- 6. backup and restore -------------------------------------------------------------------------------------
+# --- 6. "Việc của tôi" kept on every node ----------------------------------------------------------------------
+
+HOME_VISITS = 8  # per node: enough to reach each of its gunicorn workers, each keeping its own copy
+
+
+def check_kept_agenda(world) -> str:
+    """A clerk's returned dossier shows on his home through both nodes (each of their workers then keeps his
+    agenda); this process — a third one — renames it, then moves it on: every home through A and B shows the new
+    title at once, then no longer lists it (the shared version, raised after each commit, tdkt.workflow.agenda_version)."""
+    from tests.factories import make_user
+
+    from tdkt.accounts.enums import Role
+    from tdkt.dossiers.enums import DossierState
+    from tdkt.dossiers.models import Dossier
+    from tdkt.workflow.machine import MACHINES
+    from tdkt.workflow.primitive import change_states
+
+    clerk = make_user("vanthu.cum", role=Role.UNIT_CLERK, unit=world.unit_a)
+    dossier = Dossier.objects.create(unit=world.unit_a, year=2025, title="Hồ sơ trả lại để bổ sung",
+                                     state=DossierState.RETURNED)
+    browser = Browser(clerk)
+    marker = f'data-kind="dossier" data-pk="{dossier.pk}"'
+
+    def homes():
+        pages = []
+        for node in "AB":
+            for _ in range(HOME_VISITS):
+                response = browser.get(BASE[node] + "/", timeout=60, allow_redirects=False)
+                assert response.status_code == 200, (node, response.status_code, response.headers.get("Location"))
+                pages.append((node, response.text))
+        return pages
+
+    assert all(marker in page and "Hồ sơ trả lại để bổ sung" in page for _node, page in homes())
+    dossier.title = "Hồ sơ đã đổi tên"
+    dossier.save(update_fields=["title"])
+    stale = [node for node, page in homes() if "Hồ sơ đã đổi tên" not in page]
+    assert not stale, f"homes still showing the old title through {stale}"
+    change_states(MACHINES["dossier"], [dossier], DossierState.AWAITING_APPROVAL, by=clerk,
+                  allowed_from={DossierState.RETURNED})
+    stale = [node for node, page in homes() if marker in page]
+    assert not stale, f"homes still listing the moved dossier through {stale}"
+    return (f"{2 * HOME_VISITS} homes a round through A and B: a rename and a state change made by a third process "
+            "seen by every worker at once")
+
+
+# --- 7. backup and restore -------------------------------------------------------------------------------------
 
 
 def check_backup_restore(stack, pg_cluster) -> str:

@@ -9,6 +9,7 @@ from django.apps import apps
 from django.contrib.sessions.backends.db import SessionStore
 from django.core.cache import cache
 from django.db import OperationalError, connection, transaction
+from django.db.models.deletion import Collector
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
@@ -163,3 +164,18 @@ def test_a_failed_raise_after_the_commit_does_not_fail_the_write(world, monkeypa
 def test_every_ignored_model_is_an_installed_model():
     installed = {model._meta.label_lower for model in apps.get_models(include_auto_created=True)}
     assert sorted(agenda_version.IGNORED_MODELS - installed) == []
+
+
+@pytest.mark.parametrize("label", ["awards.importrow", "awards.archivedline", "sessions.session", "audit.auditevent"])
+def test_the_bulk_tables_keep_their_one_statement_delete(label):
+    """A listener on a model makes QuerySet.delete() load every row first: the staging tables re-made in bulk, the
+    sessions and the log keep Django's fast delete."""
+    model = apps.get_model(label)
+    assert Collector(using="default", origin=None).can_fast_delete(model.objects.none())
+
+
+def test_a_listened_model_is_no_longer_fast_deleted():
+    """The other side of the test above: a membership (no row refers to it) is deleted one by one, so that a
+    revoked role is seen at once."""
+    model = apps.get_model("accounts.membership")
+    assert not Collector(using="default", origin=None).can_fast_delete(model.objects.none())

@@ -40,6 +40,10 @@ IGNORED_MODELS = frozenset({
     # A vote: read only by the "vote" source, which is asked every time (tdkt.workflow.agenda); and a vote must move
     # no counter an observer of the database could follow (tests/security/test_ballot_secrecy.py).
     "council.ballotparticipation", "council.sealedballot",
+    # The staging rows of an import and of a digitised register, re-made in bulk when a file is checked again (up to
+    # the whole file at once): a delete listener would make Django load every row to delete it, not one DELETE. What
+    # waits is the batch (its own model, listened to).
+    "awards.importrow", "awards.archivedline",
 })
 # A save of only these fields is no change either (the sign-in stamps the user).
 IGNORED_UPDATES = frozenset({"last_login"})

@@ -7,7 +7,6 @@ import datetime
 import pytest
 from django.apps import apps
 from django.contrib.sessions.backends.db import SessionStore
-from django.core.cache import cache
 from django.db import OperationalError, connection, transaction
 from django.db.models.deletion import Collector
 from django.test.utils import CaptureQueriesContext
@@ -20,7 +19,6 @@ from tdkt.dossiers.models import Dossier
 from tdkt.workflow import agenda_version
 from tdkt.workflow.agenda import SOURCES, agenda
 from tdkt.workflow.machine import MACHINES
-from tdkt.workflow.models import AgendaVersion
 from tdkt.workflow.primitive import change_states
 
 
@@ -85,35 +83,31 @@ def test_another_process_commit_is_seen_through_the_shared_version(world):
     assert _titles(clerk) == ["Tên do máy khác sửa"]
 
 
-def _shared():
-    return AgendaVersion.objects.filter(pk=1).values_list("value", flat=True).first() or 0
-
-
 @pytest.mark.django_db(transaction=True)
 def test_the_shared_version_rises_once_per_commit_and_not_for_a_rollback(world):
-    before = _shared()
+    before = agenda_version.shared_version()
     with transaction.atomic():
         for i in range(3):
             _returned(world, f"Hồ sơ {i}")
-        assert _shared() == before  # not before the commit
-    assert _shared() == before + 1
+        assert agenda_version.shared_version() == before  # not before the commit
+    assert agenda_version.shared_version() == before + 1
     _returned(world, "Hồ sơ ngoài giao dịch")  # autocommit: at once
-    assert _shared() == before + 2
+    assert agenda_version.shared_version() == before + 2
     with pytest.raises(RuntimeError, match="undone"), transaction.atomic():
         _returned(world, "Hồ sơ bị hủy")
         raise RuntimeError("undone")
-    assert _shared() == before + 2
+    assert agenda_version.shared_version() == before + 2
 
 
 @pytest.mark.django_db(transaction=True)
 def test_a_rolled_back_savepoint_takes_its_raise_and_a_later_write_brings_it_back(world):
-    before = _shared()
+    before = agenda_version.shared_version()
     with transaction.atomic():
         with pytest.raises(RuntimeError, match="undone"), transaction.atomic():
             _returned(world, "Hồ sơ bị hủy")
             raise RuntimeError("undone")
         _returned(world, "Hồ sơ giữ lại")
-    assert _shared() == before + 1
+    assert agenda_version.shared_version() == before + 1
 
 
 def test_rows_written_by_reading_or_signing_in_change_nothing(world, django_capture_on_commit_callbacks):
@@ -143,7 +137,6 @@ def test_the_key_names_the_user_the_day_and_the_language(world):
     assert agenda_version.current(clerk, today + datetime.timedelta(days=1)) != key
     with translation.override("en"):
         assert agenda_version.current(clerk, today) != key
-    cache.clear()
 
 
 @pytest.mark.django_db(transaction=True)

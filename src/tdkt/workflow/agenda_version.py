@@ -103,7 +103,11 @@ def connect() -> None:
     state_changed.connect(_on_change, weak=False, dispatch_uid="agenda-state")
 
 
+def shared_version() -> int:
+    """The shared number (0 before the first raise): one query."""
+    return _version_model().objects.filter(pk=1).values_list("value", flat=True).first() or 0
+
+
 def current(user, today) -> str:
     """The cache key of `user`'s kept agenda today: one query (the shared number)."""
-    shared = _version_model().objects.filter(pk=1).values_list("value", flat=True).first() or 0
-    return f"tdkt.agenda:{user.pk}:{today.isoformat()}:{get_language()}:{shared}:{_local}"
+    return f"tdkt.agenda:{user.pk}:{today.isoformat()}:{get_language()}:{shared_version()}:{_local}"

@@ -89,21 +89,30 @@ def child() -> None:
     from tdkt.workflow import agenda_version
 
     plain_static()
-    kept_seconds = agenda_version.KEPT_SECONDS
     # Two figures a persona: the agenda computed on every request (nothing kept: the first home after any change)
     # and kept between requests while nothing changes (what repeated homes cost, tdkt.workflow.agenda_version).
-    for variant, seconds in (("computed", 0), ("kept", kept_seconds)):
-        agenda_version.KEPT_SECONDS = seconds
+    variants = (("computed", 0), ("kept", agenda_version.KEPT_SECONDS))
+    kept_seconds = agenda_version.KEPT_SECONDS
+    try:
         build(DOSSIERS // 10)
         accounts = users()
-        small = {role: query_figure(time_requests(signed_in_client(user), "/", 1)[1]) for role, user in accounts.items()}
+        small = {}
+        for variant, seconds in variants:
+            agenda_version.KEPT_SECONDS = seconds
+            small[variant] = {role: query_figure(time_requests(signed_in_client(user), "/", 1)[1])
+                              for role, user in accounts.items()}
         build(DOSSIERS)
-        for role, user in accounts.items():
-            samples, queries, response = time_requests(signed_in_client(user), "/", RUNS)
-            emit(f"home_{role}_{variant}", connection.vendor, samples, TARGET_MS, queries=query_figure(queries),
-                 rows=len(response.context["my_work"]),
-                 dataset=f"{DOSSIERS} dossiers of {UNITS} units; queries with {DOSSIERS // 10} dossiers: {small[role]}")
-    agenda_version.KEPT_SECONDS = kept_seconds
+        agenda_version.changed()  # the bulk insert sends no model signal: the agendas kept above are out of date
+        for variant, seconds in variants:
+            agenda_version.KEPT_SECONDS = seconds
+            for role, user in accounts.items():
+                samples, queries, response = time_requests(signed_in_client(user), "/", RUNS)
+                emit(f"home_{role}_{variant}", connection.vendor, samples, TARGET_MS, queries=query_figure(queries),
+                     rows=len(response.context["my_work"]),
+                     dataset=f"{DOSSIERS} dossiers of {UNITS} units; queries with {DOSSIERS // 10} dossiers: "
+                             f"{small[variant][role]}")
+    finally:
+        agenda_version.KEPT_SECONDS = kept_seconds
 
 
 def main() -> None:
